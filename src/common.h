@@ -1,0 +1,96 @@
+/*
+ * Private declarations shared by the common code (the .c files in src/) only:
+ * the object model every shareable type follows, and the byte buffers of the
+ * value encoding. The backends never include this; they see only internal.h.
+ */
+#ifndef MPROC_COMMON_H
+#define MPROC_COMMON_H
+
+#include "internal.h"
+
+/* ------------------------------------------------------------------------ */
+/* Byte buffers (value.c)                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* A growing output buffer. The first failure sticks in err; later puts are
+ * no-ops, so a sequence of puts needs one check at the end. */
+typedef struct mproc__wbuf {
+  uint8_t *p;
+  size_t len, cap;
+  int err;
+} mproc__wbuf_t;
+
+void mproc__put_u8(mproc__wbuf_t *b, uint8_t v);
+void mproc__put_u32(mproc__wbuf_t *b, uint32_t v);
+void mproc__put_u64(mproc__wbuf_t *b, uint64_t v);
+void mproc__put_raw(mproc__wbuf_t *b, const void *p, size_t n);
+
+/* A bounds-checked reader. A read past the end fails, sets err and yields
+ * zeros, so a sequence of gets needs one check at the end. */
+typedef struct mproc__rbuf {
+  const uint8_t *p;
+  size_t len, off;
+  bool err;
+} mproc__rbuf_t;
+
+uint8_t mproc__get_u8(mproc__rbuf_t *r);
+uint32_t mproc__get_u32(mproc__rbuf_t *r);
+uint64_t mproc__get_u64(mproc__rbuf_t *r);
+/* Returns a pointer to @p n bytes inside the buffer, or NULL. */
+const uint8_t *mproc__get_raw(mproc__rbuf_t *r, size_t n);
+
+/* ------------------------------------------------------------------------ */
+/* Objects                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Every mproc object starts with this header. The type descriptor says how
+ * the object crosses into another process:
+ *   - inherit_only types (everything backed by shared memory or kernel
+ *     objects) may be reduced only while a child is being spawned; at any
+ *     other time the encoder refuses them with CPython's message;
+ *   - reduce writes what a spawn child needs to rebuild the object, calling
+ *     mproc__reduce_handle() for each OS handle;
+ *   - rebuild, in the child, makes a new object from that.
+ */
+#define MPROC__OBJ_MAGIC 0x6d70726fu /* "mpro" */
+
+typedef enum mproc__type_id {
+  MPROC__T_LOCK = 1,
+  MPROC__T_RLOCK = 2,
+  MPROC__T_SEMAPHORE = 3,
+  MPROC__T_BOUNDED_SEMAPHORE = 4,
+  MPROC__T_MAX
+} mproc__type_id_t;
+
+typedef struct mproc__type {
+  const char *name; /* as CPython names it */
+  bool inherit_only;
+  int (*reduce)(mproc_object_t *o, mproc__spawn_ctx_t *ctx, mproc__wbuf_t *b);
+  int (*rebuild)(mproc__type_id_t id, mproc__rbuf_t *r, mproc_object_t **out);
+  void (*destroy)(mproc_object_t *o);
+} mproc__type_t;
+
+struct mproc_object {
+  uint32_t magic;
+  mproc__type_id_t type_id;
+};
+
+/* The descriptor of a type id, or NULL. */
+const mproc__type_t *mproc__type_of(mproc__type_id_t id);
+
+/* The header of a live object, or NULL (then a detail message is set). */
+mproc_object_t *mproc__object_check(const void *p, const char *what);
+
+/* Encodes @p h for the child being spawned (invalid handles included). */
+int mproc__reduce_handle(mproc__spawn_ctx_t *ctx, mproc__handle_t h,
+                         mproc__wbuf_t *b);
+mproc__handle_t mproc__rebuild_handle(mproc__rbuf_t *r);
+
+/* The Lock family (sync.c). */
+extern const mproc__type_t mproc__lock_type;
+extern const mproc__type_t mproc__rlock_type;
+extern const mproc__type_t mproc__semaphore_type;
+extern const mproc__type_t mproc__bounded_semaphore_type;
+
+#endif /* MPROC_COMMON_H */

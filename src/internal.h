@@ -1,0 +1,333 @@
+/*
+ * The seam between mproc's common code (the .c files in src/) and its backends
+ * (src/posix/, src/win32/).
+ *
+ * The common code owns the public API, argument checks, the value encoding,
+ * the sharing rule and every synchronisation algorithm. A backend provides
+ * only the OS operations listed here, one file per subsystem:
+ *
+ *   core.c     error translation, clock, ids, thread-local storage helpers
+ *   shm.c      anonymous shared memory that survives fork and can be sent
+ *              to a spawned child
+ *   park.c     futex-like sleep/wake on a 32-bit word in shared memory
+ *   process.c  starting (fork / spawn), waiting for and signalling children,
+ *              and the child's side of the spawn bootstrap
+ *
+ * This is the only header with platform conditionals; nothing above it
+ * (src/) may test _WIN32.
+ */
+#ifndef MPROC_INTERNAL_H
+#define MPROC_INTERNAL_H
+
+#include "mproc.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef _WIN32
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#include <windows.h>
+#endif
+
+#if defined(_MSC_VER)
+#include <intrin.h>
+#define MPROC__TLS __declspec(thread)
+#define MPROC__UNUSED
+#define MPROC__PRINTF(f, a)
+#else
+#define MPROC__TLS _Thread_local
+#define MPROC__UNUSED __attribute__((unused))
+#define MPROC__PRINTF(f, a) __attribute__((format(printf, f, a)))
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Atomics on plain 32-bit words, usable in shared memory. All sequentially */
+/* consistent: the sync algorithms rely on store-load ordering between the  */
+/* value and the waiter count.                                              */
+/* ------------------------------------------------------------------------ */
+#if defined(_MSC_VER)
+static inline uint32_t mproc__load32(volatile uint32_t *p) {
+  return (uint32_t)_InterlockedOr((volatile long *)p, 0);
+}
+static inline void mproc__store32(volatile uint32_t *p, uint32_t v) {
+  _InterlockedExchange((volatile long *)p, (long)v);
+}
+static inline bool mproc__cas32(volatile uint32_t *p, uint32_t *expected,
+                                uint32_t desired) {
+  long old = _InterlockedCompareExchange((volatile long *)p, (long)desired,
+                                         (long)*expected);
+  if ((uint32_t)old == *expected)
+    return true;
+  *expected = (uint32_t)old;
+  return false;
+}
+static inline uint32_t mproc__xchg32(volatile uint32_t *p, uint32_t v) {
+  return (uint32_t)_InterlockedExchange((volatile long *)p, (long)v);
+}
+static inline uint32_t mproc__fetch_add32(volatile uint32_t *p, uint32_t v) {
+  return (uint32_t)_InterlockedExchangeAdd((volatile long *)p, (long)v);
+}
+static inline void mproc__cpu_relax(void) {
+  _mm_pause();
+}
+#else
+static inline uint32_t mproc__load32(volatile uint32_t *p) {
+  return __atomic_load_n(p, __ATOMIC_SEQ_CST);
+}
+static inline void mproc__store32(volatile uint32_t *p, uint32_t v) {
+  __atomic_store_n(p, v, __ATOMIC_SEQ_CST);
+}
+static inline bool mproc__cas32(volatile uint32_t *p, uint32_t *expected,
+                                uint32_t desired) {
+  return __atomic_compare_exchange_n(p, expected, desired, false,
+                                     __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+}
+static inline uint32_t mproc__xchg32(volatile uint32_t *p, uint32_t v) {
+  return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST);
+}
+static inline uint32_t mproc__fetch_add32(volatile uint32_t *p, uint32_t v) {
+  return __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST);
+}
+static inline void mproc__cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#endif
+}
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Errors (common: src/error.c)                                             */
+/* ------------------------------------------------------------------------ */
+
+/* Sets the calling thread's detail message and returns @p status. */
+int mproc__err(int status, const char *fmt, ...) MPROC__PRINTF(2, 3);
+/* Clears the calling thread's detail message. */
+void mproc__err_clear(void);
+
+/*
+ * Backend: translates the calling thread's last OS error (errno, or
+ * GetLastError()) into an MPROC_E_* code and sets a detail message
+ * "<what>: <OS text>". The one place OS error codes become mproc codes.
+ */
+int mproc__err_os(const char *what);
+/* Same, for an explicit OS error number (errno value or Win32 error). */
+int mproc__err_os_code(long code, const char *what);
+
+/* ------------------------------------------------------------------------ */
+/* Core (backend core.c)                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Monotonic clock, nanoseconds. */
+int64_t mproc__now_ns(void);
+/* The process id (cached; correct in fork children). */
+int64_t mproc__getpid(void);
+/*
+ * A nonzero id of the calling thread, unique across all processes of the
+ * machine while the thread lives (gettid on Linux, GetCurrentThreadId on
+ * Windows). Cached per thread, and correct in a fork child.
+ */
+uint32_t mproc__thread_id(void);
+
+/* The absolute deadline for a public timeout; -1 means none. */
+#define MPROC__NO_DEADLINE ((int64_t)-1)
+
+/* ------------------------------------------------------------------------ */
+/* OS handles as carried across process creation.                           */
+/* ------------------------------------------------------------------------ */
+#ifdef _WIN32
+typedef HANDLE mproc__handle_t;
+#define MPROC__INVALID_HANDLE NULL
+#else
+typedef int mproc__handle_t;
+#define MPROC__INVALID_HANDLE (-1)
+#endif
+
+/*
+ * The context of a child being created with the spawn method. Backend-
+ * defined: on POSIX the list of descriptors the child will inherit, on
+ * Windows the child's process handle. The common encoder only passes it to
+ * mproc__handle_reduce().
+ */
+typedef struct mproc__spawn_ctx mproc__spawn_ctx_t;
+
+/*
+ * Makes @p h available to the child of @p ctx and returns the number by
+ * which the child will know it (POSIX: the descriptor number it will have
+ * after exec; Windows: the value of the handle DuplicateHandle() created in
+ * the child).
+ */
+int mproc__handle_reduce(mproc__spawn_ctx_t *ctx, mproc__handle_t h,
+                         uint64_t *wire);
+/* In the child: the handle a wire number stands for. */
+mproc__handle_t mproc__handle_from_wire(uint64_t wire);
+
+/* ------------------------------------------------------------------------ */
+/* Shared memory (backend shm.c)                                            */
+/* ------------------------------------------------------------------------ */
+typedef struct mproc__shm {
+  void *addr;
+  size_t size;
+  mproc__handle_t h; /* memfd / file mapping; kept to send to spawn children */
+} mproc__shm_t;
+
+/* Creates a zero-filled region of @p size bytes, shared with fork children
+ * (the mapping is inherited) and sendable to spawn children through @p h. */
+int mproc__shm_create(mproc__shm_t *shm, size_t size);
+/* In a spawn child: maps a region received as handle @p h. Takes ownership
+ * of @p h, also on failure. */
+int mproc__shm_attach(mproc__shm_t *shm, mproc__handle_t h, size_t size);
+/* Unmaps and closes. Safe on a struct whose create or attach failed, on an
+ * already closed one, and on one with addr NULL and h INVALID. */
+void mproc__shm_close(mproc__shm_t *shm);
+
+/* ------------------------------------------------------------------------ */
+/* Parking (backend park.c): the futex contract.                            */
+/* ------------------------------------------------------------------------ */
+/*
+ * A park sleeps and wakes threads of any process on 32-bit words inside one
+ * shared-memory region. Linux: futex, no OS object at all. Windows: one
+ * kernel semaphore per park plus a waiter count in shared memory.
+ *
+ * mproc__park_wait() returns 0 when woken, when *addr != expected on entry,
+ * or spuriously; MPROC_E_TIMEOUT once @p deadline_ns (mproc__now_ns()
+ * clock, MPROC__NO_DEADLINE for none) has passed. Callers re-check their
+ * condition in a loop. mproc__park_wake() wakes up to @p n waiters of @p addr
+ * (INT32_MAX: all); it may also wake waiters of other words of the same park.
+ */
+typedef struct mproc__park {
+  mproc__handle_t h;         /* Windows: semaphore; POSIX: unused (-1) */
+  volatile uint32_t *shared; /* a word in shared memory for the backend's
+                                own bookkeeping (Windows: waiter count) */
+} mproc__park_t;
+
+int mproc__park_init(mproc__park_t *pk, volatile uint32_t *shared);
+/* In a spawn child: rebuilds a park from the handle received. Takes
+ * ownership of @p h, also on failure. */
+int mproc__park_attach(mproc__park_t *pk, volatile uint32_t *shared,
+                       mproc__handle_t h);
+void mproc__park_close(mproc__park_t *pk);
+int mproc__park_wait(mproc__park_t *pk, volatile uint32_t *addr,
+                     uint32_t expected, int64_t deadline_ns);
+void mproc__park_wake(mproc__park_t *pk, volatile uint32_t *addr, int n);
+
+/* ------------------------------------------------------------------------ */
+/* Processes (common process.c + backend process.c)                        */
+/* ------------------------------------------------------------------------ */
+
+/* What a child is started with: the same for every start method. */
+typedef struct mproc__child_spec {
+  const char *fn_name;
+  mproc_fn fn;
+  const mproc_value_t *args;
+  size_t nargs;
+  bool daemon;
+} mproc__child_spec_t;
+
+struct mproc_process {
+  uint32_t magic;
+  mproc_start_method_t method;
+  bool daemon;
+  bool exited; /* exitcode is valid */
+  int exitcode;
+  int64_t pid;
+  /* Backend state. POSIX: pidfd (or -1). Windows: process handle. */
+  mproc__handle_t h;
+  int terminated_by; /* Windows: the signal number mproc ended it with */
+};
+
+/* Whether this backend can start children with @p method. */
+bool mproc__start_method_supported(mproc_start_method_t method);
+
+/*
+ * Backend: starts the child. For fork, runs mproc__child_main() in the
+ * child. For spawn, re-executes the program (mproc__boot_argv0()) with
+ * bootstrap arguments that mproc__child_bootstrap() understands, and at the
+ * moment it can (POSIX: before fork, to know which descriptors to keep;
+ * Windows: after CreateProcess, to duplicate handles into the child) calls
+ * mproc__record_encode() with its spawn context. Then it sends the record
+ * and waits for the child's boot status (mproc__boot_status_*). On any
+ * failure nothing is left behind: the child is killed and reaped.
+ */
+int mproc__proc_start(mproc_process_t *p, const mproc__child_spec_t *spec);
+/* Waits until the child exits or the deadline passes (MPROC_E_TIMEOUT); a
+ * deadline of 0 (or any past one) polls. Sets p->exited and p->exitcode. */
+int mproc__proc_wait(mproc_process_t *p, int64_t deadline_ns);
+/* Sends SIGTERM (@p sig 15) or SIGKILL (9), or TerminateProcess. */
+int mproc__proc_signal(mproc_process_t *p, int sig);
+/* Releases the backend state of an exited child. */
+void mproc__proc_close(mproc_process_t *p);
+/* The sentinel handle, or MPROC_E_NOTSUP. */
+int mproc__proc_sentinel(mproc_process_t *p, mproc_os_handle_t *out);
+
+/*
+ * Common: in a fork child, runs the spec's function with the parent's
+ * values and returns the exit code. The backend flushes stdio and _exits.
+ */
+int mproc__child_run(const mproc__child_spec_t *spec);
+
+/*
+ * Common: the start record of a spawn child: the function name, the daemon
+ * flag and the encoded arguments, with every object reduced for @p ctx
+ * (the thread-local "spawning" context is set while this runs). The buffer
+ * is malloc'ed.
+ */
+int mproc__record_encode(mproc__spawn_ctx_t *ctx,
+                         const mproc__child_spec_t *spec, uint8_t **buf,
+                         size_t *len);
+
+/*
+ * The boot status a spawn child sends back on its bootstrap channel: one
+ * byte, then for a failure an int32 status (little endian) and a
+ * NUL-terminated message (at most MPROC__BOOT_MSG_MAX bytes with the NUL).
+ */
+#define MPROC__BOOT_OK 'K'
+#define MPROC__BOOT_FAILED 'E'
+#define MPROC__BOOT_EXEC_FAILED 'X' /* POSIX: then an int32 errno */
+#define MPROC__BOOT_MSG_MAX 512
+
+/* The argument that marks a spawned child's command line. */
+#define MPROC__CHILD_FLAG "--mproc-child"
+
+/*
+ * Backend, in a spawned child (mproc_boot() saw MPROC__CHILD_FLAG): opens
+ * the bootstrap channel named by argv, reads the whole start record into a
+ * malloc'ed buffer, sets up parent-death handling for daemons. Returns 0 or
+ * an error; *chan is the channel on which to send the boot status.
+ */
+typedef struct mproc__boot_chan mproc__boot_chan_t;
+int mproc__child_bootstrap(int argc, char **argv, uint8_t **record, size_t *len,
+                           mproc__boot_chan_t **chan);
+/* Backend: sends the boot status (see above) and closes the channel. */
+void mproc__child_boot_status(mproc__boot_chan_t *chan, int status,
+                              const char *msg);
+/* Backend: the end of a child, after its function returned: flushes stdio
+ * and exits the process with @p code without running the parent's atexit
+ * handlers in a fork child. */
+void mproc__child_exit(int code, bool forked);
+/* Backend: called by mproc_boot() in an ordinary process. */
+int mproc__boot_init(int argc, char **argv);
+/* Backend: called by the common code in the spawn child right after it
+ * decoded its record, with the daemon flag. */
+void mproc__child_set_daemon(bool daemon);
+
+/* Common: the program set by mproc_set_executable(), or NULL for this
+ * program itself. */
+const char *mproc__spawn_executable(void);
+/* Common: whether mproc_boot() ran (spawn needs it). */
+bool mproc__booted(void);
+/* Common: the registry. NULL if not registered. */
+const char *mproc__registry_name(mproc_fn fn);
+mproc_fn mproc__registry_fn(const char *name);
+
+/* Common: converts a public timeout to a deadline; MPROC_E_INVAL if bad. */
+int mproc__deadline(double timeout, int64_t *deadline_ns);
+
+/* Common: the shared decoding of a start record, used by mproc_boot(). */
+int mproc__record_decode(const uint8_t *buf, size_t len, char **fn_name,
+                         bool *daemon, mproc_value_t **vals, size_t *n);
+
+#endif /* MPROC_INTERNAL_H */

@@ -1,0 +1,375 @@
+/*
+ * Processes: the registry of functions children may run, mproc_boot(), the
+ * start methods, and the public process API. The backends (process.c in
+ * src/posix and src/win32) do the OS work behind mproc__proc_*.
+ */
+#include "common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PROCESS_MAGIC 0x70726f63u /* "proc" */
+#define REGISTRY_MAX 1024
+#define NAME_MAX_LEN 200
+
+/* ------------------------------------------------------------------------ */
+/* Registry                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Registration happens at the start of main(), before any child exists and,
+ * in practice, before threads: the table is written then and only read
+ * afterwards, so it takes no lock.
+ */
+static struct {
+  const char *name;
+  mproc_fn fn;
+} registry[REGISTRY_MAX];
+static size_t registry_len;
+static bool booted;
+static mproc_start_method_t default_method;
+static char *executable;
+
+int mproc_register(const char *name, mproc_fn fn) {
+  if (!name || !fn)
+    return mproc__err(MPROC_E_INVAL, "mproc_register: NULL name or function");
+  size_t len = strlen(name);
+  if (len == 0 || len > NAME_MAX_LEN)
+    return mproc__err(MPROC_E_INVAL,
+                      "mproc_register: name must have 1 to %d bytes",
+                      NAME_MAX_LEN);
+  for (size_t i = 0; i < registry_len; i++) {
+    bool same_name = strcmp(registry[i].name, name) == 0;
+    if (same_name && registry[i].fn == fn)
+      return 0;
+    if (same_name || registry[i].fn == fn)
+      return mproc__err(MPROC_E_STATE,
+                        "mproc_register: \"%s\" conflicts with \"%s\"", name,
+                        registry[i].name);
+  }
+  if (registry_len == REGISTRY_MAX)
+    return mproc__err(MPROC_E_LIMIT, "mproc_register: more than %d functions",
+                      REGISTRY_MAX);
+  registry[registry_len].name = name;
+  registry[registry_len].fn = fn;
+  registry_len++;
+  return 0;
+}
+
+const char *mproc__registry_name(mproc_fn fn) {
+  for (size_t i = 0; i < registry_len; i++)
+    if (registry[i].fn == fn)
+      return registry[i].name;
+  return NULL;
+}
+
+mproc_fn mproc__registry_fn(const char *name) {
+  for (size_t i = 0; i < registry_len; i++)
+    if (strcmp(registry[i].name, name) == 0)
+      return registry[i].fn;
+  return NULL;
+}
+
+bool mproc__booted(void) {
+  return booted;
+}
+
+int mproc_set_executable(const char *path) {
+  char *copy = NULL;
+  if (path) {
+    if (!*path)
+      return mproc__err(MPROC_E_INVAL, "empty executable path");
+    size_t n = strlen(path) + 1;
+    copy = malloc(n);
+    if (!copy)
+      return mproc__err(MPROC_E_NOMEM, "copying the executable path");
+    memcpy(copy, path, n);
+  }
+  free(executable);
+  executable = copy;
+  return 0;
+}
+
+const char *mproc__spawn_executable(void) {
+  return executable;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Boot                                                                     */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The spawned child's side: read the start record, rebuild the arguments,
+ * find the function, tell the parent how booting went, run, exit. Every
+ * failure before the function runs is reported to the parent, whose
+ * mproc_process_start() returns it.
+ */
+static void boot_child(int argc, char **argv) {
+  uint8_t *record = NULL;
+  size_t len = 0;
+  mproc__boot_chan_t *chan = NULL;
+  char *name = NULL;
+  mproc_value_t *vals = NULL;
+  size_t n = 0;
+  bool daemon = false;
+  mproc_fn fn = NULL;
+
+  int rc = mproc__child_bootstrap(argc, argv, &record, &len, &chan);
+  if (rc < 0) {
+    /* No channel to the parent: it sees the exit before a boot status. */
+    fprintf(stderr, "mproc: child bootstrap failed: %s\n", mproc_last_error());
+    mproc__child_exit(70, false);
+  }
+  rc = mproc__record_decode(record, len, &name, &daemon, &vals, &n);
+  free(record);
+  if (rc == 0) {
+    mproc__child_set_daemon(daemon);
+    fn = mproc__registry_fn(name);
+    if (!fn)
+      rc = mproc__err(MPROC_E_NOTFOUND,
+                      "function \"%s\" is not registered in the child; "
+                      "register it before mproc_boot()",
+                      name);
+  }
+  mproc__child_boot_status(chan, rc, mproc_last_error());
+  if (rc < 0)
+    mproc__child_exit(70, false);
+  free(name);
+  mproc__err_clear();
+  int code = fn(vals, n);
+  mproc_values_free(vals, n);
+  mproc__child_exit(code, false);
+}
+
+int mproc_boot(int argc, char **argv) {
+  if (argc >= 2 && argv && argv[1] && strcmp(argv[1], MPROC__CHILD_FLAG) == 0)
+    boot_child(argc, argv); /* does not return */
+  int rc = mproc__boot_init(argc, argv);
+  if (rc == 0)
+    booted = true;
+  return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Start methods                                                            */
+/* ------------------------------------------------------------------------ */
+
+static mproc_start_method_t platform_default(void) {
+  return mproc__start_method_supported(MPROC_START_FORK) ? MPROC_START_FORK
+                                                         : MPROC_START_SPAWN;
+}
+
+int mproc_start_method_available(mproc_start_method_t method) {
+  if (method == MPROC_START_DEFAULT)
+    return 1;
+  return (method == MPROC_START_FORK || method == MPROC_START_SPAWN) &&
+         mproc__start_method_supported(method);
+}
+
+int mproc_set_start_method(mproc_start_method_t method) {
+  if (method != MPROC_START_DEFAULT && method != MPROC_START_FORK &&
+      method != MPROC_START_SPAWN)
+    return mproc__err(MPROC_E_INVAL, "unknown start method %d", (int)method);
+  if (!mproc_start_method_available(method))
+    return mproc__err(MPROC_E_NOTSUP,
+                      "the fork start method is not available on this "
+                      "platform");
+  default_method = method;
+  return 0;
+}
+
+mproc_start_method_t mproc_get_start_method(void) {
+  return default_method == MPROC_START_DEFAULT ? platform_default()
+                                               : default_method;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Processes                                                                */
+/* ------------------------------------------------------------------------ */
+
+int mproc__child_run(const mproc__child_spec_t *spec) {
+  mproc__err_clear();
+  return spec->fn(spec->args, spec->nargs);
+}
+
+static int check_values(const mproc_value_t *args, size_t nargs) {
+  if (nargs && !args)
+    return mproc__err(MPROC_E_INVAL, "NULL arguments with a count of %zu",
+                      nargs);
+  if (nargs > MPROC_VALUE_MAX_COUNT)
+    return mproc__err(MPROC_E_TOOBIG, "%zu arguments", nargs);
+  for (size_t i = 0; i < nargs; i++) {
+    const mproc_value_t *v = &args[i];
+    switch (v->type) {
+    case MPROC_VALUE_NONE:
+    case MPROC_VALUE_INT:
+    case MPROC_VALUE_DOUBLE:
+    case MPROC_VALUE_BOOL:
+      break;
+    case MPROC_VALUE_STR:
+      if (!v->u.s)
+        return mproc__err(MPROC_E_INVAL, "argument %zu: NULL string", i);
+      break;
+    case MPROC_VALUE_BYTES:
+      if (!v->u.bytes.ptr && v->u.bytes.len)
+        return mproc__err(MPROC_E_INVAL, "argument %zu: NULL bytes", i);
+      break;
+    case MPROC_VALUE_OBJECT:
+      if (!mproc__object_check(v->u.obj, "argument"))
+        return v->u.obj ? MPROC_E_TYPE : MPROC_E_INVAL;
+      break;
+    default:
+      return mproc__err(MPROC_E_TYPE, "argument %zu: unknown value type %d", i,
+                        (int)v->type);
+    }
+  }
+  return 0;
+}
+
+int mproc_process_start(mproc_process_t **out, mproc_fn fn,
+                        const mproc_value_t *args, size_t nargs,
+                        const mproc_process_options_t *opts) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  *out = NULL;
+  if (!fn)
+    return mproc__err(MPROC_E_INVAL, "NULL function");
+  mproc__child_spec_t spec = {NULL, fn, args, nargs, false};
+  spec.fn_name = mproc__registry_name(fn);
+  if (!spec.fn_name)
+    return mproc__err(MPROC_E_NOTFOUND,
+                      "the function is not registered: call mproc_register() "
+                      "before mproc_boot()");
+  int rc = check_values(args, nargs);
+  if (rc < 0)
+    return rc;
+
+  mproc_start_method_t method = opts ? opts->start_method : MPROC_START_DEFAULT;
+  if (method == MPROC_START_DEFAULT)
+    method = mproc_get_start_method();
+  if (method != MPROC_START_FORK && method != MPROC_START_SPAWN)
+    return mproc__err(MPROC_E_INVAL, "unknown start method %d", (int)method);
+  if (!mproc__start_method_supported(method))
+    return mproc__err(MPROC_E_NOTSUP,
+                      "the %s start method is not available on this platform",
+                      method == MPROC_START_FORK ? "fork" : "spawn");
+  if (method == MPROC_START_SPAWN && !booted)
+    return mproc__err(MPROC_E_STATE,
+                      "the spawn start method needs mproc_boot(argc, argv) "
+                      "at the start of main()");
+  spec.daemon = opts ? opts->daemon : false;
+
+  mproc_process_t *p = calloc(1, sizeof *p);
+  if (!p)
+    return mproc__err(MPROC_E_NOMEM, "allocating a process");
+  p->magic = PROCESS_MAGIC;
+  p->method = method;
+  p->daemon = spec.daemon;
+  p->h = MPROC__INVALID_HANDLE;
+  rc = mproc__proc_start(p, &spec);
+  if (rc < 0) {
+    free(p);
+    return rc;
+  }
+  *out = p;
+  return 0;
+}
+
+static bool process_ok(const mproc_process_t *p, const char *what) {
+  if (!p) {
+    mproc__err(MPROC_E_INVAL, "%s: NULL process", what);
+    return false;
+  }
+  if (p->magic != PROCESS_MAGIC) {
+    mproc__err(MPROC_E_TYPE, "%s: not a live process handle", what);
+    return false;
+  }
+  return true;
+}
+
+#define PROCESS_CHECK(p)                                                       \
+  do {                                                                         \
+    if (!process_ok(p, __func__))                                              \
+      return (p) ? MPROC_E_TYPE : MPROC_E_INVAL;                               \
+  } while (0)
+
+int mproc_process_join(mproc_process_t *p, double timeout) {
+  PROCESS_CHECK(p);
+  int64_t deadline;
+  int rc = mproc__deadline(timeout, &deadline);
+  if (rc < 0)
+    return rc;
+  if (p->exited)
+    return 0;
+  return mproc__proc_wait(p, deadline);
+}
+
+int mproc_process_exitcode(mproc_process_t *p, int *code) {
+  PROCESS_CHECK(p);
+  if (!code)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  if (!p->exited) {
+    int rc = mproc__proc_wait(p, 0);
+    if (rc == MPROC_E_TIMEOUT)
+      return mproc__err(MPROC_E_BUSY, "the process is still running");
+    if (rc < 0)
+      return rc;
+  }
+  *code = p->exitcode;
+  return 0;
+}
+
+int mproc_process_is_alive(mproc_process_t *p) {
+  PROCESS_CHECK(p);
+  if (p->exited)
+    return 0;
+  int rc = mproc__proc_wait(p, 0);
+  if (rc == MPROC_E_TIMEOUT)
+    return 1;
+  return rc < 0 ? rc : 0;
+}
+
+int mproc_process_terminate(mproc_process_t *p) {
+  PROCESS_CHECK(p);
+  return p->exited ? 0 : mproc__proc_signal(p, MPROC_SIGTERM);
+}
+
+int mproc_process_kill(mproc_process_t *p) {
+  PROCESS_CHECK(p);
+  return p->exited ? 0 : mproc__proc_signal(p, MPROC_SIGKILL);
+}
+
+int64_t mproc_process_pid(const mproc_process_t *p) {
+  return process_ok(p, __func__) ? p->pid : 0;
+}
+
+int mproc_process_sentinel(mproc_process_t *p, mproc_os_handle_t *out) {
+  PROCESS_CHECK(p);
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  return mproc__proc_sentinel(p, out);
+}
+
+int mproc_process_destroy(mproc_process_t *p) {
+  if (!p)
+    return 0;
+  PROCESS_CHECK(p);
+  if (!p->exited) {
+    int rc = mproc__proc_wait(p, 0);
+    if (rc == MPROC_E_TIMEOUT)
+      return mproc__err(MPROC_E_BUSY,
+                        "the process is still running: join, terminate or "
+                        "kill it before destroying its handle");
+    if (rc < 0)
+      return rc;
+  }
+  mproc__proc_close(p);
+  p->magic = 0;
+  free(p);
+  return 0;
+}
+
+int64_t mproc_getpid(void) {
+  return mproc__getpid();
+}

@@ -1,0 +1,460 @@
+/*
+ * The Lock family: Lock, RLock, Semaphore, BoundedSemaphore.
+ *
+ * All four are one counting semaphore in shared memory:
+ *   Lock              value 1, max 1 (releasing a free lock is an error, as
+ *                     CPython's "semaphore or lock released too many times")
+ *   Semaphore         value v, max MPROC_SEM_VALUE_MAX
+ *   BoundedSemaphore  value v, max v
+ *   RLock             a Lock plus an owner thread id and a depth
+ *
+ * The algorithm keeps the kernel off the uncontended path: acquire is a load
+ * and a CAS on `value`, release a CAS on `value` and a load of `nwaiters`.
+ * Only a thread that finds the value at 0 registers in `nwaiters` and parks
+ * (futex / kernel semaphore); only a release that sees a registered waiter
+ * calls wake. No lost wake-up: a waiter increments nwaiters before its last
+ * look at value, and a releaser changes value before it looks at nwaiters
+ * (all sequentially consistent), so at least one of them sees the other;
+ * the park itself re-checks value in the kernel (futex) or counts posts
+ * (Windows semaphore).
+ */
+#include "common.h"
+
+#include <stdlib.h>
+
+typedef struct sync_shared {
+  volatile uint32_t value;
+  volatile uint32_t nwaiters;
+  volatile uint32_t park;  /* the backend's word (Windows: its waiters) */
+  volatile uint32_t owner; /* RLock: owning thread id, 0 if none */
+  volatile uint32_t depth; /* RLock: recursion depth, owner-only */
+  uint32_t max;            /* fixed at creation */
+} sync_shared_t;
+
+typedef struct mproc__sync {
+  mproc_object_t base;
+  mproc__shm_t shm;
+  mproc__park_t park;
+  sync_shared_t *sh;
+} sync_t;
+
+struct mproc_lock {
+  sync_t s;
+};
+struct mproc_rlock {
+  sync_t s;
+};
+struct mproc_semaphore {
+  sync_t s;
+};
+
+/* Spins this many times before parking: a holder running on another core
+ * usually releases within that, and a park costs two syscalls. */
+#define SPIN_COUNT 100
+
+/* ------------------------------------------------------------------------ */
+/* The semaphore core                                                       */
+/* ------------------------------------------------------------------------ */
+
+static bool sem_try(sync_shared_t *sh) {
+  uint32_t v = mproc__load32(&sh->value);
+  while (v > 0) {
+    if (mproc__cas32(&sh->value, &v, v - 1))
+      return true;
+  }
+  return false;
+}
+
+static int sem_acquire(sync_t *s, int64_t deadline) {
+  sync_shared_t *sh = s->sh;
+  if (sem_try(sh))
+    return 0;
+  if (deadline != MPROC__NO_DEADLINE && mproc__now_ns() >= deadline)
+    return MPROC_E_TIMEOUT;
+  for (int i = 0; i < SPIN_COUNT; i++) {
+    mproc__cpu_relax();
+    if (mproc__load32(&sh->value) > 0 && sem_try(sh))
+      return 0;
+  }
+  mproc__fetch_add32(&sh->nwaiters, 1);
+  int rc = 0;
+  for (;;) {
+    if (sem_try(sh))
+      break;
+    if (rc == MPROC_E_TIMEOUT)
+      break;
+    rc = mproc__park_wait(&s->park, &sh->value, 0, deadline);
+    if (rc < 0 && rc != MPROC_E_TIMEOUT)
+      break; /* an OS failure: give up, reported below */
+    /* On a timeout, loop once more: a post that raced the timeout must not
+     * be stranded while other waiters sleep. */
+  }
+  mproc__fetch_add32(&sh->nwaiters, (uint32_t)-1);
+  if (rc == MPROC_E_TIMEOUT)
+    return mproc__err(MPROC_E_TIMEOUT, "timed out");
+  return rc;
+}
+
+static int sem_release(sync_t *s) {
+  sync_shared_t *sh = s->sh;
+  uint32_t v = mproc__load32(&sh->value);
+  do {
+    if (v >= sh->max)
+      return mproc__err(MPROC_E_VALUE,
+                        "semaphore or lock released too many times");
+  } while (!mproc__cas32(&sh->value, &v, v + 1));
+  if (mproc__load32(&sh->nwaiters) > 0)
+    mproc__park_wake(&s->park, &sh->value, 1);
+  return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Objects: create, destroy, cross                                          */
+/* ------------------------------------------------------------------------ */
+
+/* Returns the new object, or NULL with the status in *rc. */
+static sync_t *sync_create(mproc__type_id_t id, uint32_t value, uint32_t max,
+                           int *rc) {
+  sync_t *s = calloc(1, sizeof *s);
+  if (!s) {
+    *rc =
+        mproc__err(MPROC_E_NOMEM, "allocating a %s", mproc__type_of(id)->name);
+    return NULL;
+  }
+  s->shm.h = MPROC__INVALID_HANDLE;
+  s->park.h = MPROC__INVALID_HANDLE;
+  *rc = mproc__shm_create(&s->shm, sizeof(sync_shared_t));
+  if (*rc < 0)
+    goto fail;
+  s->sh = s->shm.addr;
+  *rc = mproc__park_init(&s->park, &s->sh->park);
+  if (*rc < 0)
+    goto fail;
+  s->sh->value = value;
+  s->sh->max = max;
+  s->base.magic = MPROC__OBJ_MAGIC;
+  s->base.type_id = id;
+  return s;
+fail:
+  mproc__shm_close(&s->shm);
+  free(s);
+  return NULL;
+}
+
+/* The public create functions: an output check, then sync_create. */
+#define SYNC_CREATE(out, id, value, max)                                       \
+  do {                                                                         \
+    if (!(out))                                                                \
+      return mproc__err(MPROC_E_INVAL, "NULL output pointer");                 \
+    int rc_;                                                                   \
+    *(out) = (void *)sync_create(id, value, max, &rc_);                        \
+    return *(out) ? 0 : rc_;                                                   \
+  } while (0)
+
+static void sync_destroy(mproc_object_t *o) {
+  sync_t *s = (sync_t *)o;
+  s->base.magic = 0;
+  mproc__park_close(&s->park);
+  mproc__shm_close(&s->shm);
+  free(s);
+}
+
+/* Reduction: the region's size and handle, then the park's handle. */
+static int sync_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
+                       mproc__wbuf_t *b) {
+  sync_t *s = (sync_t *)o;
+  mproc__put_u64(b, (uint64_t)s->shm.size);
+  int rc = mproc__reduce_handle(ctx, s->shm.h, b);
+  if (rc == 0)
+    rc = mproc__reduce_handle(ctx, s->park.h, b);
+  return rc;
+}
+
+static int sync_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
+                        mproc_object_t **out) {
+  uint64_t size = mproc__get_u64(r);
+  mproc__handle_t hshm = mproc__rebuild_handle(r);
+  mproc__handle_t hpark = mproc__rebuild_handle(r);
+  int rc;
+  sync_t *s = calloc(1, sizeof *s);
+  if (!s) {
+    rc = mproc__err(MPROC_E_NOMEM, "rebuilding a %s", mproc__type_of(id)->name);
+    goto fail;
+  }
+  if (r->err || size < sizeof(sync_shared_t) || size > (1u << 20) ||
+      hshm == MPROC__INVALID_HANDLE) {
+    rc = mproc__err(MPROC_E_DECODE, "malformed %s reduction",
+                    mproc__type_of(id)->name);
+    goto fail;
+  }
+  rc = mproc__shm_attach(&s->shm, hshm, (size_t)size);
+  hshm = MPROC__INVALID_HANDLE; /* owned by the region now */
+  if (rc < 0)
+    goto fail;
+  s->sh = s->shm.addr;
+  rc = mproc__park_attach(&s->park, &s->sh->park, hpark);
+  hpark = MPROC__INVALID_HANDLE;
+  if (rc < 0)
+    goto fail;
+  s->base.magic = MPROC__OBJ_MAGIC;
+  s->base.type_id = id;
+  *out = &s->base;
+  return 0;
+fail:
+  if (s)
+    mproc__shm_close(&s->shm);
+  free(s);
+  /* Handles not yet owned by anything are released through throwaway
+   * structs, so every path owns each handle exactly once. */
+  if (hshm != MPROC__INVALID_HANDLE) {
+    mproc__shm_t tmp = {NULL, 0, hshm};
+    mproc__shm_close(&tmp);
+  }
+  if (hpark != MPROC__INVALID_HANDLE) {
+    mproc__park_t tmp = {hpark, NULL};
+    mproc__park_close(&tmp);
+  }
+  return rc;
+}
+
+const mproc__type_t mproc__lock_type = {"Lock", true, sync_reduce, sync_rebuild,
+                                        sync_destroy};
+const mproc__type_t mproc__rlock_type = {"RLock", true, sync_reduce,
+                                         sync_rebuild, sync_destroy};
+const mproc__type_t mproc__semaphore_type = {"Semaphore", true, sync_reduce,
+                                             sync_rebuild, sync_destroy};
+const mproc__type_t mproc__bounded_semaphore_type = {
+    "BoundedSemaphore", true, sync_reduce, sync_rebuild, sync_destroy};
+
+/* The object behind a public pointer if it is one of the wanted types. */
+static sync_t *sync_get(const void *p, mproc__type_id_t a, mproc__type_id_t b,
+                        const char *what) {
+  mproc_object_t *o = mproc__object_check(p, what);
+  if (!o)
+    return NULL;
+  if (o->type_id != a && o->type_id != b) {
+    mproc__err(MPROC_E_TYPE, "%s: object is a %s", what,
+               mproc__type_of(o->type_id)->name);
+    return NULL;
+  }
+  return (sync_t *)o;
+}
+
+/* The status of a failed sync_get (the detail message is already set). */
+static int bad_object(const void *p) {
+  return p ? MPROC_E_TYPE : MPROC_E_INVAL;
+}
+
+#define LOCK_GET(p) sync_get(p, MPROC__T_LOCK, MPROC__T_LOCK, __func__)
+#define RLOCK_GET(p) sync_get(p, MPROC__T_RLOCK, MPROC__T_RLOCK, __func__)
+#define SEM_GET(p)                                                             \
+  sync_get(p, MPROC__T_SEMAPHORE, MPROC__T_BOUNDED_SEMAPHORE, __func__)
+
+static int acquire_timeout(sync_t *s, double timeout) {
+  int64_t deadline;
+  int rc = mproc__deadline(timeout, &deadline);
+  return rc < 0 ? rc : sem_acquire(s, deadline);
+}
+
+static int try_acquire(sync_t *s) {
+  return sem_try(s->sh) ? 0 : mproc__err(MPROC_E_BUSY, "already held");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Lock                                                                     */
+/* ------------------------------------------------------------------------ */
+
+int mproc_lock_create(mproc_lock_t **out) {
+  SYNC_CREATE(out, MPROC__T_LOCK, 1, 1);
+}
+
+int mproc_lock_acquire(mproc_lock_t *l, double timeout) {
+  sync_t *s = LOCK_GET(l);
+  return s ? acquire_timeout(s, timeout) : bad_object(l);
+}
+
+int mproc_lock_try_acquire(mproc_lock_t *l) {
+  sync_t *s = LOCK_GET(l);
+  return s ? try_acquire(s) : bad_object(l);
+}
+
+int mproc_lock_release(mproc_lock_t *l) {
+  sync_t *s = LOCK_GET(l);
+  return s ? sem_release(s) : bad_object(l);
+}
+
+int mproc_lock_locked(mproc_lock_t *l) {
+  sync_t *s = LOCK_GET(l);
+  return s ? mproc__load32(&s->sh->value) == 0 : bad_object(l);
+}
+
+void mproc_lock_destroy(mproc_lock_t *l) {
+  if (l && LOCK_GET(l))
+    sync_destroy(&l->s.base);
+}
+
+/* ------------------------------------------------------------------------ */
+/* RLock                                                                    */
+/* ------------------------------------------------------------------------ */
+
+int mproc_rlock_create(mproc_rlock_t **out) {
+  SYNC_CREATE(out, MPROC__T_RLOCK, 1, 1);
+}
+
+static int rlock_acquire(sync_t *s, int64_t deadline) {
+  uint32_t me = mproc__thread_id();
+  sync_shared_t *sh = s->sh;
+  if (mproc__load32(&sh->owner) == me) {
+    if (sh->depth == UINT32_MAX)
+      return mproc__err(MPROC_E_VALUE, "RLock recursion too deep");
+    sh->depth++;
+    return 0;
+  }
+  int rc = sem_acquire(s, deadline);
+  if (rc < 0)
+    return rc;
+  sh->depth = 1;
+  mproc__store32(&sh->owner, me);
+  return 0;
+}
+
+int mproc_rlock_acquire(mproc_rlock_t *l, double timeout) {
+  sync_t *s = RLOCK_GET(l);
+  if (!s)
+    return bad_object(l);
+  int64_t deadline;
+  int rc = mproc__deadline(timeout, &deadline);
+  return rc < 0 ? rc : rlock_acquire(s, deadline);
+}
+
+int mproc_rlock_try_acquire(mproc_rlock_t *l) {
+  sync_t *s = RLOCK_GET(l);
+  if (!s)
+    return bad_object(l);
+  /* A deadline already passed: the owner recurses, anyone else only gets it
+   * if it is free right now. */
+  int rc = rlock_acquire(s, 0);
+  return rc == MPROC_E_TIMEOUT ? mproc__err(MPROC_E_BUSY, "already held") : rc;
+}
+
+int mproc_rlock_release(mproc_rlock_t *l) {
+  sync_t *s = RLOCK_GET(l);
+  if (!s)
+    return bad_object(l);
+  sync_shared_t *sh = s->sh;
+  if (mproc__load32(&sh->owner) != mproc__thread_id())
+    return mproc__err(MPROC_E_PERM, "cannot release un-acquired lock");
+  if (--sh->depth > 0)
+    return 0;
+  mproc__store32(&sh->owner, 0);
+  return sem_release(s);
+}
+
+int mproc_rlock_count(mproc_rlock_t *l) {
+  sync_t *s = RLOCK_GET(l);
+  if (!s)
+    return bad_object(l);
+  if (mproc__load32(&s->sh->owner) != mproc__thread_id())
+    return 0;
+  return (int)(s->sh->depth > INT32_MAX ? INT32_MAX : s->sh->depth);
+}
+
+void mproc_rlock_destroy(mproc_rlock_t *l) {
+  if (l && RLOCK_GET(l))
+    sync_destroy(&l->s.base);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Semaphore, BoundedSemaphore                                              */
+/* ------------------------------------------------------------------------ */
+
+int mproc_semaphore_create(mproc_semaphore_t **out, unsigned int value) {
+  if (out)
+    *out = NULL;
+  if (value > MPROC_SEM_VALUE_MAX)
+    return mproc__err(MPROC_E_VALUE, "semaphore value %u is above %d", value,
+                      MPROC_SEM_VALUE_MAX);
+  SYNC_CREATE(out, MPROC__T_SEMAPHORE, value, MPROC_SEM_VALUE_MAX);
+}
+
+int mproc_bounded_semaphore_create(mproc_semaphore_t **out,
+                                   unsigned int value) {
+  if (out)
+    *out = NULL;
+  if (value > MPROC_SEM_VALUE_MAX)
+    return mproc__err(MPROC_E_VALUE, "semaphore value %u is above %d", value,
+                      MPROC_SEM_VALUE_MAX);
+  SYNC_CREATE(out, MPROC__T_BOUNDED_SEMAPHORE, value, value);
+}
+
+int mproc_semaphore_acquire(mproc_semaphore_t *sem, double timeout) {
+  sync_t *s = SEM_GET(sem);
+  return s ? acquire_timeout(s, timeout) : bad_object(sem);
+}
+
+int mproc_semaphore_try_acquire(mproc_semaphore_t *sem) {
+  sync_t *s = SEM_GET(sem);
+  return s ? try_acquire(s) : bad_object(sem);
+}
+
+int mproc_semaphore_release(mproc_semaphore_t *sem) {
+  sync_t *s = SEM_GET(sem);
+  return s ? sem_release(s) : bad_object(sem);
+}
+
+int mproc_semaphore_value(mproc_semaphore_t *sem, unsigned int *out) {
+  sync_t *s = SEM_GET(sem);
+  if (!s)
+    return bad_object(sem);
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  *out = mproc__load32(&s->sh->value);
+  return 0;
+}
+
+void mproc_semaphore_destroy(mproc_semaphore_t *sem) {
+  if (sem && SEM_GET(sem))
+    sync_destroy(&sem->s.base);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Getters for received objects                                             */
+/* ------------------------------------------------------------------------ */
+
+/* The sync object a value holds, or NULL with the status in *rc. */
+static sync_t *value_sync(const mproc_value_t *v, bool out_ok,
+                          mproc__type_id_t a, mproc__type_id_t b, int *rc) {
+  if (!v || !out_ok) {
+    *rc = mproc__err(MPROC_E_INVAL, "NULL argument");
+    return NULL;
+  }
+  if (v->type != MPROC_VALUE_OBJECT) {
+    *rc = mproc__err(MPROC_E_TYPE, "value is not an object");
+    return NULL;
+  }
+  sync_t *s = sync_get(v->u.obj, a, b, "value");
+  if (!s)
+    *rc = bad_object(v->u.obj);
+  return s;
+}
+
+#define VALUE_AS(v, out, a, b)                                                 \
+  do {                                                                         \
+    int rc_ = 0;                                                               \
+    sync_t *s_ = value_sync(v, (out) != NULL, a, b, &rc_);                     \
+    if (s_)                                                                    \
+      *(out) = (void *)s_;                                                     \
+    return rc_;                                                                \
+  } while (0)
+
+int mproc_value_as_lock(const mproc_value_t *v, mproc_lock_t **out) {
+  VALUE_AS(v, out, MPROC__T_LOCK, MPROC__T_LOCK);
+}
+
+int mproc_value_as_rlock(const mproc_value_t *v, mproc_rlock_t **out) {
+  VALUE_AS(v, out, MPROC__T_RLOCK, MPROC__T_RLOCK);
+}
+
+int mproc_value_as_semaphore(const mproc_value_t *v, mproc_semaphore_t **out) {
+  VALUE_AS(v, out, MPROC__T_SEMAPHORE, MPROC__T_BOUNDED_SEMAPHORE);
+}

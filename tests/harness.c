@@ -1,0 +1,138 @@
+/*
+ * The test harness. This file is the one place tests touch platform APIs
+ * (environment, clock, yield), so that the tests themselves compile
+ * unchanged everywhere.
+ */
+#if !defined(_WIN32)
+#define _GNU_SOURCE
+#endif
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef _WIN32
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+#else
+#include <sched.h>
+#include <time.h>
+#include <unistd.h>
+#endif
+
+int harness_run(const char *name, const struct CMUnitTest *tests, size_t n) {
+  return harness_run_only(name, tests, n, MPROC_START_DEFAULT);
+}
+
+int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
+                     mproc_start_method_t only) {
+  static const mproc_start_method_t methods[] = {MPROC_START_FORK,
+                                                 MPROC_START_SPAWN};
+  int failures = 0;
+  struct CMUnitTest *copy = calloc(n, sizeof *copy);
+  if (!copy)
+    return 1;
+  for (size_t m = 0; m < 2; m++) {
+    if (!mproc_start_method_available(methods[m]) ||
+        (only != MPROC_START_DEFAULT && only != methods[m]))
+      continue;
+    for (size_t i = 0; i < n; i++) {
+      copy[i] = tests[i];
+      copy[i].initial_state = (void *)&methods[m];
+    }
+    char group[128];
+    snprintf(group, sizeof group, "%s/%s", name,
+             methods[m] == MPROC_START_FORK ? "fork" : "spawn");
+    print_message("[ GROUP    ] %s\n", group);
+    failures += _cmocka_run_group_tests(group, copy, n, NULL, NULL);
+  }
+  free(copy);
+  return failures;
+}
+
+mproc_process_t *harness_start(mproc_fn fn, const mproc_value_t *args,
+                               size_t nargs, mproc_start_method_t method) {
+  mproc_process_options_t opts = {method, false};
+  mproc_process_t *p = NULL;
+  int rc = mproc_process_start(&p, fn, args, nargs, &opts);
+  if (rc != 0)
+    print_error("mproc_process_start: %s: %s\n", mproc_err_name(rc),
+                mproc_last_error());
+  assert_int_equal(rc, 0);
+  assert_non_null(p);
+  return p;
+}
+
+void harness_expect_exit(mproc_process_t *p, int code) {
+  int rc = mproc_process_join(p, 120.0);
+  if (rc != 0)
+    mproc_process_kill(p);
+  assert_int_equal(rc, 0);
+  int got = -1000;
+  assert_int_equal(mproc_process_exitcode(p, &got), 0);
+  assert_int_equal(got, code);
+  assert_int_equal(mproc_process_destroy(p), 0);
+}
+
+void harness_setenv(const char *name, const char *value) {
+#ifdef _WIN32
+  _putenv_s(name, value);
+#else
+  setenv(name, value, 1);
+#endif
+}
+
+void harness_unsetenv(const char *name) {
+#ifdef _WIN32
+  _putenv_s(name, "");
+#else
+  unsetenv(name);
+#endif
+}
+
+void harness_tmpfile(char *buf, size_t size, const char *tag) {
+  static unsigned counter;
+  const char *dir = getenv("TMPDIR");
+#ifdef _WIN32
+  char tmp[MAX_PATH];
+  if (!dir) {
+    GetTempPathA(sizeof tmp, tmp);
+    dir = tmp;
+  }
+  snprintf(buf, size, "%s\\mproc-test-%s-%lld-%u", dir, tag,
+           (long long)mproc_getpid(), counter++);
+#else
+  if (!dir)
+    dir = "/tmp";
+  snprintf(buf, size, "%s/mproc-test-%s-%lld-%u", dir, tag,
+           (long long)mproc_getpid(), counter++);
+#endif
+}
+
+double harness_now(void) {
+#ifdef _WIN32
+  LARGE_INTEGER f, c;
+  QueryPerformanceFrequency(&f);
+  QueryPerformanceCounter(&c);
+  return (double)c.QuadPart / (double)f.QuadPart;
+#else
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+#endif
+}
+
+void harness_yield(void) {
+#ifdef _WIN32
+  Sleep(0);
+#else
+  sched_yield();
+#endif
+}
+
+void harness_maybe_crash_at_boot(void) {
+  const char *v = getenv("MPROC_TEST_CRASH_AT_BOOT");
+  if (v && strcmp(v, "1") == 0)
+    abort();
+}

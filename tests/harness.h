@@ -1,0 +1,65 @@
+/*
+ * Test harness shared by every test program.
+ *
+ * Each test program is also its own child: main() registers the functions
+ * children run, calls mproc_boot() (which, in a spawned child, runs the
+ * function and exits), then runs its cmocka tests once per start method the
+ * platform has. Children never call cmocka asserts (a failing assert in a
+ * fork child would longjmp into the child's copy of the runner): they exit
+ * with a code that names the step that failed, and the parent asserts on it.
+ */
+#ifndef MPROC_TEST_HARNESS_H
+#define MPROC_TEST_HARNESS_H
+
+#include <mproc.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+/* The start method of the running test (its cmocka state). */
+#define TEST_METHOD(state) (*(const mproc_start_method_t *)*(state))
+
+/*
+ * Runs @p tests once per available start method (their initial_state is
+ * set to the method), as groups named "<name>/fork" and "<name>/spawn".
+ * Returns the number of failures, for main() to return.
+ */
+int harness_run(const char *name, const struct CMUnitTest *tests, size_t n);
+/* The same, for tests of one start method only (MPROC_START_DEFAULT: all);
+ * nothing runs where the platform lacks that method. */
+int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
+                     mproc_start_method_t only);
+
+/* Starts fn with args under @p method; asserts the start succeeded. */
+mproc_process_t *harness_start(mproc_fn fn, const mproc_value_t *args,
+                               size_t nargs, mproc_start_method_t method);
+
+/* Joins (with a generous timeout), asserts the exit code, destroys. */
+void harness_expect_exit(mproc_process_t *p, int code);
+
+/* Environment variables, portably. */
+void harness_setenv(const char *name, const char *value);
+void harness_unsetenv(const char *name);
+
+/* A temporary file path unique to this process and call (static buffer
+ * per call is returned in @p buf). */
+void harness_tmpfile(char *buf, size_t size, const char *tag);
+
+/* Seconds on a monotonic clock. */
+double harness_now(void);
+
+/* Lets another thread or process run (sched_yield / Sleep(0)). */
+void harness_yield(void);
+
+/*
+ * Test programs call this at the very start of main(): if the environment
+ * asks for it (MPROC_TEST_CRASH_AT_BOOT=1), the process crashes before
+ * mproc_boot(), to test a child that dies while booting.
+ */
+void harness_maybe_crash_at_boot(void);
+
+#endif

@@ -1,0 +1,305 @@
+/*
+ * Processes: start, join, exit codes, terminate and kill, arguments of every
+ * type, the sharing rule at process creation, and every way a start can
+ * fail. Each test runs under every start method the platform has.
+ */
+#include "harness.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* args: an exit code */
+static int child_exit_with(const mproc_value_t *args, size_t nargs) {
+  int64_t code;
+  if (nargs != 1 || mproc_value_as_int(&args[0], &code) != 0)
+    return 100;
+  return (int)code;
+}
+
+/* Checks that every value type arrives intact. */
+static int child_check_args(const mproc_value_t *args, size_t nargs) {
+  static const unsigned char raw[] = {0, 1, 2, 0xfe, 0};
+  int64_t i;
+  double d;
+  bool b;
+  const char *s;
+  const void *p;
+  size_t len;
+  if (nargs != 7)
+    return 10;
+  if (args[0].type != MPROC_VALUE_NONE)
+    return 11;
+  if (mproc_value_as_int(&args[1], &i) != 0 || i != -1234567890123LL)
+    return 12;
+  if (mproc_value_as_double(&args[2], &d) != 0 || d != 3.25)
+    return 13;
+  if (mproc_value_as_bool(&args[3], &b) != 0 || !b)
+    return 14;
+  if (mproc_value_as_str(&args[4], &s) != 0 || strcmp(s, "caf\xc3\xa9") != 0)
+    return 15;
+  if (mproc_value_as_bytes(&args[5], &p, &len) != 0 || len != sizeof raw ||
+      memcmp(p, raw, len) != 0)
+    return 16;
+  if (mproc_value_as_bytes(&args[6], &p, &len) != 0 || len != 0)
+    return 17;
+  return 0;
+}
+
+/* args: lock, rlock, semaphore, bounded semaphore: uses each. */
+static int child_use_objects(const mproc_value_t *args, size_t nargs) {
+  mproc_lock_t *l;
+  mproc_rlock_t *r;
+  mproc_semaphore_t *s, *bs;
+  if (nargs != 4 || mproc_value_as_lock(&args[0], &l) != 0 ||
+      mproc_value_as_rlock(&args[1], &r) != 0 ||
+      mproc_value_as_semaphore(&args[2], &s) != 0 ||
+      mproc_value_as_semaphore(&args[3], &bs) != 0)
+    return 10;
+  if (strcmp(mproc_object_type_name(args[3].u.obj), "BoundedSemaphore") != 0)
+    return 11;
+  if (mproc_lock_acquire(l, 10) != 0 || mproc_lock_release(l) != 0)
+    return 12;
+  if (mproc_rlock_acquire(r, 10) != 0 || mproc_rlock_release(r) != 0)
+    return 13;
+  if (mproc_semaphore_acquire(s, 10) != 0)
+    return 14;
+  if (mproc_semaphore_acquire(bs, 10) != 0)
+    return 15;
+  /* The objects still refuse to cross any other way. */
+  void *buf;
+  size_t len;
+  if (mproc_encode(&args[0], 1, &buf, &len) != MPROC_E_INHERITANCE)
+    return 16;
+  return 0;
+}
+
+/* args: lock held by the parent; blocks until killed. */
+static int child_block_forever(const mproc_value_t *args, size_t nargs) {
+  mproc_lock_t *l;
+  mproc_semaphore_t *ready;
+  if (nargs != 2 || mproc_value_as_lock(&args[0], &l) != 0 ||
+      mproc_value_as_semaphore(&args[1], &ready) != 0)
+    return 10;
+  mproc_semaphore_release(ready);
+  mproc_lock_acquire(l, MPROC_FOREVER);
+  return 11;
+}
+
+static int child_never_registered(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  return 0;
+}
+
+static void test_exit_codes(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  static const int codes[] = {0, 1, 7, 42, 255};
+  for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+    mproc_value_t a = mproc_int(codes[i]);
+    mproc_process_t *p = harness_start(child_exit_with, &a, 1, m);
+    assert_true(mproc_process_pid(p) > 0);
+    assert_true(mproc_process_pid(p) != mproc_getpid());
+    harness_expect_exit(p, codes[i]);
+  }
+}
+
+static void test_all_value_types(void **state) {
+  static const unsigned char raw[] = {0, 1, 2, 0xfe, 0};
+  mproc_value_t a[] = {mproc_none(),
+                       mproc_int(-1234567890123LL),
+                       mproc_double(3.25),
+                       mproc_bool(true),
+                       mproc_str("caf\xc3\xa9"),
+                       mproc_bytes(raw, sizeof raw),
+                       mproc_bytes(NULL, 0)};
+  harness_expect_exit(harness_start(child_check_args, a, 7, TEST_METHOD(state)),
+                      0);
+}
+
+/* The sharing rule: objects given at creation arrive and work. */
+static void test_objects_inherited(void **state) {
+  mproc_lock_t *l;
+  mproc_rlock_t *r;
+  mproc_semaphore_t *s, *bs;
+  assert_int_equal(mproc_lock_create(&l), 0);
+  assert_int_equal(mproc_rlock_create(&r), 0);
+  assert_int_equal(mproc_semaphore_create(&s, 1), 0);
+  assert_int_equal(mproc_bounded_semaphore_create(&bs, 1), 0);
+  mproc_value_t a[] = {mproc_obj(l), mproc_obj(r), mproc_obj(s), mproc_obj(bs)};
+  harness_expect_exit(
+      harness_start(child_use_objects, a, 4, TEST_METHOD(state)), 0);
+  /* The child took one unit of each semaphore. */
+  unsigned v = 9;
+  assert_int_equal(mproc_semaphore_value(s, &v), 0);
+  assert_int_equal(v, 0);
+  assert_int_equal(mproc_semaphore_value(bs, &v), 0);
+  assert_int_equal(v, 0);
+  mproc_lock_destroy(l);
+  mproc_rlock_destroy(r);
+  mproc_semaphore_destroy(s);
+  mproc_semaphore_destroy(bs);
+}
+
+static void start_blocked(mproc_start_method_t m, mproc_lock_t **l,
+                          mproc_semaphore_t **ready, mproc_process_t **p) {
+  assert_int_equal(mproc_lock_create(l), 0);
+  assert_int_equal(mproc_semaphore_create(ready, 0), 0);
+  assert_int_equal(mproc_lock_acquire(*l, MPROC_FOREVER), 0);
+  mproc_value_t a[] = {mproc_obj(*l), mproc_obj(*ready)};
+  *p = harness_start(child_block_forever, a, 2, m);
+  assert_int_equal(mproc_semaphore_acquire(*ready, 60.0), 0);
+}
+
+static void test_join_timeout_terminate_kill(void **state) {
+  mproc_lock_t *l;
+  mproc_semaphore_t *ready;
+  mproc_process_t *p;
+  int code;
+  start_blocked(TEST_METHOD(state), &l, &ready, &p);
+  assert_int_equal(mproc_process_is_alive(p), 1);
+  assert_int_equal(mproc_process_exitcode(p, &code), MPROC_E_BUSY);
+  double t0 = harness_now();
+  assert_int_equal(mproc_process_join(p, 0.2), MPROC_E_TIMEOUT);
+  double dt = harness_now() - t0;
+  assert_true(dt >= 0.19);
+  assert_true(dt < 5.0);
+  assert_int_equal(mproc_process_join(p, 0), MPROC_E_TIMEOUT);
+  assert_int_equal(mproc_process_destroy(p), MPROC_E_BUSY);
+  mproc_os_handle_t h;
+  int rc = mproc_process_sentinel(p, &h);
+  assert_true(rc == 0 || rc == MPROC_E_NOTSUP);
+  assert_int_equal(mproc_process_terminate(p), 0);
+  harness_expect_exit(p, -MPROC_SIGTERM);
+
+  start_blocked(TEST_METHOD(state), &l, &ready, &p);
+  assert_int_equal(mproc_process_kill(p), 0);
+  assert_int_equal(mproc_process_join(p, 60.0), 0);
+  assert_int_equal(mproc_process_is_alive(p), 0);
+  /* Signalling an exited child is harmless. */
+  assert_int_equal(mproc_process_kill(p), 0);
+  harness_expect_exit(p, -MPROC_SIGKILL);
+  mproc_lock_destroy(l);
+  mproc_semaphore_destroy(ready);
+}
+
+static void test_start_errors(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_process_options_t opts = {m, false};
+  mproc_process_t *p = (mproc_process_t *)1;
+  mproc_value_t a = mproc_int(0);
+
+  assert_int_equal(
+      mproc_process_start(&p, child_never_registered, NULL, 0, &opts),
+      MPROC_E_NOTFOUND);
+  assert_null(p);
+  assert_int_equal(mproc_process_start(NULL, child_exit_with, &a, 1, &opts),
+                   MPROC_E_INVAL);
+  assert_int_equal(mproc_process_start(&p, NULL, &a, 1, &opts), MPROC_E_INVAL);
+  assert_int_equal(mproc_process_start(&p, child_exit_with, NULL, 1, &opts),
+                   MPROC_E_INVAL);
+  mproc_value_t bad = mproc_str(NULL);
+  assert_int_equal(mproc_process_start(&p, child_exit_with, &bad, 1, &opts),
+                   MPROC_E_INVAL);
+  bad.type = (mproc_value_type_t)99;
+  assert_int_equal(mproc_process_start(&p, child_exit_with, &bad, 1, &opts),
+                   MPROC_E_TYPE);
+  static uint64_t junk[4];
+  bad = mproc_obj(junk);
+  assert_int_equal(mproc_process_start(&p, child_exit_with, &bad, 1, &opts),
+                   MPROC_E_TYPE);
+  mproc_process_options_t weird = {(mproc_start_method_t)99, false};
+  assert_int_equal(mproc_process_start(&p, child_exit_with, &a, 1, &weird),
+                   MPROC_E_INVAL);
+  if (!mproc_start_method_available(MPROC_START_FORK)) {
+    mproc_process_options_t fork_opts = {MPROC_START_FORK, false};
+    assert_int_equal(
+        mproc_process_start(&p, child_exit_with, &a, 1, &fork_opts),
+        MPROC_E_NOTSUP);
+    assert_int_equal(mproc_set_start_method(MPROC_START_FORK), MPROC_E_NOTSUP);
+  }
+  assert_int_equal(mproc_process_join(NULL, 1), MPROC_E_INVAL);
+  assert_int_equal(mproc_process_destroy(NULL), 0);
+  assert_int_equal(mproc_process_kill(NULL), MPROC_E_INVAL);
+  int code;
+  assert_int_equal(mproc_process_exitcode(NULL, &code), MPROC_E_INVAL);
+
+  /* A negative timeout other than MPROC_FOREVER is refused. */
+  p = harness_start(child_exit_with, &a, 1, m);
+  assert_int_equal(mproc_process_join(p, -3.0), MPROC_E_INVAL);
+  assert_int_equal(mproc_process_exitcode(p, NULL), MPROC_E_INVAL);
+  harness_expect_exit(p, 0);
+}
+
+/* Spawn only: the failures that happen in the child before it runs. */
+static void test_spawn_failures(void **state) {
+  (void)state;
+  mproc_process_options_t opts = {MPROC_START_SPAWN, false};
+  mproc_process_t *p = NULL;
+  mproc_value_t a = mproc_int(0);
+
+  /* exec fails: reported from start, not as an exit code. */
+  assert_int_equal(mproc_set_executable("/nonexistent/mproc-no-such-program"),
+                   0);
+  assert_int_equal(mproc_process_start(&p, child_exit_with, &a, 1, &opts),
+                   MPROC_E_SPAWN);
+  assert_null(p);
+  assert_int_equal(mproc_set_executable(NULL), 0);
+
+  /* The child crashes while booting. */
+  harness_setenv("MPROC_TEST_CRASH_AT_BOOT", "1");
+  int rc = mproc_process_start(&p, child_exit_with, &a, 1, &opts);
+  harness_unsetenv("MPROC_TEST_CRASH_AT_BOOT");
+  assert_int_equal(rc, MPROC_E_SPAWN);
+  assert_null(p);
+  assert_non_null(strstr(mproc_last_error(), "while booting"));
+
+  /* The child does not know the function. */
+  harness_setenv("MPROC_TEST_SKIP_REGISTER", "1");
+  rc = mproc_process_start(&p, child_exit_with, &a, 1, &opts);
+  harness_unsetenv("MPROC_TEST_SKIP_REGISTER");
+  assert_int_equal(rc, MPROC_E_NOTFOUND);
+  assert_non_null(strstr(mproc_last_error(), "exit_with"));
+
+  /* Everything still works afterwards. */
+  harness_expect_exit(harness_start(child_exit_with, &a, 1, MPROC_START_SPAWN),
+                      0);
+}
+
+static void test_start_method_default(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_start_method_t old = mproc_get_start_method();
+  assert_int_equal(mproc_set_start_method(m), 0);
+  assert_int_equal(mproc_get_start_method(), m);
+  mproc_value_t a = mproc_int(3);
+  mproc_process_t *p = NULL;
+  assert_int_equal(mproc_process_start(&p, child_exit_with, &a, 1, NULL), 0);
+  assert_int_equal(p ? 0 : 1, 0);
+  harness_expect_exit(p, 3);
+  assert_int_equal(mproc_set_start_method((mproc_start_method_t)42),
+                   MPROC_E_INVAL);
+  assert_int_equal(mproc_set_start_method(old), 0);
+}
+
+int main(int argc, char **argv) {
+  harness_maybe_crash_at_boot();
+  const char *skip = getenv("MPROC_TEST_SKIP_REGISTER");
+  if (!skip || strcmp(skip, "1") != 0)
+    mproc_register("exit_with", child_exit_with);
+  mproc_register("check_args", child_check_args);
+  mproc_register("use_objects", child_use_objects);
+  mproc_register("block_forever", child_block_forever);
+  mproc_boot(argc, argv);
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_exit_codes),
+      cmocka_unit_test(test_all_value_types),
+      cmocka_unit_test(test_objects_inherited),
+      cmocka_unit_test(test_join_timeout_terminate_kill),
+      cmocka_unit_test(test_start_errors),
+      cmocka_unit_test(test_start_method_default),
+  };
+  const struct CMUnitTest spawn_only[] = {
+      cmocka_unit_test(test_spawn_failures),
+  };
+  return harness_run("process", tests, sizeof tests / sizeof tests[0]) +
+         harness_run_only("process-boot", spawn_only, 1, MPROC_START_SPAWN);
+}
