@@ -115,7 +115,10 @@ static void boot_child(int argc, char **argv) {
   bool daemon = false;
   mproc_fn fn = NULL;
 
-  int rc = mproc__child_bootstrap(argc, argv, &record, &len, &chan);
+  /* A spawned child may start children of its own. */
+  int rc = mproc__boot_init(argc, argv);
+  booted = rc == 0;
+  rc = mproc__child_bootstrap(argc, argv, &record, &len, &chan);
   if (rc < 0) {
     /* No channel to the parent: it sees the exit before a boot status. */
     fprintf(stderr, "mproc: child bootstrap failed: %s\n", mproc_last_error());

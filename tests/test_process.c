@@ -85,6 +85,77 @@ static int child_block_forever(const mproc_value_t *args, size_t nargs) {
   return 11;
 }
 
+/* args: lock, ready, done. The grandchild of test_daemon: says it is
+ * ready, waits for the lock the test holds, then says it got it. */
+static int child_grandchild(const mproc_value_t *args, size_t nargs) {
+  mproc_lock_t *l;
+  mproc_semaphore_t *ready, *done;
+  if (nargs != 3 || mproc_value_as_lock(&args[0], &l) != 0 ||
+      mproc_value_as_semaphore(&args[1], &ready) != 0 ||
+      mproc_value_as_semaphore(&args[2], &done) != 0)
+    return 10;
+  mproc_semaphore_release(ready);
+  if (mproc_lock_acquire(l, 60) != 0)
+    return 11;
+  mproc_semaphore_release(done);
+  mproc_lock_release(l);
+  return 0;
+}
+
+/* args: lock, ready, done, daemon flag, start method. Starts the
+ * grandchild, waits until it is ready, then exits without joining it. */
+static int child_parent_of_daemon(const mproc_value_t *args, size_t nargs) {
+  bool daemon;
+  int64_t method;
+  if (nargs != 5 || mproc_value_as_bool(&args[3], &daemon) != 0 ||
+      mproc_value_as_int(&args[4], &method) != 0)
+    return 20;
+  mproc_semaphore_t *ready;
+  if (mproc_value_as_semaphore(&args[1], &ready) != 0)
+    return 21;
+  mproc_process_options_t opts = {(mproc_start_method_t)method, daemon};
+  mproc_process_t *p;
+  if (mproc_process_start(&p, child_grandchild, args, 3, &opts) != 0)
+    return 22;
+  if (mproc_semaphore_acquire(ready, 60) != 0)
+    return 23;
+  return 0; /* the grandchild is left running */
+}
+
+/*
+ * A daemon child dies with its parent; a non-daemon one (the control)
+ * outlives it. The grandchild waits for a lock this test holds; once its
+ * parent has exited, the test releases the lock: a surviving grandchild
+ * takes it and signals `done`, a dead one never does.
+ */
+static void run_daemon_case(mproc_start_method_t m, bool daemon) {
+  mproc_lock_t *l;
+  mproc_semaphore_t *ready, *done;
+  assert_int_equal(mproc_lock_create(&l), 0);
+  assert_int_equal(mproc_semaphore_create(&ready, 0), 0);
+  assert_int_equal(mproc_semaphore_create(&done, 0), 0);
+  assert_int_equal(mproc_lock_acquire(l, MPROC_FOREVER), 0);
+  mproc_value_t a[] = {mproc_obj(l), mproc_obj(ready), mproc_obj(done),
+                       mproc_bool(daemon), mproc_int(m)};
+  harness_expect_exit(harness_start(child_parent_of_daemon, a, 5, m), 0);
+  /* The parent's exit has killed a daemon grandchild by now: Linux sends
+   * PR_SET_PDEATHSIG while the parent exits, before it can be reaped;
+   * Windows closes the job handle, killing the job, as the parent dies. */
+  assert_int_equal(mproc_lock_release(l), 0);
+  int rc = mproc_semaphore_acquire(done, daemon ? 1.0 : 60.0);
+  assert_int_equal(rc, daemon ? MPROC_E_TIMEOUT : 0);
+  if (!daemon) /* let the grandchild finish with the objects */
+    assert_int_equal(mproc_lock_acquire(l, 60.0), 0);
+  mproc_lock_destroy(l);
+  mproc_semaphore_destroy(ready);
+  mproc_semaphore_destroy(done);
+}
+
+static void test_daemon(void **state) {
+  run_daemon_case(TEST_METHOD(state), true);
+  run_daemon_case(TEST_METHOD(state), false);
+}
+
 static int child_never_registered(const mproc_value_t *args, size_t nargs) {
   (void)args;
   (void)nargs;
@@ -170,6 +241,8 @@ static void test_join_timeout_terminate_kill(void **state) {
   assert_true(rc == 0 || rc == MPROC_E_NOTSUP);
   assert_int_equal(mproc_process_terminate(p), 0);
   harness_expect_exit(p, -MPROC_SIGTERM);
+  mproc_lock_destroy(l);
+  mproc_semaphore_destroy(ready);
 
   start_blocked(TEST_METHOD(state), &l, &ready, &p);
   assert_int_equal(mproc_process_kill(p), 0);
@@ -288,6 +361,8 @@ int main(int argc, char **argv) {
   mproc_register("check_args", child_check_args);
   mproc_register("use_objects", child_use_objects);
   mproc_register("block_forever", child_block_forever);
+  mproc_register("grandchild", child_grandchild);
+  mproc_register("parent_of_daemon", child_parent_of_daemon);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_exit_codes),
@@ -296,6 +371,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_join_timeout_terminate_kill),
       cmocka_unit_test(test_start_errors),
       cmocka_unit_test(test_start_method_default),
+      cmocka_unit_test(test_daemon),
   };
   const struct CMUnitTest spawn_only[] = {
       cmocka_unit_test(test_spawn_failures),
