@@ -41,7 +41,13 @@
 #else
 #define MPROC__TLS _Thread_local
 #define MPROC__UNUSED __attribute__((unused))
+#if defined(__MINGW32__)
+/* mingw's "printf" format is msvcrt's, which lacks %zu; mproc is built with
+ * __USE_MINGW_ANSI_STDIO, whose vsnprintf is C99's. */
+#define MPROC__PRINTF(f, a) __attribute__((format(gnu_printf, f, a)))
+#else
 #define MPROC__PRINTF(f, a) __attribute__((format(printf, f, a)))
+#endif
 #endif
 
 /* ------------------------------------------------------------------------ */

@@ -79,8 +79,10 @@ static int sem_acquire(sync_t *s, int64_t deadline) {
   mproc__fetch_add32(&sh->nwaiters, 1);
   int rc = 0;
   for (;;) {
-    if (sem_try(sh))
+    if (sem_try(sh)) {
+      rc = 0; /* taken, even if the park said the deadline passed */
       break;
+    }
     if (rc == MPROC_E_TIMEOUT)
       break;
     rc = mproc__park_wait(&s->park, &sh->value, 0, deadline);

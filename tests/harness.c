@@ -131,7 +131,11 @@ void harness_yield(void) {
 #endif
 }
 
-void harness_maybe_crash_at_boot(void) {
+void harness_early_init(void) {
+#ifdef _WIN32
+  SetErrorMode(SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX |
+               SEM_NOOPENFILEERRORBOX);
+#endif
   const char *v = getenv("MPROC_TEST_CRASH_AT_BOOT");
   if (v && strcmp(v, "1") == 0)
     abort();

@@ -56,10 +56,11 @@ double harness_now(void);
 void harness_yield(void);
 
 /*
- * Test programs call this at the very start of main(): if the environment
- * asks for it (MPROC_TEST_CRASH_AT_BOOT=1), the process crashes before
- * mproc_boot(), to test a child that dies while booting.
+ * Test programs call this at the very start of main(). On Windows it turns
+ * off crash dialogs (a crashing child must fail the test, not hang it). If
+ * the environment asks for it (MPROC_TEST_CRASH_AT_BOOT=1), the process then
+ * crashes before mproc_boot(), to test a child that dies while booting.
  */
-void harness_maybe_crash_at_boot(void);
+void harness_early_init(void);
 
 #endif

@@ -211,6 +211,31 @@ static void test_objects_inherited(void **state) {
   mproc_semaphore_destroy(bs);
 }
 
+/* args: the same lock twice: two handles on one lock in the child. */
+static int child_same_lock_twice(const mproc_value_t *args, size_t nargs) {
+  mproc_lock_t *a, *b;
+  if (nargs != 2 || mproc_value_as_lock(&args[0], &a) != 0 ||
+      mproc_value_as_lock(&args[1], &b) != 0)
+    return 10;
+  if (mproc_lock_acquire(a, 10) != 0)
+    return 11;
+  if (mproc_lock_try_acquire(b) != MPROC_E_BUSY)
+    return 12;
+  if (mproc_lock_release(b) != 0)
+    return 13;
+  return 0;
+}
+
+static void test_same_object_twice(void **state) {
+  mproc_lock_t *l;
+  assert_int_equal(mproc_lock_create(&l), 0);
+  mproc_value_t a[] = {mproc_obj(l), mproc_obj(l)};
+  harness_expect_exit(
+      harness_start(child_same_lock_twice, a, 2, TEST_METHOD(state)), 0);
+  assert_int_equal(mproc_lock_locked(l), 0);
+  mproc_lock_destroy(l);
+}
+
 static void start_blocked(mproc_start_method_t m, mproc_lock_t **l,
                           mproc_semaphore_t **ready, mproc_process_t **p) {
   assert_int_equal(mproc_lock_create(l), 0);
@@ -354,7 +379,7 @@ static void test_start_method_default(void **state) {
 }
 
 int main(int argc, char **argv) {
-  harness_maybe_crash_at_boot();
+  harness_early_init();
   const char *skip = getenv("MPROC_TEST_SKIP_REGISTER");
   if (!skip || strcmp(skip, "1") != 0)
     mproc_register("exit_with", child_exit_with);
@@ -362,12 +387,14 @@ int main(int argc, char **argv) {
   mproc_register("use_objects", child_use_objects);
   mproc_register("block_forever", child_block_forever);
   mproc_register("grandchild", child_grandchild);
+  mproc_register("same_lock_twice", child_same_lock_twice);
   mproc_register("parent_of_daemon", child_parent_of_daemon);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_exit_codes),
       cmocka_unit_test(test_all_value_types),
       cmocka_unit_test(test_objects_inherited),
+      cmocka_unit_test(test_same_object_twice),
       cmocka_unit_test(test_join_timeout_terminate_kill),
       cmocka_unit_test(test_start_errors),
       cmocka_unit_test(test_start_method_default),

@@ -330,7 +330,7 @@ static void test_bad_input(void **state) {
 }
 
 int main(int argc, char **argv) {
-  harness_maybe_crash_at_boot();
+  harness_early_init();
   mproc_register("counter", child_counter);
   mproc_register("release_lock", child_release_lock);
   mproc_register("block_on_lock", child_block_on_lock);

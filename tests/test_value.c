@@ -220,7 +220,7 @@ static void test_status_codes(void **state) {
 }
 
 int main(int argc, char **argv) {
-  harness_maybe_crash_at_boot();
+  harness_early_init();
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_roundtrip),

@@ -73,12 +73,8 @@ struct mproc__spawn_ctx {
 
 int mproc__handle_reduce(mproc__spawn_ctx_t *ctx, mproc__handle_t h,
                          uint64_t *wire) {
-  for (size_t i = 0; i < ctx->n; i++) {
-    if (ctx->fds[i] == h) {
-      *wire = CHILD_FIRST_FD + i;
-      return 0;
-    }
-  }
+  /* No deduplication: each rebuilt object owns and closes its descriptor,
+   * so an object passed twice gets two numbers in the child. */
   if (ctx->n == ctx->cap) {
     size_t cap = ctx->cap ? ctx->cap * 2 : 8;
     int *fds = realloc(ctx->fds, cap * sizeof *fds);

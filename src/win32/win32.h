@@ -1,0 +1,31 @@
+/*
+ * Private helpers of the Windows backend, for its .c files only.
+ */
+#ifndef MPROC_WIN32_H
+#define MPROC_WIN32_H
+
+#include "internal.h"
+
+/*
+ * The milliseconds to pass to a Wait* function so that it does not return
+ * before @p deadline_ns: INFINITE for no deadline, 0 once it has passed,
+ * otherwise rounded up. Long waits are capped below INFINITE; the callers
+ * loop until the deadline has really passed (a Windows wait may also end a
+ * little early, by up to a timer tick).
+ */
+static inline DWORD mproc__win_ms_until(int64_t deadline_ns) {
+  if (deadline_ns == MPROC__NO_DEADLINE)
+    return INFINITE;
+  int64_t left = deadline_ns - mproc__now_ns();
+  if (left <= 0)
+    return 0;
+  int64_t ms = (left + 999999) / 1000000;
+  return ms >= (int64_t)INFINITE ? INFINITE - 1 : (DWORD)ms;
+}
+
+/* Whether @p deadline_ns (possibly MPROC__NO_DEADLINE) has passed. */
+static inline bool mproc__win_expired(int64_t deadline_ns) {
+  return deadline_ns != MPROC__NO_DEADLINE && mproc__now_ns() >= deadline_ns;
+}
+
+#endif /* MPROC_WIN32_H */
