@@ -380,6 +380,15 @@ MPROC_API int mproc_process_sentinel(mproc_process_t *p,
  */
 MPROC_API int mproc_process_destroy(mproc_process_t *p);
 
+/**
+ * Releases the process handle without waiting for a child that is still
+ * running, which then runs on unobserved (CPython's equivalent is dropping
+ * the last reference to a Process). On POSIX the child, once it exits,
+ * stays a zombie until this process exits or reaps it; prefer join. NULL is
+ * allowed.
+ */
+MPROC_API int mproc_process_detach(mproc_process_t *p);
+
 /** The current process id. */
 MPROC_API int64_t mproc_getpid(void);
 

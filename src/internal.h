@@ -74,6 +74,14 @@ static inline bool mproc__cas32(volatile uint32_t *p, uint32_t *expected,
 static inline uint32_t mproc__xchg32(volatile uint32_t *p, uint32_t v) {
   return (uint32_t)_InterlockedExchange((volatile long *)p, (long)v);
 }
+/* A store with release ordering only (no full barrier). */
+static inline void mproc__store32_release(volatile uint32_t *p, uint32_t v) {
+#if defined(_M_ARM64)
+  __stlr32((volatile unsigned __int32 *)p, v);
+#else
+  *p = v; /* x86/x64: every store is a release store (/volatile:ms) */
+#endif
+}
 static inline uint32_t mproc__fetch_add32(volatile uint32_t *p, uint32_t v) {
   return (uint32_t)_InterlockedExchangeAdd((volatile long *)p, (long)v);
 }
@@ -94,6 +102,10 @@ static inline bool mproc__cas32(volatile uint32_t *p, uint32_t *expected,
 }
 static inline uint32_t mproc__xchg32(volatile uint32_t *p, uint32_t v) {
   return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST);
+}
+/* A store with release ordering only (no full barrier). */
+static inline void mproc__store32_release(volatile uint32_t *p, uint32_t v) {
+  __atomic_store_n(p, v, __ATOMIC_RELEASE);
 }
 static inline uint32_t mproc__fetch_add32(volatile uint32_t *p, uint32_t v) {
   return __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST);

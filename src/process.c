@@ -373,6 +373,18 @@ int mproc_process_destroy(mproc_process_t *p) {
   return 0;
 }
 
+int mproc_process_detach(mproc_process_t *p) {
+  if (!p)
+    return 0;
+  PROCESS_CHECK(p);
+  if (!p->exited)
+    mproc__proc_wait(p, 0); /* reap it now if it already exited */
+  mproc__proc_close(p);
+  p->magic = 0;
+  free(p);
+  return 0;
+}
+
 int64_t mproc_getpid(void) {
   return mproc__getpid();
 }

@@ -57,7 +57,10 @@ struct mproc_semaphore {
 /* ------------------------------------------------------------------------ */
 
 static bool sem_try(sync_shared_t *sh) {
-  uint32_t v = mproc__load32(&sh->value);
+  /* Guess the value (a free Lock's) rather than load it first: under
+   * contention a load then a CAS takes the cache line twice, shared then
+   * exclusive; a failed CAS returns the value anyway. */
+  uint32_t v = 1;
   while (v > 0) {
     if (mproc__cas32(&sh->value, &v, v - 1))
       return true;
@@ -99,7 +102,7 @@ static int sem_acquire(sync_t *s, int64_t deadline) {
 
 static int sem_release(sync_t *s) {
   sync_shared_t *sh = s->sh;
-  uint32_t v = mproc__load32(&sh->value);
+  uint32_t v = 0; /* a guess, as in sem_try() */
   do {
     if (v >= sh->max)
       return mproc__err(MPROC_E_VALUE,
@@ -228,9 +231,22 @@ const mproc__type_t mproc__semaphore_type = {"Semaphore", true, sync_reduce,
 const mproc__type_t mproc__bounded_semaphore_type = {
     "BoundedSemaphore", true, sync_reduce, sync_rebuild, sync_destroy};
 
-/* The object behind a public pointer if it is one of the wanted types. */
-static sync_t *sync_get(const void *p, mproc__type_id_t a, mproc__type_id_t b,
-                        const char *what) {
+static sync_t *sync_get_slow(const void *p, mproc__type_id_t a,
+                             mproc__type_id_t b, const char *what);
+
+/* The object behind a public pointer if it is one of the wanted types:
+ * inline, one load and two compares; the checks that set a detail
+ * message only on failure. */
+static inline sync_t *sync_get(const void *p, mproc__type_id_t a,
+                               mproc__type_id_t b, const char *what) {
+  const mproc_object_t *o = p;
+  if (o && o->magic == MPROC__OBJ_MAGIC && (o->type_id == a || o->type_id == b))
+    return (sync_t *)o;
+  return sync_get_slow(p, a, b, what);
+}
+
+static sync_t *sync_get_slow(const void *p, mproc__type_id_t a,
+                             mproc__type_id_t b, const char *what) {
   mproc_object_t *o = mproc__object_check(p, what);
   if (!o)
     return NULL;
@@ -253,6 +269,10 @@ static int bad_object(const void *p) {
   sync_get(p, MPROC__T_SEMAPHORE, MPROC__T_BOUNDED_SEMAPHORE, __func__)
 
 static int acquire_timeout(sync_t *s, double timeout) {
+  /* A free lock needs no deadline, so no clock read: try it first (a bad
+   * timeout still fails, below, whether the lock is free or not). */
+  if ((timeout == MPROC_FOREVER || timeout >= 0) && sem_try(s->sh))
+    return 0;
   int64_t deadline;
   int rc = mproc__deadline(timeout, &deadline);
   return rc < 0 ? rc : sem_acquire(s, deadline);
@@ -316,7 +336,9 @@ static int rlock_acquire(sync_t *s, int64_t deadline) {
   if (rc < 0)
     return rc;
   sh->depth = 1;
-  mproc__store32(&sh->owner, me);
+  /* Only the owner compares owner with itself: ordering comes from the
+   * semaphore, so a plain (release) store is enough, not a locked xchg. */
+  mproc__store32_release(&sh->owner, me);
   return 0;
 }
 
@@ -348,7 +370,7 @@ int mproc_rlock_release(mproc_rlock_t *l) {
     return mproc__err(MPROC_E_PERM, "cannot release un-acquired lock");
   if (--sh->depth > 0)
     return 0;
-  mproc__store32(&sh->owner, 0);
+  mproc__store32_release(&sh->owner, 0);
   return sem_release(s);
 }
 

@@ -119,7 +119,9 @@ static int child_parent_of_daemon(const mproc_value_t *args, size_t nargs) {
     return 22;
   if (mproc_semaphore_acquire(ready, 60) != 0)
     return 23;
-  return 0; /* the grandchild is left running */
+  if (mproc_process_detach(p) != 0) /* the grandchild is left running */
+    return 24;
+  return 0;
 }
 
 /*
@@ -317,6 +319,7 @@ static void test_start_errors(void **state) {
   }
   assert_int_equal(mproc_process_join(NULL, 1), MPROC_E_INVAL);
   assert_int_equal(mproc_process_destroy(NULL), 0);
+  assert_int_equal(mproc_process_detach(NULL), 0);
   assert_int_equal(mproc_process_kill(NULL), MPROC_E_INVAL);
   int code;
   assert_int_equal(mproc_process_exitcode(NULL, &code), MPROC_E_INVAL);

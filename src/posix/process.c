@@ -152,7 +152,9 @@ static int start_fork(mproc_process_t *p, const mproc__child_spec_t *spec) {
     mproc__child_exit(mproc__child_run(spec), true);
   }
   p->pid = pid;
-  p->h = open_pidfd(pid);
+  /* The pidfd is opened when first needed (a timed join, the sentinel):
+   * until we reap the child its pid cannot be reused. */
+  p->h = -1;
   return 0;
 }
 
@@ -353,7 +355,7 @@ static int start_spawn(mproc_process_t *p, const mproc__child_spec_t *spec) {
     goto out;
   }
   p->pid = pid;
-  p->h = open_pidfd(pid);
+  p->h = -1; /* opened when first needed, as for fork */
 out:
   if (sv[0] >= 0)
     close(sv[0]);
@@ -449,10 +451,15 @@ void mproc__child_set_daemon(bool daemon) {
   (void)daemon;
 }
 
+/* Called through a pointer, whose value the loader binds at start-up: a
+ * direct call would go through lazy binding in every fork child (the
+ * dynamic linker's symbol lookup, about ten page faults per child). */
+static void (*volatile exit_now)(int) = _exit;
+
 void mproc__child_exit(int code, bool forked) {
   fflush(NULL);
   if (forked)
-    _exit(code & 0xff); /* not the parent's atexit handlers */
+    exit_now(code & 0xff); /* not the parent's atexit handlers */
   exit(code & 0xff);
 }
 
@@ -477,6 +484,20 @@ static int try_reap(mproc_process_t *p) {
 
 int mproc__proc_wait(mproc_process_t *p, int64_t deadline) {
   long backoff_ns = 100000;
+  if (deadline == MPROC__NO_DEADLINE) {
+    /* Waiting without limit: one blocking waitpid, no pidfd, no poll. */
+    int st;
+    pid_t w;
+    while ((w = waitpid((pid_t)p->pid, &st, 0)) < 0 && errno == EINTR)
+      ;
+    if (w < 0)
+      return mproc__err_os("waiting for the child");
+    p->exited = true;
+    p->exitcode = exitcode_of(st);
+    return 0;
+  }
+  if (p->h < 0)
+    p->h = open_pidfd((pid_t)p->pid);
   for (;;) {
     int r = try_reap(p);
     if (r != 0)
@@ -521,6 +542,8 @@ void mproc__proc_close(mproc_process_t *p) {
 }
 
 int mproc__proc_sentinel(mproc_process_t *p, mproc_os_handle_t *out) {
+  if (p->h < 0 && !p->exited)
+    p->h = open_pidfd((pid_t)p->pid);
   if (p->h < 0)
     return mproc__err(MPROC_E_NOTSUP, "no pidfd for this child");
   *out = p->h;
