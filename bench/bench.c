@@ -1,0 +1,627 @@
+/*
+ * mproc-bench: mproc and its raw peers, measured in the same run so that
+ * they compare as ratios.
+ *
+ *   mproc-bench [--quick] [--rounds N] [--only PREFIX[,PREFIX...]] [--list]
+ *
+ * stdout carries only figures, one "name<TAB>value<TAB>unit" line each:
+ *
+ *   lock.pair.mproc         ns per uncontended acquire + release
+ *   lock.pair.<peer>        the same for a raw peer (peers_*.c)
+ *   lock.pair.ratio_vs_<peer>   mproc's median over the peer's
+ *   lock.pair_timed.mproc   the same with a timeout of 1 s
+ *   rlock.pair.mproc, semaphore.pair.mproc
+ *   lock.contended.mproc    ns per pair, two processes on one lock
+ *   process.fork.mproc      us per start + join (+ destroy)
+ *   process.spawn.mproc     the same with the spawn start method
+ *   ...
+ *
+ * Progress and notes (the spread of each figure) go to stderr.
+ *
+ * The machines this runs on are small, shared and noisy, so every figure
+ * is the median of several rounds, and the rounds of a group are
+ * interleaved, mproc and peers taking turns (in alternating order: A B C,
+ * C B A, ...), so that drift hits them all alike.
+ *
+ * This file is portable: the platform's peers, the clock and the race
+ * start line are behind peers.h.
+ */
+#include "peers.h"
+
+#include <mproc.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------ */
+/* Children                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static int child_noop(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  return 0;
+}
+
+/* Inherited by fork children: the start line of lock.contended.mproc. */
+static bench_race_t *contend_race;
+
+/* args: the lock, the pairs to do, the child's index. */
+static int child_contend(const mproc_value_t *args, size_t nargs) {
+  mproc_lock_t *l;
+  int64_t n, who;
+  if (nargs != 3 || mproc_value_as_lock(&args[0], &l) != 0 ||
+      mproc_value_as_int(&args[1], &n) != 0 ||
+      mproc_value_as_int(&args[2], &who) != 0 || !contend_race)
+    return 2;
+  bench_race_enter(contend_race);
+  for (int64_t i = 0; i < n; i++) {
+    if (mproc_lock_acquire(l, MPROC_FOREVER) != 0 || mproc_lock_release(l) != 0)
+      return 3;
+  }
+  bench_race_finish(contend_race, (int)who);
+  return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The mproc cases                                                          */
+/* ------------------------------------------------------------------------ */
+
+static void *fail(const char *what, int rc) {
+  fprintf(stderr, "mproc-bench: %s: %s (%s)\n", what, mproc_err_name(rc),
+          mproc_last_error());
+  return NULL;
+}
+
+static int64_t fail_run(const char *what, int rc) {
+  fail(what, rc);
+  return -1;
+}
+
+static void *lock_setup(void) {
+  mproc_lock_t *l = NULL;
+  int rc = mproc_lock_create(&l);
+  return rc == 0 ? l : fail("mproc_lock_create", rc);
+}
+
+static int64_t lock_run(void *ctx, long n) {
+  mproc_lock_t *l = ctx;
+  int64_t t0 = bench_now_ns();
+  int rc;
+  for (long i = 0; i < n; i++) {
+    if ((rc = mproc_lock_acquire(l, MPROC_FOREVER)) != 0 ||
+        (rc = mproc_lock_release(l)) != 0)
+      return fail_run("lock pair", rc);
+  }
+  return bench_now_ns() - t0;
+}
+
+/* The same with a finite timeout, which should cost nothing more when the
+ * lock is free. */
+static int64_t lock_timed_run(void *ctx, long n) {
+  mproc_lock_t *l = ctx;
+  int64_t t0 = bench_now_ns();
+  int rc;
+  for (long i = 0; i < n; i++) {
+    if ((rc = mproc_lock_acquire(l, 1.0)) != 0 ||
+        (rc = mproc_lock_release(l)) != 0)
+      return fail_run("timed lock pair", rc);
+  }
+  return bench_now_ns() - t0;
+}
+
+static void lock_teardown(void *ctx) {
+  mproc_lock_destroy(ctx);
+}
+
+static void *rlock_setup(void) {
+  mproc_rlock_t *l = NULL;
+  int rc = mproc_rlock_create(&l);
+  return rc == 0 ? l : fail("mproc_rlock_create", rc);
+}
+
+static int64_t rlock_run(void *ctx, long n) {
+  mproc_rlock_t *l = ctx;
+  int64_t t0 = bench_now_ns();
+  int rc;
+  for (long i = 0; i < n; i++) {
+    if ((rc = mproc_rlock_acquire(l, MPROC_FOREVER)) != 0 ||
+        (rc = mproc_rlock_release(l)) != 0)
+      return fail_run("rlock pair", rc);
+  }
+  return bench_now_ns() - t0;
+}
+
+static void rlock_teardown(void *ctx) {
+  mproc_rlock_destroy(ctx);
+}
+
+static void *semaphore_setup(void) {
+  mproc_semaphore_t *s = NULL;
+  int rc = mproc_semaphore_create(&s, 1);
+  return rc == 0 ? s : fail("mproc_semaphore_create", rc);
+}
+
+static int64_t semaphore_run(void *ctx, long n) {
+  mproc_semaphore_t *s = ctx;
+  int64_t t0 = bench_now_ns();
+  int rc;
+  for (long i = 0; i < n; i++) {
+    if ((rc = mproc_semaphore_acquire(s, MPROC_FOREVER)) != 0 ||
+        (rc = mproc_semaphore_release(s)) != 0)
+      return fail_run("semaphore pair", rc);
+  }
+  return bench_now_ns() - t0;
+}
+
+static void semaphore_teardown(void *ctx) {
+  mproc_semaphore_destroy(ctx);
+}
+
+typedef struct {
+  mproc_lock_t *lock;
+} contend_ctx_t;
+
+static void *contend_setup(void) {
+  if (!mproc_start_method_available(MPROC_START_FORK)) {
+    fprintf(stderr, "# lock.contended.mproc: no fork start method here\n");
+    return BENCH_SKIP;
+  }
+  contend_race = bench_race_create();
+  if (!contend_race)
+    return NULL;
+  contend_ctx_t *c = calloc(1, sizeof *c);
+  if (!c)
+    return NULL;
+  int rc = mproc_lock_create(&c->lock);
+  if (rc != 0) {
+    free(c);
+    return fail("mproc_lock_create", rc);
+  }
+  return c;
+}
+
+static int64_t contend_run(void *ctx, long n) {
+  contend_ctx_t *c = ctx;
+  mproc_process_options_t opts = {MPROC_START_FORK, false};
+  mproc_process_t *p[2] = {NULL, NULL};
+  int rc = 0;
+  bench_race_reset(contend_race);
+  for (int i = 0; i < 2 && rc == 0; i++) {
+    mproc_value_t args[3];
+    args[0] = mproc_obj(c->lock);
+    args[1] = mproc_int(n / 2);
+    args[2] = mproc_int(i);
+    rc = mproc_process_start(&p[i], child_contend, args, 3, &opts);
+  }
+  int64_t t0 = -1;
+  if (rc == 0) {
+    t0 = bench_race_start(contend_race, 2);
+  } else {
+    fail("mproc_process_start", rc);
+    bench_race_start(contend_race, 0); /* let a started child go */
+  }
+  int status = 0;
+  for (int i = 0; i < 2; i++) {
+    if (!p[i])
+      continue;
+    int code = -1;
+    int jrc = mproc_process_join(p[i], MPROC_FOREVER);
+    if (jrc == 0)
+      jrc = mproc_process_exitcode(p[i], &code);
+    if (jrc != 0 || code != 0) {
+      fprintf(stderr, "mproc-bench: a contending child: %s, exit code %d\n",
+              mproc_err_name(jrc), code);
+      status = -1;
+    }
+    mproc_process_destroy(p[i]);
+  }
+  int64_t t1 = bench_race_end(contend_race, 2);
+  if (rc != 0 || status != 0 || t0 < 0 || t1 < 0)
+    return -1;
+  return t1 - t0;
+}
+
+static void contend_teardown(void *ctx) {
+  contend_ctx_t *c = ctx;
+  mproc_lock_destroy(c->lock);
+  free(c);
+  bench_race_destroy(contend_race);
+  contend_race = NULL;
+}
+
+/* The start method a process case uses, as its context. */
+static mproc_start_method_t method_fork = MPROC_START_FORK;
+static mproc_start_method_t method_spawn = MPROC_START_SPAWN;
+static bool booted;
+
+static void *fork_setup(void) {
+  if (!mproc_start_method_available(MPROC_START_FORK)) {
+    fprintf(stderr, "# process.fork.mproc: no fork start method here\n");
+    return BENCH_SKIP;
+  }
+  return &method_fork;
+}
+
+static void *spawn_setup(void) {
+  if (!booted) {
+    fprintf(stderr, "# process.spawn.mproc: mproc_boot failed\n");
+    return NULL;
+  }
+  return &method_spawn;
+}
+
+/* n times: start a child that returns 0, join it, check, destroy. */
+static int64_t process_run(void *ctx, long n) {
+  mproc_process_options_t opts = {MPROC_START_DEFAULT, false};
+  opts.start_method = *(mproc_start_method_t *)ctx;
+  int64_t t0 = bench_now_ns();
+  for (long i = 0; i < n; i++) {
+    mproc_process_t *p;
+    int code = -1;
+    int rc = mproc_process_start(&p, child_noop, NULL, 0, &opts);
+    if (rc != 0)
+      return fail_run("mproc_process_start", rc);
+    rc = mproc_process_join(p, MPROC_FOREVER);
+    if (rc == 0)
+      rc = mproc_process_exitcode(p, &code);
+    mproc_process_destroy(p);
+    if (rc != 0)
+      return fail_run("mproc_process_join", rc);
+    if (code != 0) {
+      fprintf(stderr, "mproc-bench: a child exited with %d\n", code);
+      return -1;
+    }
+  }
+  return bench_now_ns() - t0;
+}
+
+static const bench_case_t mproc_lock_pair[] = {
+    {"lock.pair.mproc", lock_setup, lock_run, lock_teardown},
+    {"lock.pair_timed.mproc", lock_setup, lock_timed_run, lock_teardown},
+    {"rlock.pair.mproc", rlock_setup, rlock_run, rlock_teardown},
+    {"semaphore.pair.mproc", semaphore_setup, semaphore_run,
+     semaphore_teardown},
+    {NULL, NULL, NULL, NULL},
+};
+
+static const bench_case_t mproc_lock_contended[] = {
+    {"lock.contended.mproc", contend_setup, contend_run, contend_teardown},
+    {NULL, NULL, NULL, NULL},
+};
+
+static const bench_case_t mproc_process_fork[] = {
+    {"process.fork.mproc", fork_setup, process_run, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+static const bench_case_t mproc_process_spawn[] = {
+    {"process.spawn.mproc", spawn_setup, process_run, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+/* ------------------------------------------------------------------------ */
+/* Groups                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A group: cases measured in the same interleaved rounds. Rounds are kept
+ * short (a lock round is about a millisecond) and many: on a loaded 2-core
+ * machine a round that loses the CPU to another process comes out twice as
+ * slow, and the shorter the round the fewer such rounds the median sees.
+ * The group's reference is "<prefix>.mproc"; every peer named
+ * "<prefix>.<x>" gets a ratio line.
+ */
+typedef struct group {
+  const char *prefix;
+  const char *unit; /* "ns" or "us" per operation */
+  long iters;       /* operations per round */
+  int rounds;
+  /* 0, or the longest a round may take: a peer that is much slower here
+   * (a kernel object under wine: ~75 us a pair) gets fewer operations per
+   * round, so that its rounds do not take minutes. */
+  double max_round_ns;
+  long quick_iters;
+  int quick_rounds;
+  const bench_case_t *mproc;
+  const bench_case_t *peers;
+} group_t;
+
+static const group_t groups[] = {
+    {"lock.pair", "ns", 50000, 41, 5e6, 20000, 5, mproc_lock_pair,
+     bench_peers_lock_pair},
+    {"lock.contended", "ns", 100000, 21, 0, 20000, 3, mproc_lock_contended,
+     bench_peers_lock_contended},
+    {"process.fork", "us", 5, 40, 0, 1, 5, mproc_process_fork,
+     bench_peers_process_fork},
+    {"process.spawn", "us", 5, 40, 0, 1, 5, mproc_process_spawn,
+     bench_peers_process_spawn},
+};
+#define NGROUPS (sizeof groups / sizeof groups[0])
+
+/* ------------------------------------------------------------------------ */
+/* Options                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static struct {
+  bool quick;
+  int rounds;       /* 0: each group's own */
+  const char *only; /* comma-separated prefixes, or NULL */
+  bool list;
+} opt;
+
+static bool selected(const char *name) {
+  if (!opt.only)
+    return true;
+  const char *p = opt.only;
+  while (*p) {
+    const char *comma = strchr(p, ',');
+    size_t len = comma ? (size_t)(comma - p) : strlen(p);
+    if (len > 0 && strncmp(name, p, len) == 0)
+      return true;
+    p += len;
+    if (*p == ',')
+      p++;
+  }
+  return false;
+}
+
+static int usage(const char *prog, FILE *to, int code) {
+  fprintf(
+      to,
+      "usage: %s [--quick] [--rounds N] [--only PREFIX[,PREFIX...]] "
+      "[--list]\n"
+      "\n"
+      "Measures mproc and its raw peers in the same run and prints one\n"
+      "'name<TAB>value<TAB>unit' line per figure on stdout: the median of\n"
+      "its rounds, mproc's and the peers' rounds interleaved; then\n"
+      "'<group>.ratio_vs_<peer>' lines, mproc's median over the peer's.\n"
+      "Progress and the spread of each figure go to stderr.\n"
+      "\n"
+      "  --quick        few rounds of few operations (a smoke run, wine)\n"
+      "  --rounds N     N rounds per figure (default 41 for lock pairs, 21\n"
+      "                 for the contended lock, 40 for processes;\n"
+      "                 --quick: 3 to 5)\n"
+      "  --only P,...   only the figures whose names start with one of\n"
+      "                 the prefixes (e.g. --only lock.pair,process.spawn)\n"
+      "  --list         list the figures of this platform and exit\n"
+      "  --help         this text\n",
+      prog);
+  return code;
+}
+
+static int parse_args(int argc, char **argv) {
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+      exit(usage(argv[0], stdout, 0));
+    if (strcmp(a, "--quick") == 0) {
+      opt.quick = true;
+    } else if (strcmp(a, "--list") == 0) {
+      opt.list = true;
+    } else if (strcmp(a, "--rounds") == 0 && i + 1 < argc) {
+      char *end;
+      long r = strtol(argv[++i], &end, 10);
+      if (*end || r < 1 || r > 100000) {
+        fprintf(stderr, "%s: --rounds wants a number from 1 to 100000\n",
+                argv[0]);
+        return -1;
+      }
+      opt.rounds = (int)r;
+    } else if (strcmp(a, "--only") == 0 && i + 1 < argc) {
+      opt.only = argv[++i];
+    } else {
+      fprintf(stderr, "%s: unknown argument '%s'\n", argv[0], a);
+      return usage(argv[0], stderr, -1);
+    }
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Measuring                                                                */
+/* ------------------------------------------------------------------------ */
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Sorts @p v in place and returns its median. */
+static double median(double *v, int n) {
+  qsort(v, (size_t)n, sizeof *v, cmp_double);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static void figure(const char *name, double value, const char *unit) {
+  if (strcmp(unit, "x") != 0)
+    printf("%s\t%.1f\t%s\n", name, value, unit);
+  else if (value >= 0.1)
+    printf("%s\t%.2f\t%s\n", name, value, unit);
+  else /* a peer thousands of times slower (a kernel object under wine) */
+    printf("%s\t%.3g\t%s\n", name, value, unit);
+  fflush(stdout);
+}
+
+/* One case of a group while it runs. */
+typedef struct slot {
+  const bench_case_t *c;
+  bool peer;
+  void *ctx;
+  long iters;     /* operations per round */
+  double *values; /* per round, in the group's unit per operation */
+  double med;
+  bool ok;
+} slot_t;
+
+/* Figures selected so far, to say so when --only matched none. */
+static int nselected;
+
+/* Runs one group. Returns -1 if a figure failed, 0 otherwise. */
+static int run_group(const group_t *g) {
+  slot_t slots[16];
+  int n = 0;
+  int status = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    const bench_case_t *list = pass == 0 ? g->mproc : g->peers;
+    for (const bench_case_t *c = list; c->name && n < 16; c++) {
+      if (!selected(c->name))
+        continue;
+      slots[n].c = c;
+      slots[n].peer = pass == 1;
+      slots[n].ok = false;
+      slots[n].values = NULL;
+      n++;
+    }
+  }
+  if (n == 0)
+    return 0;
+  nselected += n;
+
+  int rounds = opt.rounds  ? opt.rounds
+               : opt.quick ? g->quick_rounds
+                           : g->rounds;
+  long iters = opt.quick ? g->quick_iters : g->iters;
+  double per_unit = strcmp(g->unit, "us") == 0 ? 1000.0 : 1.0;
+
+  for (int i = 0; i < n; i++) {
+    slot_t *s = &slots[i];
+    s->ctx = s->c->setup();
+    if (s->ctx == BENCH_SKIP)
+      continue;
+    if (!s->ctx) {
+      fprintf(stderr, "mproc-bench: %s: setup failed\n", s->c->name);
+      status = -1;
+      continue;
+    }
+    s->values = calloc((size_t)rounds, sizeof *s->values);
+    if (!s->values) {
+      fprintf(stderr, "mproc-bench: out of memory\n");
+      return -1;
+    }
+    /* Untimed runs first, to warm up caches, page tables and the
+     * program's pages (for spawn): 1, 10, 100, ... operations up to a tenth
+     * of a round, or until a run takes a tenth of max_round_ns. The last
+     * one sizes the rounds of a slow case. */
+    long warm = iters / 10 > 0 ? iters / 10 : 1;
+    long probe = 1;
+    int64_t ns;
+    for (;;) {
+      ns = s->c->run(s->ctx, probe);
+      if (ns < 0 || probe >= warm ||
+          (g->max_round_ns > 0 && (double)ns >= g->max_round_ns / 10))
+        break;
+      probe = probe * 10 < warm ? probe * 10 : warm;
+    }
+    s->iters = iters;
+    if (ns > 0 && g->max_round_ns > 0 &&
+        (double)ns / (double)probe * (double)iters > g->max_round_ns) {
+      s->iters = (long)(g->max_round_ns / ((double)ns / (double)probe));
+      if (s->iters < 1)
+        s->iters = 1;
+      fprintf(stderr, "# %s: slow here, %ld per round\n", s->c->name, s->iters);
+    }
+    s->ok = ns >= 0;
+    if (!s->ok) {
+      fprintf(stderr, "mproc-bench: %s: failed\n", s->c->name);
+      status = -1;
+    }
+  }
+
+  bool any = false;
+  for (int i = 0; i < n; i++)
+    any = any || slots[i].ok;
+  if (any)
+    fprintf(stderr, "# %s: %d rounds of %ld per figure\n", g->prefix, rounds,
+            iters);
+  for (int r = 0; r < rounds; r++) {
+    for (int k = 0; k < n; k++) {
+      slot_t *s = &slots[r % 2 ? n - 1 - k : k];
+      if (!s->ok)
+        continue;
+      int64_t ns = s->c->run(s->ctx, s->iters);
+      if (ns < 0) {
+        fprintf(stderr, "mproc-bench: %s: failed in round %d\n", s->c->name,
+                r + 1);
+        s->ok = false;
+        status = -1;
+        continue;
+      }
+      s->values[r] = (double)ns / (double)s->iters / per_unit;
+    }
+  }
+
+  const slot_t *ref = NULL;
+  char refname[128];
+  snprintf(refname, sizeof refname, "%s.mproc", g->prefix);
+  for (int i = 0; i < n; i++) {
+    slot_t *s = &slots[i];
+    if (!s->ok)
+      continue;
+    s->med = median(s->values, rounds);
+    figure(s->c->name, s->med, g->unit);
+    fprintf(stderr, "#   %-24s median %10.1f %s  min %10.1f  max %10.1f\n",
+            s->c->name, s->med, g->unit, s->values[0], s->values[rounds - 1]);
+    if (strcmp(s->c->name, refname) == 0)
+      ref = s;
+  }
+  size_t plen = strlen(g->prefix);
+  for (int i = 0; i < n && ref; i++) {
+    const slot_t *s = &slots[i];
+    if (!s->ok || !s->peer || strncmp(s->c->name, g->prefix, plen) != 0 ||
+        s->c->name[plen] != '.' || s->med <= 0)
+      continue;
+    char name[160];
+    snprintf(name, sizeof name, "%s.ratio_vs_%s", g->prefix,
+             s->c->name + plen + 1);
+    figure(name, ref->med / s->med, "x");
+  }
+
+  for (int i = 0; i < n; i++) {
+    slot_t *s = &slots[i];
+    if (s->ctx && s->ctx != BENCH_SKIP && s->c->teardown)
+      s->c->teardown(s->ctx);
+    free(s->values);
+  }
+  return status;
+}
+
+int main(int argc, char **argv) {
+  /* First: a spawned child of this program runs its function here and
+   * never returns. */
+  mproc_register("bench.noop", child_noop);
+  mproc_register("bench.contend", child_contend);
+  int rc = mproc_boot(argc, argv);
+  if (rc == 0)
+    booted = true;
+  else
+    fprintf(stderr, "mproc-bench: mproc_boot: %s (%s)\n", mproc_err_name(rc),
+            mproc_last_error());
+
+  if (argc == 2 && strcmp(argv[1], BENCH_EXIT_FLAG) == 0)
+    return 0; /* started by process.spawn.raw_self */
+  if (parse_args(argc, argv) < 0)
+    return 2;
+  if (opt.list) {
+    for (size_t g = 0; g < NGROUPS; g++)
+      for (int pass = 0; pass < 2; pass++)
+        for (const bench_case_t *c = pass ? groups[g].peers : groups[g].mproc;
+             c->name; c++)
+          printf("%s\t%s\n", c->name, groups[g].unit);
+    return 0;
+  }
+
+  fprintf(stderr, "# mproc %s\n", mproc_version());
+  int status = 0;
+  for (size_t g = 0; g < NGROUPS; g++)
+    if (run_group(&groups[g]) < 0)
+      status = 1;
+  if (nselected == 0) {
+    fprintf(stderr, "mproc-bench: no figure matches --only %s (see --list)\n",
+            opt.only);
+    status = 2;
+  }
+  return status;
+}
