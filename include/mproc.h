@@ -86,6 +86,9 @@ MPROC_API const char *mproc_version(void);
   XX(E_TOOBIG, -18, "too large")                                               \
   XX(E_LIMIT, -19, "system resource limit reached")                            \
   XX(E_SYS, -20, "operating system error")
+/* New codes: -21 to -29 for synchronisation, -30 to -39 for queues, pipes and
+ * shared memory, -40 to -49 for the pool, -50 to -59 for the manager; keep
+ * the list in numeric order. */
 
 /** Status codes. Every call that can fail returns 0 or one of these. */
 typedef enum mproc_status {

@@ -60,6 +60,23 @@ typedef enum mproc__type_id {
   MPROC__T_RLOCK = 2,
   MPROC__T_SEMAPHORE = 3,
   MPROC__T_BOUNDED_SEMAPHORE = 4,
+  /* Reserved so that work on separate subsystems never collides:
+   * synchronisation (Event, Condition, Barrier) */
+  MPROC__T_EVENT = 5,
+  MPROC__T_CONDITION = 6,
+  MPROC__T_BARRIER = 7,
+  /* queues, pipes, shared memory */
+  MPROC__T_QUEUE = 8,
+  MPROC__T_SIMPLE_QUEUE = 9,
+  MPROC__T_JOINABLE_QUEUE = 10,
+  MPROC__T_CONNECTION = 11,
+  MPROC__T_VALUE = 12,
+  MPROC__T_ARRAY = 13,
+  MPROC__T_SHARED_MEMORY = 14,
+  /* manager proxies */
+  MPROC__T_PROXY = 15,
+  /* the pool (never crosses: its reduce fails) */
+  MPROC__T_POOL = 16,
   MPROC__T_MAX
 } mproc__type_id_t;
 

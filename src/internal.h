@@ -220,6 +220,7 @@ typedef struct mproc__park {
   mproc__handle_t h;         /* Windows: semaphore; POSIX: unused (-1) */
   volatile uint32_t *shared; /* a word in shared memory for the backend's
                                 own bookkeeping (Windows: waiter count) */
+  void *os;                  /* backend-private (NULL where unused) */
 } mproc__park_t;
 
 int mproc__park_init(mproc__park_t *pk, volatile uint32_t *shared);

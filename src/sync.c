@@ -216,7 +216,7 @@ fail:
     mproc__shm_close(&tmp);
   }
   if (hpark != MPROC__INVALID_HANDLE) {
-    mproc__park_t tmp = {hpark, NULL};
+    mproc__park_t tmp = {hpark, NULL, NULL};
     mproc__park_close(&tmp);
   }
   return rc;

@@ -210,10 +210,13 @@ static void test_status_codes(void **state) {
   assert_string_equal(mproc_err_name(MPROC_E_INHERITANCE),
                       "MPROC_E_INHERITANCE");
   assert_string_equal(mproc_strerror(MPROC_E_TIMEOUT), "timed out");
-  for (int c = MPROC_E_SYS; c < 0; c++) {
-    assert_non_null(strstr(mproc_err_name(c), "MPROC_E_"));
-    assert_string_not_equal(mproc_err_name(c), "MPROC_E_UNKNOWN");
-    assert_string_not_equal(mproc_strerror(c), "unknown mproc status");
+  /* Every code has a name and a message; -1 to -20 are the first list. */
+  for (int c = -100; c < 0; c++) {
+    bool known = strcmp(mproc_err_name(c), "MPROC_E_UNKNOWN") != 0;
+    assert_true(known ==
+                (strcmp(mproc_strerror(c), "unknown mproc status") != 0));
+    if (c >= MPROC_E_SYS)
+      assert_true(known);
   }
   assert_string_equal(mproc_err_name(-999), "MPROC_E_UNKNOWN");
   assert_non_null(mproc_version());
