@@ -21,7 +21,8 @@ MPROC_PACKAGES=(
   cmake
   ninja-build
   pkg-config       # the install test's pkg-config consumer
-  clang            # the second compiler build
+  clang            # the second compiler build, sanitizers, fuzzing
+  valgrind         # memcheck of the single-process tests
   libcmocka-dev    # unit tests, Linux
   gcc-mingw-w64-x86-64  # the Windows cross compiler
   wine             # runs the Windows tests and demo
