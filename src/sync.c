@@ -77,13 +77,24 @@ struct mproc_semaphore {
 #define OWNER_POLL_NS ((int64_t)100 * 1000000)
 #define OWNER_TAKING UINT32_MAX
 
+/* The calling thread's process, cached per thread: the thread id changes
+ * in a fork child, which refreshes it. Keeps the RLock's acquire free of
+ * calls. */
+static MPROC__TLS struct { uint32_t tid, pid, token_lo, token_hi; } self;
+
 static void owner_publish(sync_shared_t *sh, uint32_t tid) {
-  uint64_t token = mproc__process_token();
+  if (self.tid != tid) {
+    uint64_t token = mproc__process_token();
+    self.pid = (uint32_t)mproc__getpid();
+    self.token_lo = (uint32_t)token;
+    self.token_hi = (uint32_t)(token >> 32);
+    self.tid = tid;
+  }
   /* Release stores: ordered before the one that publishes `owner`, and no
    * locked instruction on the acquire path. */
-  mproc__store32_release(&sh->owner_pid, (uint32_t)mproc__getpid());
-  mproc__store32_release(&sh->owner_token_lo, (uint32_t)token);
-  mproc__store32_release(&sh->owner_token_hi, (uint32_t)(token >> 32));
+  mproc__store32_release(&sh->owner_pid, self.pid);
+  mproc__store32_release(&sh->owner_token_lo, self.token_lo);
+  mproc__store32_release(&sh->owner_token_hi, self.token_hi);
   mproc__store32_release(&sh->owner, tid);
 }
 
@@ -421,7 +432,7 @@ static int rlock_acquire(sync_t *s, int64_t deadline) {
     sh->depth++;
     return 0;
   }
-  int rc = sem_acquire(s, deadline, true);
+  int rc = sem_try(sh) ? 0 : sem_acquire(s, deadline, true);
   if (rc == MPROC_E_OWNER_DEAD)
     return rc; /* taken over: owner and depth are set */
   if (rc < 0)
@@ -437,9 +448,14 @@ int mproc_rlock_acquire(mproc_rlock_t *l, double timeout) {
   sync_t *s = RLOCK_GET(l);
   if (!s)
     return bad_object(l);
-  int64_t deadline;
-  int rc = mproc__deadline(timeout, &deadline);
-  return rc < 0 ? rc : rlock_acquire(s, deadline);
+  /* As for a Lock: no clock read unless the RLock must be waited for. */
+  int64_t deadline = MPROC__NO_DEADLINE;
+  if (timeout != MPROC_FOREVER) {
+    int rc = mproc__deadline(timeout, &deadline);
+    if (rc < 0)
+      return rc;
+  }
+  return rlock_acquire(s, deadline);
 }
 
 int mproc_rlock_try_acquire(mproc_rlock_t *l) {

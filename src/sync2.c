@@ -153,6 +153,9 @@ struct mproc_event {
   obj2_t o;
 };
 
+/* Spins before sleeping (see sync.c). */
+#define SPIN_COUNT 100
+
 #define EV_SH(e) ((event_shared_t *)(e)->o.shm.addr)
 #define EVENT_GET(p) ((mproc_event_t *)obj2_get(p, MPROC__T_EVENT, __func__))
 
@@ -216,6 +219,15 @@ int mproc_event_wait(mproc_event_t *e, double timeout) {
   uint32_t w = mproc__load32(&sh->word);
   if (w & 1)
     return 0;
+  /* A short spin before sleeping, as the Lock family's: a set from a
+   * process running on another core often comes within it, and sleeping
+   * and waking cost two system calls and a context switch. */
+  for (int i = 0; i < SPIN_COUNT && timeout != 0; i++) {
+    mproc__cpu_relax();
+    uint32_t now = mproc__load32(&sh->word);
+    if ((now & 1) || (now >> 1) != (w >> 1))
+      return 0;
+  }
   mproc__fetch_add32(&sh->nwaiters, 1);
   for (;;) {
     uint32_t now = mproc__load32(&sh->word);
