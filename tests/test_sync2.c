@@ -561,6 +561,67 @@ static void test_lock_holder_death(void **state) {
 }
 
 /* ------------------------------------------------------------------------ */
+/* Contention: timeouts racing releases                                     */
+/* ------------------------------------------------------------------------ */
+
+/* args: semaphore (used as a lock), rlock, iterations, timed. Timed
+ * processes wait 1 ms at a time and retry, so their timeouts race the
+ * releases; untimed ones wait forever, so a lost wake-up hangs them (and
+ * the parent's join then fails). */
+static int child_contend(const mproc_value_t *args, size_t nargs) {
+  mproc_semaphore_t *s;
+  mproc_rlock_t *r;
+  int64_t n;
+  bool timed;
+  CHECK(nargs == 4 && mproc_value_as_semaphore(&args[0], &s) == 0 &&
+            mproc_value_as_rlock(&args[1], &r) == 0 &&
+            mproc_value_as_int(&args[2], &n) == 0 &&
+            mproc_value_as_bool(&args[3], &timed) == 0,
+        10);
+  double t = timed ? 0.001 : MPROC_FOREVER;
+  double t0 = harness_now();
+  for (int64_t i = 0; i < n; i++) {
+    int rc;
+    while ((rc = mproc_semaphore_acquire(s, t)) == MPROC_E_TIMEOUT)
+      CHECK(harness_now() - t0 < 100.0, 11);
+    CHECK(rc == 0, 12);
+    unsigned v = 99;
+    CHECK(mproc_semaphore_value(s, &v) == 0 && v == 0, 13); /* exclusive */
+    if (i % 4 == 0)
+      harness_yield();
+    CHECK(mproc_semaphore_release(s) == 0, 14);
+    while ((rc = mproc_rlock_acquire(r, t)) == MPROC_E_TIMEOUT)
+      CHECK(harness_now() - t0 < 100.0, 15);
+    CHECK(rc == 0 && mproc_rlock_count(r) == 1, 16);
+    CHECK(mproc_rlock_release(r) == 0, 17);
+  }
+  return 0;
+}
+
+static void test_contention_timeouts(void **state) {
+  enum { NPROC = 6, ITERS = 300 };
+  mproc_semaphore_t *s;
+  mproc_rlock_t *r;
+  assert_int_equal(mproc_bounded_semaphore_create(&s, 1), 0);
+  assert_int_equal(mproc_rlock_create(&r), 0);
+  mproc_process_t *p[NPROC];
+  for (int i = 0; i < NPROC; i++) {
+    mproc_value_t a[] = {mproc_obj(s), mproc_obj(r), mproc_int(ITERS),
+                         mproc_bool(i % 2 == 0)};
+    p[i] = harness_start(child_contend, a, 4, TEST_METHOD(state));
+  }
+  for (int i = 0; i < NPROC; i++)
+    harness_expect_exit(p[i], 0);
+  unsigned v = 0;
+  assert_int_equal(mproc_semaphore_value(s, &v), 0);
+  assert_int_equal(v, 1);
+  assert_int_equal(mproc_rlock_try_acquire(r), 0);
+  assert_int_equal(mproc_rlock_release(r), 0);
+  mproc_semaphore_destroy(s);
+  mproc_rlock_destroy(r);
+}
+
+/* ------------------------------------------------------------------------ */
 /* The sharing rule                                                         */
 /* ------------------------------------------------------------------------ */
 
@@ -610,6 +671,7 @@ int main(int argc, char **argv) {
   mproc_register("hold_rlock", child_hold_rlock);
   mproc_register("wait_dead_owner", child_wait_dead_owner);
   mproc_register("hold_lock", child_hold_lock);
+  mproc_register("contend", child_contend);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_event),
@@ -624,6 +686,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_barrier_errors),
       cmocka_unit_test(test_rlock_owner_death),
       cmocka_unit_test(test_lock_holder_death),
+      cmocka_unit_test(test_contention_timeouts),
       cmocka_unit_test(test_sharing_rule),
   };
   return harness_run("sync2", tests, sizeof tests / sizeof tests[0]);
