@@ -517,6 +517,47 @@ static void test_rlock_owner_death(void **state) {
   mproc_event_destroy(never);
 }
 
+/* args: condition, ready, never. Holds the Condition's own RLock and
+ * blocks until killed. */
+static int child_hold_condition(const mproc_value_t *args, size_t nargs) {
+  mproc_condition_t *c;
+  mproc_semaphore_t *ready;
+  mproc_event_t *never;
+  CHECK(nargs == 3 && mproc_value_as_condition(&args[0], &c) == 0 &&
+            mproc_value_as_semaphore(&args[1], &ready) == 0 &&
+            mproc_value_as_event(&args[2], &never) == 0,
+        10);
+  CHECK(mproc_condition_acquire(c, 10.0) == 0, 11);
+  CHECK(mproc_semaphore_release(ready) == 0, 12);
+  mproc_event_wait(never, 120.0);
+  return 13;
+}
+
+/* The RLock inside a Condition reports its owner's death too, and the
+ * heir can wait and notify as the owner. */
+static void test_condition_owner_death(void **state) {
+  mproc_condition_t *c;
+  mproc_semaphore_t *ready;
+  mproc_event_t *never;
+  assert_int_equal(mproc_condition_create(&c, NULL), 0);
+  assert_int_equal(mproc_semaphore_create(&ready, 0), 0);
+  assert_int_equal(mproc_event_create(&never), 0);
+  mproc_value_t a[] = {mproc_obj(c), mproc_obj(ready), mproc_obj(never)};
+  mproc_process_t *holder =
+      harness_start(child_hold_condition, a, 3, TEST_METHOD(state));
+  assert_int_equal(mproc_semaphore_acquire(ready, 60.0), 0);
+  assert_int_equal(mproc_process_kill(holder), 0);
+  harness_expect_exit(holder, -MPROC_SIGKILL);
+  assert_int_equal(mproc_condition_acquire(c, 30.0), MPROC_E_OWNER_DEAD);
+  assert_int_equal(mproc_condition_notify_all(c), 0);
+  assert_int_equal(mproc_condition_wait(c, 0.01), MPROC_E_TIMEOUT);
+  assert_int_equal(mproc_condition_release(c), 0);
+  assert_int_equal(mproc_condition_release(c), MPROC_E_PERM);
+  mproc_condition_destroy(c);
+  mproc_semaphore_destroy(ready);
+  mproc_event_destroy(never);
+}
+
 /* args: lock, ready, never. Takes the Lock and blocks until killed. */
 static int child_hold_lock(const mproc_value_t *args, size_t nargs) {
   mproc_lock_t *l;
@@ -671,6 +712,7 @@ int main(int argc, char **argv) {
   mproc_register("hold_rlock", child_hold_rlock);
   mproc_register("wait_dead_owner", child_wait_dead_owner);
   mproc_register("hold_lock", child_hold_lock);
+  mproc_register("hold_condition", child_hold_condition);
   mproc_register("contend", child_contend);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
@@ -685,6 +727,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_barrier_abort_reset),
       cmocka_unit_test(test_barrier_errors),
       cmocka_unit_test(test_rlock_owner_death),
+      cmocka_unit_test(test_condition_owner_death),
       cmocka_unit_test(test_lock_holder_death),
       cmocka_unit_test(test_contention_timeouts),
       cmocka_unit_test(test_sharing_rule),

@@ -19,6 +19,12 @@
  * pthread_cond_wait never leaves, and every later broadcast would hang. A
  * killed sem_wait() leaves only a stale waiter count (a wasted wake-up
  * system call), never a hang.
+ *
+ * Where it would run: FreeBSD, NetBSD, OpenBSD, illumos and Linux have
+ * process-shared unnamed semaphores. macOS does not (sem_init() fails with
+ * ENOSYS); there the semaphore would have to be a named one (sem_open,
+ * unlinked at once, inherited across fork but not across exec) or a Mach
+ * semaphore: the one piece of this file a macOS port must replace.
  */
 #define _GNU_SOURCE /* with -std=c11, POSIX and Linux interfaces */
 #include "internal.h"
