@@ -9,6 +9,7 @@
  *   4. Processes and start methods
  *   5. The Lock family                     (Lock, RLock, Semaphore,
  *                                           BoundedSemaphore)
+ *   6. Event, Condition, Barrier
  *
  * The sharing rule. Objects backed by shared memory or kernel objects (every
  * lock and semaphore) may reach another process only while that process is

@@ -183,7 +183,8 @@ bool mproc__process_alive(int64_t pid, uint64_t token) {
   uint64_t start;
   char state;
   if (!proc_stat(pid, &start, &state))
-    return true; /* no /proc: the pid alone */
+    return true; /* no /proc: the pid alone, so a zombie owner counts as
+                    alive until its parent reaps it */
   if (state == 'Z' || state == 'X')
     return false;
   return token == 0 || start == token;
