@@ -662,6 +662,62 @@ static void test_contention_timeouts(void **state) {
   mproc_rlock_destroy(r);
 }
 
+/* args: lock, rlock, event, condition, barrier (all held or unready by
+ * the parent). Each wait times out after 0.3 s; together they must have
+ * slept in the kernel, not spun: far less CPU time than wall time. */
+static int child_sleepers(const mproc_value_t *args, size_t nargs) {
+  mproc_lock_t *l;
+  mproc_rlock_t *r;
+  mproc_event_t *e;
+  mproc_condition_t *c;
+  mproc_barrier_t *b;
+  CHECK(nargs == 5 && mproc_value_as_lock(&args[0], &l) == 0 &&
+            mproc_value_as_rlock(&args[1], &r) == 0 &&
+            mproc_value_as_event(&args[2], &e) == 0 &&
+            mproc_value_as_condition(&args[3], &c) == 0 &&
+            mproc_value_as_barrier(&args[4], &b) == 0,
+        10);
+  double w0 = harness_now(), c0 = harness_cpu_seconds();
+  CHECK(mproc_lock_acquire(l, 0.3) == MPROC_E_TIMEOUT, 11);
+  CHECK(mproc_rlock_acquire(r, 0.3) == MPROC_E_TIMEOUT, 12);
+  CHECK(mproc_event_wait(e, 0.3) == MPROC_E_TIMEOUT, 13);
+  CHECK(mproc_condition_acquire(c, 1.0) == 0, 14);
+  CHECK(mproc_condition_wait(c, 0.3) == MPROC_E_TIMEOUT, 15);
+  CHECK(mproc_condition_release(c) == 0, 16);
+  CHECK(mproc_barrier_wait(b, 0.3, NULL) == MPROC_E_TIMEOUT, 17);
+  double wall = harness_now() - w0, cpu = harness_cpu_seconds() - c0;
+  CHECK(wall >= 1.5, 18);
+  CHECK(cpu < wall / 2, 19); /* spinning would use about all of it */
+  return 0;
+}
+
+static void test_waiters_sleep(void **state) {
+  mproc_lock_t *l;
+  mproc_rlock_t *r;
+  mproc_event_t *e;
+  mproc_condition_t *c;
+  mproc_barrier_t *b;
+  assert_int_equal(mproc_lock_create(&l), 0);
+  assert_int_equal(mproc_rlock_create(&r), 0);
+  assert_int_equal(mproc_event_create(&e), 0);
+  assert_int_equal(mproc_condition_create(&c, NULL), 0);
+  assert_int_equal(mproc_barrier_create(&b, 2, NULL), 0);
+  assert_int_equal(mproc_lock_acquire(l, 0), 0);
+  assert_int_equal(mproc_rlock_acquire(r, 0), 0);
+  mproc_value_t a[] = {mproc_obj(l), mproc_obj(r), mproc_obj(e), mproc_obj(c),
+                       mproc_obj(b)};
+  harness_expect_exit(harness_start(child_sleepers, a, 5, TEST_METHOD(state)),
+                      0);
+  assert_int_equal(mproc_barrier_broken(b), 1);
+  assert_int_equal(mproc_lock_release(l), 0);
+  assert_int_equal(mproc_rlock_release(r), 0);
+  mproc_lock_destroy(l);
+  mproc_rlock_destroy(r);
+  mproc_event_destroy(e);
+  mproc_condition_destroy(c);
+  mproc_barrier_destroy(b);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The sharing rule                                                         */
 /* ------------------------------------------------------------------------ */
@@ -714,6 +770,7 @@ int main(int argc, char **argv) {
   mproc_register("hold_lock", child_hold_lock);
   mproc_register("hold_condition", child_hold_condition);
   mproc_register("contend", child_contend);
+  mproc_register("sleepers", child_sleepers);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_event),
@@ -730,6 +787,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_condition_owner_death),
       cmocka_unit_test(test_lock_holder_death),
       cmocka_unit_test(test_contention_timeouts),
+      cmocka_unit_test(test_waiters_sleep),
       cmocka_unit_test(test_sharing_rule),
   };
   return harness_run("sync2", tests, sizeof tests / sizeof tests[0]);
