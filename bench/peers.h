@@ -34,11 +34,14 @@ extern char bench_skip_token;
  *
  *   lock.pair       one uncontended acquire + release (n pairs)
  *   lock.contended  two processes alternating on one lock (n pairs in all)
+ *   lock.pingpong   two processes handing a token back and forth (n round
+ *                   trips, the child already running)
  *   process.fork    fork a child that exits at once, and reap it (n times)
  *   process.spawn   start a program that exits at once, and reap it
  */
 extern const bench_case_t bench_peers_lock_pair[];
 extern const bench_case_t bench_peers_lock_contended[];
+extern const bench_case_t bench_peers_lock_pingpong[];
 extern const bench_case_t bench_peers_process_fork[];
 extern const bench_case_t bench_peers_process_spawn[];
 

@@ -8,6 +8,8 @@
 #   clang    clang, Debug, -Werror: build, ctest
 #   sanitize clang with ASan+UBSan: ctest; valgrind memcheck of the
 #            single-process tests
+#   portable gcc with -DMPROC_POSIX_BACKEND=portable (no futex, no memfd):
+#            build, ctest
 #   windows  mingw-w64 cross build (cmocka built from Debian's source), ctest
 #            under wine in a private prefix (build/wine)
 #   install  cmake --install of the gcc build into a fresh prefix (build/install),
@@ -22,7 +24,8 @@
 #   27 passed, 0 failed
 #
 # Environment:
-#   MPROC_CI_PHASES   phases to run (default "linux clang sanitize windows install")
+#   MPROC_CI_PHASES   phases to run (default "linux clang sanitize portable
+#                     windows install")
 #   MPROC_CTEST_JOBS  ctest parallelism (default 1: the tests time processes)
 #
 # The phase_* functions are called by name (run_phase):
@@ -33,7 +36,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MPROC_ROOT"
 
-phases="${MPROC_CI_PHASES:-linux clang sanitize windows install}"
+phases="${MPROC_CI_PHASES:-linux clang sanitize portable windows install}"
 ctest_jobs="${MPROC_CTEST_JOBS:-1}"
 results="$MPROC_BUILD/ci-results"
 
@@ -93,6 +96,12 @@ phase_clang() {
   mproc_configure_clang
   mproc_build "$MPROC_BUILD_CLANG"
   run_ctest clang "$MPROC_BUILD_CLANG"
+}
+
+phase_portable() {
+  mproc_configure_portable
+  mproc_build "$MPROC_BUILD_PORTABLE"
+  run_ctest portable "$MPROC_BUILD_PORTABLE"
 }
 
 phase_windows() {

@@ -9,6 +9,7 @@
  *   4. Processes and start methods
  *   5. The Lock family                     (Lock, RLock, Semaphore,
  *                                           BoundedSemaphore)
+ *   6. Event, Condition, Barrier
  *
  * The sharing rule. Objects backed by shared memory or kernel objects (every
  * lock and semaphore) may reach another process only while that process is
@@ -464,6 +465,128 @@ MPROC_API int mproc_value_as_lock(const mproc_value_t *v, mproc_lock_t **out);
 MPROC_API int mproc_value_as_rlock(const mproc_value_t *v, mproc_rlock_t **out);
 MPROC_API int mproc_value_as_semaphore(const mproc_value_t *v,
                                        mproc_semaphore_t **out);
+
+/*
+ * Owner death and the Lock family. An RLock records its owner (thread and
+ * process). If the owner's process dies while holding it (killed, crashed,
+ * exited without releasing), the next acquirer receives MPROC_E_OWNER_DEAD
+ * instead of waiting forever (CPython hangs: gh-88304): that caller now
+ * owns the RLock at depth 1, exactly as after a successful acquire, and is
+ * expected to make the protected state consistent before releasing it (the
+ * POSIX robust-mutex contract). A waiter notices the death within about
+ * 0.1 s. The same holds for the RLock inside a Condition.
+ *
+ * Lock, Semaphore and BoundedSemaphore have no owner (any process may
+ * release them, as in CPython), so mproc cannot know that a count taken by
+ * a dead process will never be given back: a Lock held by a process that
+ * died stays held, exactly as in CPython. Acquire it with a timeout where a
+ * peer may die; the timeout is honoured (MPROC_E_TIMEOUT), nothing hangs.
+ */
+
+/* ------------------------------------------------------------------------ */
+/* 6. Event, Condition, Barrier                                             */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Like the Lock family these live in shared memory, follow the sharing rule
+ * (inheritance only), serve fork and spawn children alike, and sleep in the
+ * kernel while they wait.
+ */
+
+/** Event: a flag that processes wait for. */
+typedef struct mproc_event mproc_event_t;
+MPROC_API int mproc_event_create(mproc_event_t **out);
+/** Sets the flag and wakes every waiter. */
+MPROC_API int mproc_event_set(mproc_event_t *e);
+MPROC_API int mproc_event_clear(mproc_event_t *e);
+/** 1 if set, 0 if not. */
+MPROC_API int mproc_event_is_set(mproc_event_t *e);
+/**
+ * Waits until the flag is set: 0 once it is (or was set at some moment
+ * during the wait, even if cleared again since), MPROC_E_TIMEOUT if not.
+ */
+MPROC_API int mproc_event_wait(mproc_event_t *e, double timeout);
+MPROC_API void mproc_event_destroy(mproc_event_t *e);
+
+/**
+ * Condition: a condition variable over a Lock or an RLock.
+ *
+ * mproc_condition_create(&c, lock): @p lock is an mproc_lock_t * or an
+ * mproc_rlock_t * that the caller keeps alive longer than the Condition, or
+ * NULL for a Condition with its own new RLock (as CPython's Condition()).
+ * A spawned child that receives the Condition gets its lock with it.
+ *
+ * wait and notify require the caller to hold the lock (for an RLock: to own
+ * it; for a Lock, which has no owner, only that it is held): otherwise
+ * MPROC_E_PERM. A waiter may be woken by a notify issued after it began
+ * waiting by a thread that then waits itself (wake-ups are not tied to
+ * their waiter, as in CPython), so use a predicate:
+ * mproc_condition_wait_for() loops for you.
+ */
+typedef struct mproc_condition mproc_condition_t;
+MPROC_API int mproc_condition_create(mproc_condition_t **out, void *lock);
+/** Acquires / releases the underlying lock (see its own functions). */
+MPROC_API int mproc_condition_acquire(mproc_condition_t *c, double timeout);
+MPROC_API int mproc_condition_release(mproc_condition_t *c);
+/**
+ * Releases the lock, waits for a notify or the timeout, and takes the lock
+ * back (always, even on a timeout; an RLock at its former depth). 0 when
+ * notified, MPROC_E_TIMEOUT, or MPROC_E_OWNER_DEAD when the RLock's owner
+ * died meanwhile (the lock is held all the same).
+ */
+MPROC_API int mproc_condition_wait(mproc_condition_t *c, double timeout);
+/** A predicate for mproc_condition_wait_for(), called with the lock held. */
+typedef bool (*mproc_predicate_fn)(void *arg);
+/**
+ * Waits until @p pred(@p arg) is true: 0 when it is, MPROC_E_TIMEOUT when
+ * it is still false at the end of @p timeout (for the whole call).
+ */
+MPROC_API int mproc_condition_wait_for(mproc_condition_t *c,
+                                       mproc_predicate_fn pred, void *arg,
+                                       double timeout);
+/** Wakes up to @p n waiters (n >= 0). */
+MPROC_API int mproc_condition_notify(mproc_condition_t *c, int n);
+MPROC_API int mproc_condition_notify_all(mproc_condition_t *c);
+MPROC_API void mproc_condition_destroy(mproc_condition_t *c);
+
+/**
+ * Barrier: @p parties processes (or threads) wait until all have arrived.
+ *
+ * @p action, if not NULL, must be registered (mproc_register()); the last
+ * party to arrive runs it (with no arguments) before anyone is released.
+ * The Barrier stores the action's registered name, so a spawned child runs
+ * its own copy of the function. An action that returns nonzero breaks the
+ * barrier.
+ *
+ * mproc_barrier_wait(): 0 and the arrival index (0 .. parties-1) in
+ * *@p index (may be NULL); MPROC_E_BROKEN if the barrier is or becomes
+ * broken (abort, reset while waiting, a failed action, another party's
+ * timeout); MPROC_E_TIMEOUT for the party whose timeout expired, which also
+ * breaks the barrier for the others, as in CPython. A broken barrier stays
+ * broken until mproc_barrier_reset(). A party that dies while waiting
+ * leaves the others waiting for it: use timeouts where that can happen.
+ */
+typedef struct mproc_barrier mproc_barrier_t;
+MPROC_API int mproc_barrier_create(mproc_barrier_t **out, unsigned int parties,
+                                   mproc_fn action);
+MPROC_API int mproc_barrier_wait(mproc_barrier_t *b, double timeout,
+                                 unsigned int *index);
+/** Breaks the barrier: current and future waiters get MPROC_E_BROKEN. */
+MPROC_API int mproc_barrier_abort(mproc_barrier_t *b);
+/** Back to empty and not broken; current waiters get MPROC_E_BROKEN. */
+MPROC_API int mproc_barrier_reset(mproc_barrier_t *b);
+MPROC_API int mproc_barrier_parties(mproc_barrier_t *b);
+/** The number of parties waiting now. */
+MPROC_API int mproc_barrier_n_waiting(mproc_barrier_t *b);
+/** 1 if broken, 0 if not. */
+MPROC_API int mproc_barrier_broken(mproc_barrier_t *b);
+MPROC_API void mproc_barrier_destroy(mproc_barrier_t *b);
+
+MPROC_API int mproc_value_as_event(const mproc_value_t *v, mproc_event_t **out);
+MPROC_API int mproc_value_as_condition(const mproc_value_t *v,
+                                       mproc_condition_t **out);
+MPROC_API int mproc_value_as_barrier(const mproc_value_t *v,
+                                     mproc_barrier_t **out);
 
 /** Pass to a timeout to wait without limit. */
 #define MPROC_FOREVER (-1.0)

@@ -110,4 +110,15 @@ extern const mproc__type_t mproc__rlock_type;
 extern const mproc__type_t mproc__semaphore_type;
 extern const mproc__type_t mproc__bounded_semaphore_type;
 
+/* Event, Condition, Barrier (sync2.c). */
+extern const mproc__type_t mproc__event_type;
+extern const mproc__type_t mproc__condition_type;
+extern const mproc__type_t mproc__barrier_type;
+
+/* For Condition over an RLock (sync.c): releases the caller's RLock at any
+ * depth (MPROC_E_PERM if the caller does not own it), and takes it back at
+ * that depth (0 or MPROC_E_OWNER_DEAD, then held too). */
+int mproc__rlock_release_save(mproc_rlock_t *l, uint32_t *depth);
+int mproc__rlock_acquire_restore(mproc_rlock_t *l, uint32_t depth);
+
 #endif /* MPROC_COMMON_H */

@@ -150,6 +150,19 @@ int64_t mproc__getpid(void);
  */
 uint32_t mproc__thread_id(void);
 
+/*
+ * Owner-death detection (RLock). A process is named by its pid plus a token
+ * that tells apart the processes that ever had that pid (its start time:
+ * /proc/<pid>/stat on Linux, the creation FILETIME on Windows; 0 where the
+ * backend cannot tell, and then the pid alone is trusted).
+ * mproc__process_token(): this process's token (cached; right in a fork
+ * child). mproc__process_alive(): false once that process has exited (a
+ * zombie counts as exited) or its pid now names another process; true when
+ * in doubt, so a live owner is never robbed.
+ */
+uint64_t mproc__process_token(void);
+bool mproc__process_alive(int64_t pid, uint64_t token);
+
 /* The absolute deadline for a public timeout; -1 means none. */
 #define MPROC__NO_DEADLINE ((int64_t)-1)
 

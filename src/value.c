@@ -127,6 +127,12 @@ const mproc__type_t *mproc__type_of(mproc__type_id_t id) {
     return &mproc__semaphore_type;
   case MPROC__T_BOUNDED_SEMAPHORE:
     return &mproc__bounded_semaphore_type;
+  case MPROC__T_EVENT:
+    return &mproc__event_type;
+  case MPROC__T_CONDITION:
+    return &mproc__condition_type;
+  case MPROC__T_BARRIER:
+    return &mproc__barrier_type;
   default:
     return NULL;
   }

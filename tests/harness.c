@@ -123,6 +123,24 @@ double harness_now(void) {
 #endif
 }
 
+double harness_cpu_seconds(void) {
+#ifdef _WIN32
+  FILETIME c, e, k, u;
+  if (!GetProcessTimes(GetCurrentProcess(), &c, &e, &k, &u))
+    return 0;
+  ULARGE_INTEGER kk, uu;
+  kk.LowPart = k.dwLowDateTime;
+  kk.HighPart = k.dwHighDateTime;
+  uu.LowPart = u.dwLowDateTime;
+  uu.HighPart = u.dwHighDateTime;
+  return (double)(kk.QuadPart + uu.QuadPart) / 1e7;
+#else
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+#endif
+}
+
 void harness_yield(void) {
 #ifdef _WIN32
   Sleep(0);

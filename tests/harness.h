@@ -52,6 +52,9 @@ void harness_tmpfile(char *buf, size_t size, const char *tag);
 /* Seconds on a monotonic clock. */
 double harness_now(void);
 
+/* The CPU time this process has used, user and system, in seconds. */
+double harness_cpu_seconds(void);
+
 /* Lets another thread or process run (sched_yield / Sleep(0)). */
 void harness_yield(void);
 
