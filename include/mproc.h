@@ -85,7 +85,8 @@ MPROC_API const char *mproc_version(void);
   XX(E_SPAWN, -17, "child process could not be started")                       \
   XX(E_TOOBIG, -18, "too large")                                               \
   XX(E_LIMIT, -19, "system resource limit reached")                            \
-  XX(E_SYS, -20, "operating system error")
+  XX(E_SYS, -20, "operating system error")                                     \
+  XX(E_DONE, -40, "no more results")
 /* New codes: -21 to -29 for synchronisation, -30 to -39 for queues, pipes and
  * shared memory, -40 to -49 for the pool, -50 to -59 for the manager; keep
  * the list in numeric order. */
@@ -467,6 +468,178 @@ MPROC_API int mproc_value_as_semaphore(const mproc_value_t *v,
 
 /** Pass to a timeout to wait without limit. */
 #define MPROC_FOREVER (-1.0)
+
+/* ------------------------------------------------------------------------ */
+/* 7. Pool                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A pool of worker processes running registered tasks, as CPython's
+ * multiprocessing.Pool.
+ *
+ * The sharing rule, exactly as in CPython: initializer arguments are process
+ * arguments, so locks, queues and other inherited objects may be among them
+ * and reach every worker, replacements included. Task arguments are encoded
+ * outside process creation, so a Lock among them fails with
+ * MPROC_E_INHERITANCE ("Lock objects should only be shared between processes
+ * through inheritance"), returned to the caller of map/apply (and given to
+ * the error callback). Manager proxies may be task arguments.
+ *
+ * A task that fails (returns a negative status) fails its call or its chunk;
+ * the other tasks keep running and the pool stays usable. A worker that dies
+ * while running a chunk (killed, crashed) fails exactly that chunk with
+ * MPROC_E_WORKER_DIED within a fraction of a second; chunks it had queued
+ * but not started run elsewhere, and a replacement worker (with the
+ * initializer) takes its place. Nothing waits forever on a dead worker.
+ *
+ * Results: map-like calls give an array of one value per task, in order,
+ * owned by the caller (release with mproc_values_free(results, n)).
+ */
+
+/** A running task: where it puts its result and its error message. */
+typedef struct mproc_task mproc_task_t;
+
+/**
+ * A pool task: reads its arguments, may set its result with
+ * mproc_task_set_result() (None otherwise), returns 0, or a negative
+ * MPROC_E_* status for a failure (with a message set by
+ * mproc_task_set_error()).
+ */
+typedef int (*mproc_task_fn)(const mproc_value_t *args, size_t nargs,
+                             mproc_task_t *task);
+
+/** Registers a task function by name; like mproc_register(), before
+ * mproc_boot(), the same in every run. */
+MPROC_API int mproc_register_task(const char *name, mproc_task_fn fn);
+
+/**
+ * Sets the task's result (copied now). The result crosses back to the
+ * caller as a value, so the sharing rule applies: an inherit-only object
+ * fails with MPROC_E_INHERITANCE.
+ */
+MPROC_API int mproc_task_set_result(mproc_task_t *task,
+                                    const mproc_value_t *result);
+/** Sets the message the caller gets with the task's failure status. */
+MPROC_API int mproc_task_set_error(mproc_task_t *task, const char *message);
+
+typedef struct mproc_pool mproc_pool_t;
+
+typedef struct mproc_pool_options {
+  /** Worker processes; 0: the number of CPUs. */
+  unsigned processes;
+  /**
+   * Run by each worker before its first task (registered with
+   * mproc_register()); a non-zero return means the worker failed to start.
+   * NULL for none.
+   */
+  mproc_fn initializer;
+  /** The initializer's arguments, inherited by every worker (objects in it
+   * must outlive the pool; scalars and strings are copied). */
+  const mproc_value_t *initargs;
+  size_t ninitargs;
+  /** Chunks a worker runs before it is replaced; 0: no limit. */
+  unsigned maxtasksperchild;
+  /** MPROC_START_DEFAULT: the process-wide default. */
+  mproc_start_method_t start_method;
+} mproc_pool_options_t;
+
+/** Starts a pool. @p opts may be NULL. */
+MPROC_API int mproc_pool_create(mproc_pool_t **out,
+                                const mproc_pool_options_t *opts);
+
+/** Runs fn(args) in a worker; *result is one value (mproc_values_free(
+ * *result, 1)). The task's failure status is returned with its message. */
+MPROC_API int mproc_pool_apply(mproc_pool_t *pool, mproc_task_fn fn,
+                               const mproc_value_t *args, size_t nargs,
+                               mproc_value_t **result);
+/**
+ * fn(items[i]) for each item, in chunks of @p chunksize tasks (0: chosen
+ * as CPython does, about four chunks per worker). *results holds n values.
+ */
+MPROC_API int mproc_pool_map(mproc_pool_t *pool, mproc_task_fn fn,
+                             const mproc_value_t *items, size_t n,
+                             size_t chunksize, mproc_value_t **results);
+/** fn(args[i*nargs .. i*nargs+nargs-1]) for each of @p ntasks tasks. */
+MPROC_API int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
+                                 const mproc_value_t *args, size_t nargs,
+                                 size_t ntasks, size_t chunksize,
+                                 mproc_value_t **results);
+
+/** The result of an asynchronous call. */
+typedef struct mproc_async mproc_async_t;
+
+/** Callbacks of an asynchronous call, run in the pool's result thread (or,
+ * for an error found before any task ran, in the caller): keep them short. */
+typedef struct mproc_callbacks {
+  /** Success: the results (valid during the call only). */
+  void (*on_result)(void *userdata, const mproc_value_t *results, size_t n);
+  /** Failure: the status and message. */
+  void (*on_error)(void *userdata, int status, const char *message);
+  void *userdata;
+} mproc_callbacks_t;
+
+MPROC_API int mproc_pool_apply_async(mproc_pool_t *pool, mproc_task_fn fn,
+                                     const mproc_value_t *args, size_t nargs,
+                                     const mproc_callbacks_t *callbacks,
+                                     mproc_async_t **out);
+MPROC_API int mproc_pool_map_async(mproc_pool_t *pool, mproc_task_fn fn,
+                                   const mproc_value_t *items, size_t n,
+                                   size_t chunksize,
+                                   const mproc_callbacks_t *callbacks,
+                                   mproc_async_t **out);
+MPROC_API int mproc_pool_starmap_async(mproc_pool_t *pool, mproc_task_fn fn,
+                                       const mproc_value_t *args, size_t nargs,
+                                       size_t ntasks, size_t chunksize,
+                                       const mproc_callbacks_t *callbacks,
+                                       mproc_async_t **out);
+
+/** 1 if the call has finished (successfully or not), else 0. */
+MPROC_API int mproc_async_ready(mproc_async_t *r);
+/** Waits for the call to finish: 0, or MPROC_E_TIMEOUT. */
+MPROC_API int mproc_async_wait(mproc_async_t *r, double timeout);
+/**
+ * Waits, then gives the results (a copy owned by the caller: *n values, one
+ * per task; one for apply) or the call's failure status and message.
+ * MPROC_E_TIMEOUT if not finished in time.
+ */
+MPROC_API int mproc_async_get(mproc_async_t *r, double timeout,
+                              mproc_value_t **results, size_t *n);
+/** 1 if finished successfully, 0 if it failed, MPROC_E_STATE if not done. */
+MPROC_API int mproc_async_successful(mproc_async_t *r);
+/** Releases the handle (the call itself goes on). NULL is allowed. */
+MPROC_API void mproc_async_destroy(mproc_async_t *r);
+
+/** Results of imap / imap_unordered, one at a time. */
+typedef struct mproc_iter mproc_iter_t;
+
+/** fn(items[i]) for each item; results come back in order. chunksize 0
+ * means 1, as in CPython. */
+MPROC_API int mproc_pool_imap(mproc_pool_t *pool, mproc_task_fn fn,
+                              const mproc_value_t *items, size_t n,
+                              size_t chunksize, mproc_iter_t **out);
+/** The same, results in the order they complete. */
+MPROC_API int mproc_pool_imap_unordered(mproc_pool_t *pool, mproc_task_fn fn,
+                                        const mproc_value_t *items, size_t n,
+                                        size_t chunksize, mproc_iter_t **out);
+/**
+ * The next result: *value is one value owned by the caller
+ * (mproc_values_free(*value, 1)), *index (may be NULL) the task's index.
+ * MPROC_E_DONE once every result was given; MPROC_E_TIMEOUT if none came in
+ * time; a failed chunk gives its status once, at its first task's place.
+ */
+MPROC_API int mproc_iter_next(mproc_iter_t *it, double timeout,
+                              mproc_value_t **value, size_t *index);
+MPROC_API void mproc_iter_destroy(mproc_iter_t *it);
+
+/** No more calls will be submitted; workers exit once everything is done. */
+MPROC_API int mproc_pool_close(mproc_pool_t *pool);
+/** Stops the workers now; unfinished calls fail with MPROC_E_CLOSED. */
+MPROC_API int mproc_pool_terminate(mproc_pool_t *pool);
+/** Waits for the workers to exit, after close or terminate (MPROC_E_STATE
+ * before). MPROC_E_TIMEOUT if they have not in time. */
+MPROC_API int mproc_pool_join(mproc_pool_t *pool, double timeout);
+/** Terminates (if still running), joins and frees. NULL is allowed. */
+MPROC_API void mproc_pool_destroy(mproc_pool_t *pool);
 
 #ifdef __cplusplus
 }

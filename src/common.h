@@ -110,4 +110,9 @@ extern const mproc__type_t mproc__rlock_type;
 extern const mproc__type_t mproc__semaphore_type;
 extern const mproc__type_t mproc__bounded_semaphore_type;
 
+/* The pool (pool.c): its type, and the function its workers run, which
+ * children find by name without registration (process.c). */
+extern const mproc__type_t mproc__pool_type;
+int mproc__pool_worker(const mproc_value_t *args, size_t nargs);
+
 #endif /* MPROC_COMMON_H */

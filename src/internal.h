@@ -150,6 +150,9 @@ int64_t mproc__getpid(void);
  */
 uint32_t mproc__thread_id(void);
 
+/* The number of CPUs this process may use (at least 1). */
+unsigned mproc__cpu_count(void);
+
 /* The absolute deadline for a public timeout; -1 means none. */
 #define MPROC__NO_DEADLINE ((int64_t)-1)
 
@@ -348,5 +351,25 @@ int mproc__deadline(double timeout, int64_t *deadline_ns);
 /* Common: the shared decoding of a start record, used by mproc_boot(). */
 int mproc__record_decode(const uint8_t *buf, size_t len, char **fn_name,
                          bool *daemon, mproc_value_t **vals, size_t *n);
+
+/* ------------------------------------------------------------------------ */
+/* Threads, mutexes, condition variables (backend thread.c). Process-local: */
+/* the manager's server uses them; they never live in shared memory.        */
+/* ------------------------------------------------------------------------ */
+/* Starts a detached thread running fn(arg). */
+int mproc__thread_start_detached(void (*fn)(void *), void *arg);
+
+typedef struct mproc__mutex mproc__mutex_t;
+int mproc__mutex_create(mproc__mutex_t **out);
+void mproc__mutex_lock(mproc__mutex_t *m);
+void mproc__mutex_unlock(mproc__mutex_t *m);
+void mproc__mutex_destroy(mproc__mutex_t *m);
+
+typedef struct mproc__cond mproc__cond_t;
+int mproc__cond_create(mproc__cond_t **out);
+/* 0 when woken (or spuriously), MPROC_E_TIMEOUT once @p deadline_ns passed. */
+int mproc__cond_wait(mproc__cond_t *c, mproc__mutex_t *m, int64_t deadline_ns);
+void mproc__cond_broadcast(mproc__cond_t *c);
+void mproc__cond_destroy(mproc__cond_t *c);
 
 #endif /* MPROC_INTERNAL_H */

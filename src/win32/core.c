@@ -107,3 +107,17 @@ uint32_t mproc__thread_id(void) {
    * lives (they share one namespace with process ids). */
   return (uint32_t)GetCurrentThreadId();
 }
+
+unsigned mproc__cpu_count(void) {
+  DWORD_PTR proc_mask, sys_mask;
+  if (GetProcessAffinityMask(GetCurrentProcess(), &proc_mask, &sys_mask)) {
+    unsigned n = 0;
+    for (; proc_mask; proc_mask &= proc_mask - 1)
+      n++;
+    if (n)
+      return n;
+  }
+  SYSTEM_INFO si;
+  GetSystemInfo(&si);
+  return si.dwNumberOfProcessors ? (unsigned)si.dwNumberOfProcessors : 1;
+}
