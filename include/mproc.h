@@ -86,6 +86,8 @@ MPROC_API const char *mproc_version(void);
   XX(E_TOOBIG, -18, "too large")                                               \
   XX(E_LIMIT, -19, "system resource limit reached")                            \
   XX(E_SYS, -20, "operating system error")                                     \
+  XX(E_EMPTY, -30, "queue empty")                                              \
+  XX(E_FULL, -31, "queue full")                                                \
   XX(E_DONE, -40, "no more results")
 /* New codes: -21 to -29 for synchronisation, -30 to -39 for queues, pipes and
  * shared memory, -40 to -49 for the pool, -50 to -59 for the manager; keep
@@ -468,6 +470,123 @@ MPROC_API int mproc_value_as_semaphore(const mproc_value_t *v,
 
 /** Pass to a timeout to wait without limit. */
 #define MPROC_FOREVER (-1.0)
+
+/* ------------------------------------------------------------------------ */
+/* 6. Queues                                                                */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Queue, SimpleQueue and JoinableQueue live in shared memory: a byte ring
+ * with framed messages. mproc_queue_put() has copied the message into the
+ * ring when it returns (no feeder thread), so qsize(), empty() and full()
+ * are exact, and a parent may join a child that put items nobody took
+ * (CPython's gh-73983 deadlock does not exist here). An uncontended put or
+ * get makes no system call.
+ *
+ * Items are values: mproc_queue_put() encodes them with mproc_encode() in
+ * the caller, so the sharing rule applies there, synchronously: an item
+ * holding a Lock (or a queue, a shared Value, ...) fails with
+ * MPROC_E_INHERITANCE and nothing is enqueued.
+ *
+ * Messages may be larger than the ring, up to MPROC_QUEUE_MSG_MAX bytes
+ * (encoded): they stream through the ring while the producer keeps the
+ * queue's producer side, so they are never interleaved or truncated. The
+ * timeout of such a put or get bounds the wait for the first chunk; once a
+ * message is under way it is finished (the peer is alive) or the queue
+ * breaks (the peer died).
+ *
+ * Crashes. A producer or consumer killed between messages, or while
+ * copying a message that fits in the ring, leaves the queue usable: the
+ * others take its place after at most a fraction of a second. One killed in
+ * the middle of a streamed message marks the queue broken: every call then
+ * fails with MPROC_E_BROKEN. A half message is never delivered. A frame
+ * found corrupt in the ring (another process scribbled on the shared
+ * memory) breaks the queue the same way.
+ *
+ * Timeouts: a get that finds no message in time returns MPROC_E_EMPTY, a
+ * put that finds no room in time MPROC_E_FULL (CPython's queue.Empty and
+ * queue.Full), timeout 0 included.
+ *
+ * Queues are inherit_only objects: pass them to children as process
+ * arguments. Destroy a queue in each process when done with it.
+ */
+
+/** The largest message (encoded size) a queue carries: 256 MiB. */
+#define MPROC_QUEUE_MSG_MAX ((size_t)1 << 28)
+
+typedef struct mproc_queue mproc_queue_t;
+
+typedef struct mproc_queue_options {
+  /** The most items the queue holds (0: no limit but the capacity). */
+  size_t maxsize;
+  /**
+   * The ring's size in bytes, rounded up to a power of two between 4 KiB
+   * and 1 GiB (0: 256 KiB). The queue's shared memory is this plus 256
+   * bytes, rounded up to a page. Each message takes 8 bytes more than its
+   * encoding.
+   */
+  size_t capacity;
+} mproc_queue_options_t;
+
+/** Creates a Queue. @p opts may be NULL. */
+MPROC_API int mproc_queue_create(mproc_queue_t **out,
+                                 const mproc_queue_options_t *opts);
+/** Creates a SimpleQueue (the same operations; CPython's lighter type). */
+MPROC_API int mproc_simple_queue_create(mproc_queue_t **out,
+                                        const mproc_queue_options_t *opts);
+/** Creates a JoinableQueue (adds task_done and join). */
+MPROC_API int mproc_joinable_queue_create(mproc_queue_t **out,
+                                          const mproc_queue_options_t *opts);
+
+/**
+ * Puts one item made of @p n values. MPROC_E_FULL when there was no room
+ * before @p timeout, MPROC_E_CLOSED on a closed queue, MPROC_E_TOOBIG above
+ * MPROC_QUEUE_MSG_MAX, MPROC_E_INHERITANCE for an inherit-only object.
+ */
+MPROC_API int mproc_queue_put(mproc_queue_t *q, const mproc_value_t *vals,
+                              size_t n, double timeout);
+/**
+ * Takes one item. On success *vals holds *n values owned by the caller
+ * (release them with mproc_values_free()). An item put with
+ * mproc_queue_put_bytes() arrives as one bytes value. MPROC_E_EMPTY when
+ * nothing came before @p timeout; MPROC_E_CLOSED when the queue is closed
+ * and empty.
+ */
+MPROC_API int mproc_queue_get(mproc_queue_t *q, mproc_value_t **vals, size_t *n,
+                              double timeout);
+/** Puts raw bytes as one message (no encoding). */
+MPROC_API int mproc_queue_put_bytes(mproc_queue_t *q, const void *data,
+                                    size_t len, double timeout);
+/**
+ * Takes one message into @p buf as raw bytes (an item put with
+ * mproc_queue_put() arrives as its mproc_encode() buffer). If the message
+ * is larger than @p cap it stays in the queue, *len is its size and the
+ * call returns MPROC_E_TOOBIG.
+ */
+MPROC_API int mproc_queue_get_bytes(mproc_queue_t *q, void *buf, size_t cap,
+                                    size_t *len, double timeout);
+/** The exact number of items in the queue. */
+MPROC_API int mproc_queue_qsize(mproc_queue_t *q, size_t *out);
+/** 1 if the queue holds no item, 0 if it holds some, or an error. */
+MPROC_API int mproc_queue_empty(mproc_queue_t *q);
+/** 1 if the queue holds maxsize items, else 0, or an error. */
+MPROC_API int mproc_queue_full(mproc_queue_t *q);
+/**
+ * Closes the queue for every process: later puts fail with MPROC_E_CLOSED,
+ * gets drain what is left and then return MPROC_E_CLOSED; blocked callers
+ * wake up.
+ */
+MPROC_API int mproc_queue_close(mproc_queue_t *q);
+/** JoinableQueue: one item taken has been processed. MPROC_E_VALUE when
+ * called more times than items were put. */
+MPROC_API int mproc_queue_task_done(mproc_queue_t *q);
+/** JoinableQueue: waits until every item put has been task_done()'d;
+ * MPROC_E_TIMEOUT if not before @p timeout. */
+MPROC_API int mproc_queue_join(mproc_queue_t *q, double timeout);
+/** Releases this process's handle on the queue. NULL is allowed. */
+MPROC_API void mproc_queue_destroy(mproc_queue_t *q);
+/** The queue (of any of the three kinds) a value holds. */
+MPROC_API int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out);
 
 /* ------------------------------------------------------------------------ */
 /* 7. Pool                                                                  */

@@ -110,6 +110,18 @@ extern const mproc__type_t mproc__rlock_type;
 extern const mproc__type_t mproc__semaphore_type;
 extern const mproc__type_t mproc__bounded_semaphore_type;
 
+/* Queues (queue.c). */
+extern const mproc__type_t mproc__queue_type;
+extern const mproc__type_t mproc__simple_queue_type;
+extern const mproc__type_t mproc__joinable_queue_type;
+/* Whether a get would find a message (or the queue closed or broken). */
+int mproc__queue_ready(mproc_queue_t *q);
+/* Tests: the ring of a queue. */
+int mproc__queue_ring(mproc_queue_t *q, void **ring, size_t *cap);
+uint32_t mproc__queue_used(mproc_queue_t *q);
+uint32_t mproc__queue_holder(mproc_queue_t *q, bool consumer);
+void mproc__queue_fake_holder(mproc_queue_t *q, bool consumer, uint32_t pid,
+                              bool mid);
 /* The pool (pool.c): its type, and the function its workers run, which
  * children find by name without registration (process.c). */
 extern const mproc__type_t mproc__pool_type;

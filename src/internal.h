@@ -353,6 +353,20 @@ int mproc__record_decode(const uint8_t *buf, size_t len, char **fn_name,
                          bool *daemon, mproc_value_t **vals, size_t *n);
 
 /* ------------------------------------------------------------------------ */
+/* Process liveness (backend pid.c), for owner-death detection             */
+/* ------------------------------------------------------------------------ */
+/*
+ * A start token names one process for the life of the machine together
+ * with its pid (Linux: start time from /proc; Windows: creation time), so a
+ * reused pid is not mistaken for the process that held a lock. 0 means no
+ * such process (a zombie counts as dead); 1 means "exists, token unknown".
+ */
+uint64_t mproc__pid_token(int64_t pid);
+/* The calling process's token (cached; correct in a fork child). */
+uint64_t mproc__self_token(void);
+/* Whether @p pid is alive and, if @p token is not 0, is the process that
+ * had that token. */
+bool mproc__pid_alive(int64_t pid, uint64_t token);
 /* Threads, mutexes, condition variables (backend thread.c). Process-local: */
 /* the manager's server uses them; they never live in shared memory.        */
 /* ------------------------------------------------------------------------ */

@@ -503,13 +503,6 @@ static void dispatch(mproc_pool_t *p) {
   }
 }
 
-static job_t *find_job(mproc_pool_t *p, int64_t id) {
-  for (job_t *j = p->jobs; j; j = j->next)
-    if (j->id == id)
-      return j;
-  return NULL;
-}
-
 /* Removes a finished job from the pool's list and drops the pool's
  * reference after running its callbacks; the caller holds the mutex, which
  * is released during the callbacks and held again on return. */
@@ -1009,7 +1002,7 @@ static int submit(mproc_pool_t *p, job_kind_t kind, mproc_task_fn fn,
     return mproc__err(MPROC_E_NOTFOUND,
                       "the task is not registered: call mproc_register_task() "
                       "before mproc_boot()");
-  if (nargs * ntasks && !args)
+  if (nargs && ntasks && !args)
     return mproc__err(MPROC_E_INVAL, "NULL arguments");
   if (ntasks > MPROC_VALUE_MAX_COUNT || nargs > MPROC_VALUE_MAX_COUNT)
     return mproc__err(MPROC_E_TOOBIG, "%zu tasks of %zu arguments", ntasks,

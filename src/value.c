@@ -127,6 +127,12 @@ const mproc__type_t *mproc__type_of(mproc__type_id_t id) {
     return &mproc__semaphore_type;
   case MPROC__T_BOUNDED_SEMAPHORE:
     return &mproc__bounded_semaphore_type;
+  case MPROC__T_QUEUE:
+    return &mproc__queue_type;
+  case MPROC__T_SIMPLE_QUEUE:
+    return &mproc__simple_queue_type;
+  case MPROC__T_JOINABLE_QUEUE:
+    return &mproc__joinable_queue_type;
   case MPROC__T_POOL:
     return &mproc__pool_type;
   default:
