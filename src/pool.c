@@ -34,6 +34,17 @@
 #define HANDLER_POLL 0.05   /* seconds between worker checks */
 #define INIT_FAILURES_MAX 3 /* initializer failures in a row */
 #define TASK_QUEUE_CAPACITY (64 * 1024)
+/*
+ * The handler is the only reader of the result queue, so it must never
+ * block writing into a worker's queue: that worker may itself be blocked
+ * writing results. Chunks are therefore split at submission until their
+ * message is at most CHUNK_MSG_MAX, so CREDIT of them always fit in a
+ * worker's ring and a put with timeout 0 never waits. A single task whose
+ * arguments alone are larger is "large": it goes only to a worker with
+ * nothing outstanding, which is waiting in get() and so drains the message
+ * while the handler streams it.
+ */
+#define CHUNK_MSG_MAX (TASK_QUEUE_CAPACITY / (2 * CREDIT))
 #define RESULT_QUEUE_CAPACITY (256 * 1024)
 #define MSG_STOP (-1)
 #define MSG_WAKE (-2)
@@ -197,6 +208,19 @@ int mproc__pool_worker(const mproc_value_t *args, size_t nargs) {
     size_t n = 0;
     if (mproc_queue_get(queue, &m, &n, MPROC_FOREVER) != 0)
       return 0; /* the pool closed or broke our queue: nothing to do */
+    /* Chunks are put pre-encoded (mproc_queue_put_bytes), so they arrive
+     * as one bytes value holding the encoded message. */
+    if (n == 1 && m[0].type == MPROC_VALUE_BYTES) {
+      mproc_value_t *inner = NULL;
+      size_t ninner = 0;
+      int drc =
+          mproc_decode(m[0].u.bytes.ptr, m[0].u.bytes.len, &inner, &ninner);
+      mproc_values_free(m, n);
+      if (drc != 0)
+        return EXIT_BAD_ARGS;
+      m = inner;
+      n = ninner;
+    }
     int64_t job, chunk, nargs_each, ntasks;
     const char *name;
     const void *argbuf;
@@ -487,6 +511,9 @@ static void dispatch(mproc_pool_t *p) {
     worker_t *w = &p->workers[i];
     while (w->proc && w->nout < CREDIT && p->pending_head) {
       chunk_t *c = p->pending_head;
+      bool large = c->msg_len > CHUNK_MSG_MAX;
+      if (large && w->nout > 0)
+        break;
       if (mproc_queue_put_bytes(w->queue, c->msg, c->msg_len, 0) != 0)
         break;
       p->pending_head = c->next;
@@ -498,7 +525,7 @@ static void dispatch(mproc_pool_t *p) {
       else
         w->out_head = c;
       w->out_tail = c;
-      w->nout++;
+      w->nout += large ? CREDIT : 1;
     }
   }
 }
@@ -546,7 +573,7 @@ static void handle_message(mproc_pool_t *p, mproc_value_t *m, size_t n) {
   w->out_head = c->next;
   if (!w->out_head)
     w->out_tail = NULL;
-  w->nout--;
+  w->nout -= c->msg_len > CHUNK_MSG_MAX ? CREDIT : 1;
   c->next = NULL;
   uint8_t *copy = NULL;
   if (status == 0 && res_len) {
@@ -603,10 +630,12 @@ static void worker_exited(mproc_pool_t *p, unsigned slot) {
   w->proc = NULL;
   /* Whatever it answered before dying is in the result queue already. */
   drain_results(p);
-  size_t queued = 0;
-  bool held = w->nout > 0;
+  size_t queued = 0, given = 0;
+  for (chunk_t *c = w->out_head; c; c = c->next)
+    given++;
+  bool held = given > 0;
   if (mproc_queue_qsize(w->queue, &queued) == 0)
-    held = queued < w->nout;
+    held = queued < given;
   mproc_queue_destroy(w->queue);
   w->queue = NULL;
   chunk_t *rest = w->out_head;
@@ -984,6 +1013,57 @@ void mproc_pool_destroy(mproc_pool_t *p) {
 /* Submitting calls                                                         */
 /* ------------------------------------------------------------------------ */
 
+typedef struct chunk_builder {
+  job_t *job;
+  const char *name;
+  const mproc_value_t *args;
+  size_t nargs, cap;
+} chunk_builder_t;
+
+/* Appends the chunk of tasks [first, first + count), split in halves until
+ * its message is at most CHUNK_MSG_MAX (or it is a single task). */
+static int add_chunk(chunk_builder_t *b, size_t first, size_t count) {
+  job_t *j = b->job;
+  void *enc = NULL;
+  size_t enc_len = 0;
+  int rc = mproc_encode(b->args + first * b->nargs, count * b->nargs, &enc,
+                        &enc_len);
+  if (rc < 0)
+    return rc;
+  if (enc_len > CHUNK_MSG_MAX - 256 && count > 1) {
+    mproc_free(enc);
+    rc = add_chunk(b, first, count / 2);
+    return rc < 0 ? rc : add_chunk(b, first + count / 2, count - count / 2);
+  }
+  if (j->nchunks == b->cap) {
+    size_t cap = b->cap ? b->cap * 2 : 16;
+    chunk_t *c = realloc(j->chunks, cap * sizeof *c);
+    if (!c) {
+      mproc_free(enc);
+      return mproc__err(MPROC_E_NOMEM, "submitting a call");
+    }
+    j->chunks = c;
+    b->cap = cap;
+  }
+  size_t i = j->nchunks;
+  chunk_t *c = &j->chunks[i];
+  memset(c, 0, sizeof *c);
+  c->index = i;
+  c->first = first;
+  c->count = count;
+  mproc_value_t m[] = {mproc_int(j->id),          mproc_int((int64_t)i),
+                       mproc_str(b->name),        mproc_int((int64_t)b->nargs),
+                       mproc_int((int64_t)count), mproc_bytes(enc, enc_len)};
+  void *msg = NULL;
+  rc = mproc_encode(m, 6, &msg, &c->msg_len);
+  mproc_free(enc);
+  if (rc < 0)
+    return rc;
+  c->msg = msg;
+  j->nchunks++;
+  return 0;
+}
+
 /*
  * Builds a job of @p ntasks tasks of @p nargs arguments each. The chunks'
  * arguments are encoded here, in the caller: that is where the sharing
@@ -1018,8 +1098,6 @@ static int submit(mproc_pool_t *p, job_kind_t kind, mproc_task_fn fn,
         chunksize = 1;
     }
   }
-  size_t nchunks = ntasks / chunksize + (ntasks % chunksize ? 1 : 0);
-
   job_t *j = calloc(1, kind == JOB_IMAP || kind == JOB_IMAP_UNORDERED
                            ? sizeof(struct mproc_iter)
                            : sizeof(struct mproc_async));
@@ -1027,49 +1105,28 @@ static int submit(mproc_pool_t *p, job_kind_t kind, mproc_task_fn fn,
     return mproc__err(MPROC_E_NOMEM, "submitting a call");
   j->kind = kind;
   j->ntasks = ntasks;
-  j->nchunks = nchunks;
   j->refs = 2;
   if (cb)
     j->cb = *cb;
-  j->chunks = calloc(nchunks ? nchunks : 1, sizeof *j->chunks);
-  if (kind == JOB_IMAP_UNORDERED)
-    j->arrived = calloc(nchunks ? nchunks : 1, sizeof *j->arrived);
-  if (!j->chunks || (kind == JOB_IMAP_UNORDERED && !j->arrived)) {
-    free(j->chunks);
-    free(j->arrived);
-    free(j);
-    return mproc__err(MPROC_E_NOMEM, "submitting a call");
-  }
   mproc__mutex_lock(p->hub->mu);
   j->id = p->next_job++;
   p->hub->refs++;
   j->hub = p->hub;
   mproc__mutex_unlock(p->hub->mu);
 
+  chunk_builder_t b = {j, name, args, nargs, 0};
   int rc = 0;
-  for (size_t i = 0; i < nchunks && rc == 0; i++) {
-    chunk_t *c = &j->chunks[i];
-    c->job = j;
-    c->index = i;
-    c->first = i * chunksize;
-    c->count = ntasks - c->first < chunksize ? ntasks - c->first : chunksize;
-    void *enc = NULL;
-    size_t enc_len = 0;
-    rc =
-        mproc_encode(args + c->first * nargs, c->count * nargs, &enc, &enc_len);
-    if (rc < 0)
-      break;
-    mproc_value_t m[] = {mproc_int(j->id),
-                         mproc_int((int64_t)i),
-                         mproc_str(name),
-                         mproc_int((int64_t)nargs),
-                         mproc_int((int64_t)c->count),
-                         mproc_bytes(enc, enc_len)};
-    void *msg = NULL;
-    rc = mproc_encode(m, 6, &msg, &c->msg_len);
-    c->msg = msg;
-    mproc_free(enc);
+  for (size_t first = 0; first < ntasks && rc == 0; first += chunksize)
+    rc = add_chunk(&b, first,
+                   ntasks - first < chunksize ? ntasks - first : chunksize);
+  if (rc == 0 && kind == JOB_IMAP_UNORDERED) {
+    j->arrived = calloc(j->nchunks ? j->nchunks : 1, sizeof *j->arrived);
+    if (!j->arrived)
+      rc = mproc__err(MPROC_E_NOMEM, "submitting a call");
   }
+  size_t nchunks = j->nchunks;
+  for (size_t i = 0; i < nchunks; i++) /* the array moved while it grew */
+    j->chunks[i].job = j;
 
   mproc__mutex_lock(p->hub->mu);
   if (rc == 0 && p->state != POOL_RUNNING)
