@@ -462,6 +462,10 @@ static const group_t groups[] = {
      bench_peers_process_fork},
     {"process.spawn", "us", 5, 40, 0, 1, 5, mproc_process_spawn,
      bench_peers_process_spawn},
+    {"pool.map", "ns", 200000, 7, 0, 20000, 3, bench_mproc_pool_map,
+     bench_peers_pool_map},
+    {"pool.imap1", "ns", 20000, 5, 0, 2000, 3, bench_mproc_pool_imap1,
+     bench_peers_pool_imap1},
 };
 #define NGROUPS (sizeof groups / sizeof groups[0])
 
@@ -718,6 +722,7 @@ int main(int argc, char **argv) {
   mproc_register("bench.noop", child_noop);
   mproc_register("bench.contend", child_contend);
   mproc_register("bench.pingpong", child_pingpong);
+  bench_pool_register();
   int rc = mproc_boot(argc, argv);
   if (rc == 0)
     booted = true;

@@ -45,6 +45,15 @@ extern const bench_case_t bench_peers_lock_pingpong[];
 extern const bench_case_t bench_peers_process_fork[];
 extern const bench_case_t bench_peers_process_spawn[];
 
+/* Pool throughput (bench_pool.c): mproc's cases and CPython's, per task.
+ *   pool.map    Pool(2).map of trivial tasks, automatic chunks
+ *   pool.imap1  Pool(2).imap of trivial tasks, chunksize 1 */
+extern const bench_case_t bench_mproc_pool_map[];
+extern const bench_case_t bench_peers_pool_map[];
+extern const bench_case_t bench_mproc_pool_imap1[];
+extern const bench_case_t bench_peers_pool_imap1[];
+void bench_pool_register(void);
+
 /* mproc-bench run with this one argument exits at once (after
  * mproc_boot()): process.spawn.raw_self starts it so. */
 #define BENCH_EXIT_FLAG "--exit-at-once"

@@ -86,7 +86,10 @@ MPROC_API const char *mproc_version(void);
   XX(E_SPAWN, -17, "child process could not be started")                       \
   XX(E_TOOBIG, -18, "too large")                                               \
   XX(E_LIMIT, -19, "system resource limit reached")                            \
-  XX(E_SYS, -20, "operating system error")
+  XX(E_SYS, -20, "operating system error")                                     \
+  XX(E_EMPTY, -30, "queue empty")                                              \
+  XX(E_FULL, -31, "queue full")                                                \
+  XX(E_DONE, -40, "no more results")
 /* New codes: -21 to -29 for synchronisation, -30 to -39 for queues, pipes and
  * shared memory, -40 to -49 for the pool, -50 to -59 for the manager; keep
  * the list in numeric order. */
@@ -590,6 +593,295 @@ MPROC_API int mproc_value_as_barrier(const mproc_value_t *v,
 
 /** Pass to a timeout to wait without limit. */
 #define MPROC_FOREVER (-1.0)
+
+/* ------------------------------------------------------------------------ */
+/* 6. Queues                                                                */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Queue, SimpleQueue and JoinableQueue live in shared memory: a byte ring
+ * with framed messages. mproc_queue_put() has copied the message into the
+ * ring when it returns (no feeder thread), so qsize(), empty() and full()
+ * are exact, and a parent may join a child that put items nobody took
+ * (CPython's gh-73983 deadlock does not exist here). An uncontended put or
+ * get makes no system call.
+ *
+ * Items are values: mproc_queue_put() encodes them with mproc_encode() in
+ * the caller, so the sharing rule applies there, synchronously: an item
+ * holding a Lock (or a queue, a shared Value, ...) fails with
+ * MPROC_E_INHERITANCE and nothing is enqueued.
+ *
+ * Messages may be larger than the ring, up to MPROC_QUEUE_MSG_MAX bytes
+ * (encoded): they stream through the ring while the producer keeps the
+ * queue's producer side, so they are never interleaved or truncated. The
+ * timeout of such a put or get bounds the wait for the first chunk; once a
+ * message is under way it is finished (the peer is alive) or the queue
+ * breaks (the peer died).
+ *
+ * Crashes. A producer or consumer killed between messages, or while
+ * copying a message that fits in the ring, leaves the queue usable: the
+ * others take its place after at most a fraction of a second. One killed in
+ * the middle of a streamed message marks the queue broken: every call then
+ * fails with MPROC_E_BROKEN. A half message is never delivered. A frame
+ * found corrupt in the ring (another process scribbled on the shared
+ * memory) breaks the queue the same way.
+ *
+ * Timeouts: a get that finds no message in time returns MPROC_E_EMPTY, a
+ * put that finds no room in time MPROC_E_FULL (CPython's queue.Empty and
+ * queue.Full), timeout 0 included.
+ *
+ * Queues are inherit_only objects: pass them to children as process
+ * arguments. Destroy a queue in each process when done with it.
+ */
+
+/** The largest message (encoded size) a queue carries: 256 MiB. */
+#define MPROC_QUEUE_MSG_MAX ((size_t)1 << 28)
+
+typedef struct mproc_queue mproc_queue_t;
+
+typedef struct mproc_queue_options {
+  /** The most items the queue holds (0: no limit but the capacity). */
+  size_t maxsize;
+  /**
+   * The ring's size in bytes, rounded up to a power of two between 4 KiB
+   * and 1 GiB (0: 256 KiB). The queue's shared memory is this plus 256
+   * bytes, rounded up to a page. Each message takes 8 bytes more than its
+   * encoding.
+   */
+  size_t capacity;
+} mproc_queue_options_t;
+
+/** Creates a Queue. @p opts may be NULL. */
+MPROC_API int mproc_queue_create(mproc_queue_t **out,
+                                 const mproc_queue_options_t *opts);
+/** Creates a SimpleQueue (the same operations; CPython's lighter type). */
+MPROC_API int mproc_simple_queue_create(mproc_queue_t **out,
+                                        const mproc_queue_options_t *opts);
+/** Creates a JoinableQueue (adds task_done and join). */
+MPROC_API int mproc_joinable_queue_create(mproc_queue_t **out,
+                                          const mproc_queue_options_t *opts);
+
+/**
+ * Puts one item made of @p n values. MPROC_E_FULL when there was no room
+ * before @p timeout, MPROC_E_CLOSED on a closed queue, MPROC_E_TOOBIG above
+ * MPROC_QUEUE_MSG_MAX, MPROC_E_INHERITANCE for an inherit-only object.
+ */
+MPROC_API int mproc_queue_put(mproc_queue_t *q, const mproc_value_t *vals,
+                              size_t n, double timeout);
+/**
+ * Takes one item. On success *vals holds *n values owned by the caller
+ * (release them with mproc_values_free()). An item put with
+ * mproc_queue_put_bytes() arrives as one bytes value. MPROC_E_EMPTY when
+ * nothing came before @p timeout; MPROC_E_CLOSED when the queue is closed
+ * and empty.
+ */
+MPROC_API int mproc_queue_get(mproc_queue_t *q, mproc_value_t **vals, size_t *n,
+                              double timeout);
+/** Puts raw bytes as one message (no encoding). */
+MPROC_API int mproc_queue_put_bytes(mproc_queue_t *q, const void *data,
+                                    size_t len, double timeout);
+/**
+ * Takes one message into @p buf as raw bytes (an item put with
+ * mproc_queue_put() arrives as its mproc_encode() buffer). If the message
+ * is larger than @p cap it stays in the queue, *len is its size and the
+ * call returns MPROC_E_TOOBIG.
+ */
+MPROC_API int mproc_queue_get_bytes(mproc_queue_t *q, void *buf, size_t cap,
+                                    size_t *len, double timeout);
+/** The exact number of items in the queue. */
+MPROC_API int mproc_queue_qsize(mproc_queue_t *q, size_t *out);
+/** 1 if the queue holds no item, 0 if it holds some, or an error. */
+MPROC_API int mproc_queue_empty(mproc_queue_t *q);
+/** 1 if the queue holds maxsize items, else 0, or an error. */
+MPROC_API int mproc_queue_full(mproc_queue_t *q);
+/**
+ * Closes the queue for every process: later puts fail with MPROC_E_CLOSED,
+ * gets drain what is left and then return MPROC_E_CLOSED; blocked callers
+ * wake up.
+ */
+MPROC_API int mproc_queue_close(mproc_queue_t *q);
+/** JoinableQueue: one item taken has been processed. MPROC_E_VALUE when
+ * called more times than items were put. */
+MPROC_API int mproc_queue_task_done(mproc_queue_t *q);
+/** JoinableQueue: waits until every item put has been task_done()'d;
+ * MPROC_E_TIMEOUT if not before @p timeout. */
+MPROC_API int mproc_queue_join(mproc_queue_t *q, double timeout);
+/** Releases this process's handle on the queue. NULL is allowed. */
+MPROC_API void mproc_queue_destroy(mproc_queue_t *q);
+/** The queue (of any of the three kinds) a value holds. */
+MPROC_API int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out);
+
+/* ------------------------------------------------------------------------ */
+/* 7. Pool                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A pool of worker processes running registered tasks, as CPython's
+ * multiprocessing.Pool.
+ *
+ * The sharing rule, exactly as in CPython: initializer arguments are process
+ * arguments, so locks, queues and other inherited objects may be among them
+ * and reach every worker, replacements included. Task arguments are encoded
+ * outside process creation, so a Lock among them fails with
+ * MPROC_E_INHERITANCE ("Lock objects should only be shared between processes
+ * through inheritance"), returned to the caller of map/apply (and given to
+ * the error callback). Manager proxies may be task arguments.
+ *
+ * A task that fails (returns a negative status) fails its call or its chunk;
+ * the other tasks keep running and the pool stays usable. A worker that dies
+ * while running a chunk (killed, crashed) fails exactly that chunk with
+ * MPROC_E_WORKER_DIED within a fraction of a second; chunks it had queued
+ * but not started run elsewhere, and a replacement worker (with the
+ * initializer) takes its place. Nothing waits forever on a dead worker.
+ *
+ * Results: map-like calls give an array of one value per task, in order,
+ * owned by the caller (release with mproc_values_free(results, n)).
+ */
+
+/** A running task: where it puts its result and its error message. */
+typedef struct mproc_task mproc_task_t;
+
+/**
+ * A pool task: reads its arguments, may set its result with
+ * mproc_task_set_result() (None otherwise), returns 0, or a negative
+ * MPROC_E_* status for a failure (with a message set by
+ * mproc_task_set_error()).
+ */
+typedef int (*mproc_task_fn)(const mproc_value_t *args, size_t nargs,
+                             mproc_task_t *task);
+
+/** Registers a task function by name; like mproc_register(), before
+ * mproc_boot(), the same in every run. */
+MPROC_API int mproc_register_task(const char *name, mproc_task_fn fn);
+
+/**
+ * Sets the task's result (copied now). The result crosses back to the
+ * caller as a value, so the sharing rule applies: an inherit-only object
+ * fails with MPROC_E_INHERITANCE.
+ */
+MPROC_API int mproc_task_set_result(mproc_task_t *task,
+                                    const mproc_value_t *result);
+/** Sets the message the caller gets with the task's failure status. */
+MPROC_API int mproc_task_set_error(mproc_task_t *task, const char *message);
+
+typedef struct mproc_pool mproc_pool_t;
+
+typedef struct mproc_pool_options {
+  /** Worker processes; 0: the number of CPUs. */
+  unsigned processes;
+  /**
+   * Run by each worker before its first task (registered with
+   * mproc_register()); a non-zero return means the worker failed to start.
+   * NULL for none.
+   */
+  mproc_fn initializer;
+  /** The initializer's arguments, inherited by every worker (objects in it
+   * must outlive the pool; scalars and strings are copied). */
+  const mproc_value_t *initargs;
+  size_t ninitargs;
+  /** Chunks a worker runs before it is replaced; 0: no limit. */
+  unsigned maxtasksperchild;
+  /** MPROC_START_DEFAULT: the process-wide default. */
+  mproc_start_method_t start_method;
+} mproc_pool_options_t;
+
+/** Starts a pool. @p opts may be NULL. */
+MPROC_API int mproc_pool_create(mproc_pool_t **out,
+                                const mproc_pool_options_t *opts);
+
+/** Runs fn(args) in a worker; *result is one value (mproc_values_free(
+ * *result, 1)). The task's failure status is returned with its message. */
+MPROC_API int mproc_pool_apply(mproc_pool_t *pool, mproc_task_fn fn,
+                               const mproc_value_t *args, size_t nargs,
+                               mproc_value_t **result);
+/**
+ * fn(items[i]) for each item, in chunks of @p chunksize tasks (0: chosen
+ * as CPython does, about four chunks per worker). *results holds n values.
+ */
+MPROC_API int mproc_pool_map(mproc_pool_t *pool, mproc_task_fn fn,
+                             const mproc_value_t *items, size_t n,
+                             size_t chunksize, mproc_value_t **results);
+/** fn(args[i*nargs .. i*nargs+nargs-1]) for each of @p ntasks tasks. */
+MPROC_API int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
+                                 const mproc_value_t *args, size_t nargs,
+                                 size_t ntasks, size_t chunksize,
+                                 mproc_value_t **results);
+
+/** The result of an asynchronous call. */
+typedef struct mproc_async mproc_async_t;
+
+/** Callbacks of an asynchronous call, run in the pool's result thread (or,
+ * for an error found before any task ran, in the caller): keep them short. */
+typedef struct mproc_callbacks {
+  /** Success: the results (valid during the call only). */
+  void (*on_result)(void *userdata, const mproc_value_t *results, size_t n);
+  /** Failure: the status and message. */
+  void (*on_error)(void *userdata, int status, const char *message);
+  void *userdata;
+} mproc_callbacks_t;
+
+MPROC_API int mproc_pool_apply_async(mproc_pool_t *pool, mproc_task_fn fn,
+                                     const mproc_value_t *args, size_t nargs,
+                                     const mproc_callbacks_t *callbacks,
+                                     mproc_async_t **out);
+MPROC_API int mproc_pool_map_async(mproc_pool_t *pool, mproc_task_fn fn,
+                                   const mproc_value_t *items, size_t n,
+                                   size_t chunksize,
+                                   const mproc_callbacks_t *callbacks,
+                                   mproc_async_t **out);
+MPROC_API int mproc_pool_starmap_async(mproc_pool_t *pool, mproc_task_fn fn,
+                                       const mproc_value_t *args, size_t nargs,
+                                       size_t ntasks, size_t chunksize,
+                                       const mproc_callbacks_t *callbacks,
+                                       mproc_async_t **out);
+
+/** 1 if the call has finished (successfully or not), else 0. */
+MPROC_API int mproc_async_ready(mproc_async_t *r);
+/** Waits for the call to finish: 0, or MPROC_E_TIMEOUT. */
+MPROC_API int mproc_async_wait(mproc_async_t *r, double timeout);
+/**
+ * Waits, then gives the results (a copy owned by the caller: *n values, one
+ * per task; one for apply) or the call's failure status and message.
+ * MPROC_E_TIMEOUT if not finished in time.
+ */
+MPROC_API int mproc_async_get(mproc_async_t *r, double timeout,
+                              mproc_value_t **results, size_t *n);
+/** 1 if finished successfully, 0 if it failed, MPROC_E_STATE if not done. */
+MPROC_API int mproc_async_successful(mproc_async_t *r);
+/** Releases the handle (the call itself goes on). NULL is allowed. */
+MPROC_API void mproc_async_destroy(mproc_async_t *r);
+
+/** Results of imap / imap_unordered, one at a time. */
+typedef struct mproc_iter mproc_iter_t;
+
+/** fn(items[i]) for each item; results come back in order. chunksize 0
+ * means 1, as in CPython. */
+MPROC_API int mproc_pool_imap(mproc_pool_t *pool, mproc_task_fn fn,
+                              const mproc_value_t *items, size_t n,
+                              size_t chunksize, mproc_iter_t **out);
+/** The same, results in the order they complete. */
+MPROC_API int mproc_pool_imap_unordered(mproc_pool_t *pool, mproc_task_fn fn,
+                                        const mproc_value_t *items, size_t n,
+                                        size_t chunksize, mproc_iter_t **out);
+/**
+ * The next result: *value is one value owned by the caller
+ * (mproc_values_free(*value, 1)), *index (may be NULL) the task's index.
+ * MPROC_E_DONE once every result was given; MPROC_E_TIMEOUT if none came in
+ * time; a failed chunk gives its status once, at its first task's place.
+ */
+MPROC_API int mproc_iter_next(mproc_iter_t *it, double timeout,
+                              mproc_value_t **value, size_t *index);
+MPROC_API void mproc_iter_destroy(mproc_iter_t *it);
+
+/** No more calls will be submitted; workers exit once everything is done. */
+MPROC_API int mproc_pool_close(mproc_pool_t *pool);
+/** Stops the workers now; unfinished calls fail with MPROC_E_CLOSED. */
+MPROC_API int mproc_pool_terminate(mproc_pool_t *pool);
+/** Waits for the workers to exit, after close or terminate (MPROC_E_STATE
+ * before). MPROC_E_TIMEOUT if they have not in time. */
+MPROC_API int mproc_pool_join(mproc_pool_t *pool, double timeout);
+/** Terminates (if still running), joins and frees. NULL is allowed. */
+MPROC_API void mproc_pool_destroy(mproc_pool_t *pool);
 
 #ifdef __cplusplus
 }

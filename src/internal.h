@@ -162,6 +162,8 @@ uint32_t mproc__thread_id(void);
  */
 uint64_t mproc__process_token(void);
 bool mproc__process_alive(int64_t pid, uint64_t token);
+/* The number of CPUs this process may use (at least 1). */
+unsigned mproc__cpu_count(void);
 
 /* The absolute deadline for a public timeout; -1 means none. */
 #define MPROC__NO_DEADLINE ((int64_t)-1)
@@ -361,5 +363,39 @@ int mproc__deadline(double timeout, int64_t *deadline_ns);
 /* Common: the shared decoding of a start record, used by mproc_boot(). */
 int mproc__record_decode(const uint8_t *buf, size_t len, char **fn_name,
                          bool *daemon, mproc_value_t **vals, size_t *n);
+
+/* ------------------------------------------------------------------------ */
+/* Process liveness (backend pid.c), for owner-death detection             */
+/* ------------------------------------------------------------------------ */
+/*
+ * A start token names one process for the life of the machine together
+ * with its pid (Linux: start time from /proc; Windows: creation time), so a
+ * reused pid is not mistaken for the process that held a lock. 0 means no
+ * such process (a zombie counts as dead); 1 means "exists, token unknown".
+ */
+uint64_t mproc__pid_token(int64_t pid);
+/* The calling process's token (cached; correct in a fork child). */
+uint64_t mproc__self_token(void);
+/* Whether @p pid is alive and, if @p token is not 0, is the process that
+ * had that token. */
+bool mproc__pid_alive(int64_t pid, uint64_t token);
+/* Threads, mutexes, condition variables (backend thread.c). Process-local: */
+/* the manager's server uses them; they never live in shared memory.        */
+/* ------------------------------------------------------------------------ */
+/* Starts a detached thread running fn(arg). */
+int mproc__thread_start_detached(void (*fn)(void *), void *arg);
+
+typedef struct mproc__mutex mproc__mutex_t;
+int mproc__mutex_create(mproc__mutex_t **out);
+void mproc__mutex_lock(mproc__mutex_t *m);
+void mproc__mutex_unlock(mproc__mutex_t *m);
+void mproc__mutex_destroy(mproc__mutex_t *m);
+
+typedef struct mproc__cond mproc__cond_t;
+int mproc__cond_create(mproc__cond_t **out);
+/* 0 when woken (or spuriously), MPROC_E_TIMEOUT once @p deadline_ns passed. */
+int mproc__cond_wait(mproc__cond_t *c, mproc__mutex_t *m, int64_t deadline_ns);
+void mproc__cond_broadcast(mproc__cond_t *c);
+void mproc__cond_destroy(mproc__cond_t *c);
 
 #endif /* MPROC_INTERNAL_H */

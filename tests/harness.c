@@ -17,6 +17,7 @@
 #include <windows.h>
 #else
 #include <sched.h>
+#include <signal.h>
 #include <time.h>
 #include <unistd.h>
 #endif
@@ -138,6 +139,27 @@ double harness_cpu_seconds(void) {
   struct timespec ts;
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+#endif
+}
+
+int harness_kill_pid(int64_t pid) {
+#ifdef _WIN32
+  HANDLE h = OpenProcess(PROCESS_TERMINATE, FALSE, (DWORD)pid);
+  if (!h)
+    return -1;
+  BOOL ok = TerminateProcess(h, 9);
+  CloseHandle(h);
+  return ok ? 0 : -1;
+#else
+  return kill((pid_t)pid, SIGKILL);
+#endif
+}
+
+int harness_slow_processes(void) {
+#ifdef _WIN32
+  return 1;
+#else
+  return 0;
 #endif
 }
 

@@ -145,3 +145,17 @@ bool mproc__process_alive(int64_t pid, uint64_t token) {
   CloseHandle(h);
   return alive;
 }
+
+unsigned mproc__cpu_count(void) {
+  DWORD_PTR proc_mask, sys_mask;
+  if (GetProcessAffinityMask(GetCurrentProcess(), &proc_mask, &sys_mask)) {
+    unsigned n = 0;
+    for (; proc_mask; proc_mask &= proc_mask - 1)
+      n++;
+    if (n)
+      return n;
+  }
+  SYSTEM_INFO si;
+  GetSystemInfo(&si);
+  return si.dwNumberOfProcessors ? (unsigned)si.dwNumberOfProcessors : 1;
+}
