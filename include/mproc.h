@@ -587,6 +587,101 @@ MPROC_API void mproc_queue_destroy(mproc_queue_t *q);
 /** The queue (of any of the three kinds) a value holds. */
 MPROC_API int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out);
 
+/* ------------------------------------------------------------------------ */
+/* 7. Shared values and named shared memory                                 */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Value and Array (CPython's multiprocessing.Value and Array) live in
+ * shared memory, optionally with an RLock (CPython's default, lock=True).
+ * They follow the sharing rule: pass them to children as process
+ * arguments. Their type names, in the inheritance error, are CPython's
+ * "Synchronized" and "SynchronizedArray".
+ */
+typedef enum mproc_ctype {
+  MPROC_C_INT8 = 1,
+  MPROC_C_UINT8,
+  MPROC_C_INT16,
+  MPROC_C_UINT16,
+  MPROC_C_INT32,
+  MPROC_C_UINT32,
+  MPROC_C_INT64,
+  MPROC_C_UINT64,
+  MPROC_C_FLOAT,
+  MPROC_C_DOUBLE
+} mproc_ctype_t;
+
+typedef struct mproc_shared_value mproc_shared_value_t;
+/** A zero-initialised scalar of @p type, with an RLock if @p lock. */
+MPROC_API int mproc_shared_value_create(mproc_shared_value_t **out,
+                                        mproc_ctype_t type, bool lock);
+/** Reads or writes the scalar, converting from or to the C type, under the
+ * lock if there is one (as CPython's .value). */
+MPROC_API int mproc_shared_value_get_int(mproc_shared_value_t *v, int64_t *out);
+MPROC_API int mproc_shared_value_set_int(mproc_shared_value_t *v, int64_t x);
+MPROC_API int mproc_shared_value_get_double(mproc_shared_value_t *v,
+                                            double *out);
+MPROC_API int mproc_shared_value_set_double(mproc_shared_value_t *v, double x);
+/** The scalar itself (for atomic or locked access by the caller). */
+MPROC_API void *mproc_shared_value_ptr(mproc_shared_value_t *v);
+/** The value's RLock; MPROC_E_STATE if it was created without one. */
+MPROC_API int mproc_shared_value_get_lock(mproc_shared_value_t *v,
+                                          mproc_rlock_t **out);
+MPROC_API void mproc_shared_value_destroy(mproc_shared_value_t *v);
+MPROC_API int mproc_value_as_shared_value(const mproc_value_t *v,
+                                          mproc_shared_value_t **out);
+
+typedef struct mproc_shared_array mproc_shared_array_t;
+/** @p count zero-filled elements of @p elem_size bytes, with an RLock if
+ * @p lock. The elements are accessed through the pointer. */
+MPROC_API int mproc_shared_array_create(mproc_shared_array_t **out,
+                                        size_t elem_size, size_t count,
+                                        bool lock);
+MPROC_API void *mproc_shared_array_ptr(mproc_shared_array_t *a);
+MPROC_API size_t mproc_shared_array_length(mproc_shared_array_t *a);
+MPROC_API size_t mproc_shared_array_elem_size(mproc_shared_array_t *a);
+MPROC_API int mproc_shared_array_get_lock(mproc_shared_array_t *a,
+                                          mproc_rlock_t **out);
+MPROC_API void mproc_shared_array_destroy(mproc_shared_array_t *a);
+MPROC_API int mproc_value_as_shared_array(const mproc_value_t *v,
+                                          mproc_shared_array_t **out);
+
+/*
+ * Named shared memory (CPython's shared_memory.SharedMemory). It crosses
+ * anywhere, as a value in a queue or a message too: it travels as its
+ * name and the receiver attaches by name. Names are 1 to 200 bytes without
+ * slashes. POSIX: shm_open("/<name>") (on Linux /dev/shm/<name>); Windows:
+ * the file mapping "Local\<name>".
+ *
+ * Lifetime. POSIX: the name lasts until mproc_shared_memory_unlink(); names
+ * a process created and did not unlink are unlinked when it exits normally
+ * (exit() or return from main), as CPython's resource tracker does. A
+ * process that crashes or is killed leaves its names in /dev/shm, and so
+ * does a fork child (it leaves with _exit()): unlink them explicitly.
+ * Windows: the kernel removes the mapping with its last handle, crash or
+ * not; unlink does nothing there.
+ */
+typedef struct mproc_shared_memory mproc_shared_memory_t;
+/** Creates @p size zero-filled bytes named @p name (NULL: a fresh
+ * "mproc_..." name). MPROC_E_BUSY if the name exists. */
+MPROC_API int mproc_shared_memory_create(mproc_shared_memory_t **out,
+                                         const char *name, size_t size);
+/** Attaches to existing shared memory; MPROC_E_NOTFOUND if none. */
+MPROC_API int mproc_shared_memory_attach(mproc_shared_memory_t **out,
+                                         const char *name);
+MPROC_API void *mproc_shared_memory_buf(mproc_shared_memory_t *m);
+/** The size given at creation. */
+MPROC_API size_t mproc_shared_memory_size(mproc_shared_memory_t *m);
+MPROC_API const char *mproc_shared_memory_name(mproc_shared_memory_t *m);
+/** Unmaps and frees this process's handle (the name stays). NULL is
+ * allowed. */
+MPROC_API int mproc_shared_memory_close(mproc_shared_memory_t *m);
+/** Removes the name (call once, from any process); the memory lives on
+ * while attached. */
+MPROC_API int mproc_shared_memory_unlink(mproc_shared_memory_t *m);
+MPROC_API int mproc_value_as_shared_memory(const mproc_value_t *v,
+                                           mproc_shared_memory_t **out);
+
 #ifdef __cplusplus
 }
 #endif

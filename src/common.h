@@ -110,6 +110,11 @@ extern const mproc__type_t mproc__rlock_type;
 extern const mproc__type_t mproc__semaphore_type;
 extern const mproc__type_t mproc__bounded_semaphore_type;
 
+/* Value, Array, SharedMemory (shared.c). */
+extern const mproc__type_t mproc__value_type;
+extern const mproc__type_t mproc__array_type;
+extern const mproc__type_t mproc__shared_memory_type;
+
 /* Queues (queue.c). */
 extern const mproc__type_t mproc__queue_type;
 extern const mproc__type_t mproc__simple_queue_type;

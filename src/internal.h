@@ -365,4 +365,19 @@ uint64_t mproc__self_token(void);
  * had that token. */
 bool mproc__pid_alive(int64_t pid, uint64_t token);
 
+/* ------------------------------------------------------------------------ */
+/* Named shared memory (backend shmname.c)                                  */
+/* ------------------------------------------------------------------------ */
+/*
+ * Creates (exclusively, @p size bytes, zero-filled) or attaches to (@p size
+ * ignored; shm->size is at least what was created) the region called
+ * @p name (no slashes; the backend adds its namespace: "/" for shm_open,
+ * "Local\\" for a file mapping). MPROC_E_BUSY if it exists on create,
+ * MPROC_E_NOTFOUND if it does not on attach. Close with mproc__shm_close().
+ */
+int mproc__named_shm_open(mproc__shm_t *shm, const char *name, size_t size,
+                          bool create);
+/* Removes the name (POSIX); Windows names vanish with their last handle. */
+int mproc__named_shm_unlink(const char *name);
+
 #endif /* MPROC_INTERNAL_H */

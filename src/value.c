@@ -133,6 +133,12 @@ const mproc__type_t *mproc__type_of(mproc__type_id_t id) {
     return &mproc__simple_queue_type;
   case MPROC__T_JOINABLE_QUEUE:
     return &mproc__joinable_queue_type;
+  case MPROC__T_VALUE:
+    return &mproc__value_type;
+  case MPROC__T_ARRAY:
+    return &mproc__array_type;
+  case MPROC__T_SHARED_MEMORY:
+    return &mproc__shared_memory_type;
   default:
     return NULL;
   }
