@@ -682,6 +682,89 @@ MPROC_API int mproc_shared_memory_unlink(mproc_shared_memory_t *m);
 MPROC_API int mproc_value_as_shared_memory(const mproc_value_t *v,
                                            mproc_shared_memory_t **out);
 
+/* ------------------------------------------------------------------------ */
+/* 8. Pipes and connections                                                 */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * mproc_pipe() (CPython's Pipe) gives two connected ends. Duplex: both
+ * send and receive. One-way: @p a only receives and @p b only sends
+ * (CPython's (r, w)); the wrong direction is MPROC_E_STATE.
+ *
+ * A message is one item of values (send/recv) or raw bytes
+ * (send_bytes/recv_bytes), up to MPROC_VALUE_MAX_LEN bytes. recv blocks;
+ * use mproc_connection_poll() or mproc_wait() for a timeout. When the peer
+ * has closed its end or died, recv returns MPROC_E_CLOSED (also if it died
+ * in the middle of a message: never a short message) and send returns
+ * MPROC_E_CLOSED. Close the ends you do not use, in every process: a
+ * process that keeps a copy of the other end keeps the pipe open.
+ *
+ * Connections cross anywhere, as in CPython: as process arguments, and as
+ * values sent through a queue or another connection (the OS handle is
+ * passed with SCM_RIGHTS on Linux, DuplicateHandle on Windows). For the
+ * latter the sender must still be running when the receiver gets the
+ * item. Sending a connection does not close the sender's end.
+ *
+ * POSIX: a socketpair. Windows: a named pipe pair; poll and wait look at it
+ * in 1 ms slices (a pipe handle is not waitable).
+ */
+typedef struct mproc_connection mproc_connection_t;
+MPROC_API int mproc_pipe(mproc_connection_t **a, mproc_connection_t **b,
+                         bool duplex);
+/** Sends one item of @p n values (the sharing rule applies). */
+MPROC_API int mproc_connection_send(mproc_connection_t *c,
+                                    const mproc_value_t *vals, size_t n);
+/** Receives one item (release with mproc_values_free()); raw bytes arrive
+ * as one bytes value. */
+MPROC_API int mproc_connection_recv(mproc_connection_t *c, mproc_value_t **vals,
+                                    size_t *n);
+MPROC_API int mproc_connection_send_bytes(mproc_connection_t *c,
+                                          const void *data, size_t len);
+/** Receives one message as bytes into a new buffer (free with
+ * mproc_free()); a value item arrives as its mproc_encode() buffer. */
+MPROC_API int mproc_connection_recv_bytes(mproc_connection_t *c, void **data,
+                                          size_t *len);
+/** 1 if a recv would not block (a message, or the peer's end of file), 0
+ * if nothing came before @p timeout. */
+MPROC_API int mproc_connection_poll(mproc_connection_t *c, double timeout);
+/** Closes the handle; later calls on @p c return MPROC_E_CLOSED. */
+MPROC_API int mproc_connection_close(mproc_connection_t *c);
+/** Closes (if open) and frees. NULL is allowed. */
+MPROC_API void mproc_connection_destroy(mproc_connection_t *c);
+/** The OS handle (fd / HANDLE), owned by @p c. */
+MPROC_API int mproc_connection_handle(mproc_connection_t *c,
+                                      mproc_os_handle_t *out);
+MPROC_API int mproc_value_as_connection(const mproc_value_t *v,
+                                        mproc_connection_t **out);
+
+/* ------------------------------------------------------------------------ */
+/* 9. wait()                                                                */
+/* ------------------------------------------------------------------------ */
+
+typedef enum mproc_wait_kind {
+  MPROC_WAIT_PROCESS = 1, /**< ready when the process has exited */
+  MPROC_WAIT_CONNECTION,  /**< ready when recv would not block */
+  MPROC_WAIT_QUEUE        /**< ready when get would find an item (or the
+                               queue is closed or broken) */
+} mproc_wait_kind_t;
+
+typedef struct mproc_wait_item {
+  mproc_wait_kind_t kind;
+  void *object; /**< mproc_process_t *, mproc_connection_t *, mproc_queue_t * */
+  bool ready;   /**< set by mproc_wait() */
+} mproc_wait_item_t;
+
+/**
+ * Waits until at least one item is ready or @p timeout passes (CPython's
+ * multiprocessing.connection.wait). Returns the number of ready items (each
+ * has .ready set), 0 on timeout, or an error. Processes and connections are
+ * waited on by the OS (poll() on pidfds and sockets; WaitForMultipleObjects
+ * on process handles); queues live in shared memory and are looked at in
+ * slices growing from 1 to 10 ms, so a queue's readiness may be seen up to
+ * 10 ms late.
+ */
+MPROC_API int mproc_wait(mproc_wait_item_t *items, size_t n, double timeout);
+
 #ifdef __cplusplus
 }
 #endif

@@ -110,6 +110,15 @@ extern const mproc__type_t mproc__rlock_type;
 extern const mproc__type_t mproc__semaphore_type;
 extern const mproc__type_t mproc__bounded_semaphore_type;
 
+/* Connection (conn.c). */
+extern const mproc__type_t mproc__connection_type;
+/* Whether the calling thread is decoding a start record (value.c): only
+ * then may a reduction carry a raw handle number. */
+bool mproc__decoding_start_record(void);
+/* In a fork child, before its function runs: closes the connections it was
+ * not given as arguments (what a spawn child would not have). */
+void mproc__conn_fork_child(const mproc_value_t *args, size_t nargs);
+
 /* Value, Array, SharedMemory (shared.c). */
 extern const mproc__type_t mproc__value_type;
 extern const mproc__type_t mproc__array_type;
