@@ -27,6 +27,7 @@
  * start line are behind peers.h.
  */
 #include "peers.h"
+#include "qbench.h"
 
 #include <mproc.h>
 
@@ -338,6 +339,15 @@ static const group_t groups[] = {
      bench_peers_process_fork},
     {"process.spawn", "us", 5, 40, 0, 1, 5, mproc_process_spawn,
      bench_peers_process_spawn},
+    /* Queues and pipes (qbench.h): a round is one child and n messages. */
+    {"queue.64b", "ns", 200000, 7, 2e9, 20000, 3, bench_mproc_queue_64b,
+     bench_peers_queue_64b},
+    {"queue.4k", "ns", 100000, 7, 2e9, 10000, 3, bench_mproc_queue_4k,
+     bench_peers_queue_4k},
+    {"simplequeue.64b", "ns", 200000, 7, 2e9, 20000, 3,
+     bench_mproc_simplequeue_64b, bench_no_peers},
+    {"pipe.roundtrip", "ns", 20000, 9, 2e9, 2000, 3, bench_mproc_pipe_roundtrip,
+     bench_peers_pipe_roundtrip},
 };
 #define NGROUPS (sizeof groups / sizeof groups[0])
 
@@ -593,6 +603,7 @@ int main(int argc, char **argv) {
    * never returns. */
   mproc_register("bench.noop", child_noop);
   mproc_register("bench.contend", child_contend);
+  bench_queue_register();
   int rc = mproc_boot(argc, argv);
   if (rc == 0)
     booted = true;
