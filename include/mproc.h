@@ -520,7 +520,7 @@ typedef struct mproc_queue_options {
   size_t maxsize;
   /**
    * The ring's size in bytes, rounded up to a power of two between 4 KiB
-   * and 1 GiB (0: 256 KiB). The queue's shared memory is this plus 256
+   * and 1 GiB (0: 256 KiB). The queue's shared memory is this plus 512
    * bytes, rounded up to a page. Each message takes 8 bytes more than its
    * encoding.
    */
@@ -697,7 +697,10 @@ MPROC_API int mproc_value_as_shared_memory(const mproc_value_t *v,
  * has closed its end or died, recv returns MPROC_E_CLOSED (also if it died
  * in the middle of a message: never a short message) and send returns
  * MPROC_E_CLOSED. Close the ends you do not use, in every process: a
- * process that keeps a copy of the other end keeps the pipe open.
+ * process that keeps a copy of the other end keeps the pipe open. A child
+ * holds only the connections it was given as arguments, whatever the
+ * start method (a fork child closes the others as it starts, so that the
+ * parent closing its end gives the child end of file, as with spawn).
  *
  * Connections cross anywhere, as in CPython: as process arguments, and as
  * values sent through a queue or another connection (the OS handle is
