@@ -706,7 +706,10 @@ MPROC_API int mproc_value_as_shared_memory(const mproc_value_t *v,
  * values sent through a queue or another connection (the OS handle is
  * passed with SCM_RIGHTS on Linux, DuplicateHandle on Windows). For the
  * latter the sender must still be running when the receiver gets the
- * item. Sending a connection does not close the sender's end.
+ * item (otherwise the receiver's get or recv fails with MPROC_E_CLOSED and
+ * that item is lost), and a duplicate of the handle stays open in the
+ * sender until the item is received or the sender exits. Sending a
+ * connection does not close the sender's end.
  *
  * POSIX: a socketpair. Windows: a named pipe pair; poll and wait look at it
  * in 1 ms slices (a pipe handle is not waitable).

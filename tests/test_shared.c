@@ -258,7 +258,7 @@ static void test_named(void **state) {
   mproc_queue_destroy(q);
 }
 
-/* args: name. Creates it and returns without unlinking. */
+/* args: name. Creates it and returns without unlinking it. */
 static int child_leave_named(const mproc_value_t *args, size_t nargs) {
   const char *name;
   mproc_shared_memory_t *m;
@@ -266,7 +266,8 @@ static int child_leave_named(const mproc_value_t *args, size_t nargs) {
     return 50;
   if (mproc_shared_memory_create(&m, name, 4096) != 0)
     return 51;
-  return 0;
+  /* Closed (unmapped) but not unlinked: exit must remove the name. */
+  return mproc_shared_memory_close(m) == 0 ? 0 : 52;
 }
 
 static void test_named_cleanup_at_exit(void **state) {
