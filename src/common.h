@@ -134,6 +134,7 @@ int mproc__queue_ready(mproc_queue_t *q);
 int mproc__queue_ring(mproc_queue_t *q, void **ring, size_t *cap);
 uint32_t mproc__queue_used(mproc_queue_t *q);
 uint32_t mproc__queue_holder(mproc_queue_t *q, bool consumer);
+bool mproc__queue_mid(mproc_queue_t *q, bool consumer);
 void mproc__queue_fake_holder(mproc_queue_t *q, bool consumer, uint32_t pid,
                               bool mid);
 

@@ -996,3 +996,9 @@ void mproc__queue_fake_holder(mproc_queue_t *q, bool consumer, uint32_t pid,
 uint32_t mproc__queue_holder(mproc_queue_t *q, bool consumer) {
   return mproc__load32(consumer ? &q->sh->clock : &q->sh->plock);
 }
+
+/* For tests (white-box): whether the producer or consumer side is in the
+ * middle of a message. */
+bool mproc__queue_mid(mproc_queue_t *q, bool consumer) {
+  return mproc__load32(consumer ? &q->sh->cmid : &q->sh->pmid) != 0;
+}
