@@ -89,6 +89,9 @@ struct mproc_queue {
   mproc__park_t park;
   queue_shared_t *sh;
   uint8_t *ring;
+  /* The ring's size, kept out of shared memory: another process may
+   * scribble on the region, never on the bounds this one copies within. */
+  uint32_t cap;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -256,7 +259,7 @@ static void qlock_release(mproc_queue_t *q, qlock_t *l) {
 
 static void ring_write(mproc_queue_t *q, uint32_t pos, const void *src,
                        size_t n) {
-  uint32_t cap = q->sh->cap;
+  uint32_t cap = q->cap;
   uint32_t off = pos & (cap - 1);
   size_t first = cap - off < n ? cap - off : n;
   memcpy(q->ring + off, src, first);
@@ -265,7 +268,7 @@ static void ring_write(mproc_queue_t *q, uint32_t pos, const void *src,
 }
 
 static void ring_read(mproc_queue_t *q, uint32_t pos, void *dst, size_t n) {
-  uint32_t cap = q->sh->cap;
+  uint32_t cap = q->cap;
   uint32_t off = pos & (cap - 1);
   size_t first = cap - off < n ? cap - off : n;
   memcpy(dst, q->ring + off, first);
@@ -331,12 +334,13 @@ static uint32_t frame_check(uint32_t len, uint32_t kind) {
 /* The producer lock holder's free space: from its last look at tail, and
  * only when that is not enough from tail itself (a line the consumer
  * writes on every message). */
-static uint32_t free_bytes(queue_shared_t *sh, size_t need) {
+static uint32_t free_bytes(mproc_queue_t *q, size_t need) {
+  queue_shared_t *sh = q->sh;
   uint32_t head = sh->head;
-  uint32_t f = sh->cap - (head - sh->tail_seen);
+  uint32_t f = q->cap - (head - sh->tail_seen);
   if (f < need) {
     sh->tail_seen = mproc__load32(&sh->tail);
-    f = sh->cap - (head - sh->tail_seen);
+    f = q->cap - (head - sh->tail_seen);
   }
   return f;
 }
@@ -398,8 +402,8 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
       goto out;
     }
     bool slot = sh->maxsize == 0 || msg_count(sh) < sh->maxsize;
-    size_t need = total <= sh->cap ? total : sh->cap / 4;
-    if (slot && free_bytes(sh, need) >= need)
+    size_t need = total <= q->cap ? total : q->cap / 4;
+    if (slot && free_bytes(q, need) >= need)
       break;
     rc = wait_seq(q, &sh->consumed, &sh->consumed_waiters, seen, &cl, deadline,
                   MPROC_E_FULL);
@@ -407,7 +411,7 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
       goto out;
   }
 
-  if (total <= sh->cap) {
+  if (total <= q->cap) {
     ring_write(q, head, hdr, FRAME_HDR);
     ring_write(q, head + FRAME_HDR, p, len);
     publish_last(q, head + (uint32_t)total);
@@ -422,8 +426,8 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
   while (done < total) {
     uint32_t seen = mproc__load32(&sh->consumed);
     size_t left = total - done;
-    size_t want = left < sh->cap / 4 ? left : sh->cap / 4;
-    uint32_t room = free_bytes(sh, want);
+    size_t want = left < q->cap / 4 ? left : q->cap / 4;
+    uint32_t room = free_bytes(q, want);
     if (room < want) {
       rc = wait_seq(q, &sh->consumed, &sh->consumed_waiters, seen, &cl,
                     MPROC__NO_DEADLINE, MPROC_E_FULL);
@@ -561,7 +565,7 @@ static int get_frame(mproc_queue_t *q, void *buf, size_t cap, uint8_t **out,
   }
   size_t total = FRAME_HDR + (size_t)l;
 
-  if (total <= sh->cap) {
+  if (total <= q->cap) {
     /* The producer published it whole (it fits), and the consumer copies
      * it whole before freeing it: a consumer dying here loses nothing. */
     if (avail_bytes(sh, total) < total) {
@@ -658,6 +662,7 @@ static int queue_create(mproc_queue_t **out, mproc__type_id_t kind,
   q->sh->magic = QUEUE_MAGIC;
   q->sh->kind = (uint32_t)kind;
   q->sh->cap = (uint32_t)cap;
+  q->cap = (uint32_t)cap;
   q->sh->maxsize = (uint32_t)maxsize;
   q->base.magic = MPROC__OBJ_MAGIC;
   q->base.type_id = kind;
@@ -712,6 +717,7 @@ static int queue_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
     rc = mproc__err(MPROC_E_DECODE, "received queue memory is not a queue");
     goto fail;
   }
+  q->cap = cap;
   rc = mproc__park_attach(&q->park, &q->sh->park, hpark);
   hpark = MPROC__INVALID_HANDLE;
   if (rc < 0)
@@ -964,7 +970,7 @@ int mproc__queue_ring(mproc_queue_t *q, void **ring, size_t *cap) {
   if (!queue_get(q, __func__, &rc))
     return rc;
   *ring = q->ring;
-  *cap = q->sh->cap;
+  *cap = q->cap;
   return 0;
 }
 

@@ -436,6 +436,18 @@ static void test_bad_input(void **state) {
   assert_int_equal(mproc_queue_get_bytes(q, large, sizeof large, &len, 0),
                    MPROC_E_BROKEN);
   mproc_queue_destroy(q);
+
+  /* Scribbling on the queue's header as well (its indices, its locks, the
+   * ring size stored there): errors, never a copy out of bounds. */
+  assert_int_equal(mproc_queue_create(&q, NULL), 0);
+  assert_int_equal(mproc_queue_put_bytes(q, msg, sizeof msg, 0), 0);
+  assert_int_equal(mproc__queue_ring(q, &ring, &cap), 0);
+  memset((uint8_t *)ring - 512, 0xff, 512 + cap); /* RING_OFFSET + ring */
+  assert_int_equal(mproc_queue_get_bytes(q, large, sizeof large, &len, 0),
+                   MPROC_E_BROKEN);
+  assert_int_equal(mproc_queue_put_bytes(q, msg, sizeof msg, 0),
+                   MPROC_E_BROKEN);
+  mproc_queue_destroy(q);
   mproc_queue_destroy(NULL);
 }
 
