@@ -238,8 +238,20 @@ static int sharer_start(void) {
   return 0;
 }
 
+/* A fork child has only the thread that forked: if the sharer thread held
+ * the mutex at that moment, the child's copy would stay locked. */
+static void sharer_after_fork(void) {
+  pthread_mutex_init(&sharer_mu, NULL);
+}
+
+static void sharer_install_atfork(void) {
+  pthread_atfork(NULL, NULL, sharer_after_fork);
+}
+
 int mproc__handle_export(mproc__handle_t h, uint8_t *ticket, size_t *len) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
   static volatile uint32_t counter;
+  pthread_once(&once, sharer_install_atfork);
   int dup_fd = fcntl(h, F_DUPFD_CLOEXEC, 3);
   if (dup_fd < 0)
     return mproc__err_os("duplicating a descriptor to send");
