@@ -9,6 +9,11 @@
  *   4. Processes and start methods
  *   5. The Lock family                     (Lock, RLock, Semaphore,
  *                                           BoundedSemaphore)
+ *   6. Queues                              (Queue, SimpleQueue,
+ *                                           JoinableQueue)
+ *   7. Shared values and named shared memory (Value, Array, SharedMemory)
+ *   8. Pipes and connections
+ *   9. wait()
  *
  * The sharing rule. Objects backed by shared memory or kernel objects (every
  * lock and semaphore) may reach another process only while that process is
