@@ -613,6 +613,8 @@ int main(int argc, char **argv) {
 
   if (argc == 2 && strcmp(argv[1], BENCH_EXIT_FLAG) == 0)
     return 0; /* started by process.spawn.raw_self */
+  if (argc >= 2 && strcmp(argv[1], BENCH_PIPE_CHILD_FLAG) == 0)
+    return bench_pipe_child(argc, argv); /* a raw pipe peer's child */
   if (parse_args(argc, argv) < 0)
     return 2;
   if (opt.list) {

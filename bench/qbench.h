@@ -26,6 +26,11 @@ extern const bench_case_t bench_peers_queue_4k[];
 extern const bench_case_t bench_peers_pipe_roundtrip[];
 extern const bench_case_t bench_no_peers[];
 
+/* The raw peers' child: this program run with this flag first (Windows;
+ * on POSIX the peers fork instead and this is never used). */
+#define BENCH_PIPE_CHILD_FLAG "--pipe-child"
+int bench_pipe_child(int argc, char **argv);
+
 /* Registers the children of these figures (before mproc_boot()). */
 void bench_queue_register(void);
 

@@ -714,7 +714,11 @@ MPROC_API int mproc_value_as_shared_memory(const mproc_value_t *v,
  * item (otherwise the receiver's get or recv fails with MPROC_E_CLOSED and
  * that item is lost), and a duplicate of the handle stays open in the
  * sender until the item is received or the sender exits. Sending a
- * connection does not close the sender's end.
+ * connection does not close the sender's end. A receiving end reads ahead
+ * (several small messages may arrive in one read): one that holds messages
+ * read ahead but not yet received cannot be sent (MPROC_E_STATE), since
+ * they would not go with it; mproc_connection_handle() shows the OS handle,
+ * not those messages.
  *
  * POSIX: a socketpair. Windows: a named pipe pair; poll and wait look at it
  * in 1 ms slices (a pipe handle is not waitable).

@@ -23,10 +23,16 @@
 #define BYTES_FLAG 0x80000000u
 #define SMALL_MSG 4096
 
+/* Bytes read ahead: a small message costs one read, not two (its header,
+ * then its payload). */
+#define RBUF_CAP 65536
+
 struct mproc_connection {
   mproc_object_t base;
   mproc__handle_t h;
   bool readable, writable;
+  uint8_t *rbuf; /* RBUF_CAP bytes, allocated on the first read */
+  size_t rpos, rlen;
   struct mproc_connection *prev, *next; /* the live list */
 };
 
@@ -81,7 +87,40 @@ static void conn_free(mproc_connection_t *c) {
   live_release();
   c->base.magic = 0;
   mproc__conn_close(c->h);
+  free(c->rbuf);
   free(c);
+}
+
+static bool conn_buffered(const mproc_connection_t *c) {
+  return c->rpos < c->rlen;
+}
+
+/* Reads exactly @p n bytes: from the read-ahead buffer, then, for what is
+ * left, directly when large, else through the buffer (one read that may
+ * bring the next messages too). */
+static int conn_read(mproc_connection_t *c, void *p, size_t n) {
+  uint8_t *b = p;
+  for (;;) {
+    size_t k = c->rlen - c->rpos < n ? c->rlen - c->rpos : n;
+    if (k) {
+      memcpy(b, c->rbuf + c->rpos, k);
+      c->rpos += k;
+      b += k;
+      n -= k;
+    }
+    if (n == 0)
+      return 0;
+    if (n >= RBUF_CAP / 2)
+      return mproc__conn_read(c->h, b, n);
+    if (!c->rbuf && !(c->rbuf = malloc(RBUF_CAP)))
+      return mproc__conn_read(c->h, b, n);
+    size_t got = 0;
+    int rc = mproc__conn_read_some(c->h, c->rbuf, RBUF_CAP, &got);
+    if (rc < 0)
+      return rc;
+    c->rpos = 0;
+    c->rlen = got;
+  }
 }
 
 void mproc__conn_fork_child(const mproc_value_t *args, size_t nargs) {
@@ -208,7 +247,7 @@ static int recv_frame(mproc_connection_t *c, uint8_t **out, size_t *len,
   if (rc < 0)
     return rc;
   uint8_t h4[4];
-  rc = mproc__conn_read(c->h, h4, 4);
+  rc = conn_read(c, h4, 4);
   if (rc < 0)
     return rc;
   uint32_t hdr = 0;
@@ -220,7 +259,7 @@ static int recv_frame(mproc_connection_t *c, uint8_t **out, size_t *len,
   uint8_t *buf = malloc(n ? n : 1);
   if (!buf)
     return mproc__err(MPROC_E_NOMEM, "receiving %zu bytes", n);
-  rc = mproc__conn_read(c->h, buf, n);
+  rc = conn_read(c, buf, n);
   if (rc < 0) {
     free(buf);
     return rc;
@@ -283,6 +322,8 @@ int mproc_connection_poll(mproc_connection_t *cp, double timeout) {
   rc = mproc__deadline(timeout, &deadline);
   if (rc < 0)
     return rc;
+  if (conn_buffered(c))
+    return 1;
   return mproc__conn_poll(c->h, deadline);
 }
 
@@ -290,6 +331,9 @@ int mproc_connection_close(mproc_connection_t *cp) {
   CONN_GET(c, cp);
   mproc__conn_close(c->h);
   c->h = MPROC__INVALID_HANDLE;
+  free(c->rbuf);
+  c->rbuf = NULL;
+  c->rpos = c->rlen = 0;
   return 0;
 }
 
@@ -337,6 +381,10 @@ static int conn_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
   mproc_connection_t *c = (mproc_connection_t *)o;
   if (c->h == MPROC__INVALID_HANDLE)
     return mproc__err(MPROC_E_CLOSED, "cannot send a closed connection");
+  if (conn_buffered(c))
+    /* Those bytes were read from the handle and would not go with it. */
+    return mproc__err(MPROC_E_STATE, "cannot send a connection with unread "
+                                     "messages already read ahead");
   mproc__put_u8(b, (uint8_t)((c->readable ? 1 : 0) | (c->writable ? 2 : 0)));
   if (ctx) {
     mproc__put_u8(b, MODE_SPAWN);
@@ -420,7 +468,9 @@ static int wait_scan(mproc_wait_item_t *items, size_t n) {
       break;
     case MPROC_WAIT_CONNECTION: {
       mproc_connection_t *c = it->object;
-      r = c->h == MPROC__INVALID_HANDLE ? 1 : mproc__conn_poll(c->h, 0);
+      r = c->h == MPROC__INVALID_HANDLE || conn_buffered(c)
+              ? 1
+              : mproc__conn_poll(c->h, 0);
       if (r < 0)
         return r;
       break;

@@ -397,6 +397,9 @@ void mproc__conn_adopt(mproc__handle_t h);
  * or died (for a read, also in the middle). */
 int mproc__conn_write(mproc__handle_t h, const void *p, size_t n);
 int mproc__conn_read(mproc__handle_t h, void *p, size_t n);
+/* Reads what is there, at least 1 byte and at most @p n (blocking until
+ * there is some); MPROC_E_CLOSED at end of file. */
+int mproc__conn_read_some(mproc__handle_t h, void *p, size_t n, size_t *got);
 /* 1 when a read would not block (data or end of file), 0 when @p deadline
  * passed first. */
 int mproc__conn_poll(mproc__handle_t h, int64_t deadline_ns);

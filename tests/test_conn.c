@@ -352,6 +352,32 @@ static void test_bad_input(void **state) {
   mproc_os_handle_t h;
   assert_int_equal(mproc_connection_handle(a, &h), MPROC_E_CLOSED);
   assert_int_equal(mproc_connection_handle(b, &h), 0);
+  /* Two small messages come in one read: the second is ready for poll and
+   * recv, and the connection cannot be sent while it holds it. */
+  mproc_connection_t *rx, *ry;
+  assert_int_equal(mproc_pipe(&rx, &ry, true), 0);
+  mproc_value_t m1 = mproc_int(1), m2 = mproc_int(2);
+  assert_int_equal(mproc_connection_send(ry, &m1, 1), 0);
+  assert_int_equal(mproc_connection_send(ry, &m2, 1), 0);
+  assert_int_equal(mproc_connection_poll(rx, 60), 1);
+  assert_int_equal(mproc_connection_recv(rx, &v, &n), 0);
+  assert_int_equal(v[0].u.i, 1);
+  mproc_values_free(v, n);
+  assert_int_equal(mproc_connection_poll(rx, 0), 1);
+  mproc_value_t xv = mproc_obj(rx);
+  void *enc;
+  size_t enc_len;
+  int rc = mproc_encode(&xv, 1, &enc, &enc_len);
+  if (rc == 0) /* the second message had not arrived with the first */
+    mproc_free(enc);
+  else
+    assert_int_equal(rc, MPROC_E_STATE);
+  assert_int_equal(mproc_connection_recv(rx, &v, &n), 0);
+  assert_int_equal(v[0].u.i, 2);
+  mproc_values_free(v, n);
+  assert_int_equal(mproc_connection_poll(rx, 0), 0);
+  mproc_connection_destroy(rx);
+  mproc_connection_destroy(ry);
   mproc_connection_destroy(a);
   mproc_connection_destroy(b);
   mproc_connection_destroy(NULL);

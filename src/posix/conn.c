@@ -392,3 +392,20 @@ int mproc__wait_handles(const mproc__handle_t *hs, const bool *is_conn,
     free(pfd);
   return rc;
 }
+
+int mproc__conn_read_some(mproc__handle_t h, void *p, size_t n, size_t *got) {
+  for (;;) {
+    ssize_t r = recv(h, p, n, 0);
+    if (r > 0) {
+      *got = (size_t)r;
+      return 0;
+    }
+    if (r == 0)
+      return mproc__err(MPROC_E_CLOSED, "end of file: the other end is closed");
+    if (errno == EINTR)
+      continue;
+    if (errno == ECONNRESET)
+      return mproc__err(MPROC_E_CLOSED, "the other end is closed");
+    return mproc__err_os("reading from a connection");
+  }
+}

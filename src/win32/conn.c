@@ -189,3 +189,25 @@ int mproc__wait_handles(const mproc__handle_t *hs, const bool *is_conn,
     return mproc__err_os("waiting on handles");
   return 0;
 }
+
+int mproc__conn_read_some(mproc__handle_t h, void *p, size_t n, size_t *got) {
+  DWORD chunk = n > (1u << 30) ? (1u << 30) : (DWORD)n;
+  for (;;) {
+    DWORD done = 0;
+    if (!ReadFile(h, p, chunk, &done, NULL)) {
+      DWORD e = GetLastError();
+      if (e == ERROR_MORE_DATA && done > 0) {
+        *got = done;
+        return 0;
+      }
+      if (is_closed_error(e))
+        return mproc__err(MPROC_E_CLOSED,
+                          "end of file: the other end is closed");
+      return mproc__err_os("reading from a connection");
+    }
+    if (done > 0) {
+      *got = done;
+      return 0;
+    }
+  }
+}
