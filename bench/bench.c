@@ -30,6 +30,7 @@
  * start line are behind peers.h.
  */
 #include "peers.h"
+#include "qbench.h"
 
 #include <mproc.h>
 
@@ -466,6 +467,15 @@ static const group_t groups[] = {
      bench_peers_pool_map},
     {"pool.imap1", "ns", 20000, 5, 0, 2000, 3, bench_mproc_pool_imap1,
      bench_peers_pool_imap1},
+    /* Queues and pipes (qbench.h): a round is one child and n messages. */
+    {"queue.64b", "ns", 200000, 7, 2e9, 20000, 3, bench_mproc_queue_64b,
+     bench_peers_queue_64b},
+    {"queue.4k", "ns", 100000, 7, 2e9, 10000, 3, bench_mproc_queue_4k,
+     bench_peers_queue_4k},
+    {"simplequeue.64b", "ns", 200000, 7, 2e9, 20000, 3,
+     bench_mproc_simplequeue_64b, bench_no_peers},
+    {"pipe.roundtrip", "ns", 20000, 9, 2e9, 2000, 3, bench_mproc_pipe_roundtrip,
+     bench_peers_pipe_roundtrip},
 };
 #define NGROUPS (sizeof groups / sizeof groups[0])
 
@@ -723,6 +733,7 @@ int main(int argc, char **argv) {
   mproc_register("bench.contend", child_contend);
   mproc_register("bench.pingpong", child_pingpong);
   bench_pool_register();
+  bench_queue_register();
   int rc = mproc_boot(argc, argv);
   if (rc == 0)
     booted = true;
@@ -732,6 +743,8 @@ int main(int argc, char **argv) {
 
   if (argc == 2 && strcmp(argv[1], BENCH_EXIT_FLAG) == 0)
     return 0; /* started by process.spawn.raw_self */
+  if (argc >= 2 && strcmp(argv[1], BENCH_PIPE_CHILD_FLAG) == 0)
+    return bench_pipe_child(argc, argv); /* a raw pipe peer's child */
   if (parse_args(argc, argv) < 0)
     return 2;
   if (opt.list) {

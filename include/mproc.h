@@ -10,6 +10,12 @@
  *   5. The Lock family                     (Lock, RLock, Semaphore,
  *                                           BoundedSemaphore)
  *   6. Event, Condition, Barrier
+ *   7. Queues                              (Queue, SimpleQueue,
+ *                                           JoinableQueue)
+ *   8. Pool
+ *   9. Shared values and named shared memory (Value, Array, SharedMemory)
+ *  10. Pipes and connections
+ *  11. wait()
  *
  * The sharing rule. Objects backed by shared memory or kernel objects (every
  * lock and semaphore) may reach another process only while that process is
@@ -595,7 +601,7 @@ MPROC_API int mproc_value_as_barrier(const mproc_value_t *v,
 #define MPROC_FOREVER (-1.0)
 
 /* ------------------------------------------------------------------------ */
-/* 6. Queues                                                                */
+/* 7. Queues                                                                */
 /* ------------------------------------------------------------------------ */
 
 /*
@@ -644,7 +650,7 @@ typedef struct mproc_queue_options {
   size_t maxsize;
   /**
    * The ring's size in bytes, rounded up to a power of two between 4 KiB
-   * and 1 GiB (0: 256 KiB). The queue's shared memory is this plus 256
+   * and 1 GiB (0: 256 KiB). The queue's shared memory is this plus 512
    * bytes, rounded up to a page. Each message takes 8 bytes more than its
    * encoding.
    */
@@ -712,7 +718,7 @@ MPROC_API void mproc_queue_destroy(mproc_queue_t *q);
 MPROC_API int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out);
 
 /* ------------------------------------------------------------------------ */
-/* 7. Pool                                                                  */
+/* 8. Pool                                                                  */
 /* ------------------------------------------------------------------------ */
 
 /*
@@ -882,6 +888,192 @@ MPROC_API int mproc_pool_terminate(mproc_pool_t *pool);
 MPROC_API int mproc_pool_join(mproc_pool_t *pool, double timeout);
 /** Terminates (if still running), joins and frees. NULL is allowed. */
 MPROC_API void mproc_pool_destroy(mproc_pool_t *pool);
+/* 9. Shared values and named shared memory                                 */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Value and Array (CPython's multiprocessing.Value and Array) live in
+ * shared memory, optionally with an RLock (CPython's default, lock=True).
+ * They follow the sharing rule: pass them to children as process
+ * arguments. Their type names, in the inheritance error, are CPython's
+ * "Synchronized" and "SynchronizedArray".
+ */
+typedef enum mproc_ctype {
+  MPROC_C_INT8 = 1,
+  MPROC_C_UINT8,
+  MPROC_C_INT16,
+  MPROC_C_UINT16,
+  MPROC_C_INT32,
+  MPROC_C_UINT32,
+  MPROC_C_INT64,
+  MPROC_C_UINT64,
+  MPROC_C_FLOAT,
+  MPROC_C_DOUBLE
+} mproc_ctype_t;
+
+typedef struct mproc_shared_value mproc_shared_value_t;
+/** A zero-initialised scalar of @p type, with an RLock if @p lock. */
+MPROC_API int mproc_shared_value_create(mproc_shared_value_t **out,
+                                        mproc_ctype_t type, bool lock);
+/** Reads or writes the scalar, converting from or to the C type, under the
+ * lock if there is one (as CPython's .value). */
+MPROC_API int mproc_shared_value_get_int(mproc_shared_value_t *v, int64_t *out);
+MPROC_API int mproc_shared_value_set_int(mproc_shared_value_t *v, int64_t x);
+MPROC_API int mproc_shared_value_get_double(mproc_shared_value_t *v,
+                                            double *out);
+MPROC_API int mproc_shared_value_set_double(mproc_shared_value_t *v, double x);
+/** The scalar itself (for atomic or locked access by the caller). */
+MPROC_API void *mproc_shared_value_ptr(mproc_shared_value_t *v);
+/** The value's RLock; MPROC_E_STATE if it was created without one. */
+MPROC_API int mproc_shared_value_get_lock(mproc_shared_value_t *v,
+                                          mproc_rlock_t **out);
+MPROC_API void mproc_shared_value_destroy(mproc_shared_value_t *v);
+MPROC_API int mproc_value_as_shared_value(const mproc_value_t *v,
+                                          mproc_shared_value_t **out);
+
+typedef struct mproc_shared_array mproc_shared_array_t;
+/** @p count zero-filled elements of @p elem_size bytes, with an RLock if
+ * @p lock. The elements are accessed through the pointer. */
+MPROC_API int mproc_shared_array_create(mproc_shared_array_t **out,
+                                        size_t elem_size, size_t count,
+                                        bool lock);
+MPROC_API void *mproc_shared_array_ptr(mproc_shared_array_t *a);
+MPROC_API size_t mproc_shared_array_length(mproc_shared_array_t *a);
+MPROC_API size_t mproc_shared_array_elem_size(mproc_shared_array_t *a);
+MPROC_API int mproc_shared_array_get_lock(mproc_shared_array_t *a,
+                                          mproc_rlock_t **out);
+MPROC_API void mproc_shared_array_destroy(mproc_shared_array_t *a);
+MPROC_API int mproc_value_as_shared_array(const mproc_value_t *v,
+                                          mproc_shared_array_t **out);
+
+/*
+ * Named shared memory (CPython's shared_memory.SharedMemory). It crosses
+ * anywhere, as a value in a queue or a message too: it travels as its
+ * name and the receiver attaches by name. Names are 1 to 200 bytes without
+ * slashes. POSIX: shm_open("/<name>") (on Linux /dev/shm/<name>); Windows:
+ * the file mapping "Local\<name>".
+ *
+ * Lifetime. POSIX: the name lasts until mproc_shared_memory_unlink(); names
+ * a process created and did not unlink are unlinked when it exits normally
+ * (exit() or return from main), as CPython's resource tracker does. A
+ * process that crashes or is killed leaves its names in /dev/shm, and so
+ * does a fork child (it leaves with _exit()): unlink them explicitly.
+ * Windows: the kernel removes the mapping with its last handle, crash or
+ * not; unlink does nothing there.
+ */
+typedef struct mproc_shared_memory mproc_shared_memory_t;
+/** Creates @p size zero-filled bytes named @p name (NULL: a fresh
+ * "mproc_..." name). MPROC_E_BUSY if the name exists. */
+MPROC_API int mproc_shared_memory_create(mproc_shared_memory_t **out,
+                                         const char *name, size_t size);
+/** Attaches to existing shared memory; MPROC_E_NOTFOUND if none. */
+MPROC_API int mproc_shared_memory_attach(mproc_shared_memory_t **out,
+                                         const char *name);
+MPROC_API void *mproc_shared_memory_buf(mproc_shared_memory_t *m);
+/** The size given at creation. */
+MPROC_API size_t mproc_shared_memory_size(mproc_shared_memory_t *m);
+MPROC_API const char *mproc_shared_memory_name(mproc_shared_memory_t *m);
+/** Unmaps and frees this process's handle (the name stays). NULL is
+ * allowed. */
+MPROC_API int mproc_shared_memory_close(mproc_shared_memory_t *m);
+/** Removes the name (call once, from any process); the memory lives on
+ * while attached. */
+MPROC_API int mproc_shared_memory_unlink(mproc_shared_memory_t *m);
+MPROC_API int mproc_value_as_shared_memory(const mproc_value_t *v,
+                                           mproc_shared_memory_t **out);
+
+/* ------------------------------------------------------------------------ */
+/* 10. Pipes and connections                                                */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * mproc_pipe() (CPython's Pipe) gives two connected ends. Duplex: both
+ * send and receive. One-way: @p a only receives and @p b only sends
+ * (CPython's (r, w)); the wrong direction is MPROC_E_STATE.
+ *
+ * A message is one item of values (send/recv) or raw bytes
+ * (send_bytes/recv_bytes), up to MPROC_VALUE_MAX_LEN bytes. recv blocks;
+ * use mproc_connection_poll() or mproc_wait() for a timeout. When the peer
+ * has closed its end or died, recv returns MPROC_E_CLOSED (also if it died
+ * in the middle of a message: never a short message) and send returns
+ * MPROC_E_CLOSED. Close the ends you do not use, in every process: a
+ * process that keeps a copy of the other end keeps the pipe open. A child
+ * holds only the connections it was given as arguments, whatever the
+ * start method (a fork child closes the others as it starts, so that the
+ * parent closing its end gives the child end of file, as with spawn).
+ *
+ * Connections cross anywhere, as in CPython: as process arguments, and as
+ * values sent through a queue or another connection (the OS handle is
+ * passed with SCM_RIGHTS on Linux, DuplicateHandle on Windows). For the
+ * latter the sender must still be running when the receiver gets the
+ * item (otherwise the receiver's get or recv fails with MPROC_E_CLOSED and
+ * that item is lost), and a duplicate of the handle stays open in the
+ * sender until the item is received or the sender exits. Sending a
+ * connection does not close the sender's end. A receiving end reads ahead
+ * (several small messages may arrive in one read): one that holds messages
+ * read ahead but not yet received cannot be sent (MPROC_E_STATE), since
+ * they would not go with it; mproc_connection_handle() shows the OS handle,
+ * not those messages.
+ *
+ * POSIX: a socketpair. Windows: a named pipe pair; poll and wait look at it
+ * in 1 ms slices (a pipe handle is not waitable).
+ */
+typedef struct mproc_connection mproc_connection_t;
+MPROC_API int mproc_pipe(mproc_connection_t **a, mproc_connection_t **b,
+                         bool duplex);
+/** Sends one item of @p n values (the sharing rule applies). */
+MPROC_API int mproc_connection_send(mproc_connection_t *c,
+                                    const mproc_value_t *vals, size_t n);
+/** Receives one item (release with mproc_values_free()); raw bytes arrive
+ * as one bytes value. */
+MPROC_API int mproc_connection_recv(mproc_connection_t *c, mproc_value_t **vals,
+                                    size_t *n);
+MPROC_API int mproc_connection_send_bytes(mproc_connection_t *c,
+                                          const void *data, size_t len);
+/** Receives one message as bytes into a new buffer (free with
+ * mproc_free()); a value item arrives as its mproc_encode() buffer. */
+MPROC_API int mproc_connection_recv_bytes(mproc_connection_t *c, void **data,
+                                          size_t *len);
+/** 1 if a recv would not block (a message, or the peer's end of file), 0
+ * if nothing came before @p timeout. */
+MPROC_API int mproc_connection_poll(mproc_connection_t *c, double timeout);
+/** Closes the handle; later calls on @p c return MPROC_E_CLOSED. */
+MPROC_API int mproc_connection_close(mproc_connection_t *c);
+/** Closes (if open) and frees. NULL is allowed. */
+MPROC_API void mproc_connection_destroy(mproc_connection_t *c);
+/** The OS handle (fd / HANDLE), owned by @p c. */
+MPROC_API int mproc_connection_handle(mproc_connection_t *c,
+                                      mproc_os_handle_t *out);
+MPROC_API int mproc_value_as_connection(const mproc_value_t *v,
+                                        mproc_connection_t **out);
+
+/* ------------------------------------------------------------------------ */
+/* 11. wait()                                                               */
+/* ------------------------------------------------------------------------ */
+
+typedef enum mproc_wait_kind {
+  MPROC_WAIT_PROCESS = 1, /**< ready when the process has exited */
+  MPROC_WAIT_CONNECTION,  /**< ready when recv would not block */
+  MPROC_WAIT_QUEUE        /**< ready when get would find an item (or the
+                               queue is closed or broken) */
+} mproc_wait_kind_t;
+
+typedef struct mproc_wait_item {
+  mproc_wait_kind_t kind;
+  void *object; /**< mproc_process_t *, mproc_connection_t *, mproc_queue_t * */
+  bool ready;   /**< set by mproc_wait() */
+} mproc_wait_item_t;
+
+/**
+ * Waits until at least one item is ready or @p timeout passes (CPython's
+ * multiprocessing.connection.wait). Returns the number of ready items (each
+ * has .ready set), 0 on timeout, or an error. Processes and connections are
+ * waited on by the OS (poll() on pidfds and sockets; WaitForMultipleObjects
+ * on process handles); queues live in shared memory and are looked at in
+ * slices growing from 1 to 10 ms, so a queue's readiness may be seen up to
+ * 10 ms late.
+ */
+MPROC_API int mproc_wait(mproc_wait_item_t *items, size_t n, double timeout);
 
 #ifdef __cplusplus
 }

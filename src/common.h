@@ -120,6 +120,20 @@ extern const mproc__type_t mproc__barrier_type;
  * that depth (0 or MPROC_E_OWNER_DEAD, then held too). */
 int mproc__rlock_release_save(mproc_rlock_t *l, uint32_t *depth);
 int mproc__rlock_acquire_restore(mproc_rlock_t *l, uint32_t depth);
+/* Connection (conn.c). */
+extern const mproc__type_t mproc__connection_type;
+/* Whether the calling thread is decoding a start record (value.c): only
+ * then may a reduction carry a raw handle number. */
+bool mproc__decoding_start_record(void);
+/* In a fork child, before its function runs: closes the connections it was
+ * not given as arguments (what a spawn child would not have). */
+void mproc__conn_fork_child(const mproc_value_t *args, size_t nargs);
+
+/* Value, Array, SharedMemory (shared.c). */
+extern const mproc__type_t mproc__value_type;
+extern const mproc__type_t mproc__array_type;
+extern const mproc__type_t mproc__shared_memory_type;
+
 /* Queues (queue.c). */
 extern const mproc__type_t mproc__queue_type;
 extern const mproc__type_t mproc__simple_queue_type;
@@ -130,6 +144,7 @@ int mproc__queue_ready(mproc_queue_t *q);
 int mproc__queue_ring(mproc_queue_t *q, void **ring, size_t *cap);
 uint32_t mproc__queue_used(mproc_queue_t *q);
 uint32_t mproc__queue_holder(mproc_queue_t *q, bool consumer);
+bool mproc__queue_mid(mproc_queue_t *q, bool consumer);
 void mproc__queue_fake_holder(mproc_queue_t *q, bool consumer, uint32_t pid,
                               bool mid);
 /* The pool (pool.c): its type, and the function its workers run, which

@@ -398,4 +398,63 @@ int mproc__cond_wait(mproc__cond_t *c, mproc__mutex_t *m, int64_t deadline_ns);
 void mproc__cond_broadcast(mproc__cond_t *c);
 void mproc__cond_destroy(mproc__cond_t *c);
 
+/* ------------------------------------------------------------------------ */
+/* Named shared memory (backend shmname.c)                                  */
+/* ------------------------------------------------------------------------ */
+/*
+ * Creates (exclusively, @p size bytes, zero-filled) or attaches to (@p size
+ * ignored; shm->size is at least what was created) the region called
+ * @p name (no slashes; the backend adds its namespace: "/" for shm_open,
+ * "Local\\" for a file mapping). MPROC_E_BUSY if it exists on create,
+ * MPROC_E_NOTFOUND if it does not on attach. Close with mproc__shm_close().
+ */
+int mproc__named_shm_open(mproc__shm_t *shm, const char *name, size_t size,
+                          bool create);
+/* Removes the name (POSIX); Windows names vanish with their last handle. */
+int mproc__named_shm_unlink(const char *name);
+
+/* ------------------------------------------------------------------------ */
+/* Connections (backend conn.c)                                             */
+/* ------------------------------------------------------------------------ */
+/*
+ * A connected pair of byte streams. Both ends are closed with
+ * mproc__conn_close(); @p duplex false makes h[0] the reading end and h[1]
+ * the writing end where the OS can say so (the common code enforces it
+ * anyway).
+ */
+int mproc__conn_pipe(mproc__handle_t h[2], bool duplex);
+/* A handle received from a spawning parent: make it private again
+ * (POSIX: close-on-exec). */
+void mproc__conn_adopt(mproc__handle_t h);
+/* Writes / reads exactly @p n bytes; MPROC_E_CLOSED when the peer closed
+ * or died (for a read, also in the middle). */
+int mproc__conn_write(mproc__handle_t h, const void *p, size_t n);
+int mproc__conn_read(mproc__handle_t h, void *p, size_t n);
+/* Reads what is there, at least 1 byte and at most @p n (blocking until
+ * there is some); MPROC_E_CLOSED at end of file. */
+int mproc__conn_read_some(mproc__handle_t h, void *p, size_t n, size_t *got);
+/* 1 when a read would not block (data or end of file), 0 when @p deadline
+ * passed first. */
+int mproc__conn_poll(mproc__handle_t h, int64_t deadline_ns);
+void mproc__conn_close(mproc__handle_t h);
+
+/*
+ * Handing a handle to a process that is not being spawned: export makes a
+ * ticket (at most MPROC__TICKET_MAX bytes) that any process may redeem,
+ * once, with import, while the exporting process lives (POSIX: a resource
+ * sharer thread and SCM_RIGHTS; Windows: DuplicateHandle from the sender).
+ */
+#define MPROC__TICKET_MAX 128
+int mproc__handle_export(mproc__handle_t h, uint8_t *ticket, size_t *len);
+int mproc__handle_import(const uint8_t *ticket, size_t len,
+                         mproc__handle_t *out);
+
+/*
+ * wait(): sleeps until one of @p hs is ready (a connection readable or at
+ * end of file, @p is_conn; a process sentinel signalled) or @p deadline
+ * passes. May return early; the caller looks again.
+ */
+int mproc__wait_handles(const mproc__handle_t *hs, const bool *is_conn,
+                        size_t n, int64_t deadline_ns);
+
 #endif /* MPROC_INTERNAL_H */

@@ -209,6 +209,7 @@ mproc_start_method_t mproc_get_start_method(void) {
 
 int mproc__child_run(const mproc__child_spec_t *spec) {
   mproc__err_clear();
+  mproc__conn_fork_child(spec->args, spec->nargs);
   return spec->fn(spec->args, spec->nargs);
 }
 

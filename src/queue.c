@@ -36,7 +36,7 @@
 #define KIND_VALUES 1u
 #define KIND_BYTES 2u
 /* Where the ring starts in the region; the header fits before it. */
-#define RING_OFFSET 256u
+#define RING_OFFSET 512u
 #define RING_MIN ((size_t)4096)
 #define RING_MAX ((size_t)1 << 30)
 #define RING_DEFAULT ((size_t)256 * 1024)
@@ -45,22 +45,42 @@
 /* How often a sleeper looks at whether the peer it waits on still lives. */
 #define SLICE_NS ((int64_t)100 * 1000000)
 #define SPIN_COUNT 100
+/* Spins on a sequence word before sleeping on it (see wait_seq()). */
+#define WAIT_SPIN 4000
 
 /* Every word that is parked on lies within the first 127 words of the
- * region, as the Windows park needs (see src/win32/park.c). */
+ * region, as the Windows park needs (see src/win32/park.c). The words the
+ * producer side writes and those the consumer side writes sit on separate
+ * cache lines, so that a producer and a consumer running at once do not
+ * take each other's lines on every message. */
 typedef struct queue_shared {
+  /* Line 0: fixed at creation, or rarely written. */
   uint32_t magic;
   uint32_t kind; /* the type id */
+  uint32_t cap, maxsize;
   volatile uint32_t park;
-  volatile uint32_t plock, pwaiters, ptok_lo, ptok_hi, pmid;
-  volatile uint32_t clock, cwaiters, ctok_lo, ctok_hi, cmid;
-  volatile uint32_t head, tail;
-  volatile uint32_t count;
-  volatile uint32_t produced, produced_waiters; /* bumped on publish */
-  volatile uint32_t consumed, consumed_waiters; /* bumped on free */
   volatile uint32_t closed, broken;
   volatile uint32_t unfinished, join_waiters; /* JoinableQueue */
-  uint32_t cap, maxsize;
+  uint32_t pad0[7];
+  /* Line 1: written by the producer side only. */
+  volatile uint32_t plock, pwaiters, ptok_lo, ptok_hi, pmid;
+  volatile uint32_t head;
+  volatile uint32_t produced;  /* bumped on publish */
+  volatile uint32_t pcount;    /* messages published */
+  volatile uint32_t tail_seen; /* the producer's last look at tail */
+  uint32_t pad1[7];
+  /* Line 2: written by the consumer side only. */
+  volatile uint32_t clock, cwaiters, ctok_lo, ctok_hi, cmid;
+  volatile uint32_t tail;
+  volatile uint32_t consumed;  /* bumped on free */
+  volatile uint32_t ccount;    /* messages consumed */
+  volatile uint32_t head_seen; /* the consumer's last look at head */
+  uint32_t pad2[7];
+  /* Lines 3 and 4: written only by a side about to sleep. */
+  volatile uint32_t produced_waiters; /* consumers asleep on `produced` */
+  uint32_t pad3[15];
+  volatile uint32_t consumed_waiters; /* producers asleep on `consumed` */
+  uint32_t pad4[15];
 } queue_shared_t;
 
 struct mproc_queue {
@@ -69,6 +89,9 @@ struct mproc_queue {
   mproc__park_t park;
   queue_shared_t *sh;
   uint8_t *ring;
+  /* The ring's size, kept out of shared memory: another process may
+   * scribble on the region, never on the bounds this one copies within. */
+  uint32_t cap;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -221,8 +244,10 @@ static int qlock_acquire(mproc_queue_t *q, qlock_t *l, int64_t deadline,
 }
 
 static void qlock_release(mproc_queue_t *q, qlock_t *l) {
-  mproc__store32(l->lo, 0);
-  mproc__store32(l->hi, 0);
+  /* The token is cleared before the owner (stores are ordered); the
+   * owner's store is sequentially consistent, for the load after it. */
+  mproc__store32_release(l->lo, 0);
+  mproc__store32_release(l->hi, 0);
   mproc__store32(l->w, 0);
   if (mproc__load32(l->waiters) > 0)
     mproc__park_wake(&q->park, l->w, 1);
@@ -234,7 +259,7 @@ static void qlock_release(mproc_queue_t *q, qlock_t *l) {
 
 static void ring_write(mproc_queue_t *q, uint32_t pos, const void *src,
                        size_t n) {
-  uint32_t cap = q->sh->cap;
+  uint32_t cap = q->cap;
   uint32_t off = pos & (cap - 1);
   size_t first = cap - off < n ? cap - off : n;
   memcpy(q->ring + off, src, first);
@@ -243,7 +268,7 @@ static void ring_write(mproc_queue_t *q, uint32_t pos, const void *src,
 }
 
 static void ring_read(mproc_queue_t *q, uint32_t pos, void *dst, size_t n) {
-  uint32_t cap = q->sh->cap;
+  uint32_t cap = q->cap;
   uint32_t off = pos & (cap - 1);
   size_t first = cap - off < n ? cap - off : n;
   memcpy(dst, q->ring + off, first);
@@ -251,10 +276,16 @@ static void ring_read(mproc_queue_t *q, uint32_t pos, void *dst, size_t n) {
     memcpy((uint8_t *)dst + first, q->ring, n - first);
 }
 
+/*
+ * Only the holder of the other lock ever sleeps on a sequence word, so
+ * `waiters` is a flag: set by the sleeper before it parks, taken by the one
+ * waker that sees it. While the sleeper is waking up, later messages do not
+ * make a wake system call each.
+ */
 static void bump(mproc_queue_t *q, volatile uint32_t *seq,
                  volatile uint32_t *waiters) {
   mproc__fetch_add32(seq, 1);
-  if (mproc__load32(waiters) > 0)
+  if (mproc__load32(waiters) && mproc__xchg32(waiters, 0))
     mproc__park_wake(&q->park, seq, INT32_MAX);
 }
 
@@ -271,9 +302,17 @@ static int wait_seq(mproc_queue_t *q, volatile uint32_t *seq,
     return broken_err();
   if (expired(deadline))
     return mproc__err(timeout_status, "timed out");
-  mproc__fetch_add32(waiters, 1);
+  /* The peer is usually busy on another core and moves the word within a
+   * microsecond or two: a short spin saves a sleep and, above all, the
+   * peer's wake system call on every message. */
+  for (int i = 0; i < WAIT_SPIN; i++) {
+    mproc__cpu_relax();
+    if (mproc__load32(seq) != seen)
+      return 0;
+  }
+  mproc__store32(waiters, 1);
   int rc = mproc__park_wait(&q->park, seq, seen, slice_deadline(deadline));
-  mproc__fetch_add32(waiters, (uint32_t)-1);
+  mproc__store32(waiters, 0);
   if (rc == MPROC_E_TIMEOUT) {
     uint32_t owner;
     if (peer && mproc__load32(peer->mid) &&
@@ -292,20 +331,38 @@ static uint32_t frame_check(uint32_t len, uint32_t kind) {
 /* put                                                                      */
 /* ------------------------------------------------------------------------ */
 
-static uint32_t free_bytes(queue_shared_t *sh) {
-  return sh->cap - (mproc__load32(&sh->head) - mproc__load32(&sh->tail));
+/* The producer lock holder's free space: from its last look at tail, and
+ * only when that is not enough from tail itself (a line the consumer
+ * writes on every message). */
+static uint32_t free_bytes(mproc_queue_t *q, size_t need) {
+  queue_shared_t *sh = q->sh;
+  uint32_t head = sh->head;
+  uint32_t f = q->cap - (head - sh->tail_seen);
+  if (f < need) {
+    sh->tail_seen = mproc__load32(&sh->tail);
+    f = q->cap - (head - sh->tail_seen);
+  }
+  return f;
+}
+
+/* The number of messages in the queue: consumed first, so never below. */
+static uint32_t msg_count(queue_shared_t *sh) {
+  uint32_t c = mproc__load32(&sh->ccount);
+  return mproc__load32(&sh->pcount) - c;
 }
 
 /* Publishes the last bytes of a frame: the count first, so that a consumer
  * that has the frame never decrements it before this increments it. */
 static void publish_last(mproc_queue_t *q, uint32_t head) {
   queue_shared_t *sh = q->sh;
-  mproc__store32(&sh->pmid, 1);
-  mproc__fetch_add32(&sh->count, 1);
+  /* pmid brackets the two stores a consumer must see together; the
+   * fetch_add orders them. */
+  mproc__store32_release(&sh->pmid, 1);
+  mproc__fetch_add32(&sh->pcount, 1);
   if (sh->kind == MPROC__T_JOINABLE_QUEUE)
     mproc__fetch_add32(&sh->unfinished, 1);
-  mproc__store32(&sh->head, head);
-  mproc__store32(&sh->pmid, 0);
+  mproc__store32_release(&sh->head, head);
+  mproc__store32_release(&sh->pmid, 0);
   bump(q, &sh->produced, &sh->produced_waiters);
 }
 
@@ -344,9 +401,9 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
       rc = mproc__err(MPROC_E_CLOSED, "the queue is closed");
       goto out;
     }
-    bool slot = sh->maxsize == 0 || mproc__load32(&sh->count) < sh->maxsize;
-    size_t need = total <= sh->cap ? total : sh->cap / 4;
-    if (slot && free_bytes(sh) >= need)
+    bool slot = sh->maxsize == 0 || msg_count(sh) < sh->maxsize;
+    size_t need = total <= q->cap ? total : q->cap / 4;
+    if (slot && free_bytes(q, need) >= need)
       break;
     rc = wait_seq(q, &sh->consumed, &sh->consumed_waiters, seen, &cl, deadline,
                   MPROC_E_FULL);
@@ -354,7 +411,7 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
       goto out;
   }
 
-  if (total <= sh->cap) {
+  if (total <= q->cap) {
     ring_write(q, head, hdr, FRAME_HDR);
     ring_write(q, head + FRAME_HDR, p, len);
     publish_last(q, head + (uint32_t)total);
@@ -368,9 +425,9 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
   mproc__store32(&sh->pmid, 1);
   while (done < total) {
     uint32_t seen = mproc__load32(&sh->consumed);
-    uint32_t room = free_bytes(sh);
     size_t left = total - done;
-    size_t want = left < sh->cap / 4 ? left : sh->cap / 4;
+    size_t want = left < q->cap / 4 ? left : q->cap / 4;
+    uint32_t room = free_bytes(q, want);
     if (room < want) {
       rc = wait_seq(q, &sh->consumed, &sh->consumed_waiters, seen, &cl,
                     MPROC__NO_DEADLINE, MPROC_E_FULL);
@@ -409,6 +466,18 @@ static uint32_t used_bytes(queue_shared_t *sh) {
   return mproc__load32(&sh->head) - mproc__load32(&sh->tail);
 }
 
+/* The consumer lock holder's view, as free_bytes(): head is only read
+ * when the last look does not show @p need bytes. */
+static uint32_t avail_bytes(queue_shared_t *sh, size_t need) {
+  uint32_t tail = sh->tail;
+  uint32_t u = sh->head_seen - tail;
+  if (u < need) {
+    sh->head_seen = mproc__load32(&sh->head);
+    u = sh->head_seen - tail;
+  }
+  return u;
+}
+
 /* A frame header as read from the ring: validated before anything is
  * trusted, since the ring is writable by every process that has it. */
 static int read_header(mproc_queue_t *q, uint32_t tail, uint32_t *len,
@@ -431,10 +500,10 @@ static int read_header(mproc_queue_t *q, uint32_t tail, uint32_t *len,
 /* The finishing steps of a get: the count and the tail, under cmid. */
 static void consume_last(mproc_queue_t *q, uint32_t tail) {
   queue_shared_t *sh = q->sh;
-  mproc__store32(&sh->cmid, 1);
-  mproc__store32(&sh->tail, tail);
-  mproc__fetch_add32(&sh->count, (uint32_t)-1);
-  mproc__store32(&sh->cmid, 0);
+  mproc__store32_release(&sh->cmid, 1);
+  mproc__store32_release(&sh->tail, tail);
+  mproc__fetch_add32(&sh->ccount, 1);
+  mproc__store32_release(&sh->cmid, 0);
   bump(q, &sh->consumed, &sh->consumed_waiters);
 }
 
@@ -462,7 +531,7 @@ static int get_frame(mproc_queue_t *q, void *buf, size_t cap, uint8_t **out,
       rc = broken_err();
       goto out;
     }
-    if (used_bytes(sh) >= FRAME_HDR)
+    if (avail_bytes(sh, FRAME_HDR) >= FRAME_HDR)
       break;
     if (mproc__load32(&sh->closed) && used_bytes(sh) == 0) {
       rc = mproc__err(MPROC_E_CLOSED, "the queue is closed and empty");
@@ -496,10 +565,10 @@ static int get_frame(mproc_queue_t *q, void *buf, size_t cap, uint8_t **out,
   }
   size_t total = FRAME_HDR + (size_t)l;
 
-  if (total <= sh->cap) {
+  if (total <= q->cap) {
     /* The producer published it whole (it fits), and the consumer copies
      * it whole before freeing it: a consumer dying here loses nothing. */
-    if (used_bytes(sh) < total) {
+    if (avail_bytes(sh, total) < total) {
       rc = set_broken(q, "corrupt frame in the shared ring");
       goto out;
     }
@@ -513,7 +582,7 @@ static int get_frame(mproc_queue_t *q, void *buf, size_t cap, uint8_t **out,
   size_t done = 0;
   while (done < total) {
     uint32_t seen = mproc__load32(&sh->produced);
-    uint32_t avail = used_bytes(sh);
+    uint32_t avail = avail_bytes(sh, 1);
     if (avail == 0) {
       rc = wait_seq(q, &sh->produced, &sh->produced_waiters, seen, &pl,
                     MPROC__NO_DEADLINE, MPROC_E_EMPTY);
@@ -593,6 +662,7 @@ static int queue_create(mproc_queue_t **out, mproc__type_id_t kind,
   q->sh->magic = QUEUE_MAGIC;
   q->sh->kind = (uint32_t)kind;
   q->sh->cap = (uint32_t)cap;
+  q->cap = (uint32_t)cap;
   q->sh->maxsize = (uint32_t)maxsize;
   q->base.magic = MPROC__OBJ_MAGIC;
   q->base.type_id = kind;
@@ -647,6 +717,7 @@ static int queue_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
     rc = mproc__err(MPROC_E_DECODE, "received queue memory is not a queue");
     goto fail;
   }
+  q->cap = cap;
   rc = mproc__park_attach(&q->park, &q->sh->park, hpark);
   hpark = MPROC__INVALID_HANDLE;
   if (rc < 0)
@@ -810,7 +881,7 @@ int mproc_queue_qsize(mproc_queue_t *qp, size_t *out) {
   QUEUE_GET(q, qp);
   if (!out)
     return mproc__err(MPROC_E_INVAL, "NULL output pointer");
-  uint32_t c = mproc__load32(&q->sh->count);
+  uint32_t c = msg_count(q->sh);
   *out = c > UINT32_MAX / 2 ? 0 : (size_t)c;
   return 0;
 }
@@ -824,7 +895,7 @@ int mproc_queue_empty(mproc_queue_t *qp) {
 int mproc_queue_full(mproc_queue_t *qp) {
   QUEUE_GET(q, qp);
   uint32_t max = q->sh->maxsize;
-  return max != 0 && mproc__load32(&q->sh->count) >= max;
+  return max != 0 && msg_count(q->sh) >= max;
 }
 
 int mproc_queue_close(mproc_queue_t *qp) {
@@ -899,7 +970,7 @@ int mproc__queue_ring(mproc_queue_t *q, void **ring, size_t *cap) {
   if (!queue_get(q, __func__, &rc))
     return rc;
   *ring = q->ring;
-  *cap = q->sh->cap;
+  *cap = q->cap;
   return 0;
 }
 
@@ -930,4 +1001,10 @@ void mproc__queue_fake_holder(mproc_queue_t *q, bool consumer, uint32_t pid,
 /* For tests (white-box): the pid holding the producer or consumer lock. */
 uint32_t mproc__queue_holder(mproc_queue_t *q, bool consumer) {
   return mproc__load32(consumer ? &q->sh->clock : &q->sh->plock);
+}
+
+/* For tests (white-box): whether the producer or consumer side is in the
+ * middle of a message. */
+bool mproc__queue_mid(mproc_queue_t *q, bool consumer) {
+  return mproc__load32(consumer ? &q->sh->cmid : &q->sh->pmid) != 0;
 }

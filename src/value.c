@@ -28,6 +28,12 @@
 #include <string.h>
 
 static MPROC__TLS mproc__spawn_ctx_t *spawning;
+/* Set while a start record is decoded (see mproc__decoding_start_record). */
+static MPROC__TLS bool decoding_start;
+
+bool mproc__decoding_start_record(void) {
+  return decoding_start;
+}
 
 /* ------------------------------------------------------------------------ */
 /* Buffers                                                                  */
@@ -141,6 +147,14 @@ const mproc__type_t *mproc__type_of(mproc__type_id_t id) {
     return &mproc__joinable_queue_type;
   case MPROC__T_POOL:
     return &mproc__pool_type;
+  case MPROC__T_CONNECTION:
+    return &mproc__connection_type;
+  case MPROC__T_VALUE:
+    return &mproc__value_type;
+  case MPROC__T_ARRAY:
+    return &mproc__array_type;
+  case MPROC__T_SHARED_MEMORY:
+    return &mproc__shared_memory_type;
   default:
     return NULL;
   }
@@ -470,7 +484,9 @@ int mproc__record_decode(const uint8_t *buf, size_t len, char **fn_name,
     return mproc__err(MPROC_E_NOMEM, "decoding the start record");
   memcpy(s, name, name_len);
   s[name_len] = '\0';
+  decoding_start = true;
   int rc = decode_values(&r, true, vals, n);
+  decoding_start = false;
   if (rc < 0) {
     free(s);
     return rc;

@@ -1,0 +1,207 @@
+/*
+ * The mproc side of the queue and pipe figures (see qbench.h). Children
+ * are started with the default start method and timed only once they are
+ * ready, so process start-up is not in the figures.
+ */
+#include "qbench.h"
+
+#include <mproc.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const bench_case_t bench_no_peers[] = {{NULL, NULL, NULL, NULL}};
+
+static int64_t qfail(const char *what, int rc) {
+  fprintf(stderr, "mproc-bench: %s: %s (%s)\n", what, mproc_err_name(rc),
+          mproc_last_error());
+  return -1;
+}
+
+/* args: queue, control queue, count. Says ready, takes count messages,
+ * says done. */
+static int child_qconsumer(const mproc_value_t *args, size_t nargs) {
+  mproc_queue_t *q, *ctl;
+  int64_t n;
+  if (nargs != 3 || mproc_value_as_queue(&args[0], &q) != 0 ||
+      mproc_value_as_queue(&args[1], &ctl) != 0 ||
+      mproc_value_as_int(&args[2], &n) != 0)
+    return 2;
+  uint8_t buf[8192];
+  mproc_value_t flag = mproc_int(1);
+  if (mproc_queue_put(ctl, &flag, 1, MPROC_FOREVER) != 0)
+    return 3;
+  for (int64_t i = 0; i < n; i++) {
+    size_t len;
+    if (mproc_queue_get_bytes(q, buf, sizeof buf, &len, MPROC_FOREVER) != 0)
+      return 4;
+  }
+  return mproc_queue_put(ctl, &flag, 1, MPROC_FOREVER) == 0 ? 0 : 5;
+}
+
+typedef struct {
+  size_t size;
+  bool simple;
+} qcfg_t;
+
+static qcfg_t cfg_64 = {64, false}, cfg_4k = {4096, false},
+              cfg_s64 = {64, true};
+
+static void *q_setup_64(void) {
+  return &cfg_64;
+}
+static void *q_setup_4k(void) {
+  return &cfg_4k;
+}
+static void *q_setup_s64(void) {
+  return &cfg_s64;
+}
+
+static int64_t q_run(void *ctx, long n) {
+  qcfg_t *c = ctx;
+  mproc_queue_t *q = NULL, *ctl = NULL;
+  mproc_process_t *p = NULL;
+  int64_t result = -1;
+  mproc_queue_options_t o = {0, 1u << 20};
+  int rc = c->simple ? mproc_simple_queue_create(&q, &o)
+                     : mproc_queue_create(&q, &o);
+  if (rc == 0)
+    rc = mproc_queue_create(&ctl, NULL);
+  if (rc != 0) {
+    qfail("creating a queue", rc);
+    goto out;
+  }
+  mproc_value_t args[3] = {mproc_obj(q), mproc_obj(ctl), mproc_int(n)};
+  rc = mproc_process_start(&p, child_qconsumer, args, 3, NULL);
+  if (rc != 0) {
+    qfail("mproc_process_start", rc);
+    goto out;
+  }
+  mproc_value_t *v;
+  size_t nv;
+  if ((rc = mproc_queue_get(ctl, &v, &nv, 60)) != 0) {
+    qfail("waiting for the consumer", rc);
+    goto out;
+  }
+  mproc_values_free(v, nv);
+  uint8_t msg[4096];
+  memset(msg, 'x', sizeof msg);
+  int64_t t0 = bench_now_ns();
+  for (long i = 0; i < n; i++) {
+    if ((rc = mproc_queue_put_bytes(q, msg, c->size, MPROC_FOREVER)) != 0) {
+      qfail("mproc_queue_put_bytes", rc);
+      goto out;
+    }
+  }
+  if ((rc = mproc_queue_get(ctl, &v, &nv, 600)) != 0) {
+    qfail("waiting for the consumer", rc);
+    goto out;
+  }
+  result = bench_now_ns() - t0;
+  mproc_values_free(v, nv);
+out:
+  if (p) {
+    int code = -1;
+    if (mproc_process_join(p, 60) != 0) {
+      mproc_process_kill(p);
+      mproc_process_join(p, MPROC_FOREVER);
+    }
+    mproc_process_exitcode(p, &code);
+    if (code != 0) {
+      fprintf(stderr, "mproc-bench: a consumer exited with %d\n", code);
+      result = -1;
+    }
+    mproc_process_destroy(p);
+  }
+  mproc_queue_destroy(q);
+  mproc_queue_destroy(ctl);
+  return result;
+}
+
+/* args: connection. Echoes raw messages until end of file. */
+static int child_pecho(const mproc_value_t *args, size_t nargs) {
+  mproc_connection_t *c;
+  if (nargs != 1 || mproc_value_as_connection(&args[0], &c) != 0)
+    return 2;
+  for (;;) {
+    void *d;
+    size_t len;
+    int rc = mproc_connection_recv_bytes(c, &d, &len);
+    if (rc == MPROC_E_CLOSED)
+      return 0;
+    if (rc != 0)
+      return 3;
+    rc = mproc_connection_send_bytes(c, d, len);
+    mproc_free(d);
+    if (rc != 0)
+      return 4;
+  }
+}
+
+static void *p_setup(void) {
+  return &cfg_64;
+}
+
+static int64_t p_run(void *ctx, long n) {
+  (void)ctx;
+  mproc_connection_t *a = NULL, *b = NULL;
+  mproc_process_t *p = NULL;
+  int64_t result = -1;
+  int rc = mproc_pipe(&a, &b, true);
+  if (rc != 0)
+    return qfail("mproc_pipe", rc);
+  mproc_value_t arg = mproc_obj(b);
+  rc = mproc_process_start(&p, child_pecho, &arg, 1, NULL);
+  if (rc != 0) {
+    qfail("mproc_process_start", rc);
+    goto out;
+  }
+  mproc_connection_close(b);
+  uint8_t msg[64];
+  memset(msg, 'x', sizeof msg);
+  /* One untimed round trip: the child is up. */
+  void *d;
+  size_t len;
+  if (mproc_connection_send_bytes(a, msg, 64) != 0 ||
+      mproc_connection_recv_bytes(a, &d, &len) != 0)
+    goto out;
+  mproc_free(d);
+  int64_t t0 = bench_now_ns();
+  for (long i = 0; i < n; i++) {
+    if ((rc = mproc_connection_send_bytes(a, msg, 64)) != 0 ||
+        (rc = mproc_connection_recv_bytes(a, &d, &len)) != 0) {
+      qfail("a round trip", rc);
+      goto out;
+    }
+    mproc_free(d);
+  }
+  result = bench_now_ns() - t0;
+out:
+  mproc_connection_close(a);
+  if (p) {
+    if (mproc_process_join(p, 60) != 0) {
+      mproc_process_kill(p);
+      mproc_process_join(p, MPROC_FOREVER);
+    }
+    mproc_process_destroy(p);
+  }
+  mproc_connection_destroy(a);
+  mproc_connection_destroy(b);
+  return result;
+}
+
+const bench_case_t bench_mproc_queue_64b[] = {
+    {"queue.64b.mproc", q_setup_64, q_run, NULL}, {NULL, NULL, NULL, NULL}};
+const bench_case_t bench_mproc_queue_4k[] = {
+    {"queue.4k.mproc", q_setup_4k, q_run, NULL}, {NULL, NULL, NULL, NULL}};
+const bench_case_t bench_mproc_simplequeue_64b[] = {
+    {"simplequeue.64b.mproc", q_setup_s64, q_run, NULL},
+    {NULL, NULL, NULL, NULL}};
+const bench_case_t bench_mproc_pipe_roundtrip[] = {
+    {"pipe.roundtrip.mproc", p_setup, p_run, NULL}, {NULL, NULL, NULL, NULL}};
+
+void bench_queue_register(void) {
+  mproc_register("bench.qconsumer", child_qconsumer);
+  mproc_register("bench.pecho", child_pecho);
+}

@@ -1,0 +1,37 @@
+/*
+ * Queue and pipe figures (qbench.c, portable) and their raw peers
+ * (qpeers_posix.c, qpeers_win32.c):
+ *
+ *   queue.64b      one producer process, one consumer process, 64-byte
+ *                  messages: ns per message. Peers: .cpython (python3's
+ *                  multiprocessing.Queue, timed inside python), .pipe (a
+ *                  raw pipe, one write per message).
+ *   queue.4k       the same with 4096-byte messages (MB/s = 4096000 / ns).
+ *   simplequeue.64b  mproc's SimpleQueue, as queue.64b.
+ *   pipe.roundtrip 64 bytes there and back between two processes: ns per
+ *                  round trip. Peer: .raw (a socketpair, one write and one
+ *                  read each way).
+ */
+#ifndef MPROC_BENCH_QBENCH_H
+#define MPROC_BENCH_QBENCH_H
+
+#include "peers.h"
+
+extern const bench_case_t bench_mproc_queue_64b[];
+extern const bench_case_t bench_mproc_queue_4k[];
+extern const bench_case_t bench_mproc_simplequeue_64b[];
+extern const bench_case_t bench_mproc_pipe_roundtrip[];
+extern const bench_case_t bench_peers_queue_64b[];
+extern const bench_case_t bench_peers_queue_4k[];
+extern const bench_case_t bench_peers_pipe_roundtrip[];
+extern const bench_case_t bench_no_peers[];
+
+/* The raw peers' child: this program run with this flag first (Windows;
+ * on POSIX the peers fork instead and this is never used). */
+#define BENCH_PIPE_CHILD_FLAG "--pipe-child"
+int bench_pipe_child(int argc, char **argv);
+
+/* Registers the children of these figures (before mproc_boot()). */
+void bench_queue_register(void);
+
+#endif

@@ -1,0 +1,734 @@
+/*
+ * Shared values: Value (a typed scalar) and Array (n fixed-size elements),
+ * each in anonymous shared memory with an optional RLock, as CPython's
+ * multiprocessing.Value and Array (which return Synchronized wrappers);
+ * and named shared memory (CPython's shared_memory.SharedMemory).
+ *
+ * Value and Array follow the sharing rule (they reduce their region, and
+ * their RLock, only while a child is spawned). SharedMemory crosses
+ * anywhere: its reduction is its name, and the receiver attaches by name.
+ *
+ * Named regions start with a small header holding the size asked for, so
+ * every platform reports the same size on attach (a Windows section is
+ * only known to the page).
+ */
+#include "common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------ */
+/* Value and Array                                                          */
+/* ------------------------------------------------------------------------ */
+
+typedef struct shared_hdr {
+  uint32_t magic;
+  uint32_t ctype;     /* Value: the mproc_ctype_t */
+  uint64_t elem_size; /* Array: bytes per element */
+  uint64_t count;     /* Array: elements */
+} shared_hdr_t;
+
+#define SHARED_MAGIC 0x53687264u /* "Shrd" */
+#define DATA_OFFSET 64u
+
+typedef struct shared_obj {
+  mproc_object_t base;
+  mproc__shm_t shm;
+  shared_hdr_t *hdr;
+  uint8_t *data;
+  mproc_rlock_t *lock; /* NULL: created without a lock */
+} shared_obj_t;
+
+struct mproc_shared_value {
+  shared_obj_t s;
+};
+struct mproc_shared_array {
+  shared_obj_t s;
+};
+
+static size_t ctype_size(mproc_ctype_t t) {
+  switch (t) {
+  case MPROC_C_INT8:
+  case MPROC_C_UINT8:
+    return 1;
+  case MPROC_C_INT16:
+  case MPROC_C_UINT16:
+    return 2;
+  case MPROC_C_INT32:
+  case MPROC_C_UINT32:
+  case MPROC_C_FLOAT:
+    return 4;
+  case MPROC_C_INT64:
+  case MPROC_C_UINT64:
+  case MPROC_C_DOUBLE:
+    return 8;
+  }
+  return 0;
+}
+
+static void shared_free(shared_obj_t *s) {
+  s->base.magic = 0;
+  if (s->lock)
+    mproc__rlock_type.destroy((mproc_object_t *)s->lock);
+  mproc__shm_close(&s->shm);
+  free(s);
+}
+
+static int shared_create(shared_obj_t **out, mproc__type_id_t id,
+                         uint32_t ctype, size_t elem_size, size_t count,
+                         bool lock) {
+  if (elem_size == 0 || count > (SIZE_MAX - DATA_OFFSET) / elem_size ||
+      count * elem_size > ((size_t)1 << 40))
+    return mproc__err(MPROC_E_VALUE, "%zu elements of %zu bytes", count,
+                      elem_size);
+  shared_obj_t *s = calloc(1, sizeof *s);
+  if (!s)
+    return mproc__err(MPROC_E_NOMEM, "allocating a shared value");
+  s->shm.h = MPROC__INVALID_HANDLE;
+  int rc = mproc__shm_create(&s->shm, DATA_OFFSET + count * elem_size);
+  if (rc < 0)
+    goto fail;
+  if (lock) {
+    rc = mproc_rlock_create(&s->lock);
+    if (rc < 0)
+      goto fail;
+  }
+  s->hdr = s->shm.addr;
+  s->data = (uint8_t *)s->shm.addr + DATA_OFFSET;
+  s->hdr->magic = SHARED_MAGIC;
+  s->hdr->ctype = ctype;
+  s->hdr->elem_size = elem_size;
+  s->hdr->count = count;
+  s->base.magic = MPROC__OBJ_MAGIC;
+  s->base.type_id = id;
+  *out = s;
+  return 0;
+fail:
+  mproc__shm_close(&s->shm);
+  free(s);
+  return rc;
+}
+
+static void shared_destroy_obj(mproc_object_t *o) {
+  shared_free((shared_obj_t *)o);
+}
+
+/* Reduction: the region (size, handle), then 0 or 1 and the RLock's. */
+static int shared_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
+                         mproc__wbuf_t *b) {
+  shared_obj_t *s = (shared_obj_t *)o;
+  mproc__put_u64(b, (uint64_t)s->shm.size);
+  int rc = mproc__reduce_handle(ctx, s->shm.h, b);
+  if (rc < 0)
+    return rc;
+  mproc__put_u8(b, s->lock ? 1 : 0);
+  if (s->lock)
+    rc = mproc__rlock_type.reduce((mproc_object_t *)s->lock, ctx, b);
+  return rc;
+}
+
+static int shared_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
+                          mproc_object_t **out) {
+  uint64_t size = mproc__get_u64(r);
+  mproc__handle_t h = mproc__rebuild_handle(r);
+  int rc;
+  shared_obj_t *s = calloc(1, sizeof *s);
+  if (!s) {
+    rc = mproc__err(MPROC_E_NOMEM, "rebuilding a shared value");
+    goto fail;
+  }
+  s->shm.h = MPROC__INVALID_HANDLE;
+  if (r->err || size < DATA_OFFSET || size > ((uint64_t)1 << 41) ||
+      h == MPROC__INVALID_HANDLE) {
+    rc = mproc__err(MPROC_E_DECODE, "malformed shared value reduction");
+    goto fail;
+  }
+  rc = mproc__shm_attach(&s->shm, h, (size_t)size);
+  h = MPROC__INVALID_HANDLE;
+  if (rc < 0)
+    goto fail;
+  s->hdr = s->shm.addr;
+  s->data = (uint8_t *)s->shm.addr + DATA_OFFSET;
+  if (s->hdr->magic != SHARED_MAGIC || s->hdr->elem_size == 0 ||
+      s->hdr->count > (size - DATA_OFFSET) / s->hdr->elem_size) {
+    rc = mproc__err(MPROC_E_DECODE, "received memory is not a shared value");
+    goto fail;
+  }
+  uint8_t has_lock = mproc__get_u8(r);
+  if (r->err || has_lock > 1) {
+    rc = mproc__err(MPROC_E_DECODE, "malformed shared value reduction");
+    goto fail;
+  }
+  if (has_lock) {
+    mproc_object_t *l = NULL;
+    rc = mproc__rlock_type.rebuild(MPROC__T_RLOCK, r, &l);
+    if (rc < 0)
+      goto fail;
+    s->lock = (mproc_rlock_t *)l;
+  }
+  s->base.magic = MPROC__OBJ_MAGIC;
+  s->base.type_id = id;
+  *out = &s->base;
+  return 0;
+fail:
+  if (s)
+    mproc__shm_close(&s->shm);
+  free(s);
+  if (h != MPROC__INVALID_HANDLE) {
+    mproc__shm_t tmp = {NULL, 0, h};
+    mproc__shm_close(&tmp);
+  }
+  return rc;
+}
+
+const mproc__type_t mproc__value_type = {"Synchronized", true, shared_reduce,
+                                         shared_rebuild, shared_destroy_obj};
+const mproc__type_t mproc__array_type = {"SynchronizedArray", true,
+                                         shared_reduce, shared_rebuild,
+                                         shared_destroy_obj};
+
+static shared_obj_t *shared_get(const void *p, mproc__type_id_t id,
+                                const char *what, int *rc) {
+  mproc_object_t *o = mproc__object_check(p, what);
+  if (!o) {
+    *rc = p ? MPROC_E_TYPE : MPROC_E_INVAL;
+    return NULL;
+  }
+  if (o->type_id != id) {
+    *rc = mproc__err(MPROC_E_TYPE, "%s: object is a %s", what,
+                     mproc__type_of(o->type_id)->name);
+    return NULL;
+  }
+  return (shared_obj_t *)o;
+}
+
+#define SHARED_GET(s, p, id)                                                   \
+  int rc_get_ = 0;                                                             \
+  shared_obj_t *s = shared_get(p, id, __func__, &rc_get_);                     \
+  if (!s)                                                                      \
+  return rc_get_
+
+static int lock_opt(shared_obj_t *s) {
+  return s->lock ? mproc_rlock_acquire(s->lock, MPROC_FOREVER) : 0;
+}
+
+static void unlock_opt(shared_obj_t *s) {
+  if (s->lock)
+    mproc_rlock_release(s->lock);
+}
+
+int mproc_shared_value_create(mproc_shared_value_t **out, mproc_ctype_t type,
+                              bool lock) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  *out = NULL;
+  size_t size = ctype_size(type);
+  if (!size)
+    return mproc__err(MPROC_E_VALUE, "unknown C type %d", (int)type);
+  shared_obj_t *s;
+  int rc = shared_create(&s, MPROC__T_VALUE, (uint32_t)type, size, 1, lock);
+  if (rc == 0)
+    *out = (mproc_shared_value_t *)s;
+  return rc;
+}
+
+/* Reads the scalar as int64 or double (whichever @p as_double says). */
+static void load_scalar(shared_obj_t *s, int64_t *i, double *d) {
+  const void *p = s->data;
+  int64_t iv = 0;
+  double dv = 0;
+  switch ((mproc_ctype_t)s->hdr->ctype) {
+  case MPROC_C_INT8:
+    iv = *(const int8_t *)p;
+    break;
+  case MPROC_C_UINT8:
+    iv = *(const uint8_t *)p;
+    break;
+  case MPROC_C_INT16:
+    iv = *(const int16_t *)p;
+    break;
+  case MPROC_C_UINT16:
+    iv = *(const uint16_t *)p;
+    break;
+  case MPROC_C_INT32:
+    iv = *(const int32_t *)p;
+    break;
+  case MPROC_C_UINT32:
+    iv = *(const uint32_t *)p;
+    break;
+  case MPROC_C_INT64:
+    iv = *(const int64_t *)p;
+    break;
+  case MPROC_C_UINT64:
+    iv = (int64_t) * (const uint64_t *)p;
+    break;
+  case MPROC_C_FLOAT:
+    dv = *(const float *)p;
+    iv = (int64_t)dv;
+    *d = dv;
+    *i = iv;
+    return;
+  case MPROC_C_DOUBLE:
+    dv = *(const double *)p;
+    iv = (int64_t)dv;
+    *d = dv;
+    *i = iv;
+    return;
+  }
+  *i = iv;
+  *d = (double)iv;
+}
+
+static void store_scalar(shared_obj_t *s, int64_t i, double d, bool is_d) {
+  void *p = s->data;
+  if (is_d && s->hdr->ctype != MPROC_C_FLOAT && s->hdr->ctype != MPROC_C_DOUBLE)
+    i = (int64_t)d;
+  if (!is_d)
+    d = (double)i;
+  switch ((mproc_ctype_t)s->hdr->ctype) {
+  case MPROC_C_INT8:
+    *(int8_t *)p = (int8_t)i;
+    break;
+  case MPROC_C_UINT8:
+    *(uint8_t *)p = (uint8_t)i;
+    break;
+  case MPROC_C_INT16:
+    *(int16_t *)p = (int16_t)i;
+    break;
+  case MPROC_C_UINT16:
+    *(uint16_t *)p = (uint16_t)i;
+    break;
+  case MPROC_C_INT32:
+    *(int32_t *)p = (int32_t)i;
+    break;
+  case MPROC_C_UINT32:
+    *(uint32_t *)p = (uint32_t)i;
+    break;
+  case MPROC_C_INT64:
+    *(int64_t *)p = i;
+    break;
+  case MPROC_C_UINT64:
+    *(uint64_t *)p = (uint64_t)i;
+    break;
+  case MPROC_C_FLOAT:
+    *(float *)p = (float)d;
+    break;
+  case MPROC_C_DOUBLE:
+    *(double *)p = d;
+    break;
+  }
+}
+
+int mproc_shared_value_get_int(mproc_shared_value_t *v, int64_t *out) {
+  SHARED_GET(s, v, MPROC__T_VALUE);
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  int rc = lock_opt(s);
+  if (rc < 0)
+    return rc;
+  double d;
+  load_scalar(s, out, &d);
+  unlock_opt(s);
+  return 0;
+}
+
+int mproc_shared_value_get_double(mproc_shared_value_t *v, double *out) {
+  SHARED_GET(s, v, MPROC__T_VALUE);
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  int rc = lock_opt(s);
+  if (rc < 0)
+    return rc;
+  int64_t i;
+  load_scalar(s, &i, out);
+  unlock_opt(s);
+  return 0;
+}
+
+int mproc_shared_value_set_int(mproc_shared_value_t *v, int64_t x) {
+  SHARED_GET(s, v, MPROC__T_VALUE);
+  int rc = lock_opt(s);
+  if (rc < 0)
+    return rc;
+  store_scalar(s, x, 0, false);
+  unlock_opt(s);
+  return 0;
+}
+
+int mproc_shared_value_set_double(mproc_shared_value_t *v, double x) {
+  SHARED_GET(s, v, MPROC__T_VALUE);
+  int rc = lock_opt(s);
+  if (rc < 0)
+    return rc;
+  store_scalar(s, 0, x, true);
+  unlock_opt(s);
+  return 0;
+}
+
+void *mproc_shared_value_ptr(mproc_shared_value_t *v) {
+  int rc;
+  shared_obj_t *s = shared_get(v, MPROC__T_VALUE, __func__, &rc);
+  return s ? s->data : NULL;
+}
+
+int mproc_shared_value_get_lock(mproc_shared_value_t *v, mproc_rlock_t **out) {
+  SHARED_GET(s, v, MPROC__T_VALUE);
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  if (!s->lock)
+    return mproc__err(MPROC_E_STATE, "the value was created without a lock");
+  *out = s->lock;
+  return 0;
+}
+
+void mproc_shared_value_destroy(mproc_shared_value_t *v) {
+  int rc;
+  if (v && shared_get(v, MPROC__T_VALUE, __func__, &rc))
+    shared_free(&v->s);
+}
+
+int mproc_shared_array_create(mproc_shared_array_t **out, size_t elem_size,
+                              size_t count, bool lock) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  *out = NULL;
+  shared_obj_t *s;
+  int rc = shared_create(&s, MPROC__T_ARRAY, 0, elem_size, count, lock);
+  if (rc == 0)
+    *out = (mproc_shared_array_t *)s;
+  return rc;
+}
+
+void *mproc_shared_array_ptr(mproc_shared_array_t *a) {
+  int rc;
+  shared_obj_t *s = shared_get(a, MPROC__T_ARRAY, __func__, &rc);
+  return s ? s->data : NULL;
+}
+
+size_t mproc_shared_array_length(mproc_shared_array_t *a) {
+  int rc;
+  shared_obj_t *s = shared_get(a, MPROC__T_ARRAY, __func__, &rc);
+  return s ? (size_t)s->hdr->count : 0;
+}
+
+size_t mproc_shared_array_elem_size(mproc_shared_array_t *a) {
+  int rc;
+  shared_obj_t *s = shared_get(a, MPROC__T_ARRAY, __func__, &rc);
+  return s ? (size_t)s->hdr->elem_size : 0;
+}
+
+int mproc_shared_array_get_lock(mproc_shared_array_t *a, mproc_rlock_t **out) {
+  SHARED_GET(s, a, MPROC__T_ARRAY);
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  if (!s->lock)
+    return mproc__err(MPROC_E_STATE, "the array was created without a lock");
+  *out = s->lock;
+  return 0;
+}
+
+void mproc_shared_array_destroy(mproc_shared_array_t *a) {
+  int rc;
+  if (a && shared_get(a, MPROC__T_ARRAY, __func__, &rc))
+    shared_free(&a->s);
+}
+
+static int value_obj(const mproc_value_t *v, mproc__type_id_t id,
+                     shared_obj_t **out) {
+  if (!v || !out)
+    return mproc__err(MPROC_E_INVAL, "NULL argument");
+  if (v->type != MPROC_VALUE_OBJECT)
+    return mproc__err(MPROC_E_TYPE, "value is not an object");
+  int rc = 0;
+  *out = shared_get(v->u.obj, id, "value", &rc);
+  return *out ? 0 : rc;
+}
+
+int mproc_value_as_shared_value(const mproc_value_t *v,
+                                mproc_shared_value_t **out) {
+  shared_obj_t *s = NULL;
+  int rc = value_obj(v, MPROC__T_VALUE, &s);
+  if (rc == 0)
+    *out = (mproc_shared_value_t *)s;
+  return rc;
+}
+
+int mproc_value_as_shared_array(const mproc_value_t *v,
+                                mproc_shared_array_t **out) {
+  shared_obj_t *s = NULL;
+  int rc = value_obj(v, MPROC__T_ARRAY, &s);
+  if (rc == 0)
+    *out = (mproc_shared_array_t *)s;
+  return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Named shared memory                                                      */
+/* ------------------------------------------------------------------------ */
+
+#define NAMED_MAGIC 0x4e616d64u /* "Namd" */
+#define NAMED_HDR 64u
+#define NAME_MAX_LEN 200
+
+typedef struct named_hdr {
+  uint32_t magic;
+  uint32_t reserved;
+  uint64_t size;
+} named_hdr_t;
+
+struct mproc_shared_memory {
+  mproc_object_t base;
+  mproc__shm_t shm;
+  size_t size;
+  char name[NAME_MAX_LEN + 1];
+};
+
+/*
+ * Names this process created and has not unlinked, removed at exit (as
+ * CPython's resource tracker does), so a clean exit leaves nothing in
+ * /dev/shm. Guarded by a spin lock: a few entries, rarely touched.
+ */
+typedef struct owned_name {
+  struct owned_name *next;
+  int64_t pid;
+  char name[NAME_MAX_LEN + 1];
+} owned_name_t;
+
+static owned_name_t *owned;
+static volatile uint32_t owned_lock;
+static volatile uint32_t atexit_done;
+
+static void owned_acquire(void) {
+  uint32_t z = 0;
+  while (!mproc__cas32(&owned_lock, &z, 1)) {
+    z = 0;
+    mproc__cpu_relax();
+  }
+}
+
+static void owned_release(void) {
+  mproc__store32(&owned_lock, 0);
+}
+
+static void unlink_owned_at_exit(void) {
+  owned_acquire();
+  int64_t me = mproc__getpid();
+  for (owned_name_t *o = owned; o; o = o->next)
+    if (o->pid == me)
+      mproc__named_shm_unlink(o->name);
+  owned_release();
+}
+
+static void owned_add(const char *name) {
+  owned_name_t *o = calloc(1, sizeof *o);
+  if (!o)
+    return; /* the name is then only removed by an explicit unlink */
+  o->pid = mproc__getpid();
+  memcpy(o->name, name, strlen(name) + 1);
+  owned_acquire();
+  if (!atexit_done) {
+    atexit_done = 1;
+    atexit(unlink_owned_at_exit);
+  }
+  o->next = owned;
+  owned = o;
+  owned_release();
+}
+
+static void owned_remove(const char *name) {
+  owned_acquire();
+  for (owned_name_t **pp = &owned; *pp; pp = &(*pp)->next) {
+    if (strcmp((*pp)->name, name) == 0) {
+      owned_name_t *o = *pp;
+      *pp = o->next;
+      free(o);
+      break;
+    }
+  }
+  owned_release();
+}
+
+static int check_name(const char *name) {
+  if (!name)
+    return mproc__err(MPROC_E_INVAL, "NULL name");
+  size_t n = strlen(name);
+  if (n == 0 || n > NAME_MAX_LEN)
+    return mproc__err(MPROC_E_VALUE, "a name of %zu bytes (1 to %d)", n,
+                      NAME_MAX_LEN);
+  for (size_t i = 0; i < n; i++)
+    if (name[i] == '/' || name[i] == '\\')
+      return mproc__err(MPROC_E_VALUE, "name '%s' contains a slash", name);
+  return 0;
+}
+
+static int named_open(mproc_shared_memory_t **out, const char *name,
+                      size_t size, bool create) {
+  int rc = check_name(name);
+  if (rc < 0)
+    return rc;
+  if (create && (size == 0 || size > ((size_t)1 << 40)))
+    return mproc__err(MPROC_E_VALUE, "size %zu", size);
+  mproc_shared_memory_t *m = calloc(1, sizeof *m);
+  if (!m)
+    return mproc__err(MPROC_E_NOMEM, "allocating shared memory");
+  m->shm.h = MPROC__INVALID_HANDLE;
+  rc = mproc__named_shm_open(&m->shm, name, NAMED_HDR + size, create);
+  if (rc < 0) {
+    free(m);
+    return rc;
+  }
+  named_hdr_t *h = m->shm.addr;
+  if (create) {
+    h->size = size;
+    mproc__store32(&h->magic, NAMED_MAGIC);
+    owned_add(name);
+  } else if (m->shm.size < NAMED_HDR || h->magic != NAMED_MAGIC ||
+             h->size > m->shm.size - NAMED_HDR) {
+    rc = mproc__err(MPROC_E_DECODE, "'%s' is not mproc shared memory", name);
+    mproc__shm_close(&m->shm);
+    free(m);
+    return rc;
+  }
+  m->size = (size_t)h->size;
+  memcpy(m->name, name, strlen(name) + 1);
+  m->base.magic = MPROC__OBJ_MAGIC;
+  m->base.type_id = MPROC__T_SHARED_MEMORY;
+  *out = m;
+  return 0;
+}
+
+int mproc_shared_memory_create(mproc_shared_memory_t **out, const char *name,
+                               size_t size) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  *out = NULL;
+  char gen[64];
+  if (!name) {
+    /* A random-looking name, as CPython's "psm_..." */
+    static volatile uint32_t counter;
+    uint64_t x = (uint64_t)mproc__now_ns() ^ ((uint64_t)mproc__getpid() << 32);
+    for (int tries = 0; tries < 16; tries++) {
+      x = x * 6364136223846793005ull + mproc__fetch_add32(&counter, 1) + 1;
+      snprintf(gen, sizeof gen, "mproc_%016llx", (unsigned long long)x);
+      int rc = named_open(out, gen, size, true);
+      if (rc != MPROC_E_BUSY)
+        return rc;
+    }
+    return mproc__err(MPROC_E_BUSY, "no free shared memory name found");
+  }
+  return named_open(out, name, size, true);
+}
+
+int mproc_shared_memory_attach(mproc_shared_memory_t **out, const char *name) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  *out = NULL;
+  return named_open(out, name, 0, false);
+}
+
+static mproc_shared_memory_t *named_get(const void *p, const char *what,
+                                        int *rc) {
+  mproc_object_t *o = mproc__object_check(p, what);
+  if (!o) {
+    *rc = p ? MPROC_E_TYPE : MPROC_E_INVAL;
+    return NULL;
+  }
+  if (o->type_id != MPROC__T_SHARED_MEMORY) {
+    *rc = mproc__err(MPROC_E_TYPE, "%s: object is a %s", what,
+                     mproc__type_of(o->type_id)->name);
+    return NULL;
+  }
+  return (mproc_shared_memory_t *)o;
+}
+
+void *mproc_shared_memory_buf(mproc_shared_memory_t *m) {
+  int rc;
+  return named_get(m, __func__, &rc) ? (uint8_t *)m->shm.addr + NAMED_HDR
+                                     : NULL;
+}
+
+size_t mproc_shared_memory_size(mproc_shared_memory_t *m) {
+  int rc;
+  return named_get(m, __func__, &rc) ? m->size : 0;
+}
+
+const char *mproc_shared_memory_name(mproc_shared_memory_t *m) {
+  int rc;
+  return named_get(m, __func__, &rc) ? m->name : NULL;
+}
+
+static void named_free(mproc_shared_memory_t *m) {
+  m->base.magic = 0;
+  mproc__shm_close(&m->shm);
+  free(m);
+}
+
+int mproc_shared_memory_close(mproc_shared_memory_t *m) {
+  if (!m)
+    return 0;
+  int rc = 0;
+  if (!named_get(m, __func__, &rc))
+    return rc;
+  named_free(m);
+  return 0;
+}
+
+int mproc_shared_memory_unlink(mproc_shared_memory_t *m) {
+  int rc = 0;
+  if (!named_get(m, __func__, &rc))
+    return rc;
+  owned_remove(m->name);
+  return mproc__named_shm_unlink(m->name);
+}
+
+static void named_destroy_obj(mproc_object_t *o) {
+  named_free((mproc_shared_memory_t *)o);
+}
+
+static int named_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
+                        mproc__wbuf_t *b) {
+  (void)ctx;
+  mproc_shared_memory_t *m = (mproc_shared_memory_t *)o;
+  size_t n = strlen(m->name);
+  mproc__put_u32(b, (uint32_t)n);
+  mproc__put_raw(b, m->name, n);
+  return 0;
+}
+
+static int named_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
+                         mproc_object_t **out) {
+  (void)id;
+  uint32_t n = mproc__get_u32(r);
+  const uint8_t *p = mproc__get_raw(r, n);
+  if (r->err || n == 0 || n > NAME_MAX_LEN)
+    return mproc__err(MPROC_E_DECODE, "malformed SharedMemory reduction");
+  char name[NAME_MAX_LEN + 1];
+  memcpy(name, p, n);
+  name[n] = '\0';
+  if (strlen(name) != n)
+    return mproc__err(MPROC_E_DECODE, "malformed SharedMemory reduction");
+  mproc_shared_memory_t *m = NULL;
+  int rc = named_open(&m, name, 0, false);
+  if (rc < 0)
+    return rc;
+  *out = &m->base;
+  return 0;
+}
+
+const mproc__type_t mproc__shared_memory_type = {
+    "SharedMemory", false, named_reduce, named_rebuild, named_destroy_obj};
+
+int mproc_value_as_shared_memory(const mproc_value_t *v,
+                                 mproc_shared_memory_t **out) {
+  if (!v || !out)
+    return mproc__err(MPROC_E_INVAL, "NULL argument");
+  if (v->type != MPROC_VALUE_OBJECT)
+    return mproc__err(MPROC_E_TYPE, "value is not an object");
+  int rc = 0;
+  mproc_shared_memory_t *m = named_get(v->u.obj, "value", &rc);
+  if (!m)
+    return rc;
+  *out = m;
+  return 0;
+}

@@ -1,0 +1,337 @@
+/*
+ * Value, Array and named shared memory across processes, under every start
+ * method.
+ */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NPROC 3
+#define NITER 500
+
+/* ------------------------------------------------------------------------ */
+/* Value                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* args: value. Increments it NITER times under its lock (read, yield,
+ * write: without the lock, updates would be lost). */
+static int child_increment(const mproc_value_t *args, size_t nargs) {
+  mproc_shared_value_t *v;
+  mproc_rlock_t *lock;
+  if (nargs != 1 || mproc_value_as_shared_value(&args[0], &v) != 0 ||
+      mproc_shared_value_get_lock(v, &lock) != 0)
+    return 10;
+  for (int i = 0; i < NITER; i++) {
+    int64_t x;
+    if (mproc_rlock_acquire(lock, MPROC_FOREVER) != 0)
+      return 11;
+    if (mproc_shared_value_get_int(v, &x) != 0) /* re-entrant: an RLock */
+      return 12;
+    harness_yield();
+    if (mproc_shared_value_set_int(v, x + 1) != 0)
+      return 13;
+    if (mproc_rlock_release(lock) != 0)
+      return 14;
+  }
+  return 0;
+}
+
+static void test_value_with_lock(void **state) {
+  mproc_shared_value_t *v;
+  assert_int_equal(mproc_shared_value_create(&v, MPROC_C_INT32, true), 0);
+  mproc_value_t a = mproc_obj(v);
+  mproc_process_t *p[NPROC];
+  for (int i = 0; i < NPROC; i++)
+    p[i] = harness_start(child_increment, &a, 1, TEST_METHOD(state));
+  for (int i = 0; i < NPROC; i++)
+    harness_expect_exit(p[i], 0);
+  int64_t x = 0;
+  assert_int_equal(mproc_shared_value_get_int(v, &x), 0);
+  assert_int_equal(x, NPROC * NITER);
+  assert_int_equal(*(int32_t *)mproc_shared_value_ptr(v), NPROC * NITER);
+  mproc_shared_value_destroy(v);
+}
+
+/* args: double value (no lock). Checks 1.5, writes 2.25. */
+static int child_double(const mproc_value_t *args, size_t nargs) {
+  mproc_shared_value_t *v;
+  mproc_rlock_t *lock;
+  double d;
+  if (nargs != 1 || mproc_value_as_shared_value(&args[0], &v) != 0)
+    return 20;
+  if (mproc_shared_value_get_lock(v, &lock) != MPROC_E_STATE)
+    return 21;
+  if (mproc_shared_value_get_double(v, &d) != 0 || d != 1.5)
+    return 22;
+  return mproc_shared_value_set_double(v, 2.25) == 0 ? 0 : 23;
+}
+
+static void test_value_without_lock(void **state) {
+  mproc_shared_value_t *v;
+  assert_int_equal(mproc_shared_value_create(&v, MPROC_C_DOUBLE, false), 0);
+  assert_int_equal(mproc_shared_value_set_double(v, 1.5), 0);
+  mproc_value_t a = mproc_obj(v);
+  harness_expect_exit(harness_start(child_double, &a, 1, TEST_METHOD(state)),
+                      0);
+  double d = 0;
+  assert_int_equal(mproc_shared_value_get_double(v, &d), 0);
+  assert_true(d == 2.25);
+  int64_t i = 0;
+  assert_int_equal(mproc_shared_value_get_int(v, &i), 0);
+  assert_int_equal(i, 2);
+  mproc_shared_value_destroy(v);
+  /* Conversions to the C type. */
+  assert_int_equal(mproc_shared_value_create(&v, MPROC_C_UINT8, false), 0);
+  assert_int_equal(mproc_shared_value_set_int(v, 257), 0);
+  assert_int_equal(mproc_shared_value_get_int(v, &i), 0);
+  assert_int_equal(i, 1);
+  mproc_shared_value_destroy(v);
+  assert_int_equal(mproc_shared_value_create(&v, (mproc_ctype_t)99, false),
+                   MPROC_E_VALUE);
+  assert_int_equal(mproc_shared_value_create(NULL, MPROC_C_INT8, false),
+                   MPROC_E_INVAL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Array                                                                    */
+/* ------------------------------------------------------------------------ */
+
+#define ALEN 1000
+
+/* args: array, offset. Writes a[i] = i * i + offset for every i under the
+ * array's lock if it has one. */
+static int child_fill(const mproc_value_t *args, size_t nargs) {
+  mproc_shared_array_t *a;
+  int64_t off;
+  if (nargs != 2 || mproc_value_as_shared_array(&args[0], &a) != 0 ||
+      mproc_value_as_int(&args[1], &off) != 0)
+    return 30;
+  if (mproc_shared_array_length(a) != ALEN ||
+      mproc_shared_array_elem_size(a) != sizeof(int64_t))
+    return 31;
+  mproc_rlock_t *lock = NULL;
+  mproc_shared_array_get_lock(a, &lock);
+  if (lock && mproc_rlock_acquire(lock, MPROC_FOREVER) != 0)
+    return 32;
+  int64_t *p = mproc_shared_array_ptr(a);
+  for (int64_t i = 0; i < ALEN; i++)
+    p[i] = i * i + off;
+  if (lock && mproc_rlock_release(lock) != 0)
+    return 33;
+  return 0;
+}
+
+static void check_array(mproc_start_method_t m, bool lock) {
+  mproc_shared_array_t *a;
+  assert_int_equal(mproc_shared_array_create(&a, sizeof(int64_t), ALEN, lock),
+                   0);
+  int64_t *p = mproc_shared_array_ptr(a);
+  for (int i = 0; i < ALEN; i++)
+    assert_int_equal(p[i], 0);
+  mproc_value_t args[2] = {mproc_obj(a), mproc_int(7)};
+  harness_expect_exit(harness_start(child_fill, args, 2, m), 0);
+  for (int64_t i = 0; i < ALEN; i++)
+    assert_int_equal(p[i], i * i + 7);
+  mproc_rlock_t *l;
+  assert_int_equal(mproc_shared_array_get_lock(a, &l),
+                   lock ? 0 : MPROC_E_STATE);
+  mproc_shared_array_destroy(a);
+}
+
+static void test_array(void **state) {
+  check_array(TEST_METHOD(state), true);
+  check_array(TEST_METHOD(state), false);
+  mproc_shared_array_t *a;
+  assert_int_equal(mproc_shared_array_create(&a, 0, 10, false), MPROC_E_VALUE);
+  assert_int_equal(mproc_shared_array_create(&a, SIZE_MAX / 2, 10, false),
+                   MPROC_E_VALUE);
+  assert_null(mproc_shared_array_ptr(NULL));
+  mproc_shared_array_destroy(NULL);
+}
+
+static void test_sharing_rule(void **state) {
+  (void)state;
+  mproc_shared_value_t *v;
+  mproc_shared_array_t *a;
+  assert_int_equal(mproc_shared_value_create(&v, MPROC_C_INT64, true), 0);
+  assert_int_equal(mproc_shared_array_create(&a, 4, 4, false), 0);
+  void *buf;
+  size_t len;
+  mproc_value_t x = mproc_obj(v);
+  assert_int_equal(mproc_encode(&x, 1, &buf, &len), MPROC_E_INHERITANCE);
+  assert_string_equal(mproc_last_error(),
+                      "Synchronized objects should only be shared between "
+                      "processes through inheritance");
+  x = mproc_obj(a);
+  assert_int_equal(mproc_encode(&x, 1, &buf, &len), MPROC_E_INHERITANCE);
+  assert_string_equal(mproc_last_error(),
+                      "SynchronizedArray objects should only be shared "
+                      "between processes through inheritance");
+  mproc_queue_t *q;
+  assert_int_equal(mproc_queue_create(&q, NULL), 0);
+  assert_int_equal(mproc_queue_put(q, &x, 1, 0), MPROC_E_INHERITANCE);
+  assert_int_equal(mproc_queue_empty(q), 1);
+  mproc_queue_destroy(q);
+  mproc_shared_array_destroy(a);
+  mproc_shared_value_destroy(v);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Named shared memory                                                      */
+/* ------------------------------------------------------------------------ */
+
+static void unique_name(char *buf, size_t cap, const char *tag) {
+  static int counter;
+  snprintf(buf, cap, "mproc_test_%lld_%s_%d", (long long)mproc_getpid(), tag,
+           counter++);
+}
+
+/* args: name, shared memory object (or none), queue. Attaches by name,
+ * checks the bytes, takes a second SharedMemory from the queue, and writes
+ * through both. */
+static int child_named(const mproc_value_t *args, size_t nargs) {
+  const char *name;
+  mproc_queue_t *q;
+  if (nargs != 3 || mproc_value_as_str(&args[0], &name) != 0 ||
+      mproc_value_as_queue(&args[2], &q) != 0)
+    return 40;
+  mproc_shared_memory_t *m;
+  if (mproc_shared_memory_attach(&m, name) != 0)
+    return 41;
+  if (mproc_shared_memory_size(m) != 10000)
+    return 42;
+  uint8_t *p = mproc_shared_memory_buf(m);
+  for (int i = 0; i < 10000; i++)
+    if (p[i] != (uint8_t)(i * 7))
+      return 43;
+  p[0] = 0xAB;
+  mproc_shared_memory_close(m);
+  /* The object given as an argument (it crosses by name). */
+  mproc_shared_memory_t *arg;
+  if (mproc_value_as_shared_memory(&args[1], &arg) != 0)
+    return 44;
+  ((uint8_t *)mproc_shared_memory_buf(arg))[1] = 0xCD;
+  /* One received through a queue. */
+  mproc_value_t *v;
+  size_t n;
+  mproc_shared_memory_t *viaq;
+  if (mproc_queue_get(q, &v, &n, 60) != 0 || n != 1 ||
+      mproc_value_as_shared_memory(&v[0], &viaq) != 0)
+    return 45;
+  if (strcmp(mproc_shared_memory_name(viaq), name) != 0)
+    return 46;
+  ((uint8_t *)mproc_shared_memory_buf(viaq))[2] = 0xEF;
+  mproc_values_free(v, n);
+  return 0;
+}
+
+static void test_named(void **state) {
+  char name[128];
+  unique_name(name, sizeof name, "named");
+  mproc_shared_memory_t *m, *dup;
+  assert_int_equal(mproc_shared_memory_create(&m, name, 10000), 0);
+  assert_int_equal(mproc_shared_memory_create(&dup, name, 10), MPROC_E_BUSY);
+  assert_string_equal(mproc_shared_memory_name(m), name);
+  assert_int_equal(mproc_shared_memory_size(m), 10000);
+  uint8_t *p = mproc_shared_memory_buf(m);
+  for (int i = 0; i < 10000; i++)
+    p[i] = (uint8_t)(i * 7);
+  mproc_queue_t *q;
+  assert_int_equal(mproc_queue_create(&q, NULL), 0);
+  mproc_value_t item = mproc_obj(m);
+  assert_int_equal(mproc_queue_put(q, &item, 1, 0), 0); /* crosses anywhere */
+  mproc_value_t args[3] = {mproc_str(name), mproc_obj(m), mproc_obj(q)};
+  harness_expect_exit(harness_start(child_named, args, 3, TEST_METHOD(state)),
+                      0);
+  assert_int_equal(p[0], 0xAB);
+  assert_int_equal(p[1], 0xCD);
+  assert_int_equal(p[2], 0xEF);
+  /* Still attached after unlink; gone for new attaches once unlinked and
+   * closed everywhere. */
+  assert_int_equal(mproc_shared_memory_unlink(m), 0);
+  assert_int_equal(p[0], 0xAB);
+  assert_int_equal(mproc_shared_memory_close(m), 0);
+  mproc_shared_memory_t *again;
+  assert_int_equal(mproc_shared_memory_attach(&again, name), MPROC_E_NOTFOUND);
+  mproc_queue_destroy(q);
+}
+
+/* args: name. Creates it and returns without unlinking it. */
+static int child_leave_named(const mproc_value_t *args, size_t nargs) {
+  const char *name;
+  mproc_shared_memory_t *m;
+  if (nargs != 1 || mproc_value_as_str(&args[0], &name) != 0)
+    return 50;
+  if (mproc_shared_memory_create(&m, name, 4096) != 0)
+    return 51;
+  /* Closed (unmapped) but not unlinked: exit must remove the name. */
+  return mproc_shared_memory_close(m) == 0 ? 0 : 52;
+}
+
+static void test_named_cleanup_at_exit(void **state) {
+  /* A process that exits normally leaves nothing behind. A fork child
+   * leaves with _exit() (no atexit handlers): that case is documented. */
+  if (TEST_METHOD(state) != MPROC_START_SPAWN)
+    skip();
+  char name[128];
+  unique_name(name, sizeof name, "leak");
+  mproc_value_t a = mproc_str(name);
+  harness_expect_exit(
+      harness_start(child_leave_named, &a, 1, TEST_METHOD(state)), 0);
+  mproc_shared_memory_t *m;
+  assert_int_equal(mproc_shared_memory_attach(&m, name), MPROC_E_NOTFOUND);
+  /* A name made for us is fresh and cleaned up the same way. */
+  assert_int_equal(mproc_shared_memory_create(&m, NULL, 100), 0);
+  assert_non_null(mproc_shared_memory_name(m));
+  assert_int_equal(mproc_shared_memory_unlink(m), 0);
+  assert_int_equal(mproc_shared_memory_close(m), 0);
+}
+
+static void test_named_bad_input(void **state) {
+  (void)state;
+  mproc_shared_memory_t *m;
+  assert_int_equal(mproc_shared_memory_create(NULL, "x", 1), MPROC_E_INVAL);
+  assert_int_equal(mproc_shared_memory_create(&m, "a/b", 1), MPROC_E_VALUE);
+  assert_int_equal(mproc_shared_memory_create(&m, "", 1), MPROC_E_VALUE);
+  char name[128];
+  unique_name(name, sizeof name, "bad");
+  assert_int_equal(mproc_shared_memory_create(&m, name, 0), MPROC_E_VALUE);
+  assert_int_equal(mproc_shared_memory_attach(&m, name), MPROC_E_NOTFOUND);
+  assert_int_equal(mproc_shared_memory_attach(&m, NULL), MPROC_E_INVAL);
+  assert_int_equal(mproc_shared_memory_close(NULL), 0);
+  assert_int_equal(mproc_shared_memory_unlink(NULL), MPROC_E_INVAL);
+  /* A malformed reduction (a name that does not exist) fails to decode. */
+  assert_int_equal(mproc_shared_memory_create(&m, name, 8), 0);
+  mproc_value_t v = mproc_obj(m);
+  void *buf;
+  size_t len;
+  assert_int_equal(mproc_encode(&v, 1, &buf, &len), 0);
+  assert_int_equal(mproc_shared_memory_unlink(m), 0);
+  assert_int_equal(mproc_shared_memory_close(m), 0);
+  mproc_value_t *vals;
+  size_t n;
+  assert_int_equal(mproc_decode(buf, len, &vals, &n), MPROC_E_NOTFOUND);
+  mproc_free(buf);
+}
+
+int main(int argc, char **argv) {
+  harness_early_init();
+  mproc_register("increment", child_increment);
+  mproc_register("double", child_double);
+  mproc_register("fill", child_fill);
+  mproc_register("named", child_named);
+  mproc_register("leave_named", child_leave_named);
+  mproc_boot(argc, argv);
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_value_with_lock),
+      cmocka_unit_test(test_value_without_lock),
+      cmocka_unit_test(test_array),
+      cmocka_unit_test(test_sharing_rule),
+      cmocka_unit_test(test_named),
+      cmocka_unit_test(test_named_cleanup_at_exit),
+      cmocka_unit_test(test_named_bad_input),
+  };
+  return harness_run("shared", tests, sizeof tests / sizeof tests[0]);
+}
