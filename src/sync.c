@@ -84,7 +84,7 @@ static MPROC__TLS struct { uint32_t tid, pid, token_lo, token_hi; } self;
 
 static void owner_publish(sync_shared_t *sh, uint32_t tid) {
   if (self.tid != tid) {
-    uint64_t token = mproc__process_token();
+    uint64_t token = mproc__self_token();
     self.pid = (uint32_t)mproc__getpid();
     self.token_lo = (uint32_t)token;
     self.token_hi = (uint32_t)(token >> 32);
@@ -118,7 +118,7 @@ static bool owner_take_over(sync_shared_t *sh) {
   uint32_t t;
   int64_t pid;
   uint64_t token;
-  if (!owner_foreign(sh, &t, &pid, &token) || mproc__process_alive(pid, token))
+  if (!owner_foreign(sh, &t, &pid, &token) || mproc__pid_alive(pid, token))
     return false;
   if (!mproc__cas32(&sh->owner, &t, OWNER_TAKING))
     return false;
