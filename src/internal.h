@@ -349,4 +349,61 @@ int mproc__deadline(double timeout, int64_t *deadline_ns);
 int mproc__record_decode(const uint8_t *buf, size_t len, char **fn_name,
                          bool *daemon, mproc_value_t **vals, size_t *n);
 
+/* ------------------------------------------------------------------------ */
+/* Threads, mutexes, condition variables (backend thread.c). Process-local: */
+/* the manager's server uses them; they never live in shared memory.        */
+/* ------------------------------------------------------------------------ */
+/* Starts a detached thread running fn(arg). */
+int mproc__thread_start_detached(void (*fn)(void *), void *arg);
+
+typedef struct mproc__mutex mproc__mutex_t;
+int mproc__mutex_create(mproc__mutex_t **out);
+void mproc__mutex_lock(mproc__mutex_t *m);
+void mproc__mutex_unlock(mproc__mutex_t *m);
+void mproc__mutex_destroy(mproc__mutex_t *m);
+
+typedef struct mproc__cond mproc__cond_t;
+int mproc__cond_create(mproc__cond_t **out);
+/* 0 when woken (or spuriously), MPROC_E_TIMEOUT once @p deadline_ns passed. */
+int mproc__cond_wait(mproc__cond_t *c, mproc__mutex_t *m, int64_t deadline_ns);
+void mproc__cond_broadcast(mproc__cond_t *c);
+void mproc__cond_destroy(mproc__cond_t *c);
+
+/* ------------------------------------------------------------------------ */
+/* Crypto (backend crypto.c): the platform's own (libcrypto, BCrypt).       */
+/* ------------------------------------------------------------------------ */
+int mproc__random_bytes(void *buf, size_t n);
+int mproc__hmac_sha256(const void *key, size_t keylen, const void *msg,
+                       size_t len, uint8_t out[32]);
+
+/* ------------------------------------------------------------------------ */
+/* Transport (backend net.c): byte streams for the manager.                 */
+/* ------------------------------------------------------------------------ */
+/*
+ * An address is "host:port" for TCP; otherwise a local one: a Unix socket
+ * path on POSIX, a named pipe name (\\.\pipe\...) on Windows.
+ */
+#define MPROC__ADDR_MAX 256
+typedef struct mproc__conn mproc__conn_t;
+typedef struct mproc__listener mproc__listener_t;
+
+/* A fresh private local address: POSIX makes a mode-0700 directory for the
+ * socket (removed by mproc__address_cleanup); Windows picks a random pipe
+ * name. */
+int mproc__local_address(char *buf, size_t size);
+/* Removes what mproc__local_address() created (no-op for TCP/pipes). */
+void mproc__address_cleanup(const char *address);
+/* For "host:0": a currently free port on host, written back into @p buf. */
+int mproc__tcp_pick_port(char *buf, size_t size);
+/* Listens on @p address; the local kinds admit only the current user. */
+int mproc__listen(const char *address, mproc__listener_t **out);
+int mproc__accept(mproc__listener_t *l, mproc__conn_t **out);
+void mproc__listener_close(mproc__listener_t *l);
+int mproc__connect(const char *address, mproc__conn_t **out);
+/* Sends all @p len bytes; MPROC_E_CLOSED when the peer is gone. */
+int mproc__conn_send(mproc__conn_t *c, const void *buf, size_t len);
+/* Receives exactly @p len bytes; MPROC_E_CLOSED at end of stream. */
+int mproc__conn_recv(mproc__conn_t *c, void *buf, size_t len);
+void mproc__conn_close(mproc__conn_t *c);
+
 #endif /* MPROC_INTERNAL_H */
