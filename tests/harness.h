@@ -63,4 +63,9 @@ void harness_yield(void);
  */
 void harness_early_init(void);
 
+/* A thread running fn(arg), and waiting for it to end. */
+typedef struct harness_thread harness_thread_t;
+harness_thread_t *harness_thread_start(void (*fn)(void *), void *arg);
+void harness_thread_join(harness_thread_t *t);
+
 #endif

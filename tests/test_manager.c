@@ -523,6 +523,59 @@ static void test_object_lifetime(void **state) {
 }
 
 /* ------------------------------------------------------------------------ */
+/* Threads: a call blocked in one thread never holds up another's, and an   */
+/* RLock belongs to the thread that took it.                                */
+/* ------------------------------------------------------------------------ */
+
+typedef struct thread_ctx {
+  mproc_proxy_t *q, *rlock;
+  int get_rc, acquire_rc, release_rc;
+  int64_t got;
+} thread_ctx_t;
+
+static void thread_get(void *arg) {
+  thread_ctx_t *t = arg;
+  mproc_value_t *v = NULL;
+  t->acquire_rc = mproc_proxy_acquire(t->rlock, 0);
+  t->release_rc = mproc_proxy_release(t->rlock);
+  t->get_rc = mproc_proxy_queue_get(t->q, &v, 60);
+  if (t->get_rc == 0)
+    t->got = value_int(v);
+}
+
+static void test_threads_share_a_proxy(void **state) {
+  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  thread_ctx_t t = {NULL, NULL, 1, 1, 1, 0};
+  assert_int_equal(mproc_manager_queue(mgr, 0, &t.q), 0);
+  assert_int_equal(mproc_manager_rlock(mgr, &t.rlock), 0);
+  assert_int_equal(mproc_proxy_acquire(t.rlock, 0), 0);
+  harness_thread_t *th[4];
+  thread_ctx_t tc[4];
+  for (int i = 0; i < 4; i++) {
+    tc[i] = t;
+    th[i] = harness_thread_start(thread_get, &tc[i]);
+  }
+  /* The threads wait in get while this thread uses the same proxy. */
+  for (int i = 0; i < 4; i++) {
+    mproc_value_t v = mproc_int(100 + i);
+    assert_int_equal(mproc_proxy_queue_put(t.q, &v, 60), 0);
+  }
+  int64_t sum = 0;
+  for (int i = 0; i < 4; i++) {
+    harness_thread_join(th[i]);
+    assert_int_equal(tc[i].acquire_rc, MPROC_E_TIMEOUT);
+    assert_int_equal(tc[i].release_rc, MPROC_E_PERM);
+    assert_int_equal(tc[i].get_rc, 0);
+    sum += tc[i].got;
+  }
+  assert_int_equal(sum, 100 + 101 + 102 + 103);
+  assert_int_equal(mproc_proxy_release(t.rlock), 0);
+  mproc_proxy_destroy(t.q);
+  mproc_proxy_destroy(t.rlock);
+  assert_int_equal(mproc_manager_shutdown(mgr), 0);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Authentication and bad input                                             */
 /* ------------------------------------------------------------------------ */
 
@@ -750,6 +803,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_client_killed_holding_lock),
       cmocka_unit_test(test_shutdown_while_waiting),
       cmocka_unit_test(test_object_lifetime),
+      cmocka_unit_test(test_threads_share_a_proxy),
       cmocka_unit_test(test_wrong_key_and_address),
       cmocka_unit_test(test_garbage_and_oversized_frames),
       cmocka_unit_test(test_remote_tcp),
