@@ -20,10 +20,16 @@
 #define PIPE_PREFIX "\\\\.\\pipe\\"
 #define PIPE_BUF_SIZE 65536
 
+/* Reads are buffered: a request or reply usually arrives whole in one
+ * read, and the frame header and payload are then taken from the buffer. */
+#define CONN_BUF 4096
+
 struct mproc__conn {
   bool is_socket;
   HANDLE pipe;
   SOCKET s;
+  size_t pos, len;
+  uint8_t buf[CONN_BUF];
 };
 
 struct mproc__listener {
@@ -352,21 +358,39 @@ int mproc__conn_send(mproc__conn_t *c, const void *buf, size_t len) {
 int mproc__conn_recv(mproc__conn_t *c, void *buf, size_t len) {
   char *p = buf;
   while (len) {
-    DWORD chunk = len > 0x40000000 ? 0x40000000 : (DWORD)len, n = 0;
+    if (c->pos < c->len) {
+      size_t k = c->len - c->pos < len ? c->len - c->pos : len;
+      memcpy(p, c->buf + c->pos, k);
+      c->pos += k;
+      p += k;
+      len -= k;
+      continue;
+    }
+    bool direct = len >= CONN_BUF;
+    char *dst = direct ? p : (char *)c->buf;
+    DWORD chunk = !direct            ? CONN_BUF
+                  : len > 0x40000000 ? 0x40000000
+                                     : (DWORD)len,
+          n = 0;
     if (c->is_socket) {
-      int r = recv(c->s, p, (int)chunk, 0);
+      int r = recv(c->s, dst, (int)chunk, 0);
       if (r == SOCKET_ERROR)
         return mproc__err(MPROC_E_CLOSED, "receiving: error %d",
                           WSAGetLastError());
       n = (DWORD)r;
-    } else if (!ReadFile(c->pipe, p, chunk, &n, NULL)) {
+    } else if (!ReadFile(c->pipe, dst, chunk, &n, NULL)) {
       return mproc__err(MPROC_E_CLOSED, "receiving: error %lu",
                         (unsigned long)GetLastError());
     }
     if (n == 0)
       return mproc__err(MPROC_E_CLOSED, "the peer closed the connection");
-    p += n;
-    len -= n;
+    if (direct) {
+      p += n;
+      len -= n;
+    } else {
+      c->pos = 0;
+      c->len = n;
+    }
   }
   return 0;
 }
