@@ -35,6 +35,10 @@
 #define FAILURE "#FAILURE#"
 #define DIGEST "{sha256}"
 #define NONCE_LEN 40
+/* Connections still authenticating, at most: beyond, new ones are closed at
+ * once, so that what unauthenticated clients can make the server hold (a
+ * thread, a 4 KiB read buffer and a 256-byte message each) stays bounded. */
+#define UNAUTH_MAX 64
 
 /* Hosted kinds (on the wire). */
 enum {
@@ -64,6 +68,7 @@ enum {
   OP_ATTACH,     /* int id, int kind */
   OP_SHUTDOWN,
   OP_PING,
+  OP_DETACH, /* the proxy is destroyed: drop the reference now */
   M_ACQUIRE = 16,
   M_RELEASE,
   M_LOCK_VALUE,
@@ -308,6 +313,7 @@ static struct {
   sobj_t **objs; /* by id - 1; ids are never reused */
   size_t nobjs, cap;
   bool closing;
+  int unauth; /* connections in the handshake */
   const char *address;
   const uint8_t *key;
   size_t keylen;
@@ -826,6 +832,15 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len, void **reply,
     rc = mproc__err(MPROC_E_CLOSED, "the manager is shutting down");
   } else if ((rc = mproc__deadline(timeout, &deadline)) < 0) {
   } else if (op == OP_PING) {
+  } else if (op == OP_DETACH) {
+    /* A clean goodbye: a lock this connection took stays held (anyone may
+     * release a Lock), but its holder did not die. */
+    if (sc->obj) {
+      if (sc->obj->holder == sc)
+        sc->obj->holder = NULL;
+      sobj_unref(sc->obj);
+      sc->obj = NULL;
+    }
   } else if (op == OP_SHUTDOWN) {
     S.closing = true;
     *shutdown = true;
@@ -858,6 +873,9 @@ static void sconn_main(void *arg) {
   int rc = deliver_challenge(sc->conn, S.key, S.keylen);
   if (rc == 0)
     rc = answer_challenge(sc->conn, S.key, S.keylen);
+  mproc__mutex_lock(S.mu);
+  S.unauth--;
+  mproc__mutex_unlock(S.mu);
   while (rc == 0 && !shutdown) {
     uint8_t *buf = NULL;
     size_t len = 0;
@@ -917,7 +935,9 @@ static int server_main(const mproc_value_t *args, size_t nargs) {
     mproc__conn_t *c = NULL;
     int rc = mproc__accept(l, &c);
     mproc__mutex_lock(S.mu);
-    bool closing = S.closing;
+    bool closing = S.closing, full = S.unauth >= UNAUTH_MAX;
+    if (rc == 0 && !closing && !full)
+      S.unauth++;
     mproc__mutex_unlock(S.mu);
     if (closing) {
       mproc__conn_close(c);
@@ -925,15 +945,25 @@ static int server_main(const mproc_value_t *args, size_t nargs) {
     }
     if (rc < 0)
       continue; /* out of descriptors, for instance: keep serving */
+    if (full) {
+      mproc__conn_close(c);
+      continue;
+    }
     sconn_t *sc = calloc(1, sizeof *sc);
     if (!sc) {
       mproc__conn_close(c);
+      mproc__mutex_lock(S.mu);
+      S.unauth--;
+      mproc__mutex_unlock(S.mu);
       continue;
     }
     sc->conn = c;
     if (mproc__thread_start_detached(sconn_main, sc) < 0) {
       mproc__conn_close(c);
       free(sc);
+      mproc__mutex_lock(S.mu);
+      S.unauth--;
+      mproc__mutex_unlock(S.mu);
     }
   }
   mproc__listener_close(l);
@@ -1062,9 +1092,15 @@ static bool proxy_ok(const mproc_proxy_t *p, const char *what) {
   return true;
 }
 
-static void proxy_drop_idle(mproc_proxy_t *p) {
-  for (size_t i = 0; i < p->nidle; i++)
+/* Closes the idle connections; @p detach says goodbye on each first (never
+ * on a fork parent's connections), so that the server has dropped the
+ * references when this returns. */
+static void proxy_drop_idle(mproc_proxy_t *p, bool detach) {
+  for (size_t i = 0; i < p->nidle; i++) {
+    if (detach)
+      call_on(p->idle[i], OP_DETACH, 0, NULL, 0, NULL, NULL);
     mproc__conn_close(p->idle[i]);
+  }
   p->nidle = 0;
 }
 
@@ -1079,7 +1115,7 @@ static int proxy_conn_get(mproc_proxy_t *p, mproc__conn_t **out) {
     if (rc < 0)
       return rc;
     p->mu = mu;
-    proxy_drop_idle(p);
+    proxy_drop_idle(p, false);
     p->pid = mproc__getpid();
   }
   mproc__mutex_lock(p->mu);
@@ -1170,10 +1206,10 @@ void mproc_proxy_destroy(mproc_proxy_t *p) {
   if (!p || !proxy_ok(p, __func__))
     return;
   if (p->pid == mproc__getpid()) {
-    proxy_drop_idle(p);
+    proxy_drop_idle(p, true);
     mproc__mutex_destroy(p->mu);
   } else {
-    proxy_drop_idle(p); /* the parent's copies: close ours only */
+    proxy_drop_idle(p, false); /* the parent's: close our copies only */
   }
   free(p->idle);
   p->hdr.magic = 0;

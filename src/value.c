@@ -11,7 +11,8 @@
  *     STR     u32 length, bytes (no NUL inside)
  *     BYTES   u32 length, bytes
  *     OBJECT  u8 type id, the type's reduction
- *   record  := "MPR" 0x01, u8 daemon, u32 length, function name, values
+ *   record  := "MPR" 0x01, u8 daemon, u32 length, function name,
+ *              u8 key length (0 or 32), the process auth key, values
  *
  * The sharing rule, as in CPython: a thread-local "spawning" context is set
  * only while mproc__record_encode() encodes the start record of a child
