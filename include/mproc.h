@@ -626,7 +626,14 @@ MPROC_API int mproc_proxy_barrier_reset(mproc_proxy_t *p);
 
 /** Queue, JoinableQueue. put on a full queue and get on an empty one wait up
  * to @p timeout, then MPROC_E_TIMEOUT. task_done past the number of items
- * put is MPROC_E_VALUE; join waits until every item is done. */
+ * put is MPROC_E_VALUE; join waits until every item is done.
+ *
+ * A put on an unbounded queue (maxsize 0) returns once the item is sent,
+ * without waiting for the manager's reply, as a multiprocessing Queue's put
+ * does: a get by another thread or process may briefly not see it yet (the
+ * same thread's next call on the proxy always does). The rare failure to
+ * store it (the manager is out of memory) is returned by the next call on
+ * the proxy that returns no value. */
 MPROC_API int mproc_proxy_queue_put(mproc_proxy_t *p, const mproc_value_t *v,
                                     double timeout);
 MPROC_API int mproc_proxy_queue_get(mproc_proxy_t *p, mproc_value_t **out,

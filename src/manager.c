@@ -782,7 +782,8 @@ static int screate(sconn_t *sc, const mproc_value_t *a, size_t n,
   return 0;
 }
 
-static int sattach(sconn_t *sc, const mproc_value_t *a, size_t n) {
+static int sattach(sconn_t *sc, const mproc_value_t *a, size_t n,
+                   mproc_value_t *res, size_t *nres) {
   int64_t id, kind;
   if (!arg_int(a, n, 0, &id) || !arg_int(a, n, 1, &kind))
     return mproc__err(MPROC_E_TYPE, "bad ATTACH request");
@@ -797,6 +798,7 @@ static int sattach(sconn_t *sc, const mproc_value_t *a, size_t n) {
                       kind > 0 && kind < K_MAX ? kind_names[kind] : "?");
   o->refs++;
   sc->obj = o;
+  res[(*nres)++] = mproc_int(o->maxsize);
   return 0;
 }
 
@@ -851,7 +853,7 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len, void **reply,
     else if (op == OP_CREATE)
       rc = screate(sc, a + 3, n - 3, res, &nres);
     else
-      rc = sattach(sc, a + 3, n - 3);
+      rc = sattach(sc, a + 3, n - 3, res, &nres);
   } else if (!sc->obj) {
     rc = mproc__err(MPROC_E_STATE, "no object bound to this connection");
   } else {
@@ -988,6 +990,13 @@ struct mproc_manager {
   size_t keylen;
 };
 
+/* A connection of a proxy, and the replies still to read on it (of puts
+ * that did not wait for theirs). */
+typedef struct pconn {
+  mproc__conn_t *c;
+  int pending;
+} pconn_t;
+
 struct mproc_proxy {
   mproc_object_t hdr;
   int kind;
@@ -1000,28 +1009,23 @@ struct mproc_proxy {
    * blocking calls. After fork the child opens its own. */
   int64_t pid;
   mproc__mutex_t *mu;
-  mproc__conn_t **idle;
+  pconn_t *idle;
   size_t nidle, cap;
+  /* A Queue's maxsize, learnt when attaching (-1 until then). A put on an
+   * unbounded queue does not wait for its reply (see queue_put). */
+  int64_t qmax;
 };
 
 static uint64_t owner_id(void) {
   return ((uint64_t)mproc__getpid() << 32) ^ mproc__thread_id();
 }
 
-/* One request and its reply on @p c. Results (after status and message)
- * go to *res (owned by the caller) when wanted. */
-static int call_on(mproc__conn_t *c, int64_t op, double timeout,
-                   const mproc_value_t *args, size_t nargs, mproc_value_t **res,
-                   size_t *nres) {
+/* Sends one request on @p c. */
+static int send_request(mproc__conn_t *c, int64_t op, double timeout,
+                        const mproc_value_t *args, size_t nargs) {
   mproc_value_t req[6];
   void *buf = NULL;
   size_t len = 0;
-  uint8_t *rbuf = NULL;
-  size_t rlen = 0;
-  mproc_value_t *rv = NULL;
-  size_t rn = 0;
-  int64_t status;
-  const char *msg;
   if (nargs > 3)
     return mproc__err(MPROC_E_INVAL, "too many arguments");
   req[0] = mproc_int(op);
@@ -1033,8 +1037,21 @@ static int call_on(mproc__conn_t *c, int64_t op, double timeout,
   if (rc == 0)
     rc = frame_send(c, buf, len);
   free(buf);
-  if (rc == 0)
-    rc = frame_recv(c, MPROC_MANAGER_MAX_FRAME, &rbuf, &rlen);
+  if (rc == MPROC_E_CLOSED)
+    rc = mproc__err(rc, "the manager went away (%s)", mproc_last_error());
+  return rc;
+}
+
+/* Reads one reply. Results (after status and message) go to *res (owned
+ * by the caller) when wanted. */
+static int recv_reply(mproc__conn_t *c, mproc_value_t **res, size_t *nres) {
+  uint8_t *rbuf = NULL;
+  size_t rlen = 0;
+  mproc_value_t *rv = NULL;
+  size_t rn = 0;
+  int64_t status;
+  const char *msg;
+  int rc = frame_recv(c, MPROC_MANAGER_MAX_FRAME, &rbuf, &rlen);
   if (rc < 0)
     return rc == MPROC_E_CLOSED ? mproc__err(rc, "the manager went away (%s)",
                                              mproc_last_error())
@@ -1060,6 +1077,34 @@ static int call_on(mproc__conn_t *c, int64_t op, double timeout,
     mproc_values_free(rv, rn);
   }
   return 0;
+}
+
+/* One request and its reply on @p c. */
+static int call_on(mproc__conn_t *c, int64_t op, double timeout,
+                   const mproc_value_t *args, size_t nargs, mproc_value_t **res,
+                   size_t *nres) {
+  int rc = send_request(c, op, timeout, args, nargs);
+  return rc < 0 ? rc : recv_reply(c, res, nres);
+}
+
+/* Whether an error leaves the stream unusable. */
+static bool stream_broken(int rc) {
+  return rc == MPROC_E_CLOSED || rc == MPROC_E_DECODE || rc == MPROC_E_TOOBIG;
+}
+
+/* Reads the replies still pending on @p pc: the first error among them
+ * (an earlier put that failed) is returned. */
+static int drain(pconn_t *pc) {
+  int first = 0;
+  while (pc->pending > 0) {
+    int rc = recv_reply(pc->c, NULL, NULL);
+    if (stream_broken(rc))
+      return rc;
+    pc->pending--;
+    if (rc < 0 && first == 0)
+      first = mproc__err(rc, "an earlier put failed: %s", mproc_last_error());
+  }
+  return first;
 }
 
 /* Connects and authenticates both ways. */
@@ -1097,15 +1142,15 @@ static bool proxy_ok(const mproc_proxy_t *p, const char *what) {
  * references when this returns. */
 static void proxy_drop_idle(mproc_proxy_t *p, bool detach) {
   for (size_t i = 0; i < p->nidle; i++) {
-    if (detach)
-      call_on(p->idle[i], OP_DETACH, 0, NULL, 0, NULL, NULL);
-    mproc__conn_close(p->idle[i]);
+    if (detach && !stream_broken(drain(&p->idle[i])))
+      call_on(p->idle[i].c, OP_DETACH, 0, NULL, 0, NULL, NULL);
+    mproc__conn_close(p->idle[i].c);
   }
   p->nidle = 0;
 }
 
 /* Takes an idle connection or opens one attached to the object. */
-static int proxy_conn_get(mproc_proxy_t *p, mproc__conn_t **out) {
+static int proxy_conn_get(mproc_proxy_t *p, pconn_t *out) {
   if (p->pid != mproc__getpid()) {
     /* A fork child: the connections are the parent's (their descriptors
      * are closed here, which leaves the parent's intact), and so may be the
@@ -1118,47 +1163,61 @@ static int proxy_conn_get(mproc_proxy_t *p, mproc__conn_t **out) {
     proxy_drop_idle(p, false);
     p->pid = mproc__getpid();
   }
+  bool found = false;
   mproc__mutex_lock(p->mu);
-  mproc__conn_t *c = p->nidle ? p->idle[--p->nidle] : NULL;
-  mproc__mutex_unlock(p->mu);
-  if (c) {
-    *out = c;
-    return 0;
+  if (p->nidle) {
+    *out = p->idle[--p->nidle];
+    found = true;
   }
+  mproc__mutex_unlock(p->mu);
+  if (found)
+    return 0;
+  mproc__conn_t *c = NULL;
   int rc = open_conn(p->address, p->key, p->keylen, &c);
   if (rc < 0)
     return rc;
   mproc_value_t a[2] = {mproc_int((int64_t)p->id), mproc_int(p->kind)};
-  rc = call_on(c, OP_ATTACH, 0, a, 2, NULL, NULL);
+  mproc_value_t *res = NULL;
+  size_t nres = 0;
+  int64_t qmax = -1;
+  rc = call_on(c, OP_ATTACH, 0, a, 2, &res, &nres);
+  if (rc == 0 && nres >= 3)
+    mproc_value_as_int(&res[2], &qmax);
+  mproc_values_free(res, nres);
   if (rc < 0) {
     mproc__conn_close(c);
     return rc;
   }
-  *out = c;
+  p->qmax = qmax;
+  out->c = c;
+  out->pending = 0;
   return 0;
 }
 
-static void proxy_conn_put(mproc_proxy_t *p, mproc__conn_t *c) {
+static void proxy_conn_put(mproc_proxy_t *p, pconn_t pc) {
   mproc__mutex_lock(p->mu);
   if (p->nidle == p->cap) {
     size_t cap = p->cap ? p->cap * 2 : 4;
-    mproc__conn_t **idle = realloc(p->idle, cap * sizeof *idle);
+    pconn_t *idle = realloc(p->idle, cap * sizeof *idle);
     if (!idle) {
       mproc__mutex_unlock(p->mu);
       /* Closing drops a reference the object still has others of. */
-      mproc__conn_close(c);
+      mproc__conn_close(pc.c);
       return;
     }
     p->idle = idle;
     p->cap = cap;
   }
-  p->idle[p->nidle++] = c;
+  p->idle[p->nidle++] = pc;
   mproc__mutex_unlock(p->mu);
 }
 
-static int proxy_call(mproc_proxy_t *p, const char *what, int kind_mask,
-                      int64_t op, double timeout, const mproc_value_t *args,
-                      size_t nargs, mproc_value_t **res, size_t *nres) {
+/* A call; with @p oneway set, a put on an unbounded queue is sent without
+ * waiting for its reply (read before the next request on the connection). */
+static int proxy_call_ex(mproc_proxy_t *p, const char *what, int kind_mask,
+                         int64_t op, double timeout, const mproc_value_t *args,
+                         size_t nargs, mproc_value_t **res, size_t *nres,
+                         bool oneway) {
   if (!proxy_ok(p, what))
     return p ? MPROC_E_TYPE : MPROC_E_INVAL;
   if (!(kind_mask & (1 << p->kind)))
@@ -1168,16 +1227,39 @@ static int proxy_call(mproc_proxy_t *p, const char *what, int kind_mask,
   int rc = mproc__deadline(timeout, &deadline);
   if (rc < 0)
     return rc;
-  mproc__conn_t *c = NULL;
-  rc = proxy_conn_get(p, &c);
+  pconn_t pc;
+  rc = proxy_conn_get(p, &pc);
   if (rc < 0)
     return rc;
-  rc = call_on(c, op, timeout, args, nargs, res, nres);
-  if (rc == MPROC_E_CLOSED || rc == MPROC_E_DECODE || rc == MPROC_E_TOOBIG)
-    mproc__conn_close(c); /* the stream is unusable */
+  /* The request goes out before the pending replies are read: the server
+   * answers in order, so a put followed by a get costs one round trip. */
+  rc = send_request(pc.c, op, timeout, args, nargs);
+  if (rc == 0 && oneway && p->qmax == 0) {
+    pc.pending++;
+  } else if (rc == 0) {
+    int earlier = drain(&pc);
+    if (stream_broken(earlier)) {
+      rc = earlier;
+    } else {
+      rc = recv_reply(pc.c, res, nres);
+      /* An earlier put's failure is reported by a call that returns no
+       * value (a value taken from the manager must not be lost). */
+      if (rc == 0 && earlier < 0 && !res)
+        rc = earlier;
+    }
+  }
+  if (stream_broken(rc))
+    mproc__conn_close(pc.c); /* the stream is unusable */
   else
-    proxy_conn_put(p, c);
+    proxy_conn_put(p, pc);
   return rc;
+}
+
+static int proxy_call(mproc_proxy_t *p, const char *what, int kind_mask,
+                      int64_t op, double timeout, const mproc_value_t *args,
+                      size_t nargs, mproc_value_t **res, size_t *nres) {
+  return proxy_call_ex(p, what, kind_mask, op, timeout, args, nargs, res, nres,
+                       false);
 }
 
 static int proxy_new(const char *address, const uint8_t *key, size_t keylen,
@@ -1198,6 +1280,7 @@ static int proxy_new(const char *address, const uint8_t *key, size_t keylen,
   memcpy(p->key, key, keylen);
   p->keylen = keylen;
   p->pid = mproc__getpid();
+  p->qmax = -1;
   *out = p;
   return 0;
 }
@@ -1498,7 +1581,10 @@ static int manager_create(mproc_manager_t *m, const char *what, int kind,
     mproc__conn_close(c);
     return rc;
   }
-  proxy_conn_put(p, c); /* the creating connection holds the reference */
+  if (kind == K_QUEUE || kind == K_JOINABLE_QUEUE)
+    p->qmax = param;
+  /* The creating connection holds the reference. */
+  proxy_conn_put(p, (pconn_t){c, 0});
   *out = p;
   return 0;
 }
@@ -1691,8 +1777,8 @@ int mproc_proxy_queue_put(mproc_proxy_t *p, const mproc_value_t *v,
   if (rc < 0)
     return rc;
   mproc_value_t a = mproc_bytes(enc, len);
-  rc = proxy_call(p, __func__, KM_QUEUES, M_QUEUE_PUT, timeout, &a, 1, NULL,
-                  NULL);
+  rc = proxy_call_ex(p, __func__, KM_QUEUES, M_QUEUE_PUT, timeout, &a, 1, NULL,
+                     NULL, true);
   free(enc);
   return rc;
 }
