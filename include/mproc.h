@@ -630,8 +630,9 @@ MPROC_API int mproc_proxy_barrier_reset(mproc_proxy_t *p);
  *
  * A put on an unbounded queue (maxsize 0) returns once the item is sent,
  * without waiting for the manager's reply, as a multiprocessing Queue's put
- * does: a get by another thread or process may briefly not see it yet (the
- * same thread's next call on the proxy always does). The rare failure to
+ * does: a get by another thread or process may briefly not see it yet (a
+ * blocking get waits for it; a program with one thread sees it in its next
+ * call on the same proxy). The rare failure to
  * store it (the manager is out of memory) is returned by the next call on
  * the proxy that returns no value. */
 MPROC_API int mproc_proxy_queue_put(mproc_proxy_t *p, const mproc_value_t *v,
