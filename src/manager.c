@@ -314,6 +314,7 @@ static struct {
   size_t nobjs, cap;
   bool closing;
   int unauth; /* connections in the handshake */
+  int busy;   /* requests between being read and their reply being sent */
   const char *address;
   const uint8_t *key;
   size_t keylen;
@@ -811,7 +812,7 @@ static void swake_accept(void) {
 /* Handles one request; returns the encoded reply or an error that ends the
  * connection (a malformed request). */
 static int srequest(sconn_t *sc, const uint8_t *buf, size_t len, void **reply,
-                    size_t *rlen, bool *shutdown) {
+                    size_t *rlen, bool *shutdown, bool *busy) {
   mproc_value_t *a = NULL;
   size_t n = 0;
   int64_t op, owner;
@@ -830,6 +831,8 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len, void **reply,
   int64_t deadline;
   mproc__err_clear();
   mproc__mutex_lock(S.mu);
+  S.busy++;
+  *busy = true;
   if (S.closing) {
     rc = mproc__err(MPROC_E_CLOSED, "the manager is shutting down");
   } else if ((rc = mproc__deadline(timeout, &deadline)) < 0) {
@@ -886,11 +889,18 @@ static void sconn_main(void *arg) {
     rc = frame_recv(sc->conn, MPROC_MANAGER_MAX_FRAME, &buf, &len);
     if (rc < 0)
       break;
-    rc = srequest(sc, buf, len, &reply, &rlen, &shutdown);
+    bool busy = false;
+    rc = srequest(sc, buf, len, &reply, &rlen, &shutdown, &busy);
     free(buf);
     if (rc == 0)
       rc = frame_send(sc->conn, reply, rlen);
     free(reply);
+    if (busy) {
+      mproc__mutex_lock(S.mu);
+      if (--S.busy == 0 && S.closing)
+        swake(); /* the server waits for the last reply to go out */
+      mproc__mutex_unlock(S.mu);
+    }
   }
   if (shutdown)
     swake_accept();
@@ -970,6 +980,14 @@ static int server_main(const mproc_value_t *args, size_t nargs) {
   }
   mproc__listener_close(l);
   mproc__address_cleanup(address);
+  /* Let the replies being sent go out (waiters were woken with
+   * MPROC_E_CLOSED), so that a client sees its answer rather than the end
+   * of the stream; a client that does not read gets 5 seconds. */
+  int64_t deadline = mproc__now_ns() + (int64_t)5 * 1000000000;
+  mproc__mutex_lock(S.mu);
+  while (S.busy > 0 && mproc__cond_wait(S.cv, S.mu, deadline) == 0)
+    ;
+  mproc__mutex_unlock(S.mu);
   return 0;
 }
 
@@ -1089,7 +1107,10 @@ static int call_on(mproc__conn_t *c, int64_t op, double timeout,
 
 /* Whether an error leaves the stream unusable. */
 static bool stream_broken(int rc) {
-  return rc == MPROC_E_CLOSED || rc == MPROC_E_DECODE || rc == MPROC_E_TOOBIG;
+  /* Not MPROC_E_TOOBIG: frame_send() refuses an oversized message before
+   * writing anything. (Closing a proxy's last connection would also drop
+   * its reference.) */
+  return rc == MPROC_E_CLOSED || rc == MPROC_E_DECODE;
 }
 
 /* Reads the replies still pending on @p pc: the first error among them

@@ -100,7 +100,10 @@ void mproc__address_cleanup(const char *address) {
   unlink(address);
   if (slash && slash != dir) {
     *slash = '\0';
-    rmdir(dir);
+    /* Only a directory mproc__local_address() made. */
+    const char *base = strrchr(dir, '/');
+    if (base && strncmp(base + 1, "mproc-", 6) == 0)
+      rmdir(dir);
   }
 }
 
