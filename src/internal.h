@@ -405,5 +405,9 @@ int mproc__conn_send(mproc__conn_t *c, const void *buf, size_t len);
 /* Receives exactly @p len bytes; MPROC_E_CLOSED at end of stream. */
 int mproc__conn_recv(mproc__conn_t *c, void *buf, size_t len);
 void mproc__conn_close(mproc__conn_t *c);
+/* Makes a receive that waits longer than @p ms (0: no limit) fail with
+ * MPROC_E_CLOSED. Sockets only: a no-op on Windows named pipes, which only
+ * the current user can open. */
+void mproc__conn_set_timeout(mproc__conn_t *c, unsigned ms);
 
 #endif /* MPROC_INTERNAL_H */

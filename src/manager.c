@@ -39,6 +39,10 @@
  * once, so that what unauthenticated clients can make the server hold (a
  * thread, a 4 KiB read buffer and a 256-byte message each) stays bounded. */
 #define UNAUTH_MAX 64
+/* ... and each has this long to authenticate (sockets; see
+ * mproc__conn_set_timeout()), so that idle connections cannot hold those
+ * places forever. */
+#define HANDSHAKE_MS 10000
 
 /* Hosted kinds (on the wire). */
 enum {
@@ -875,9 +879,13 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len, void **reply,
 static void sconn_main(void *arg) {
   sconn_t *sc = arg;
   bool shutdown = false;
+  mproc__conn_set_timeout(sc->conn, HANDSHAKE_MS);
   int rc = deliver_challenge(sc->conn, S.key, S.keylen);
   if (rc == 0)
     rc = answer_challenge(sc->conn, S.key, S.keylen);
+  if (rc == 0)
+    mproc__conn_set_timeout(sc->conn, 0); /* requests may wait as long as
+                                             they like */
   mproc__mutex_lock(S.mu);
   S.unauth--;
   mproc__mutex_unlock(S.mu);

@@ -782,6 +782,11 @@ static void test_remote_tcp(void **state) {
   assert_int_equal(value_int(got), 7);
   assert_int_equal(mproc_manager_shutdown(c), 0);
   assert_int_equal(mproc_manager_connect(&c, addr, "wrong", 5), MPROC_E_PERM);
+  /* A client that connects and says nothing is dropped after the
+   * handshake's time limit (10 s): idle strangers cannot pile up. */
+  double t0 = harness_now();
+  raw_expect_closed(addr, "", 0, false);
+  assert_true(harness_now() - t0 < 60.0);
   mproc_proxy_destroy(d);
   assert_int_equal(mproc_manager_shutdown(mgr), 0);
 }

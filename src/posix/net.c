@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -324,6 +325,13 @@ int mproc__conn_recv(mproc__conn_t *c, void *buf, size_t len) {
     }
   }
   return 0;
+}
+
+void mproc__conn_set_timeout(mproc__conn_t *c, unsigned ms) {
+  struct timeval tv;
+  tv.tv_sec = (time_t)(ms / 1000);
+  tv.tv_usec = (suseconds_t)(ms % 1000) * 1000;
+  setsockopt(c->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
 }
 
 void mproc__conn_close(mproc__conn_t *c) {

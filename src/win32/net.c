@@ -395,6 +395,13 @@ int mproc__conn_recv(mproc__conn_t *c, void *buf, size_t len) {
   return 0;
 }
 
+void mproc__conn_set_timeout(mproc__conn_t *c, unsigned ms) {
+  if (!c->is_socket)
+    return;
+  DWORD v = ms;
+  setsockopt(c->s, SOL_SOCKET, SO_RCVTIMEO, (const char *)&v, sizeof v);
+}
+
 void mproc__conn_close(mproc__conn_t *c) {
   if (!c)
     return;
