@@ -18,6 +18,7 @@
 #else
 #include <pthread.h>
 #include <sched.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #endif
@@ -189,4 +190,23 @@ void harness_thread_join(harness_thread_t *t) {
   pthread_join(t->t, NULL);
 #endif
   free(t);
+}
+
+int harness_private_dir_of(const char *path) {
+#ifdef _WIN32
+  (void)path;
+  return -1;
+#else
+  char dir[512];
+  snprintf(dir, sizeof dir, "%s", path);
+  char *slash = strrchr(dir, '/');
+  if (!slash)
+    return 0;
+  *slash = '\0';
+  struct stat st;
+  if (stat(dir, &st) != 0)
+    return 0;
+  return S_ISDIR(st.st_mode) && (st.st_mode & 0777) == 0700 &&
+         st.st_uid == getuid();
+#endif
 }

@@ -583,6 +583,10 @@ static void test_wrong_key_and_address(void **state) {
   mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
   const char *addr = mproc_manager_address(mgr);
   assert_non_null(addr);
+  /* POSIX: the socket is in a directory only we can enter. */
+  assert_int_not_equal(harness_private_dir_of(addr), 0);
+  char saved[256];
+  snprintf(saved, sizeof saved, "%s", addr);
   uint8_t key[MPROC_AUTHKEY_LEN];
   assert_int_equal(mproc_authkey(key), 0);
   mproc_manager_t *c = NULL;
@@ -602,6 +606,8 @@ static void test_wrong_key_and_address(void **state) {
   assert_int_equal(mproc_proxy_acquire(p, 0), 0);
   mproc_proxy_destroy(p);
   assert_int_equal(mproc_manager_shutdown(mgr), 0);
+  /* The private directory is gone with the manager. */
+  assert_int_not_equal(harness_private_dir_of(saved), 1);
   /* Nobody listens there any more. */
   key[0] ^= 1;
   assert_int_equal(mproc_manager_connect(&c, "127.0.0.1:1", key, sizeof key),
