@@ -1021,6 +1021,10 @@ struct mproc_manager {
 typedef struct pconn {
   mproc__conn_t *c;
   int pending;
+  /* A Queue's maxsize, learnt when attaching (kept per connection, so that
+   * threads share nothing mutable). A put on an unbounded queue does not
+   * wait for its reply (see mproc_proxy_queue_put()). */
+  int64_t qmax;
 } pconn_t;
 
 struct mproc_proxy {
@@ -1037,9 +1041,6 @@ struct mproc_proxy {
   mproc__mutex_t *mu;
   pconn_t *idle;
   size_t nidle, cap;
-  /* A Queue's maxsize, learnt when attaching (-1 until then). A put on an
-   * unbounded queue does not wait for its reply (see queue_put). */
-  int64_t qmax;
 };
 
 static uint64_t owner_id(void) {
@@ -1217,9 +1218,9 @@ static int proxy_conn_get(mproc_proxy_t *p, pconn_t *out) {
     mproc__conn_close(c);
     return rc;
   }
-  p->qmax = qmax;
   out->c = c;
   out->pending = 0;
+  out->qmax = qmax;
   return 0;
 }
 
@@ -1263,7 +1264,7 @@ static int proxy_call_ex(mproc_proxy_t *p, const char *what, int kind_mask,
   /* The request goes out before the pending replies are read: the server
    * answers in order, so a put followed by a get costs one round trip. */
   rc = send_request(pc.c, op, timeout, args, nargs);
-  if (rc == 0 && oneway && p->qmax == 0) {
+  if (rc == 0 && oneway && pc.qmax == 0) {
     pc.pending++;
   } else if (rc == 0) {
     int earlier = drain(&pc);
@@ -1309,7 +1310,6 @@ static int proxy_new(const char *address, const uint8_t *key, size_t keylen,
   memcpy(p->key, key, keylen);
   p->keylen = keylen;
   p->pid = mproc__getpid();
-  p->qmax = -1;
   *out = p;
   return 0;
 }
@@ -1610,10 +1610,9 @@ static int manager_create(mproc_manager_t *m, const char *what, int kind,
     mproc__conn_close(c);
     return rc;
   }
-  if (kind == K_QUEUE || kind == K_JOINABLE_QUEUE)
-    p->qmax = param;
   /* The creating connection holds the reference. */
-  proxy_conn_put(p, (pconn_t){c, 0});
+  pconn_t pc = {c, 0, kind == K_QUEUE || kind == K_JOINABLE_QUEUE ? param : -1};
+  proxy_conn_put(p, pc);
   *out = p;
   return 0;
 }
