@@ -578,13 +578,13 @@ const bench_case_t bench_peers_process_spawn[] = {
 /* manager.*: the raw socket floor and CPython's Manager                    */
 /* ------------------------------------------------------------------------ */
 
-typedef struct echo_ctx {
+typedef struct mgr_echo_ctx {
   int fd;
   pid_t pid;
-} echo_ctx_t;
+} mgr_echo_ctx_t;
 
 /* A child that answers each 16-byte request with a 16-byte reply. */
-static void *rawsocket_setup(void) {
+static void *mgr_rawsocket_setup(void) {
   int sv[2];
   if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
     perror("socketpair");
@@ -606,7 +606,7 @@ static void *rawsocket_setup(void) {
     _exit(0);
   }
   close(sv[1]);
-  echo_ctx_t *c = malloc(sizeof *c);
+  mgr_echo_ctx_t *c = malloc(sizeof *c);
   if (!c) {
     close(sv[0]);
     waitpid(pid, NULL, 0);
@@ -617,8 +617,8 @@ static void *rawsocket_setup(void) {
   return c;
 }
 
-static int64_t rawsocket_run(void *ctx, long n) {
-  echo_ctx_t *c = ctx;
+static int64_t mgr_rawsocket_run(void *ctx, long n) {
+  mgr_echo_ctx_t *c = ctx;
   char buf[16] = {0};
   int64_t t0 = bench_now_ns();
   for (long i = 0; i < 2 * n; i++) /* a pair is two round trips */
@@ -628,8 +628,8 @@ static int64_t rawsocket_run(void *ctx, long n) {
   return bench_now_ns() - t0;
 }
 
-static void rawsocket_teardown(void *ctx) {
-  echo_ctx_t *c = ctx;
+static void mgr_rawsocket_teardown(void *ctx) {
+  mgr_echo_ctx_t *c = ctx;
   close(c->fd);
   waitpid(c->pid, NULL, 0);
   free(c);
@@ -637,7 +637,7 @@ static void rawsocket_teardown(void *ctx) {
 
 /* CPython in a coprocess: reads "lock N" or "queue N", runs N operations on
  * a Manager's Lock or Queue, prints the nanoseconds they took. */
-static const char cpython_script[] =
+static const char mgr_cpython_script[] =
     "import sys, time\n"
     "from multiprocessing import Manager\n"
     "if __name__ == '__main__':\n"
@@ -653,13 +653,13 @@ static const char cpython_script[] =
     "        print(time.perf_counter_ns() - t, flush=True)\n"
     "    m.shutdown()\n";
 
-typedef struct cpython_ctx {
+typedef struct mgr_cpython_ctx {
   FILE *in, *out;
   pid_t pid;
   const char *kind;
-} cpython_ctx_t;
+} mgr_cpython_ctx_t;
 
-static void *cpython_setup_kind(const char *kind) {
+static void *mgr_cpython_setup_kind(const char *kind) {
   int to[2], from[2];
   if (pipe2(to, O_CLOEXEC) != 0)
     return NULL;
@@ -672,12 +672,12 @@ static void *cpython_setup_kind(const char *kind) {
   if (pid == 0) {
     dup2(to[0], 0);
     dup2(from[1], 1);
-    execlp("python3", "python3", "-c", cpython_script, (char *)NULL);
+    execlp("python3", "python3", "-c", mgr_cpython_script, (char *)NULL);
     _exit(127);
   }
   close(to[0]);
   close(from[1]);
-  cpython_ctx_t *c = calloc(1, sizeof *c);
+  mgr_cpython_ctx_t *c = calloc(1, sizeof *c);
   char line[64];
   if (pid < 0 || !c)
     goto fail;
@@ -706,16 +706,16 @@ fail:
   return NULL;
 }
 
-static void *cpython_lock_setup(void) {
-  return cpython_setup_kind("lock");
+static void *mgr_cpython_lock_setup(void) {
+  return mgr_cpython_setup_kind("lock");
 }
 
-static void *cpython_queue_setup(void) {
-  return cpython_setup_kind("queue");
+static void *mgr_cpython_queue_setup(void) {
+  return mgr_cpython_setup_kind("queue");
 }
 
-static int64_t cpython_run(void *ctx, long n) {
-  cpython_ctx_t *c = ctx;
+static int64_t mgr_cpython_run(void *ctx, long n) {
+  mgr_cpython_ctx_t *c = ctx;
   char line[64];
   fprintf(c->in, "%s %ld\n", c->kind, n);
   fflush(c->in);
@@ -724,8 +724,8 @@ static int64_t cpython_run(void *ctx, long n) {
   return strtoll(line, NULL, 10);
 }
 
-static void cpython_teardown(void *ctx) {
-  cpython_ctx_t *c = ctx;
+static void mgr_cpython_teardown(void *ctx) {
+  mgr_cpython_ctx_t *c = ctx;
   fclose(c->in);
   fclose(c->out);
   waitpid(c->pid, NULL, 0);
@@ -733,15 +733,15 @@ static void cpython_teardown(void *ctx) {
 }
 
 const bench_case_t bench_peers_manager_lockpair[] = {
-    {"manager.lockpair.rawsocket", rawsocket_setup, rawsocket_run,
-     rawsocket_teardown},
-    {"manager.lockpair.cpython", cpython_lock_setup, cpython_run,
-     cpython_teardown},
+    {"manager.lockpair.rawsocket", mgr_rawsocket_setup, mgr_rawsocket_run,
+     mgr_rawsocket_teardown},
+    {"manager.lockpair.cpython", mgr_cpython_lock_setup, mgr_cpython_run,
+     mgr_cpython_teardown},
     {NULL, NULL, NULL, NULL},
 };
 
 const bench_case_t bench_peers_manager_queue64b[] = {
-    {"manager.queue64b.cpython", cpython_queue_setup, cpython_run,
-     cpython_teardown},
+    {"manager.queue64b.cpython", mgr_cpython_queue_setup, mgr_cpython_run,
+     mgr_cpython_teardown},
     {NULL, NULL, NULL, NULL},
 };
