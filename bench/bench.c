@@ -12,6 +12,9 @@
  *   lock.pair_timed.mproc   the same with a timeout of 1 s
  *   rlock.pair.mproc, semaphore.pair.mproc
  *   lock.contended.mproc    ns per pair, two processes on one lock
+ *   lock.pingpong.mproc     ns per round trip of a token handed between two
+ *                           processes through two Locks
+ *   event.pingpong.mproc    the same through two Events (set, wait, clear)
  *   process.fork.mproc      us per start + join (+ destroy)
  *   process.spawn.mproc     the same with the spawn start method
  *   ...
@@ -62,6 +65,33 @@ static int child_contend(const mproc_value_t *args, size_t nargs) {
       return 3;
   }
   bench_race_finish(contend_race, (int)who);
+  return 0;
+}
+
+/* args: ping, pong (Locks or Events), round trips. The child's side of
+ * the ping-pong: takes the token from ping, hands it back through pong. */
+static int child_pingpong(const mproc_value_t *args, size_t nargs) {
+  int64_t n;
+  mproc_lock_t *l[2];
+  mproc_event_t *e[2];
+  if (nargs != 3 || mproc_value_as_int(&args[2], &n) != 0)
+    return 2;
+  bool locks = mproc_value_as_lock(&args[0], &l[0]) == 0 &&
+               mproc_value_as_lock(&args[1], &l[1]) == 0;
+  if (!locks && (mproc_value_as_event(&args[0], &e[0]) != 0 ||
+                 mproc_value_as_event(&args[1], &e[1]) != 0))
+    return 3;
+  for (int64_t i = 0; i <= n; i++) {
+    if (locks) {
+      if (mproc_lock_acquire(l[0], MPROC_FOREVER) != 0 ||
+          mproc_lock_release(l[1]) != 0)
+        return 4;
+    } else {
+      if (mproc_event_wait(e[0], MPROC_FOREVER) != 0 ||
+          mproc_event_clear(e[0]) != 0 || mproc_event_set(e[1]) != 0)
+        return 5;
+    }
+  }
   return 0;
 }
 
@@ -232,6 +262,90 @@ static void contend_teardown(void *ctx) {
   contend_race = NULL;
 }
 
+/* The ping-pong: two objects, the token starting on this side. */
+typedef struct pingpong_ctx {
+  bool locks;
+  void *obj[2];
+} pingpong_ctx_t;
+
+static void *pingpong_setup_of(bool locks) {
+  pingpong_ctx_t *c = calloc(1, sizeof *c);
+  if (!c)
+    return NULL;
+  c->locks = locks;
+  for (int i = 0; i < 2; i++) {
+    int rc = locks ? mproc_lock_create((mproc_lock_t **)&c->obj[i])
+                   : mproc_event_create((mproc_event_t **)&c->obj[i]);
+    /* Both Locks start held: each release is a hand-over. */
+    if (rc == 0 && locks)
+      rc = mproc_lock_acquire(c->obj[i], 0);
+    if (rc != 0) {
+      fail("creating the ping-pong objects", rc);
+      return NULL; /* leaks a little on a failure that ends the bench */
+    }
+  }
+  return c;
+}
+
+static void *lock_pingpong_setup(void) {
+  return pingpong_setup_of(true);
+}
+
+static void *event_pingpong_setup(void) {
+  return pingpong_setup_of(false);
+}
+
+static int pingpong_hand(pingpong_ctx_t *c) {
+  if (c->locks) {
+    int rc = mproc_lock_release(c->obj[0]);
+    return rc ? rc : mproc_lock_acquire(c->obj[1], MPROC_FOREVER);
+  }
+  int rc = mproc_event_set(c->obj[0]);
+  if (rc == 0)
+    rc = mproc_event_wait(c->obj[1], MPROC_FOREVER);
+  return rc ? rc : mproc_event_clear(c->obj[1]);
+}
+
+/* n timed round trips after one untimed (the child is then running). */
+static int64_t pingpong_run(void *ctx, long n) {
+  pingpong_ctx_t *c = ctx;
+  mproc_value_t args[3] = {mproc_obj(c->obj[0]), mproc_obj(c->obj[1]),
+                           mproc_int(n)};
+  mproc_process_t *p;
+  int rc = mproc_process_start(&p, child_pingpong, args, 3, NULL);
+  if (rc != 0)
+    return fail_run("mproc_process_start", rc);
+  int64_t t0 = 0, t = -1;
+  for (long i = 0; i <= n; i++) {
+    if (i == 1)
+      t0 = bench_now_ns();
+    if ((rc = pingpong_hand(c)) != 0) {
+      fail("ping-pong", rc);
+      mproc_process_kill(p);
+      break;
+    }
+  }
+  if (rc == 0)
+    t = n > 0 ? bench_now_ns() - t0 : 0;
+  int code = -1;
+  if (mproc_process_join(p, MPROC_FOREVER) != 0 ||
+      mproc_process_exitcode(p, &code) != 0 || code != 0)
+    t = -1;
+  mproc_process_destroy(p);
+  return t;
+}
+
+static void pingpong_teardown(void *ctx) {
+  pingpong_ctx_t *c = ctx;
+  for (int i = 0; i < 2; i++) {
+    if (c->locks)
+      mproc_lock_destroy(c->obj[i]);
+    else
+      mproc_event_destroy(c->obj[i]);
+  }
+  free(c);
+}
+
 /* The start method a process case uses, as its context. */
 static mproc_start_method_t method_fork = MPROC_START_FORK;
 static mproc_start_method_t method_spawn = MPROC_START_SPAWN;
@@ -289,6 +403,14 @@ static const bench_case_t mproc_lock_pair[] = {
 
 static const bench_case_t mproc_lock_contended[] = {
     {"lock.contended.mproc", contend_setup, contend_run, contend_teardown},
+    {NULL, NULL, NULL, NULL},
+};
+
+static const bench_case_t mproc_lock_pingpong[] = {
+    {"lock.pingpong.mproc", lock_pingpong_setup, pingpong_run,
+     pingpong_teardown},
+    {"event.pingpong.mproc", event_pingpong_setup, pingpong_run,
+     pingpong_teardown},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -416,10 +538,16 @@ static const group_t groups[] = {
      bench_peers_lock_pair},
     {"lock.contended", "ns", 100000, 21, 0, 20000, 3, mproc_lock_contended,
      bench_peers_lock_contended},
+    {"lock.pingpong", "ns", 20000, 21, 0, 2000, 3, mproc_lock_pingpong,
+     bench_peers_lock_pingpong},
     {"process.fork", "us", 5, 40, 0, 1, 5, mproc_process_fork,
      bench_peers_process_fork},
     {"process.spawn", "us", 5, 40, 0, 1, 5, mproc_process_spawn,
      bench_peers_process_spawn},
+    {"pool.map", "ns", 200000, 7, 0, 20000, 3, bench_mproc_pool_map,
+     bench_peers_pool_map},
+    {"pool.imap1", "ns", 20000, 5, 0, 2000, 3, bench_mproc_pool_imap1,
+     bench_peers_pool_imap1},
     {"manager.lockpair", "us", 500, 21, 0, 100, 3, mproc_manager_lockpair,
      bench_peers_manager_lockpair},
     {"manager.queue64b", "us", 500, 21, 0, 100, 3, mproc_manager_queue64b,
@@ -679,6 +807,8 @@ int main(int argc, char **argv) {
    * never returns. */
   mproc_register("bench.noop", child_noop);
   mproc_register("bench.contend", child_contend);
+  mproc_register("bench.pingpong", child_pingpong);
+  bench_pool_register();
   int rc = mproc_boot(argc, argv);
   if (rc == 0)
     booted = true;

@@ -34,11 +34,14 @@ extern char bench_skip_token;
  *
  *   lock.pair       one uncontended acquire + release (n pairs)
  *   lock.contended  two processes alternating on one lock (n pairs in all)
+ *   lock.pingpong   two processes handing a token back and forth (n round
+ *                   trips, the child already running)
  *   process.fork    fork a child that exits at once, and reap it (n times)
  *   process.spawn   start a program that exits at once, and reap it
  */
 extern const bench_case_t bench_peers_lock_pair[];
 extern const bench_case_t bench_peers_lock_contended[];
+extern const bench_case_t bench_peers_lock_pingpong[];
 extern const bench_case_t bench_peers_process_fork[];
 extern const bench_case_t bench_peers_process_spawn[];
 /*
@@ -51,6 +54,15 @@ extern const bench_case_t bench_peers_process_spawn[];
  */
 extern const bench_case_t bench_peers_manager_lockpair[];
 extern const bench_case_t bench_peers_manager_queue64b[];
+
+/* Pool throughput (bench_pool.c): mproc's cases and CPython's, per task.
+ *   pool.map    Pool(2).map of trivial tasks, automatic chunks
+ *   pool.imap1  Pool(2).imap of trivial tasks, chunksize 1 */
+extern const bench_case_t bench_mproc_pool_map[];
+extern const bench_case_t bench_peers_pool_map[];
+extern const bench_case_t bench_mproc_pool_imap1[];
+extern const bench_case_t bench_peers_pool_imap1[];
+void bench_pool_register(void);
 
 /* mproc-bench run with this one argument exits at once (after
  * mproc_boot()): process.spawn.raw_self starts it so. */

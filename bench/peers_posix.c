@@ -17,7 +17,15 @@
  *   lock.pair.apr         apr_proc_mutex with APR_LOCK_DEFAULT, when built
  *                         with APR's headers (MPROC_BENCH_HAVE_APR); the
  *                         library is loaded at run time (see below).
+ *   lock.pair.apr_<mech>  the same with one mechanism each: pthread,
+ *                         posixsem, fcntl, sysvsem.
+ *   lock.pair.cpython     CPython's multiprocessing.Lock (a POSIX
+ *                         semaphore behind a C extension), timed inside a
+ *                         python3 process (python3 -c), when there is one.
  *   lock.contended.futex  the futex mutex, two fork children.
+ *   lock.pingpong.futex   two processes handing a token back and forth
+ *                         through two futex binary semaphores (no spin);
+ *                         the figure is one round trip.
  *   process.fork.raw      fork, _exit(0) in the child, waitpid.
  *   process.spawn.raw     fork, execv of mproc-bench-trivial, waitpid.
  *   process.spawn.raw_self  the same, of this program with BENCH_EXIT_FLAG:
@@ -408,9 +416,9 @@ typedef struct {
   apr_proc_mutex_t *m;
 } apr_ctx_t;
 
-static void *apr_setup(void) {
+static void *apr_setup_mech(apr_lockmech_e mech, const char *figure) {
   if (apr_load() < 0) {
-    fprintf(stderr, "# lock.pair.apr: APR could not be loaded, left out\n");
+    fprintf(stderr, "# %s: APR could not be loaded, left out\n", figure);
     return BENCH_SKIP; /* a peer missing here is not mproc's failure */
   }
   apr_ctx_t *c = calloc(1, sizeof *c);
@@ -418,18 +426,34 @@ static void *apr_setup(void) {
     return NULL;
   apr_status_t st = apr.pool_create_ex(&c->pool, NULL, NULL, NULL);
   if (st == APR_SUCCESS)
-    st = apr.mutex_create(&c->m, NULL, APR_LOCK_DEFAULT, c->pool);
+    st = apr.mutex_create(&c->m, NULL, mech, c->pool);
   if (st != APR_SUCCESS) {
-    fprintf(stderr, "mproc-bench: apr_proc_mutex_create: APR status %d\n",
-            (int)st);
+    /* A mechanism this APR build lacks is a missing peer, not a failure. */
+    fprintf(stderr, "# %s: apr_proc_mutex_create: APR status %d, left out\n",
+            figure, (int)st);
     if (c->pool)
       apr.pool_destroy(c->pool);
     free(c);
-    return NULL;
+    return BENCH_SKIP;
   }
-  fprintf(stderr, "# lock.pair.apr: APR_LOCK_DEFAULT is the \"%s\" mutex\n",
-          apr.mutex_name(c->m));
+  fprintf(stderr, "# %s: the \"%s\" mutex\n", figure, apr.mutex_name(c->m));
   return c;
+}
+
+static void *apr_setup(void) {
+  return apr_setup_mech(APR_LOCK_DEFAULT, "lock.pair.apr");
+}
+static void *apr_pthread_setup(void) {
+  return apr_setup_mech(APR_LOCK_PROC_PTHREAD, "lock.pair.apr_pthread");
+}
+static void *apr_posixsem_setup(void) {
+  return apr_setup_mech(APR_LOCK_POSIXSEM, "lock.pair.apr_posixsem");
+}
+static void *apr_fcntl_setup(void) {
+  return apr_setup_mech(APR_LOCK_FCNTL, "lock.pair.apr_fcntl");
+}
+static void *apr_sysvsem_setup(void) {
+  return apr_setup_mech(APR_LOCK_SYSVSEM, "lock.pair.apr_sysvsem");
 }
 
 static int64_t apr_run(void *ctx, long n) {
@@ -450,6 +474,100 @@ static void apr_teardown(void *ctx) {
   free(c);
 }
 #endif
+
+/* ------------------------------------------------------------------------ */
+/* lock.pair.cpython                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* The loop runs inside Python and times itself, so the interpreter's start
+ * is not counted; each round is one python3 process. */
+static const char cpython_prog[] =
+    "import multiprocessing as m, sys, time\n"
+    "l = m.Lock(); n = int(sys.argv[1]); a = l.acquire; r = l.release\n"
+    "t = time.perf_counter_ns()\n"
+    "for _ in range(n):\n"
+    "    a(); r()\n"
+    "print(time.perf_counter_ns() - t)\n";
+
+static int64_t cpython_run(void *ctx, long n) {
+  (void)ctx;
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, "python3 -c '%s' %ld 2>/dev/null", cpython_prog, n);
+  FILE *f = popen(cmd, "r");
+  if (!f)
+    return -1;
+  long long ns = -1;
+  if (fscanf(f, "%lld", &ns) != 1)
+    ns = -1;
+  if (pclose(f) != 0)
+    ns = -1;
+  return (int64_t)ns;
+}
+
+static void *cpython_setup(void) {
+  static char none;
+  if (cpython_run(&none, 1) < 0) {
+    fprintf(stderr, "# lock.pair.cpython: no python3 with multiprocessing, "
+                    "left out\n");
+    return BENCH_SKIP;
+  }
+  return &none;
+}
+
+/* ------------------------------------------------------------------------ */
+/* lock.pingpong.futex                                                      */
+/* ------------------------------------------------------------------------ */
+
+/* A binary semaphore: 0 empty, 1 full, 2 empty with a waiter. */
+static NOINLINE void bsem_wait(volatile uint32_t *w) {
+  for (;;) {
+    uint32_t v = 1;
+    if (__atomic_compare_exchange_n(w, &v, 0, false, __ATOMIC_ACQUIRE,
+                                    __ATOMIC_RELAXED))
+      return;
+    if (v == 0 && !__atomic_compare_exchange_n(
+                      w, &v, 2, false, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+      continue;
+    futex(w, FUTEX_WAIT, 2);
+  }
+}
+
+static NOINLINE void bsem_post(volatile uint32_t *w) {
+  if (__atomic_exchange_n(w, 1, __ATOMIC_RELEASE) == 2)
+    futex(w, FUTEX_WAKE, 1);
+}
+
+static void *pingpong_setup(void) {
+  return shared_alloc(2 * sizeof(uint32_t));
+}
+
+static int64_t pingpong_run(void *ctx, long n) {
+  volatile uint32_t *w = ctx; /* w[0] ping, w[1] pong */
+  w[0] = w[1] = 0;
+  pid_t pid = fork();
+  if (pid < 0)
+    return -1;
+  if (pid == 0) {
+    for (long i = 0; i <= n; i++) {
+      bsem_wait(&w[0]);
+      bsem_post(&w[1]);
+    }
+    _exit(0);
+  }
+  bsem_post(&w[0]); /* one untimed round trip: the child is running */
+  bsem_wait(&w[1]);
+  int64_t t0 = bench_now_ns();
+  for (long i = 0; i < n; i++) {
+    bsem_post(&w[0]);
+    bsem_wait(&w[1]);
+  }
+  int64_t t = bench_now_ns() - t0;
+  return reap(pid) < 0 ? -1 : t;
+}
+
+static void pingpong_teardown(void *ctx) {
+  munmap(ctx, 2 * sizeof(uint32_t));
+}
 
 /* ------------------------------------------------------------------------ */
 /* process.fork.raw, process.spawn.raw                                      */
@@ -553,7 +671,17 @@ const bench_case_t bench_peers_lock_pair[] = {
     {"lock.pair.pthread", pthread_setup, pthread_run, pthread_teardown},
 #if defined(MPROC_BENCH_HAVE_APR)
     {"lock.pair.apr", apr_setup, apr_run, apr_teardown},
+    {"lock.pair.apr_pthread", apr_pthread_setup, apr_run, apr_teardown},
+    {"lock.pair.apr_posixsem", apr_posixsem_setup, apr_run, apr_teardown},
+    {"lock.pair.apr_fcntl", apr_fcntl_setup, apr_run, apr_teardown},
+    {"lock.pair.apr_sysvsem", apr_sysvsem_setup, apr_run, apr_teardown},
 #endif
+    {"lock.pair.cpython", cpython_setup, cpython_run, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+const bench_case_t bench_peers_lock_pingpong[] = {
+    {"lock.pingpong.futex", pingpong_setup, pingpong_run, pingpong_teardown},
     {NULL, NULL, NULL, NULL},
 };
 

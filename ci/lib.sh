@@ -21,7 +21,8 @@ MPROC_PACKAGES=(
   cmake
   ninja-build
   pkg-config       # the install test's pkg-config consumer
-  clang            # the second compiler build
+  clang            # the second compiler build, sanitizers, fuzzing
+  valgrind         # memcheck of the single-process tests
   libcmocka-dev    # unit tests, Linux
   gcc-mingw-w64-x86-64  # the Windows cross compiler
   wine             # runs the Windows tests and demo
@@ -205,6 +206,7 @@ MPROC_BUILD="$MPROC_ROOT/build"
 MPROC_BUILD_LINUX="$MPROC_BUILD/linux"
 MPROC_BUILD_CLANG="$MPROC_BUILD/clang"
 MPROC_BUILD_WINDOWS="$MPROC_BUILD/windows"
+MPROC_BUILD_PORTABLE="$MPROC_BUILD/portable"
 MPROC_WINEPREFIX="$MPROC_BUILD/wine"
 # Where ci/build-cmocka-mingw.sh installs cmocka by default.
 MPROC_CMOCKA_MINGW_PREFIX="$MPROC_BUILD/deps/cmocka-mingw"
@@ -225,6 +227,11 @@ mproc_configure_linux() {
 mproc_configure_clang() {
   mproc_configure "$MPROC_BUILD_CLANG" -DCMAKE_BUILD_TYPE=Debug \
     -DCMAKE_C_COMPILER=clang
+}
+# The portable POSIX backend (what macOS and the BSDs would run), on Linux.
+mproc_configure_portable() {
+  mproc_configure "$MPROC_BUILD_PORTABLE" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_C_COMPILER=gcc -DMPROC_POSIX_BACKEND=portable
 }
 mproc_configure_windows() {
   mproc_configure "$MPROC_BUILD_WINDOWS" -DCMAKE_BUILD_TYPE=RelWithDebInfo \

@@ -6,6 +6,10 @@
 #   setup    apt-get install what is missing
 #   linux    gcc, RelWithDebInfo: build, check the exported symbols, ctest
 #   clang    clang, Debug, -Werror: build, ctest
+#   sanitize clang with ASan+UBSan: ctest; valgrind memcheck of the
+#            single-process tests
+#   portable gcc with -DMPROC_POSIX_BACKEND=portable (no futex, no memfd):
+#            build, ctest
 #   windows  mingw-w64 cross build (cmocka built from Debian's source), ctest
 #            under wine in a private prefix (build/wine)
 #   install  cmake --install of the gcc build into a fresh prefix (build/install),
@@ -20,7 +24,8 @@
 #   27 passed, 0 failed
 #
 # Environment:
-#   MPROC_CI_PHASES   phases to run (default "linux clang windows install")
+#   MPROC_CI_PHASES   phases to run (default "linux clang sanitize portable
+#                     windows install")
 #   MPROC_CTEST_JOBS  ctest parallelism (default 1: the tests time processes)
 #
 # The phase_* functions are called by name (run_phase):
@@ -31,7 +36,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MPROC_ROOT"
 
-phases="${MPROC_CI_PHASES:-linux clang windows install}"
+phases="${MPROC_CI_PHASES:-linux clang sanitize portable windows install}"
 ctest_jobs="${MPROC_CTEST_JOBS:-1}"
 results="$MPROC_BUILD/ci-results"
 
@@ -93,6 +98,12 @@ phase_clang() {
   run_ctest clang "$MPROC_BUILD_CLANG"
 }
 
+phase_portable() {
+  mproc_configure_portable
+  mproc_build "$MPROC_BUILD_PORTABLE"
+  run_ctest portable "$MPROC_BUILD_PORTABLE"
+}
+
 phase_windows() {
   bash "$MPROC_ROOT/ci/build-cmocka-mingw.sh" "$MPROC_CMOCKA_MINGW_PREFIX"
   mproc_configure_windows
@@ -100,6 +111,36 @@ phase_windows() {
   mproc_wine_setup "$MPROC_WINEPREFIX"
   trap mproc_wine_stop EXIT
   run_ctest windows "$MPROC_BUILD_WINDOWS"
+}
+
+# AddressSanitizer + UndefinedBehaviorSanitizer over the whole suite (halt
+# on the first report), then valgrind's memcheck over the single-process
+# tests, which must report no error and no leak.
+phase_sanitize() {
+  local dir="$MPROC_BUILD/sanitize" t passed=0 failed=0 p f
+  mproc_configure "$dir" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang \
+    -DMPROC_SANITIZE=address,undefined -DMPROC_BUILD_BENCH=OFF
+  mproc_build "$dir"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    run_ctest sanitize "$dir" || failed=1
+  [[ -f "$MPROC_BUILD_LINUX/build.ninja" ]] || mproc_configure_linux
+  mproc_build "$MPROC_BUILD_LINUX"
+  for t in test_value fuzz_replay_value; do
+    mproc_log "valgrind $t"
+    if valgrind -q --error-exitcode=99 --leak-check=full \
+      --errors-for-leak-kinds=definite,indirect \
+      "$MPROC_BUILD_LINUX/tests/$t" \
+      "$MPROC_ROOT/tests/fuzz/corpus/${t#fuzz_replay_}" </dev/null >/dev/null; then
+      passed=$((passed + 1))
+    else
+      mproc_log "valgrind $t FAILED"
+      failed=$((failed + 1))
+    fi
+  done
+  read -r p f <"$results/sanitize.count"
+  echo "$((p + passed)) $((f + failed))" >"$results/sanitize.count"
+  [[ "$failed" == 0 ]]
 }
 
 # The installed library, used the two ways a user would.

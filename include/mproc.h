@@ -9,6 +9,8 @@
  *   4. Processes and start methods
  *   5. The Lock family                     (Lock, RLock, Semaphore,
  *                                           BoundedSemaphore)
+ *   6. Event, Condition, Barrier
+ *   8. Managers                            (a server process; proxies)
  *
  * The sharing rule. Objects backed by shared memory or kernel objects (every
  * lock and semaphore) may reach another process only while that process is
@@ -85,7 +87,10 @@ MPROC_API const char *mproc_version(void);
   XX(E_SPAWN, -17, "child process could not be started")                       \
   XX(E_TOOBIG, -18, "too large")                                               \
   XX(E_LIMIT, -19, "system resource limit reached")                            \
-  XX(E_SYS, -20, "operating system error")
+  XX(E_SYS, -20, "operating system error")                                     \
+  XX(E_EMPTY, -30, "queue empty")                                              \
+  XX(E_FULL, -31, "queue full")                                                \
+  XX(E_DONE, -40, "no more results")
 /* New codes: -21 to -29 for synchronisation, -30 to -39 for queues, pipes and
  * shared memory, -40 to -49 for the pool, -50 to -59 for the manager; keep
  * the list in numeric order. */
@@ -465,8 +470,422 @@ MPROC_API int mproc_value_as_rlock(const mproc_value_t *v, mproc_rlock_t **out);
 MPROC_API int mproc_value_as_semaphore(const mproc_value_t *v,
                                        mproc_semaphore_t **out);
 
+/*
+ * Owner death and the Lock family. An RLock records its owner (thread and
+ * process). If the owner's process dies while holding it (killed, crashed,
+ * exited without releasing), the next acquirer receives MPROC_E_OWNER_DEAD
+ * instead of waiting forever (CPython hangs: gh-88304): that caller now
+ * owns the RLock at depth 1, exactly as after a successful acquire, and is
+ * expected to make the protected state consistent before releasing it (the
+ * POSIX robust-mutex contract). A waiter notices the death within about
+ * 0.1 s. The same holds for the RLock inside a Condition.
+ *
+ * Lock, Semaphore and BoundedSemaphore have no owner (any process may
+ * release them, as in CPython), so mproc cannot know that a count taken by
+ * a dead process will never be given back: a Lock held by a process that
+ * died stays held, exactly as in CPython. Acquire it with a timeout where a
+ * peer may die; the timeout is honoured (MPROC_E_TIMEOUT), nothing hangs.
+ */
+
 /* ------------------------------------------------------------------------ */
-/* 6. Managers                                                              */
+/* 6. Event, Condition, Barrier                                             */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Like the Lock family these live in shared memory, follow the sharing rule
+ * (inheritance only), serve fork and spawn children alike, and sleep in the
+ * kernel while they wait.
+ */
+
+/** Event: a flag that processes wait for. */
+typedef struct mproc_event mproc_event_t;
+MPROC_API int mproc_event_create(mproc_event_t **out);
+/** Sets the flag and wakes every waiter. */
+MPROC_API int mproc_event_set(mproc_event_t *e);
+MPROC_API int mproc_event_clear(mproc_event_t *e);
+/** 1 if set, 0 if not. */
+MPROC_API int mproc_event_is_set(mproc_event_t *e);
+/**
+ * Waits until the flag is set: 0 once it is (or was set at some moment
+ * during the wait, even if cleared again since), MPROC_E_TIMEOUT if not.
+ */
+MPROC_API int mproc_event_wait(mproc_event_t *e, double timeout);
+MPROC_API void mproc_event_destroy(mproc_event_t *e);
+
+/**
+ * Condition: a condition variable over a Lock or an RLock.
+ *
+ * mproc_condition_create(&c, lock): @p lock is an mproc_lock_t * or an
+ * mproc_rlock_t * that the caller keeps alive longer than the Condition, or
+ * NULL for a Condition with its own new RLock (as CPython's Condition()).
+ * A spawned child that receives the Condition gets its lock with it.
+ *
+ * wait and notify require the caller to hold the lock (for an RLock: to own
+ * it; for a Lock, which has no owner, only that it is held): otherwise
+ * MPROC_E_PERM. A waiter may be woken by a notify issued after it began
+ * waiting by a thread that then waits itself (wake-ups are not tied to
+ * their waiter, as in CPython), so use a predicate:
+ * mproc_condition_wait_for() loops for you.
+ */
+typedef struct mproc_condition mproc_condition_t;
+MPROC_API int mproc_condition_create(mproc_condition_t **out, void *lock);
+/** Acquires / releases the underlying lock (see its own functions). */
+MPROC_API int mproc_condition_acquire(mproc_condition_t *c, double timeout);
+MPROC_API int mproc_condition_release(mproc_condition_t *c);
+/**
+ * Releases the lock, waits for a notify or the timeout, and takes the lock
+ * back (always, even on a timeout; an RLock at its former depth). 0 when
+ * notified, MPROC_E_TIMEOUT, or MPROC_E_OWNER_DEAD when the RLock's owner
+ * died meanwhile (the lock is held all the same).
+ */
+MPROC_API int mproc_condition_wait(mproc_condition_t *c, double timeout);
+/** A predicate for mproc_condition_wait_for(), called with the lock held. */
+typedef bool (*mproc_predicate_fn)(void *arg);
+/**
+ * Waits until @p pred(@p arg) is true: 0 when it is, MPROC_E_TIMEOUT when
+ * it is still false at the end of @p timeout (for the whole call).
+ */
+MPROC_API int mproc_condition_wait_for(mproc_condition_t *c,
+                                       mproc_predicate_fn pred, void *arg,
+                                       double timeout);
+/** Wakes up to @p n waiters (n >= 0). */
+MPROC_API int mproc_condition_notify(mproc_condition_t *c, int n);
+MPROC_API int mproc_condition_notify_all(mproc_condition_t *c);
+MPROC_API void mproc_condition_destroy(mproc_condition_t *c);
+
+/**
+ * Barrier: @p parties processes (or threads) wait until all have arrived.
+ *
+ * @p action, if not NULL, must be registered (mproc_register()); the last
+ * party to arrive runs it (with no arguments) before anyone is released.
+ * The Barrier stores the action's registered name, so a spawned child runs
+ * its own copy of the function. An action that returns nonzero breaks the
+ * barrier.
+ *
+ * mproc_barrier_wait(): 0 and the arrival index (0 .. parties-1) in
+ * *@p index (may be NULL); MPROC_E_BROKEN if the barrier is or becomes
+ * broken (abort, reset while waiting, a failed action, another party's
+ * timeout); MPROC_E_TIMEOUT for the party whose timeout expired, which also
+ * breaks the barrier for the others, as in CPython. A broken barrier stays
+ * broken until mproc_barrier_reset(). A party that dies while waiting
+ * leaves the others waiting for it: use timeouts where that can happen.
+ */
+typedef struct mproc_barrier mproc_barrier_t;
+MPROC_API int mproc_barrier_create(mproc_barrier_t **out, unsigned int parties,
+                                   mproc_fn action);
+MPROC_API int mproc_barrier_wait(mproc_barrier_t *b, double timeout,
+                                 unsigned int *index);
+/** Breaks the barrier: current and future waiters get MPROC_E_BROKEN. */
+MPROC_API int mproc_barrier_abort(mproc_barrier_t *b);
+/** Back to empty and not broken; current waiters get MPROC_E_BROKEN. */
+MPROC_API int mproc_barrier_reset(mproc_barrier_t *b);
+MPROC_API int mproc_barrier_parties(mproc_barrier_t *b);
+/** The number of parties waiting now. */
+MPROC_API int mproc_barrier_n_waiting(mproc_barrier_t *b);
+/** 1 if broken, 0 if not. */
+MPROC_API int mproc_barrier_broken(mproc_barrier_t *b);
+MPROC_API void mproc_barrier_destroy(mproc_barrier_t *b);
+
+MPROC_API int mproc_value_as_event(const mproc_value_t *v, mproc_event_t **out);
+MPROC_API int mproc_value_as_condition(const mproc_value_t *v,
+                                       mproc_condition_t **out);
+MPROC_API int mproc_value_as_barrier(const mproc_value_t *v,
+                                     mproc_barrier_t **out);
+
+/** Pass to a timeout to wait without limit. */
+#define MPROC_FOREVER (-1.0)
+
+/* ------------------------------------------------------------------------ */
+/* 6. Queues                                                                */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Queue, SimpleQueue and JoinableQueue live in shared memory: a byte ring
+ * with framed messages. mproc_queue_put() has copied the message into the
+ * ring when it returns (no feeder thread), so qsize(), empty() and full()
+ * are exact, and a parent may join a child that put items nobody took
+ * (CPython's gh-73983 deadlock does not exist here). An uncontended put or
+ * get makes no system call.
+ *
+ * Items are values: mproc_queue_put() encodes them with mproc_encode() in
+ * the caller, so the sharing rule applies there, synchronously: an item
+ * holding a Lock (or a queue, a shared Value, ...) fails with
+ * MPROC_E_INHERITANCE and nothing is enqueued.
+ *
+ * Messages may be larger than the ring, up to MPROC_QUEUE_MSG_MAX bytes
+ * (encoded): they stream through the ring while the producer keeps the
+ * queue's producer side, so they are never interleaved or truncated. The
+ * timeout of such a put or get bounds the wait for the first chunk; once a
+ * message is under way it is finished (the peer is alive) or the queue
+ * breaks (the peer died).
+ *
+ * Crashes. A producer or consumer killed between messages, or while
+ * copying a message that fits in the ring, leaves the queue usable: the
+ * others take its place after at most a fraction of a second. One killed in
+ * the middle of a streamed message marks the queue broken: every call then
+ * fails with MPROC_E_BROKEN. A half message is never delivered. A frame
+ * found corrupt in the ring (another process scribbled on the shared
+ * memory) breaks the queue the same way.
+ *
+ * Timeouts: a get that finds no message in time returns MPROC_E_EMPTY, a
+ * put that finds no room in time MPROC_E_FULL (CPython's queue.Empty and
+ * queue.Full), timeout 0 included.
+ *
+ * Queues are inherit_only objects: pass them to children as process
+ * arguments. Destroy a queue in each process when done with it.
+ */
+
+/** The largest message (encoded size) a queue carries: 256 MiB. */
+#define MPROC_QUEUE_MSG_MAX ((size_t)1 << 28)
+
+typedef struct mproc_queue mproc_queue_t;
+
+typedef struct mproc_queue_options {
+  /** The most items the queue holds (0: no limit but the capacity). */
+  size_t maxsize;
+  /**
+   * The ring's size in bytes, rounded up to a power of two between 4 KiB
+   * and 1 GiB (0: 256 KiB). The queue's shared memory is this plus 256
+   * bytes, rounded up to a page. Each message takes 8 bytes more than its
+   * encoding.
+   */
+  size_t capacity;
+} mproc_queue_options_t;
+
+/** Creates a Queue. @p opts may be NULL. */
+MPROC_API int mproc_queue_create(mproc_queue_t **out,
+                                 const mproc_queue_options_t *opts);
+/** Creates a SimpleQueue (the same operations; CPython's lighter type). */
+MPROC_API int mproc_simple_queue_create(mproc_queue_t **out,
+                                        const mproc_queue_options_t *opts);
+/** Creates a JoinableQueue (adds task_done and join). */
+MPROC_API int mproc_joinable_queue_create(mproc_queue_t **out,
+                                          const mproc_queue_options_t *opts);
+
+/**
+ * Puts one item made of @p n values. MPROC_E_FULL when there was no room
+ * before @p timeout, MPROC_E_CLOSED on a closed queue, MPROC_E_TOOBIG above
+ * MPROC_QUEUE_MSG_MAX, MPROC_E_INHERITANCE for an inherit-only object.
+ */
+MPROC_API int mproc_queue_put(mproc_queue_t *q, const mproc_value_t *vals,
+                              size_t n, double timeout);
+/**
+ * Takes one item. On success *vals holds *n values owned by the caller
+ * (release them with mproc_values_free()). An item put with
+ * mproc_queue_put_bytes() arrives as one bytes value. MPROC_E_EMPTY when
+ * nothing came before @p timeout; MPROC_E_CLOSED when the queue is closed
+ * and empty.
+ */
+MPROC_API int mproc_queue_get(mproc_queue_t *q, mproc_value_t **vals, size_t *n,
+                              double timeout);
+/** Puts raw bytes as one message (no encoding). */
+MPROC_API int mproc_queue_put_bytes(mproc_queue_t *q, const void *data,
+                                    size_t len, double timeout);
+/**
+ * Takes one message into @p buf as raw bytes (an item put with
+ * mproc_queue_put() arrives as its mproc_encode() buffer). If the message
+ * is larger than @p cap it stays in the queue, *len is its size and the
+ * call returns MPROC_E_TOOBIG.
+ */
+MPROC_API int mproc_queue_get_bytes(mproc_queue_t *q, void *buf, size_t cap,
+                                    size_t *len, double timeout);
+/** The exact number of items in the queue. */
+MPROC_API int mproc_queue_qsize(mproc_queue_t *q, size_t *out);
+/** 1 if the queue holds no item, 0 if it holds some, or an error. */
+MPROC_API int mproc_queue_empty(mproc_queue_t *q);
+/** 1 if the queue holds maxsize items, else 0, or an error. */
+MPROC_API int mproc_queue_full(mproc_queue_t *q);
+/**
+ * Closes the queue for every process: later puts fail with MPROC_E_CLOSED,
+ * gets drain what is left and then return MPROC_E_CLOSED; blocked callers
+ * wake up.
+ */
+MPROC_API int mproc_queue_close(mproc_queue_t *q);
+/** JoinableQueue: one item taken has been processed. MPROC_E_VALUE when
+ * called more times than items were put. */
+MPROC_API int mproc_queue_task_done(mproc_queue_t *q);
+/** JoinableQueue: waits until every item put has been task_done()'d;
+ * MPROC_E_TIMEOUT if not before @p timeout. */
+MPROC_API int mproc_queue_join(mproc_queue_t *q, double timeout);
+/** Releases this process's handle on the queue. NULL is allowed. */
+MPROC_API void mproc_queue_destroy(mproc_queue_t *q);
+/** The queue (of any of the three kinds) a value holds. */
+MPROC_API int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out);
+
+/* ------------------------------------------------------------------------ */
+/* 7. Pool                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A pool of worker processes running registered tasks, as CPython's
+ * multiprocessing.Pool.
+ *
+ * The sharing rule, exactly as in CPython: initializer arguments are process
+ * arguments, so locks, queues and other inherited objects may be among them
+ * and reach every worker, replacements included. Task arguments are encoded
+ * outside process creation, so a Lock among them fails with
+ * MPROC_E_INHERITANCE ("Lock objects should only be shared between processes
+ * through inheritance"), returned to the caller of map/apply (and given to
+ * the error callback). Manager proxies may be task arguments.
+ *
+ * A task that fails (returns a negative status) fails its call or its chunk;
+ * the other tasks keep running and the pool stays usable. A worker that dies
+ * while running a chunk (killed, crashed) fails exactly that chunk with
+ * MPROC_E_WORKER_DIED within a fraction of a second; chunks it had queued
+ * but not started run elsewhere, and a replacement worker (with the
+ * initializer) takes its place. Nothing waits forever on a dead worker.
+ *
+ * Results: map-like calls give an array of one value per task, in order,
+ * owned by the caller (release with mproc_values_free(results, n)).
+ */
+
+/** A running task: where it puts its result and its error message. */
+typedef struct mproc_task mproc_task_t;
+
+/**
+ * A pool task: reads its arguments, may set its result with
+ * mproc_task_set_result() (None otherwise), returns 0, or a negative
+ * MPROC_E_* status for a failure (with a message set by
+ * mproc_task_set_error()).
+ */
+typedef int (*mproc_task_fn)(const mproc_value_t *args, size_t nargs,
+                             mproc_task_t *task);
+
+/** Registers a task function by name; like mproc_register(), before
+ * mproc_boot(), the same in every run. */
+MPROC_API int mproc_register_task(const char *name, mproc_task_fn fn);
+
+/**
+ * Sets the task's result (copied now). The result crosses back to the
+ * caller as a value, so the sharing rule applies: an inherit-only object
+ * fails with MPROC_E_INHERITANCE.
+ */
+MPROC_API int mproc_task_set_result(mproc_task_t *task,
+                                    const mproc_value_t *result);
+/** Sets the message the caller gets with the task's failure status. */
+MPROC_API int mproc_task_set_error(mproc_task_t *task, const char *message);
+
+typedef struct mproc_pool mproc_pool_t;
+
+typedef struct mproc_pool_options {
+  /** Worker processes; 0: the number of CPUs. */
+  unsigned processes;
+  /**
+   * Run by each worker before its first task (registered with
+   * mproc_register()); a non-zero return means the worker failed to start.
+   * NULL for none.
+   */
+  mproc_fn initializer;
+  /** The initializer's arguments, inherited by every worker (objects in it
+   * must outlive the pool; scalars and strings are copied). */
+  const mproc_value_t *initargs;
+  size_t ninitargs;
+  /** Chunks a worker runs before it is replaced; 0: no limit. */
+  unsigned maxtasksperchild;
+  /** MPROC_START_DEFAULT: the process-wide default. */
+  mproc_start_method_t start_method;
+} mproc_pool_options_t;
+
+/** Starts a pool. @p opts may be NULL. */
+MPROC_API int mproc_pool_create(mproc_pool_t **out,
+                                const mproc_pool_options_t *opts);
+
+/** Runs fn(args) in a worker; *result is one value (mproc_values_free(
+ * *result, 1)). The task's failure status is returned with its message. */
+MPROC_API int mproc_pool_apply(mproc_pool_t *pool, mproc_task_fn fn,
+                               const mproc_value_t *args, size_t nargs,
+                               mproc_value_t **result);
+/**
+ * fn(items[i]) for each item, in chunks of @p chunksize tasks (0: chosen
+ * as CPython does, about four chunks per worker). *results holds n values.
+ */
+MPROC_API int mproc_pool_map(mproc_pool_t *pool, mproc_task_fn fn,
+                             const mproc_value_t *items, size_t n,
+                             size_t chunksize, mproc_value_t **results);
+/** fn(args[i*nargs .. i*nargs+nargs-1]) for each of @p ntasks tasks. */
+MPROC_API int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
+                                 const mproc_value_t *args, size_t nargs,
+                                 size_t ntasks, size_t chunksize,
+                                 mproc_value_t **results);
+
+/** The result of an asynchronous call. */
+typedef struct mproc_async mproc_async_t;
+
+/** Callbacks of an asynchronous call, run in the pool's result thread (or,
+ * for an error found before any task ran, in the caller): keep them short. */
+typedef struct mproc_callbacks {
+  /** Success: the results (valid during the call only). */
+  void (*on_result)(void *userdata, const mproc_value_t *results, size_t n);
+  /** Failure: the status and message. */
+  void (*on_error)(void *userdata, int status, const char *message);
+  void *userdata;
+} mproc_callbacks_t;
+
+MPROC_API int mproc_pool_apply_async(mproc_pool_t *pool, mproc_task_fn fn,
+                                     const mproc_value_t *args, size_t nargs,
+                                     const mproc_callbacks_t *callbacks,
+                                     mproc_async_t **out);
+MPROC_API int mproc_pool_map_async(mproc_pool_t *pool, mproc_task_fn fn,
+                                   const mproc_value_t *items, size_t n,
+                                   size_t chunksize,
+                                   const mproc_callbacks_t *callbacks,
+                                   mproc_async_t **out);
+MPROC_API int mproc_pool_starmap_async(mproc_pool_t *pool, mproc_task_fn fn,
+                                       const mproc_value_t *args, size_t nargs,
+                                       size_t ntasks, size_t chunksize,
+                                       const mproc_callbacks_t *callbacks,
+                                       mproc_async_t **out);
+
+/** 1 if the call has finished (successfully or not), else 0. */
+MPROC_API int mproc_async_ready(mproc_async_t *r);
+/** Waits for the call to finish: 0, or MPROC_E_TIMEOUT. */
+MPROC_API int mproc_async_wait(mproc_async_t *r, double timeout);
+/**
+ * Waits, then gives the results (a copy owned by the caller: *n values, one
+ * per task; one for apply) or the call's failure status and message.
+ * MPROC_E_TIMEOUT if not finished in time.
+ */
+MPROC_API int mproc_async_get(mproc_async_t *r, double timeout,
+                              mproc_value_t **results, size_t *n);
+/** 1 if finished successfully, 0 if it failed, MPROC_E_STATE if not done. */
+MPROC_API int mproc_async_successful(mproc_async_t *r);
+/** Releases the handle (the call itself goes on). NULL is allowed. */
+MPROC_API void mproc_async_destroy(mproc_async_t *r);
+
+/** Results of imap / imap_unordered, one at a time. */
+typedef struct mproc_iter mproc_iter_t;
+
+/** fn(items[i]) for each item; results come back in order. chunksize 0
+ * means 1, as in CPython. */
+MPROC_API int mproc_pool_imap(mproc_pool_t *pool, mproc_task_fn fn,
+                              const mproc_value_t *items, size_t n,
+                              size_t chunksize, mproc_iter_t **out);
+/** The same, results in the order they complete. */
+MPROC_API int mproc_pool_imap_unordered(mproc_pool_t *pool, mproc_task_fn fn,
+                                        const mproc_value_t *items, size_t n,
+                                        size_t chunksize, mproc_iter_t **out);
+/**
+ * The next result: *value is one value owned by the caller
+ * (mproc_values_free(*value, 1)), *index (may be NULL) the task's index.
+ * MPROC_E_DONE once every result was given; MPROC_E_TIMEOUT if none came in
+ * time; a failed chunk gives its status once, at its first task's place.
+ */
+MPROC_API int mproc_iter_next(mproc_iter_t *it, double timeout,
+                              mproc_value_t **value, size_t *index);
+MPROC_API void mproc_iter_destroy(mproc_iter_t *it);
+
+/** No more calls will be submitted; workers exit once everything is done. */
+MPROC_API int mproc_pool_close(mproc_pool_t *pool);
+/** Stops the workers now; unfinished calls fail with MPROC_E_CLOSED. */
+MPROC_API int mproc_pool_terminate(mproc_pool_t *pool);
+/** Waits for the workers to exit, after close or terminate (MPROC_E_STATE
+ * before). MPROC_E_TIMEOUT if they have not in time. */
+MPROC_API int mproc_pool_join(mproc_pool_t *pool, double timeout);
+/** Terminates (if still running), joins and frees. NULL is allowed. */
+MPROC_API void mproc_pool_destroy(mproc_pool_t *pool);
+
+/* ------------------------------------------------------------------------ */
+/* 8. Managers                                                              */
 /* ------------------------------------------------------------------------ */
 
 /*
@@ -664,9 +1083,6 @@ MPROC_API int mproc_proxy_list_get(mproc_proxy_t *p, int64_t index,
 MPROC_API int mproc_proxy_list_set(mproc_proxy_t *p, int64_t index,
                                    const mproc_value_t *v);
 MPROC_API int mproc_proxy_list_len(mproc_proxy_t *p, size_t *out);
-
-/** Pass to a timeout to wait without limit. */
-#define MPROC_FOREVER (-1.0)
 
 #ifdef __cplusplus
 }

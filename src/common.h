@@ -110,6 +110,32 @@ extern const mproc__type_t mproc__rlock_type;
 extern const mproc__type_t mproc__semaphore_type;
 extern const mproc__type_t mproc__bounded_semaphore_type;
 
+/* Event, Condition, Barrier (sync2.c). */
+extern const mproc__type_t mproc__event_type;
+extern const mproc__type_t mproc__condition_type;
+extern const mproc__type_t mproc__barrier_type;
+
+/* For Condition over an RLock (sync.c): releases the caller's RLock at any
+ * depth (MPROC_E_PERM if the caller does not own it), and takes it back at
+ * that depth (0 or MPROC_E_OWNER_DEAD, then held too). */
+int mproc__rlock_release_save(mproc_rlock_t *l, uint32_t *depth);
+int mproc__rlock_acquire_restore(mproc_rlock_t *l, uint32_t depth);
+/* Queues (queue.c). */
+extern const mproc__type_t mproc__queue_type;
+extern const mproc__type_t mproc__simple_queue_type;
+extern const mproc__type_t mproc__joinable_queue_type;
+/* Whether a get would find a message (or the queue closed or broken). */
+int mproc__queue_ready(mproc_queue_t *q);
+/* Tests: the ring of a queue. */
+int mproc__queue_ring(mproc_queue_t *q, void **ring, size_t *cap);
+uint32_t mproc__queue_used(mproc_queue_t *q);
+uint32_t mproc__queue_holder(mproc_queue_t *q, bool consumer);
+void mproc__queue_fake_holder(mproc_queue_t *q, bool consumer, uint32_t pid,
+                              bool mid);
+/* The pool (pool.c): its type, and the function its workers run, which
+ * children find by name without registration (process.c). */
+extern const mproc__type_t mproc__pool_type;
+int mproc__pool_worker(const mproc_value_t *args, size_t nargs);
 /* Managers (manager.c). */
 extern const mproc__type_t mproc__proxy_type;
 /* Registers the manager's server function (mproc_boot() calls it, so that a

@@ -150,6 +150,21 @@ int64_t mproc__getpid(void);
  */
 uint32_t mproc__thread_id(void);
 
+/*
+ * Owner-death detection (RLock). A process is named by its pid plus a token
+ * that tells apart the processes that ever had that pid (its start time:
+ * /proc/<pid>/stat on Linux, the creation FILETIME on Windows; 0 where the
+ * backend cannot tell, and then the pid alone is trusted).
+ * mproc__process_token(): this process's token (cached; right in a fork
+ * child). mproc__process_alive(): false once that process has exited (a
+ * zombie counts as exited) or its pid now names another process; true when
+ * in doubt, so a live owner is never robbed.
+ */
+uint64_t mproc__process_token(void);
+bool mproc__process_alive(int64_t pid, uint64_t token);
+/* The number of CPUs this process may use (at least 1). */
+unsigned mproc__cpu_count(void);
+
 /* The absolute deadline for a public timeout; -1 means none. */
 #define MPROC__NO_DEADLINE ((int64_t)-1)
 
@@ -350,6 +365,20 @@ int mproc__record_decode(const uint8_t *buf, size_t len, char **fn_name,
                          bool *daemon, mproc_value_t **vals, size_t *n);
 
 /* ------------------------------------------------------------------------ */
+/* Process liveness (backend pid.c), for owner-death detection             */
+/* ------------------------------------------------------------------------ */
+/*
+ * A start token names one process for the life of the machine together
+ * with its pid (Linux: start time from /proc; Windows: creation time), so a
+ * reused pid is not mistaken for the process that held a lock. 0 means no
+ * such process (a zombie counts as dead); 1 means "exists, token unknown".
+ */
+uint64_t mproc__pid_token(int64_t pid);
+/* The calling process's token (cached; correct in a fork child). */
+uint64_t mproc__self_token(void);
+/* Whether @p pid is alive and, if @p token is not 0, is the process that
+ * had that token. */
+bool mproc__pid_alive(int64_t pid, uint64_t token);
 /* Threads, mutexes, condition variables (backend thread.c). Process-local: */
 /* the manager's server uses them; they never live in shared memory.        */
 /* ------------------------------------------------------------------------ */

@@ -57,7 +57,20 @@ int mproc_register(const char *name, mproc_fn fn) {
   return 0;
 }
 
+/* Functions of the library itself that children run: known by name in
+ * every process, with no registration by the user. */
+static const struct {
+  const char *name;
+  mproc_fn fn;
+} internal_fns[] = {
+    {"mproc.pool.worker", mproc__pool_worker},
+};
+#define INTERNAL_FNS (sizeof internal_fns / sizeof internal_fns[0])
+
 const char *mproc__registry_name(mproc_fn fn) {
+  for (size_t i = 0; i < INTERNAL_FNS; i++)
+    if (internal_fns[i].fn == fn)
+      return internal_fns[i].name;
   for (size_t i = 0; i < registry_len; i++)
     if (registry[i].fn == fn)
       return registry[i].name;
@@ -65,6 +78,9 @@ const char *mproc__registry_name(mproc_fn fn) {
 }
 
 mproc_fn mproc__registry_fn(const char *name) {
+  for (size_t i = 0; i < INTERNAL_FNS; i++)
+    if (strcmp(internal_fns[i].name, name) == 0)
+      return internal_fns[i].fn;
   for (size_t i = 0; i < registry_len; i++)
     if (strcmp(registry[i].name, name) == 0)
       return registry[i].fn;

@@ -29,6 +29,10 @@ typedef struct sync_shared {
   volatile uint32_t owner; /* RLock: owning thread id, 0 if none */
   volatile uint32_t depth; /* RLock: recursion depth, owner-only */
   uint32_t max;            /* fixed at creation */
+  /* RLock: the owner's process, written by the owner before it publishes
+   * `owner`, so that a waiter who reads `owner` sees the matching pid. */
+  volatile uint32_t owner_pid;
+  volatile uint32_t owner_token_lo, owner_token_hi;
 } sync_shared_t;
 
 typedef struct mproc__sync {
@@ -52,6 +56,77 @@ struct mproc_semaphore {
  * usually releases within that, and a park costs two syscalls. */
 #define SPIN_COUNT 100
 
+/*
+ * Owner death (RLock). A process that dies holding an RLock cannot release
+ * it; the next acquirer gets it with MPROC_E_OWNER_DEAD (the robust-mutex
+ * contract). Why not the kernel's robust machinery: Linux's robust futex
+ * list belongs to glibc (one list head per thread, used by its robust
+ * pthread mutexes), and a Windows mutex would put a system call on every
+ * acquire. Instead an RLock records its owner (thread id, pid and the
+ * pid's start token) in shared memory, and a waiter blocked on an RLock
+ * held by another process sleeps in slices of OWNER_POLL_NS, asking the
+ * backend after each whether the owner's process is still alive. A dead
+ * owner's thread id is then replaced, by compare-and-swap, with OWNER_TAKING
+ * (so that exactly one waiter takes over), and the winner becomes the owner
+ * without touching the semaphore, which stays taken.
+ *
+ * Not covered: a process killed between the two stores of acquire or
+ * release (the semaphore taken or released and `owner` not yet written)
+ * leaves an RLock with no owner recorded, which cannot be recovered.
+ */
+#define OWNER_POLL_NS ((int64_t)100 * 1000000)
+#define OWNER_TAKING UINT32_MAX
+
+/* The calling thread's process, cached per thread: the thread id changes
+ * in a fork child, which refreshes it. Keeps the RLock's acquire free of
+ * calls. */
+static MPROC__TLS struct { uint32_t tid, pid, token_lo, token_hi; } self;
+
+static void owner_publish(sync_shared_t *sh, uint32_t tid) {
+  if (self.tid != tid) {
+    uint64_t token = mproc__process_token();
+    self.pid = (uint32_t)mproc__getpid();
+    self.token_lo = (uint32_t)token;
+    self.token_hi = (uint32_t)(token >> 32);
+    self.tid = tid;
+  }
+  /* Release stores: ordered before the one that publishes `owner`, and no
+   * locked instruction on the acquire path. */
+  mproc__store32_release(&sh->owner_pid, self.pid);
+  mproc__store32_release(&sh->owner_token_lo, self.token_lo);
+  mproc__store32_release(&sh->owner_token_hi, self.token_hi);
+  mproc__store32_release(&sh->owner, tid);
+}
+
+/* Whether the RLock is held by another process; then *tid is its owner. */
+static bool owner_foreign(sync_shared_t *sh, uint32_t *tid, int64_t *pid,
+                          uint64_t *token) {
+  uint32_t t = mproc__load32(&sh->owner);
+  if (t == 0 || t == OWNER_TAKING)
+    return false;
+  *pid = (int64_t)mproc__load32(&sh->owner_pid);
+  *token = ((uint64_t)mproc__load32(&sh->owner_token_hi) << 32) |
+           mproc__load32(&sh->owner_token_lo);
+  if (mproc__load32(&sh->owner) != t)
+    return false; /* changed hands meanwhile: look again later */
+  *tid = t;
+  return *pid != mproc__getpid();
+}
+
+/* Takes over an RLock whose owner died; true if this caller won. */
+static bool owner_take_over(sync_shared_t *sh) {
+  uint32_t t;
+  int64_t pid;
+  uint64_t token;
+  if (!owner_foreign(sh, &t, &pid, &token) || mproc__process_alive(pid, token))
+    return false;
+  if (!mproc__cas32(&sh->owner, &t, OWNER_TAKING))
+    return false;
+  sh->depth = 1;
+  owner_publish(sh, mproc__thread_id());
+  return true;
+}
+
 /* ------------------------------------------------------------------------ */
 /* The semaphore core                                                       */
 /* ------------------------------------------------------------------------ */
@@ -68,12 +143,17 @@ static bool sem_try(sync_shared_t *sh) {
   return false;
 }
 
-static int sem_acquire(sync_t *s, int64_t deadline) {
+static int sem_acquire(sync_t *s, int64_t deadline, bool owned) {
   sync_shared_t *sh = s->sh;
   if (sem_try(sh))
     return 0;
-  if (deadline != MPROC__NO_DEADLINE && mproc__now_ns() >= deadline)
+  if (deadline != MPROC__NO_DEADLINE && mproc__now_ns() >= deadline) {
+    if (owned && owner_take_over(sh))
+      return mproc__err(MPROC_E_OWNER_DEAD,
+                        "the owner of the RLock died holding it; it is now "
+                        "held by the caller");
     return MPROC_E_TIMEOUT;
+  }
   for (int i = 0; i < SPIN_COUNT; i++) {
     mproc__cpu_relax();
     if (mproc__load32(&sh->value) > 0 && sem_try(sh))
@@ -88,15 +168,35 @@ static int sem_acquire(sync_t *s, int64_t deadline) {
     }
     if (rc == MPROC_E_TIMEOUT)
       break;
-    rc = mproc__park_wait(&s->park, &sh->value, 0, deadline);
+    /* Slices whenever the owner may be another process: even an owner
+     * seen as 0 may be one about to publish itself, then die. */
+    int64_t until = deadline;
+    if (owned) {
+      int64_t slice = mproc__now_ns() + OWNER_POLL_NS;
+      if (until == MPROC__NO_DEADLINE || slice < until)
+        until = slice;
+    }
+    rc = mproc__park_wait(&s->park, &sh->value, 0, until);
     if (rc < 0 && rc != MPROC_E_TIMEOUT)
       break; /* an OS failure: give up, reported below */
+    /* Ask about the owner only when a slice ended asleep: a wake-up means
+     * someone released, and the question costs system calls. */
+    if (owned && rc == MPROC_E_TIMEOUT && owner_take_over(sh)) {
+      rc = MPROC_E_OWNER_DEAD;
+      break;
+    }
+    if (rc == MPROC_E_TIMEOUT && until != deadline)
+      rc = 0; /* only a slice ended */
     /* On a timeout, loop once more: a post that raced the timeout must not
      * be stranded while other waiters sleep. */
   }
   mproc__fetch_add32(&sh->nwaiters, (uint32_t)-1);
   if (rc == MPROC_E_TIMEOUT)
     return mproc__err(MPROC_E_TIMEOUT, "timed out");
+  if (rc == MPROC_E_OWNER_DEAD)
+    return mproc__err(MPROC_E_OWNER_DEAD,
+                      "the owner of the RLock died holding it; it is now "
+                      "held by the caller");
   return rc;
 }
 
@@ -275,7 +375,7 @@ static int acquire_timeout(sync_t *s, double timeout) {
     return 0;
   int64_t deadline;
   int rc = mproc__deadline(timeout, &deadline);
-  return rc < 0 ? rc : sem_acquire(s, deadline);
+  return rc < 0 ? rc : sem_acquire(s, deadline, false);
 }
 
 static int try_acquire(sync_t *s) {
@@ -332,13 +432,15 @@ static int rlock_acquire(sync_t *s, int64_t deadline) {
     sh->depth++;
     return 0;
   }
-  int rc = sem_acquire(s, deadline);
+  int rc = sem_try(sh) ? 0 : sem_acquire(s, deadline, true);
+  if (rc == MPROC_E_OWNER_DEAD)
+    return rc; /* taken over: owner and depth are set */
   if (rc < 0)
     return rc;
   sh->depth = 1;
   /* Only the owner compares owner with itself: ordering comes from the
    * semaphore, so a plain (release) store is enough, not a locked xchg. */
-  mproc__store32_release(&sh->owner, me);
+  owner_publish(sh, me);
   return 0;
 }
 
@@ -346,9 +448,14 @@ int mproc_rlock_acquire(mproc_rlock_t *l, double timeout) {
   sync_t *s = RLOCK_GET(l);
   if (!s)
     return bad_object(l);
-  int64_t deadline;
-  int rc = mproc__deadline(timeout, &deadline);
-  return rc < 0 ? rc : rlock_acquire(s, deadline);
+  /* As for a Lock: no clock read unless the RLock must be waited for. */
+  int64_t deadline = MPROC__NO_DEADLINE;
+  if (timeout != MPROC_FOREVER) {
+    int rc = mproc__deadline(timeout, &deadline);
+    if (rc < 0)
+      return rc;
+  }
+  return rlock_acquire(s, deadline);
 }
 
 int mproc_rlock_try_acquire(mproc_rlock_t *l) {
@@ -386,6 +493,31 @@ int mproc_rlock_count(mproc_rlock_t *l) {
 void mproc_rlock_destroy(mproc_rlock_t *l) {
   if (l && RLOCK_GET(l))
     sync_destroy(&l->s.base);
+}
+
+/* Condition support: releases the caller's RLock completely (whatever its
+ * depth) and takes it back at the same depth. */
+int mproc__rlock_release_save(mproc_rlock_t *l, uint32_t *depth) {
+  sync_t *s = RLOCK_GET(l);
+  if (!s)
+    return bad_object(l);
+  sync_shared_t *sh = s->sh;
+  if (mproc__load32(&sh->owner) != mproc__thread_id())
+    return mproc__err(MPROC_E_PERM, "cannot wait on un-acquired lock");
+  *depth = sh->depth;
+  sh->depth = 0;
+  mproc__store32_release(&sh->owner, 0);
+  return sem_release(s);
+}
+
+int mproc__rlock_acquire_restore(mproc_rlock_t *l, uint32_t depth) {
+  sync_t *s = RLOCK_GET(l);
+  if (!s)
+    return bad_object(l);
+  int rc = rlock_acquire(s, MPROC__NO_DEADLINE);
+  if (rc == 0 || rc == MPROC_E_OWNER_DEAD)
+    s->sh->depth = depth;
+  return rc;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -130,6 +130,20 @@ const mproc__type_t *mproc__type_of(mproc__type_id_t id) {
     return &mproc__bounded_semaphore_type;
   case MPROC__T_PROXY:
     return &mproc__proxy_type;
+  case MPROC__T_EVENT:
+    return &mproc__event_type;
+  case MPROC__T_CONDITION:
+    return &mproc__condition_type;
+  case MPROC__T_BARRIER:
+    return &mproc__barrier_type;
+  case MPROC__T_QUEUE:
+    return &mproc__queue_type;
+  case MPROC__T_SIMPLE_QUEUE:
+    return &mproc__simple_queue_type;
+  case MPROC__T_JOINABLE_QUEUE:
+    return &mproc__joinable_queue_type;
+  case MPROC__T_POOL:
+    return &mproc__pool_type;
   default:
     return NULL;
   }

@@ -19,6 +19,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <time.h>
 #include <unistd.h>
 #endif
@@ -122,6 +123,45 @@ double harness_now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+#endif
+}
+
+double harness_cpu_seconds(void) {
+#ifdef _WIN32
+  FILETIME c, e, k, u;
+  if (!GetProcessTimes(GetCurrentProcess(), &c, &e, &k, &u))
+    return 0;
+  ULARGE_INTEGER kk, uu;
+  kk.LowPart = k.dwLowDateTime;
+  kk.HighPart = k.dwHighDateTime;
+  uu.LowPart = u.dwLowDateTime;
+  uu.HighPart = u.dwHighDateTime;
+  return (double)(kk.QuadPart + uu.QuadPart) / 1e7;
+#else
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+#endif
+}
+
+int harness_kill_pid(int64_t pid) {
+#ifdef _WIN32
+  HANDLE h = OpenProcess(PROCESS_TERMINATE, FALSE, (DWORD)pid);
+  if (!h)
+    return -1;
+  BOOL ok = TerminateProcess(h, 9);
+  CloseHandle(h);
+  return ok ? 0 : -1;
+#else
+  return kill((pid_t)pid, SIGKILL);
+#endif
+}
+
+int harness_slow_processes(void) {
+#ifdef _WIN32
+  return 1;
+#else
+  return 0;
 #endif
 }
 

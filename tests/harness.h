@@ -52,6 +52,15 @@ void harness_tmpfile(char *buf, size_t size, const char *tag);
 /* Seconds on a monotonic clock. */
 double harness_now(void);
 
+/* The CPU time this process has used, user and system, in seconds. */
+double harness_cpu_seconds(void);
+/* Kills process @p pid at once (SIGKILL / TerminateProcess): 0 or -1. */
+int harness_kill_pid(int64_t pid);
+
+/* 1 on a platform where starting a process is slow (Windows, wine): tests
+ * scale their process counts, never their checks, by it. */
+int harness_slow_processes(void);
+
 /* Lets another thread or process run (sched_yield / Sleep(0)). */
 void harness_yield(void);
 

@@ -6,7 +6,11 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <pthread.h>
+#include <sched.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -114,4 +118,85 @@ uint32_t mproc__thread_id(void) {
     tid = 1;
   cached_tid = tid;
   return tid;
+}
+
+/*
+ * Process tokens: the start time in clock ticks since boot (field 22 of
+ * /proc/<pid>/stat), which differs between two processes that share a pid
+ * one after the other. Also reports the state letter, so that a zombie (a
+ * dead process its parent has not reaped yet) counts as dead.
+ */
+static bool proc_stat(int64_t pid, uint64_t *start, char *state) {
+#if defined(__linux__)
+  char path[64], buf[1024];
+  snprintf(path, sizeof path, "/proc/%lld/stat", (long long)pid);
+  FILE *f = fopen(path, "re");
+  if (!f)
+    return false;
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  buf[n] = '\0';
+  /* The command name (field 2) may hold spaces and parentheses: fields
+   * are counted from the last ')'. */
+  char *p = strrchr(buf, ')');
+  if (!p || p[1] != ' ')
+    return false;
+  p += 2;
+  *state = *p;
+  /* p is at field 3; the start time is field 22. */
+  for (int field = 3; field < 22; field++) {
+    p = strchr(p, ' ');
+    if (!p)
+      return false;
+    p++;
+  }
+  *start = strtoull(p, NULL, 10);
+  return true;
+#else
+  (void)pid;
+  (void)start;
+  (void)state;
+  return false;
+#endif
+}
+
+static int64_t token_pid;
+static uint64_t token_value;
+
+uint64_t mproc__process_token(void) {
+  int64_t pid = mproc__getpid();
+  if (token_pid != pid) {
+    uint64_t start = 0;
+    char state;
+    if (!proc_stat(pid, &start, &state))
+      start = 0;
+    token_value = start;
+    token_pid = pid;
+  }
+  return token_value;
+}
+
+bool mproc__process_alive(int64_t pid, uint64_t token) {
+  if (pid <= 0)
+    return true;
+  if (kill((pid_t)pid, 0) < 0 && errno == ESRCH)
+    return false;
+  uint64_t start;
+  char state;
+  if (!proc_stat(pid, &start, &state))
+    return true; /* no /proc: the pid alone, so a zombie owner counts as
+                    alive until its parent reaps it */
+  if (state == 'Z' || state == 'X')
+    return false;
+  return token == 0 || start == token;
+}
+
+unsigned mproc__cpu_count(void) {
+#if defined(__linux__)
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+    return (unsigned)CPU_COUNT(&set);
+#endif
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? (unsigned)n : 1;
 }

@@ -1,8 +1,8 @@
 /*
- * POSIX shared memory: an anonymous file (memfd on Linux; elsewhere
- * shm_open with the name unlinked at once) mapped MAP_SHARED. Fork children
- * inherit the mapping; spawn children receive the descriptor. Nothing is
- * ever left in /dev/shm.
+ * POSIX shared memory: an anonymous file (memfd on Linux; elsewhere, and
+ * in the portable backend, shm_open with the name unlinked at once) mapped
+ * MAP_SHARED. Fork children inherit the mapping; spawn children receive the
+ * descriptor. Nothing is ever left in /dev/shm.
  */
 #define _GNU_SOURCE /* with -std=c11, POSIX and Linux interfaces */
 #include "internal.h"
@@ -22,7 +22,7 @@ static size_t page_round(size_t size) {
 
 static int anon_fd(void) {
   int fd;
-#if defined(__linux__) && defined(MFD_CLOEXEC)
+#if defined(__linux__) && defined(MFD_CLOEXEC) && !defined(MPROC_POSIX_PORTABLE)
   fd = memfd_create("mproc", MFD_CLOEXEC);
   if (fd >= 0 || errno != ENOSYS)
     return fd;

@@ -107,3 +107,55 @@ uint32_t mproc__thread_id(void) {
    * lives (they share one namespace with process ids). */
   return (uint32_t)GetCurrentThreadId();
 }
+
+/*
+ * Process tokens: the creation time, which tells apart two processes that
+ * had the same pid one after the other. Liveness: the process object is
+ * signalled once the process has exited (it lives on while anyone holds a
+ * handle to it, so OpenProcess may succeed for a dead process).
+ */
+static uint64_t creation_time(HANDLE h) {
+  FILETIME c, e, k, u;
+  if (!GetProcessTimes(h, &c, &e, &k, &u))
+    return 0;
+  return ((uint64_t)c.dwHighDateTime << 32) | c.dwLowDateTime;
+}
+
+uint64_t mproc__process_token(void) {
+  static uint64_t token;
+  if (!token)
+    token = creation_time(GetCurrentProcess());
+  return token;
+}
+
+bool mproc__process_alive(int64_t pid, uint64_t token) {
+  if (pid <= 0)
+    return true;
+  HANDLE h = OpenProcess(SYNCHRONIZE | PROCESS_QUERY_LIMITED_INFORMATION, FALSE,
+                         (DWORD)pid);
+  if (!h)
+    /* No such process; access denied means it exists. */
+    return GetLastError() == ERROR_ACCESS_DENIED;
+  bool alive = WaitForSingleObject(h, 0) == WAIT_TIMEOUT;
+  if (alive && token != 0) {
+    uint64_t t = creation_time(h);
+    if (t != 0 && t != token)
+      alive = false; /* the pid was reused */
+  }
+  CloseHandle(h);
+  return alive;
+}
+
+unsigned mproc__cpu_count(void) {
+  DWORD_PTR proc_mask, sys_mask;
+  if (GetProcessAffinityMask(GetCurrentProcess(), &proc_mask, &sys_mask)) {
+    unsigned n = 0;
+    for (; proc_mask; proc_mask &= proc_mask - 1)
+      n++;
+    if (n)
+      return n;
+  }
+  SYSTEM_INFO si;
+  GetSystemInfo(&si);
+  return si.dwNumberOfProcessors ? (unsigned)si.dwNumberOfProcessors : 1;
+}

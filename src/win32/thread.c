@@ -1,19 +1,18 @@
 /*
- * Windows threads, mutexes and condition variables for the manager's
- * server: _beginthreadex (the C runtime's own, so that CRT state is set up
- * for the thread), critical sections and condition variables.
+ * Windows threads, mutexes and condition variables: slim reader/writer
+ * locks and condition variables (no kernel object until contended).
  */
-#include "win32.h"
+#include "internal.h"
 
 #include <process.h>
 #include <stdlib.h>
 
 struct mproc__mutex {
-  CRITICAL_SECTION cs;
+  SRWLOCK l;
 };
 
 struct mproc__cond {
-  CONDITION_VARIABLE cv;
+  CONDITION_VARIABLE c;
 };
 
 typedef struct thread_start {
@@ -34,10 +33,11 @@ int mproc__thread_start_detached(void (*fn)(void *), void *arg) {
     return mproc__err(MPROC_E_NOMEM, "starting a thread");
   st->fn = fn;
   st->arg = arg;
+  /* _beginthreadex, not CreateThread: the thread uses the C runtime. */
   uintptr_t h = _beginthreadex(NULL, 0, thread_main, st, 0, NULL);
-  if (h == 0) {
+  if (!h) {
     free(st);
-    return mproc__err(MPROC_E_LIMIT, "_beginthreadex failed");
+    return mproc__err_os("starting a thread");
   }
   CloseHandle((HANDLE)h);
   return 0;
@@ -47,23 +47,20 @@ int mproc__mutex_create(mproc__mutex_t **out) {
   mproc__mutex_t *m = malloc(sizeof *m);
   if (!m)
     return mproc__err(MPROC_E_NOMEM, "creating a mutex");
-  InitializeCriticalSection(&m->cs);
+  InitializeSRWLock(&m->l);
   *out = m;
   return 0;
 }
 
 void mproc__mutex_lock(mproc__mutex_t *m) {
-  EnterCriticalSection(&m->cs);
+  AcquireSRWLockExclusive(&m->l);
 }
 
 void mproc__mutex_unlock(mproc__mutex_t *m) {
-  LeaveCriticalSection(&m->cs);
+  ReleaseSRWLockExclusive(&m->l);
 }
 
 void mproc__mutex_destroy(mproc__mutex_t *m) {
-  if (!m)
-    return;
-  DeleteCriticalSection(&m->cs);
   free(m);
 }
 
@@ -71,22 +68,28 @@ int mproc__cond_create(mproc__cond_t **out) {
   mproc__cond_t *c = malloc(sizeof *c);
   if (!c)
     return mproc__err(MPROC_E_NOMEM, "creating a condition variable");
-  InitializeConditionVariable(&c->cv);
+  InitializeConditionVariable(&c->c);
   *out = c;
   return 0;
 }
 
 int mproc__cond_wait(mproc__cond_t *c, mproc__mutex_t *m, int64_t deadline_ns) {
-  if (mproc__win_expired(deadline_ns))
-    return MPROC_E_TIMEOUT;
-  /* A wake-up that comes a tick early is a spurious one: the callers
-   * re-check their condition and wait again. */
-  SleepConditionVariableCS(&c->cv, &m->cs, mproc__win_ms_until(deadline_ns));
+  DWORD ms = INFINITE;
+  if (deadline_ns != MPROC__NO_DEADLINE) {
+    int64_t left = deadline_ns - mproc__now_ns();
+    if (left <= 0)
+      return MPROC_E_TIMEOUT;
+    int64_t l = (left + 999999) / 1000000;
+    ms = l >= (int64_t)INFINITE ? INFINITE - 1 : (DWORD)l;
+  }
+  if (!SleepConditionVariableSRW(&c->c, &m->l, ms, 0) &&
+      GetLastError() == ERROR_TIMEOUT)
+    return mproc__now_ns() >= deadline_ns ? MPROC_E_TIMEOUT : 0;
   return 0;
 }
 
 void mproc__cond_broadcast(mproc__cond_t *c) {
-  WakeAllConditionVariable(&c->cv);
+  WakeAllConditionVariable(&c->c);
 }
 
 void mproc__cond_destroy(mproc__cond_t *c) {

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+#
+# Runs mproc's libFuzzer targets (tests/fuzz/fuzz_<name>.c), each for a set
+# time, with AddressSanitizer and UndefinedBehaviorSanitizer, starting from
+# and adding to tests/fuzz/corpus/<name>/ (whose INDEX is rewritten so that
+# the replay tests in ctest pick up new inputs).
+#
+#   ci/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60, all targets)
+#
+# A crash leaves its input as build/fuzz/crash-* and fails the script.
+set -euo pipefail
+
+# shellcheck source=ci/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$MPROC_ROOT"
+
+seconds="${1:-60}"
+shift || true
+mproc_apt_install clang libclang-rt-14-dev 2>/dev/null || mproc_apt_install clang
+
+out="$MPROC_BUILD/fuzz"
+mkdir -p "$out"
+targets=("$@")
+if [[ ${#targets[@]} == 0 ]]; then
+  for f in tests/fuzz/fuzz_*.c; do
+    t="$(basename "$f" .c)"
+    targets+=("${t#fuzz_}")
+  done
+fi
+
+status=0
+for t in "${targets[@]}"; do
+  mproc_heading "fuzz $t (${seconds}s)"
+  bin="$out/fuzz_$t"
+  # The library is compiled into the fuzzer so that it is instrumented too.
+  clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+    -fno-sanitize-recover=all -Iinclude -Isrc \
+    src/*.c src/posix/*.c "tests/fuzz/fuzz_$t.c" -o "$bin" -lpthread
+  corpus="tests/fuzz/corpus/$t"
+  mkdir -p "$corpus" "$out/new-$t"
+  if ! "$bin" -max_total_time="$seconds" -print_final_stats=1 \
+    -artifact_prefix="$out/" "$out/new-$t" "$corpus" 2>&1 |
+    tee "$out/$t.log" | grep -E 'stat::|ERROR|SUMMARY|Done'; then
+    status=1
+  fi
+  if grep -qE 'ERROR: (libFuzzer|AddressSanitizer|UndefinedBehavior)|runtime error' "$out/$t.log"; then
+    mproc_log "fuzz $t found a problem: see $out/$t.log"
+    status=1
+  fi
+  # Keep a minimal corpus: merge what was found into the checked-in one.
+  "$bin" -merge=1 "$corpus" "$out/new-$t" >/dev/null 2>&1 || true
+  (cd "$corpus" && find . -maxdepth 1 -type f ! -name INDEX -printf '%f\n' |
+    sort >INDEX)
+done
+exit "$status"

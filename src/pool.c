@@ -1,0 +1,1474 @@
+/*
+ * Pool: worker processes running registered tasks (CPython's
+ * multiprocessing.Pool), on mproc's queues and processes.
+ *
+ * Shape. Each worker has its own task queue; all share one result queue.
+ * A result thread in the parent (the "handler") hands chunks to workers
+ * (at most CREDIT queued per worker), reads results, and watches the
+ * workers. Because the parent knows exactly which chunks each worker was
+ * given, and a queue's qsize() is exact, a worker that dies tells the
+ * handler precisely which chunk it held (the one missing from its queue):
+ * that chunk fails with MPROC_E_WORKER_DIED, the others go to other workers,
+ * and a replacement starts. CPython's Pool hangs forever there (gh-66587).
+ *
+ * The sharing rule. Task arguments are encoded with mproc_encode() in the
+ * caller, outside process creation, so a Lock among them fails there with
+ * MPROC_E_INHERITANCE; initializer arguments are process arguments of each
+ * worker, so they are inherited. Results come back encoded the same way.
+ *
+ * Messages (values):
+ *   to a worker   [job id, chunk index, task name, nargs, ntasks, bytes]
+ *                 where bytes is the mproc_encode() of the chunk's arguments;
+ *                 [STOP] ends the worker
+ *   to the parent [worker slot, job id, chunk index, status, message, bytes]
+ *                 where bytes is the values encoding of the chunk's results;
+ *                 [WAKE] only wakes the handler
+ */
+#include "common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CREDIT 2            /* chunks queued per worker */
+#define HANDLER_POLL 0.05   /* seconds between worker checks */
+#define INIT_FAILURES_MAX 3 /* initializer failures in a row */
+#define TASK_QUEUE_CAPACITY (64 * 1024)
+/*
+ * The handler is the only reader of the result queue, so it must never
+ * block writing into a worker's queue: that worker may itself be blocked
+ * writing results. Chunks are therefore split at submission until their
+ * message is at most CHUNK_MSG_MAX, so CREDIT of them always fit in a
+ * worker's ring and a put with timeout 0 never waits. A single task whose
+ * arguments alone are larger is "large": it goes only to a worker with
+ * nothing outstanding, which is waiting in get() and so drains the message
+ * while the handler streams it.
+ */
+#define CHUNK_MSG_MAX (TASK_QUEUE_CAPACITY / (2 * CREDIT))
+#define RESULT_QUEUE_CAPACITY (256 * 1024)
+#define MSG_STOP (-1)
+#define MSG_WAKE (-2)
+#define EXIT_INIT_FAILED 4
+#define EXIT_BAD_ARGS 5
+
+/* ------------------------------------------------------------------------ */
+/* Task registry                                                            */
+/* ------------------------------------------------------------------------ */
+
+#define TASKS_MAX 1024
+static struct {
+  const char *name;
+  mproc_task_fn fn;
+} tasks[TASKS_MAX];
+static size_t ntask_fns;
+
+int mproc_register_task(const char *name, mproc_task_fn fn) {
+  if (!name || !fn || !*name || strlen(name) > 200)
+    return mproc__err(MPROC_E_INVAL, "mproc_register_task: bad name or NULL");
+  for (size_t i = 0; i < ntask_fns; i++) {
+    bool same_name = strcmp(tasks[i].name, name) == 0;
+    if (same_name && tasks[i].fn == fn)
+      return 0;
+    if (same_name || tasks[i].fn == fn)
+      return mproc__err(MPROC_E_STATE,
+                        "mproc_register_task: \"%s\" conflicts with \"%s\"",
+                        name, tasks[i].name);
+  }
+  if (ntask_fns == TASKS_MAX)
+    return mproc__err(MPROC_E_LIMIT, "more than %d tasks", TASKS_MAX);
+  tasks[ntask_fns].name = name;
+  tasks[ntask_fns].fn = fn;
+  ntask_fns++;
+  return 0;
+}
+
+static const char *task_name(mproc_task_fn fn) {
+  for (size_t i = 0; i < ntask_fns; i++)
+    if (tasks[i].fn == fn)
+      return tasks[i].name;
+  return NULL;
+}
+
+static mproc_task_fn task_fn(const char *name) {
+  for (size_t i = 0; i < ntask_fns; i++)
+    if (strcmp(tasks[i].name, name) == 0)
+      return tasks[i].fn;
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Running a task (in the worker)                                           */
+/* ------------------------------------------------------------------------ */
+
+struct mproc_task {
+  uint8_t *body; /* the encoded result value, without the values header */
+  size_t body_len;
+  char message[MPROC__BOOT_MSG_MAX];
+};
+
+int mproc_task_set_result(mproc_task_t *task, const mproc_value_t *result) {
+  if (!task || !result)
+    return mproc__err(MPROC_E_INVAL, "mproc_task_set_result: NULL argument");
+  void *buf;
+  size_t len;
+  int rc = mproc_encode(result, 1, &buf, &len);
+  if (rc < 0)
+    return rc;
+  /* Keep the value's own bytes: the chunk's result is one encoding of all
+   * its tasks' values. */
+  size_t body_len = len - 8;
+  uint8_t *body = malloc(body_len);
+  if (!body) {
+    mproc_free(buf);
+    return mproc__err(MPROC_E_NOMEM, "copying a task result");
+  }
+  memcpy(body, (uint8_t *)buf + 8, body_len);
+  mproc_free(buf);
+  free(task->body);
+  task->body = body;
+  task->body_len = body_len;
+  return 0;
+}
+
+int mproc_task_set_error(mproc_task_t *task, const char *message) {
+  if (!task || !message)
+    return mproc__err(MPROC_E_INVAL, "mproc_task_set_error: NULL argument");
+  snprintf(task->message, sizeof task->message, "%s", message);
+  return 0;
+}
+
+/* Runs one chunk; writes the results (or the failure) into @p out. */
+static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
+                     int64_t nargs, int64_t ntasks, mproc__wbuf_t *out,
+                     char *msg, size_t msg_size) {
+  mproc_task_fn fn = task_fn(name);
+  if (!fn) {
+    snprintf(msg, msg_size,
+             "task \"%s\" is not registered in the worker; register it "
+             "before mproc_boot()",
+             name);
+    return MPROC_E_NOTFOUND;
+  }
+  mproc_value_t *vals = NULL;
+  size_t n = 0;
+  int rc = mproc_decode(args, args_len, &vals, &n);
+  if (rc < 0 || nargs < 0 || ntasks < 0 || (size_t)(nargs * ntasks) != n) {
+    snprintf(msg, msg_size, "malformed task arguments");
+    mproc_values_free(vals, n);
+    return rc < 0 ? rc : MPROC_E_DECODE;
+  }
+  mproc__put_raw(out, "MPV\x01", 4);
+  mproc__put_u32(out, (uint32_t)ntasks);
+  for (int64_t i = 0; i < ntasks; i++) {
+    mproc_task_t task = {NULL, 0, {0}};
+    mproc__err_clear();
+    rc = fn(vals + i * nargs, (size_t)nargs, &task);
+    if (rc == 0) {
+      if (task.body)
+        mproc__put_raw(out, task.body, task.body_len);
+      else
+        mproc__put_u8(out, 0); /* None */
+    } else {
+      if (rc > 0)
+        rc = MPROC_E_VALUE;
+      snprintf(msg, msg_size, "%s",
+               task.message[0] ? task.message : mproc_last_error());
+    }
+    free(task.body);
+    if (rc < 0)
+      break; /* a failed task fails its chunk, as in CPython */
+  }
+  mproc_values_free(vals, n);
+  if (rc == 0 && out->err) {
+    snprintf(msg, msg_size, "out of memory collecting results");
+    rc = out->err;
+  }
+  return rc;
+}
+
+/*
+ * The worker process: args are [result queue, task queue, slot,
+ * initializer name or None, maxtasks, initargs...].
+ */
+int mproc__pool_worker(const mproc_value_t *args, size_t nargs) {
+  mproc_queue_t *results, *queue;
+  int64_t slot, maxtasks;
+  if (nargs < 5 || mproc_value_as_queue(&args[0], &results) != 0 ||
+      mproc_value_as_queue(&args[1], &queue) != 0 ||
+      mproc_value_as_int(&args[2], &slot) != 0 ||
+      mproc_value_as_int(&args[4], &maxtasks) != 0)
+    return EXIT_BAD_ARGS;
+  if (args[3].type == MPROC_VALUE_STR) {
+    mproc_fn init = mproc__registry_fn(args[3].u.s);
+    if (!init || init(args + 5, nargs - 5) != 0)
+      return EXIT_INIT_FAILED;
+  }
+  for (int64_t done = 0; maxtasks == 0 || done < maxtasks; done++) {
+    mproc_value_t *m = NULL;
+    size_t n = 0;
+    if (mproc_queue_get(queue, &m, &n, MPROC_FOREVER) != 0)
+      return 0; /* the pool closed or broke our queue: nothing to do */
+    /* Chunks are put pre-encoded (mproc_queue_put_bytes), so they arrive
+     * as one bytes value holding the encoded message. */
+    if (n == 1 && m[0].type == MPROC_VALUE_BYTES) {
+      mproc_value_t *inner = NULL;
+      size_t ninner = 0;
+      int drc =
+          mproc_decode(m[0].u.bytes.ptr, m[0].u.bytes.len, &inner, &ninner);
+      mproc_values_free(m, n);
+      if (drc != 0)
+        return EXIT_BAD_ARGS;
+      m = inner;
+      n = ninner;
+    }
+    int64_t job, chunk, nargs_each, ntasks;
+    const char *name;
+    const void *argbuf;
+    size_t arglen;
+    if (n == 1 && m[0].type == MPROC_VALUE_INT && m[0].u.i == MSG_STOP) {
+      mproc_values_free(m, n);
+      return 0;
+    }
+    if (n != 6 || mproc_value_as_int(&m[0], &job) != 0 ||
+        mproc_value_as_int(&m[1], &chunk) != 0 ||
+        mproc_value_as_str(&m[2], &name) != 0 ||
+        mproc_value_as_int(&m[3], &nargs_each) != 0 ||
+        mproc_value_as_int(&m[4], &ntasks) != 0 ||
+        mproc_value_as_bytes(&m[5], &argbuf, &arglen) != 0) {
+      mproc_values_free(m, n);
+      return EXIT_BAD_ARGS;
+    }
+    mproc__wbuf_t out = {0};
+    char msg[MPROC__BOOT_MSG_MAX] = "";
+    int rc = run_chunk(name, argbuf, arglen, nargs_each, ntasks, &out, msg,
+                       sizeof msg);
+    mproc_values_free(m, n);
+    mproc_value_t reply[] = {
+        mproc_int(slot),
+        mproc_int(job),
+        mproc_int(chunk),
+        mproc_int(rc),
+        mproc_str(msg),
+        mproc_bytes(rc == 0 ? out.p : NULL, rc == 0 ? out.len : 0)};
+    int prc = mproc_queue_put(results, reply, 6, MPROC_FOREVER);
+    if (prc == MPROC_E_TOOBIG || prc == MPROC_E_INHERITANCE) {
+      /* The results cannot travel: report that instead. */
+      snprintf(msg, sizeof msg, "the results could not be sent: %s",
+               mproc_last_error());
+      reply[3] = mproc_int(prc);
+      reply[4] = mproc_str(msg);
+      reply[5] = mproc_bytes(NULL, 0);
+      prc = mproc_queue_put(results, reply, 6, MPROC_FOREVER);
+    }
+    free(out.p);
+    if (prc != 0)
+      return 0;
+  }
+  return 0; /* maxtasksperchild reached: the pool starts a replacement */
+}
+
+/* ------------------------------------------------------------------------ */
+/* Parent-side state                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* The mutex and condition variable shared by a pool and its calls; freed
+ * by whichever of them lets go last, so a call's handle outlives its pool. */
+typedef struct hub {
+  mproc__mutex_t *mu;
+  mproc__cond_t *cond;
+  int refs; /* under mu */
+} hub_t;
+
+typedef struct chunk {
+  struct job *job;
+  size_t index, first, count;
+  uint8_t *msg; /* the worker message, encoded */
+  size_t msg_len;
+  uint8_t *result; /* the values encoding of its results, once done */
+  size_t result_len;
+  int status; /* 0, or the chunk's failure */
+  char *message;
+  bool done;
+  struct chunk *next; /* pending FIFO or a worker's outstanding list */
+} chunk_t;
+
+typedef enum { JOB_APPLY, JOB_MAP, JOB_IMAP, JOB_IMAP_UNORDERED } job_kind_t;
+
+typedef struct job {
+  hub_t *hub;
+  int refs; /* the pool's and the user's, under hub->mu */
+  int64_t id;
+  job_kind_t kind;
+  size_t ntasks, nchunks, chunks_done;
+  chunk_t *chunks;
+  bool done;
+  int status; /* the first failure */
+  char *message;
+  mproc_callbacks_t cb;
+  /* iteration */
+  size_t it_chunk, it_pos;  /* ordered: next chunk, next task in it */
+  size_t *arrived;          /* unordered: chunks in completion order */
+  size_t narrived, it_next; /* ... how many, and the next to give */
+  mproc_value_t *it_vals;   /* the decoded results of the current chunk */
+  size_t it_nvals;
+  struct job *next; /* the pool's list of unfinished jobs */
+} job_t;
+
+struct mproc_async {
+  job_t job;
+};
+struct mproc_iter {
+  job_t job;
+};
+
+typedef struct worker {
+  mproc_process_t *proc;
+  mproc_queue_t *queue;
+  chunk_t *out_head, *out_tail; /* given, not answered, in order */
+  unsigned nout;
+} worker_t;
+
+typedef enum { POOL_RUNNING, POOL_CLOSED, POOL_TERMINATED } pool_state_t;
+
+struct mproc_pool {
+  mproc_object_t base;
+  hub_t *hub;
+  mproc_queue_t *results;
+  worker_t *workers;
+  unsigned nworkers;
+  mproc_start_method_t method;
+  const char *init_name;
+  mproc_value_t *initargs; /* copied */
+  size_t ninitargs;
+  unsigned maxtasks;
+  chunk_t *pending_head, *pending_tail;
+  job_t *jobs;
+  int64_t next_job;
+  pool_state_t state;
+  int broken; /* a status once the pool cannot go on */
+  char broken_msg[256];
+  unsigned init_failures;
+  bool handler_started, handler_done;
+  int start_status;
+  char start_msg[256];
+};
+
+static void hub_release(hub_t *h) {
+  mproc__mutex_lock(h->mu);
+  bool last = --h->refs == 0;
+  mproc__mutex_unlock(h->mu);
+  if (last) {
+    mproc__cond_destroy(h->cond);
+    mproc__mutex_destroy(h->mu);
+    free(h);
+  }
+}
+
+static void job_free(job_t *j) {
+  for (size_t i = 0; i < j->nchunks; i++) {
+    free(j->chunks[i].msg);
+    free(j->chunks[i].result);
+    free(j->chunks[i].message);
+  }
+  free(j->chunks);
+  free(j->message);
+  free(j->arrived);
+  mproc_values_free(j->it_vals, j->it_nvals);
+  hub_t *h = j->hub;
+  free(j);
+  hub_release(h);
+}
+
+/* Drops one reference; the caller holds hub->mu, which this releases. */
+static void job_unref_unlock(job_t *j) {
+  bool last = --j->refs == 0;
+  mproc__mutex_unlock(j->hub->mu);
+  if (last)
+    job_free(j);
+}
+
+static char *dup_str(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *d = malloc(n);
+  if (d)
+    memcpy(d, s, n);
+  return d;
+}
+
+/* Records a chunk's outcome; the caller holds the mutex. Returns true when
+ * that completed the job (whose callbacks the caller then runs unlocked). */
+static bool chunk_finish(chunk_t *c, int status, const char *msg,
+                         uint8_t *result, size_t result_len) {
+  job_t *j = c->job;
+  if (c->done) {
+    free(result);
+    return false;
+  }
+  c->done = true;
+  c->status = status;
+  c->result = result;
+  c->result_len = result_len;
+  if (status < 0) {
+    c->message = dup_str(msg ? msg : "");
+    if (j->status == 0) {
+      j->status = status;
+      j->message = dup_str(msg ? msg : "");
+    }
+  }
+  if (j->arrived)
+    j->arrived[j->narrived++] = c->index;
+  j->chunks_done++;
+  if (j->chunks_done < j->nchunks)
+    return false;
+  j->done = true;
+  return true;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Results                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* The results of a finished, successful job as one values array: the
+ * chunks' encodings joined under one header, decoded once. */
+static int job_results(job_t *j, mproc_value_t **out, size_t *n) {
+  mproc__wbuf_t b = {0};
+  mproc__put_raw(&b, "MPV\x01", 4);
+  mproc__put_u32(&b, (uint32_t)j->ntasks);
+  for (size_t i = 0; i < j->nchunks; i++)
+    if (j->chunks[i].result_len > 8)
+      mproc__put_raw(&b, j->chunks[i].result + 8, j->chunks[i].result_len - 8);
+  if (b.err) {
+    free(b.p);
+    return mproc__err(MPROC_E_NOMEM, "collecting results");
+  }
+  int rc = mproc_decode(b.p, b.len, out, n);
+  free(b.p);
+  return rc;
+}
+
+static void run_callbacks(job_t *j) {
+  if (j->status < 0) {
+    if (j->cb.on_error)
+      j->cb.on_error(j->cb.userdata, j->status, j->message ? j->message : "");
+    return;
+  }
+  if (!j->cb.on_result)
+    return;
+  mproc_value_t *vals = NULL;
+  size_t n = 0;
+  if (job_results(j, &vals, &n) == 0) {
+    j->cb.on_result(j->cb.userdata, vals, n);
+    mproc_values_free(vals, n);
+  } else if (j->cb.on_error) {
+    j->cb.on_error(j->cb.userdata, MPROC_E_NOMEM, mproc_last_error());
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* The handler thread                                                       */
+/* ------------------------------------------------------------------------ */
+
+static void wake_handler(mproc_pool_t *p) {
+  mproc_value_t v = mproc_int(MSG_WAKE);
+  mproc_queue_put(p->results, &v, 1, 0); /* full: it is busy anyway */
+}
+
+/* Starts worker @p slot; the caller holds the mutex. */
+static int worker_start(mproc_pool_t *p, unsigned slot) {
+  worker_t *w = &p->workers[slot];
+  mproc_queue_options_t qo = {0, TASK_QUEUE_CAPACITY};
+  int rc = mproc_queue_create(&w->queue, &qo);
+  if (rc < 0)
+    return rc;
+  size_t nargs = 5 + p->ninitargs;
+  mproc_value_t *args = calloc(nargs, sizeof *args);
+  if (!args) {
+    mproc_queue_destroy(w->queue);
+    w->queue = NULL;
+    return mproc__err(MPROC_E_NOMEM, "starting a worker");
+  }
+  args[0] = mproc_obj(p->results);
+  args[1] = mproc_obj(w->queue);
+  args[2] = mproc_int(slot);
+  args[3] = p->init_name ? mproc_str(p->init_name) : mproc_none();
+  args[4] = mproc_int(p->maxtasks);
+  for (size_t i = 0; i < p->ninitargs; i++)
+    args[5 + i] = p->initargs[i];
+  mproc_process_options_t po = {p->method, true};
+  rc = mproc_process_start(&w->proc, mproc__pool_worker, args, nargs, &po);
+  free(args);
+  if (rc < 0) {
+    mproc_queue_destroy(w->queue);
+    w->queue = NULL;
+    w->proc = NULL;
+  }
+  return rc;
+}
+
+/* Hands queued chunks to workers with room; the caller holds the mutex. */
+static void dispatch(mproc_pool_t *p) {
+  for (unsigned i = 0; i < p->nworkers && p->pending_head; i++) {
+    worker_t *w = &p->workers[i];
+    while (w->proc && w->nout < CREDIT && p->pending_head) {
+      chunk_t *c = p->pending_head;
+      bool large = c->msg_len > CHUNK_MSG_MAX;
+      if (large && w->nout > 0)
+        break;
+      if (mproc_queue_put_bytes(w->queue, c->msg, c->msg_len, 0) != 0)
+        break;
+      p->pending_head = c->next;
+      if (!p->pending_head)
+        p->pending_tail = NULL;
+      c->next = NULL;
+      if (w->out_tail)
+        w->out_tail->next = c;
+      else
+        w->out_head = c;
+      w->out_tail = c;
+      w->nout += large ? CREDIT : 1;
+    }
+  }
+}
+
+/* Removes a finished job from the pool's list and drops the pool's
+ * reference after running its callbacks; the caller holds the mutex, which
+ * is released during the callbacks and held again on return. */
+static void job_complete(mproc_pool_t *p, job_t *j) {
+  for (job_t **pp = &p->jobs; *pp; pp = &(*pp)->next) {
+    if (*pp == j) {
+      *pp = j->next;
+      break;
+    }
+  }
+  mproc__cond_broadcast(p->hub->cond);
+  mproc__mutex_unlock(p->hub->mu);
+  run_callbacks(j);
+  mproc__mutex_lock(p->hub->mu);
+  if (--j->refs == 0) {
+    mproc__mutex_unlock(p->hub->mu);
+    job_free(j);
+    mproc__mutex_lock(p->hub->mu);
+  }
+}
+
+/* One message from the result queue; the caller holds the mutex. */
+static void handle_message(mproc_pool_t *p, mproc_value_t *m, size_t n) {
+  int64_t slot, id, index, status;
+  const char *msg;
+  const void *res;
+  size_t res_len;
+  if (n != 6 || mproc_value_as_int(&m[0], &slot) != 0 ||
+      mproc_value_as_int(&m[1], &id) != 0 ||
+      mproc_value_as_int(&m[2], &index) != 0 ||
+      mproc_value_as_int(&m[3], &status) != 0 ||
+      mproc_value_as_str(&m[4], &msg) != 0 ||
+      mproc_value_as_bytes(&m[5], &res, &res_len) != 0 || slot < 0 ||
+      (uint64_t)slot >= p->nworkers)
+    return; /* a wake-up, or nothing we sent */
+  worker_t *w = &p->workers[slot];
+  /* Answers come in the order the chunks were given. */
+  chunk_t *c = w->out_head;
+  if (!c || c->job->id != id || c->index != (size_t)index)
+    return;
+  w->out_head = c->next;
+  if (!w->out_head)
+    w->out_tail = NULL;
+  w->nout -= c->msg_len > CHUNK_MSG_MAX ? CREDIT : 1;
+  c->next = NULL;
+  uint8_t *copy = NULL;
+  if (status == 0 && res_len) {
+    copy = malloc(res_len);
+    if (!copy) {
+      status = MPROC_E_NOMEM;
+      msg = "out of memory storing results";
+    } else {
+      memcpy(copy, res, res_len);
+    }
+  }
+  job_t *j = c->job;
+  if (chunk_finish(c, (int)status, msg, copy, copy ? res_len : 0))
+    job_complete(p, j);
+  else
+    mproc__cond_broadcast(p->hub->cond);
+}
+
+/* Drains the result queue without waiting; the caller holds the mutex. */
+static void drain_results(mproc_pool_t *p) {
+  for (;;) {
+    mproc_value_t *m = NULL;
+    size_t n = 0;
+    if (mproc_queue_get(p->results, &m, &n, 0) != 0)
+      return;
+    handle_message(p, m, n);
+    mproc_values_free(m, n);
+  }
+}
+
+/* Fails every unfinished job (terminate, a broken pool); the caller holds
+ * the mutex. */
+static void fail_all(mproc_pool_t *p, int status, const char *msg) {
+  while (p->jobs) {
+    job_t *j = p->jobs;
+    for (size_t i = 0; i < j->nchunks; i++)
+      chunk_finish(&j->chunks[i], status, msg, NULL, 0);
+    job_complete(p, j);
+  }
+  p->pending_head = p->pending_tail = NULL;
+  for (unsigned i = 0; i < p->nworkers; i++) {
+    p->workers[i].out_head = p->workers[i].out_tail = NULL;
+    p->workers[i].nout = 0;
+  }
+}
+
+/* A worker has exited: settle its chunks, replace it. Caller holds mutex. */
+static void worker_exited(mproc_pool_t *p, unsigned slot) {
+  worker_t *w = &p->workers[slot];
+  int code = 0;
+  int64_t pid = mproc_process_pid(w->proc);
+  mproc_process_exitcode(w->proc, &code);
+  mproc_process_destroy(w->proc);
+  w->proc = NULL;
+  /* Whatever it answered before dying is in the result queue already. */
+  drain_results(p);
+  size_t queued = 0, given = 0;
+  for (chunk_t *c = w->out_head; c; c = c->next)
+    given++;
+  bool held = given > 0;
+  if (mproc_queue_qsize(w->queue, &queued) == 0)
+    held = queued < given;
+  mproc_queue_destroy(w->queue);
+  w->queue = NULL;
+  chunk_t *rest = w->out_head;
+  w->out_head = w->out_tail = NULL;
+  w->nout = 0;
+  if (held && rest) {
+    chunk_t *c = rest;
+    rest = c->next;
+    c->next = NULL;
+    char msg[200];
+    snprintf(msg, sizeof msg,
+             "the worker process (pid %lld) running this task died (exit "
+             "code %d)",
+             (long long)pid, code);
+    job_t *j = c->job;
+    if (chunk_finish(c, MPROC_E_WORKER_DIED, msg, NULL, 0))
+      job_complete(p, j);
+  }
+  /* Chunks it had not started go back to the front of the line. */
+  if (rest) {
+    chunk_t *last = rest;
+    while (last->next)
+      last = last->next;
+    last->next = p->pending_head;
+    p->pending_head = rest;
+    if (!p->pending_tail)
+      p->pending_tail = last;
+  }
+  if (code == EXIT_INIT_FAILED) {
+    if (++p->init_failures >= INIT_FAILURES_MAX) {
+      p->broken = MPROC_E_BROKEN;
+      snprintf(p->broken_msg, sizeof p->broken_msg,
+               "the pool's initializer failed in %u workers in a row",
+               p->init_failures);
+      fail_all(p, p->broken, p->broken_msg);
+      return;
+    }
+  } else {
+    p->init_failures = 0;
+  }
+  if (p->state == POOL_TERMINATED)
+    return;
+  int rc = worker_start(p, slot);
+  if (rc < 0 && !p->broken) {
+    p->broken = rc;
+    snprintf(p->broken_msg, sizeof p->broken_msg,
+             "a replacement worker could not start: %s", mproc_last_error());
+  }
+}
+
+static bool work_left(mproc_pool_t *p) {
+  if (p->jobs || p->pending_head)
+    return true;
+  for (unsigned i = 0; i < p->nworkers; i++)
+    if (p->workers[i].nout)
+      return true;
+  return false;
+}
+
+static void handler_main(void *arg) {
+  mproc_pool_t *p = arg;
+  mproc__mutex_lock(p->hub->mu);
+  for (unsigned i = 0; i < p->nworkers; i++) {
+    int rc = worker_start(p, i);
+    if (rc < 0) {
+      p->start_status = rc;
+      snprintf(p->start_msg, sizeof p->start_msg, "%s", mproc_last_error());
+      p->state = POOL_TERMINATED;
+      break;
+    }
+  }
+  p->handler_started = true;
+  mproc__cond_broadcast(p->hub->cond);
+
+  int64_t last_check = mproc__now_ns();
+  while (p->state != POOL_TERMINATED) {
+    if (p->broken) {
+      fail_all(p, p->broken, p->broken_msg);
+      if (p->state == POOL_CLOSED)
+        break;
+    }
+    dispatch(p);
+    if (p->state == POOL_CLOSED && !work_left(p))
+      break;
+    mproc__mutex_unlock(p->hub->mu);
+    mproc_value_t *m = NULL;
+    size_t n = 0;
+    int rc = mproc_queue_get(p->results, &m, &n, HANDLER_POLL);
+    mproc__mutex_lock(p->hub->mu);
+    if (rc == 0) {
+      handle_message(p, m, n);
+      mproc_values_free(m, n);
+      drain_results(p);
+    } else if (rc != MPROC_E_EMPTY && rc != MPROC_E_TIMEOUT && !p->broken) {
+      p->broken = rc;
+      snprintf(p->broken_msg, sizeof p->broken_msg,
+               "the pool's result queue failed: %s", mproc_last_error());
+    }
+    /* Worker checks are system calls (a wineserver round trip on wine):
+     * do them when the queue went quiet or every HANDLER_POLL. */
+    int64_t now = mproc__now_ns();
+    if (rc != 0 || now - last_check >= (int64_t)(HANDLER_POLL * 1e9)) {
+      last_check = now;
+      for (unsigned i = 0; i < p->nworkers; i++)
+        if (p->workers[i].proc &&
+            mproc_process_is_alive(p->workers[i].proc) == 0)
+          worker_exited(p, i);
+    }
+  }
+
+  /* Closing: workers end after a STOP; terminating: now. */
+  bool terminate = p->state == POOL_TERMINATED;
+  mproc_value_t stop = mproc_int(MSG_STOP);
+  for (unsigned i = 0; i < p->nworkers; i++) {
+    worker_t *w = &p->workers[i];
+    if (!w->proc)
+      continue;
+    if (terminate || mproc_queue_put(w->queue, &stop, 1, 1.0) != 0)
+      mproc_process_terminate(w->proc);
+  }
+  mproc__mutex_unlock(p->hub->mu);
+  for (unsigned i = 0; i < p->nworkers; i++) {
+    worker_t *w = &p->workers[i];
+    if (!w->proc)
+      continue;
+    if (mproc_process_join(w->proc, terminate ? 5.0 : 30.0) != 0) {
+      mproc_process_kill(w->proc);
+      mproc_process_join(w->proc, MPROC_FOREVER);
+    }
+  }
+  mproc__mutex_lock(p->hub->mu);
+  for (unsigned i = 0; i < p->nworkers; i++) {
+    worker_t *w = &p->workers[i];
+    mproc_process_destroy(w->proc);
+    w->proc = NULL;
+    mproc_queue_destroy(w->queue);
+    w->queue = NULL;
+  }
+  fail_all(p, MPROC_E_CLOSED, "the pool was terminated");
+  p->handler_done = true;
+  mproc__cond_broadcast(p->hub->cond);
+  mproc__mutex_unlock(p->hub->mu);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Creating and ending a pool                                               */
+/* ------------------------------------------------------------------------ */
+
+static int pool_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
+                       mproc__wbuf_t *b) {
+  (void)o;
+  (void)ctx;
+  (void)b;
+  return mproc__err(MPROC_E_NOTSUP, "pool objects cannot be passed between "
+                                    "processes or pickled");
+}
+
+static int pool_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
+                        mproc_object_t **out) {
+  (void)id;
+  (void)r;
+  (void)out;
+  return mproc__err(MPROC_E_DECODE, "a pool cannot be received");
+}
+
+static void pool_nodestroy(mproc_object_t *o) {
+  (void)o;
+}
+
+const mproc__type_t mproc__pool_type = {"Pool", false, pool_reduce,
+                                        pool_rebuild, pool_nodestroy};
+
+/* Copies initializer arguments: scalars, strings and bytes into one block;
+ * objects by reference (they must outlive the pool). */
+static int copy_initargs(const mproc_value_t *in, size_t n,
+                         mproc_value_t **out) {
+  size_t extra = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (in[i].type == MPROC_VALUE_STR && in[i].u.s)
+      extra += strlen(in[i].u.s) + 1;
+    else if (in[i].type == MPROC_VALUE_BYTES)
+      extra += in[i].u.bytes.len;
+  }
+  mproc_value_t *v = malloc(n * sizeof *v + extra + 1);
+  if (!v)
+    return mproc__err(MPROC_E_NOMEM, "copying initializer arguments");
+  uint8_t *arena = (uint8_t *)(v + n);
+  for (size_t i = 0; i < n; i++) {
+    v[i] = in[i];
+    if (in[i].type == MPROC_VALUE_STR && in[i].u.s) {
+      size_t len = strlen(in[i].u.s) + 1;
+      memcpy(arena, in[i].u.s, len);
+      v[i].u.s = (const char *)arena;
+      arena += len;
+    } else if (in[i].type == MPROC_VALUE_BYTES && in[i].u.bytes.len) {
+      memcpy(arena, in[i].u.bytes.ptr, in[i].u.bytes.len);
+      v[i].u.bytes.ptr = arena;
+      arena += in[i].u.bytes.len;
+    }
+  }
+  *out = v;
+  return 0;
+}
+
+static unsigned cpu_count(void) {
+  unsigned n = mproc__cpu_count();
+  return n ? n : 1;
+}
+
+int mproc_pool_create(mproc_pool_t **out, const mproc_pool_options_t *opts) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  *out = NULL;
+  mproc_pool_options_t o = {0, NULL, NULL, 0, 0, MPROC_START_DEFAULT};
+  if (opts)
+    o = *opts;
+  if (o.ninitargs && !o.initargs)
+    return mproc__err(MPROC_E_INVAL, "NULL initargs with a count");
+  if (o.processes > 4096)
+    return mproc__err(MPROC_E_VALUE, "%u processes", o.processes);
+  const char *init_name = NULL;
+  if (o.initializer) {
+    init_name = mproc__registry_name(o.initializer);
+    if (!init_name)
+      return mproc__err(MPROC_E_NOTFOUND,
+                        "the initializer is not registered: call "
+                        "mproc_register() before mproc_boot()");
+  }
+  mproc_start_method_t method =
+      o.start_method ? o.start_method : mproc_get_start_method();
+  if (!mproc_start_method_available(method))
+    return mproc__err(MPROC_E_NOTSUP, "the start method is not available here");
+
+  int rc;
+  mproc_pool_t *p = calloc(1, sizeof *p);
+  hub_t *hub = calloc(1, sizeof *hub);
+  if (!p || !hub) {
+    free(p);
+    free(hub);
+    return mproc__err(MPROC_E_NOMEM, "creating a pool");
+  }
+  p->base.magic = MPROC__OBJ_MAGIC;
+  p->base.type_id = MPROC__T_POOL;
+  p->hub = hub;
+  hub->refs = 1;
+  p->nworkers = o.processes ? o.processes : cpu_count();
+  p->method = method;
+  p->init_name = init_name;
+  p->maxtasks = o.maxtasksperchild;
+  p->ninitargs = o.ninitargs;
+  if ((rc = mproc__mutex_create(&hub->mu)) < 0 ||
+      (rc = mproc__cond_create(&hub->cond)) < 0)
+    goto fail;
+  if (o.ninitargs &&
+      (rc = copy_initargs(o.initargs, o.ninitargs, &p->initargs)) < 0)
+    goto fail;
+  p->workers = calloc(p->nworkers, sizeof *p->workers);
+  if (!p->workers) {
+    rc = mproc__err(MPROC_E_NOMEM, "creating a pool");
+    goto fail;
+  }
+  mproc_queue_options_t qo = {0, RESULT_QUEUE_CAPACITY};
+  if ((rc = mproc_queue_create(&p->results, &qo)) < 0)
+    goto fail;
+  /* The handler starts the workers itself: on Linux a daemon child dies
+   * with the thread that started it, and the handler lives as long as the
+   * pool. */
+  if ((rc = mproc__thread_start_detached(handler_main, p)) < 0)
+    goto fail;
+  mproc__mutex_lock(hub->mu);
+  while (!p->handler_started)
+    mproc__cond_wait(hub->cond, hub->mu, MPROC__NO_DEADLINE);
+  rc = p->start_status;
+  mproc__mutex_unlock(hub->mu);
+  if (rc < 0) {
+    char msg[256];
+    snprintf(msg, sizeof msg, "%s", p->start_msg);
+    mproc_pool_destroy(p);
+    return mproc__err(rc, "starting the pool's workers: %s", msg);
+  }
+  *out = p;
+  return 0;
+fail:
+  mproc_queue_destroy(p->results);
+  free(p->workers);
+  free(p->initargs);
+  if (hub->cond)
+    mproc__cond_destroy(hub->cond);
+  if (hub->mu)
+    mproc__mutex_destroy(hub->mu);
+  free(hub);
+  free(p);
+  return rc;
+}
+
+static mproc_pool_t *pool_get(mproc_pool_t *p, const char *what) {
+  if (!p) {
+    mproc__err(MPROC_E_INVAL, "%s: NULL pool", what);
+    return NULL;
+  }
+  if (p->base.magic != MPROC__OBJ_MAGIC || p->base.type_id != MPROC__T_POOL) {
+    mproc__err(MPROC_E_TYPE, "%s: not a pool", what);
+    return NULL;
+  }
+  return p;
+}
+
+#define POOL_CHECK(p)                                                          \
+  do {                                                                         \
+    if (!pool_get(p, __func__))                                                \
+      return (p) ? MPROC_E_TYPE : MPROC_E_INVAL;                               \
+  } while (0)
+
+int mproc_pool_close(mproc_pool_t *p) {
+  POOL_CHECK(p);
+  mproc__mutex_lock(p->hub->mu);
+  if (p->state == POOL_RUNNING)
+    p->state = POOL_CLOSED;
+  mproc__mutex_unlock(p->hub->mu);
+  wake_handler(p);
+  return 0;
+}
+
+int mproc_pool_terminate(mproc_pool_t *p) {
+  POOL_CHECK(p);
+  mproc__mutex_lock(p->hub->mu);
+  p->state = POOL_TERMINATED;
+  mproc__mutex_unlock(p->hub->mu);
+  wake_handler(p);
+  return 0;
+}
+
+int mproc_pool_join(mproc_pool_t *p, double timeout) {
+  POOL_CHECK(p);
+  int64_t deadline;
+  int rc = mproc__deadline(timeout, &deadline);
+  if (rc < 0)
+    return rc;
+  mproc__mutex_lock(p->hub->mu);
+  if (p->state == POOL_RUNNING) {
+    mproc__mutex_unlock(p->hub->mu);
+    return mproc__err(MPROC_E_STATE, "the pool is still running: close or "
+                                     "terminate it first");
+  }
+  while (!p->handler_done && rc == 0)
+    rc = mproc__cond_wait(p->hub->cond, p->hub->mu, deadline);
+  bool done = p->handler_done;
+  mproc__mutex_unlock(p->hub->mu);
+  return done ? 0
+              : mproc__err(MPROC_E_TIMEOUT, "the pool's workers are "
+                                            "still running");
+}
+
+void mproc_pool_destroy(mproc_pool_t *p) {
+  if (!p || !pool_get(p, __func__))
+    return;
+  mproc__mutex_lock(p->hub->mu);
+  bool started = p->handler_started;
+  if (p->state == POOL_RUNNING || p->state == POOL_CLOSED)
+    p->state = POOL_TERMINATED;
+  mproc__mutex_unlock(p->hub->mu);
+  if (started) {
+    wake_handler(p);
+    mproc_pool_join(p, MPROC_FOREVER);
+  }
+  p->base.magic = 0;
+  mproc_queue_destroy(p->results);
+  free(p->workers);
+  free(p->initargs);
+  hub_release(p->hub);
+  free(p);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Submitting calls                                                         */
+/* ------------------------------------------------------------------------ */
+
+typedef struct chunk_builder {
+  job_t *job;
+  const char *name;
+  const mproc_value_t *args;
+  size_t nargs, cap;
+} chunk_builder_t;
+
+/* Appends the chunk of tasks [first, first + count), split in halves until
+ * its message is at most CHUNK_MSG_MAX (or it is a single task). */
+static int add_chunk(chunk_builder_t *b, size_t first, size_t count) {
+  job_t *j = b->job;
+  void *enc = NULL;
+  size_t enc_len = 0;
+  int rc = mproc_encode(b->args + first * b->nargs, count * b->nargs, &enc,
+                        &enc_len);
+  if (rc < 0)
+    return rc;
+  if (enc_len > CHUNK_MSG_MAX - 256 && count > 1) {
+    mproc_free(enc);
+    rc = add_chunk(b, first, count / 2);
+    return rc < 0 ? rc : add_chunk(b, first + count / 2, count - count / 2);
+  }
+  if (j->nchunks == b->cap) {
+    size_t cap = b->cap ? b->cap * 2 : 16;
+    chunk_t *c = realloc(j->chunks, cap * sizeof *c);
+    if (!c) {
+      mproc_free(enc);
+      return mproc__err(MPROC_E_NOMEM, "submitting a call");
+    }
+    j->chunks = c;
+    b->cap = cap;
+  }
+  size_t i = j->nchunks;
+  chunk_t *c = &j->chunks[i];
+  memset(c, 0, sizeof *c);
+  c->index = i;
+  c->first = first;
+  c->count = count;
+  mproc_value_t m[] = {mproc_int(j->id),          mproc_int((int64_t)i),
+                       mproc_str(b->name),        mproc_int((int64_t)b->nargs),
+                       mproc_int((int64_t)count), mproc_bytes(enc, enc_len)};
+  void *msg = NULL;
+  rc = mproc_encode(m, 6, &msg, &c->msg_len);
+  mproc_free(enc);
+  if (rc < 0)
+    return rc;
+  c->msg = msg;
+  j->nchunks++;
+  return 0;
+}
+
+/*
+ * Builds a job of @p ntasks tasks of @p nargs arguments each. The chunks'
+ * arguments are encoded here, in the caller: that is where the sharing
+ * rule refuses a Lock, before anything is queued.
+ */
+static int submit(mproc_pool_t *p, job_kind_t kind, mproc_task_fn fn,
+                  const mproc_value_t *args, size_t nargs, size_t ntasks,
+                  size_t chunksize, const mproc_callbacks_t *cb, job_t **out) {
+  *out = NULL;
+  if (!pool_get(p, "pool call"))
+    return p ? MPROC_E_TYPE : MPROC_E_INVAL;
+  if (!fn)
+    return mproc__err(MPROC_E_INVAL, "NULL task function");
+  const char *name = task_name(fn);
+  if (!name)
+    return mproc__err(MPROC_E_NOTFOUND,
+                      "the task is not registered: call mproc_register_task() "
+                      "before mproc_boot()");
+  if (nargs && ntasks && !args)
+    return mproc__err(MPROC_E_INVAL, "NULL arguments");
+  if (ntasks > MPROC_VALUE_MAX_COUNT || nargs > MPROC_VALUE_MAX_COUNT)
+    return mproc__err(MPROC_E_TOOBIG, "%zu tasks of %zu arguments", ntasks,
+                      nargs);
+  if (chunksize == 0) {
+    if (kind == JOB_IMAP || kind == JOB_IMAP_UNORDERED) {
+      chunksize = 1;
+    } else {
+      /* CPython: about four chunks per worker. */
+      size_t per = (size_t)p->nworkers * 4;
+      chunksize = ntasks / per + (ntasks % per ? 1 : 0);
+      if (chunksize == 0)
+        chunksize = 1;
+    }
+  }
+  job_t *j = calloc(1, kind == JOB_IMAP || kind == JOB_IMAP_UNORDERED
+                           ? sizeof(struct mproc_iter)
+                           : sizeof(struct mproc_async));
+  if (!j)
+    return mproc__err(MPROC_E_NOMEM, "submitting a call");
+  j->kind = kind;
+  j->ntasks = ntasks;
+  j->refs = 2;
+  if (cb)
+    j->cb = *cb;
+  mproc__mutex_lock(p->hub->mu);
+  j->id = p->next_job++;
+  p->hub->refs++;
+  j->hub = p->hub;
+  mproc__mutex_unlock(p->hub->mu);
+
+  chunk_builder_t b = {j, name, args, nargs, 0};
+  int rc = 0;
+  for (size_t first = 0; first < ntasks && rc == 0; first += chunksize)
+    rc = add_chunk(&b, first,
+                   ntasks - first < chunksize ? ntasks - first : chunksize);
+  if (rc == 0 && kind == JOB_IMAP_UNORDERED) {
+    j->arrived = calloc(j->nchunks ? j->nchunks : 1, sizeof *j->arrived);
+    if (!j->arrived)
+      rc = mproc__err(MPROC_E_NOMEM, "submitting a call");
+  }
+  size_t nchunks = j->nchunks;
+  for (size_t i = 0; i < nchunks; i++) /* the array moved while it grew */
+    j->chunks[i].job = j;
+
+  mproc__mutex_lock(p->hub->mu);
+  if (rc == 0 && p->state != POOL_RUNNING)
+    rc = mproc__err(MPROC_E_STATE, "the pool is not running");
+  if (rc == 0 && p->broken)
+    rc = mproc__err(p->broken, "%s", p->broken_msg);
+  if (rc < 0) {
+    /* Nothing was queued: the call fails as a whole, now. */
+    j->refs = 1;
+    j->done = true;
+    j->status = rc;
+    j->message = dup_str(mproc_last_error());
+    mproc__mutex_unlock(p->hub->mu);
+    *out = j;
+    return rc;
+  }
+  if (nchunks == 0) {
+    j->done = true;
+    j->refs = 1;
+  } else {
+    j->next = p->jobs;
+    p->jobs = j;
+    for (size_t i = 0; i < nchunks; i++) {
+      chunk_t *c = &j->chunks[i];
+      if (p->pending_tail)
+        p->pending_tail->next = c;
+      else
+        p->pending_head = c;
+      p->pending_tail = c;
+    }
+  }
+  mproc__mutex_unlock(p->hub->mu);
+  wake_handler(p);
+  *out = j;
+  return 0;
+}
+
+/* The async variants: an error found before queueing is the call's result
+ * (and goes to the error callback, in the caller), as in CPython. */
+static int submit_async(mproc_pool_t *p, job_kind_t kind, mproc_task_fn fn,
+                        const mproc_value_t *args, size_t nargs, size_t ntasks,
+                        size_t chunksize, const mproc_callbacks_t *cb,
+                        job_t **out) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  job_t *j;
+  int rc = submit(p, kind, fn, args, nargs, ntasks, chunksize, cb, &j);
+  if (!j)
+    return rc; /* bad arguments: no call at all */
+  if (j->done && (rc < 0 || j->nchunks == 0)) {
+    if (rc < 0 && cb && cb->on_error)
+      cb->on_error(cb->userdata, rc, j->message ? j->message : "");
+    else if (rc == 0 && cb && cb->on_result)
+      cb->on_result(cb->userdata, NULL, 0);
+  }
+  *out = j;
+  return 0;
+}
+
+int mproc_pool_apply_async(mproc_pool_t *pool, mproc_task_fn fn,
+                           const mproc_value_t *args, size_t nargs,
+                           const mproc_callbacks_t *callbacks,
+                           mproc_async_t **out) {
+  return submit_async(pool, JOB_APPLY, fn, args, nargs, 1, 1, callbacks,
+                      (job_t **)out);
+}
+
+int mproc_pool_map_async(mproc_pool_t *pool, mproc_task_fn fn,
+                         const mproc_value_t *items, size_t n, size_t chunksize,
+                         const mproc_callbacks_t *callbacks,
+                         mproc_async_t **out) {
+  return submit_async(pool, JOB_MAP, fn, items, 1, n, chunksize, callbacks,
+                      (job_t **)out);
+}
+
+int mproc_pool_starmap_async(mproc_pool_t *pool, mproc_task_fn fn,
+                             const mproc_value_t *args, size_t nargs,
+                             size_t ntasks, size_t chunksize,
+                             const mproc_callbacks_t *callbacks,
+                             mproc_async_t **out) {
+  return submit_async(pool, JOB_MAP, fn, args, nargs, ntasks, chunksize,
+                      callbacks, (job_t **)out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Results of asynchronous calls                                            */
+/* ------------------------------------------------------------------------ */
+
+static job_t *async_get(mproc_async_t *r) {
+  return r ? &r->job : NULL;
+}
+
+static int wait_done(job_t *j, int64_t deadline) {
+  int rc = 0;
+  mproc__mutex_lock(j->hub->mu);
+  while (!j->done && rc == 0)
+    rc = mproc__cond_wait(j->hub->cond, j->hub->mu, deadline);
+  bool done = j->done;
+  mproc__mutex_unlock(j->hub->mu);
+  return done ? 0 : MPROC_E_TIMEOUT;
+}
+
+int mproc_async_ready(mproc_async_t *r) {
+  job_t *j = async_get(r);
+  if (!j)
+    return mproc__err(MPROC_E_INVAL, "NULL result");
+  mproc__mutex_lock(j->hub->mu);
+  bool done = j->done;
+  mproc__mutex_unlock(j->hub->mu);
+  return done ? 1 : 0;
+}
+
+int mproc_async_wait(mproc_async_t *r, double timeout) {
+  job_t *j = async_get(r);
+  if (!j)
+    return mproc__err(MPROC_E_INVAL, "NULL result");
+  int64_t deadline;
+  int rc = mproc__deadline(timeout, &deadline);
+  if (rc < 0)
+    return rc;
+  rc = wait_done(j, deadline);
+  return rc < 0 ? mproc__err(rc, "the call has not finished") : 0;
+}
+
+int mproc_async_get(mproc_async_t *r, double timeout, mproc_value_t **results,
+                    size_t *n) {
+  job_t *j = async_get(r);
+  if (!j || !results || !n)
+    return mproc__err(MPROC_E_INVAL, "NULL argument");
+  *results = NULL;
+  *n = 0;
+  int rc = mproc_async_wait(r, timeout);
+  if (rc < 0)
+    return rc;
+  /* Done: the job is no longer written to. */
+  if (j->status < 0)
+    return mproc__err(j->status, "%s", j->message ? j->message : "");
+  return job_results(j, results, n);
+}
+
+int mproc_async_successful(mproc_async_t *r) {
+  job_t *j = async_get(r);
+  if (!j)
+    return mproc__err(MPROC_E_INVAL, "NULL result");
+  if (mproc_async_ready(r) != 1)
+    return mproc__err(MPROC_E_STATE, "the call has not finished");
+  return j->status == 0 ? 1 : 0;
+}
+
+void mproc_async_destroy(mproc_async_t *r) {
+  job_t *j = async_get(r);
+  if (!j)
+    return;
+  mproc__mutex_lock(j->hub->mu);
+  job_unref_unlock(j);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Blocking calls                                                           */
+/* ------------------------------------------------------------------------ */
+
+static int run_blocking(int rc, mproc_async_t *r, mproc_value_t **results,
+                        size_t *n) {
+  if (rc < 0)
+    return rc;
+  rc = mproc_async_get(r, MPROC_FOREVER, results, n);
+  /* Keep the detail message across the release of the handle. */
+  char msg[512];
+  snprintf(msg, sizeof msg, "%s", mproc_last_error());
+  mproc_async_destroy(r);
+  return rc < 0 ? mproc__err(rc, "%s", msg) : 0;
+}
+
+int mproc_pool_apply(mproc_pool_t *pool, mproc_task_fn fn,
+                     const mproc_value_t *args, size_t nargs,
+                     mproc_value_t **result) {
+  if (!result)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  *result = NULL;
+  mproc_async_t *r = NULL;
+  size_t n;
+  int rc = mproc_pool_apply_async(pool, fn, args, nargs, NULL, &r);
+  return run_blocking(rc, r, result, &n);
+}
+
+int mproc_pool_map(mproc_pool_t *pool, mproc_task_fn fn,
+                   const mproc_value_t *items, size_t n, size_t chunksize,
+                   mproc_value_t **results) {
+  if (!results)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  *results = NULL;
+  mproc_async_t *r = NULL;
+  size_t got;
+  int rc = mproc_pool_map_async(pool, fn, items, n, chunksize, NULL, &r);
+  return run_blocking(rc, r, results, &got);
+}
+
+int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
+                       const mproc_value_t *args, size_t nargs, size_t ntasks,
+                       size_t chunksize, mproc_value_t **results) {
+  if (!results)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  *results = NULL;
+  mproc_async_t *r = NULL;
+  size_t got;
+  int rc = mproc_pool_starmap_async(pool, fn, args, nargs, ntasks, chunksize,
+                                    NULL, &r);
+  return run_blocking(rc, r, results, &got);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Iterators                                                                */
+/* ------------------------------------------------------------------------ */
+
+static int submit_iter(mproc_pool_t *pool, job_kind_t kind, mproc_task_fn fn,
+                       const mproc_value_t *items, size_t n, size_t chunksize,
+                       mproc_iter_t **out) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  *out = NULL;
+  job_t *j;
+  int rc = submit(pool, kind, fn, items, 1, n, chunksize, NULL, &j);
+  if (rc < 0) {
+    if (j) {
+      mproc__mutex_lock(j->hub->mu);
+      job_unref_unlock(j);
+    }
+    return rc;
+  }
+  *out = (mproc_iter_t *)j;
+  return 0;
+}
+
+int mproc_pool_imap(mproc_pool_t *pool, mproc_task_fn fn,
+                    const mproc_value_t *items, size_t n, size_t chunksize,
+                    mproc_iter_t **out) {
+  return submit_iter(pool, JOB_IMAP, fn, items, n, chunksize, out);
+}
+
+int mproc_pool_imap_unordered(mproc_pool_t *pool, mproc_task_fn fn,
+                              const mproc_value_t *items, size_t n,
+                              size_t chunksize, mproc_iter_t **out) {
+  return submit_iter(pool, JOB_IMAP_UNORDERED, fn, items, n, chunksize, out);
+}
+
+/* One value, copied into its own allocation for the caller. */
+static int copy_one(const mproc_value_t *v, mproc_value_t **out) {
+  void *buf;
+  size_t len, n;
+  int rc = mproc_encode(v, 1, &buf, &len);
+  if (rc < 0)
+    return rc;
+  rc = mproc_decode(buf, len, out, &n);
+  mproc_free(buf);
+  return rc;
+}
+
+int mproc_iter_next(mproc_iter_t *it, double timeout, mproc_value_t **value,
+                    size_t *index) {
+  if (!it || !value)
+    return mproc__err(MPROC_E_INVAL, "NULL argument");
+  *value = NULL;
+  job_t *j = &it->job;
+  int64_t deadline;
+  int rc = mproc__deadline(timeout, &deadline);
+  if (rc < 0)
+    return rc;
+  mproc__mutex_lock(j->hub->mu);
+  for (;;) {
+    /* The chunk to read from next, once it is there. */
+    chunk_t *c = NULL;
+    if (!j->it_vals) {
+      if (j->kind == JOB_IMAP) {
+        if (j->it_chunk >= j->nchunks)
+          break;
+        if (j->chunks[j->it_chunk].done)
+          c = &j->chunks[j->it_chunk];
+      } else {
+        if (j->it_next >= j->nchunks)
+          break;
+        if (j->it_next < j->narrived)
+          c = &j->chunks[j->arrived[j->it_next]];
+      }
+      if (!c) {
+        if (j->done && j->kind == JOB_IMAP_UNORDERED &&
+            j->narrived < j->nchunks) {
+          /* Failed as a whole before running (terminate): report once. */
+          rc = mproc__err(j->status, "%s", j->message ? j->message : "");
+          j->it_next = j->nchunks;
+          mproc__mutex_unlock(j->hub->mu);
+          return rc;
+        }
+        rc = mproc__cond_wait(j->hub->cond, j->hub->mu, deadline);
+        if (rc == MPROC_E_TIMEOUT) {
+          mproc__mutex_unlock(j->hub->mu);
+          return mproc__err(MPROC_E_TIMEOUT, "no result yet");
+        }
+        continue;
+      }
+      if (c->status < 0) {
+        rc = mproc__err(c->status, "%s", c->message ? c->message : "");
+        if (index)
+          *index = c->first;
+        if (j->kind == JOB_IMAP)
+          j->it_chunk++;
+        else
+          j->it_next++;
+        mproc__mutex_unlock(j->hub->mu);
+        return rc;
+      }
+      rc = mproc_decode(c->result, c->result_len, &j->it_vals, &j->it_nvals);
+      if (rc < 0) {
+        mproc__mutex_unlock(j->hub->mu);
+        return rc;
+      }
+      j->it_pos = 0;
+    }
+    chunk_t *cur = j->kind == JOB_IMAP ? &j->chunks[j->it_chunk]
+                                       : &j->chunks[j->arrived[j->it_next]];
+    if (j->it_pos < j->it_nvals) {
+      rc = copy_one(&j->it_vals[j->it_pos], value);
+      if (rc == 0 && index)
+        *index = cur->first + j->it_pos;
+      j->it_pos++;
+      mproc__mutex_unlock(j->hub->mu);
+      return rc;
+    }
+    mproc_values_free(j->it_vals, j->it_nvals);
+    j->it_vals = NULL;
+    j->it_nvals = 0;
+    if (j->kind == JOB_IMAP)
+      j->it_chunk++;
+    else
+      j->it_next++;
+  }
+  mproc__mutex_unlock(j->hub->mu);
+  return mproc__err(MPROC_E_DONE, "no more results");
+}
+
+void mproc_iter_destroy(mproc_iter_t *it) {
+  if (!it)
+    return;
+  mproc__mutex_lock(it->job.hub->mu);
+  job_unref_unlock(&it->job);
+}

@@ -1,0 +1,933 @@
+/*
+ * Queue, SimpleQueue and JoinableQueue: a byte ring in shared memory.
+ *
+ * Producers are serialised by a producer lock and consumers by a consumer
+ * lock, so between the two lock holders the ring is single-producer,
+ * single-consumer: the producer owns the free bytes and publishes them by
+ * advancing `head`, the consumer owns the written bytes and frees them by
+ * advancing `tail` (both free-running 32-bit byte counts; the capacity is a
+ * power of two). An uncontended put or get is a CAS on its lock, a copy,
+ * a few atomic stores, and no system call: the kernel (the park seam) is
+ * entered only to sleep, and a wake only happens when someone sleeps.
+ *
+ * A message is a frame: u32 length, u32 check (FRAME_MAGIC ^ length ^
+ * kind), then the payload (an mproc_encode() buffer, or raw bytes). A frame
+ * that fits in the ring is published in one step once it is copied in, and
+ * consumed in one step once it is copied out; a larger one streams through
+ * the ring in chunks while its producer keeps the producer lock, so
+ * messages never interleave, and its consumer reassembles it.
+ *
+ * Crashes. Each lock word holds its owner's pid and a start token is kept
+ * beside it; waiters sleep in slices and, when the owner is gone, take the
+ * lock over if it died between operations (nothing published for a frame
+ * that fits is ever half visible), or mark the queue broken when it died
+ * with a half-streamed frame or in the few instructions that publish one
+ * (the `pmid`/`cmid` flags): every caller then gets MPROC_E_BROKEN. No
+ * half message is ever delivered, and no one waits forever on a dead peer.
+ */
+#include "common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define QUEUE_MAGIC 0x51756575u /* "Queu" */
+#define FRAME_MAGIC 0x51a7e000u
+#define FRAME_HDR 8u
+#define KIND_VALUES 1u
+#define KIND_BYTES 2u
+/* Where the ring starts in the region; the header fits before it. */
+#define RING_OFFSET 256u
+#define RING_MIN ((size_t)4096)
+#define RING_MAX ((size_t)1 << 30)
+#define RING_DEFAULT ((size_t)256 * 1024)
+/* A lock being taken over from a dead owner (never a real pid). */
+#define STEALING 0xffffffffu
+/* How often a sleeper looks at whether the peer it waits on still lives. */
+#define SLICE_NS ((int64_t)100 * 1000000)
+#define SPIN_COUNT 100
+
+/* Every word that is parked on lies within the first 127 words of the
+ * region, as the Windows park needs (see src/win32/park.c). */
+typedef struct queue_shared {
+  uint32_t magic;
+  uint32_t kind; /* the type id */
+  volatile uint32_t park;
+  volatile uint32_t plock, pwaiters, ptok_lo, ptok_hi, pmid;
+  volatile uint32_t clock, cwaiters, ctok_lo, ctok_hi, cmid;
+  volatile uint32_t head, tail;
+  volatile uint32_t count;
+  volatile uint32_t produced, produced_waiters; /* bumped on publish */
+  volatile uint32_t consumed, consumed_waiters; /* bumped on free */
+  volatile uint32_t closed, broken;
+  volatile uint32_t unfinished, join_waiters; /* JoinableQueue */
+  uint32_t cap, maxsize;
+} queue_shared_t;
+
+struct mproc_queue {
+  mproc_object_t base;
+  mproc__shm_t shm;
+  mproc__park_t park;
+  queue_shared_t *sh;
+  uint8_t *ring;
+};
+
+/* ------------------------------------------------------------------------ */
+/* State checks                                                             */
+/* ------------------------------------------------------------------------ */
+
+static int set_broken(mproc_queue_t *q, const char *why) {
+  queue_shared_t *sh = q->sh;
+  if (mproc__xchg32(&sh->broken, 1) == 0) {
+    /* Everyone asleep must see it. */
+    mproc__fetch_add32(&sh->produced, 1);
+    mproc__fetch_add32(&sh->consumed, 1);
+    mproc__park_wake(&q->park, &sh->produced, INT32_MAX);
+    mproc__park_wake(&q->park, &sh->consumed, INT32_MAX);
+    mproc__park_wake(&q->park, &sh->plock, INT32_MAX);
+    mproc__park_wake(&q->park, &sh->clock, INT32_MAX);
+    mproc__park_wake(&q->park, &sh->unfinished, INT32_MAX);
+  }
+  return mproc__err(MPROC_E_BROKEN, "queue is broken: %s", why);
+}
+
+static int broken_err(void) {
+  return mproc__err(MPROC_E_BROKEN,
+                    "queue is broken: a process died in the middle of a "
+                    "message");
+}
+
+/* The deadline of one sleep: the caller's, or a slice from now. */
+static int64_t slice_deadline(int64_t deadline) {
+  int64_t s = mproc__now_ns() + SLICE_NS;
+  return deadline == MPROC__NO_DEADLINE || deadline > s ? s : deadline;
+}
+
+static bool expired(int64_t deadline) {
+  return deadline != MPROC__NO_DEADLINE && mproc__now_ns() >= deadline;
+}
+
+static uint64_t tok_of(volatile uint32_t *lo, volatile uint32_t *hi) {
+  return ((uint64_t)mproc__load32(hi) << 32) | mproc__load32(lo);
+}
+
+/* Whether the holder of @p lockw died; a lock being stolen or free is not
+ * dead. The token is read after the owner: it is 0 while an owner has not
+ * written its own yet, and "0" only checks the pid. */
+static bool owner_dead(volatile uint32_t *lockw, volatile uint32_t *lo,
+                       volatile uint32_t *hi, uint32_t *owner) {
+  uint32_t v = mproc__load32(lockw);
+  *owner = v;
+  if (v == 0 || v == STEALING)
+    return false;
+  uint64_t tok = tok_of(lo, hi);
+  if (mproc__load32(lockw) != v)
+    return false;
+  return !mproc__pid_alive(v, tok);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The two locks                                                            */
+/* ------------------------------------------------------------------------ */
+
+typedef struct qlock {
+  volatile uint32_t *w, *waiters, *lo, *hi, *mid;
+} qlock_t;
+
+static qlock_t plock_of(queue_shared_t *sh) {
+  qlock_t l = {&sh->plock, &sh->pwaiters, &sh->ptok_lo, &sh->ptok_hi,
+               &sh->pmid};
+  return l;
+}
+
+static qlock_t clock_of(queue_shared_t *sh) {
+  qlock_t l = {&sh->clock, &sh->cwaiters, &sh->ctok_lo, &sh->ctok_hi,
+               &sh->cmid};
+  return l;
+}
+
+static void set_token(qlock_t *l) {
+  uint64_t t = mproc__self_token();
+  mproc__store32_release(l->lo, (uint32_t)t);
+  mproc__store32_release(l->hi, (uint32_t)(t >> 32));
+}
+
+/* Takes over the lock of a dead owner @p dead; false if someone else did. */
+static bool steal(qlock_t *l, uint32_t dead, uint32_t me) {
+  uint32_t v = dead;
+  if (!mproc__cas32(l->w, &v, STEALING))
+    return false;
+  mproc__store32(l->lo, 0);
+  mproc__store32(l->hi, 0);
+  mproc__store32(l->w, me);
+  set_token(l);
+  return true;
+}
+
+static int qlock_acquire(mproc_queue_t *q, qlock_t *l, int64_t deadline,
+                         int timeout_status) {
+  uint32_t me = (uint32_t)mproc__getpid();
+  uint32_t v = 0;
+  if (mproc__cas32(l->w, &v, me)) {
+    set_token(l);
+    return 0;
+  }
+  for (int i = 0; i < SPIN_COUNT; i++) {
+    mproc__cpu_relax();
+    v = 0;
+    if (mproc__load32(l->w) == 0 && mproc__cas32(l->w, &v, me)) {
+      set_token(l);
+      return 0;
+    }
+  }
+  mproc__fetch_add32(l->waiters, 1);
+  int rc = 0;
+  for (;;) {
+    if (mproc__load32(&q->sh->broken)) {
+      rc = broken_err();
+      break;
+    }
+    v = 0;
+    if (mproc__cas32(l->w, &v, me)) {
+      set_token(l);
+      rc = 0;
+      break;
+    }
+    if (expired(deadline)) {
+      rc = mproc__err(timeout_status, "timed out");
+      break;
+    }
+    int64_t slice = slice_deadline(deadline);
+    int prc = mproc__park_wait(&q->park, l->w, v, slice);
+    if (prc < 0 && prc != MPROC_E_TIMEOUT) {
+      rc = prc;
+      break;
+    }
+    if (prc == MPROC_E_TIMEOUT && !expired(deadline)) {
+      uint32_t owner;
+      if (owner_dead(l->w, l->lo, l->hi, &owner)) {
+        if (mproc__load32(l->mid)) {
+          rc = set_broken(q, "a process died in the middle of a message");
+          break;
+        }
+        if (steal(l, owner, me)) {
+          rc = 0;
+          break;
+        }
+      }
+    }
+  }
+  mproc__fetch_add32(l->waiters, (uint32_t)-1);
+  return rc;
+}
+
+static void qlock_release(mproc_queue_t *q, qlock_t *l) {
+  mproc__store32(l->lo, 0);
+  mproc__store32(l->hi, 0);
+  mproc__store32(l->w, 0);
+  if (mproc__load32(l->waiters) > 0)
+    mproc__park_wake(&q->park, l->w, 1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The ring                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static void ring_write(mproc_queue_t *q, uint32_t pos, const void *src,
+                       size_t n) {
+  uint32_t cap = q->sh->cap;
+  uint32_t off = pos & (cap - 1);
+  size_t first = cap - off < n ? cap - off : n;
+  memcpy(q->ring + off, src, first);
+  if (n > first)
+    memcpy(q->ring, (const uint8_t *)src + first, n - first);
+}
+
+static void ring_read(mproc_queue_t *q, uint32_t pos, void *dst, size_t n) {
+  uint32_t cap = q->sh->cap;
+  uint32_t off = pos & (cap - 1);
+  size_t first = cap - off < n ? cap - off : n;
+  memcpy(dst, q->ring + off, first);
+  if (n > first)
+    memcpy((uint8_t *)dst + first, q->ring, n - first);
+}
+
+static void bump(mproc_queue_t *q, volatile uint32_t *seq,
+                 volatile uint32_t *waiters) {
+  mproc__fetch_add32(seq, 1);
+  if (mproc__load32(waiters) > 0)
+    mproc__park_wake(&q->park, seq, INT32_MAX);
+}
+
+/*
+ * Sleeps until @p seq moves, the deadline passes or a slice ends; between
+ * slices checks that the holder of the other lock (@p peer) did not die in
+ * the middle of a message. @p seen is the value of seq read before the
+ * caller last checked its condition.
+ */
+static int wait_seq(mproc_queue_t *q, volatile uint32_t *seq,
+                    volatile uint32_t *waiters, uint32_t seen, qlock_t *peer,
+                    int64_t deadline, int timeout_status) {
+  if (mproc__load32(&q->sh->broken))
+    return broken_err();
+  if (expired(deadline))
+    return mproc__err(timeout_status, "timed out");
+  mproc__fetch_add32(waiters, 1);
+  int rc = mproc__park_wait(&q->park, seq, seen, slice_deadline(deadline));
+  mproc__fetch_add32(waiters, (uint32_t)-1);
+  if (rc == MPROC_E_TIMEOUT) {
+    uint32_t owner;
+    if (peer && mproc__load32(peer->mid) &&
+        owner_dead(peer->w, peer->lo, peer->hi, &owner))
+      return set_broken(q, "a process died in the middle of a message");
+    return 0;
+  }
+  return rc;
+}
+
+static uint32_t frame_check(uint32_t len, uint32_t kind) {
+  return FRAME_MAGIC ^ len ^ kind;
+}
+
+/* ------------------------------------------------------------------------ */
+/* put                                                                      */
+/* ------------------------------------------------------------------------ */
+
+static uint32_t free_bytes(queue_shared_t *sh) {
+  return sh->cap - (mproc__load32(&sh->head) - mproc__load32(&sh->tail));
+}
+
+/* Publishes the last bytes of a frame: the count first, so that a consumer
+ * that has the frame never decrements it before this increments it. */
+static void publish_last(mproc_queue_t *q, uint32_t head) {
+  queue_shared_t *sh = q->sh;
+  mproc__store32(&sh->pmid, 1);
+  mproc__fetch_add32(&sh->count, 1);
+  if (sh->kind == MPROC__T_JOINABLE_QUEUE)
+    mproc__fetch_add32(&sh->unfinished, 1);
+  mproc__store32(&sh->head, head);
+  mproc__store32(&sh->pmid, 0);
+  bump(q, &sh->produced, &sh->produced_waiters);
+}
+
+static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
+                     size_t len, int64_t deadline) {
+  queue_shared_t *sh = q->sh;
+  if (len > MPROC_QUEUE_MSG_MAX)
+    return mproc__err(MPROC_E_TOOBIG,
+                      "a message of %zu bytes is above the limit of %zu", len,
+                      (size_t)MPROC_QUEUE_MSG_MAX);
+  if (mproc__load32(&sh->broken))
+    return broken_err();
+  if (mproc__load32(&sh->closed))
+    return mproc__err(MPROC_E_CLOSED, "the queue is closed");
+  qlock_t pl = plock_of(sh), cl = clock_of(sh);
+  int rc = qlock_acquire(q, &pl, deadline, MPROC_E_FULL);
+  if (rc < 0)
+    return rc;
+  uint8_t hdr[FRAME_HDR];
+  uint32_t l32 = (uint32_t)len, chk = frame_check(l32, kind);
+  for (int i = 0; i < 4; i++) {
+    hdr[i] = (uint8_t)(l32 >> (8 * i));
+    hdr[4 + i] = (uint8_t)(chk >> (8 * i));
+  }
+  size_t total = FRAME_HDR + len;
+  uint32_t head = sh->head; /* only the producer lock holder writes it */
+
+  /* Room for one more item, and for a frame that fits, for all of it. */
+  for (;;) {
+    uint32_t seen = mproc__load32(&sh->consumed);
+    if (mproc__load32(&sh->broken)) {
+      rc = broken_err();
+      goto out;
+    }
+    if (mproc__load32(&sh->closed)) {
+      rc = mproc__err(MPROC_E_CLOSED, "the queue is closed");
+      goto out;
+    }
+    bool slot = sh->maxsize == 0 || mproc__load32(&sh->count) < sh->maxsize;
+    size_t need = total <= sh->cap ? total : sh->cap / 4;
+    if (slot && free_bytes(sh) >= need)
+      break;
+    rc = wait_seq(q, &sh->consumed, &sh->consumed_waiters, seen, &cl, deadline,
+                  MPROC_E_FULL);
+    if (rc < 0)
+      goto out;
+  }
+
+  if (total <= sh->cap) {
+    ring_write(q, head, hdr, FRAME_HDR);
+    ring_write(q, head + FRAME_HDR, p, len);
+    publish_last(q, head + (uint32_t)total);
+    goto out;
+  }
+
+  /* Streaming: once the first chunk is published the message can only be
+   * finished (or the queue broken), so the deadline no longer applies; the
+   * consumer that reads it is alive or the queue breaks. */
+  size_t done = 0; /* bytes of the frame (header included) written */
+  mproc__store32(&sh->pmid, 1);
+  while (done < total) {
+    uint32_t seen = mproc__load32(&sh->consumed);
+    uint32_t room = free_bytes(sh);
+    size_t left = total - done;
+    size_t want = left < sh->cap / 4 ? left : sh->cap / 4;
+    if (room < want) {
+      rc = wait_seq(q, &sh->consumed, &sh->consumed_waiters, seen, &cl,
+                    MPROC__NO_DEADLINE, MPROC_E_FULL);
+      if (rc < 0)
+        goto out;
+      continue;
+    }
+    size_t n = room < left ? room : left;
+    size_t k = 0;
+    if (done < FRAME_HDR) { /* room >= cap/4 > header */
+      size_t h = FRAME_HDR - done;
+      ring_write(q, head, hdr + done, h);
+      k = h;
+    }
+    ring_write(q, head + (uint32_t)k, p + (done + k - FRAME_HDR), n - k);
+    head += (uint32_t)n;
+    done += n;
+    if (done == total) {
+      publish_last(q, head);
+    } else {
+      mproc__store32(&sh->head, head);
+      bump(q, &sh->produced, &sh->produced_waiters);
+    }
+  }
+  mproc__store32(&sh->pmid, 0);
+out:
+  qlock_release(q, &pl);
+  return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* get                                                                      */
+/* ------------------------------------------------------------------------ */
+
+static uint32_t used_bytes(queue_shared_t *sh) {
+  return mproc__load32(&sh->head) - mproc__load32(&sh->tail);
+}
+
+/* A frame header as read from the ring: validated before anything is
+ * trusted, since the ring is writable by every process that has it. */
+static int read_header(mproc_queue_t *q, uint32_t tail, uint32_t *len,
+                       uint32_t *kind) {
+  uint8_t hdr[FRAME_HDR];
+  ring_read(q, tail, hdr, FRAME_HDR);
+  uint32_t l = 0, c = 0;
+  for (int i = 0; i < 4; i++) {
+    l |= (uint32_t)hdr[i] << (8 * i);
+    c |= (uint32_t)hdr[4 + i] << (8 * i);
+  }
+  uint32_t k = c ^ FRAME_MAGIC ^ l;
+  if ((k != KIND_VALUES && k != KIND_BYTES) || l > MPROC_QUEUE_MSG_MAX)
+    return set_broken(q, "corrupt frame in the shared ring");
+  *len = l;
+  *kind = k;
+  return 0;
+}
+
+/* The finishing steps of a get: the count and the tail, under cmid. */
+static void consume_last(mproc_queue_t *q, uint32_t tail) {
+  queue_shared_t *sh = q->sh;
+  mproc__store32(&sh->cmid, 1);
+  mproc__store32(&sh->tail, tail);
+  mproc__fetch_add32(&sh->count, (uint32_t)-1);
+  mproc__store32(&sh->cmid, 0);
+  bump(q, &sh->consumed, &sh->consumed_waiters);
+}
+
+/*
+ * Takes one message. With @p buf (capacity @p cap) the payload goes there
+ * and a message larger than @p cap stays in the queue (MPROC_E_TOOBIG, its
+ * size in *len); without, a malloc'ed buffer is returned in *out.
+ */
+static int get_frame(mproc_queue_t *q, void *buf, size_t cap, uint8_t **out,
+                     size_t *len, uint32_t *kind, int64_t deadline) {
+  queue_shared_t *sh = q->sh;
+  if (mproc__load32(&sh->broken))
+    return broken_err();
+  qlock_t pl = plock_of(sh), cl = clock_of(sh);
+  int rc = qlock_acquire(q, &cl, deadline, MPROC_E_EMPTY);
+  if (rc < 0)
+    return rc;
+  uint32_t tail = sh->tail; /* only the consumer lock holder writes it */
+  uint32_t l = 0;
+  uint8_t *dst = NULL, *mem = NULL;
+
+  for (;;) {
+    uint32_t seen = mproc__load32(&sh->produced);
+    if (mproc__load32(&sh->broken)) {
+      rc = broken_err();
+      goto out;
+    }
+    if (used_bytes(sh) >= FRAME_HDR)
+      break;
+    if (mproc__load32(&sh->closed) && used_bytes(sh) == 0) {
+      rc = mproc__err(MPROC_E_CLOSED, "the queue is closed and empty");
+      goto out;
+    }
+    rc = wait_seq(q, &sh->produced, &sh->produced_waiters, seen, &pl, deadline,
+                  MPROC_E_EMPTY);
+    if (rc < 0)
+      goto out;
+  }
+  rc = read_header(q, tail, &l, kind);
+  if (rc < 0)
+    goto out;
+  *len = l;
+  if (buf && l > cap) {
+    rc = mproc__err(MPROC_E_TOOBIG,
+                    "the message has %u bytes, the buffer only %zu",
+                    (unsigned)l, cap);
+    goto out;
+  }
+  if (buf) {
+    dst = buf;
+  } else {
+    mem = malloc(l ? l : 1);
+    if (!mem) {
+      rc = mproc__err(MPROC_E_NOMEM, "receiving a message of %u bytes",
+                      (unsigned)l);
+      goto out;
+    }
+    dst = mem;
+  }
+  size_t total = FRAME_HDR + (size_t)l;
+
+  if (total <= sh->cap) {
+    /* The producer published it whole (it fits), and the consumer copies
+     * it whole before freeing it: a consumer dying here loses nothing. */
+    if (used_bytes(sh) < total) {
+      rc = set_broken(q, "corrupt frame in the shared ring");
+      goto out;
+    }
+    ring_read(q, tail + FRAME_HDR, dst, l);
+    consume_last(q, tail + (uint32_t)total);
+    goto out;
+  }
+
+  /* Streamed: the deadline no longer applies (see put_frame()). */
+  mproc__store32(&sh->cmid, 1);
+  size_t done = 0;
+  while (done < total) {
+    uint32_t seen = mproc__load32(&sh->produced);
+    uint32_t avail = used_bytes(sh);
+    if (avail == 0) {
+      rc = wait_seq(q, &sh->produced, &sh->produced_waiters, seen, &pl,
+                    MPROC__NO_DEADLINE, MPROC_E_EMPTY);
+      if (rc < 0)
+        goto out;
+      continue;
+    }
+    size_t left = total - done;
+    size_t n = avail < left ? avail : left;
+    size_t k = 0;
+    if (done < FRAME_HDR)
+      k = n < FRAME_HDR - done ? n : FRAME_HDR - done;
+    ring_read(q, tail + (uint32_t)k, dst + (done + k - FRAME_HDR), n - k);
+    tail += (uint32_t)n;
+    done += n;
+    if (done == total) {
+      consume_last(q, tail);
+    } else {
+      mproc__store32(&sh->tail, tail);
+      bump(q, &sh->consumed, &sh->consumed_waiters);
+    }
+  }
+  mproc__store32(&sh->cmid, 0);
+out:
+  qlock_release(q, &cl);
+  if (rc < 0)
+    free(mem);
+  else if (out)
+    *out = mem;
+  return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Objects                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static size_t pow2_at_least(size_t n) {
+  size_t p = RING_MIN;
+  while (p < n && p < RING_MAX)
+    p *= 2;
+  return p;
+}
+
+static void queue_free(mproc_queue_t *q) {
+  q->base.magic = 0;
+  mproc__park_close(&q->park);
+  mproc__shm_close(&q->shm);
+  free(q);
+}
+
+static int queue_create(mproc_queue_t **out, mproc__type_id_t kind,
+                        const mproc_queue_options_t *opts) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  *out = NULL;
+  size_t capacity = opts && opts->capacity ? opts->capacity : RING_DEFAULT;
+  size_t maxsize = opts ? opts->maxsize : 0;
+  if (capacity > RING_MAX)
+    return mproc__err(MPROC_E_VALUE, "capacity %zu is above %zu", capacity,
+                      RING_MAX);
+  if (maxsize > UINT32_MAX / 2)
+    return mproc__err(MPROC_E_VALUE, "maxsize %zu is too large", maxsize);
+  mproc_queue_t *q = calloc(1, sizeof *q);
+  if (!q)
+    return mproc__err(MPROC_E_NOMEM, "allocating a queue");
+  q->shm.h = MPROC__INVALID_HANDLE;
+  q->park.h = MPROC__INVALID_HANDLE;
+  size_t cap = pow2_at_least(capacity);
+  int rc = mproc__shm_create(&q->shm, RING_OFFSET + cap);
+  if (rc < 0)
+    goto fail;
+  q->sh = q->shm.addr;
+  q->ring = (uint8_t *)q->shm.addr + RING_OFFSET;
+  rc = mproc__park_init(&q->park, &q->sh->park);
+  if (rc < 0)
+    goto fail;
+  q->sh->magic = QUEUE_MAGIC;
+  q->sh->kind = (uint32_t)kind;
+  q->sh->cap = (uint32_t)cap;
+  q->sh->maxsize = (uint32_t)maxsize;
+  q->base.magic = MPROC__OBJ_MAGIC;
+  q->base.type_id = kind;
+  *out = q;
+  return 0;
+fail:
+  mproc__shm_close(&q->shm);
+  free(q);
+  return rc;
+}
+
+static void queue_destroy_obj(mproc_object_t *o) {
+  queue_free((mproc_queue_t *)o);
+}
+
+static int queue_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
+                        mproc__wbuf_t *b) {
+  mproc_queue_t *q = (mproc_queue_t *)o;
+  mproc__put_u64(b, (uint64_t)q->shm.size);
+  int rc = mproc__reduce_handle(ctx, q->shm.h, b);
+  if (rc == 0)
+    rc = mproc__reduce_handle(ctx, q->park.h, b);
+  return rc;
+}
+
+static int queue_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
+                         mproc_object_t **out) {
+  uint64_t size = mproc__get_u64(r);
+  mproc__handle_t hshm = mproc__rebuild_handle(r);
+  mproc__handle_t hpark = mproc__rebuild_handle(r);
+  int rc;
+  mproc_queue_t *q = calloc(1, sizeof *q);
+  if (!q) {
+    rc = mproc__err(MPROC_E_NOMEM, "rebuilding a queue");
+    goto fail;
+  }
+  if (r->err || size < RING_OFFSET + RING_MIN ||
+      size > RING_OFFSET + RING_MAX + 65536 || hshm == MPROC__INVALID_HANDLE) {
+    rc = mproc__err(MPROC_E_DECODE, "malformed queue reduction");
+    goto fail;
+  }
+  rc = mproc__shm_attach(&q->shm, hshm, (size_t)size);
+  hshm = MPROC__INVALID_HANDLE;
+  if (rc < 0)
+    goto fail;
+  q->sh = q->shm.addr;
+  q->ring = (uint8_t *)q->shm.addr + RING_OFFSET;
+  uint32_t cap = q->sh->cap;
+  if (q->sh->magic != QUEUE_MAGIC || q->sh->kind != (uint32_t)id ||
+      cap < RING_MIN || (cap & (cap - 1)) != 0 ||
+      (uint64_t)cap + RING_OFFSET > size) {
+    rc = mproc__err(MPROC_E_DECODE, "received queue memory is not a queue");
+    goto fail;
+  }
+  rc = mproc__park_attach(&q->park, &q->sh->park, hpark);
+  hpark = MPROC__INVALID_HANDLE;
+  if (rc < 0)
+    goto fail;
+  q->base.magic = MPROC__OBJ_MAGIC;
+  q->base.type_id = id;
+  *out = &q->base;
+  return 0;
+fail:
+  if (q)
+    mproc__shm_close(&q->shm);
+  free(q);
+  if (hshm != MPROC__INVALID_HANDLE) {
+    mproc__shm_t tmp = {NULL, 0, hshm};
+    mproc__shm_close(&tmp);
+  }
+  if (hpark != MPROC__INVALID_HANDLE) {
+    mproc__park_t tmp = {hpark, NULL, NULL};
+    mproc__park_close(&tmp);
+  }
+  return rc;
+}
+
+const mproc__type_t mproc__queue_type = {"Queue", true, queue_reduce,
+                                         queue_rebuild, queue_destroy_obj};
+const mproc__type_t mproc__simple_queue_type = {
+    "SimpleQueue", true, queue_reduce, queue_rebuild, queue_destroy_obj};
+const mproc__type_t mproc__joinable_queue_type = {
+    "JoinableQueue", true, queue_reduce, queue_rebuild, queue_destroy_obj};
+
+static bool is_queue_id(mproc__type_id_t id) {
+  return id == MPROC__T_QUEUE || id == MPROC__T_SIMPLE_QUEUE ||
+         id == MPROC__T_JOINABLE_QUEUE;
+}
+
+static mproc_queue_t *queue_get(const void *p, const char *what, int *rc) {
+  mproc_object_t *o = mproc__object_check(p, what);
+  if (!o) {
+    *rc = p ? MPROC_E_TYPE : MPROC_E_INVAL;
+    return NULL;
+  }
+  if (!is_queue_id(o->type_id)) {
+    *rc = mproc__err(MPROC_E_TYPE, "%s: object is a %s", what,
+                     mproc__type_of(o->type_id)->name);
+    return NULL;
+  }
+  return (mproc_queue_t *)o;
+}
+
+#define QUEUE_GET(q, p)                                                        \
+  int rc_get_ = 0;                                                             \
+  mproc_queue_t *q = queue_get(p, __func__, &rc_get_);                         \
+  if (!q)                                                                      \
+  return rc_get_
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+int mproc_queue_create(mproc_queue_t **out, const mproc_queue_options_t *opts) {
+  return queue_create(out, MPROC__T_QUEUE, opts);
+}
+
+int mproc_simple_queue_create(mproc_queue_t **out,
+                              const mproc_queue_options_t *opts) {
+  return queue_create(out, MPROC__T_SIMPLE_QUEUE, opts);
+}
+
+int mproc_joinable_queue_create(mproc_queue_t **out,
+                                const mproc_queue_options_t *opts) {
+  return queue_create(out, MPROC__T_JOINABLE_QUEUE, opts);
+}
+
+void mproc_queue_destroy(mproc_queue_t *q) {
+  int rc;
+  if (q && queue_get(q, __func__, &rc))
+    queue_free(q);
+}
+
+int mproc_queue_put(mproc_queue_t *qp, const mproc_value_t *vals, size_t n,
+                    double timeout) {
+  QUEUE_GET(q, qp);
+  int64_t deadline;
+  int rc = mproc__deadline(timeout, &deadline);
+  if (rc < 0)
+    return rc;
+  /* Encoded in the caller, outside any spawning context: the sharing rule
+   * applies here, before anything reaches the ring. */
+  void *buf = NULL;
+  size_t len = 0;
+  rc = mproc_encode(vals, n, &buf, &len);
+  if (rc < 0)
+    return rc;
+  rc = put_frame(q, KIND_VALUES, buf, len, deadline);
+  free(buf);
+  return rc;
+}
+
+int mproc_queue_put_bytes(mproc_queue_t *qp, const void *data, size_t len,
+                          double timeout) {
+  QUEUE_GET(q, qp);
+  if (!data && len)
+    return mproc__err(MPROC_E_INVAL, "NULL data");
+  int64_t deadline;
+  int rc = mproc__deadline(timeout, &deadline);
+  if (rc < 0)
+    return rc;
+  return put_frame(q, KIND_BYTES, data, len, deadline);
+}
+
+int mproc_queue_get(mproc_queue_t *qp, mproc_value_t **vals, size_t *n,
+                    double timeout) {
+  QUEUE_GET(q, qp);
+  if (!vals || !n)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  *vals = NULL;
+  *n = 0;
+  int64_t deadline;
+  int rc = mproc__deadline(timeout, &deadline);
+  if (rc < 0)
+    return rc;
+  uint8_t *buf = NULL;
+  size_t len = 0;
+  uint32_t kind = 0;
+  rc = get_frame(q, NULL, 0, &buf, &len, &kind, deadline);
+  if (rc < 0)
+    return rc;
+  if (kind == KIND_VALUES) {
+    rc = mproc_decode(buf, len, vals, n);
+  } else {
+    /* Raw bytes arrive as one bytes value. */
+    mproc_value_t v = mproc_bytes(buf, len);
+    void *enc = NULL;
+    size_t enc_len = 0;
+    rc = mproc_encode(&v, 1, &enc, &enc_len);
+    if (rc == 0)
+      rc = mproc_decode(enc, enc_len, vals, n);
+    free(enc);
+  }
+  free(buf);
+  return rc;
+}
+
+int mproc_queue_get_bytes(mproc_queue_t *qp, void *buf, size_t cap, size_t *len,
+                          double timeout) {
+  QUEUE_GET(q, qp);
+  if (!len || (!buf && cap))
+    return mproc__err(MPROC_E_INVAL, "NULL buffer or length");
+  *len = 0;
+  int64_t deadline;
+  int rc = mproc__deadline(timeout, &deadline);
+  if (rc < 0)
+    return rc;
+  uint32_t kind = 0;
+  /* A zero-capacity buffer still names a place: only 0-byte messages fit. */
+  uint8_t dummy;
+  return get_frame(q, buf ? buf : &dummy, cap, NULL, len, &kind, deadline);
+}
+
+int mproc_queue_qsize(mproc_queue_t *qp, size_t *out) {
+  QUEUE_GET(q, qp);
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+  uint32_t c = mproc__load32(&q->sh->count);
+  *out = c > UINT32_MAX / 2 ? 0 : (size_t)c;
+  return 0;
+}
+
+int mproc_queue_empty(mproc_queue_t *qp) {
+  size_t n = 0;
+  int rc = mproc_queue_qsize(qp, &n);
+  return rc < 0 ? rc : n == 0;
+}
+
+int mproc_queue_full(mproc_queue_t *qp) {
+  QUEUE_GET(q, qp);
+  uint32_t max = q->sh->maxsize;
+  return max != 0 && mproc__load32(&q->sh->count) >= max;
+}
+
+int mproc_queue_close(mproc_queue_t *qp) {
+  QUEUE_GET(q, qp);
+  queue_shared_t *sh = q->sh;
+  if (mproc__xchg32(&sh->closed, 1) == 0) {
+    mproc__fetch_add32(&sh->produced, 1);
+    mproc__fetch_add32(&sh->consumed, 1);
+    mproc__park_wake(&q->park, &sh->produced, INT32_MAX);
+    mproc__park_wake(&q->park, &sh->consumed, INT32_MAX);
+  }
+  return 0;
+}
+
+int mproc_queue_task_done(mproc_queue_t *qp) {
+  QUEUE_GET(q, qp);
+  if (q->base.type_id != MPROC__T_JOINABLE_QUEUE)
+    return mproc__err(MPROC_E_TYPE, "task_done needs a JoinableQueue");
+  queue_shared_t *sh = q->sh;
+  uint32_t v = mproc__load32(&sh->unfinished);
+  do {
+    if (v == 0)
+      return mproc__err(MPROC_E_VALUE, "task_done() called too many times");
+  } while (!mproc__cas32(&sh->unfinished, &v, v - 1));
+  if (v == 1 && mproc__load32(&sh->join_waiters) > 0)
+    mproc__park_wake(&q->park, &sh->unfinished, INT32_MAX);
+  return 0;
+}
+
+int mproc_queue_join(mproc_queue_t *qp, double timeout) {
+  QUEUE_GET(q, qp);
+  if (q->base.type_id != MPROC__T_JOINABLE_QUEUE)
+    return mproc__err(MPROC_E_TYPE, "join needs a JoinableQueue");
+  int64_t deadline;
+  int rc = mproc__deadline(timeout, &deadline);
+  if (rc < 0)
+    return rc;
+  queue_shared_t *sh = q->sh;
+  for (;;) {
+    uint32_t v = mproc__load32(&sh->unfinished);
+    if (v == 0)
+      return 0;
+    if (mproc__load32(&sh->broken))
+      return broken_err();
+    if (expired(deadline))
+      return mproc__err(MPROC_E_TIMEOUT, "timed out");
+    mproc__fetch_add32(&sh->join_waiters, 1);
+    rc = mproc__park_wait(&q->park, &sh->unfinished, v,
+                          slice_deadline(deadline));
+    mproc__fetch_add32(&sh->join_waiters, (uint32_t)-1);
+    if (rc < 0 && rc != MPROC_E_TIMEOUT)
+      return rc;
+  }
+}
+
+int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out) {
+  if (!v || !out)
+    return mproc__err(MPROC_E_INVAL, "NULL argument");
+  if (v->type != MPROC_VALUE_OBJECT)
+    return mproc__err(MPROC_E_TYPE, "value is not an object");
+  int rc = 0;
+  mproc_queue_t *q = queue_get(v->u.obj, "value", &rc);
+  if (!q)
+    return rc;
+  *out = q;
+  return 0;
+}
+
+/* For tests (white-box): the ring and its size, to scribble on. */
+int mproc__queue_ring(mproc_queue_t *q, void **ring, size_t *cap) {
+  int rc = 0;
+  if (!queue_get(q, __func__, &rc))
+    return rc;
+  *ring = q->ring;
+  *cap = q->sh->cap;
+  return 0;
+}
+
+/* For wait(): the word that moves when data is published, whether a get
+ * would not block right now, and the park to sleep on. */
+int mproc__queue_ready(mproc_queue_t *q) {
+  queue_shared_t *sh = q->sh;
+  return used_bytes(sh) >= FRAME_HDR || mproc__load32(&sh->closed) ||
+         mproc__load32(&sh->broken);
+}
+
+/* For tests (white-box): bytes in the ring. */
+uint32_t mproc__queue_used(mproc_queue_t *q) {
+  return used_bytes(q->sh);
+}
+
+/* For tests (white-box): makes @p pid the holder of the producer or
+ * consumer lock, as if it had died holding it (mid-message if @p mid). */
+void mproc__queue_fake_holder(mproc_queue_t *q, bool consumer, uint32_t pid,
+                              bool mid) {
+  qlock_t l = consumer ? clock_of(q->sh) : plock_of(q->sh);
+  mproc__store32(l.w, pid);
+  mproc__store32(l.lo, 0);
+  mproc__store32(l.hi, 0);
+  mproc__store32(l.mid, mid ? 1 : 0);
+}
+
+/* For tests (white-box): the pid holding the producer or consumer lock. */
+uint32_t mproc__queue_holder(mproc_queue_t *q, bool consumer) {
+  return mproc__load32(consumer ? &q->sh->clock : &q->sh->plock);
+}

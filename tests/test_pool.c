@@ -1,0 +1,591 @@
+/*
+ * Pool: every call shape, chunking, the sharing rule at submission versus
+ * initializer arguments, task failures, worker death, terminate and join.
+ * Each test runs under every start method the platform has.
+ */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Set by the initializer in each worker. */
+static mproc_lock_t *worker_lock;
+static mproc_semaphore_t *worker_started;
+static mproc_semaphore_t *worker_inits;
+
+/* ------------------------------------------------------------------------ */
+/* Tasks                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* x -> x * x */
+static int task_square(const mproc_value_t *args, size_t nargs,
+                       mproc_task_t *task) {
+  int64_t x;
+  if (nargs != 1 || mproc_value_as_int(&args[0], &x) != 0)
+    return MPROC_E_TYPE;
+  mproc_value_t r = mproc_int(x * x);
+  return mproc_task_set_result(task, &r);
+}
+
+/* (a, b) -> a - b */
+static int task_sub(const mproc_value_t *args, size_t nargs,
+                    mproc_task_t *task) {
+  int64_t a, b;
+  if (nargs != 2 || mproc_value_as_int(&args[0], &a) != 0 ||
+      mproc_value_as_int(&args[1], &b) != 0)
+    return MPROC_E_TYPE;
+  mproc_value_t r = mproc_int(a - b);
+  return mproc_task_set_result(task, &r);
+}
+
+/* x -> "item-x", failing for x == 13 */
+static int task_fail13(const mproc_value_t *args, size_t nargs,
+                       mproc_task_t *task) {
+  int64_t x;
+  if (nargs != 1 || mproc_value_as_int(&args[0], &x) != 0)
+    return MPROC_E_TYPE;
+  if (x == 13) {
+    mproc_task_set_error(task, "thirteen is unlucky");
+    return MPROC_E_VALUE;
+  }
+  char s[32];
+  snprintf(s, sizeof s, "item-%lld", (long long)x);
+  mproc_value_t r = mproc_str(s);
+  return mproc_task_set_result(task, &r);
+}
+
+/* Uses the Lock the initializer received. */
+static int task_use_lock(const mproc_value_t *args, size_t nargs,
+                         mproc_task_t *task) {
+  (void)args;
+  (void)nargs;
+  if (!worker_lock)
+    return MPROC_E_STATE;
+  if (mproc_lock_acquire(worker_lock, 30) != 0)
+    return MPROC_E_TIMEOUT;
+  mproc_lock_release(worker_lock);
+  mproc_value_t r = mproc_bool(true);
+  return mproc_task_set_result(task, &r);
+}
+
+/* x: for x == 3, reports its pid and waits for the lock the test holds,
+ * until the test kills this worker; otherwise returns x. */
+static int task_die_on_3(const mproc_value_t *args, size_t nargs,
+                         mproc_task_t *task) {
+  int64_t x;
+  const char *path;
+  if (nargs != 2 || mproc_value_as_int(&args[0], &x) != 0 ||
+      mproc_value_as_str(&args[1], &path) != 0)
+    return MPROC_E_TYPE;
+  if (x == 3) {
+    FILE *f = fopen(path, "w");
+    if (!f)
+      return MPROC_E_SYS;
+    fprintf(f, "%lld\n", (long long)mproc_getpid());
+    fclose(f);
+    mproc_semaphore_release(worker_started);
+    mproc_lock_acquire(worker_lock, MPROC_FOREVER);
+    return MPROC_E_STATE; /* not reached: killed */
+  }
+  if (x == 4)
+    abort(); /* a crash rather than a kill */
+  mproc_value_t r = mproc_int(x);
+  return mproc_task_set_result(task, &r);
+}
+
+/* Signals it started, then blocks on the lock the test holds. */
+static int task_block(const mproc_value_t *args, size_t nargs,
+                      mproc_task_t *task) {
+  (void)args;
+  (void)nargs;
+  (void)task;
+  mproc_semaphore_release(worker_started);
+  if (mproc_lock_acquire(worker_lock, 60) != 0)
+    return MPROC_E_TIMEOUT;
+  mproc_lock_release(worker_lock);
+  return 0;
+}
+
+/* Never registered. */
+static int task_unregistered(const mproc_value_t *args, size_t nargs,
+                             mproc_task_t *task) {
+  (void)args;
+  (void)nargs;
+  (void)task;
+  return 0;
+}
+
+/* args: lock, started semaphore, inits semaphore (each may be None). */
+static int init_worker(const mproc_value_t *args, size_t nargs) {
+  if (nargs != 3)
+    return 1;
+  if (args[0].type != MPROC_VALUE_NONE &&
+      mproc_value_as_lock(&args[0], &worker_lock) != 0)
+    return 2;
+  if (args[1].type != MPROC_VALUE_NONE &&
+      mproc_value_as_semaphore(&args[1], &worker_started) != 0)
+    return 3;
+  if (args[2].type != MPROC_VALUE_NONE) {
+    if (mproc_value_as_semaphore(&args[2], &worker_inits) != 0)
+      return 4;
+    mproc_semaphore_release(worker_inits);
+  }
+  return 0;
+}
+
+static int init_fails(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static mproc_pool_t *make_pool(void **state, unsigned n, mproc_value_t *init3,
+                               unsigned maxtasks) {
+  mproc_pool_options_t o = {n,        init3 ? init_worker : NULL,
+                            init3,    init3 ? 3 : 0,
+                            maxtasks, TEST_METHOD(state)};
+  mproc_pool_t *p = NULL;
+  int rc = mproc_pool_create(&p, &o);
+  if (rc != 0)
+    print_error("pool: %s: %s\n", mproc_err_name(rc), mproc_last_error());
+  assert_int_equal(rc, 0);
+  return p;
+}
+
+static void close_pool(mproc_pool_t *p) {
+  assert_int_equal(mproc_pool_close(p), 0);
+  assert_int_equal(mproc_pool_join(p, 120), 0);
+  mproc_pool_destroy(p);
+}
+
+static mproc_value_t *int_items(size_t n) {
+  mproc_value_t *v = calloc(n ? n : 1, sizeof *v);
+  assert_non_null(v);
+  for (size_t i = 0; i < n; i++)
+    v[i] = mproc_int((int64_t)i);
+  return v;
+}
+
+static void expect_squares(const mproc_value_t *r, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    int64_t x = -1;
+    assert_int_equal(mproc_value_as_int(&r[i], &x), 0);
+    assert_true(x == (int64_t)(i * i));
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tests                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static size_t big_n(void) {
+  return harness_slow_processes() ? 20000 : 100000;
+}
+
+static void test_map_imap_large(void **state) {
+  mproc_pool_t *p = make_pool(state, 2, NULL, 0);
+  size_t n = big_n();
+  mproc_value_t *items = int_items(n);
+  mproc_value_t *r = NULL;
+  assert_int_equal(mproc_pool_map(p, task_square, items, n, 0, &r), 0);
+  expect_squares(r, n);
+  mproc_values_free(r, n);
+
+  /* imap with chunks: every result once, in order. */
+  mproc_iter_t *it;
+  assert_int_equal(mproc_pool_imap(p, task_square, items, n, 64, &it), 0);
+  for (size_t i = 0; i < n; i++) {
+    mproc_value_t *v;
+    size_t idx = 99;
+    assert_int_equal(mproc_iter_next(it, 60, &v, &idx), 0);
+    assert_int_equal(idx, i);
+    int64_t x;
+    assert_int_equal(mproc_value_as_int(v, &x), 0);
+    assert_true(x == (int64_t)(i * i));
+    mproc_values_free(v, 1);
+  }
+  mproc_value_t *v;
+  assert_int_equal(mproc_iter_next(it, 1, &v, NULL), MPROC_E_DONE);
+  mproc_iter_destroy(it);
+  free(items);
+  close_pool(p);
+}
+
+static void test_imap_unordered_and_chunk1(void **state) {
+  mproc_pool_t *p = make_pool(state, 3, NULL, 0);
+  size_t n = harness_slow_processes() ? 500 : 3000;
+  mproc_value_t *items = int_items(n);
+  char *seen = calloc(n, 1);
+  mproc_iter_t *it;
+  assert_int_equal(mproc_pool_imap_unordered(p, task_square, items, n, 0, &it),
+                   0);
+  for (size_t i = 0; i < n; i++) {
+    mproc_value_t *v;
+    size_t idx;
+    assert_int_equal(mproc_iter_next(it, 60, &v, &idx), 0);
+    assert_true(idx < n);
+    assert_int_equal(seen[idx], 0);
+    seen[idx] = 1;
+    int64_t x;
+    assert_int_equal(mproc_value_as_int(v, &x), 0);
+    assert_true(x == (int64_t)(idx * idx));
+    mproc_values_free(v, 1);
+  }
+  mproc_value_t *v;
+  assert_int_equal(mproc_iter_next(it, 1, &v, NULL), MPROC_E_DONE);
+  mproc_iter_destroy(it);
+  free(seen);
+
+  /* Chunk sizes: 1, larger than the input, and an empty input. */
+  mproc_value_t *r;
+  assert_int_equal(mproc_pool_map(p, task_square, items, 50, 1, &r), 0);
+  expect_squares(r, 50);
+  mproc_values_free(r, 50);
+  assert_int_equal(mproc_pool_map(p, task_square, items, 7, 1000, &r), 0);
+  expect_squares(r, 7);
+  mproc_values_free(r, 7);
+  assert_int_equal(mproc_pool_map(p, task_square, items, 0, 0, &r), 0);
+  mproc_values_free(r, 0);
+  assert_int_equal(mproc_pool_imap(p, task_square, items, 0, 0, &it), 0);
+  assert_int_equal(mproc_iter_next(it, 1, &v, NULL), MPROC_E_DONE);
+  mproc_iter_destroy(it);
+  free(items);
+  close_pool(p);
+}
+
+static void test_starmap_apply(void **state) {
+  mproc_pool_t *p = make_pool(state, 2, NULL, 0);
+  mproc_value_t args[20];
+  for (int i = 0; i < 10; i++) {
+    args[2 * i] = mproc_int(100 + i);
+    args[2 * i + 1] = mproc_int(i * 3);
+  }
+  mproc_value_t *r;
+  assert_int_equal(mproc_pool_starmap(p, task_sub, args, 2, 10, 3, &r), 0);
+  for (int i = 0; i < 10; i++) {
+    int64_t x;
+    assert_int_equal(mproc_value_as_int(&r[i], &x), 0);
+    assert_true(x == 100 + i - i * 3);
+  }
+  mproc_values_free(r, 10);
+  assert_int_equal(mproc_pool_apply(p, task_sub, args, 2, &r), 0);
+  int64_t x;
+  assert_int_equal(mproc_value_as_int(&r[0], &x), 0);
+  assert_true(x == 100);
+  mproc_values_free(r, 1);
+  close_pool(p);
+}
+
+/* Callbacks run in the pool's thread; the test reads these after get(). */
+static int cb_results, cb_errors, cb_last_status;
+static int64_t cb_sum;
+
+static void on_result(void *ud, const mproc_value_t *r, size_t n) {
+  (void)ud;
+  for (size_t i = 0; i < n; i++)
+    cb_sum += r[i].type == MPROC_VALUE_INT ? r[i].u.i : 0;
+  cb_results++;
+}
+
+static void on_error(void *ud, int status, const char *msg) {
+  (void)ud;
+  (void)msg;
+  cb_last_status = status;
+  cb_errors++;
+}
+
+static void test_async_callbacks(void **state) {
+  mproc_pool_t *p = make_pool(state, 2, NULL, 0);
+  cb_results = cb_errors = cb_last_status = 0;
+  cb_sum = 0;
+  mproc_callbacks_t cb = {on_result, on_error, NULL};
+  mproc_value_t a = mproc_int(12);
+  mproc_async_t *r1, *r2;
+  assert_int_equal(mproc_pool_apply_async(p, task_square, &a, 1, &cb, &r1), 0);
+  mproc_value_t *items = int_items(10);
+  assert_int_equal(mproc_pool_map_async(p, task_square, items, 10, 2, &cb, &r2),
+                   0);
+  mproc_value_t *res;
+  size_t n;
+  assert_int_equal(mproc_async_get(r1, 60, &res, &n), 0);
+  assert_int_equal(n, 1);
+  mproc_values_free(res, n);
+  assert_int_equal(mproc_async_wait(r2, 60), 0);
+  assert_int_equal(mproc_async_ready(r2), 1);
+  assert_int_equal(mproc_async_successful(r2), 1);
+  assert_int_equal(mproc_async_get(r2, 0, &res, &n), 0);
+  expect_squares(res, 10);
+  mproc_values_free(res, n);
+  mproc_async_destroy(r1);
+  mproc_async_destroy(r2);
+  /* Failing call: the error callback. */
+  items[3] = mproc_int(13);
+  assert_int_equal(mproc_pool_map_async(p, task_fail13, items, 10, 1, &cb, &r1),
+                   0);
+  assert_int_equal(mproc_async_get(r1, 60, &res, &n), MPROC_E_VALUE);
+  assert_string_equal(mproc_last_error(), "thirteen is unlucky");
+  assert_int_equal(mproc_async_successful(r1), 0);
+  mproc_async_destroy(r1);
+  close_pool(p);
+  /* Every callback ran before join returned. */
+  assert_int_equal(cb_results, 2);
+  assert_int_equal(cb_errors, 1);
+  assert_int_equal(cb_last_status, MPROC_E_VALUE);
+  assert_true(cb_sum == 144 + 285);
+  free(items);
+}
+
+/* The background thread's scenario 1 and its fix. */
+static void test_sharing_rule(void **state) {
+  mproc_lock_t *lock;
+  assert_int_equal(mproc_lock_create(&lock), 0);
+  /* As a task argument: refused in the caller, with CPython's message. */
+  mproc_pool_t *p = make_pool(state, 2, NULL, 0);
+  mproc_value_t a = mproc_obj(lock);
+  mproc_value_t *r = NULL;
+  assert_int_equal(mproc_pool_map(p, task_use_lock, &a, 1, 0, &r),
+                   MPROC_E_INHERITANCE);
+  assert_string_equal(
+      mproc_last_error(),
+      "Lock objects should only be shared between processes through "
+      "inheritance");
+  assert_null(r);
+  assert_int_equal(mproc_pool_apply(p, task_use_lock, &a, 1, &r),
+                   MPROC_E_INHERITANCE);
+  cb_errors = 0;
+  mproc_callbacks_t cb = {on_result, on_error, NULL};
+  mproc_async_t *ar;
+  assert_int_equal(mproc_pool_apply_async(p, task_use_lock, &a, 1, &cb, &ar),
+                   0);
+  assert_int_equal(cb_errors, 1);
+  size_t n;
+  assert_int_equal(mproc_async_get(ar, 1, &r, &n), MPROC_E_INHERITANCE);
+  mproc_async_destroy(ar);
+  /* The pool itself cannot cross either. */
+  mproc_value_t pv = mproc_obj(p);
+  void *buf;
+  size_t len;
+  assert_int_equal(mproc_encode(&pv, 1, &buf, &len), MPROC_E_NOTSUP);
+  assert_string_equal(mproc_last_error(), "pool objects cannot be passed "
+                                          "between processes or pickled");
+  close_pool(p);
+
+  /* Through initargs: inherited by every worker, and it works. */
+  mproc_value_t init[] = {mproc_obj(lock), mproc_none(), mproc_none()};
+  p = make_pool(state, 2, init, 0);
+  mproc_value_t items[6];
+  for (int i = 0; i < 6; i++)
+    items[i] = mproc_int(i);
+  assert_int_equal(mproc_pool_map(p, task_use_lock, items, 6, 1, &r), 0);
+  for (int i = 0; i < 6; i++)
+    assert_int_equal(r[i].type, MPROC_VALUE_BOOL);
+  mproc_values_free(r, 6);
+  close_pool(p);
+  mproc_lock_destroy(lock);
+}
+
+static void test_task_failure(void **state) {
+  mproc_pool_t *p = make_pool(state, 2, NULL, 0);
+  mproc_value_t *items = int_items(40);
+  mproc_value_t *r;
+  assert_int_equal(mproc_pool_map(p, task_fail13, items, 40, 4, &r),
+                   MPROC_E_VALUE);
+  assert_string_equal(mproc_last_error(), "thirteen is unlucky");
+  /* imap gives the failure at the failed chunk's place, the rest intact. */
+  mproc_iter_t *it;
+  assert_int_equal(mproc_pool_imap(p, task_fail13, items, 20, 1, &it), 0);
+  for (size_t i = 0; i < 20; i++) {
+    mproc_value_t *v;
+    size_t idx;
+    int rc = mproc_iter_next(it, 60, &v, &idx);
+    assert_int_equal(idx, i);
+    if (i == 13) {
+      assert_int_equal(rc, MPROC_E_VALUE);
+      continue;
+    }
+    assert_int_equal(rc, 0);
+    const char *s;
+    char want[32];
+    snprintf(want, sizeof want, "item-%zu", i);
+    assert_int_equal(mproc_value_as_str(v, &s), 0);
+    assert_string_equal(s, want);
+    mproc_values_free(v, 1);
+  }
+  mproc_iter_destroy(it);
+  /* The pool is still fine. */
+  assert_int_equal(mproc_pool_map(p, task_square, items, 40, 0, &r), 0);
+  expect_squares(r, 40);
+  mproc_values_free(r, 40);
+  /* Unregistered task, NULLs. */
+  assert_int_equal(mproc_pool_map(p, task_unregistered, items, 1, 0, &r),
+                   MPROC_E_NOTFOUND);
+  assert_int_equal(mproc_pool_map(p, NULL, items, 1, 0, &r), MPROC_E_INVAL);
+  assert_int_equal(mproc_pool_map(NULL, task_square, items, 1, 0, &r),
+                   MPROC_E_INVAL);
+  assert_int_equal(mproc_pool_map(p, task_square, NULL, 3, 0, &r),
+                   MPROC_E_INVAL);
+  assert_int_equal(mproc_pool_join(p, 1), MPROC_E_STATE);
+  free(items);
+  close_pool(p);
+}
+
+static void test_maxtasks_initializer(void **state) {
+  mproc_semaphore_t *inits;
+  assert_int_equal(mproc_semaphore_create(&inits, 0), 0);
+  mproc_value_t init[] = {mproc_none(), mproc_none(), mproc_obj(inits)};
+  mproc_pool_t *p = make_pool(state, 2, init, 1);
+  size_t n = harness_slow_processes() ? 6 : 12;
+  mproc_value_t *items = int_items(n);
+  mproc_value_t *r;
+  assert_int_equal(mproc_pool_map(p, task_square, items, n, 1, &r), 0);
+  expect_squares(r, n);
+  mproc_values_free(r, n);
+  close_pool(p);
+  /* One chunk per worker: every chunk ran in a fresh worker, each of which
+   * ran the initializer. */
+  unsigned v = 0;
+  assert_int_equal(mproc_semaphore_value(inits, &v), 0);
+  assert_true(v >= n);
+  mproc_semaphore_destroy(inits);
+  free(items);
+
+  /* An initializer that always fails breaks the pool, it does not spin. */
+  mproc_pool_options_t o = {1, init_fails, NULL, 0, 0, TEST_METHOD(state)};
+  assert_int_equal(mproc_pool_create(&p, &o), 0);
+  mproc_value_t a = mproc_int(2);
+  assert_int_equal(mproc_pool_apply(p, task_square, &a, 1, &r), MPROC_E_BROKEN);
+  mproc_pool_terminate(p);
+  assert_int_equal(mproc_pool_join(p, 60), 0);
+  mproc_pool_destroy(p);
+}
+
+static void test_worker_death(void **state) {
+  mproc_lock_t *lock;
+  mproc_semaphore_t *started;
+  assert_int_equal(mproc_lock_create(&lock), 0);
+  assert_int_equal(mproc_semaphore_create(&started, 0), 0);
+  assert_int_equal(mproc_lock_acquire(lock, MPROC_FOREVER), 0);
+  mproc_value_t init[] = {mproc_obj(lock), mproc_obj(started), mproc_none()};
+  mproc_pool_t *p = make_pool(state, 2, init, 0);
+  char path[512];
+  harness_tmpfile(path, sizeof path, "pid");
+  mproc_value_t args[16];
+  for (int i = 0; i < 8; i++) {
+    args[2 * i] = mproc_int(i == 4 ? 5 : i); /* no crash in this call */
+    args[2 * i + 1] = mproc_str(path);
+  }
+  mproc_async_t *ar;
+  assert_int_equal(
+      mproc_pool_starmap_async(p, task_die_on_3, args, 2, 8, 1, NULL, &ar), 0);
+  assert_int_equal(mproc_semaphore_acquire(started, 60), 0);
+  FILE *f = fopen(path, "r");
+  assert_non_null(f);
+  long long pid = 0;
+  assert_int_equal(fscanf(f, "%lld", &pid), 1);
+  fclose(f);
+  remove(path);
+  assert_int_equal(harness_kill_pid(pid), 0);
+  mproc_value_t *r;
+  size_t n;
+  double t0 = harness_now();
+  assert_int_equal(mproc_async_get(ar, 60, &r, &n), MPROC_E_WORKER_DIED);
+  assert_true(harness_now() - t0 < 30);
+  mproc_async_destroy(ar);
+
+  /* A crash (abort) mid-task, and a killed task in imap: each fails its
+   * chunk only; the rest complete. */
+  for (int i = 0; i < 8; i++)
+    args[2 * i] = mproc_int(i == 3 ? 6 : i);
+  mproc_iter_t *it;
+  assert_int_equal(mproc_pool_imap(p, (mproc_task_fn)NULL, args, 1, 1, &it),
+                   MPROC_E_INVAL);
+  assert_int_equal(
+      mproc_pool_starmap_async(p, task_die_on_3, args, 2, 8, 1, NULL, &ar), 0);
+  assert_int_equal(mproc_async_get(ar, 60, &r, &n), MPROC_E_WORKER_DIED);
+  mproc_async_destroy(ar);
+
+  /* The pool kept serving, with replacements. */
+  mproc_value_t *items = int_items(30);
+  assert_int_equal(mproc_pool_map(p, task_square, items, 30, 2, &r), 0);
+  expect_squares(r, 30);
+  mproc_values_free(r, 30);
+  free(items);
+  assert_int_equal(mproc_lock_release(lock), 0);
+  close_pool(p);
+  mproc_lock_destroy(lock);
+  mproc_semaphore_destroy(started);
+}
+
+static void test_terminate_join(void **state) {
+  mproc_lock_t *lock;
+  mproc_semaphore_t *started;
+  assert_int_equal(mproc_lock_create(&lock), 0);
+  assert_int_equal(mproc_semaphore_create(&started, 0), 0);
+  assert_int_equal(mproc_lock_acquire(lock, MPROC_FOREVER), 0);
+  mproc_value_t init[] = {mproc_obj(lock), mproc_obj(started), mproc_none()};
+
+  /* join times out while a task runs, then succeeds. */
+  mproc_pool_t *p = make_pool(state, 2, init, 0);
+  mproc_value_t a = mproc_int(0);
+  mproc_async_t *ar;
+  assert_int_equal(mproc_pool_apply_async(p, task_block, &a, 1, NULL, &ar), 0);
+  assert_int_equal(mproc_semaphore_acquire(started, 60), 0);
+  assert_int_equal(mproc_pool_close(p), 0);
+  assert_int_equal(mproc_pool_apply_async(p, task_block, &a, 1, NULL, &ar),
+                   0); /* refused: the handle carries the error */
+  mproc_value_t *r;
+  size_t n;
+  assert_int_equal(mproc_async_get(ar, 1, &r, &n), MPROC_E_STATE);
+  mproc_async_destroy(ar);
+  assert_int_equal(mproc_pool_join(p, 0.2), MPROC_E_TIMEOUT);
+  assert_int_equal(mproc_lock_release(lock), 0);
+  assert_int_equal(mproc_pool_join(p, 60), 0);
+  mproc_pool_destroy(p);
+
+  /* terminate while tasks run: their calls fail, join returns. */
+  assert_int_equal(mproc_lock_acquire(lock, MPROC_FOREVER), 0);
+  p = make_pool(state, 2, init, 0);
+  mproc_value_t items[4] = {mproc_int(0), mproc_int(1), mproc_int(2),
+                            mproc_int(3)};
+  assert_int_equal(mproc_pool_map_async(p, task_block, items, 4, 1, NULL, &ar),
+                   0);
+  assert_int_equal(mproc_semaphore_acquire(started, 60), 0);
+  assert_int_equal(mproc_pool_terminate(p), 0);
+  assert_int_equal(mproc_pool_join(p, 60), 0);
+  assert_int_equal(mproc_async_get(ar, 10, &r, &n), MPROC_E_CLOSED);
+  mproc_async_destroy(ar);
+  mproc_pool_destroy(p);
+  mproc_lock_release(lock);
+  mproc_lock_destroy(lock);
+  mproc_semaphore_destroy(started);
+}
+
+int main(int argc, char **argv) {
+  harness_early_init();
+  mproc_register("init_worker", init_worker);
+  mproc_register("init_fails", init_fails);
+  mproc_register_task("square", task_square);
+  mproc_register_task("sub", task_sub);
+  mproc_register_task("fail13", task_fail13);
+  mproc_register_task("use_lock", task_use_lock);
+  mproc_register_task("die_on_3", task_die_on_3);
+  mproc_register_task("block", task_block);
+  mproc_boot(argc, argv);
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_map_imap_large),
+      cmocka_unit_test(test_imap_unordered_and_chunk1),
+      cmocka_unit_test(test_starmap_apply),
+      cmocka_unit_test(test_async_callbacks),
+      cmocka_unit_test(test_sharing_rule),
+      cmocka_unit_test(test_task_failure),
+      cmocka_unit_test(test_maxtasks_initializer),
+      cmocka_unit_test(test_worker_death),
+      cmocka_unit_test(test_terminate_join),
+  };
+  return harness_run("pool", tests, sizeof tests / sizeof tests[0]);
+}
