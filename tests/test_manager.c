@@ -150,6 +150,124 @@ static void test_proxy_as_encoded_value(void **state) {
 }
 
 /* ------------------------------------------------------------------------ */
+/* Scenario shapes through the pool and a queue: proxies as pool task       */
+/* arguments and as queue items (encoded outside process creation, so they   */
+/* carry no key: the receiver authenticates with its inherited one).        */
+/* ------------------------------------------------------------------------ */
+
+/* Task args: lock proxy, queue proxy, counter (Value proxy), task number. */
+static int task_counter(const mproc_value_t *args, size_t nargs,
+                        mproc_task_t *task) {
+  mproc_proxy_t *lock, *queue, *counter;
+  int64_t me;
+  mproc_value_t *v;
+  (void)task;
+  if (nargs != 4 || mproc_value_as_proxy(&args[0], &lock) != 0 ||
+      mproc_value_as_proxy(&args[1], &queue) != 0 ||
+      mproc_value_as_proxy(&args[2], &counter) != 0 ||
+      mproc_value_as_int(&args[3], &me) != 0)
+    return MPROC_E_TYPE;
+  int rc = mproc_proxy_acquire(lock, 60);
+  if (rc == 0)
+    rc = mproc_proxy_value_get(counter, &v);
+  if (rc == 0) {
+    mproc_value_t nv = mproc_int(value_int(v) + 1);
+    rc = mproc_proxy_value_set(counter, &nv);
+    int rc2 = mproc_proxy_release(lock);
+    rc = rc ? rc : rc2;
+  }
+  mproc_value_t item = mproc_int(me);
+  if (rc == 0)
+    rc = mproc_proxy_queue_put(queue, &item, 60);
+  return rc;
+}
+
+static void test_proxies_as_pool_task_arguments(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_manager_t *mgr = start_manager(m);
+  mproc_proxy_t *lock, *queue, *counter;
+  mproc_value_t zero = mproc_int(0);
+  assert_int_equal(mproc_manager_lock(mgr, &lock), 0);
+  assert_int_equal(mproc_manager_queue(mgr, 0, &queue), 0);
+  assert_int_equal(mproc_manager_value(mgr, &zero, &counter), 0);
+  mproc_pool_options_t o = {2, NULL, NULL, 0, 0, m};
+  mproc_pool_t *pool = NULL;
+  int rc = mproc_pool_create(&pool, &o);
+  if (rc != 0)
+    print_error("pool: %s\n", mproc_last_error());
+  assert_int_equal(rc, 0);
+  enum { NTASKS = 8 };
+  mproc_value_t args[NTASKS * 4];
+  for (int i = 0; i < NTASKS; i++) {
+    args[4 * i] = mproc_obj(lock);
+    args[4 * i + 1] = mproc_obj(queue);
+    args[4 * i + 2] = mproc_obj(counter);
+    args[4 * i + 3] = mproc_int(i);
+  }
+  mproc_value_t *results = NULL;
+  rc = mproc_pool_starmap(pool, task_counter, args, 4, NTASKS, 1, &results);
+  if (rc != 0)
+    print_error("starmap: %s\n", mproc_last_error());
+  assert_int_equal(rc, 0);
+  mproc_values_free(results, NTASKS);
+  int seen = 0;
+  for (int i = 0; i < NTASKS; i++) {
+    mproc_value_t *v = NULL;
+    assert_int_equal(mproc_proxy_queue_get(queue, &v, 60), 0);
+    seen |= 1 << value_int(v);
+  }
+  assert_int_equal(seen, (1 << NTASKS) - 1);
+  mproc_value_t *v = NULL;
+  assert_int_equal(mproc_proxy_value_get(counter, &v), 0);
+  assert_int_equal(value_int(v), NTASKS);
+  assert_int_equal(mproc_pool_close(pool), 0);
+  assert_int_equal(mproc_pool_join(pool, 120), 0);
+  mproc_pool_destroy(pool);
+  mproc_proxy_destroy(lock);
+  mproc_proxy_destroy(queue);
+  mproc_proxy_destroy(counter);
+  assert_int_equal(mproc_manager_shutdown(mgr), 0);
+}
+
+/* args: an mproc Queue. Takes a list proxy from it and appends 7. */
+static int child_proxy_from_queue(const mproc_value_t *args, size_t nargs) {
+  mproc_queue_t *q;
+  mproc_value_t *vals = NULL;
+  size_t n = 0;
+  mproc_proxy_t *list;
+  if (nargs != 1 || mproc_value_as_queue(&args[0], &q) != 0)
+    return 10;
+  if (mproc_queue_get(q, &vals, &n, 60) != 0 || n != 1)
+    return 11;
+  if (mproc_value_as_proxy(&vals[0], &list) != 0)
+    return 12;
+  mproc_value_t v = mproc_int(7);
+  int rc = mproc_proxy_list_append(list, &v);
+  mproc_values_free(vals, n);
+  return rc == 0 ? 0 : 13;
+}
+
+static void test_proxy_as_queue_item(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_manager_t *mgr = start_manager(m);
+  mproc_proxy_t *list;
+  mproc_queue_t *q;
+  assert_int_equal(mproc_manager_list(mgr, &list), 0);
+  assert_int_equal(mproc_queue_create(&q, NULL), 0);
+  mproc_value_t qa = mproc_obj(q);
+  mproc_process_t *p = harness_start(child_proxy_from_queue, &qa, 1, m);
+  mproc_value_t item = mproc_obj(list);
+  assert_int_equal(mproc_queue_put(q, &item, 1, 60), 0);
+  harness_expect_exit(p, 0);
+  size_t n = 0;
+  assert_int_equal(mproc_proxy_list_len(list, &n), 0);
+  assert_int_equal(n, 1);
+  mproc_queue_destroy(q);
+  mproc_proxy_destroy(list);
+  assert_int_equal(mproc_manager_shutdown(mgr), 0);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Every hosted type, from this process.                                    */
 /* ------------------------------------------------------------------------ */
 
@@ -805,10 +923,14 @@ int main(int argc, char **argv) {
   mproc_register("hold_lock", child_hold_lock);
   mproc_register("wait_queue", child_wait_queue);
   mproc_register("remote", child_remote);
+  mproc_register("proxy_from_queue", child_proxy_from_queue);
+  mproc_register_task("task_counter", task_counter);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_lock_queue_value_as_arguments),
       cmocka_unit_test(test_proxy_as_encoded_value),
+      cmocka_unit_test(test_proxies_as_pool_task_arguments),
+      cmocka_unit_test(test_proxy_as_queue_item),
       cmocka_unit_test(test_hosted_types),
       cmocka_unit_test(test_blocking_across_processes),
       cmocka_unit_test(test_client_killed_holding_lock),
