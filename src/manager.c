@@ -1486,13 +1486,22 @@ int mproc_manager_start(mproc_manager_t **out,
                                 true};
   if ((rc = mproc_process_start(&m->server, server_main, args, 3, &po)) < 0)
     goto fail;
-  /* Waits for the server to listen, watching that it is still alive. */
+  /* Waits for the server to listen, watching that it is still alive (and
+   * giving up after a minute, however slow the machine). */
+  int64_t give_up = mproc__now_ns() + (int64_t)60 * 1000000000;
   for (;;) {
     rc = mproc_semaphore_acquire(ready, 0.05);
     if (rc == 0)
       break;
     if (rc != MPROC_E_TIMEOUT)
       goto fail;
+    if (mproc__now_ns() > give_up) {
+      rc = mproc__err(MPROC_E_SPAWN,
+                      "the manager's server did not listen on %s within a "
+                      "minute",
+                      m->address);
+      goto fail;
+    }
     if (mproc_process_is_alive(m->server) == 0) {
       int code = -1;
       mproc_process_exitcode(m->server, &code);
