@@ -426,6 +426,88 @@ static const bench_case_t mproc_process_spawn[] = {
 };
 
 /* ------------------------------------------------------------------------ */
+/* Managers: a Lock pair and a 64-byte Queue message through proxies.       */
+/* ------------------------------------------------------------------------ */
+
+typedef struct mgr_ctx {
+  mproc_manager_t *m;
+  mproc_proxy_t *p;
+} mgr_ctx_t;
+
+static void *mgr_setup(int kind) {
+  mgr_ctx_t *c = calloc(1, sizeof *c);
+  int rc;
+  if (!c)
+    return NULL;
+  if ((rc = mproc_manager_start(&c->m, NULL)) != 0) {
+    free(c);
+    return fail("mproc_manager_start", rc);
+  }
+  rc = kind == 0 ? mproc_manager_lock(c->m, &c->p)
+                 : mproc_manager_queue(c->m, 0, &c->p);
+  if (rc != 0) {
+    mproc_manager_shutdown(c->m);
+    free(c);
+    return fail("creating a manager object", rc);
+  }
+  return c;
+}
+
+static void *mgr_lock_setup(void) {
+  return mgr_setup(0);
+}
+
+static void *mgr_queue_setup(void) {
+  return mgr_setup(1);
+}
+
+static void mgr_teardown(void *ctx) {
+  mgr_ctx_t *c = ctx;
+  mproc_proxy_destroy(c->p);
+  mproc_manager_shutdown(c->m);
+  free(c);
+}
+
+static int64_t mgr_lock_run(void *ctx, long n) {
+  mgr_ctx_t *c = ctx;
+  int rc;
+  int64_t t0 = bench_now_ns();
+  for (long i = 0; i < n; i++)
+    if ((rc = mproc_proxy_acquire(c->p, MPROC_FOREVER)) != 0 ||
+        (rc = mproc_proxy_release(c->p)) != 0)
+      return fail_run("manager lock pair", rc);
+  return bench_now_ns() - t0;
+}
+
+/* One message: a put and a get of 64 bytes. */
+static int64_t mgr_queue_run(void *ctx, long n) {
+  mgr_ctx_t *c = ctx;
+  char payload[64];
+  memset(payload, 'x', sizeof payload);
+  mproc_value_t item = mproc_bytes(payload, sizeof payload);
+  int rc;
+  int64_t t0 = bench_now_ns();
+  for (long i = 0; i < n; i++) {
+    mproc_value_t *v = NULL;
+    if ((rc = mproc_proxy_queue_put(c->p, &item, MPROC_FOREVER)) != 0 ||
+        (rc = mproc_proxy_queue_get(c->p, &v, MPROC_FOREVER)) != 0)
+      return fail_run("manager queue message", rc);
+    mproc_values_free(v, 1);
+  }
+  return bench_now_ns() - t0;
+}
+
+static const bench_case_t mproc_manager_lockpair[] = {
+    {"manager.lockpair.mproc", mgr_lock_setup, mgr_lock_run, mgr_teardown},
+    {NULL, NULL, NULL, NULL},
+};
+
+static const bench_case_t mproc_manager_queue64b[] = {
+    {"manager.queue64b.mproc", mgr_queue_setup, mgr_queue_run, mgr_teardown},
+    {NULL, NULL, NULL, NULL},
+};
+
+/* ------------------------------------------------------------------------ */
 /* Groups                                                                   */
 /* ------------------------------------------------------------------------ */
 
@@ -476,6 +558,10 @@ static const group_t groups[] = {
      bench_mproc_simplequeue_64b, bench_no_peers},
     {"pipe.roundtrip", "ns", 20000, 9, 2e9, 2000, 3, bench_mproc_pipe_roundtrip,
      bench_peers_pipe_roundtrip},
+    {"manager.lockpair", "us", 500, 21, 0, 100, 3, mproc_manager_lockpair,
+     bench_peers_manager_lockpair},
+    {"manager.queue64b", "us", 500, 21, 0, 100, 3, mproc_manager_queue64b,
+     bench_peers_manager_queue64b},
 };
 #define NGROUPS (sizeof groups / sizeof groups[0])
 

@@ -44,6 +44,16 @@ extern const bench_case_t bench_peers_lock_contended[];
 extern const bench_case_t bench_peers_lock_pingpong[];
 extern const bench_case_t bench_peers_process_fork[];
 extern const bench_case_t bench_peers_process_spawn[];
+/*
+ *   manager.lockpair  acquire + release of a manager Lock (n pairs); the
+ *                     raw floor is two request/reply round trips between
+ *                     two processes over a Unix socketpair
+ *   manager.queue64b  put + get of a 64-byte message on a manager Queue
+ * The "cpython" peers run CPython's multiprocessing.Manager (python3 on
+ * PATH) in a coprocess that times itself.
+ */
+extern const bench_case_t bench_peers_manager_lockpair[];
+extern const bench_case_t bench_peers_manager_queue64b[];
 
 /* Pool throughput (bench_pool.c): mproc's cases and CPython's, per task.
  *   pool.map    Pool(2).map of trivial tasks, automatic chunks

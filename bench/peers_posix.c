@@ -49,6 +49,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -698,5 +699,177 @@ const bench_case_t bench_peers_process_fork[] = {
 const bench_case_t bench_peers_process_spawn[] = {
     {"process.spawn.raw", spawn_trivial_setup, spawn_run, free},
     {"process.spawn.raw_self", spawn_self_setup, spawn_run, free},
+    {NULL, NULL, NULL, NULL},
+};
+
+/* ------------------------------------------------------------------------ */
+/* manager.*: the raw socket floor and CPython's Manager                    */
+/* ------------------------------------------------------------------------ */
+
+typedef struct mgr_echo_ctx {
+  int fd;
+  pid_t pid;
+} mgr_echo_ctx_t;
+
+/* A child that answers each 16-byte request with a 16-byte reply. */
+static void *mgr_rawsocket_setup(void) {
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+    perror("socketpair");
+    return NULL;
+  }
+  pid_t pid = fork();
+  if (pid < 0) {
+    perror("fork");
+    close(sv[0]);
+    close(sv[1]);
+    return NULL;
+  }
+  if (pid == 0) {
+    char buf[16];
+    close(sv[0]);
+    while (read(sv[1], buf, sizeof buf) == (ssize_t)sizeof buf)
+      if (write(sv[1], buf, sizeof buf) != (ssize_t)sizeof buf)
+        break;
+    _exit(0);
+  }
+  close(sv[1]);
+  mgr_echo_ctx_t *c = malloc(sizeof *c);
+  if (!c) {
+    close(sv[0]);
+    waitpid(pid, NULL, 0);
+    return NULL;
+  }
+  c->fd = sv[0];
+  c->pid = pid;
+  return c;
+}
+
+static int64_t mgr_rawsocket_run(void *ctx, long n) {
+  mgr_echo_ctx_t *c = ctx;
+  char buf[16] = {0};
+  int64_t t0 = bench_now_ns();
+  for (long i = 0; i < 2 * n; i++) /* a pair is two round trips */
+    if (write(c->fd, buf, sizeof buf) != (ssize_t)sizeof buf ||
+        read(c->fd, buf, sizeof buf) != (ssize_t)sizeof buf)
+      return -1;
+  return bench_now_ns() - t0;
+}
+
+static void mgr_rawsocket_teardown(void *ctx) {
+  mgr_echo_ctx_t *c = ctx;
+  close(c->fd);
+  waitpid(c->pid, NULL, 0);
+  free(c);
+}
+
+/* CPython in a coprocess: reads "lock N" or "queue N", runs N operations on
+ * a Manager's Lock or Queue, prints the nanoseconds they took. */
+static const char mgr_cpython_script[] =
+    "import sys, time\n"
+    "from multiprocessing import Manager\n"
+    "if __name__ == '__main__':\n"
+    "    m = Manager(); l = m.Lock(); q = m.Queue(); item = b'x' * 64\n"
+    "    print('ready', flush=True)\n"
+    "    for line in sys.stdin:\n"
+    "        kind, n = line.split(); n = int(n)\n"
+    "        t = time.perf_counter_ns()\n"
+    "        if kind == 'lock':\n"
+    "            for _ in range(n): l.acquire(); l.release()\n"
+    "        else:\n"
+    "            for _ in range(n): q.put(item); q.get()\n"
+    "        print(time.perf_counter_ns() - t, flush=True)\n"
+    "    m.shutdown()\n";
+
+typedef struct mgr_cpython_ctx {
+  FILE *in, *out;
+  pid_t pid;
+  const char *kind;
+} mgr_cpython_ctx_t;
+
+static void *mgr_cpython_setup_kind(const char *kind) {
+  int to[2], from[2];
+  if (pipe2(to, O_CLOEXEC) != 0)
+    return NULL;
+  if (pipe2(from, O_CLOEXEC) != 0) {
+    close(to[0]);
+    close(to[1]);
+    return NULL;
+  }
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(to[0], 0);
+    dup2(from[1], 1);
+    execlp("python3", "python3", "-c", mgr_cpython_script, (char *)NULL);
+    _exit(127);
+  }
+  close(to[0]);
+  close(from[1]);
+  mgr_cpython_ctx_t *c = calloc(1, sizeof *c);
+  char line[64];
+  if (pid < 0 || !c)
+    goto fail;
+  c->in = fdopen(to[1], "w");
+  c->out = fdopen(from[0], "r");
+  c->pid = pid;
+  c->kind = kind;
+  if (!c->in || !c->out || !fgets(line, sizeof line, c->out) ||
+      strncmp(line, "ready", 5) != 0) {
+    fprintf(stderr, "# manager.*.cpython: no python3 with multiprocessing\n");
+    if (c->in)
+      fclose(c->in);
+    if (c->out)
+      fclose(c->out);
+    waitpid(pid, NULL, 0);
+    free(c);
+    return BENCH_SKIP;
+  }
+  return c;
+fail:
+  close(to[1]);
+  close(from[0]);
+  if (pid > 0)
+    waitpid(pid, NULL, 0);
+  free(c);
+  return NULL;
+}
+
+static void *mgr_cpython_lock_setup(void) {
+  return mgr_cpython_setup_kind("lock");
+}
+
+static void *mgr_cpython_queue_setup(void) {
+  return mgr_cpython_setup_kind("queue");
+}
+
+static int64_t mgr_cpython_run(void *ctx, long n) {
+  mgr_cpython_ctx_t *c = ctx;
+  char line[64];
+  fprintf(c->in, "%s %ld\n", c->kind, n);
+  fflush(c->in);
+  if (!fgets(line, sizeof line, c->out))
+    return -1;
+  return strtoll(line, NULL, 10);
+}
+
+static void mgr_cpython_teardown(void *ctx) {
+  mgr_cpython_ctx_t *c = ctx;
+  fclose(c->in);
+  fclose(c->out);
+  waitpid(c->pid, NULL, 0);
+  free(c);
+}
+
+const bench_case_t bench_peers_manager_lockpair[] = {
+    {"manager.lockpair.rawsocket", mgr_rawsocket_setup, mgr_rawsocket_run,
+     mgr_rawsocket_teardown},
+    {"manager.lockpair.cpython", mgr_cpython_lock_setup, mgr_cpython_run,
+     mgr_cpython_teardown},
+    {NULL, NULL, NULL, NULL},
+};
+
+const bench_case_t bench_peers_manager_queue64b[] = {
+    {"manager.queue64b.cpython", mgr_cpython_queue_setup, mgr_cpython_run,
+     mgr_cpython_teardown},
     {NULL, NULL, NULL, NULL},
 };

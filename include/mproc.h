@@ -16,6 +16,7 @@
  *   9. Shared values and named shared memory (Value, Array, SharedMemory)
  *  10. Pipes and connections
  *  11. wait()
+ *  12. Managers                            (a server process; proxies)
  *
  * The sharing rule. Objects backed by shared memory or kernel objects (every
  * lock and semaphore) may reach another process only while that process is
@@ -1074,6 +1075,206 @@ typedef struct mproc_wait_item {
  * 10 ms late.
  */
 MPROC_API int mproc_wait(mproc_wait_item_t *items, size_t n, double timeout);
+
+/* ------------------------------------------------------------------------ */
+/* 12. Managers                                                             */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A manager hosts objects in a server process; a proxy names one of them by
+ * the server's address, an object id and its type. Proxies, unlike locks,
+ * may cross to another process at any time: as process arguments (any start
+ * method), and through any channel that carries encoded values
+ * (mproc_encode()/mproc_decode()). A proxy received outside process
+ * creation authenticates with the receiving process's own auth key (see
+ * mproc_authkey()), which children inherit, as in CPython.
+ *
+ * Transport: a Unix socket in a private (mode 0700) directory on POSIX, a
+ * named pipe admitting only the current user on Windows, or TCP for an
+ * address "host:port". Every connection starts with a mutual HMAC-SHA256
+ * challenge/response (CPython 3.12's shape): a wrong key is MPROC_E_PERM.
+ * Messages are length-prefixed frames of at most MPROC_MANAGER_MAX_FRAME
+ * bytes; the server closes a connection that sends anything malformed.
+ *
+ * Every proxy call is one request and one reply. Blocking operations wait in
+ * the server with their timeout. A manager that went away, or shut down, is
+ * MPROC_E_CLOSED, never a hang. A proxy keeps its object alive; the object is
+ * freed when the last proxy to it (in any process) is destroyed or its
+ * process dies. A proxy must stay alive until every process it was sent to
+ * has decoded its copy.
+ *
+ * Proxies are safe to use from several threads (each thread in a call uses
+ * its own connection) and, after fork, in the child (which opens its own).
+ */
+typedef struct mproc_manager mproc_manager_t;
+typedef struct mproc_proxy mproc_proxy_t;
+
+/** The largest frame (request or reply) a manager accepts: 64 MiB. */
+#define MPROC_MANAGER_MAX_FRAME ((size_t)64 << 20)
+/** The length of the process auth key; keys given explicitly may have 1 to
+ * MPROC_AUTHKEY_MAX bytes. */
+#define MPROC_AUTHKEY_LEN 32
+#define MPROC_AUTHKEY_MAX 256
+
+/**
+ * This process's auth key (CPython's current_process().authkey): 32 random
+ * bytes made by the main process and inherited by every child, whatever the
+ * start method. Copies MPROC_AUTHKEY_LEN bytes to @p out.
+ */
+MPROC_API int mproc_authkey(uint8_t out[MPROC_AUTHKEY_LEN]);
+
+typedef struct mproc_manager_options {
+  mproc_start_method_t start_method; /**< of the server process */
+  /**
+   * NULL: a private local address. "host:port": TCP, for remote clients
+   * (port 0 picks a free port; see mproc_manager_address()).
+   */
+  const char *address;
+  const void *authkey; /**< NULL: the process auth key */
+  size_t authkey_len;
+} mproc_manager_options_t;
+
+/**
+ * Starts a manager's server process (CPython's Manager().start()). @p opts
+ * may be NULL. Returns once the server accepts connections.
+ */
+MPROC_API int mproc_manager_start(mproc_manager_t **out,
+                                  const mproc_manager_options_t *opts);
+
+/**
+ * Connects to a running manager by address and key (the remote case). The
+ * key is checked now: a wrong key is MPROC_E_PERM.
+ */
+MPROC_API int mproc_manager_connect(mproc_manager_t **out, const char *address,
+                                    const void *authkey, size_t keylen);
+
+/** The address clients connect to (valid while @p m lives). */
+MPROC_API const char *mproc_manager_address(const mproc_manager_t *m);
+
+/**
+ * For a manager this process started: stops the server (waiting clients get
+ * MPROC_E_CLOSED), waits for it and removes its socket. For a connected
+ * one: disconnects. Frees @p m either way. NULL is allowed.
+ */
+MPROC_API int mproc_manager_shutdown(mproc_manager_t *m);
+
+/* Creating hosted objects. Each returns a new proxy (destroy it with
+ * mproc_proxy_destroy()). */
+MPROC_API int mproc_manager_lock(mproc_manager_t *m, mproc_proxy_t **out);
+MPROC_API int mproc_manager_rlock(mproc_manager_t *m, mproc_proxy_t **out);
+MPROC_API int mproc_manager_semaphore(mproc_manager_t *m, unsigned int value,
+                                      mproc_proxy_t **out);
+MPROC_API int mproc_manager_bounded_semaphore(mproc_manager_t *m,
+                                              unsigned int value,
+                                              mproc_proxy_t **out);
+/** A Condition with its own RLock. */
+MPROC_API int mproc_manager_condition(mproc_manager_t *m, mproc_proxy_t **out);
+MPROC_API int mproc_manager_event(mproc_manager_t *m, mproc_proxy_t **out);
+MPROC_API int mproc_manager_barrier(mproc_manager_t *m, unsigned int parties,
+                                    mproc_proxy_t **out);
+/** @p maxsize 0: unbounded. */
+MPROC_API int mproc_manager_queue(mproc_manager_t *m, size_t maxsize,
+                                  mproc_proxy_t **out);
+MPROC_API int mproc_manager_joinable_queue(mproc_manager_t *m, size_t maxsize,
+                                           mproc_proxy_t **out);
+/** A Value holding @p initial (any value that mproc_encode() accepts). */
+MPROC_API int mproc_manager_value(mproc_manager_t *m,
+                                  const mproc_value_t *initial,
+                                  mproc_proxy_t **out);
+MPROC_API int mproc_manager_dict(mproc_manager_t *m, mproc_proxy_t **out);
+MPROC_API int mproc_manager_list(mproc_manager_t *m, mproc_proxy_t **out);
+
+/**
+ * Releases the proxy and its connections; the object is freed once no
+ * proxy refers to it. NULL is allowed.
+ */
+MPROC_API void mproc_proxy_destroy(mproc_proxy_t *p);
+
+/** MPROC_E_TYPE unless @p v holds a proxy. The proxy belongs to @p v. */
+MPROC_API int mproc_value_as_proxy(const mproc_value_t *v, mproc_proxy_t **out);
+
+/** The hosted type's name ("Lock", "Queue", "dict", ...), or NULL. */
+MPROC_API const char *mproc_proxy_type_name(const mproc_proxy_t *p);
+
+/*
+ * Operations. A proxy of the wrong type is MPROC_E_TYPE. Values returned
+ * through `mproc_value_t **out` are one value owned by the caller: free it
+ * with mproc_values_free(*out, 1).
+ *
+ * Lock, RLock: acquire(timeout) is 0 or MPROC_E_TIMEOUT, or
+ * MPROC_E_OWNER_DEAD when the previous holder's process died holding it:
+ * the caller then holds the lock, and should repair what it protects.
+ * Releasing a Lock that is not held is MPROC_E_VALUE; an RLock the calling
+ * thread does not own, MPROC_E_PERM. These also serve Semaphore,
+ * BoundedSemaphore (release past the initial value: MPROC_E_VALUE) and
+ * Condition (its lock).
+ */
+MPROC_API int mproc_proxy_acquire(mproc_proxy_t *p, double timeout);
+MPROC_API int mproc_proxy_release(mproc_proxy_t *p);
+/** Lock: 1 if held, 0 if not. Semaphore: the value. */
+MPROC_API int mproc_proxy_lock_value(mproc_proxy_t *p, int64_t *out);
+
+/** Condition. wait: 0 when notified, MPROC_E_TIMEOUT; the caller must hold
+ * the condition's lock (MPROC_E_PERM otherwise), and holds it again on
+ * return. */
+MPROC_API int mproc_proxy_condition_wait(mproc_proxy_t *p, double timeout);
+MPROC_API int mproc_proxy_condition_notify(mproc_proxy_t *p, unsigned int n);
+MPROC_API int mproc_proxy_condition_notify_all(mproc_proxy_t *p);
+
+/** Event. wait: 0 once set, MPROC_E_TIMEOUT if it was not set in time. */
+MPROC_API int mproc_proxy_event_set(mproc_proxy_t *p);
+MPROC_API int mproc_proxy_event_clear(mproc_proxy_t *p);
+/** 1 if set, 0 if not. */
+MPROC_API int mproc_proxy_event_is_set(mproc_proxy_t *p);
+MPROC_API int mproc_proxy_event_wait(mproc_proxy_t *p, double timeout);
+
+/** Barrier. wait: 0 with the arrival index in @p index (may be NULL), or
+ * MPROC_E_BROKEN (aborted, reset, or a waiter timed out, which breaks it). */
+MPROC_API int mproc_proxy_barrier_wait(mproc_proxy_t *p, double timeout,
+                                       int64_t *index);
+MPROC_API int mproc_proxy_barrier_abort(mproc_proxy_t *p);
+MPROC_API int mproc_proxy_barrier_reset(mproc_proxy_t *p);
+
+/** Queue, JoinableQueue. put on a full queue and get on an empty one wait up
+ * to @p timeout, then MPROC_E_TIMEOUT. task_done past the number of items
+ * put is MPROC_E_VALUE; join waits until every item is done.
+ *
+ * A put on an unbounded queue (maxsize 0) returns once the item is sent,
+ * without waiting for the manager's reply, as a multiprocessing Queue's put
+ * does: a get by another thread or process may briefly not see it yet (a
+ * blocking get waits for it; a program with one thread sees it in its next
+ * call on the same proxy). The rare failure to
+ * store it (the manager is out of memory) is returned by the next call on
+ * the proxy that returns no value. */
+MPROC_API int mproc_proxy_queue_put(mproc_proxy_t *p, const mproc_value_t *v,
+                                    double timeout);
+MPROC_API int mproc_proxy_queue_get(mproc_proxy_t *p, mproc_value_t **out,
+                                    double timeout);
+MPROC_API int mproc_proxy_queue_size(mproc_proxy_t *p, size_t *out);
+MPROC_API int mproc_proxy_queue_task_done(mproc_proxy_t *p);
+MPROC_API int mproc_proxy_queue_join(mproc_proxy_t *p, double timeout);
+
+/** Value. */
+MPROC_API int mproc_proxy_value_get(mproc_proxy_t *p, mproc_value_t **out);
+MPROC_API int mproc_proxy_value_set(mproc_proxy_t *p, const mproc_value_t *v);
+
+/** dict: keys compare by their encoding (so the int 1 and the double 1.0
+ * are different keys). A missing key is MPROC_E_NOTFOUND. */
+MPROC_API int mproc_proxy_dict_set(mproc_proxy_t *p, const mproc_value_t *key,
+                                   const mproc_value_t *v);
+MPROC_API int mproc_proxy_dict_get(mproc_proxy_t *p, const mproc_value_t *key,
+                                   mproc_value_t **out);
+MPROC_API int mproc_proxy_dict_del(mproc_proxy_t *p, const mproc_value_t *key);
+MPROC_API int mproc_proxy_dict_len(mproc_proxy_t *p, size_t *out);
+
+/** list: negative indexes count from the end; out of range is
+ * MPROC_E_VALUE. */
+MPROC_API int mproc_proxy_list_append(mproc_proxy_t *p, const mproc_value_t *v);
+MPROC_API int mproc_proxy_list_get(mproc_proxy_t *p, int64_t index,
+                                   mproc_value_t **out);
+MPROC_API int mproc_proxy_list_set(mproc_proxy_t *p, int64_t index,
+                                   const mproc_value_t *v);
+MPROC_API int mproc_proxy_list_len(mproc_proxy_t *p, size_t *out);
 
 #ifdef __cplusplus
 }

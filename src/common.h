@@ -151,5 +151,15 @@ void mproc__queue_fake_holder(mproc_queue_t *q, bool consumer, uint32_t pid,
  * children find by name without registration (process.c). */
 extern const mproc__type_t mproc__pool_type;
 int mproc__pool_worker(const mproc_value_t *args, size_t nargs);
+/* Managers (manager.c). */
+extern const mproc__type_t mproc__proxy_type;
+/* Registers the manager's server function (mproc_boot() calls it, so that a
+ * spawned server finds it). */
+int mproc__manager_register(void);
+/* The process auth key: made on first need (before any child is started),
+ * carried to spawn children in their start record. */
+int mproc__authkey_ensure(void);
+const uint8_t *mproc__authkey_get(void); /* NULL until made */
+void mproc__authkey_set(const uint8_t key[MPROC_AUTHKEY_LEN]);
 
 #endif /* MPROC_COMMON_H */

@@ -447,5 +447,45 @@ int mproc__handle_import(const uint8_t *ticket, size_t len,
  */
 int mproc__wait_handles(const mproc__handle_t *hs, const bool *is_conn,
                         size_t n, int64_t deadline_ns);
+/* ------------------------------------------------------------------------ */
+/* Crypto (backend crypto.c): the platform's own (libcrypto, BCrypt).       */
+/* ------------------------------------------------------------------------ */
+int mproc__random_bytes(void *buf, size_t n);
+int mproc__hmac_sha256(const void *key, size_t keylen, const void *msg,
+                       size_t len, uint8_t out[32]);
+
+/* ------------------------------------------------------------------------ */
+/* Transport (backend net.c): byte streams for the manager.                 */
+/* ------------------------------------------------------------------------ */
+/*
+ * An address is "host:port" for TCP; otherwise a local one: a Unix socket
+ * path on POSIX, a named pipe name (\\.\pipe\...) on Windows.
+ */
+#define MPROC__ADDR_MAX 256
+typedef struct mproc__net mproc__net_t;
+typedef struct mproc__listener mproc__listener_t;
+
+/* A fresh private local address: POSIX makes a mode-0700 directory for the
+ * socket (removed by mproc__address_cleanup); Windows picks a random pipe
+ * name. */
+int mproc__local_address(char *buf, size_t size);
+/* Removes what mproc__local_address() created (no-op for TCP/pipes). */
+void mproc__address_cleanup(const char *address);
+/* For "host:0": a currently free port on host, written back into @p buf. */
+int mproc__tcp_pick_port(char *buf, size_t size);
+/* Listens on @p address; the local kinds admit only the current user. */
+int mproc__listen(const char *address, mproc__listener_t **out);
+int mproc__accept(mproc__listener_t *l, mproc__net_t **out);
+void mproc__listener_close(mproc__listener_t *l);
+int mproc__connect(const char *address, mproc__net_t **out);
+/* Sends all @p len bytes; MPROC_E_CLOSED when the peer is gone. */
+int mproc__net_send(mproc__net_t *c, const void *buf, size_t len);
+/* Receives exactly @p len bytes; MPROC_E_CLOSED at end of stream. */
+int mproc__net_recv(mproc__net_t *c, void *buf, size_t len);
+void mproc__net_close(mproc__net_t *c);
+/* Makes a receive that waits longer than @p ms (0: no limit) fail with
+ * MPROC_E_CLOSED. Sockets only: a no-op on Windows named pipes, which only
+ * the current user can open. */
+void mproc__net_set_timeout(mproc__net_t *c, unsigned ms);
 
 #endif /* MPROC_INTERNAL_H */

@@ -162,6 +162,8 @@ static void boot_child(int argc, char **argv) {
 }
 
 int mproc_boot(int argc, char **argv) {
+  /* Before the child check: a spawned manager server runs this function. */
+  mproc__manager_register();
   if (argc >= 2 && argv && argv[1] && strcmp(argv[1], MPROC__CHILD_FLAG) == 0)
     boot_child(argc, argv); /* does not return */
   int rc = mproc__boot_init(argc, argv);
@@ -279,6 +281,11 @@ int mproc_process_start(mproc_process_t **out, mproc_fn fn,
                       "the spawn start method needs mproc_boot(argc, argv) "
                       "at the start of main()");
   spec.daemon = opts ? opts->daemon : false;
+  /* The auth key exists before the first child, so that every child of
+   * this process, fork or spawn, inherits the same one. */
+  rc = mproc__authkey_ensure();
+  if (rc < 0)
+    return rc;
 
   mproc_process_t *p = calloc(1, sizeof *p);
   if (!p)

@@ -11,7 +11,8 @@
  *     STR     u32 length, bytes (no NUL inside)
  *     BYTES   u32 length, bytes
  *     OBJECT  u8 type id, the type's reduction
- *   record  := "MPR" 0x01, u8 daemon, u32 length, function name, values
+ *   record  := "MPR" 0x01, u8 daemon, u32 length, function name,
+ *              u8 key length (0 or 32), the process auth key, values
  *
  * The sharing rule, as in CPython: a thread-local "spawning" context is set
  * only while mproc__record_encode() encodes the start record of a child
@@ -133,6 +134,8 @@ const mproc__type_t *mproc__type_of(mproc__type_id_t id) {
     return &mproc__semaphore_type;
   case MPROC__T_BOUNDED_SEMAPHORE:
     return &mproc__bounded_semaphore_type;
+  case MPROC__T_PROXY:
+    return &mproc__proxy_type;
   case MPROC__T_EVENT:
     return &mproc__event_type;
   case MPROC__T_CONDITION:
@@ -313,6 +316,12 @@ int mproc__record_encode(mproc__spawn_ctx_t *ctx,
   mproc__put_u8(&b, spec->daemon ? 1 : 0);
   mproc__put_u32(&b, (uint32_t)name_len);
   mproc__put_raw(&b, spec->fn_name, name_len);
+  /* The process auth key, which children inherit (CPython's
+   * current_process().authkey): 0 or MPROC_AUTHKEY_LEN bytes. */
+  const uint8_t *key = mproc__authkey_get();
+  mproc__put_u8(&b, key ? MPROC_AUTHKEY_LEN : 0);
+  if (key)
+    mproc__put_raw(&b, key, MPROC_AUTHKEY_LEN);
   /* The spawning context is set only for the duration of this encoding,
    * like CPython's set_spawning_popen(). */
   spawning = ctx;
@@ -476,7 +485,12 @@ int mproc__record_decode(const uint8_t *buf, size_t len, char **fn_name,
   uint8_t d = mproc__get_u8(&r);
   uint32_t name_len = mproc__get_u32(&r);
   const uint8_t *name = mproc__get_raw(&r, name_len);
-  if (r.err || memcmp(magic, "MPR\x01", 4) != 0 || d > 1 || name_len == 0 ||
+  uint8_t key_len = mproc__get_u8(&r);
+  const uint8_t *key = mproc__get_raw(&r, key_len);
+  if (!r.err && key_len == MPROC_AUTHKEY_LEN)
+    mproc__authkey_set(key);
+  if (r.err || (key_len != 0 && key_len != MPROC_AUTHKEY_LEN) ||
+      memcmp(magic, "MPR\x01", 4) != 0 || d > 1 || name_len == 0 ||
       memchr(name, 0, name_len))
     return mproc__err(MPROC_E_DECODE, "malformed start record");
   char *s = malloc((size_t)name_len + 1);

@@ -16,7 +16,9 @@
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
 #else
+#include <pthread.h>
 #include <sched.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
@@ -179,4 +181,72 @@ void harness_early_init(void) {
   const char *v = getenv("MPROC_TEST_CRASH_AT_BOOT");
   if (v && strcmp(v, "1") == 0)
     abort();
+}
+
+/* Threads, for tests of thread safety. */
+struct harness_thread {
+  void (*fn)(void *);
+  void *arg;
+#ifdef _WIN32
+  HANDLE h;
+#else
+  pthread_t t;
+#endif
+};
+
+#ifdef _WIN32
+static DWORD WINAPI harness_thread_main(LPVOID p) {
+  harness_thread_t *t = p;
+  t->fn(t->arg);
+  return 0;
+}
+#else
+static void *harness_thread_main(void *p) {
+  harness_thread_t *t = p;
+  t->fn(t->arg);
+  return NULL;
+}
+#endif
+
+harness_thread_t *harness_thread_start(void (*fn)(void *), void *arg) {
+  harness_thread_t *t = calloc(1, sizeof *t);
+  assert_non_null(t);
+  t->fn = fn;
+  t->arg = arg;
+#ifdef _WIN32
+  t->h = CreateThread(NULL, 0, harness_thread_main, t, 0, NULL);
+  assert_non_null(t->h);
+#else
+  assert_int_equal(pthread_create(&t->t, NULL, harness_thread_main, t), 0);
+#endif
+  return t;
+}
+
+void harness_thread_join(harness_thread_t *t) {
+#ifdef _WIN32
+  WaitForSingleObject(t->h, INFINITE);
+  CloseHandle(t->h);
+#else
+  pthread_join(t->t, NULL);
+#endif
+  free(t);
+}
+
+int harness_private_dir_of(const char *path) {
+#ifdef _WIN32
+  (void)path;
+  return -1;
+#else
+  char dir[512];
+  snprintf(dir, sizeof dir, "%s", path);
+  char *slash = strrchr(dir, '/');
+  if (!slash)
+    return 0;
+  *slash = '\0';
+  struct stat st;
+  if (stat(dir, &st) != 0)
+    return 0;
+  return S_ISDIR(st.st_mode) && (st.st_mode & 0777) == 0700 &&
+         st.st_uid == getuid();
+#endif
 }

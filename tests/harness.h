@@ -72,4 +72,13 @@ void harness_yield(void);
  */
 void harness_early_init(void);
 
+/* 1 if the directory holding @p path is mode 0700 and ours, 0 if not, -1
+ * where the question does not apply (Windows). */
+int harness_private_dir_of(const char *path);
+
+/* A thread running fn(arg), and waiting for it to end. */
+typedef struct harness_thread harness_thread_t;
+harness_thread_t *harness_thread_start(void (*fn)(void *), void *arg);
+void harness_thread_join(harness_thread_t *t);
+
 #endif

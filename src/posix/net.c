@@ -1,0 +1,342 @@
+/*
+ * POSIX transport for the manager: Unix domain sockets in a private
+ * directory, and TCP for remote managers.
+ *
+ * The local socket lives in a directory made by mkdtemp(), whose mode is
+ * 0700: only the current user can reach the socket, whatever its own mode,
+ * and the authentication handshake is a second gate on top.
+ */
+#define _GNU_SOURCE
+#include "internal.h"
+
+#include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+/* Reads are buffered: a request or reply usually arrives whole in one
+ * recv(), and the frame header and payload are then taken from the buffer
+ * instead of costing a system call each. */
+#define CONN_BUF 4096
+
+struct mproc__net {
+  int fd;
+  size_t pos, len;
+  uint8_t buf[CONN_BUF];
+};
+
+struct mproc__listener {
+  int fd;
+};
+
+static bool is_tcp(const char *address) {
+  return address[0] != '/';
+}
+
+/* Splits "host:port" (the last colon) into getaddrinfo() results. */
+static int tcp_resolve(const char *address, bool passive,
+                       struct addrinfo **res) {
+  char host[MPROC__ADDR_MAX];
+  const char *colon = strrchr(address, ':');
+  size_t hlen = colon ? (size_t)(colon - address) : 0;
+  if (!colon || hlen == 0 || hlen >= sizeof host || !colon[1])
+    return mproc__err(MPROC_E_INVAL,
+                      "address \"%s\" is neither an absolute socket path nor "
+                      "host:port",
+                      address);
+  memcpy(host, address, hlen);
+  host[hlen] = '\0';
+  struct addrinfo hints;
+  memset(&hints, 0, sizeof hints);
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = passive ? AI_PASSIVE : 0;
+  int e = getaddrinfo(host, colon + 1, &hints, res);
+  if (e != 0)
+    return mproc__err(MPROC_E_NOTFOUND, "resolving \"%s\": %s", address,
+                      gai_strerror(e));
+  return 0;
+}
+
+static int unix_sockaddr(const char *path, struct sockaddr_un *sa) {
+  memset(sa, 0, sizeof *sa);
+  sa->sun_family = AF_UNIX;
+  if (strlen(path) >= sizeof sa->sun_path)
+    return mproc__err(MPROC_E_TOOBIG, "socket path \"%s\" is too long", path);
+  strcpy(sa->sun_path, path);
+  return 0;
+}
+
+int mproc__local_address(char *buf, size_t size) {
+  const char *tmp = getenv("TMPDIR");
+  char dir[MPROC__ADDR_MAX];
+  if (!tmp || !*tmp || strlen(tmp) > 64)
+    tmp = "/tmp";
+  snprintf(dir, sizeof dir, "%s/mproc-XXXXXX", tmp);
+  if (!mkdtemp(dir)) /* mode 0700 */
+    return mproc__err_os("mkdtemp");
+  int n = snprintf(buf, size, "%s/listener", dir);
+  if (n < 0 || (size_t)n >= size || (size_t)n >= 104) {
+    rmdir(dir);
+    return mproc__err(MPROC_E_TOOBIG, "socket path too long");
+  }
+  return 0;
+}
+
+void mproc__address_cleanup(const char *address) {
+  if (!address || !*address || is_tcp(address))
+    return;
+  char dir[MPROC__ADDR_MAX];
+  snprintf(dir, sizeof dir, "%s", address);
+  char *slash = strrchr(dir, '/');
+  unlink(address);
+  if (slash && slash != dir) {
+    *slash = '\0';
+    /* Only a directory mproc__local_address() made. */
+    const char *base = strrchr(dir, '/');
+    if (base && strncmp(base + 1, "mproc-", 6) == 0)
+      rmdir(dir);
+  }
+}
+
+int mproc__tcp_pick_port(char *buf, size_t size) {
+  struct addrinfo *res = NULL;
+  int rc = tcp_resolve(buf, true, &res);
+  if (rc < 0)
+    return rc;
+  int fd = socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) {
+    rc = mproc__err_os("socket");
+    goto out;
+  }
+  struct sockaddr_storage ss;
+  socklen_t sl = sizeof ss;
+  if (bind(fd, res->ai_addr, res->ai_addrlen) != 0 ||
+      getsockname(fd, (struct sockaddr *)&ss, &sl) != 0) {
+    rc = mproc__err_os("picking a TCP port");
+    goto out;
+  }
+  int port =
+      ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+                                     : ((struct sockaddr_in *)&ss)->sin_port);
+  char *colon = strrchr(buf, ':');
+  size_t off = (size_t)(colon - buf) + 1;
+  int n = snprintf(colon + 1, size - off, "%d", port);
+  if (n < 0 || (size_t)n >= size - off)
+    rc = mproc__err(MPROC_E_TOOBIG, "address too long");
+out:
+  if (fd >= 0)
+    close(fd);
+  freeaddrinfo(res);
+  return rc;
+}
+
+int mproc__listen(const char *address, mproc__listener_t **out) {
+  int fd = -1, rc = 0;
+  struct addrinfo *res = NULL;
+  mproc__listener_t *l = malloc(sizeof *l);
+  if (!l)
+    return mproc__err(MPROC_E_NOMEM, "creating a listener");
+  if (is_tcp(address)) {
+    rc = tcp_resolve(address, true, &res);
+    if (rc < 0)
+      goto fail;
+    fd = socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+      rc = mproc__err_os("socket");
+      goto fail;
+    }
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (bind(fd, res->ai_addr, res->ai_addrlen) != 0) {
+      rc = mproc__err_os(address);
+      goto fail;
+    }
+  } else {
+    struct sockaddr_un sa;
+    rc = unix_sockaddr(address, &sa);
+    if (rc < 0)
+      goto fail;
+    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+      rc = mproc__err_os("socket");
+      goto fail;
+    }
+    if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+      rc = mproc__err_os(address);
+      goto fail;
+    }
+  }
+  if (listen(fd, 128) != 0) {
+    rc = mproc__err_os("listen");
+    goto fail;
+  }
+  if (res)
+    freeaddrinfo(res);
+  l->fd = fd;
+  *out = l;
+  return 0;
+fail:
+  if (fd >= 0)
+    close(fd);
+  if (res)
+    freeaddrinfo(res);
+  free(l);
+  return rc;
+}
+
+int mproc__accept(mproc__listener_t *l, mproc__net_t **out) {
+  for (;;) {
+    int fd = accept4(l->fd, NULL, NULL, SOCK_CLOEXEC);
+    if (fd < 0) {
+      if (errno == EINTR || errno == ECONNABORTED)
+        continue;
+      return mproc__err_os("accept");
+    }
+    mproc__net_t *c = calloc(1, sizeof *c);
+    if (!c) {
+      close(fd);
+      return mproc__err(MPROC_E_NOMEM, "accepting a connection");
+    }
+    int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    c->fd = fd;
+    *out = c;
+    return 0;
+  }
+}
+
+void mproc__listener_close(mproc__listener_t *l) {
+  if (!l)
+    return;
+  close(l->fd);
+  free(l);
+}
+
+int mproc__connect(const char *address, mproc__net_t **out) {
+  int fd = -1, rc = 0;
+  mproc__net_t *c = calloc(1, sizeof *c);
+  if (!c)
+    return mproc__err(MPROC_E_NOMEM, "connecting");
+  if (is_tcp(address)) {
+    struct addrinfo *res = NULL, *ai;
+    rc = tcp_resolve(address, false, &res);
+    if (rc < 0)
+      goto fail;
+    rc = mproc__err(MPROC_E_CLOSED, "cannot connect to %s", address);
+    for (ai = res; ai; ai = ai->ai_next) {
+      fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+      if (fd < 0)
+        continue;
+      if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) {
+        int one = 1;
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        rc = 0;
+        break;
+      }
+      rc = mproc__err(MPROC_E_CLOSED, "connecting to %s: %s", address,
+                      strerror(errno));
+      close(fd);
+      fd = -1;
+    }
+    freeaddrinfo(res);
+    if (rc < 0)
+      goto fail;
+  } else {
+    struct sockaddr_un sa;
+    rc = unix_sockaddr(address, &sa);
+    if (rc < 0)
+      goto fail;
+    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+      rc = mproc__err_os("socket");
+      goto fail;
+    }
+    while (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+      if (errno == EINTR)
+        continue;
+      rc = mproc__err(MPROC_E_CLOSED, "connecting to %s: %s", address,
+                      strerror(errno));
+      goto fail;
+    }
+  }
+  c->fd = fd;
+  *out = c;
+  return 0;
+fail:
+  if (fd >= 0)
+    close(fd);
+  free(c);
+  return rc;
+}
+
+int mproc__net_send(mproc__net_t *c, const void *buf, size_t len) {
+  const char *p = buf;
+  while (len) {
+    /* MSG_NOSIGNAL: a peer that went away is an error, not SIGPIPE. */
+    ssize_t n = send(c->fd, p, len, MSG_NOSIGNAL);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      return mproc__err(MPROC_E_CLOSED, "sending: %s", strerror(errno));
+    }
+    p += n;
+    len -= (size_t)n;
+  }
+  return 0;
+}
+
+int mproc__net_recv(mproc__net_t *c, void *buf, size_t len) {
+  char *p = buf;
+  while (len) {
+    if (c->pos < c->len) {
+      size_t k = c->len - c->pos < len ? c->len - c->pos : len;
+      memcpy(p, c->buf + c->pos, k);
+      c->pos += k;
+      p += k;
+      len -= k;
+      continue;
+    }
+    bool direct = len >= CONN_BUF;
+    ssize_t n = recv(c->fd, direct ? (void *)p : (void *)c->buf,
+                     direct ? len : CONN_BUF, 0);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      return mproc__err(MPROC_E_CLOSED, "receiving: %s", strerror(errno));
+    }
+    if (n == 0)
+      return mproc__err(MPROC_E_CLOSED, "the peer closed the connection");
+    if (direct) {
+      p += n;
+      len -= (size_t)n;
+    } else {
+      c->pos = 0;
+      c->len = (size_t)n;
+    }
+  }
+  return 0;
+}
+
+void mproc__net_set_timeout(mproc__net_t *c, unsigned ms) {
+  struct timeval tv;
+  tv.tv_sec = (time_t)(ms / 1000);
+  tv.tv_usec = (suseconds_t)(ms % 1000) * 1000;
+  setsockopt(c->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+}
+
+void mproc__net_close(mproc__net_t *c) {
+  if (!c)
+    return;
+  close(c->fd);
+  free(c);
+}

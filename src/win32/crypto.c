@@ -1,0 +1,47 @@
+/*
+ * Randomness and HMAC-SHA256 from BCrypt (CNG): the manager's auth keys
+ * and challenges never use a hand-written hash or generator.
+ */
+#include "win32.h"
+
+#include <bcrypt.h>
+
+#ifndef BCRYPT_SUCCESS
+#define BCRYPT_SUCCESS(s) (((NTSTATUS)(s)) >= 0)
+#endif
+
+int mproc__random_bytes(void *buf, size_t n) {
+  if (n > 0x7fffffff)
+    return mproc__err(MPROC_E_INVAL, "random_bytes: %zu bytes", n);
+  NTSTATUS s =
+      BCryptGenRandom(NULL, buf, (ULONG)n, BCRYPT_USE_SYSTEM_PREFERRED_RNG);
+  if (!BCRYPT_SUCCESS(s))
+    return mproc__err(MPROC_E_SYS, "BCryptGenRandom failed: 0x%lx",
+                      (unsigned long)s);
+  return 0;
+}
+
+int mproc__hmac_sha256(const void *key, size_t keylen, const void *msg,
+                       size_t len, uint8_t out[32]) {
+  BCRYPT_ALG_HANDLE alg = NULL;
+  BCRYPT_HASH_HANDLE h = NULL;
+  int rc = 0;
+  if (keylen > 0x7fffffff || len > 0x7fffffff)
+    return mproc__err(MPROC_E_INVAL, "HMAC input too large");
+  NTSTATUS s = BCryptOpenAlgorithmProvider(&alg, BCRYPT_SHA256_ALGORITHM, NULL,
+                                           BCRYPT_ALG_HANDLE_HMAC_FLAG);
+  if (BCRYPT_SUCCESS(s))
+    s = BCryptCreateHash(alg, &h, NULL, 0, (PUCHAR)key, (ULONG)keylen, 0);
+  if (BCRYPT_SUCCESS(s))
+    s = BCryptHashData(h, (PUCHAR)msg, (ULONG)len, 0);
+  if (BCRYPT_SUCCESS(s))
+    s = BCryptFinishHash(h, out, 32, 0);
+  if (!BCRYPT_SUCCESS(s))
+    rc = mproc__err(MPROC_E_SYS, "HMAC-SHA256 (BCrypt) failed: 0x%lx",
+                    (unsigned long)s);
+  if (h)
+    BCryptDestroyHash(h);
+  if (alg)
+    BCryptCloseAlgorithmProvider(alg, 0);
+  return rc;
+}

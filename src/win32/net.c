@@ -1,0 +1,413 @@
+/*
+ * Windows transport for the manager: named pipes for local managers, and
+ * TCP (Winsock) for remote ones.
+ *
+ * A local manager's pipe has a random name and a DACL that admits only the
+ * current user; the first instance is created with
+ * FILE_FLAG_FIRST_PIPE_INSTANCE so that nobody can squat the name first,
+ * and remote (SMB) clients are rejected. The authentication handshake is a
+ * second gate on top.
+ */
+#include "win32.h"
+
+#include <winsock2.h>
+#include <ws2tcpip.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PIPE_PREFIX "\\\\.\\pipe\\"
+#define PIPE_BUF_SIZE 65536
+
+/* Reads are buffered: a request or reply usually arrives whole in one
+ * read, and the frame header and payload are then taken from the buffer. */
+#define CONN_BUF 4096
+
+struct mproc__net {
+  bool is_socket;
+  HANDLE pipe;
+  SOCKET s;
+  size_t pos, len;
+  uint8_t buf[CONN_BUF];
+};
+
+struct mproc__listener {
+  bool is_socket;
+  SOCKET s;
+  char name[MPROC__ADDR_MAX];
+  HANDLE pending; /* the next pipe instance, waiting for a client */
+  SECURITY_ATTRIBUTES sa;
+  PSECURITY_DESCRIPTOR sd;
+  PACL acl;
+  void *user; /* TOKEN_USER */
+};
+
+static bool is_pipe(const char *address) {
+  return strncmp(address, PIPE_PREFIX, sizeof PIPE_PREFIX - 1) == 0;
+}
+
+static int wsa_init(void) {
+  static volatile LONG state; /* 0: not yet, 1: in progress, 2: done */
+  for (;;) {
+    LONG s = InterlockedCompareExchange(&state, 1, 0);
+    if (s == 2)
+      return 0;
+    if (s == 0)
+      break;
+    SwitchToThread();
+  }
+  WSADATA d;
+  int e = WSAStartup(MAKEWORD(2, 2), &d);
+  if (e != 0) {
+    InterlockedExchange(&state, 0);
+    return mproc__err_os_code(e, "WSAStartup");
+  }
+  InterlockedExchange(&state, 2);
+  return 0;
+}
+
+static int wsa_err(const char *what) {
+  return mproc__err_os_code(WSAGetLastError(), what);
+}
+
+static int tcp_resolve(const char *address, bool passive,
+                       struct addrinfo **res) {
+  char host[MPROC__ADDR_MAX];
+  const char *colon = strrchr(address, ':');
+  size_t hlen = colon ? (size_t)(colon - address) : 0;
+  if (!colon || hlen == 0 || hlen >= sizeof host || !colon[1])
+    return mproc__err(MPROC_E_INVAL,
+                      "address \"%s\" is neither a pipe name nor host:port",
+                      address);
+  int rc = wsa_init();
+  if (rc < 0)
+    return rc;
+  memcpy(host, address, hlen);
+  host[hlen] = '\0';
+  struct addrinfo hints;
+  memset(&hints, 0, sizeof hints);
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = passive ? AI_PASSIVE : 0;
+  int e = getaddrinfo(host, colon + 1, &hints, res);
+  if (e != 0)
+    return mproc__err(MPROC_E_NOTFOUND, "resolving \"%s\": error %d", address,
+                      e);
+  return 0;
+}
+
+/* A socket that children never inherit. */
+static SOCKET tcp_socket(int family) {
+  SOCKET s = socket(family, SOCK_STREAM, IPPROTO_TCP);
+  if (s != INVALID_SOCKET)
+    SetHandleInformation((HANDLE)s, HANDLE_FLAG_INHERIT, 0);
+  return s;
+}
+
+int mproc__local_address(char *buf, size_t size) {
+  uint8_t r[8];
+  int rc = mproc__random_bytes(r, sizeof r);
+  if (rc < 0)
+    return rc;
+  int n = snprintf(buf, size,
+                   PIPE_PREFIX "mproc-%lu-%02x%02x%02x%02x%02x%02x%02x%02x",
+                   (unsigned long)GetCurrentProcessId(), r[0], r[1], r[2], r[3],
+                   r[4], r[5], r[6], r[7]);
+  if (n < 0 || (size_t)n >= size)
+    return mproc__err(MPROC_E_TOOBIG, "pipe name too long");
+  return 0;
+}
+
+void mproc__address_cleanup(const char *address) {
+  (void)address; /* a pipe disappears with its last handle */
+}
+
+int mproc__tcp_pick_port(char *buf, size_t size) {
+  struct addrinfo *res = NULL;
+  int rc = tcp_resolve(buf, true, &res);
+  if (rc < 0)
+    return rc;
+  SOCKET s = tcp_socket(res->ai_family);
+  struct sockaddr_storage ss;
+  int sl = sizeof ss;
+  if (s == INVALID_SOCKET || bind(s, res->ai_addr, (int)res->ai_addrlen) != 0 ||
+      getsockname(s, (struct sockaddr *)&ss, &sl) != 0) {
+    rc = wsa_err("picking a TCP port");
+    goto out;
+  }
+  int port =
+      ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+                                     : ((struct sockaddr_in *)&ss)->sin_port);
+  char *colon = strrchr(buf, ':');
+  size_t off = (size_t)(colon - buf) + 1;
+  int n = snprintf(colon + 1, size - off, "%d", port);
+  if (n < 0 || (size_t)n >= size - off)
+    rc = mproc__err(MPROC_E_TOOBIG, "address too long");
+out:
+  if (s != INVALID_SOCKET)
+    closesocket(s);
+  freeaddrinfo(res);
+  return rc;
+}
+
+/* The security attributes of the pipe: a DACL with one entry, the current
+ * user, who gets full access. */
+static int pipe_security(mproc__listener_t *l) {
+  HANDLE tok = NULL;
+  DWORD len = 0;
+  if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &tok))
+    return mproc__err_os("OpenProcessToken");
+  GetTokenInformation(tok, TokenUser, NULL, 0, &len);
+  l->user = malloc(len ? len : 1);
+  if (!l->user || !GetTokenInformation(tok, TokenUser, l->user, len, &len)) {
+    CloseHandle(tok);
+    return l->user ? mproc__err_os("GetTokenInformation")
+                   : mproc__err(MPROC_E_NOMEM, "pipe security");
+  }
+  CloseHandle(tok);
+  PSID sid = ((TOKEN_USER *)l->user)->User.Sid;
+  DWORD acl_len = sizeof(ACL) + sizeof(ACCESS_ALLOWED_ACE) + GetLengthSid(sid);
+  l->acl = malloc(acl_len);
+  l->sd = malloc(SECURITY_DESCRIPTOR_MIN_LENGTH);
+  if (!l->acl || !l->sd)
+    return mproc__err(MPROC_E_NOMEM, "pipe security");
+  if (!InitializeAcl(l->acl, acl_len, ACL_REVISION) ||
+      !AddAccessAllowedAce(l->acl, ACL_REVISION, GENERIC_ALL, sid) ||
+      !InitializeSecurityDescriptor(l->sd, SECURITY_DESCRIPTOR_REVISION) ||
+      !SetSecurityDescriptorDacl(l->sd, TRUE, l->acl, FALSE))
+    return mproc__err_os("building the pipe's DACL");
+  l->sa.nLength = sizeof l->sa;
+  l->sa.lpSecurityDescriptor = l->sd;
+  l->sa.bInheritHandle = FALSE;
+  return 0;
+}
+
+static int pipe_instance(mproc__listener_t *l, bool first) {
+  DWORD open = PIPE_ACCESS_DUPLEX | (first ? FILE_FLAG_FIRST_PIPE_INSTANCE : 0);
+  HANDLE h = CreateNamedPipeA(l->name, open,
+                              PIPE_TYPE_BYTE | PIPE_READMODE_BYTE | PIPE_WAIT |
+                                  PIPE_REJECT_REMOTE_CLIENTS,
+                              PIPE_UNLIMITED_INSTANCES, PIPE_BUF_SIZE,
+                              PIPE_BUF_SIZE, 0, &l->sa);
+  if (h == INVALID_HANDLE_VALUE)
+    return mproc__err_os(l->name);
+  l->pending = h;
+  return 0;
+}
+
+static void listener_free(mproc__listener_t *l) {
+  if (l->is_socket && l->s != INVALID_SOCKET)
+    closesocket(l->s);
+  if (l->pending && l->pending != INVALID_HANDLE_VALUE)
+    CloseHandle(l->pending);
+  free(l->user);
+  free(l->acl);
+  free(l->sd);
+  free(l);
+}
+
+int mproc__listen(const char *address, mproc__listener_t **out) {
+  int rc;
+  mproc__listener_t *l = calloc(1, sizeof *l);
+  if (!l)
+    return mproc__err(MPROC_E_NOMEM, "creating a listener");
+  l->s = INVALID_SOCKET;
+  if (is_pipe(address)) {
+    snprintf(l->name, sizeof l->name, "%s", address);
+    if ((rc = pipe_security(l)) < 0 || (rc = pipe_instance(l, true)) < 0)
+      goto fail;
+  } else {
+    struct addrinfo *res = NULL;
+    l->is_socket = true;
+    if ((rc = tcp_resolve(address, true, &res)) < 0)
+      goto fail;
+    l->s = tcp_socket(res->ai_family);
+    if (l->s == INVALID_SOCKET ||
+        bind(l->s, res->ai_addr, (int)res->ai_addrlen) != 0 ||
+        listen(l->s, 128) != 0) {
+      rc = wsa_err(address);
+      freeaddrinfo(res);
+      goto fail;
+    }
+    freeaddrinfo(res);
+  }
+  *out = l;
+  return 0;
+fail:
+  listener_free(l);
+  return rc;
+}
+
+int mproc__accept(mproc__listener_t *l, mproc__net_t **out) {
+  mproc__net_t *c = calloc(1, sizeof *c);
+  if (!c)
+    return mproc__err(MPROC_E_NOMEM, "accepting a connection");
+  if (l->is_socket) {
+    SOCKET s = accept(l->s, NULL, NULL);
+    if (s == INVALID_SOCKET) {
+      free(c);
+      return wsa_err("accept");
+    }
+    SetHandleInformation((HANDLE)s, HANDLE_FLAG_INHERIT, 0);
+    BOOL one = TRUE;
+    setsockopt(s, IPPROTO_TCP, TCP_NODELAY, (const char *)&one, sizeof one);
+    c->is_socket = true;
+    c->s = s;
+    *out = c;
+    return 0;
+  }
+  if (!ConnectNamedPipe(l->pending, NULL) &&
+      GetLastError() != ERROR_PIPE_CONNECTED) {
+    int rc = mproc__err_os("ConnectNamedPipe");
+    /* This instance is unusable (the client left already): replace it. */
+    CloseHandle(l->pending);
+    l->pending = NULL;
+    pipe_instance(l, false);
+    free(c);
+    return rc;
+  }
+  c->pipe = l->pending;
+  l->pending = NULL;
+  /* A failure here shows (and is retried) at the next accept. */
+  pipe_instance(l, false);
+  *out = c;
+  return 0;
+}
+
+void mproc__listener_close(mproc__listener_t *l) {
+  if (l)
+    listener_free(l);
+}
+
+int mproc__connect(const char *address, mproc__net_t **out) {
+  mproc__net_t *c = calloc(1, sizeof *c);
+  if (!c)
+    return mproc__err(MPROC_E_NOMEM, "connecting");
+  if (is_pipe(address)) {
+    /* Every instance busy: wait for one, a bounded number of times. */
+    for (int tries = 0;; tries++) {
+      HANDLE h = CreateFileA(address, GENERIC_READ | GENERIC_WRITE, 0, NULL,
+                             OPEN_EXISTING, 0, NULL);
+      if (h != INVALID_HANDLE_VALUE) {
+        c->pipe = h;
+        *out = c;
+        return 0;
+      }
+      DWORD e = GetLastError();
+      if (e != ERROR_PIPE_BUSY || tries == 100) {
+        free(c);
+        return mproc__err(MPROC_E_CLOSED, "connecting to %s: error %lu",
+                          address, (unsigned long)e);
+      }
+      WaitNamedPipeA(address, 1000);
+    }
+  }
+  struct addrinfo *res = NULL, *ai;
+  int rc = tcp_resolve(address, false, &res);
+  if (rc < 0) {
+    free(c);
+    return rc;
+  }
+  rc = mproc__err(MPROC_E_CLOSED, "cannot connect to %s", address);
+  for (ai = res; ai; ai = ai->ai_next) {
+    SOCKET s = tcp_socket(ai->ai_family);
+    if (s == INVALID_SOCKET)
+      continue;
+    if (connect(s, ai->ai_addr, (int)ai->ai_addrlen) == 0) {
+      BOOL one = TRUE;
+      setsockopt(s, IPPROTO_TCP, TCP_NODELAY, (const char *)&one, sizeof one);
+      c->is_socket = true;
+      c->s = s;
+      rc = 0;
+      break;
+    }
+    rc = mproc__err(MPROC_E_CLOSED, "connecting to %s: error %d", address,
+                    WSAGetLastError());
+    closesocket(s);
+  }
+  freeaddrinfo(res);
+  if (rc < 0) {
+    free(c);
+    return rc;
+  }
+  *out = c;
+  return 0;
+}
+
+int mproc__net_send(mproc__net_t *c, const void *buf, size_t len) {
+  const char *p = buf;
+  while (len) {
+    DWORD chunk = len > 0x40000000 ? 0x40000000 : (DWORD)len, n = 0;
+    if (c->is_socket) {
+      int r = send(c->s, p, (int)chunk, 0);
+      if (r == SOCKET_ERROR)
+        return mproc__err(MPROC_E_CLOSED, "sending: error %d",
+                          WSAGetLastError());
+      n = (DWORD)r;
+    } else if (!WriteFile(c->pipe, p, chunk, &n, NULL)) {
+      return mproc__err(MPROC_E_CLOSED, "sending: error %lu",
+                        (unsigned long)GetLastError());
+    }
+    p += n;
+    len -= n;
+  }
+  return 0;
+}
+
+int mproc__net_recv(mproc__net_t *c, void *buf, size_t len) {
+  char *p = buf;
+  while (len) {
+    if (c->pos < c->len) {
+      size_t k = c->len - c->pos < len ? c->len - c->pos : len;
+      memcpy(p, c->buf + c->pos, k);
+      c->pos += k;
+      p += k;
+      len -= k;
+      continue;
+    }
+    bool direct = len >= CONN_BUF;
+    char *dst = direct ? p : (char *)c->buf;
+    DWORD chunk = !direct            ? CONN_BUF
+                  : len > 0x40000000 ? 0x40000000
+                                     : (DWORD)len,
+          n = 0;
+    if (c->is_socket) {
+      int r = recv(c->s, dst, (int)chunk, 0);
+      if (r == SOCKET_ERROR)
+        return mproc__err(MPROC_E_CLOSED, "receiving: error %d",
+                          WSAGetLastError());
+      n = (DWORD)r;
+    } else if (!ReadFile(c->pipe, dst, chunk, &n, NULL)) {
+      return mproc__err(MPROC_E_CLOSED, "receiving: error %lu",
+                        (unsigned long)GetLastError());
+    }
+    if (n == 0)
+      return mproc__err(MPROC_E_CLOSED, "the peer closed the connection");
+    if (direct) {
+      p += n;
+      len -= n;
+    } else {
+      c->pos = 0;
+      c->len = n;
+    }
+  }
+  return 0;
+}
+
+void mproc__net_set_timeout(mproc__net_t *c, unsigned ms) {
+  if (!c->is_socket)
+    return;
+  DWORD v = ms;
+  setsockopt(c->s, SOL_SOCKET, SO_RCVTIMEO, (const char *)&v, sizeof v);
+}
+
+void mproc__net_close(mproc__net_t *c) {
+  if (!c)
+    return;
+  if (c->is_socket)
+    closesocket(c->s);
+  else
+    CloseHandle(c->pipe);
+  free(c);
+}
