@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 #
 # Shows mproc at work: builds the Linux and the Windows (mingw-w64) trees and
-# runs the lock demo under each start method, the Windows one under wine:
+# runs the scenarios of the Stack Overflow thread behind mproc
+# (examples/scenarios.c) under each start method, the Windows one under wine:
 #
-#   mproc-lock-demo --start-method fork
-#   mproc-lock-demo --start-method spawn
-#   mproc-lock-demo.exe --start-method spawn   (wine)
+#   mproc-scenarios --start-method fork
+#   mproc-scenarios --start-method spawn
+#   mproc-scenarios.exe --start-method spawn   (wine)
+#
+# Each prints "Scenario 1 fails: Lock objects should only be shared between
+# processes through inheritance" and "Scenario N successful!" for 2 to 5, as
+# CPython does. MPROC_DEMO_QUIET=1 leaves out the jobs' own lines.
 #
 # Installs what it needs on a fresh Debian 12 (as root), like ci/test.sh,
 # and shares its build trees, so ci/test.sh afterwards rebuilds little.
@@ -15,7 +20,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MPROC_ROOT"
 
-demo=mproc-lock-demo
+demo=mproc-scenarios
+quiet=()
+if [[ "${MPROC_DEMO_QUIET:-0}" == 1 ]]; then quiet=(--quiet); fi
 status=0
 
 # run_demo TITLE COMMAND...: runs one demo under a heading; a failure is
@@ -48,9 +55,11 @@ trap 'mproc_wine_stop "$MPROC_WINEPREFIX"' EXIT
 mproc_wine_setup "$MPROC_WINEPREFIX"
 wine="$(mproc_wine_loader)"
 
-run_demo "linux: fork" "$MPROC_BUILD_LINUX/examples/$demo" --start-method fork
-run_demo "linux: spawn" "$MPROC_BUILD_LINUX/examples/$demo" --start-method spawn
+run_demo "linux: fork" "$MPROC_BUILD_LINUX/examples/$demo" \
+  --start-method fork "${quiet[@]}"
+run_demo "linux: spawn" "$MPROC_BUILD_LINUX/examples/$demo" \
+  --start-method spawn "${quiet[@]}"
 run_demo "windows (wine): spawn" "$wine" "$MPROC_BUILD_WINDOWS/bin/$demo.exe" \
-  --start-method spawn
+  --start-method spawn "${quiet[@]}"
 
 exit "$status"
