@@ -104,6 +104,20 @@ int mproc__reduce_handle(mproc__spawn_ctx_t *ctx, mproc__handle_t h,
                          mproc__wbuf_t *b);
 mproc__handle_t mproc__rebuild_handle(mproc__rbuf_t *r);
 
+/*
+ * Most shareable objects are one shared-memory region with a park whose word
+ * lives in it. Their reduction is the region's size and handle, then the
+ * park's handle; region_rebuild reads that back in a spawn child, checks the
+ * size is within [min_size, max_size], maps the region and rebuilds the park
+ * on the word at @p park_off. It owns both received handles on every path:
+ * on failure nothing stays open and *shm, *pk are closed.
+ */
+int mproc__region_reduce(mproc__spawn_ctx_t *ctx, const mproc__shm_t *shm,
+                         const mproc__park_t *pk, mproc__wbuf_t *b);
+int mproc__region_rebuild(mproc__rbuf_t *r, size_t min_size, size_t max_size,
+                          size_t park_off, const char *what, mproc__shm_t *shm,
+                          mproc__park_t *pk);
+
 /* The Lock family (sync.c). */
 extern const mproc__type_t mproc__lock_type;
 extern const mproc__type_t mproc__rlock_type;

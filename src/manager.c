@@ -165,8 +165,7 @@ static int frame_send(mproc__net_t *c, const void *payload, size_t len) {
 
 /* Receives one frame of at most @p max bytes: the length is checked before
  * anything is allocated. */
-static int frame_recv(mproc__net_t *c, size_t max, uint8_t **out,
-                      size_t *len) {
+static int frame_recv(mproc__net_t *c, size_t max, uint8_t **out, size_t *len) {
   uint8_t h[4];
   int rc = mproc__net_recv(c, h, 4);
   if (rc < 0)

@@ -27,6 +27,7 @@
  */
 #include "common.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -681,63 +682,42 @@ static void queue_destroy_obj(mproc_object_t *o) {
 static int queue_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
                         mproc__wbuf_t *b) {
   mproc_queue_t *q = (mproc_queue_t *)o;
-  mproc__put_u64(b, (uint64_t)q->shm.size);
-  int rc = mproc__reduce_handle(ctx, q->shm.h, b);
-  if (rc == 0)
-    rc = mproc__reduce_handle(ctx, q->park.h, b);
-  return rc;
+  return mproc__region_reduce(ctx, &q->shm, &q->park, b);
 }
 
 static int queue_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
                          mproc_object_t **out) {
-  uint64_t size = mproc__get_u64(r);
-  mproc__handle_t hshm = mproc__rebuild_handle(r);
-  mproc__handle_t hpark = mproc__rebuild_handle(r);
-  int rc;
+  mproc__shm_t shm;
+  mproc__park_t park;
+  int rc = mproc__region_rebuild(
+      r, RING_OFFSET + RING_MIN, RING_OFFSET + RING_MAX + 65536,
+      offsetof(queue_shared_t, park), "queue", &shm, &park);
+  if (rc < 0)
+    return rc;
+  queue_shared_t *sh = shm.addr;
+  uint32_t cap = sh->cap;
+  if (sh->magic != QUEUE_MAGIC || sh->kind != (uint32_t)id || cap < RING_MIN ||
+      (cap & (cap - 1)) != 0 || (uint64_t)cap + RING_OFFSET > shm.size) {
+    rc = mproc__err(MPROC_E_DECODE, "received queue memory is not a queue");
+    goto fail;
+  }
   mproc_queue_t *q = calloc(1, sizeof *q);
   if (!q) {
     rc = mproc__err(MPROC_E_NOMEM, "rebuilding a queue");
     goto fail;
   }
-  if (r->err || size < RING_OFFSET + RING_MIN ||
-      size > RING_OFFSET + RING_MAX + 65536 || hshm == MPROC__INVALID_HANDLE) {
-    rc = mproc__err(MPROC_E_DECODE, "malformed queue reduction");
-    goto fail;
-  }
-  rc = mproc__shm_attach(&q->shm, hshm, (size_t)size);
-  hshm = MPROC__INVALID_HANDLE;
-  if (rc < 0)
-    goto fail;
-  q->sh = q->shm.addr;
-  q->ring = (uint8_t *)q->shm.addr + RING_OFFSET;
-  uint32_t cap = q->sh->cap;
-  if (q->sh->magic != QUEUE_MAGIC || q->sh->kind != (uint32_t)id ||
-      cap < RING_MIN || (cap & (cap - 1)) != 0 ||
-      (uint64_t)cap + RING_OFFSET > size) {
-    rc = mproc__err(MPROC_E_DECODE, "received queue memory is not a queue");
-    goto fail;
-  }
+  q->shm = shm;
+  q->park = park;
+  q->sh = sh;
+  q->ring = (uint8_t *)shm.addr + RING_OFFSET;
   q->cap = cap;
-  rc = mproc__park_attach(&q->park, &q->sh->park, hpark);
-  hpark = MPROC__INVALID_HANDLE;
-  if (rc < 0)
-    goto fail;
   q->base.magic = MPROC__OBJ_MAGIC;
   q->base.type_id = id;
   *out = &q->base;
   return 0;
 fail:
-  if (q)
-    mproc__shm_close(&q->shm);
-  free(q);
-  if (hshm != MPROC__INVALID_HANDLE) {
-    mproc__shm_t tmp = {NULL, 0, hshm};
-    mproc__shm_close(&tmp);
-  }
-  if (hpark != MPROC__INVALID_HANDLE) {
-    mproc__park_t tmp = {hpark, NULL, NULL};
-    mproc__park_close(&tmp);
-  }
+  mproc__park_close(&park);
+  mproc__shm_close(&shm);
   return rc;
 }
 

@@ -20,6 +20,7 @@
  */
 #include "common.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 
 typedef struct sync_shared {
@@ -264,62 +265,35 @@ static void sync_destroy(mproc_object_t *o) {
   free(s);
 }
 
-/* Reduction: the region's size and handle, then the park's handle. */
 static int sync_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
                        mproc__wbuf_t *b) {
   sync_t *s = (sync_t *)o;
-  mproc__put_u64(b, (uint64_t)s->shm.size);
-  int rc = mproc__reduce_handle(ctx, s->shm.h, b);
-  if (rc == 0)
-    rc = mproc__reduce_handle(ctx, s->park.h, b);
-  return rc;
+  return mproc__region_reduce(ctx, &s->shm, &s->park, b);
 }
 
 static int sync_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
                         mproc_object_t **out) {
-  uint64_t size = mproc__get_u64(r);
-  mproc__handle_t hshm = mproc__rebuild_handle(r);
-  mproc__handle_t hpark = mproc__rebuild_handle(r);
-  int rc;
+  mproc__shm_t shm;
+  mproc__park_t park;
+  int rc = mproc__region_rebuild(r, sizeof(sync_shared_t), 1u << 20,
+                                 offsetof(sync_shared_t, park),
+                                 mproc__type_of(id)->name, &shm, &park);
+  if (rc < 0)
+    return rc;
   sync_t *s = calloc(1, sizeof *s);
   if (!s) {
-    rc = mproc__err(MPROC_E_NOMEM, "rebuilding a %s", mproc__type_of(id)->name);
-    goto fail;
+    mproc__park_close(&park);
+    mproc__shm_close(&shm);
+    return mproc__err(MPROC_E_NOMEM, "rebuilding a %s",
+                      mproc__type_of(id)->name);
   }
-  if (r->err || size < sizeof(sync_shared_t) || size > (1u << 20) ||
-      hshm == MPROC__INVALID_HANDLE) {
-    rc = mproc__err(MPROC_E_DECODE, "malformed %s reduction",
-                    mproc__type_of(id)->name);
-    goto fail;
-  }
-  rc = mproc__shm_attach(&s->shm, hshm, (size_t)size);
-  hshm = MPROC__INVALID_HANDLE; /* owned by the region now */
-  if (rc < 0)
-    goto fail;
+  s->shm = shm;
+  s->park = park;
   s->sh = s->shm.addr;
-  rc = mproc__park_attach(&s->park, &s->sh->park, hpark);
-  hpark = MPROC__INVALID_HANDLE;
-  if (rc < 0)
-    goto fail;
   s->base.magic = MPROC__OBJ_MAGIC;
   s->base.type_id = id;
   *out = &s->base;
   return 0;
-fail:
-  if (s)
-    mproc__shm_close(&s->shm);
-  free(s);
-  /* Handles not yet owned by anything are released through throwaway
-   * structs, so every path owns each handle exactly once. */
-  if (hshm != MPROC__INVALID_HANDLE) {
-    mproc__shm_t tmp = {NULL, 0, hshm};
-    mproc__shm_close(&tmp);
-  }
-  if (hpark != MPROC__INVALID_HANDLE) {
-    mproc__park_t tmp = {hpark, NULL, NULL};
-    mproc__park_close(&tmp);
-  }
-  return rc;
 }
 
 const mproc__type_t mproc__lock_type = {"Lock", true, sync_reduce, sync_rebuild,

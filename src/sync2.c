@@ -53,60 +53,32 @@ static void obj2_fini(obj2_t *o) {
 }
 
 static int obj2_reduce(obj2_t *o, mproc__spawn_ctx_t *ctx, mproc__wbuf_t *b) {
-  mproc__put_u64(b, (uint64_t)o->shm.size);
-  int rc = mproc__reduce_handle(ctx, o->shm.h, b);
-  if (rc == 0)
-    rc = mproc__reduce_handle(ctx, o->park.h, b);
-  return rc;
+  return mproc__region_reduce(ctx, &o->shm, &o->park, b);
 }
 
 /* Rebuilds a received object of @p objsize bytes (an obj2_t first) with
  * its region and park. Takes ownership of both handles on every path. */
 static int obj2_rebuild(size_t objsize, mproc__type_id_t id, mproc__rbuf_t *r,
                         size_t min_size, size_t park_off, obj2_t **out) {
-  uint64_t size = mproc__get_u64(r);
-  mproc__handle_t hshm = mproc__rebuild_handle(r);
-  mproc__handle_t hpark = mproc__rebuild_handle(r);
-  int rc;
+  mproc__shm_t shm;
+  mproc__park_t park;
+  int rc = mproc__region_rebuild(r, min_size, 1u << 20, park_off,
+                                 mproc__type_of(id)->name, &shm, &park);
+  if (rc < 0)
+    return rc;
   obj2_t *o = calloc(1, objsize);
   if (!o) {
-    rc = mproc__err(MPROC_E_NOMEM, "rebuilding a %s", mproc__type_of(id)->name);
-    goto fail;
+    mproc__park_close(&park);
+    mproc__shm_close(&shm);
+    return mproc__err(MPROC_E_NOMEM, "rebuilding a %s",
+                      mproc__type_of(id)->name);
   }
-  o->shm.h = MPROC__INVALID_HANDLE;
-  o->park.h = MPROC__INVALID_HANDLE;
-  if (r->err || size < min_size || size > (1u << 20) ||
-      hshm == MPROC__INVALID_HANDLE) {
-    rc = mproc__err(MPROC_E_DECODE, "malformed %s reduction",
-                    mproc__type_of(id)->name);
-    goto fail;
-  }
-  rc = mproc__shm_attach(&o->shm, hshm, (size_t)size);
-  hshm = MPROC__INVALID_HANDLE; /* owned by the region now */
-  if (rc < 0)
-    goto fail;
-  rc = mproc__park_attach(
-      &o->park, (volatile uint32_t *)((char *)o->shm.addr + park_off), hpark);
-  hpark = MPROC__INVALID_HANDLE;
-  if (rc < 0)
-    goto fail;
+  o->shm = shm;
+  o->park = park;
   o->base.magic = MPROC__OBJ_MAGIC;
   o->base.type_id = id;
   *out = o;
   return 0;
-fail:
-  if (o)
-    mproc__shm_close(&o->shm);
-  free(o);
-  if (hshm != MPROC__INVALID_HANDLE) {
-    mproc__shm_t tmp = {NULL, 0, hshm};
-    mproc__shm_close(&tmp);
-  }
-  if (hpark != MPROC__INVALID_HANDLE) {
-    mproc__park_t tmp = {hpark, NULL, NULL};
-    mproc__park_close(&tmp);
-  }
-  return rc;
 }
 
 /* The object behind a public pointer if it has type @p id. */

@@ -203,6 +203,50 @@ mproc__handle_t mproc__rebuild_handle(mproc__rbuf_t *r) {
   return mproc__handle_from_wire(wire);
 }
 
+int mproc__region_reduce(mproc__spawn_ctx_t *ctx, const mproc__shm_t *shm,
+                         const mproc__park_t *pk, mproc__wbuf_t *b) {
+  mproc__put_u64(b, (uint64_t)shm->size);
+  int rc = mproc__reduce_handle(ctx, shm->h, b);
+  return rc < 0 ? rc : mproc__reduce_handle(ctx, pk->h, b);
+}
+
+int mproc__region_rebuild(mproc__rbuf_t *r, size_t min_size, size_t max_size,
+                          size_t park_off, const char *what, mproc__shm_t *shm,
+                          mproc__park_t *pk) {
+  uint64_t size = mproc__get_u64(r);
+  mproc__handle_t hshm = mproc__rebuild_handle(r);
+  mproc__handle_t hpark = mproc__rebuild_handle(r);
+  shm->addr = NULL;
+  shm->size = 0;
+  shm->h = MPROC__INVALID_HANDLE;
+  pk->h = MPROC__INVALID_HANDLE;
+  pk->shared = NULL;
+  pk->os = NULL;
+  int rc;
+  if (r->err || size < min_size || size > max_size || park_off + 4 > size ||
+      hshm == MPROC__INVALID_HANDLE) {
+    rc = mproc__err(MPROC_E_DECODE, "malformed %s reduction", what);
+    /* Handles owned by nothing yet are released through the structs that
+     * would have owned them. */
+    shm->h = hshm;
+    mproc__shm_close(shm);
+    pk->h = hpark;
+    mproc__park_close(pk);
+    return rc;
+  }
+  rc = mproc__shm_attach(shm, hshm, (size_t)size); /* owns hshm now */
+  if (rc < 0) {
+    pk->h = hpark;
+    mproc__park_close(pk);
+    return rc;
+  }
+  rc = mproc__park_attach(
+      pk, (volatile uint32_t *)((uint8_t *)shm->addr + park_off), hpark);
+  if (rc < 0)
+    mproc__shm_close(shm);
+  return rc;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Encoding                                                                 */
 /* ------------------------------------------------------------------------ */
