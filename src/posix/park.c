@@ -240,20 +240,26 @@ static bool try_register(volatile uint32_t *word, uint32_t tag) {
   return false;
 }
 
-static void consume_post(mproc__park_t *pk, bool block) {
-  if (block ? sem_wait_until(sem_of(pk), MPROC__NO_DEADLINE)
-            : sem_trywait(sem_of(pk)) == 0)
-    mproc__fetch_add32(pk->shared, (uint32_t)0 - T_ONE);
+/* Consumes one post and its T slot: waiting up to HEAL_NS for it
+ * (@p block), or only if one is there; true if it did. */
+static bool consume_post(mproc__park_t *pk, bool block) {
+  if (!(block ? sem_wait_until(sem_of(pk), mproc__now_ns() + HEAL_NS)
+              : sem_trywait(sem_of(pk)) == 0))
+    return false;
+  mproc__fetch_add32(pk->shared, (uint32_t)0 - T_ONE);
+  return true;
 }
 
+/* As in src/win32/park.c: a waiter chosen by a wake waits for its post,
+ * but HEAL_NS at most, since a waker killed between its CAS and its post
+ * never posts; it then leaves its T slot for a newcomer's heal. */
 static bool unregister(mproc__park_t *pk) {
   uint32_t s = mproc__load32(pk->shared);
   while (W_OF(s) > 0) {
     if (mproc__cas32(pk->shared, &s, s - W_ONE))
       return false;
   }
-  consume_post(pk, true);
-  return true;
+  return consume_post(pk, true);
 }
 
 static void gate_backoff(mproc__park_t *pk, unsigned *spins, uint32_t *seen,

@@ -39,7 +39,8 @@
  * back-off until the chosen waiters have consumed their posts, which takes
  * the time of a thread wake-up. Every post is consumed by exactly one
  * registered thread: a chosen thread that times out (or sees *addr change)
- * when W is already 0 waits for the post it is owed before it leaves.
+ * when W is already 0 waits for the post it is owed before it leaves (or,
+ * if none comes within HEAL_NS, leaves it to the heal below).
  *
  * A waiter whose process dies while registered stays counted. Until it is
  * chosen it costs nothing; once chosen, its post is never consumed and the
@@ -52,7 +53,9 @@
  * Only a thread suspended or starved in that window for HEAL_NS could lose
  * its post to the heal; a process killed between a wake's CAS and its post
  * leaves the gate shut for good (newcomers then poll, slowly but
- * correctly).
+ * correctly), and the waiters it chose never get their posts: one that
+ * times out waits HEAL_NS at most for its post (see unregister()), then
+ * leaves as if not woken.
  */
 #include "win32.h"
 
@@ -123,10 +126,13 @@ static bool try_register(volatile uint32_t *word, uint32_t tag) {
   return false;
 }
 
-/* Consumes one post and the T slot that goes with it. */
-static void consume_post(mproc__park_t *pk, DWORD ms) {
-  if (WaitForSingleObject(pk->h, ms) == WAIT_OBJECT_0)
-    mproc__fetch_add32(pk->shared, (uint32_t)0 - T_ONE);
+/* Consumes one post and the T slot that goes with it, waiting up to
+ * @p ms for it; true if it did. */
+static bool consume_post(mproc__park_t *pk, DWORD ms) {
+  if (WaitForSingleObject(pk->h, ms) != WAIT_OBJECT_0)
+    return false;
+  mproc__fetch_add32(pk->shared, (uint32_t)0 - T_ONE);
+  return true;
 }
 
 /*
@@ -134,8 +140,16 @@ static void consume_post(mproc__park_t *pk, DWORD ms) {
  * Waiters are anonymous: if W > 0 it leaves as one of those. If W is 0,
  * every registered thread, this one included, has been chosen by a wake,
  * so one post is owed to it: it waits for it (the waker posts right after
- * its CAS) so that the post cannot be left for a later newcomer. Returns
- * true in that case: the caller was woken after all.
+ * its CAS) so that the post cannot be left for a later newcomer, and
+ * returns true: the caller was woken after all.
+ *
+ * It waits HEAL_NS at most, never without end: a waker killed between its
+ * CAS and its post never posts, and a thread waiting for that post would
+ * hang for good whatever its deadline (a queue producer whose consumer was
+ * killed while waking it never came back to see that the consumer had
+ * died). Past HEAL_NS it leaves without the post and returns false: its T
+ * slot stays counted, so the gate stays shut and no newcomer registers; a
+ * post that still comes is consumed by a newcomer's heal, with its slot.
  */
 static bool unregister(mproc__park_t *pk) {
   uint32_t s = mproc__load32(pk->shared);
@@ -143,8 +157,7 @@ static bool unregister(mproc__park_t *pk) {
     if (mproc__cas32(pk->shared, &s, s - W_ONE))
       return false;
   }
-  consume_post(pk, INFINITE);
-  return true;
+  return consume_post(pk, (DWORD)(HEAL_NS / 1000000));
 }
 
 /* A newcomer facing a shut gate: yields, then sleeps a millisecond at a
