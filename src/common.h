@@ -104,6 +104,12 @@ int mproc__reduce_handle(mproc__spawn_ctx_t *ctx, mproc__handle_t h,
                          mproc__wbuf_t *b);
 mproc__handle_t mproc__rebuild_handle(mproc__rbuf_t *r);
 
+/* A received frame as values: an encoding is decoded; raw bytes (a queue's
+ * or a connection's put_bytes/send_bytes) become one bytes value, in one
+ * block that mproc_values_free() releases. */
+int mproc__frame_values(const uint8_t *buf, size_t len, bool is_bytes,
+                        mproc_value_t **vals, size_t *n);
+
 /*
  * Most shareable objects are one shared-memory region with a park whose word
  * lives in it. Their reduction is the region's size and handle, then the

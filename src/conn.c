@@ -283,17 +283,7 @@ int mproc_connection_recv(mproc_connection_t *cp, mproc_value_t **vals,
   int rc = recv_frame(c, &buf, &len, &is_bytes);
   if (rc < 0)
     return rc;
-  if (!is_bytes) {
-    rc = mproc_decode(buf, len, vals, n);
-  } else {
-    mproc_value_t v = mproc_bytes(buf, len);
-    void *enc = NULL;
-    size_t enc_len = 0;
-    rc = mproc_encode(&v, 1, &enc, &enc_len);
-    if (rc == 0)
-      rc = mproc_decode(enc, enc_len, vals, n);
-    free(enc);
-  }
+  rc = mproc__frame_values(buf, len, is_bytes, vals, n);
   free(buf);
   return rc;
 }

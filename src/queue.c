@@ -825,18 +825,8 @@ int mproc_queue_get(mproc_queue_t *qp, mproc_value_t **vals, size_t *n,
   rc = get_frame(q, NULL, 0, &buf, &len, &kind, deadline);
   if (rc < 0)
     return rc;
-  if (kind == KIND_VALUES) {
-    rc = mproc_decode(buf, len, vals, n);
-  } else {
-    /* Raw bytes arrive as one bytes value. */
-    mproc_value_t v = mproc_bytes(buf, len);
-    void *enc = NULL;
-    size_t enc_len = 0;
-    rc = mproc_encode(&v, 1, &enc, &enc_len);
-    if (rc == 0)
-      rc = mproc_decode(enc, enc_len, vals, n);
-    free(enc);
-  }
+  /* Raw bytes arrive as one bytes value. */
+  rc = mproc__frame_values(buf, len, kind != KIND_VALUES, vals, n);
   free(buf);
   return rc;
 }

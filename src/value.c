@@ -508,6 +508,24 @@ int mproc_decode(const void *buf, size_t len, mproc_value_t **vals, size_t *n) {
   return decode_values(&r, false, vals, n);
 }
 
+int mproc__frame_values(const uint8_t *buf, size_t len, bool is_bytes,
+                        mproc_value_t **vals, size_t *n) {
+  if (!is_bytes)
+    return mproc_decode(buf, len, vals, n);
+  /* The same layout decode_values() makes: the array, then its payload. */
+  mproc_value_t *v = malloc(sizeof *v + len + 1);
+  if (!v)
+    return mproc__err(MPROC_E_NOMEM, "receiving %zu bytes", len);
+  uint8_t *data = (uint8_t *)(v + 1);
+  if (len)
+    memcpy(data, buf, len);
+  data[len] = 0;
+  *v = mproc_bytes(data, len);
+  *vals = v;
+  *n = 1;
+  return 0;
+}
+
 void mproc_values_free(mproc_value_t *vals, size_t n) {
   if (!vals)
     return;
