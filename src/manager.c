@@ -1378,6 +1378,11 @@ static int proxy_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
       alen >= MPROC__ADDR_MAX || memchr(addr, 0, alen) ||
       klen > MPROC_AUTHKEY_MAX)
     return mproc__err(MPROC_E_DECODE, "malformed proxy");
+  /* The encoder writes a key only into a start record (proxy_reduce); one
+   * anywhere else is not ours, and must not choose the key we answer
+   * challenges with. */
+  if (klen != 0 && !mproc__decoding_start_record())
+    return mproc__err(MPROC_E_DECODE, "a proxy's key outside a start record");
   char address[MPROC__ADDR_MAX];
   memcpy(address, addr, alen);
   address[alen] = '\0';

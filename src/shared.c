@@ -559,6 +559,9 @@ static int check_name(const char *name) {
   for (size_t i = 0; i < n; i++)
     if (name[i] == '/' || name[i] == '\\')
       return mproc__err(MPROC_E_VALUE, "name '%s' contains a slash", name);
+  /* POSIX names are files in a directory (/dev/shm). */
+  if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+    return mproc__err(MPROC_E_VALUE, "'%s' is not a usable name", name);
   return 0;
 }
 
@@ -706,8 +709,11 @@ static int named_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
   char name[NAME_MAX_LEN + 1];
   memcpy(name, p, n);
   name[n] = '\0';
-  if (strlen(name) != n)
-    return mproc__err(MPROC_E_DECODE, "malformed SharedMemory reduction");
+  /* A name no creator could have made is malformed input, not a bad
+   * argument: the bytes may come from anywhere. */
+  if (strlen(name) != n || check_name(name) < 0)
+    return mproc__err(MPROC_E_DECODE,
+                      "malformed SharedMemory reduction (bad name)");
   mproc_shared_memory_t *m = NULL;
   int rc = named_open(&m, name, 0, false);
   if (rc < 0)

@@ -124,6 +124,8 @@ typedef struct shared_fd {
 static pthread_mutex_t sharer_mu = PTHREAD_MUTEX_INITIALIZER;
 static int64_t sharer_pid; /* the process whose thread serves sharer_fd */
 static int sharer_fd = -1;
+/* Every sharer's abstract socket name starts so (see mproc__handle_import). */
+#define SHARER_PREFIX "mproc-sharer-"
 static char sharer_name[64];
 static shared_fd_t *sharer_fds;
 
@@ -214,7 +216,7 @@ static int sharer_start(void) {
   int lfd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (lfd < 0)
     return mproc__err_os("creating the resource sharer socket");
-  snprintf(sharer_name, sizeof sharer_name, "mproc-sharer-%lld-%llx",
+  snprintf(sharer_name, sizeof sharer_name, SHARER_PREFIX "%lld-%llx",
            (long long)me, (unsigned long long)mproc__now_ns());
   struct sockaddr_un a;
   socklen_t alen = abstract_addr(&a, sharer_name);
@@ -293,12 +295,16 @@ int mproc__handle_import(const uint8_t *ticket, size_t len,
   char name[MPROC__TICKET_MAX];
   memcpy(name, ticket + 8, len - 8);
   name[len - 8] = '\0';
-  if (strlen(name) != len - 8)
+  /* The name comes from bytes anyone may have written: it must fit
+   * sun_path, and it must be a sharer's, so that a forged ticket cannot
+   * make us talk to some other abstract socket. */
+  struct sockaddr_un a;
+  if (strlen(name) != len - 8 || len - 8 > sizeof a.sun_path - 1 ||
+      strncmp(name, SHARER_PREFIX, sizeof SHARER_PREFIX - 1) != 0)
     return mproc__err(MPROC_E_DECODE, "malformed descriptor ticket");
   int s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (s < 0)
     return mproc__err_os("connecting to a resource sharer");
-  struct sockaddr_un a;
   socklen_t alen = abstract_addr(&a, name);
   int rc = 0;
   if (connect(s, (struct sockaddr *)&a, alen) < 0) {
