@@ -716,6 +716,12 @@ static int named_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
                       "malformed SharedMemory reduction (bad name)");
   mproc_shared_memory_t *m = NULL;
   int rc = named_open(&m, name, 0, false);
+  if (rc == MPROC_E_VALUE) { /* a name this platform cannot use (UTF-8) */
+    char why[128];
+    snprintf(why, sizeof why, "%s", mproc_last_error());
+    return mproc__err(MPROC_E_DECODE, "malformed SharedMemory reduction (%s)",
+                      why);
+  }
   if (rc < 0)
     return rc;
   *out = &m->base;
