@@ -267,7 +267,9 @@ static void run(void) {
   while (more()) {
     switch (u8() % OP_COUNT) {
     case OP_PUT_BYTES: {
-      size_t n = u16() % F.cap;
+      /* A message that fits: a larger one would stream, and its put wait
+       * for a consumer as long as it takes (there is none here). */
+      size_t n = u16() % (F.cap - FRAME_HDR + 1);
       const uint8_t *p = take(&n);
       check_status(mproc_queue_put_bytes(F.q, p, n, 0));
       break;
