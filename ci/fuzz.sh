@@ -7,7 +7,15 @@
 #
 #   ci/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60, all targets)
 #
-# A crash leaves its input as build/fuzz/crash-* and fails the script.
+# Each target builds and runs in build/fuzz/<target>/, so that runs of
+# different targets may go at once. A crash, leak or hang leaves its input
+# as build/fuzz/<target>/{crash,leak,timeout,oom}-* and fails the script.
+#
+# Environment:
+#   NICE          niceness of the builds and runs (default 10: the fuzzer
+#                 takes what the machine does not otherwise need)
+#   FUZZ_TIMEOUT  seconds one input may take before it counts as a hang
+#                 (default 30; every call in the targets has a zero timeout)
 set -euo pipefail
 
 # shellcheck source=ci/lib.sh
@@ -18,8 +26,7 @@ seconds="${1:-60}"
 shift || true
 mproc_apt_install clang libclang-rt-14-dev 2>/dev/null || mproc_apt_install clang
 
-out="$MPROC_BUILD/fuzz"
-mkdir -p "$out"
+nice_cmd=(nice -n "${NICE:-10}")
 targets=("$@")
 if [[ ${#targets[@]} == 0 ]]; then
   for f in tests/fuzz/fuzz_*.c; do
@@ -31,14 +38,17 @@ fi
 status=0
 for t in "${targets[@]}"; do
   mproc_heading "fuzz $t (${seconds}s)"
+  out="$MPROC_BUILD/fuzz/$t"
+  mkdir -p "$out"
   bin="$out/fuzz_$t"
   # The library is compiled into the fuzzer so that it is instrumented too.
-  clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+  "${nice_cmd[@]}" clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
     -fno-sanitize-recover=all -Iinclude -Isrc \
     src/*.c src/posix/*.c "tests/fuzz/fuzz_$t.c" -o "$bin" -lpthread
   corpus="tests/fuzz/corpus/$t"
   mkdir -p "$corpus" "$out/new-$t"
-  if ! "$bin" -max_total_time="$seconds" -print_final_stats=1 \
+  if ! "${nice_cmd[@]}" "$bin" -max_total_time="$seconds" \
+    -timeout="${FUZZ_TIMEOUT:-30}" -print_final_stats=1 \
     -artifact_prefix="$out/" "$out/new-$t" "$corpus" 2>&1 |
     tee "$out/$t.log" | grep -E 'stat::|ERROR|SUMMARY|Done'; then
     status=1
@@ -48,7 +58,8 @@ for t in "${targets[@]}"; do
     status=1
   fi
   # Keep a minimal corpus: merge what was found into the checked-in one.
-  "$bin" -merge=1 "$corpus" "$out/new-$t" >/dev/null 2>&1 || true
+  "${nice_cmd[@]}" "$bin" -merge=1 "$corpus" "$out/new-$t" >/dev/null 2>&1 ||
+    true
   (cd "$corpus" && find . -maxdepth 1 -type f ! -name INDEX -printf '%f\n' |
     sort >INDEX)
 done

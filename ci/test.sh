@@ -126,7 +126,8 @@ phase_sanitize() {
     run_ctest sanitize "$dir" || failed=1
   [[ -f "$MPROC_BUILD_LINUX/build.ninja" ]] || mproc_configure_linux
   mproc_build "$MPROC_BUILD_LINUX"
-  for t in test_value fuzz_replay_value; do
+  for t in test_value fuzz_replay_value fuzz_replay_queue_frame \
+    fuzz_replay_manager; do
     mproc_log "valgrind $t"
     if valgrind -q --error-exitcode=99 --leak-check=full \
       --errors-for-leak-kinds=definite,indirect \

@@ -167,6 +167,34 @@ uint32_t mproc__queue_holder(mproc_queue_t *q, bool consumer);
 bool mproc__queue_mid(mproc_queue_t *q, bool consumer);
 void mproc__queue_fake_holder(mproc_queue_t *q, bool consumer, uint32_t pid,
                               bool mid);
+/* Tests (fuzzing): the words of the shared header, which another process
+ * could scribble on, and a hook that a consumer waiting inside a
+ * streamed message calls instead of sleeping (the test plays the producer
+ * in it). */
+typedef enum mproc__queue_word {
+  MPROC__QW_KIND,
+  MPROC__QW_MAXSIZE,
+  MPROC__QW_CLOSED,
+  MPROC__QW_BROKEN,
+  MPROC__QW_UNFINISHED,
+  MPROC__QW_PLOCK,
+  MPROC__QW_PTOK_LO,
+  MPROC__QW_PMID,
+  MPROC__QW_HEAD,
+  MPROC__QW_PRODUCED,
+  MPROC__QW_PCOUNT,
+  MPROC__QW_TAIL_SEEN,
+  MPROC__QW_CLOCK,
+  MPROC__QW_CTOK_LO,
+  MPROC__QW_CMID,
+  MPROC__QW_TAIL,
+  MPROC__QW_CONSUMED,
+  MPROC__QW_CCOUNT,
+  MPROC__QW_HEAD_SEEN,
+  MPROC__QW_COUNT
+} mproc__queue_word_t;
+volatile uint32_t *mproc__queue_word(mproc_queue_t *q, mproc__queue_word_t w);
+extern void (*mproc__queue_peer_hook)(mproc_queue_t *q);
 /* The pool (pool.c): its type, and the function its workers run, which
  * children find by name without registration (process.c). */
 extern const mproc__type_t mproc__pool_type;
@@ -176,6 +204,9 @@ extern const mproc__type_t mproc__proxy_type;
 /* Registers the manager's server function (mproc_boot() calls it, so that a
  * spawned server finds it). */
 int mproc__manager_register(void);
+/* Fuzzing: the manager's wire parsers over @p data (see manager.c). */
+int mproc__manager_fuzz(const uint8_t *data, size_t size, const uint8_t *key,
+                        size_t keylen);
 /* The process auth key: made on first need (before any child is started),
  * carried to spawn children in their start record. */
 int mproc__authkey_ensure(void);

@@ -163,18 +163,26 @@ static int frame_send(mproc__net_t *c, const void *payload, size_t len) {
   return rc;
 }
 
+/* A frame's length from its 4-byte header, if at most @p max. */
+static int frame_length(const uint8_t h[4], size_t max, size_t *n) {
+  *n = ((size_t)h[0] << 24) | ((size_t)h[1] << 16) | ((size_t)h[2] << 8) |
+       (size_t)h[3];
+  if (*n > max)
+    return mproc__err(MPROC_E_TOOBIG, "a frame of %zu bytes (limit %zu)", *n,
+                      max);
+  return 0;
+}
+
 /* Receives one frame of at most @p max bytes: the length is checked before
  * anything is allocated. */
 static int frame_recv(mproc__net_t *c, size_t max, uint8_t **out, size_t *len) {
   uint8_t h[4];
+  size_t n = 0;
   int rc = mproc__net_recv(c, h, 4);
+  if (rc == 0)
+    rc = frame_length(h, max, &n);
   if (rc < 0)
     return rc;
-  size_t n = ((size_t)h[0] << 24) | ((size_t)h[1] << 16) | ((size_t)h[2] << 8) |
-             (size_t)h[3];
-  if (n > max)
-    return mproc__err(MPROC_E_TOOBIG, "a frame of %zu bytes (limit %zu)", n,
-                      max);
   uint8_t *buf = malloc(n ? n : 1);
   if (!buf)
     return mproc__err(MPROC_E_NOMEM, "receiving %zu bytes", n);
@@ -193,6 +201,14 @@ static bool same_bytes(const uint8_t *a, const uint8_t *b, size_t n) {
   for (size_t i = 0; i < n; i++)
     d |= (uint8_t)(a[i] ^ b[i]);
   return d == 0;
+}
+
+/* Whether @p resp answers a challenge whose digest is @p expect. */
+static bool response_ok(const uint8_t *resp, size_t rlen,
+                        const uint8_t expect[32]) {
+  return rlen == sizeof DIGEST - 1 + 32 &&
+         memcmp(resp, DIGEST, sizeof DIGEST - 1) == 0 &&
+         same_bytes(resp + sizeof DIGEST - 1, expect, 32);
 }
 
 /* Challenges the peer to prove it knows @p key (CPython's
@@ -216,9 +232,7 @@ static int deliver_challenge(mproc__net_t *c, const uint8_t *key,
     rc = frame_recv(c, HANDSHAKE_MAX, &resp, &rlen);
   if (rc < 0)
     return rc;
-  bool ok = rlen == sizeof DIGEST - 1 + 32 &&
-            memcmp(resp, DIGEST, sizeof DIGEST - 1) == 0 &&
-            same_bytes(resp + sizeof DIGEST - 1, expect, 32);
+  bool ok = response_ok(resp, rlen, expect);
   free(resp);
   if (!ok) {
     frame_send(c, FAILURE, sizeof FAILURE - 1);
@@ -226,6 +240,23 @@ static int deliver_challenge(mproc__net_t *c, const uint8_t *key,
                                     "not know the key");
   }
   return frame_send(c, WELCOME, sizeof WELCOME - 1);
+}
+
+/* The response to the peer's challenge @p msg. */
+static int challenge_answer(const uint8_t *msg, size_t len, const uint8_t *key,
+                            size_t keylen,
+                            uint8_t resp[sizeof DIGEST - 1 + 32]) {
+  size_t pre = sizeof CHALLENGE - 1;
+  if (len < pre + sizeof DIGEST - 1 || memcmp(msg, CHALLENGE, pre) != 0 ||
+      memcmp(msg + pre, DIGEST, sizeof DIGEST - 1) != 0)
+    return mproc__err(MPROC_E_PERM, "authentication failed: no challenge");
+  memcpy(resp, DIGEST, sizeof DIGEST - 1);
+  return mproc__hmac_sha256(key, keylen, msg + pre, len - pre,
+                            resp + sizeof DIGEST - 1);
+}
+
+static bool welcome_ok(const uint8_t *reply, size_t len) {
+  return len == sizeof WELCOME - 1 && memcmp(reply, WELCOME, len) == 0;
 }
 
 /* Answers the peer's challenge (CPython's answer_challenge). */
@@ -236,16 +267,8 @@ static int answer_challenge(mproc__net_t *c, const uint8_t *key,
   int rc = frame_recv(c, HANDSHAKE_MAX, &msg, &len);
   if (rc < 0)
     return rc;
-  size_t pre = sizeof CHALLENGE - 1;
   uint8_t resp[sizeof DIGEST - 1 + 32];
-  if (len < pre + sizeof DIGEST - 1 || memcmp(msg, CHALLENGE, pre) != 0 ||
-      memcmp(msg + pre, DIGEST, sizeof DIGEST - 1) != 0) {
-    free(msg);
-    return mproc__err(MPROC_E_PERM, "authentication failed: no challenge");
-  }
-  memcpy(resp, DIGEST, sizeof DIGEST - 1);
-  rc = mproc__hmac_sha256(key, keylen, msg + pre, len - pre,
-                          resp + sizeof DIGEST - 1);
+  rc = challenge_answer(msg, len, key, keylen, resp);
   free(msg);
   uint8_t *reply = NULL;
   if (rc == 0)
@@ -254,7 +277,7 @@ static int answer_challenge(mproc__net_t *c, const uint8_t *key,
     rc = frame_recv(c, HANDSHAKE_MAX, &reply, &len);
   if (rc < 0)
     return rc;
-  bool ok = len == sizeof WELCOME - 1 && memcmp(reply, WELCOME, len) == 0;
+  bool ok = welcome_ok(reply, len);
   free(reply);
   if (!ok)
     return mproc__err(MPROC_E_PERM,
@@ -321,6 +344,7 @@ static struct {
   const char *address;
   const uint8_t *key;
   size_t keylen;
+  bool nowait; /* fuzzing: one thread plays every client, nothing waits */
 } S;
 
 static void blob_free(blob_t *b) {
@@ -812,6 +836,15 @@ static void swake_accept(void) {
     mproc__net_close(c);
 }
 
+/* A request's deadline; when fuzzing, no request waits (one thread plays
+ * every client, so nothing could end the wait). */
+static int request_deadline(double timeout, int64_t *deadline) {
+  int rc = mproc__deadline(timeout, deadline);
+  if (rc == 0 && S.nowait)
+    *deadline = mproc__now_ns();
+  return rc;
+}
+
 /* Handles one request; returns the encoded reply or an error that ends the
  * connection (a malformed request). */
 static int srequest(sconn_t *sc, const uint8_t *buf, size_t len, void **reply,
@@ -838,7 +871,7 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len, void **reply,
   *busy = true;
   if (S.closing) {
     rc = mproc__err(MPROC_E_CLOSED, "the manager is shutting down");
-  } else if ((rc = mproc__deadline(timeout, &deadline)) < 0) {
+  } else if ((rc = request_deadline(timeout, &deadline)) < 0) {
   } else if (op == OP_PING) {
   } else if (op == OP_DETACH) {
     /* A clean goodbye: a lock this connection took stays held (anyone may
@@ -873,6 +906,23 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len, void **reply,
   blob_free(&out);
   mproc_values_free(a, n);
   return erc;
+}
+
+/* The client is gone (or misbehaved): drop its reference, and a lock it
+ * holds is now held by a dead owner. */
+static void sconn_drop(sconn_t *sc) {
+  mproc__mutex_lock(S.mu);
+  sobj_t *o = sc->obj;
+  if (o) {
+    if (o->held && o->holder == sc) {
+      o->dead = true;
+      o->holder = NULL;
+      swake();
+    }
+    sobj_unref(o);
+    sc->obj = NULL;
+  }
+  mproc__mutex_unlock(S.mu);
 }
 
 static void sconn_main(void *arg) {
@@ -911,19 +961,7 @@ static void sconn_main(void *arg) {
   }
   if (shutdown)
     swake_accept();
-  /* The client is gone (or misbehaved): drop its reference, and a lock it
-   * holds is now held by a dead owner. */
-  mproc__mutex_lock(S.mu);
-  sobj_t *o = sc->obj;
-  if (o) {
-    if (o->held && o->holder == sc) {
-      o->dead = true;
-      o->holder = NULL;
-      swake();
-    }
-    sobj_unref(o);
-  }
-  mproc__mutex_unlock(S.mu);
+  sconn_drop(sc);
   mproc__net_close(sc->conn);
   free(sc);
 }
@@ -1068,22 +1106,15 @@ static int send_request(mproc__net_t *c, int64_t op, double timeout,
   return rc;
 }
 
-/* Reads one reply. Results (after status and message) go to *res (owned
- * by the caller) when wanted. */
-static int recv_reply(mproc__net_t *c, mproc_value_t **res, size_t *nres) {
-  uint8_t *rbuf = NULL;
-  size_t rlen = 0;
+/* Decodes one reply: its status, and the results (after status and
+ * message) in *res (owned by the caller) when wanted. */
+static int reply_decode(const uint8_t *rbuf, size_t rlen, mproc_value_t **res,
+                        size_t *nres) {
   mproc_value_t *rv = NULL;
   size_t rn = 0;
   int64_t status;
   const char *msg;
-  int rc = frame_recv(c, MPROC_MANAGER_MAX_FRAME, &rbuf, &rlen);
-  if (rc < 0)
-    return rc == MPROC_E_CLOSED ? mproc__err(rc, "the manager went away (%s)",
-                                             mproc_last_error())
-                                : rc;
-  rc = mproc_decode(rbuf, rlen, &rv, &rn);
-  free(rbuf);
+  int rc = mproc_decode(rbuf, rlen, &rv, &rn);
   if (rc < 0)
     return rc;
   if (rn < 2 || mproc_value_as_int(&rv[0], &status) != 0 ||
@@ -1103,6 +1134,20 @@ static int recv_reply(mproc__net_t *c, mproc_value_t **res, size_t *nres) {
     mproc_values_free(rv, rn);
   }
   return 0;
+}
+
+/* Reads one reply (see reply_decode()). */
+static int recv_reply(mproc__net_t *c, mproc_value_t **res, size_t *nres) {
+  uint8_t *rbuf = NULL;
+  size_t rlen = 0;
+  int rc = frame_recv(c, MPROC_MANAGER_MAX_FRAME, &rbuf, &rlen);
+  if (rc < 0)
+    return rc == MPROC_E_CLOSED ? mproc__err(rc, "the manager went away (%s)",
+                                             mproc_last_error())
+                                : rc;
+  rc = reply_decode(rbuf, rlen, res, nres);
+  free(rbuf);
+  return rc;
 }
 
 /* One request and its reply on @p c. */
@@ -1945,4 +1990,138 @@ int mproc_proxy_list_len(mproc_proxy_t *p, size_t *out) {
   if (rc == 0)
     *out = (size_t)v;
   return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Fuzzing                                                                  */
+/* ------------------------------------------------------------------------ */
+
+#define FUZZ_CONNS 4
+
+/*
+ * For tests/fuzz/fuzz_manager.c: the wire parsers, fed with @p data as a
+ * hostile peer would send it. The input is a sequence of steps, each a
+ * selector byte then (but for 5) one frame as on the wire (4-byte
+ * big-endian length, payload), which frame_length() checks against the
+ * limit of the step; a frame cut short ends the input as the end of a
+ * stream would. Selector % 8:
+ *   0  the response to the server's challenge (deliver_challenge()), the
+ *      challenge being CHALLENGE DIGEST and NONCE_LEN bytes 'n', and the
+ *      key @p key;
+ *   1  a challenge to answer (answer_challenge());
+ *   2  the reply to our response (answer_challenge());
+ *   4  a reply to a client's request (recv_reply());
+ *   5  client (selector >> 3) % FUZZ_CONNS goes away;
+ *   3, 6, 7  a request from client (selector >> 3) % FUZZ_CONNS, handled
+ *      by srequest() as the server does, against the server's state;
+ *      its reply must then decode as a reply. A request that ends its
+ *      connection (malformed, or shutdown) ends that client; a new one
+ *      takes its place.
+ * Requests never wait. At the end every client goes away, which frees
+ * everything the server holds, and the server is fresh for the next call.
+ * Returns 0, or MPROC_E_STATE when the server broke one of its own rules.
+ */
+int mproc__manager_fuzz(const uint8_t *data, size_t size, const uint8_t *key,
+                        size_t keylen) {
+  if (!S.mu &&
+      (mproc__mutex_create(&S.mu) < 0 || mproc__cond_create(&S.cv) < 0))
+    return MPROC_E_NOMEM;
+  S.key = key;
+  S.keylen = keylen;
+  S.nowait = true;
+  uint8_t challenge[sizeof CHALLENGE - 1 + sizeof DIGEST - 1 + NONCE_LEN];
+  size_t pre = sizeof CHALLENGE - 1;
+  memcpy(challenge, CHALLENGE, pre);
+  memcpy(challenge + pre, DIGEST, sizeof DIGEST - 1);
+  memset(challenge + pre + sizeof DIGEST - 1, 'n', NONCE_LEN);
+  uint8_t expect[32];
+  if (mproc__hmac_sha256(key, keylen, challenge + pre, sizeof challenge - pre,
+                         expect) < 0)
+    return MPROC_E_NOMEM;
+  sconn_t conns[FUZZ_CONNS];
+  memset(conns, 0, sizeof conns);
+  int status = 0;
+  size_t off = 0;
+  while (off < size && status == 0) {
+    uint8_t sel = data[off++];
+    int step = sel % 8, ci = (sel >> 3) % FUZZ_CONNS;
+    if (step == 5) {
+      sconn_drop(&conns[ci]);
+      continue;
+    }
+    size_t n = 0;
+    if (size - off < 4 ||
+        frame_length(data + off,
+                     step < 3 ? HANDSHAKE_MAX : MPROC_MANAGER_MAX_FRAME,
+                     &n) < 0 ||
+        size - off - 4 < n)
+      break;
+    /* A buffer of its own, as frame_recv() makes: reading past the frame
+     * is then caught. */
+    uint8_t *buf = malloc(n ? n : 1);
+    if (!buf)
+      break;
+    memcpy(buf, data + off + 4, n);
+    off += 4 + n;
+    uint8_t resp[sizeof DIGEST - 1 + 32];
+    mproc_value_t *res = NULL;
+    size_t nres = 0;
+    switch (step) {
+    case 0:
+      response_ok(buf, n, expect);
+      break;
+    case 1:
+      challenge_answer(buf, n, key, keylen, resp);
+      break;
+    case 2:
+      welcome_ok(buf, n);
+      break;
+    case 4:
+      if (reply_decode(buf, n, &res, &nres) == 0)
+        mproc_values_free(res, nres);
+      break;
+    default: {
+      void *reply = NULL;
+      size_t rlen = 0;
+      bool shutdown = false, busy = false;
+      int rc = srequest(&conns[ci], buf, n, &reply, &rlen, &shutdown, &busy);
+      if (busy) { /* the reply went out (sconn_main()) */
+        mproc__mutex_lock(S.mu);
+        S.busy--;
+        mproc__mutex_unlock(S.mu);
+      }
+      if (rc == 0) {
+        /* What the server sends must be a reply its clients can read. */
+        int drc = reply_decode(reply, rlen, &res, &nres);
+        if (drc == 0)
+          mproc_values_free(res, nres);
+        else if (drc == MPROC_E_DECODE)
+          status = MPROC_E_STATE;
+      }
+      free(reply);
+      /* A malformed request or a shutdown ends the connection. */
+      if (rc < 0 || shutdown)
+        sconn_drop(&conns[ci]);
+      break;
+    }
+    }
+    free(buf);
+  }
+  for (int i = 0; i < FUZZ_CONNS; i++)
+    sconn_drop(&conns[i]);
+  /* Every object was held by a client only: all are gone. */
+  mproc__mutex_lock(S.mu);
+  for (size_t i = 0; i < S.nobjs; i++)
+    if (S.objs[i])
+      status = MPROC_E_STATE;
+  if (status == 0) {
+    free(S.objs);
+    S.objs = NULL;
+    S.nobjs = S.cap = 0;
+  }
+  S.closing = false;
+  if (S.busy != 0 || S.unauth != 0)
+    status = MPROC_E_STATE;
+  mproc__mutex_unlock(S.mu);
+  return status;
 }

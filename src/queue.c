@@ -290,38 +290,56 @@ static void bump(mproc_queue_t *q, volatile uint32_t *seq,
     mproc__park_wake(&q->park, seq, INT32_MAX);
 }
 
+/* Tests (white-box): when set, wait_seq() calls it instead of sleeping,
+ * so that a single-threaded fuzzer plays the peer at that point. */
+void (*mproc__queue_peer_hook)(mproc_queue_t *q);
+
 /*
  * Sleeps until @p seq moves, the deadline passes or a slice ends; between
  * slices checks that the holder of the other lock (@p peer) did not die in
  * the middle of a message. @p seen is the value of seq read before the
- * caller last checked its condition.
+ * caller last checked its condition. With @p streaming (a consumer in the
+ * middle of a streamed message) the producer lock's holder must also still
+ * be there: only it can write the rest, so a free lock or a dead holder
+ * means the message will never end.
  */
 static int wait_seq(mproc_queue_t *q, volatile uint32_t *seq,
                     volatile uint32_t *waiters, uint32_t seen, qlock_t *peer,
-                    int64_t deadline, int timeout_status) {
+                    int64_t deadline, int timeout_status, bool streaming) {
   if (mproc__load32(&q->sh->broken))
     return broken_err();
   if (expired(deadline))
     return mproc__err(timeout_status, "timed out");
-  /* The peer is usually busy on another core and moves the word within a
-   * microsecond or two: a short spin saves a sleep and, above all, the
-   * peer's wake system call on every message. */
-  for (int i = 0; i < WAIT_SPIN; i++) {
-    mproc__cpu_relax();
-    if (mproc__load32(seq) != seen)
-      return 0;
+  int rc;
+  if (mproc__queue_peer_hook) {
+    mproc__queue_peer_hook(q);
+    rc = mproc__load32(seq) != seen ? 0 : MPROC_E_TIMEOUT;
+  } else {
+    /* The peer is usually busy on another core and moves the word within a
+     * microsecond or two: a short spin saves a sleep and, above all, the
+     * peer's wake system call on every message. */
+    for (int i = 0; i < WAIT_SPIN; i++) {
+      mproc__cpu_relax();
+      if (mproc__load32(seq) != seen)
+        return 0;
+    }
+    mproc__store32(waiters, 1);
+    rc = mproc__park_wait(&q->park, seq, seen, slice_deadline(deadline));
+    mproc__store32(waiters, 0);
   }
-  mproc__store32(waiters, 1);
-  int rc = mproc__park_wait(&q->park, seq, seen, slice_deadline(deadline));
-  mproc__store32(waiters, 0);
-  if (rc == MPROC_E_TIMEOUT) {
+  if (rc == MPROC_E_TIMEOUT && peer) {
     uint32_t owner;
-    if (peer && mproc__load32(peer->mid) &&
-        owner_dead(peer->w, peer->lo, peer->hi, &owner))
+    bool dead = owner_dead(peer->w, peer->lo, peer->hi, &owner);
+    if (dead && mproc__load32(peer->mid))
       return set_broken(q, "a process died in the middle of a message");
+    /* The producer publishes its last chunk (and bumps seq) before it
+     * lets the lock go, so a free lock seen before an unmoved seq means
+     * nothing more is coming. */
+    if (streaming && (dead || owner == 0) && mproc__load32(seq) == seen)
+      return set_broken(q, "a streamed message was abandoned");
     return 0;
   }
-  return rc;
+  return rc == MPROC_E_TIMEOUT ? 0 : rc;
 }
 
 static uint32_t frame_check(uint32_t len, uint32_t kind) {
@@ -407,7 +425,7 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
     if (slot && free_bytes(q, need) >= need)
       break;
     rc = wait_seq(q, &sh->consumed, &sh->consumed_waiters, seen, &cl, deadline,
-                  MPROC_E_FULL);
+                  MPROC_E_FULL, false);
     if (rc < 0)
       goto out;
   }
@@ -431,7 +449,7 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
     uint32_t room = free_bytes(q, want);
     if (room < want) {
       rc = wait_seq(q, &sh->consumed, &sh->consumed_waiters, seen, &cl,
-                    MPROC__NO_DEADLINE, MPROC_E_FULL);
+                    MPROC__NO_DEADLINE, MPROC_E_FULL, false);
       if (rc < 0)
         goto out;
       continue;
@@ -539,7 +557,7 @@ static int get_frame(mproc_queue_t *q, void *buf, size_t cap, uint8_t **out,
       goto out;
     }
     rc = wait_seq(q, &sh->produced, &sh->produced_waiters, seen, &pl, deadline,
-                  MPROC_E_EMPTY);
+                  MPROC_E_EMPTY, false);
     if (rc < 0)
       goto out;
   }
@@ -551,6 +569,15 @@ static int get_frame(mproc_queue_t *q, void *buf, size_t cap, uint8_t **out,
     rc = mproc__err(MPROC_E_TOOBIG,
                     "the message has %u bytes, the buffer only %zu",
                     (unsigned)l, cap);
+    goto out;
+  }
+  /* A frame larger than the ring is being streamed by the producer lock's
+   * holder, which keeps pmid set from before its first chunk until after
+   * its last (that cannot be published before this consumer reads): check
+   * that before allocating what a scribbled header may claim. */
+  if ((size_t)FRAME_HDR + l > q->cap &&
+      (!mproc__load32(&sh->pmid) || !mproc__load32(&sh->plock))) {
+    rc = set_broken(q, "corrupt frame in the shared ring");
     goto out;
   }
   if (buf) {
@@ -584,9 +611,15 @@ static int get_frame(mproc_queue_t *q, void *buf, size_t cap, uint8_t **out,
   while (done < total) {
     uint32_t seen = mproc__load32(&sh->produced);
     uint32_t avail = avail_bytes(sh, 1);
+    /* More than the ring holds: head or tail was scribbled on, and copying
+     * that much would read past the ring. */
+    if (avail > q->cap) {
+      rc = set_broken(q, "corrupt positions in the shared ring");
+      goto out;
+    }
     if (avail == 0) {
       rc = wait_seq(q, &sh->produced, &sh->produced_waiters, seen, &pl,
-                    MPROC__NO_DEADLINE, MPROC_E_EMPTY);
+                    MPROC__NO_DEADLINE, MPROC_E_EMPTY, true);
       if (rc < 0)
         goto out;
       continue;
@@ -977,4 +1010,53 @@ uint32_t mproc__queue_holder(mproc_queue_t *q, bool consumer) {
  * middle of a message. */
 bool mproc__queue_mid(mproc_queue_t *q, bool consumer) {
   return mproc__load32(consumer ? &q->sh->cmid : &q->sh->pmid) != 0;
+}
+
+/* For tests (white-box): one named word of the shared header, which any
+ * process that has the queue can write (the park word aside: its protocol
+ * is the park's). */
+volatile uint32_t *mproc__queue_word(mproc_queue_t *q, mproc__queue_word_t w) {
+  queue_shared_t *sh = q->sh;
+  switch (w) {
+  case MPROC__QW_KIND:
+    return &sh->kind;
+  case MPROC__QW_MAXSIZE:
+    return &sh->maxsize;
+  case MPROC__QW_CLOSED:
+    return &sh->closed;
+  case MPROC__QW_BROKEN:
+    return &sh->broken;
+  case MPROC__QW_UNFINISHED:
+    return &sh->unfinished;
+  case MPROC__QW_PLOCK:
+    return &sh->plock;
+  case MPROC__QW_PTOK_LO:
+    return &sh->ptok_lo;
+  case MPROC__QW_PMID:
+    return &sh->pmid;
+  case MPROC__QW_HEAD:
+    return &sh->head;
+  case MPROC__QW_PRODUCED:
+    return &sh->produced;
+  case MPROC__QW_PCOUNT:
+    return &sh->pcount;
+  case MPROC__QW_TAIL_SEEN:
+    return &sh->tail_seen;
+  case MPROC__QW_CLOCK:
+    return &sh->clock;
+  case MPROC__QW_CTOK_LO:
+    return &sh->ctok_lo;
+  case MPROC__QW_CMID:
+    return &sh->cmid;
+  case MPROC__QW_TAIL:
+    return &sh->tail;
+  case MPROC__QW_CONSUMED:
+    return &sh->consumed;
+  case MPROC__QW_CCOUNT:
+    return &sh->ccount;
+  case MPROC__QW_HEAD_SEEN:
+    return &sh->head_seen;
+  default:
+    return &sh->pad0[0];
+  }
 }
