@@ -227,6 +227,65 @@ static int child_conn_from_queue(const mproc_value_t *args, size_t nargs) {
   return code;
 }
 
+/*
+ * (k) -> in this new process, whose resource sharer has not started yet:
+ * k == 0 puts a connection in a queue counting the calls that makes, and
+ * exits with the count (at most 99); k > 0 makes call k of that put fail,
+ * then checks that the put failed with a message, that a put without a
+ * fault then works, and that the connection taken from the queue is
+ * connected: 0, or the step that failed (101...). The walks in the test
+ * process cannot reach these calls: its sharer started during the
+ * warm-up.
+ */
+static int child_first_export(const mproc_value_t *args, size_t nargs) {
+  int64_t k;
+  if (nargs != 1 || mproc_value_as_int(&args[0], &k) != 0)
+    return 101;
+  mproc_queue_t *q = NULL;
+  mproc_connection_t *a = NULL, *b = NULL, *got = NULL;
+  mproc_value_t *v = NULL;
+  size_t n = 0;
+  void *data = NULL;
+  size_t len = 0;
+  int code = 0;
+  if (mproc_queue_create(&q, NULL) != 0 || mproc_pipe(&a, &b, true) != 0)
+    return 102;
+  mproc_value_t conn = mproc_obj(b);
+  mproc__fault_arm(MPROC__FC_ANY, (uint32_t)k, 0, false);
+  int rc = mproc_queue_put(q, &conn, 1, 5);
+  mproc__fault_disarm();
+  uint32_t calls = mproc__fault_calls(MPROC__FC_ANY);
+  bool fired = mproc__fault_fired() > 0;
+  if (k == 0) {
+    code = rc != 0 ? 103 : calls == 0 ? 104 : calls < 99 ? (int)calls : 99;
+    goto out;
+  }
+  if (rc < 0 ? !fired || mproc_last_error()[0] == '\0' : fired) {
+    code = 105;
+    goto out;
+  }
+  if (rc < 0 && mproc_queue_put(q, &conn, 1, 5) != 0) {
+    code = 106;
+    goto out;
+  }
+  if (mproc_queue_get(q, &v, &n, 5) != 0 || n != 1 ||
+      mproc_value_as_connection(&v[0], &got) != 0) {
+    code = 107;
+    goto out;
+  }
+  if (mproc_connection_send_bytes(a, "ok", 2) != 0 ||
+      mproc_connection_recv_bytes(got, &data, &len) != 0 || len != 2 ||
+      memcmp(data, "ok", 2) != 0)
+    code = 108;
+out:
+  mproc_free(data);
+  mproc_values_free(v, n);
+  mproc_connection_destroy(a);
+  mproc_connection_destroy(b);
+  mproc_queue_destroy(q);
+  return code;
+}
+
 static int task_square(const mproc_value_t *args, size_t nargs,
                        mproc_task_t *task) {
   int64_t x;
@@ -910,6 +969,30 @@ static void test_manager_connect(void **state) {
   the_manager = NULL;
 }
 
+/* The first export of a process starts its resource sharer (POSIX: a
+ * socket, bind, listen, a thread): each of its calls fails in a new
+ * child, which checks the error and that the next export works. */
+static void test_first_export(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_value_t arg = mproc_int(0);
+  mproc_process_t *p = harness_start(child_first_export, &arg, 1, m);
+  assert_int_equal(mproc_process_join(p, 60), 0);
+  int count = -1;
+  assert_int_equal(mproc_process_exitcode(p, &count), 0);
+  mproc_process_destroy(p);
+  if (count <= 0 || count > 99)
+    print_error("counting child exited with %d\n", count);
+  assert_true(count > 0 && count < 99);
+  for (int k = 1; k <= count; k++) {
+    arg = mproc_int(k);
+    p = harness_start(child_first_export, &arg, 1, m);
+    harness_expect_exit(p, 0);
+  }
+  print_message("fault: %-24s %s: %d calls, %d tried in new processes\n",
+                "first_export", m == MPROC_START_FORK ? "fork " : "spawn",
+                count, count);
+}
+
 /* The layer itself: a targeted fault fires on the call it names, with the
  * error asked for, once (or for good), and only when armed. */
 static void test_layer(void **state) {
@@ -954,6 +1037,7 @@ int main(int argc, char **argv) {
   mproc_register("get_big", child_get_big);
   mproc_register("put_big", child_put_big);
   mproc_register("conn_from_queue", child_conn_from_queue);
+  mproc_register("first_export", child_first_export);
   mproc_register_task("square", task_square);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
@@ -970,6 +1054,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_queue_put_big),
       cmocka_unit_test(test_queue_get_big),
       cmocka_unit_test(test_pass_connection),
+      cmocka_unit_test(test_first_export),
       cmocka_unit_test(test_manager),
       cmocka_unit_test(test_manager_connect),
       cmocka_unit_test(test_pool),

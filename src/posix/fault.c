@@ -28,9 +28,11 @@ long mproc__fault_default_error(mproc__fault_call_t call) {
   case MPROC__FC_WRITE:
   case MPROC__FC_SENDMSG:
     return ENOBUFS;
+  /* Not ECONNRESET: the library reads that as the peer's death (a child
+   * that died while booting), which an injected error would only fake. */
   case MPROC__FC_READ:
   case MPROC__FC_RECVMSG:
-    return ECONNRESET;
+    return ENOMEM;
   case MPROC__FC_ACCEPT:
     return EMFILE;
   /* The calls the library must ride out: an interrupted wait. */

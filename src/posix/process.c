@@ -274,12 +274,13 @@ static int read_boot_status(pid_t pid, int sock, bool *reaped) {
       }
       if (n < 0 && errno == EINTR)
         continue;
-      /* A read error says nothing about the child, which may be alive
-       * and running: the caller kills it (waiting for it here could wait
-       * for as long as its function runs). */
-      if (n < 0)
+      /* A read error other than a reset (the child closed its end with
+       * our record unread: it died) says nothing about the child, which
+       * may be alive and running: the caller kills it (waiting for it here
+       * could wait for as long as its function runs). */
+      if (n < 0 && errno != ECONNRESET)
         return mproc__err_os("reading the child's boot status");
-      /* EOF: the child is gone; report how it ended. */
+      /* EOF or reset: the child is gone; report how it ended. */
     } else {
       int st;
       if (waitpid(pid, &st, WNOHANG) != pid)
