@@ -5,7 +5,7 @@
  *
  * A backend writes each faultable call as
  *
- *     int fd = MPROC__FAIL(MMAP) ? MAP_FAILED : mmap(...);
+ *     void *addr = MPROC__FAIL(MMAP) ? MAP_FAILED : mmap(...);
  *
  * In the shipped libraries MPROC_FAULT_INJECTION is not defined and
  * MPROC__FAIL(x) is the constant false: the compiler drops the test and the
