@@ -742,12 +742,12 @@ static bool tolerated(mproc__fault_call_t c) {
   }
 }
 
-/* Waits (bounded) for the children count to come back: a child that was
- * killed is reaped by whoever started it, at once, but on Windows the
- * process snapshot may lag its exit a little. */
+/* Waits (up to 5 s) for the counts to come back: a child that was killed
+ * is reaped by whoever started it, at once, but on Windows the process
+ * snapshot may lag its exit a little, more so on a loaded machine. */
 static world_counts_t settle(world_counts_t want) {
   world_counts_t now = world_counts();
-  for (int i = 0; i < 200 && memcmp(&now, &want, sizeof now) != 0; i++) {
+  for (int i = 0; i < 500 && memcmp(&now, &want, sizeof now) != 0; i++) {
     harness_yield();
 #ifdef _WIN32
     Sleep(10);
