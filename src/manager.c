@@ -1477,11 +1477,18 @@ static int key_check(const void *key, size_t keylen) {
 }
 
 /* Asks the server to shut down. */
-static int manager_stop(mproc_manager_t *m) {
+/* Asks the server to stop; *sent tells whether the request went out (a
+ * server that never got it will not exit on its own). */
+static int manager_stop(mproc_manager_t *m, bool *sent) {
   mproc__net_t *c = NULL;
+  *sent = false;
   int rc = open_conn(m->address, m->key, m->keylen, &c);
   if (rc == 0) {
-    rc = call_on(c, OP_SHUTDOWN, 0, NULL, 0, NULL, NULL);
+    rc = send_request(c, OP_SHUTDOWN, 0, NULL, 0);
+    if (rc == 0) {
+      *sent = true;
+      rc = recv_reply(c, NULL, NULL);
+    }
     mproc__net_close(c);
   }
   return rc;
@@ -1619,8 +1626,12 @@ int mproc_manager_shutdown(mproc_manager_t *m) {
     return MPROC_E_TYPE;
   int rc = 0;
   if (m->owner) {
-    rc = manager_stop(m);
-    if (mproc_process_join(m->server, 10.0) != 0) {
+    bool sent;
+    rc = manager_stop(m, &sent);
+    /* A server that never got the request (no connection, a failed
+     * handshake or send) does not exit on its own: it is killed at once,
+     * not after the 10 s a stopping server is given. */
+    if (mproc_process_join(m->server, sent ? 10.0 : 0.0) != 0) {
       mproc_process_kill(m->server);
       mproc_process_join(m->server, MPROC_FOREVER);
     }

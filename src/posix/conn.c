@@ -13,7 +13,7 @@
  * sender must therefore be alive when the ticket is redeemed.
  */
 #define _GNU_SOURCE /* with -std=c11, POSIX and Linux interfaces */
-#include "internal.h"
+#include "fault.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -24,11 +24,13 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 int mproc__conn_pipe(mproc__handle_t h[2], bool duplex) {
   int sv[2];
-  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
+  if (MPROC__FAIL(PIPE) ||
+      socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
     return mproc__err_os("creating a pipe");
   if (!duplex) {
     /* h[0] reads, h[1] writes, as CPython's Pipe(duplex=False). */
@@ -48,7 +50,7 @@ void mproc__conn_adopt(mproc__handle_t h) {
 int mproc__conn_write(mproc__handle_t h, const void *p, size_t n) {
   const uint8_t *b = p;
   while (n > 0) {
-    ssize_t r = send(h, b, n, MSG_NOSIGNAL);
+    ssize_t r = MPROC__FAIL(WRITE) ? -1 : send(h, b, n, MSG_NOSIGNAL);
     if (r < 0) {
       if (errno == EINTR)
         continue;
@@ -65,7 +67,7 @@ int mproc__conn_write(mproc__handle_t h, const void *p, size_t n) {
 int mproc__conn_read(mproc__handle_t h, void *p, size_t n) {
   uint8_t *b = p;
   while (n > 0) {
-    ssize_t r = recv(h, b, n, 0);
+    ssize_t r = MPROC__FAIL(READ) ? -1 : recv(h, b, n, 0);
     if (r < 0) {
       if (errno == EINTR)
         continue;
@@ -133,7 +135,9 @@ static void sharer_serve(int c) {
   uint64_t key = 0;
   size_t got = 0;
   while (got < sizeof key) {
-    ssize_t r = recv(c, (char *)&key + got, sizeof key - got, 0);
+    ssize_t r = MPROC__FAIL(READ)
+                    ? -1
+                    : recv(c, (char *)&key + got, sizeof key - got, 0);
     if (r <= 0)
       return;
     got += (size_t)r;
@@ -170,18 +174,50 @@ static void sharer_serve(int c) {
     cm->cmsg_len = CMSG_LEN(sizeof(int));
     memcpy(CMSG_DATA(cm), &fd, sizeof fd);
   }
-  sendmsg(c, &msg, MSG_NOSIGNAL);
+  if (!MPROC__FAIL(SENDMSG))
+    sendmsg(c, &msg, MSG_NOSIGNAL); /* a failure shows at the receiver */
   if (fd >= 0)
     close(fd);
+}
+
+/* The sharer of this process stops for good: the next export starts a
+ * new one, and tickets of the old one fail (the listening socket is gone)
+ * instead of waiting for a thread that no longer accepts. */
+static void sharer_stop(int lfd) {
+  pthread_mutex_lock(&sharer_mu);
+  if (sharer_fd == lfd) {
+    close(sharer_fd);
+    sharer_fd = -1;
+    sharer_pid = 0;
+    while (sharer_fds) {
+      shared_fd_t *e = sharer_fds;
+      sharer_fds = e->next;
+      close(e->fd);
+      free(e);
+    }
+  }
+  pthread_mutex_unlock(&sharer_mu);
 }
 
 static void *sharer_main(void *arg) {
   int lfd = (int)(intptr_t)arg;
   for (;;) {
-    int c = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+    int c = MPROC__FAIL(ACCEPT) ? -1 : accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
     if (c < 0) {
       if (errno == EINTR || errno == ECONNABORTED)
         continue;
+      /* Out of descriptors or memory for a moment: the client waits in
+       * the backlog while we breathe, as servers do. */
+      if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS ||
+          errno == ENOMEM) {
+        struct timespec ts = {0, 10000000};
+        nanosleep(&ts, NULL);
+        continue;
+      }
+      /* Anything else is not going to pass: without this, the thread
+       * would end while exports kept queueing behind a socket nobody
+       * accepts on, and every receiver would wait for ever. */
+      sharer_stop(lfd);
       return NULL;
     }
     sharer_serve(c);
@@ -213,14 +249,16 @@ static int sharer_start(void) {
     close(e->fd);
     free(e);
   }
-  int lfd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  int lfd =
+      MPROC__FAIL(SOCKET) ? -1 : socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (lfd < 0)
     return mproc__err_os("creating the resource sharer socket");
   snprintf(sharer_name, sizeof sharer_name, SHARER_PREFIX "%lld-%llx",
            (long long)me, (unsigned long long)mproc__now_ns());
   struct sockaddr_un a;
   socklen_t alen = abstract_addr(&a, sharer_name);
-  if (bind(lfd, (struct sockaddr *)&a, alen) < 0 || listen(lfd, 64) < 0) {
+  if (MPROC__FAIL(BIND) || bind(lfd, (struct sockaddr *)&a, alen) < 0 ||
+      MPROC__FAIL(LISTEN) || listen(lfd, 64) < 0) {
     int rc = mproc__err_os("binding the resource sharer socket");
     close(lfd);
     return rc;
@@ -229,7 +267,9 @@ static int sharer_start(void) {
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-  int e = pthread_create(&t, &attr, sharer_main, (void *)(intptr_t)lfd);
+  int e = MPROC__FAIL(THREAD_CREATE)
+              ? errno
+              : pthread_create(&t, &attr, sharer_main, (void *)(intptr_t)lfd);
   pthread_attr_destroy(&attr);
   if (e != 0) {
     close(lfd);
@@ -254,7 +294,7 @@ int mproc__handle_export(mproc__handle_t h, uint8_t *ticket, size_t *len) {
   static pthread_once_t once = PTHREAD_ONCE_INIT;
   static volatile uint32_t counter;
   pthread_once(&once, sharer_install_atfork);
-  int dup_fd = fcntl(h, F_DUPFD_CLOEXEC, 3);
+  int dup_fd = MPROC__FAIL(DUP) ? -1 : fcntl(h, F_DUPFD_CLOEXEC, 3);
   if (dup_fd < 0)
     return mproc__err_os("duplicating a descriptor to send");
   shared_fd_t *e = calloc(1, sizeof *e);
@@ -302,19 +342,20 @@ int mproc__handle_import(const uint8_t *ticket, size_t len,
   if (strlen(name) != len - 8 || len - 8 > sizeof a.sun_path - 1 ||
       strncmp(name, SHARER_PREFIX, sizeof SHARER_PREFIX - 1) != 0)
     return mproc__err(MPROC_E_DECODE, "malformed descriptor ticket");
-  int s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  int s =
+      MPROC__FAIL(SOCKET) ? -1 : socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (s < 0)
     return mproc__err_os("connecting to a resource sharer");
   socklen_t alen = abstract_addr(&a, name);
   int rc = 0;
-  if (connect(s, (struct sockaddr *)&a, alen) < 0) {
+  if (MPROC__FAIL(CONNECT) || connect(s, (struct sockaddr *)&a, alen) < 0) {
     rc = errno == ECONNREFUSED || errno == ENOENT
              ? mproc__err(MPROC_E_CLOSED,
                           "the process that sent the connection is gone")
              : mproc__err_os("connecting to a resource sharer");
     goto out;
   }
-  if (send(s, ticket, 8, MSG_NOSIGNAL) != 8) {
+  if (MPROC__FAIL(WRITE) || send(s, ticket, 8, MSG_NOSIGNAL) != 8) {
     rc = mproc__err_os("asking a resource sharer");
     goto out;
   }
@@ -333,7 +374,7 @@ int mproc__handle_import(const uint8_t *ticket, size_t len,
   msg.msg_controllen = sizeof u.buf;
   ssize_t r;
   do
-    r = recvmsg(s, &msg, MSG_CMSG_CLOEXEC);
+    r = MPROC__FAIL(RECVMSG) ? -1 : recvmsg(s, &msg, MSG_CMSG_CLOEXEC);
   while (r < 0 && errno == EINTR);
   struct cmsghdr *cm = r > 0 ? CMSG_FIRSTHDR(&msg) : NULL;
   if (r <= 0 || byte != 'F' || !cm || cm->cmsg_type != SCM_RIGHTS) {
@@ -401,7 +442,7 @@ int mproc__wait_handles(const mproc__handle_t *hs, const bool *is_conn,
 
 int mproc__conn_read_some(mproc__handle_t h, void *p, size_t n, size_t *got) {
   for (;;) {
-    ssize_t r = recv(h, p, n, 0);
+    ssize_t r = MPROC__FAIL(READ) ? -1 : recv(h, p, n, 0);
     if (r > 0) {
       *got = (size_t)r;
       return 0;

@@ -9,7 +9,7 @@
  * double the cost of starting a spawn child.
  */
 #define _GNU_SOURCE
-#include "internal.h"
+#include "fault.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -24,7 +24,7 @@ int mproc__random_bytes(void *buf, size_t n) {
   uint8_t *p = buf;
 #if defined(__linux__)
   while (n) {
-    ssize_t r = getrandom(p, n, 0);
+    ssize_t r = MPROC__FAIL(RANDOM) ? -1 : getrandom(p, n, 0);
     if (r < 0) {
       if (errno == EINTR)
         continue;
@@ -100,7 +100,8 @@ int mproc__hmac_sha256(const void *key, size_t keylen, const void *msg,
     return mproc__err(MPROC_E_NOTSUP,
                       "managers need OpenSSL's libcrypto (libcrypto.so.3), "
                       "which could not be loaded");
-  if (!p_hmac(p_evp_sha256(), key, (int)keylen, msg, len, out, &outlen) ||
+  if (MPROC__FAIL(HMAC) ||
+      !p_hmac(p_evp_sha256(), key, (int)keylen, msg, len, out, &outlen) ||
       outlen != 32)
     return mproc__err(MPROC_E_SYS, "HMAC-SHA256 failed");
   return 0;

@@ -7,7 +7,7 @@
  * and the authentication handshake is a second gate on top.
  */
 #define _GNU_SOURCE
-#include "internal.h"
+#include "fault.h"
 
 #include <errno.h>
 #include <netdb.h>
@@ -82,7 +82,7 @@ int mproc__local_address(char *buf, size_t size) {
   if (!tmp || !*tmp || strlen(tmp) > 64)
     tmp = "/tmp";
   snprintf(dir, sizeof dir, "%s/mproc-XXXXXX", tmp);
-  if (!mkdtemp(dir)) /* mode 0700 */
+  if (MPROC__FAIL(MKDTEMP) || !mkdtemp(dir)) /* mode 0700 */
     return mproc__err_os("mkdtemp");
   int n = snprintf(buf, size, "%s/listener", dir);
   if (n < 0 || (size_t)n >= size || (size_t)n >= 104) {
@@ -113,14 +113,16 @@ int mproc__tcp_pick_port(char *buf, size_t size) {
   int rc = tcp_resolve(buf, true, &res);
   if (rc < 0)
     return rc;
-  int fd = socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  int fd = MPROC__FAIL(SOCKET)
+               ? -1
+               : socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) {
     rc = mproc__err_os("socket");
     goto out;
   }
   struct sockaddr_storage ss;
   socklen_t sl = sizeof ss;
-  if (bind(fd, res->ai_addr, res->ai_addrlen) != 0 ||
+  if (MPROC__FAIL(BIND) || bind(fd, res->ai_addr, res->ai_addrlen) != 0 ||
       getsockname(fd, (struct sockaddr *)&ss, &sl) != 0) {
     rc = mproc__err_os("picking a TCP port");
     goto out;
@@ -150,14 +152,16 @@ int mproc__listen(const char *address, mproc__listener_t **out) {
     rc = tcp_resolve(address, true, &res);
     if (rc < 0)
       goto fail;
-    fd = socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    fd = MPROC__FAIL(SOCKET)
+             ? -1
+             : socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
       rc = mproc__err_os("socket");
       goto fail;
     }
     int one = 1;
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (bind(fd, res->ai_addr, res->ai_addrlen) != 0) {
+    if (MPROC__FAIL(BIND) || bind(fd, res->ai_addr, res->ai_addrlen) != 0) {
       rc = mproc__err_os(address);
       goto fail;
     }
@@ -166,17 +170,18 @@ int mproc__listen(const char *address, mproc__listener_t **out) {
     rc = unix_sockaddr(address, &sa);
     if (rc < 0)
       goto fail;
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    fd = MPROC__FAIL(SOCKET) ? -1
+                             : socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
       rc = mproc__err_os("socket");
       goto fail;
     }
-    if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+    if (MPROC__FAIL(BIND) || bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
       rc = mproc__err_os(address);
       goto fail;
     }
   }
-  if (listen(fd, 128) != 0) {
+  if (MPROC__FAIL(LISTEN) || listen(fd, 128) != 0) {
     rc = mproc__err_os("listen");
     goto fail;
   }
@@ -196,7 +201,8 @@ fail:
 
 int mproc__accept(mproc__listener_t *l, mproc__net_t **out) {
   for (;;) {
-    int fd = accept4(l->fd, NULL, NULL, SOCK_CLOEXEC);
+    int fd =
+        MPROC__FAIL(ACCEPT) ? -1 : accept4(l->fd, NULL, NULL, SOCK_CLOEXEC);
     if (fd < 0) {
       if (errno == EINTR || errno == ECONNABORTED)
         continue;
@@ -234,10 +240,15 @@ int mproc__connect(const char *address, mproc__net_t **out) {
       goto fail;
     rc = mproc__err(MPROC_E_CLOSED, "cannot connect to %s", address);
     for (ai = res; ai; ai = ai->ai_next) {
-      fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-      if (fd < 0)
+      fd = MPROC__FAIL(SOCKET)
+               ? -1
+               : socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+      if (fd < 0) {
+        rc = mproc__err_os("socket");
         continue;
-      if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) {
+      }
+      if (!MPROC__FAIL(CONNECT) &&
+          connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) {
         int one = 1;
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         rc = 0;
@@ -256,12 +267,14 @@ int mproc__connect(const char *address, mproc__net_t **out) {
     rc = unix_sockaddr(address, &sa);
     if (rc < 0)
       goto fail;
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    fd = MPROC__FAIL(SOCKET) ? -1
+                             : socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
       rc = mproc__err_os("socket");
       goto fail;
     }
-    while (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+    while (MPROC__FAIL(CONNECT) ||
+           connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
       if (errno == EINTR)
         continue;
       rc = mproc__err(MPROC_E_CLOSED, "connecting to %s: %s", address,
@@ -283,7 +296,7 @@ int mproc__net_send(mproc__net_t *c, const void *buf, size_t len) {
   const char *p = buf;
   while (len) {
     /* MSG_NOSIGNAL: a peer that went away is an error, not SIGPIPE. */
-    ssize_t n = send(c->fd, p, len, MSG_NOSIGNAL);
+    ssize_t n = MPROC__FAIL(WRITE) ? -1 : send(c->fd, p, len, MSG_NOSIGNAL);
     if (n < 0) {
       if (errno == EINTR)
         continue;
@@ -307,8 +320,10 @@ int mproc__net_recv(mproc__net_t *c, void *buf, size_t len) {
       continue;
     }
     bool direct = len >= CONN_BUF;
-    ssize_t n = recv(c->fd, direct ? (void *)p : (void *)c->buf,
-                     direct ? len : CONN_BUF, 0);
+    ssize_t n = MPROC__FAIL(READ)
+                    ? -1
+                    : recv(c->fd, direct ? (void *)p : (void *)c->buf,
+                           direct ? len : CONN_BUF, 0);
     if (n < 0) {
       if (errno == EINTR)
         continue;

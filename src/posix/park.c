@@ -27,7 +27,7 @@
  * semaphore: the one piece of this file a macOS port must replace.
  */
 #define _GNU_SOURCE /* with -std=c11, POSIX and Linux interfaces */
-#include "internal.h"
+#include "fault.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -69,8 +69,10 @@ int mproc__park_wait(mproc__park_t *pk, volatile uint32_t *addr,
     ts.tv_nsec = (long)(deadline_ns % 1000000000);
     tsp = &ts;
   }
-  long r = syscall(SYS_futex, addr, FUTEX_WAIT_BITSET, expected, tsp, NULL,
-                   FUTEX_BITSET_MATCH_ANY);
+  long r = MPROC__FAIL(PARK_WAIT)
+               ? -1
+               : syscall(SYS_futex, addr, FUTEX_WAIT_BITSET, expected, tsp,
+                         NULL, FUTEX_BITSET_MATCH_ANY);
   if (r == 0)
     return 0;
   switch (errno) {
@@ -139,7 +141,7 @@ int mproc__park_init(mproc__park_t *pk, volatile uint32_t *shared) {
   int rc = mproc__shm_create(&shm, sizeof(sem_t));
   if (rc < 0)
     return rc;
-  if (sem_init((sem_t *)shm.addr, 1, 0) < 0) {
+  if (MPROC__FAIL(SEM_CREATE) || sem_init((sem_t *)shm.addr, 1, 0) < 0) {
     rc = mproc__err_os("creating a process-shared semaphore");
     mproc__shm_close(&shm);
     return rc;
@@ -201,7 +203,9 @@ static bool expired(int64_t deadline_ns) {
 static bool sem_wait_until(sem_t *sem, int64_t deadline_ns) {
   for (;;) {
     int r;
-    if (deadline_ns == MPROC__NO_DEADLINE) {
+    if (MPROC__FAIL(PARK_WAIT)) {
+      r = -1;
+    } else if (deadline_ns == MPROC__NO_DEADLINE) {
       r = sem_wait(sem);
     } else {
       int64_t left = deadline_ns - mproc__now_ns();

@@ -16,7 +16,7 @@
  * or a crash while booting as an error, never as a mysterious exit code.
  */
 #define _GNU_SOURCE /* with -std=c11, POSIX and Linux interfaces */
-#include "internal.h"
+#include "fault.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -107,7 +107,7 @@ static int exitcode_of(int status) {
 
 static int open_pidfd(pid_t pid) {
 #if defined(__linux__) && defined(SYS_pidfd_open)
-  int fd = (int)syscall(SYS_pidfd_open, pid, 0);
+  int fd = MPROC__FAIL(PIDFD_OPEN) ? -1 : (int)syscall(SYS_pidfd_open, pid, 0);
   if (fd >= 0)
     fcntl(fd, F_SETFD, FD_CLOEXEC);
   return fd;
@@ -143,7 +143,7 @@ static int start_fork(mproc_process_t *p, const mproc__child_spec_t *spec) {
   pid_t parent = getpid();
   /* Unflushed stdio buffers would be written twice, once by each side. */
   fflush(NULL);
-  pid_t pid = fork();
+  pid_t pid = MPROC__FAIL(FORK) ? -1 : fork();
   if (pid < 0)
     return mproc__err_os("fork");
   if (pid == 0) {
@@ -165,7 +165,8 @@ static int start_fork(mproc_process_t *p, const mproc__child_spec_t *spec) {
 /* In the forked child: only async-signal-safe calls from here to exec. */
 static void exec_child(int sock, const int *fds, int *high, size_t n,
                        int max_fd, const char *path, char *const argv[],
-                       const sigset_t *mask, bool daemon, pid_t parent) {
+                       const sigset_t *mask, bool daemon, pid_t parent,
+                       int exec_fault) {
   int base = CHILD_FIRST_FD + (int)n;
   int err = 0;
   /* Move everything above the target numbers first, so that placing one
@@ -192,8 +193,9 @@ static void exec_child(int sock, const int *fds, int *high, size_t n,
     if (daemon)
       set_daemon_in_child(parent);
     sigprocmask(SIG_SETMASK, mask, NULL);
-    execv(path, argv);
-    err = errno;
+    if (exec_fault == 0)
+      execv(path, argv);
+    err = exec_fault ? exec_fault : errno;
     sock = CHILD_SOCK_FD; /* the original number may be closed by now */
   }
   unsigned char msg[5] = {MPROC__BOOT_EXEC_FAILED, (unsigned char)err,
@@ -207,7 +209,7 @@ static void exec_child(int sock, const int *fds, int *high, size_t n,
 static int send_all(int fd, const void *buf, size_t len) {
   const uint8_t *p = buf;
   while (len > 0) {
-    ssize_t n = send(fd, p, len, MSG_NOSIGNAL);
+    ssize_t n = MPROC__FAIL(WRITE) ? -1 : send(fd, p, len, MSG_NOSIGNAL);
     if (n < 0) {
       if (errno == EINTR)
         continue;
@@ -264,14 +266,21 @@ static int read_boot_status(pid_t pid, int sock, bool *reaped) {
     if (r < 0 && errno != EINTR)
       return mproc__err_os("waiting for the child to boot");
     if (r > 0) {
-      ssize_t n = recv(sock, buf + got, sizeof buf - got, 0);
+      ssize_t n =
+          MPROC__FAIL(READ) ? -1 : recv(sock, buf + got, sizeof buf - got, 0);
       if (n > 0) {
         got += (size_t)n;
         continue;
       }
       if (n < 0 && errno == EINTR)
         continue;
-      /* EOF or error: the child is gone; report how it ended. */
+      /* A read error other than a reset (the child closed its end with
+       * our record unread: it died) says nothing about the child, which
+       * may be alive and running: the caller kills it (waiting for it here
+       * could wait for as long as its function runs). */
+      if (n < 0 && errno != ECONNRESET)
+        return mproc__err_os("reading the child's boot status");
+      /* EOF or reset: the child is gone; report how it ended. */
     } else {
       int st;
       if (waitpid(pid, &st, WNOHANG) != pid)
@@ -315,7 +324,8 @@ static int start_spawn(mproc_process_t *p, const mproc__child_spec_t *spec) {
     rc = mproc__err(MPROC_E_NOMEM, "starting a child");
     goto out;
   }
-  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
+  if (MPROC__FAIL(PIPE) ||
+      socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
     rc = mproc__err_os("creating the bootstrap socket");
     goto out;
   }
@@ -324,14 +334,17 @@ static int start_spawn(mproc_process_t *p, const mproc__child_spec_t *spec) {
 
   /* Block signals so that the child runs none of the parent's handlers
    * between fork and exec; it restores the mask just before exec. */
+  /* An injected exec failure is decided here: the child, a copy of this
+   * process with another pid, never fires faults itself. */
+  int exec_fault = MPROC__FAIL(EXEC) ? errno : 0;
   sigset_t all, old;
   sigfillset(&all);
   pthread_sigmask(SIG_SETMASK, &all, &old);
   pid_t parent = getpid();
-  pid_t pid = fork();
+  pid_t pid = MPROC__FAIL(FORK) ? -1 : fork();
   if (pid == 0)
     exec_child(sv[1], ctx.fds, high, ctx.n, max_fd, path, argv, &old,
-               spec->daemon, parent);
+               spec->daemon, parent, exec_fault);
   int fork_errno = errno;
   pthread_sigmask(SIG_SETMASK, &old, NULL);
   close(sv[1]);
@@ -344,9 +357,16 @@ static int start_spawn(mproc_process_t *p, const mproc__child_spec_t *spec) {
   uint8_t hdr[8];
   for (int i = 0; i < 8; i++)
     hdr[i] = (uint8_t)((uint64_t)len >> (8 * i));
-  /* A send failure means the child is gone; its status says why. */
-  if (send_all(sv[0], hdr, 8) == 0)
-    send_all(sv[0], record, len);
+  /* A send failure with EPIPE means the child is gone; its status says
+   * why. Any other failure leaves a live child waiting for the rest of
+   * its record: it is killed (not left to the boot timeout). */
+  if (send_all(sv[0], hdr, 8) < 0 || send_all(sv[0], record, len) < 0) {
+    if (errno != EPIPE && errno != ECONNRESET) {
+      rc = mproc__err_os("sending the start record to the child");
+      discard_child(pid);
+      goto out;
+    }
+  }
   bool reaped;
   rc = read_boot_status(pid, sv[0], &reaped);
   if (rc < 0) {
@@ -471,7 +491,10 @@ void mproc__child_exit(int code, bool forked) {
 static int try_reap(mproc_process_t *p) {
   int st;
   pid_t w;
-  while ((w = waitpid((pid_t)p->pid, &st, WNOHANG)) < 0 && errno == EINTR)
+  while (
+      (w = MPROC__FAIL(WAITPID) ? -1 : waitpid((pid_t)p->pid, &st, WNOHANG)) <
+          0 &&
+      errno == EINTR)
     ;
   if (w == 0)
     return 0;
@@ -488,7 +511,9 @@ int mproc__proc_wait(mproc_process_t *p, int64_t deadline) {
     /* Waiting without limit: one blocking waitpid, no pidfd, no poll. */
     int st;
     pid_t w;
-    while ((w = waitpid((pid_t)p->pid, &st, 0)) < 0 && errno == EINTR)
+    while ((w = MPROC__FAIL(WAITPID) ? -1 : waitpid((pid_t)p->pid, &st, 0)) <
+               0 &&
+           errno == EINTR)
       ;
     if (w < 0)
       return mproc__err_os("waiting for the child");

@@ -5,7 +5,7 @@
  * descriptor. Nothing is ever left in /dev/shm.
  */
 #define _GNU_SOURCE /* with -std=c11, POSIX and Linux interfaces */
-#include "internal.h"
+#include "fault.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,7 +23,7 @@ static size_t page_round(size_t size) {
 static int anon_fd(void) {
   int fd;
 #if defined(__linux__) && defined(MFD_CLOEXEC) && !defined(MPROC_POSIX_PORTABLE)
-  fd = memfd_create("mproc", MFD_CLOEXEC);
+  fd = MPROC__FAIL(MEMFD) ? -1 : memfd_create("mproc", MFD_CLOEXEC);
   if (fd >= 0 || errno != ENOSYS)
     return fd;
 #endif
@@ -33,7 +33,9 @@ static int anon_fd(void) {
     snprintf(name, sizeof name, "/mproc-%lld-%u-%lld", (long long)getpid(),
              (unsigned)mproc__fetch_add32(&counter, 1),
              (long long)(mproc__now_ns() & 0xffffff));
-    fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600);
+    fd = MPROC__FAIL(SHM_OPEN)
+             ? -1
+             : shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600);
     if (fd >= 0) {
       shm_unlink(name);
       fcntl(fd, F_SETFD, FD_CLOEXEC);
@@ -53,12 +55,14 @@ int mproc__shm_create(mproc__shm_t *shm, size_t size) {
   int fd = anon_fd();
   if (fd < 0)
     return mproc__err_os("creating shared memory");
-  if (ftruncate(fd, (off_t)size) < 0) {
+  if (MPROC__FAIL(FTRUNCATE) || ftruncate(fd, (off_t)size) < 0) {
     int rc = mproc__err_os("sizing shared memory");
     close(fd);
     return rc;
   }
-  void *addr = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  void *addr = MPROC__FAIL(MMAP) ? MAP_FAILED
+                                 : mmap(NULL, size, PROT_READ | PROT_WRITE,
+                                        MAP_SHARED, fd, 0);
   if (addr == MAP_FAILED) {
     int rc = mproc__err_os("mapping shared memory");
     close(fd);
@@ -78,13 +82,16 @@ int mproc__shm_attach(mproc__shm_t *shm, mproc__handle_t h, size_t size) {
    * it only if it is passed to them. */
   fcntl(h, F_SETFD, FD_CLOEXEC);
   struct stat st;
-  if (fstat(h, &st) < 0 || st.st_size < 0 || (size_t)st.st_size < size) {
+  if (MPROC__FAIL(FSTAT) || fstat(h, &st) < 0 || st.st_size < 0 ||
+      (size_t)st.st_size < size) {
     int rc = mproc__err(MPROC_E_DECODE,
                         "received shared memory is missing or too small");
     mproc__shm_close(shm);
     return rc;
   }
-  void *addr = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, h, 0);
+  void *addr = MPROC__FAIL(MMAP)
+                   ? MAP_FAILED
+                   : mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, h, 0);
   if (addr == MAP_FAILED) {
     int rc = mproc__err_os("mapping received shared memory");
     mproc__shm_close(shm);

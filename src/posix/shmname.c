@@ -3,7 +3,7 @@
  * as /dev/shm/<name> on Linux until it is unlinked.
  */
 #define _GNU_SOURCE /* with -std=c11, POSIX and Linux interfaces */
-#include "internal.h"
+#include "fault.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -28,7 +28,10 @@ int mproc__named_shm_open(mproc__shm_t *shm, const char *name, size_t size,
   int rc = os_name(path, sizeof path, name);
   if (rc < 0)
     return rc;
-  int fd = shm_open(path, create ? O_RDWR | O_CREAT | O_EXCL : O_RDWR, 0600);
+  int fd =
+      MPROC__FAIL(SHM_OPEN)
+          ? -1
+          : shm_open(path, create ? O_RDWR | O_CREAT | O_EXCL : O_RDWR, 0600);
   if (fd < 0) {
     if (errno == EEXIST)
       return mproc__err(MPROC_E_BUSY, "shared memory '%s' already exists",
@@ -38,7 +41,7 @@ int mproc__named_shm_open(mproc__shm_t *shm, const char *name, size_t size,
   }
   fcntl(fd, F_SETFD, FD_CLOEXEC);
   if (create) {
-    if (ftruncate(fd, (off_t)size) < 0) {
+    if (MPROC__FAIL(FTRUNCATE) || ftruncate(fd, (off_t)size) < 0) {
       rc = mproc__err_os("sizing named shared memory");
       close(fd);
       shm_unlink(path);
@@ -46,14 +49,16 @@ int mproc__named_shm_open(mproc__shm_t *shm, const char *name, size_t size,
     }
   } else {
     struct stat st;
-    if (fstat(fd, &st) < 0 || st.st_size <= 0) {
+    if (MPROC__FAIL(FSTAT) || fstat(fd, &st) < 0 || st.st_size <= 0) {
       rc = mproc__err(MPROC_E_DECODE, "shared memory '%s' is empty", name);
       close(fd);
       return rc;
     }
     size = (size_t)st.st_size;
   }
-  void *addr = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  void *addr = MPROC__FAIL(MMAP) ? MAP_FAILED
+                                 : mmap(NULL, size, PROT_READ | PROT_WRITE,
+                                        MAP_SHARED, fd, 0);
   if (addr == MAP_FAILED) {
     rc = mproc__err_os("mapping named shared memory");
     close(fd);

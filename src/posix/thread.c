@@ -4,7 +4,7 @@
  * mproc__now_ns(), so a wall-clock step never stretches a timeout.
  */
 #define _GNU_SOURCE
-#include "internal.h"
+#include "fault.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -41,7 +41,9 @@ int mproc__thread_start_detached(void (*fn)(void *), void *arg) {
   pthread_attr_init(&attr);
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
   pthread_t t;
-  int e = pthread_create(&t, &attr, thread_main, st);
+  int e = MPROC__FAIL(THREAD_CREATE)
+              ? errno
+              : pthread_create(&t, &attr, thread_main, st);
   pthread_attr_destroy(&attr);
   if (e != 0) {
     free(st);
@@ -54,7 +56,7 @@ int mproc__mutex_create(mproc__mutex_t **out) {
   mproc__mutex_t *m = malloc(sizeof *m);
   if (!m)
     return mproc__err(MPROC_E_NOMEM, "creating a mutex");
-  int e = pthread_mutex_init(&m->m, NULL);
+  int e = MPROC__FAIL(MUTEX_INIT) ? errno : pthread_mutex_init(&m->m, NULL);
   if (e != 0) {
     free(m);
     return mproc__err_os_code(e, "pthread_mutex_init");
@@ -85,7 +87,7 @@ int mproc__cond_create(mproc__cond_t **out) {
   pthread_condattr_t attr;
   pthread_condattr_init(&attr);
   pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-  int e = pthread_cond_init(&c->c, &attr);
+  int e = MPROC__FAIL(MUTEX_INIT) ? errno : pthread_cond_init(&c->c, &attr);
   pthread_condattr_destroy(&attr);
   if (e != 0) {
     free(c);

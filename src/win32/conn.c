@@ -27,21 +27,26 @@ int mproc__conn_pipe(mproc__handle_t h[2], bool duplex) {
            (unsigned long)GetCurrentProcessId(),
            (unsigned long)mproc__fetch_add32(&counter, 1),
            (unsigned long long)mproc__now_ns());
-  HANDLE s =
-      CreateNamedPipeW(name, PIPE_ACCESS_DUPLEX | FILE_FLAG_FIRST_PIPE_INSTANCE,
+  HANDLE s = MPROC__FAIL(CREATE_NAMED_PIPE)
+                 ? INVALID_HANDLE_VALUE
+                 : CreateNamedPipeW(
+                       name, PIPE_ACCESS_DUPLEX | FILE_FLAG_FIRST_PIPE_INSTANCE,
                        PIPE_TYPE_BYTE | PIPE_READMODE_BYTE | PIPE_WAIT |
                            PIPE_REJECT_REMOTE_CLIENTS,
                        1, 65536, 65536, 0, NULL);
   if (s == INVALID_HANDLE_VALUE)
     return mproc__err_os("creating a pipe");
-  HANDLE c = CreateFileW(name, GENERIC_READ | GENERIC_WRITE, 0, NULL,
-                         OPEN_EXISTING, 0, NULL);
+  HANDLE c = MPROC__FAIL(CREATE_FILE)
+                 ? INVALID_HANDLE_VALUE
+                 : CreateFileW(name, GENERIC_READ | GENERIC_WRITE, 0, NULL,
+                               OPEN_EXISTING, 0, NULL);
   if (c == INVALID_HANDLE_VALUE) {
     int rc = mproc__err_os("opening a pipe");
     CloseHandle(s);
     return rc;
   }
-  if (!ConnectNamedPipe(s, NULL) && GetLastError() != ERROR_PIPE_CONNECTED) {
+  if ((MPROC__FAIL(CONNECT_NAMED_PIPE) || !ConnectNamedPipe(s, NULL)) &&
+      GetLastError() != ERROR_PIPE_CONNECTED) {
     int rc = mproc__err_os("connecting a pipe");
     CloseHandle(s);
     CloseHandle(c);
@@ -65,7 +70,7 @@ int mproc__conn_write(mproc__handle_t h, const void *p, size_t n) {
   const uint8_t *b = p;
   while (n > 0) {
     DWORD chunk = n > (1u << 30) ? (1u << 30) : (DWORD)n, done = 0;
-    if (!WriteFile(h, b, chunk, &done, NULL)) {
+    if (MPROC__FAIL(WRITE) || !WriteFile(h, b, chunk, &done, NULL)) {
       if (is_closed_error(GetLastError()))
         return mproc__err(MPROC_E_CLOSED, "the other end is closed");
       return mproc__err_os("writing to a connection");
@@ -80,7 +85,7 @@ int mproc__conn_read(mproc__handle_t h, void *p, size_t n) {
   uint8_t *b = p;
   while (n > 0) {
     DWORD chunk = n > (1u << 30) ? (1u << 30) : (DWORD)n, done = 0;
-    if (!ReadFile(h, b, chunk, &done, NULL)) {
+    if (MPROC__FAIL(READ) || !ReadFile(h, b, chunk, &done, NULL)) {
       if (is_closed_error(GetLastError()))
         return mproc__err(MPROC_E_CLOSED,
                           "end of file: the other end is closed");
@@ -122,7 +127,8 @@ void mproc__conn_close(mproc__handle_t h) {
 
 int mproc__handle_export(mproc__handle_t h, uint8_t *ticket, size_t *len) {
   HANDLE dup = NULL;
-  if (!DuplicateHandle(GetCurrentProcess(), h, GetCurrentProcess(), &dup, 0,
+  if (MPROC__FAIL(DUPLICATE_HANDLE) ||
+      !DuplicateHandle(GetCurrentProcess(), h, GetCurrentProcess(), &dup, 0,
                        FALSE, DUPLICATE_SAME_ACCESS))
     return mproc__err_os("duplicating a handle to send");
   uint32_t pid = (uint32_t)GetCurrentProcessId();
@@ -142,12 +148,15 @@ int mproc__handle_import(const uint8_t *ticket, size_t len,
   uint64_t v;
   memcpy(&pid, ticket, 4);
   memcpy(&v, ticket + 4, 8);
-  HANDLE src = OpenProcess(PROCESS_DUP_HANDLE, FALSE, pid);
+  HANDLE src = MPROC__FAIL(OPEN_PROCESS)
+                   ? NULL
+                   : OpenProcess(PROCESS_DUP_HANDLE, FALSE, pid);
   if (!src)
     return mproc__err(MPROC_E_CLOSED,
                       "the process that sent the connection is gone");
   HANDLE mine = NULL;
   BOOL ok =
+      !MPROC__FAIL(DUPLICATE_HANDLE) &&
       DuplicateHandle(src, (HANDLE)(uintptr_t)v, GetCurrentProcess(), &mine, 0,
                       FALSE, DUPLICATE_SAME_ACCESS | DUPLICATE_CLOSE_SOURCE);
   DWORD e = GetLastError();
@@ -194,7 +203,7 @@ int mproc__conn_read_some(mproc__handle_t h, void *p, size_t n, size_t *got) {
   DWORD chunk = n > (1u << 30) ? (1u << 30) : (DWORD)n;
   for (;;) {
     DWORD done = 0;
-    if (!ReadFile(h, p, chunk, &done, NULL)) {
+    if (MPROC__FAIL(READ) || !ReadFile(h, p, chunk, &done, NULL)) {
       DWORD e = GetLastError();
       if (e == ERROR_MORE_DATA && done > 0) {
         *got = done;

@@ -13,8 +13,10 @@
 int mproc__random_bytes(void *buf, size_t n) {
   if (n > 0x7fffffff)
     return mproc__err(MPROC_E_INVAL, "random_bytes: %zu bytes", n);
-  NTSTATUS s =
-      BCryptGenRandom(NULL, buf, (ULONG)n, BCRYPT_USE_SYSTEM_PREFERRED_RNG);
+  NTSTATUS s = MPROC__FAIL(RANDOM)
+                   ? (NTSTATUS)0xC0000001L /* STATUS_UNSUCCESSFUL */
+                   : BCryptGenRandom(NULL, buf, (ULONG)n,
+                                     BCRYPT_USE_SYSTEM_PREFERRED_RNG);
   if (!BCRYPT_SUCCESS(s))
     return mproc__err(MPROC_E_SYS, "BCryptGenRandom failed: 0x%lx",
                       (unsigned long)s);
@@ -28,8 +30,11 @@ int mproc__hmac_sha256(const void *key, size_t keylen, const void *msg,
   int rc = 0;
   if (keylen > 0x7fffffff || len > 0x7fffffff)
     return mproc__err(MPROC_E_INVAL, "HMAC input too large");
-  NTSTATUS s = BCryptOpenAlgorithmProvider(&alg, BCRYPT_SHA256_ALGORITHM, NULL,
-                                           BCRYPT_ALG_HANDLE_HMAC_FLAG);
+  NTSTATUS s =
+      MPROC__FAIL(HMAC)
+          ? (NTSTATUS)0xC0000017L /* STATUS_NO_MEMORY */
+          : BCryptOpenAlgorithmProvider(&alg, BCRYPT_SHA256_ALGORITHM, NULL,
+                                        BCRYPT_ALG_HANDLE_HMAC_FLAG);
   if (BCRYPT_SUCCESS(s))
     s = BCryptCreateHash(alg, &h, NULL, 0, (PUCHAR)key, (ULONG)keylen, 0);
   if (BCRYPT_SUCCESS(s))

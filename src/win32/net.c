@@ -99,7 +99,8 @@ static int tcp_resolve(const char *address, bool passive,
 
 /* A socket that children never inherit. */
 static SOCKET tcp_socket(int family) {
-  SOCKET s = socket(family, SOCK_STREAM, IPPROTO_TCP);
+  SOCKET s = MPROC__FAIL(SOCKET) ? INVALID_SOCKET
+                                 : socket(family, SOCK_STREAM, IPPROTO_TCP);
   if (s != INVALID_SOCKET)
     SetHandleInformation((HANDLE)s, HANDLE_FLAG_INHERIT, 0);
   return s;
@@ -131,7 +132,8 @@ int mproc__tcp_pick_port(char *buf, size_t size) {
   SOCKET s = tcp_socket(res->ai_family);
   struct sockaddr_storage ss;
   int sl = sizeof ss;
-  if (s == INVALID_SOCKET || bind(s, res->ai_addr, (int)res->ai_addrlen) != 0 ||
+  if (s == INVALID_SOCKET || MPROC__FAIL(BIND) ||
+      bind(s, res->ai_addr, (int)res->ai_addrlen) != 0 ||
       getsockname(s, (struct sockaddr *)&ss, &sl) != 0) {
     rc = wsa_err("picking a TCP port");
     goto out;
@@ -185,11 +187,13 @@ static int pipe_security(mproc__listener_t *l) {
 
 static int pipe_instance(mproc__listener_t *l, bool first) {
   DWORD open = PIPE_ACCESS_DUPLEX | (first ? FILE_FLAG_FIRST_PIPE_INSTANCE : 0);
-  HANDLE h = CreateNamedPipeA(l->name, open,
-                              PIPE_TYPE_BYTE | PIPE_READMODE_BYTE | PIPE_WAIT |
-                                  PIPE_REJECT_REMOTE_CLIENTS,
-                              PIPE_UNLIMITED_INSTANCES, PIPE_BUF_SIZE,
-                              PIPE_BUF_SIZE, 0, &l->sa);
+  HANDLE h = MPROC__FAIL(CREATE_NAMED_PIPE)
+                 ? INVALID_HANDLE_VALUE
+                 : CreateNamedPipeA(l->name, open,
+                                    PIPE_TYPE_BYTE | PIPE_READMODE_BYTE |
+                                        PIPE_WAIT | PIPE_REJECT_REMOTE_CLIENTS,
+                                    PIPE_UNLIMITED_INSTANCES, PIPE_BUF_SIZE,
+                                    PIPE_BUF_SIZE, 0, &l->sa);
   if (h == INVALID_HANDLE_VALUE)
     return mproc__err_os(l->name);
   l->pending = h;
@@ -223,9 +227,9 @@ int mproc__listen(const char *address, mproc__listener_t **out) {
     if ((rc = tcp_resolve(address, true, &res)) < 0)
       goto fail;
     l->s = tcp_socket(res->ai_family);
-    if (l->s == INVALID_SOCKET ||
+    if (l->s == INVALID_SOCKET || MPROC__FAIL(BIND) ||
         bind(l->s, res->ai_addr, (int)res->ai_addrlen) != 0 ||
-        listen(l->s, 128) != 0) {
+        MPROC__FAIL(LISTEN) || listen(l->s, 128) != 0) {
       rc = wsa_err(address);
       freeaddrinfo(res);
       goto fail;
@@ -244,7 +248,7 @@ int mproc__accept(mproc__listener_t *l, mproc__net_t **out) {
   if (!c)
     return mproc__err(MPROC_E_NOMEM, "accepting a connection");
   if (l->is_socket) {
-    SOCKET s = accept(l->s, NULL, NULL);
+    SOCKET s = MPROC__FAIL(ACCEPT) ? INVALID_SOCKET : accept(l->s, NULL, NULL);
     if (s == INVALID_SOCKET) {
       free(c);
       return wsa_err("accept");
@@ -257,7 +261,8 @@ int mproc__accept(mproc__listener_t *l, mproc__net_t **out) {
     *out = c;
     return 0;
   }
-  if (!ConnectNamedPipe(l->pending, NULL) &&
+  if ((MPROC__FAIL(CONNECT_NAMED_PIPE) ||
+       !ConnectNamedPipe(l->pending, NULL)) &&
       GetLastError() != ERROR_PIPE_CONNECTED) {
     int rc = mproc__err_os("ConnectNamedPipe");
     /* This instance is unusable (the client left already): replace it. */
@@ -287,8 +292,10 @@ int mproc__connect(const char *address, mproc__net_t **out) {
   if (is_pipe(address)) {
     /* Every instance busy: wait for one, a bounded number of times. */
     for (int tries = 0;; tries++) {
-      HANDLE h = CreateFileA(address, GENERIC_READ | GENERIC_WRITE, 0, NULL,
-                             OPEN_EXISTING, 0, NULL);
+      HANDLE h = MPROC__FAIL(CREATE_FILE)
+                     ? INVALID_HANDLE_VALUE
+                     : CreateFileA(address, GENERIC_READ | GENERIC_WRITE, 0,
+                                   NULL, OPEN_EXISTING, 0, NULL);
       if (h != INVALID_HANDLE_VALUE) {
         c->pipe = h;
         *out = c;
@@ -314,7 +321,8 @@ int mproc__connect(const char *address, mproc__net_t **out) {
     SOCKET s = tcp_socket(ai->ai_family);
     if (s == INVALID_SOCKET)
       continue;
-    if (connect(s, ai->ai_addr, (int)ai->ai_addrlen) == 0) {
+    if (!MPROC__FAIL(CONNECT) &&
+        connect(s, ai->ai_addr, (int)ai->ai_addrlen) == 0) {
       BOOL one = TRUE;
       setsockopt(s, IPPROTO_TCP, TCP_NODELAY, (const char *)&one, sizeof one);
       c->is_socket = true;
@@ -340,12 +348,12 @@ int mproc__net_send(mproc__net_t *c, const void *buf, size_t len) {
   while (len) {
     DWORD chunk = len > 0x40000000 ? 0x40000000 : (DWORD)len, n = 0;
     if (c->is_socket) {
-      int r = send(c->s, p, (int)chunk, 0);
+      int r = MPROC__FAIL(WRITE) ? SOCKET_ERROR : send(c->s, p, (int)chunk, 0);
       if (r == SOCKET_ERROR)
         return mproc__err(MPROC_E_CLOSED, "sending: error %d",
                           WSAGetLastError());
       n = (DWORD)r;
-    } else if (!WriteFile(c->pipe, p, chunk, &n, NULL)) {
+    } else if (MPROC__FAIL(WRITE) || !WriteFile(c->pipe, p, chunk, &n, NULL)) {
       return mproc__err(MPROC_E_CLOSED, "sending: error %lu",
                         (unsigned long)GetLastError());
     }
@@ -373,12 +381,12 @@ int mproc__net_recv(mproc__net_t *c, void *buf, size_t len) {
                                      : (DWORD)len,
           n = 0;
     if (c->is_socket) {
-      int r = recv(c->s, dst, (int)chunk, 0);
+      int r = MPROC__FAIL(READ) ? SOCKET_ERROR : recv(c->s, dst, (int)chunk, 0);
       if (r == SOCKET_ERROR)
         return mproc__err(MPROC_E_CLOSED, "receiving: error %d",
                           WSAGetLastError());
       n = (DWORD)r;
-    } else if (!ReadFile(c->pipe, dst, chunk, &n, NULL)) {
+    } else if (MPROC__FAIL(READ) || !ReadFile(c->pipe, dst, chunk, &n, NULL)) {
       return mproc__err(MPROC_E_CLOSED, "receiving: error %lu",
                         (unsigned long)GetLastError());
     }

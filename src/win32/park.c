@@ -77,7 +77,8 @@
 
 int mproc__park_init(mproc__park_t *pk, volatile uint32_t *shared) {
   pk->shared = shared;
-  pk->h = CreateSemaphoreW(NULL, 0, LONG_MAX, NULL);
+  pk->h = MPROC__FAIL(SEM_CREATE) ? NULL
+                                  : CreateSemaphoreW(NULL, 0, LONG_MAX, NULL);
   if (!pk->h) {
     pk->shared = NULL;
     return mproc__err_os("creating a semaphore");
@@ -205,7 +206,9 @@ int mproc__park_wait(mproc__park_t *pk, volatile uint32_t *addr,
   }
   for (;;) {
     DWORD ms = mproc__win_ms_until(deadline_ns);
-    DWORD r = ms == 0 ? WAIT_TIMEOUT : WaitForSingleObject(pk->h, ms);
+    DWORD r = ms == 0                  ? WAIT_TIMEOUT
+              : MPROC__FAIL(PARK_WAIT) ? WAIT_FAILED
+                                       : WaitForSingleObject(pk->h, ms);
     if (r == WAIT_OBJECT_0) {
       mproc__fetch_add32(pk->shared, (uint32_t)0 - T_ONE);
       return 0;

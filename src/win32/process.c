@@ -90,7 +90,8 @@ int mproc__handle_reduce(mproc__spawn_ctx_t *ctx, mproc__handle_t h,
   }
   /* Not deduplicated: every rebuilt object owns (and closes) its handle. */
   HANDLE h2 = NULL;
-  if (!DuplicateHandle(GetCurrentProcess(), h, ctx->child, &h2, 0, FALSE,
+  if (MPROC__FAIL(DUPLICATE_HANDLE) ||
+      !DuplicateHandle(GetCurrentProcess(), h, ctx->child, &h2, 0, FALSE,
                        DUPLICATE_SAME_ACCESS))
     return mproc__err_os("duplicating a handle into the child");
   ctx->dups[ctx->n++] = h2;
@@ -265,12 +266,14 @@ static int make_pipe(HANDLE *server, HANDLE *client) {
     p = put_decimal(p, x & 0xffffffffffull);
     *p = L'\0';
 
-    *server = CreateNamedPipeW(name,
-                               PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED |
-                                   FILE_FLAG_FIRST_PIPE_INSTANCE,
-                               PIPE_TYPE_BYTE | PIPE_READMODE_BYTE | PIPE_WAIT |
-                                   PIPE_REJECT_REMOTE_CLIENTS,
-                               1, 65536, 65536, 0, NULL);
+    *server = MPROC__FAIL(CREATE_NAMED_PIPE)
+                  ? INVALID_HANDLE_VALUE
+                  : CreateNamedPipeW(name,
+                                     PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED |
+                                         FILE_FLAG_FIRST_PIPE_INSTANCE,
+                                     PIPE_TYPE_BYTE | PIPE_READMODE_BYTE |
+                                         PIPE_WAIT | PIPE_REJECT_REMOTE_CLIENTS,
+                                     1, 65536, 65536, 0, NULL);
     if (*server == INVALID_HANDLE_VALUE) {
       DWORD e = GetLastError();
       if ((e == ERROR_ACCESS_DENIED || e == ERROR_PIPE_BUSY) && tries < 16)
@@ -278,8 +281,11 @@ static int make_pipe(HANDLE *server, HANDLE *client) {
       return mproc__err_os_code((long)e, "creating the bootstrap pipe");
     }
     *client =
-        CreateFileW(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING,
-                    SECURITY_SQOS_PRESENT | SECURITY_ANONYMOUS, NULL);
+        MPROC__FAIL(CREATE_FILE)
+            ? INVALID_HANDLE_VALUE
+            : CreateFileW(name, GENERIC_READ | GENERIC_WRITE, 0, NULL,
+                          OPEN_EXISTING,
+                          SECURITY_SQOS_PRESENT | SECURITY_ANONYMOUS, NULL);
     if (*client == INVALID_HANDLE_VALUE) {
       int rc = mproc__err_os("opening the bootstrap pipe");
       CloseHandle(*server);
@@ -353,7 +359,8 @@ static int io_write_all(boot_io_t *io, const uint8_t *p, size_t len) {
     DWORD want = len > IO_CHUNK ? IO_CHUNK : (DWORD)len;
     DWORD n = 0;
     ResetEvent(io->ov.hEvent);
-    BOOL ok = WriteFile(io->pipe, p, want, NULL, &io->ov);
+    BOOL ok =
+        !MPROC__FAIL(WRITE) && WriteFile(io->pipe, p, want, NULL, &io->ov);
     int rc = io_finish(io, ok, &n);
     if (rc != 0)
       return rc;
@@ -377,7 +384,7 @@ static int io_read_some(boot_io_t *io, uint8_t *p, size_t cap, size_t *got) {
   }
   DWORD n = 0;
   ResetEvent(io->ov.hEvent);
-  BOOL ok = ReadFile(io->pipe, p, want, NULL, &io->ov);
+  BOOL ok = !MPROC__FAIL(READ) && ReadFile(io->pipe, p, want, NULL, &io->ov);
   int rc = io_finish(io, ok, &n);
   if (rc == 0 && n == 0)
     return mproc__err(MPROC_E_CLOSED, "bootstrap pipe closed");
@@ -420,7 +427,7 @@ static INIT_ONCE job_once = INIT_ONCE_STATIC_INIT;
 static BOOL CALLBACK job_create(PINIT_ONCE once, PVOID param, PVOID *ctx) {
   (void)once;
   DWORD *err = param;
-  HANDLE job = CreateJobObjectW(NULL, NULL);
+  HANDLE job = MPROC__FAIL(JOB) ? NULL : CreateJobObjectW(NULL, NULL);
   if (!job) {
     *err = GetLastError();
     return FALSE;
@@ -495,7 +502,8 @@ int mproc__proc_start(mproc_process_t *p, const mproc__child_spec_t *spec) {
   rc = make_pipe(&io.pipe, &client);
   if (rc < 0)
     goto out;
-  io.ov.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
+  io.ov.hEvent =
+      MPROC__FAIL(EVENT_CREATE) ? NULL : CreateEventW(NULL, TRUE, FALSE, NULL);
   if (!io.ov.hEvent) {
     rc = mproc__err_os("creating an event");
     goto out;
@@ -512,7 +520,8 @@ int mproc__proc_start(mproc_process_t *p, const mproc__child_spec_t *spec) {
   /* No STARTF_USESTDHANDLES: with bInheritHandles FALSE, CreateProcess
    * duplicates the parent's standard handles into a console child, so the
    * child writes where the parent does. */
-  if (!CreateProcessW(program, cmd, NULL, NULL, FALSE, CREATE_SUSPENDED, NULL,
+  if (MPROC__FAIL(CREATE_PROCESS) ||
+      !CreateProcessW(program, cmd, NULL, NULL, FALSE, CREATE_SUSPENDED, NULL,
                       NULL, &si, &pi)) {
     char why[MPROC__BOOT_MSG_MAX];
     mproc__err_os("starting the program");
@@ -526,12 +535,12 @@ int mproc__proc_start(mproc_process_t *p, const mproc__child_spec_t *spec) {
     rc = daemon_job(&job);
     if (rc < 0)
       goto out;
-    if (!AssignProcessToJobObject(job, pi.hProcess)) {
+    if (MPROC__FAIL(JOB) || !AssignProcessToJobObject(job, pi.hProcess)) {
       rc = mproc__err_os("putting a daemon child in its job object");
       goto out;
     }
   }
-  if (ResumeThread(pi.hThread) == (DWORD)-1) {
+  if (MPROC__FAIL(RESUME_THREAD) || ResumeThread(pi.hThread) == (DWORD)-1) {
     rc = mproc__err_os("resuming the child");
     goto out;
   }

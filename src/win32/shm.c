@@ -3,7 +3,7 @@
  * left in the object namespace; a spawn child receives the section handle
  * (duplicated into it by the parent) and maps it. The OS zero-fills it.
  */
-#include "internal.h"
+#include "fault.h"
 
 static size_t page_round(size_t size) {
   SYSTEM_INFO si;
@@ -24,11 +24,17 @@ int mproc__shm_create(mproc__shm_t *shm, size_t size) {
   if (size == 0)
     return mproc__err(MPROC_E_TOOBIG, "shared memory size too large");
   uint64_t s64 = (uint64_t)size;
-  HANDLE h = CreateFileMappingW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE,
-                                (DWORD)(s64 >> 32), (DWORD)s64, NULL);
+  HANDLE h =
+      MPROC__FAIL(CREATE_FILE_MAPPING)
+          ? NULL
+          : CreateFileMappingW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE,
+                               (DWORD)(s64 >> 32), (DWORD)s64, NULL);
   if (!h)
     return mproc__err_os("creating shared memory");
-  void *addr = MapViewOfFile(h, FILE_MAP_READ | FILE_MAP_WRITE, 0, 0, size);
+  void *addr =
+      MPROC__FAIL(MAP_VIEW)
+          ? NULL
+          : MapViewOfFile(h, FILE_MAP_READ | FILE_MAP_WRITE, 0, 0, size);
   if (!addr) {
     int rc = mproc__err_os("mapping shared memory");
     CloseHandle(h);
@@ -50,7 +56,10 @@ int mproc__shm_attach(mproc__shm_t *shm, mproc__handle_t h, size_t size) {
   }
   /* Mapping more than the section holds fails, so a successful mapping of
    * @p size bytes is also the size check. */
-  void *addr = MapViewOfFile(h, FILE_MAP_READ | FILE_MAP_WRITE, 0, 0, size);
+  void *addr =
+      MPROC__FAIL(MAP_VIEW)
+          ? NULL
+          : MapViewOfFile(h, FILE_MAP_READ | FILE_MAP_WRITE, 0, 0, size);
   if (!addr) {
     DWORD e = GetLastError();
     int rc;

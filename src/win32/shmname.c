@@ -31,8 +31,10 @@ int mproc__named_shm_open(mproc__shm_t *shm, const char *name, size_t size,
   HANDLE h;
   if (create) {
     uint64_t s64 = (uint64_t)size;
-    h = CreateFileMappingW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE,
-                           (DWORD)(s64 >> 32), (DWORD)s64, wname);
+    h = MPROC__FAIL(CREATE_FILE_MAPPING)
+            ? NULL
+            : CreateFileMappingW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE,
+                                 (DWORD)(s64 >> 32), (DWORD)s64, wname);
     if (h && GetLastError() == ERROR_ALREADY_EXISTS) {
       CloseHandle(h);
       return mproc__err(MPROC_E_BUSY, "shared memory '%s' already exists",
@@ -41,7 +43,9 @@ int mproc__named_shm_open(mproc__shm_t *shm, const char *name, size_t size,
     if (!h)
       return mproc__err_os("creating named shared memory");
   } else {
-    h = OpenFileMappingW(FILE_MAP_READ | FILE_MAP_WRITE, FALSE, wname);
+    h = MPROC__FAIL(CREATE_FILE_MAPPING)
+            ? NULL
+            : OpenFileMappingW(FILE_MAP_READ | FILE_MAP_WRITE, FALSE, wname);
     if (!h) {
       if (GetLastError() == ERROR_FILE_NOT_FOUND)
         return mproc__err(MPROC_E_NOTFOUND, "no shared memory named '%s'",
@@ -49,8 +53,10 @@ int mproc__named_shm_open(mproc__shm_t *shm, const char *name, size_t size,
       return mproc__err_os("opening named shared memory");
     }
   }
-  void *addr =
-      MapViewOfFile(h, FILE_MAP_READ | FILE_MAP_WRITE, 0, 0, create ? size : 0);
+  void *addr = MPROC__FAIL(MAP_VIEW)
+                   ? NULL
+                   : MapViewOfFile(h, FILE_MAP_READ | FILE_MAP_WRITE, 0, 0,
+                                   create ? size : 0);
   if (!addr) {
     rc = mproc__err_os("mapping named shared memory");
     CloseHandle(h);

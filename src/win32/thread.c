@@ -2,7 +2,7 @@
  * Windows threads, mutexes and condition variables: slim reader/writer
  * locks and condition variables (no kernel object until contended).
  */
-#include "internal.h"
+#include "fault.h"
 
 #include <process.h>
 #include <stdlib.h>
@@ -34,7 +34,9 @@ int mproc__thread_start_detached(void (*fn)(void *), void *arg) {
   st->fn = fn;
   st->arg = arg;
   /* _beginthreadex, not CreateThread: the thread uses the C runtime. */
-  uintptr_t h = _beginthreadex(NULL, 0, thread_main, st, 0, NULL);
+  uintptr_t h = MPROC__FAIL(THREAD_CREATE)
+                    ? 0
+                    : _beginthreadex(NULL, 0, thread_main, st, 0, NULL);
   if (!h) {
     free(st);
     return mproc__err_os("starting a thread");

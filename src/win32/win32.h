@@ -4,7 +4,7 @@
 #ifndef MPROC_WIN32_H
 #define MPROC_WIN32_H
 
-#include "internal.h"
+#include "fault.h"
 
 /*
  * The milliseconds to pass to a Wait* function so that it does not return
