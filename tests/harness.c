@@ -15,10 +15,15 @@
 #ifdef _WIN32
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
+/* After windows.h. */
+#include <tlhelp32.h>
 #else
+#include <dirent.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
@@ -28,11 +33,244 @@ int harness_run(const char *name, const struct CMUnitTest *tests, size_t n) {
   return harness_run_only(name, tests, n, MPROC_START_DEFAULT);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Leak check: what a test program holds after its groups ran must be what  */
+/* it held before, less what the library keeps for the process's life.      */
+/* ------------------------------------------------------------------------ */
+
+#define HARNESS_MAX_RES 4096
+
+typedef struct harness_res {
+  int n;
+  long id[HARNESS_MAX_RES]; /* descriptors, or handle values */
+} harness_res_t;
+
+#ifdef _WIN32
+/*
+ * The open handles, by probing every handle value with GetHandleInformation
+ * (it succeeds exactly for an open handle of this process). Rather than
+ * GetProcessHandleCount, because wine's is a stub that answers 0, and
+ * because a list can name what leaked. Handle values are multiples of 4; a
+ * test program never holds anywhere near the range probed.
+ */
+static void harness_resources(harness_res_t *r) {
+  r->n = 0;
+  for (long v = 4; v < 4 * 16384 && r->n < HARNESS_MAX_RES; v += 4) {
+    DWORD flags;
+    if (GetHandleInformation((HANDLE)(intptr_t)v, &flags))
+      r->id[r->n++] = v;
+  }
+}
+
+static void harness_describe(long id, char *buf, size_t size) {
+  HANDLE h = (HANDLE)(intptr_t)id;
+  static const char *const types[] = {"unknown", "disk", "char", "pipe"};
+  DWORD t = GetFileType(h);
+  snprintf(buf, size, "handle 0x%lx (file type %s)", id,
+           t < 4 ? types[t] : "remote");
+}
+
+/*
+ * What mproc keeps for the process's life on Windows: the job object that
+ * kills daemon children with their parent (src/win32/process.c, made at the
+ * first start and never closed, so that it closes when the process dies).
+ * Only a job handle answers QueryInformationJobObject.
+ */
+static int harness_lifetime_resource(long id) {
+  JOBOBJECT_BASIC_LIMIT_INFORMATION info;
+  return QueryInformationJobObject((HANDLE)(intptr_t)id,
+                                   JobObjectBasicLimitInformation, &info,
+                                   sizeof info, NULL) != 0;
+}
+
+/* Children still running: processes whose parent is this one and that were
+ * created after it (a process id can be reused, a creation time cannot). */
+static int harness_children_left(void) {
+  int left = 0;
+  FILETIME mine, c, e, k, u;
+  if (!GetProcessTimes(GetCurrentProcess(), &mine, &e, &k, &u))
+    return 0;
+  HANDLE snap = CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
+  if (snap == INVALID_HANDLE_VALUE)
+    return 0;
+  PROCESSENTRY32 pe;
+  pe.dwSize = sizeof pe;
+  for (BOOL ok = Process32First(snap, &pe); ok; ok = Process32Next(snap, &pe)) {
+    if (pe.th32ParentProcessID != GetCurrentProcessId())
+      continue;
+    HANDLE h =
+        OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, pe.th32ProcessID);
+    if (!h)
+      continue;
+    if (GetProcessTimes(h, &c, &e, &k, &u) && CompareFileTime(&c, &mine) >= 0) {
+      print_error("[ LEAK     ] child process %lu (%s) still running\n",
+                  (unsigned long)pe.th32ProcessID, pe.szExeFile);
+      left++;
+    }
+    CloseHandle(h);
+  }
+  CloseHandle(snap);
+  return left;
+}
+#else
+/* The open descriptors: /proc/self/fd on Linux (without the descriptor
+ * that reads it), else every descriptor fcntl knows, up to a bound no test
+ * program comes near. */
+static void harness_resources(harness_res_t *r) {
+  r->n = 0;
+#if defined(__linux__)
+  DIR *d = opendir("/proc/self/fd");
+  if (d) {
+    struct dirent *de;
+    while ((de = readdir(d)) && r->n < HARNESS_MAX_RES) {
+      if (de->d_name[0] == '.')
+        continue;
+      long fd = strtol(de->d_name, NULL, 10);
+      if (fd != dirfd(d))
+        r->id[r->n++] = fd;
+    }
+    closedir(d);
+    return;
+  }
+#endif
+  for (long fd = 0; fd < HARNESS_MAX_RES && r->n < HARNESS_MAX_RES; fd++)
+    if (fcntl((int)fd, F_GETFD) != -1)
+      r->id[r->n++] = fd;
+}
+
+static void harness_describe(long id, char *buf, size_t size) {
+  char path[64], target[256] = "?";
+  snprintf(path, sizeof path, "/proc/self/fd/%ld", id);
+  ssize_t n = readlink(path, target, sizeof target - 1);
+  if (n >= 0)
+    target[n] = '\0';
+  snprintf(buf, size, "fd %ld -> %s", id, target);
+}
+
+/*
+ * What mproc keeps for the process's life on POSIX: the resource sharer's
+ * listening socket (src/posix/conn.c, Linux), opened the first time a
+ * connection is sent to a process that is not being spawned, and served by
+ * a thread until the process ends, as CPython's resource sharer. It is the
+ * abstract socket "@mproc-sharer-<pid>-..." in /proc/net/unix; the
+ * descriptor is found by the socket's inode.
+ */
+static int harness_lifetime_resource(long id) {
+#if defined(__linux__)
+  char path[64], target[64], prefix[64], line[512];
+  snprintf(path, sizeof path, "/proc/self/fd/%ld", id);
+  ssize_t n = readlink(path, target, sizeof target - 1);
+  if (n < 0)
+    return 0;
+  target[n] = '\0';
+  unsigned long inode;
+  if (sscanf(target, "socket:[%lu]", &inode) != 1)
+    return 0;
+  snprintf(prefix, sizeof prefix, "@mproc-sharer-%lld-",
+           (long long)mproc_getpid());
+  FILE *f = fopen("/proc/net/unix", "r");
+  if (!f)
+    return 0;
+  int found = 0;
+  while (!found && fgets(line, sizeof line, f)) {
+    /* Num RefCount Protocol Flags Type St Inode Path */
+    unsigned long ino;
+    char name[256];
+    if (sscanf(line, "%*s %*s %*s %*s %*s %*s %lu %255s", &ino, name) == 2 &&
+        ino == inode && strncmp(name, prefix, strlen(prefix)) == 0)
+      found = 1;
+  }
+  fclose(f);
+  return found;
+#else
+  (void)id;
+  return 0;
+#endif
+}
+
+/* Children not reaped: zombies (reaped here, so that they are reported
+ * once) and children still running. */
+static int harness_children_left(void) {
+  int left = 0, status;
+  pid_t pid;
+  while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+    print_error("[ LEAK     ] child %ld was left unreaped\n", (long)pid);
+    left++;
+  }
+  if (pid == 0) {
+    print_error("[ LEAK     ] a child process is still running\n");
+    left++;
+  }
+  return left;
+}
+#endif
+
+static int harness_has(const harness_res_t *r, long id) {
+  for (int i = 0; i < r->n; i++)
+    if (r->id[i] == id)
+      return 1;
+  return 0;
+}
+
+/* Counts (and, when @p report, prints) what is open now and was not before,
+ * less the library's lifetime resources. */
+static int harness_new_resources(const harness_res_t *before, int report) {
+  static harness_res_t now;
+  harness_resources(&now);
+  int leaked = 0;
+  for (int i = 0; i < now.n; i++) {
+    if (harness_has(before, now.id[i]) || harness_lifetime_resource(now.id[i]))
+      continue;
+    if (report) {
+      char what[320];
+      harness_describe(now.id[i], what, sizeof what);
+      print_error("[ LEAK     ] %s opened and never closed\n", what);
+    }
+    leaked++;
+  }
+  return leaked;
+}
+
+/*
+ * Returns the number of leaks found. A descriptor can close a moment after
+ * a test ends (the resource sharer's thread closes its side of a transfer
+ * after the receiver has the descriptor), so the count is retried for a
+ * while before anything is called a leak: a real leak stays.
+ */
+static int harness_check_leaks(const char *name, const harness_res_t *before) {
+  int leaked = 0;
+  for (int tries = 0; tries < 60; tries++) {
+    leaked = harness_new_resources(before, 0);
+    if (leaked == 0)
+      break;
+#ifdef _WIN32
+    Sleep(50);
+#else
+    struct timespec ts = {0, 50000000};
+    nanosleep(&ts, NULL);
+#endif
+  }
+  if (leaked)
+    leaked = harness_new_resources(before, 1);
+  leaked += harness_children_left();
+  if (leaked)
+    print_error("[ LEAK     ] %s: %d leaked descriptor(s), handle(s) or "
+                "process(es)\n",
+                name, leaked);
+  else
+    print_message("[ NO LEAKS ] %s: descriptors/handles and children as "
+                  "before\n",
+                  name);
+  return leaked;
+}
+
 int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
                      mproc_start_method_t only) {
   static const mproc_start_method_t methods[] = {MPROC_START_FORK,
                                                  MPROC_START_SPAWN};
   int failures = 0;
+  static harness_res_t before;
+  harness_resources(&before);
   struct CMUnitTest *copy = calloc(n, sizeof *copy);
   if (!copy)
     return 1;
@@ -51,6 +289,8 @@ int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
     failures += _cmocka_run_group_tests(group, copy, n, NULL, NULL);
   }
   free(copy);
+  if (harness_check_leaks(name, &before) != 0)
+    failures++;
   return failures;
 }
 
