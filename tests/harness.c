@@ -14,9 +14,12 @@
 
 #ifdef _WIN32
 #define WIN32_LEAN_AND_MEAN
+#include <winsock2.h>
+#include <ws2tcpip.h>
 #include <windows.h>
 /* After windows.h. */
 #include <tlhelp32.h>
+#include <winternl.h>
 #else
 #include <dirent.h>
 #include <fcntl.h>
@@ -47,40 +50,97 @@ typedef struct harness_res {
 
 #ifdef _WIN32
 /*
- * The open handles, by probing every handle value with GetHandleInformation
- * (it succeeds exactly for an open handle of this process). Rather than
+ * The open handles, by probing handle values with GetHandleInformation (it
+ * succeeds exactly for an open handle of this process). Rather than
  * GetProcessHandleCount, because wine's is a stub that answers 0, and
- * because a list can name what leaked. Handle values are multiples of 4; a
- * test program never holds anywhere near the range probed.
+ * because a list can name what leaked. Handle values are multiples of 4,
+ * handed out lowest free first: the probe stops 1024 values past the
+ * highest open one.
  */
 static void harness_resources(harness_res_t *r) {
   r->n = 0;
-  for (long v = 4; v < 4 * 16384 && r->n < HARNESS_MAX_RES; v += 4) {
+  long last = 0;
+  for (long v = 4; v <= last + 4 * 1024 && r->n < HARNESS_MAX_RES; v += 4) {
     DWORD flags;
-    if (GetHandleInformation((HANDLE)(intptr_t)v, &flags))
+    if (GetHandleInformation((HANDLE)(intptr_t)v, &flags)) {
       r->id[r->n++] = v;
+      last = v;
+    }
   }
+}
+
+/* The handle's type and name, from NtQueryObject (looked up at run time:
+ * the tests do not link ntdll). */
+typedef LONG(NTAPI *harness_ntqueryobject)(HANDLE, int, void *, ULONG, ULONG *);
+
+static void harness_object_string(HANDLE h, int cls, char *out, size_t size) {
+  static harness_ntqueryobject q;
+  union {
+    UNICODE_STRING s; /* both answers start with one */
+    char buf[2048];
+  } u;
+  out[0] = '\0';
+  if (!q)
+    q = (harness_ntqueryobject)(void (*)(void))GetProcAddress(
+        GetModuleHandleA("ntdll.dll"), "NtQueryObject");
+  ULONG len = 0;
+  if (!q || q(h, cls, &u, sizeof u, &len) < 0 || !u.s.Buffer)
+    return;
+  int n = WideCharToMultiByte(CP_UTF8, 0, u.s.Buffer, u.s.Length / 2, out,
+                              (int)size - 1, NULL, NULL);
+  out[n > 0 ? n : 0] = '\0';
 }
 
 static void harness_describe(long id, char *buf, size_t size) {
   HANDLE h = (HANDLE)(intptr_t)id;
-  static const char *const types[] = {"unknown", "disk", "char", "pipe"};
-  DWORD t = GetFileType(h);
-  snprintf(buf, size, "handle 0x%lx (file type %s)", id,
-           t < 4 ? types[t] : "remote");
+  char type[128], name[160];
+  harness_object_string(h, 2 /* ObjectTypeInformation */, type, sizeof type);
+  harness_object_string(h, 1 /* ObjectNameInformation */, name, sizeof name);
+  snprintf(buf, size, "handle 0x%lx (%s%s%s)", id, type[0] ? type : "?",
+           name[0] ? " " : "", name);
 }
 
 /*
  * What mproc keeps for the process's life on Windows: the job object that
  * kills daemon children with their parent (src/win32/process.c, made at the
  * first start and never closed, so that it closes when the process dies).
- * Only a job handle answers QueryInformationJobObject.
+ * IsProcessInJob succeeds only on a job handle (wine's
+ * QueryInformationJobObject succeeds on any handle, so it cannot tell).
  */
 static int harness_lifetime_resource(long id) {
-  JOBOBJECT_BASIC_LIMIT_INFORMATION info;
-  return QueryInformationJobObject((HANDLE)(intptr_t)id,
-                                   JobObjectBasicLimitInformation, &info,
-                                   sizeof info, NULL) != 0;
+  BOOL in;
+  return IsProcessInJob(GetCurrentProcess(), (HANDLE)(intptr_t)id, &in) != 0;
+}
+
+/*
+ * wine's ws2_32 gives each thread an event for its blocking socket calls,
+ * made at the first such call and kept until the thread ends: one blocking
+ * loopback connect here makes the main thread's before the count.
+ */
+static void harness_warm_sockets(void) {
+  WSADATA d;
+  if (WSAStartup(MAKEWORD(2, 2), &d) != 0)
+    return;
+  SOCKET l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+  SOCKET c = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+  struct sockaddr_in a;
+  int alen = sizeof a;
+  memset(&a, 0, sizeof a);
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (l != INVALID_SOCKET && c != INVALID_SOCKET &&
+      bind(l, (struct sockaddr *)&a, sizeof a) == 0 && listen(l, 1) == 0 &&
+      getsockname(l, (struct sockaddr *)&a, &alen) == 0 &&
+      connect(c, (struct sockaddr *)&a, sizeof a) == 0) {
+    SOCKET s = accept(l, NULL, NULL);
+    if (s != INVALID_SOCKET)
+      closesocket(s);
+  }
+  if (c != INVALID_SOCKET)
+    closesocket(c);
+  if (l != INVALID_SOCKET)
+    closesocket(l);
+  WSACleanup();
 }
 
 /* Children still running: processes whose parent is this one and that were
@@ -264,13 +324,37 @@ static int harness_check_leaks(const char *name, const harness_res_t *before) {
   return leaked;
 }
 
+/* With MPROC_TEST_LEAKS_EACH=1 in the environment, what each test leaves
+ * open is printed after it (to find which test leaks). */
+static harness_res_t *leaks_before;
+static int harness_leaks_teardown(void **state) {
+  (void)state;
+  harness_new_resources(leaks_before, 1);
+  return 0;
+}
+
 int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
                      mproc_start_method_t only) {
   static const mproc_start_method_t methods[] = {MPROC_START_FORK,
                                                  MPROC_START_SPAWN};
   int failures = 0;
+  /*
+   * Resources made once for the process's life by what every program uses
+   * are made before the count: cmocka's print_message calls
+   * OutputDebugString on Windows, which makes wine open its DBWinMutex and
+   * BaseNamedObjects directory; the first access to a thread-local variable
+   * makes mingw's emulated TLS create its mutex (a semaphore); and wine's
+   * per-thread socket event (harness_warm_sockets).
+   */
+  static _Thread_local volatile int tls_touch;
+  tls_touch++;
+#ifdef _WIN32
+  harness_warm_sockets();
+#endif
+  print_message("[ LEAKS    ] %s: counting descriptors and children\n", name);
   static harness_res_t before;
   harness_resources(&before);
+  leaks_before = &before;
   struct CMUnitTest *copy = calloc(n, sizeof *copy);
   if (!copy)
     return 1;
@@ -281,6 +365,9 @@ int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
     for (size_t i = 0; i < n; i++) {
       copy[i] = tests[i];
       copy[i].initial_state = (void *)&methods[m];
+      const char *each = getenv("MPROC_TEST_LEAKS_EACH");
+      if (each && strcmp(each, "1") == 0)
+        copy[i].teardown_func = harness_leaks_teardown;
     }
     char group[128];
     snprintf(group, sizeof group, "%s/%s", name,
