@@ -303,12 +303,7 @@ static int harness_check_leaks(const char *name, const harness_res_t *before) {
     leaked = harness_new_resources(before, 0);
     if (leaked == 0)
       break;
-#ifdef _WIN32
-    Sleep(50);
-#else
-    struct timespec ts = {0, 50000000};
-    nanosleep(&ts, NULL);
-#endif
+    harness_sleep(0.05);
   }
   if (leaked)
     leaked = harness_new_resources(before, 1);
@@ -497,6 +492,17 @@ void harness_yield(void) {
   Sleep(0);
 #else
   sched_yield();
+#endif
+}
+
+void harness_sleep(double seconds) {
+#ifdef _WIN32
+  Sleep((DWORD)(seconds * 1000));
+#else
+  struct timespec ts;
+  ts.tv_sec = (time_t)seconds;
+  ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
+  nanosleep(&ts, NULL);
 #endif
 }
 
