@@ -197,7 +197,7 @@ static int load_worker(const mproc_value_t *args, size_t nargs) {
 
   atomic_add64(&sh[S_READY], 1);
   while (atomic_load64(&sh[S_GO]) == 0)
-    harness_sleep(0.001);
+    harness_sleep(0.005);
   bool producer = me % 2 == 0;
   int64_t seq = 0, acq = 0, got = 0, what = 0;
   int err = 0;
