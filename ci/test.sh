@@ -8,8 +8,8 @@
 #   clang    clang, Debug, -Werror: build, ctest
 #   sanitize clang with ASan+UBSan: ctest; valgrind memcheck of the
 #            single-process tests
-#   tsan     clang with ThreadSanitizer: the tests whose library code runs
-#            threads (pool, manager, connections, scenarios)
+#   tsan     clang with ThreadSanitizer: the tests that run threads (pool,
+#            manager, connections, scenarios, threads)
 #   portable gcc with -DMPROC_POSIX_BACKEND=portable (no futex, no memfd):
 #            build, ctest
 #   windows  mingw-w64 cross build (cmocka built from Debian's source), ctest
@@ -259,10 +259,12 @@ phase_sanitize() {
 # pool's handler thread and its callbacks (test_pool), the manager's thread
 # per client and the connection pool shared by a client's threads
 # (test_manager), the resource sharer's thread that hands descriptors to
-# other processes (test_conn), and all of these together (test_scenarios).
-# The other tests run no library thread (the queue has no feeder thread;
-# locks, events and the rest are cross-process), and TSan cannot see across
-# processes: shared-memory atomics between processes are invisible to it.
+# other processes (test_conn), all of these together (test_scenarios), and
+# threads of one process sharing a Lock, an RLock, a Queue and the
+# thread-local error state (test_threads). The other tests run no thread
+# (the queue has no feeder thread; locks, events and the rest are
+# cross-process), and TSan cannot see across processes: shared-memory
+# atomics between processes are invisible to it.
 #
 # fork under TSan: a fork child of a multi-threaded process may not start
 # threads (die_after_fork=1, the default, kills it with a message). The
@@ -278,7 +280,7 @@ phase_tsan() {
     -DCMAKE_C_COMPILER=clang -DMPROC_SANITIZE=thread -DMPROC_BUILD_BENCH=OFF
   mproc_build "$dir"
   TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
-    run_linux_tests tsan "$dir" -R '^test_(pool|manager|conn|scenarios)$'
+    run_linux_tests tsan "$dir" -R '^test_(pool|manager|conn|scenarios|threads)$'
 }
 
 # The installed library, used the two ways a user would.
