@@ -8,6 +8,8 @@
 #   clang    clang, Debug, -Werror: build, ctest
 #   sanitize clang with ASan+UBSan: ctest; valgrind memcheck of the
 #            single-process tests
+#   tsan     clang with ThreadSanitizer: the tests that run threads (pool,
+#            manager, connections, scenarios, threads)
 #   portable gcc with -DMPROC_POSIX_BACKEND=portable (no futex, no memfd):
 #            build, ctest
 #   windows  mingw-w64 cross build (cmocka built from Debian's source), ctest
@@ -15,6 +17,13 @@
 #   install  cmake --install of the gcc build into a fresh prefix (build/install),
 #            then tests/install-consumer built against it with
 #            find_package(mproc) and with pkg-config, and run
+#
+# After each Linux phase (linux clang sanitize tsan portable) nothing of
+# mproc's may be left: no /dev/shm/mproc[-_]* entry that was not there
+# before, nothing in the phase's private TMPDIR (the manager's socket
+# directories, the tests' temporary files), no process of the phase's build
+# still running and no zombie of one. Inside each test program the harness
+# checks descriptors, handles and children (tests/harness.c).
 #
 # Every phase runs even when an earlier one failed, so one run reports
 # everything; the script exits non-zero if any phase failed or any platform
@@ -24,8 +33,8 @@
 #   27 passed, 0 failed
 #
 # Environment:
-#   MPROC_CI_PHASES   phases to run (default "linux clang sanitize portable
-#                     windows install")
+#   MPROC_CI_PHASES   phases to run (default "linux clang sanitize tsan
+#                     portable windows install")
 #   MPROC_CTEST_JOBS  ctest parallelism (default 1: the tests time processes)
 #
 # The phase_* functions are called by name (run_phase):
@@ -36,7 +45,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MPROC_ROOT"
 
-phases="${MPROC_CI_PHASES:-linux clang sanitize portable windows install}"
+phases="${MPROC_CI_PHASES:-linux clang sanitize tsan portable windows install}"
 ctest_jobs="${MPROC_CTEST_JOBS:-1}"
 results="$MPROC_BUILD/ci-results"
 
@@ -44,14 +53,15 @@ results="$MPROC_BUILD/ci-results"
 # Helpers
 # ---------------------------------------------------------------------------
 
-# run_ctest PLATFORM BUILD_DIR: runs the tests, shows their output, and
-# records "PASSED FAILED" for the platform from ctest's summary line
-# ("100% tests passed, 0 tests failed out of 9").
+# run_ctest PLATFORM BUILD_DIR [CTEST_ARGS...]: runs the tests, shows their
+# output, and records "PASSED FAILED" for the platform from ctest's summary
+# line ("100% tests passed, 0 tests failed out of 9").
 run_ctest() {
   local platform="$1" dir="$2" log summary failed total status=0
+  shift 2
   log="$results/$platform.log"
   ctest --test-dir "$dir" --output-on-failure --no-tests=error \
-    --parallel "$ctest_jobs" </dev/null 2>&1 | tee "$log" || status=$?
+    --parallel "$ctest_jobs" "$@" </dev/null 2>&1 | tee "$log" || status=$?
   summary="$(grep -E '[0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)"
   if [[ "$summary" =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
     failed="${BASH_REMATCH[1]}"
@@ -59,6 +69,124 @@ run_ctest() {
     echo "$((total - failed)) $failed" >"$results/$platform.count"
   else
     echo "0 0" >"$results/$platform.count"
+  fi
+  return "$status"
+}
+
+# ---------------------------------------------------------------------------
+# Leftovers of a Linux phase
+# ---------------------------------------------------------------------------
+
+# What mproc names in /dev/shm: named shared memory ("mproc_..." when the
+# library picks the name, "mproc_test_..." in the tests) and the portable
+# backend's anonymous segments ("mproc-<pid>-...", unlinked at once).
+shm_snapshot() {
+  find /dev/shm -maxdepth 1 -name 'mproc[-_]*' -printf '%f\n' 2>/dev/null |
+    sort || true
+}
+
+# Processes of a build still running (their command line names its
+# directory: spawn children re-execute the same path), and zombies left by
+# them (a zombie has no command line: it is attributed by its parent, so
+# that another build's on a shared machine does not count). Lines end in
+# "orphan" for zombies whose parent is init, named as one of the build's
+# programs and started after the phase did: a test orphans a grandchild on
+# purpose (test_process's daemon case), and reaping orphans is init's job,
+# which a container's init may do late.
+leftover_processes() {
+  local dir="$1" since="$2" p pid cmd stat comm state ppid start
+  local -A ours=() names=()
+  local -a zombies=()
+  for p in "$dir"/tests/*; do
+    [[ -x "$p" ]] && names["$(basename "$p" | cut -c1-15)"]=1
+  done
+  for p in /proc/[0-9]*; do
+    pid="${p#/proc/}"
+    # Builtins only: there may be many processes.
+    read -r stat 2>/dev/null <"$p/stat" || continue
+    comm="${stat#*(}"
+    comm="${comm%)*}"
+    # After the command name: state, ppid, ..., starttime (the 20th).
+    read -r state ppid _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ start _ <<<"${stat##*) }"
+    if [[ "$state" == Z ]]; then
+      zombies+=("$pid $ppid $start $comm")
+      continue
+    fi
+    cmd=""
+    read -r -d '' cmd 2>/dev/null <"$p/cmdline" || true # argv[0]
+    if [[ "$cmd" == "$dir/"* ]]; then
+      ours[$pid]=1
+      echo "$pid running: $cmd"
+    fi
+  done
+  for p in "${zombies[@]}"; do
+    read -r pid ppid start comm <<<"$p"
+    if [[ -n "${ours[$ppid]:-}" ]]; then
+      echo "$pid zombie ($comm, parent $ppid)"
+    elif [[ "$ppid" == 1 && -n "${names[$comm]:-}" && "$start" -ge "$since" ]]; then
+      echo "$pid zombie ($comm, parent 1) orphan"
+    fi
+  done
+}
+
+# The time since boot in clock ticks, as /proc/<pid>/stat's starttime.
+ticks_now() {
+  local up
+  read -r up _ </proc/uptime
+  echo $(( ${up%.*} * $(getconf CLK_TCK) ))
+}
+
+# run_linux_tests PLATFORM BUILD_DIR [CTEST_ARGS...]: run_ctest with a
+# private TMPDIR, then fails if the phase left anything of mproc's behind
+# (and removes it, so that later phases start clean).
+run_linux_tests() {
+  local platform="$1" dir="$2" tmp="$MPROC_BUILD/tmp/$1" status=0
+  local before after since left procs
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  before="$(shm_snapshot)"
+  since="$(ticks_now)"
+  TMPDIR="$tmp" run_ctest "$@" || status=$?
+
+  # Let the last exits settle (a child reaped just as ctest ends).
+  sleep 1
+  after="$(shm_snapshot)"
+  left="$(comm -13 <(printf '%s\n' "$before") <(printf '%s\n' "$after") |
+    sed '/^$/d')"
+  if [[ -n "$left" ]]; then
+    mproc_log "$platform left in /dev/shm: $(echo "$left" | tr '\n' ' ')"
+    (cd /dev/shm && echo "$left" | xargs -r rm -f --)
+    status=1
+  fi
+  left="$(find "$tmp" -mindepth 1 -maxdepth 1 2>/dev/null)"
+  if [[ -n "$left" ]]; then
+    mproc_log "$platform left in its TMPDIR: $(echo "$left" | tr '\n' ' ')"
+    status=1
+  fi
+  rm -rf "$tmp"
+  procs="$(leftover_processes "$dir" "$since")"
+  # Orphans are init's: give it time, then only note those it left.
+  local tries=0
+  while [[ -n "$procs" ]] && ! grep -qv 'orphan$' <<<"$procs" &&
+    [[ $tries -lt 10 ]]; do
+    sleep 1
+    tries=$((tries + 1))
+    procs="$(leftover_processes "$dir" "$since")"
+  done
+  if grep -q 'orphan$' <<<"$procs"; then
+    mproc_log "note: init has not reaped these orphans yet (not mproc's):"
+    while read -r line; do mproc_log "  $line"; done < <(grep 'orphan$' <<<"$procs")
+    procs="$(grep -v 'orphan$' <<<"$procs" || true)"
+  fi
+  if [[ -n "$procs" ]]; then
+    mproc_log "$platform left processes:"
+    while read -r line; do mproc_log "  $line"; done <<<"$procs"
+    # Ours (started by this phase's tests): ended, by pid.
+    echo "$procs" | awk '/running/ { print $1 }' | xargs -r kill -9 2>/dev/null || true
+    status=1
+  fi
+  if [[ "$status" == 0 ]]; then
+    mproc_log "$platform left nothing behind (/dev/shm, TMPDIR, processes)"
   fi
   return "$status"
 }
@@ -89,19 +217,19 @@ phase_linux() {
     return 1
   fi
   mproc_log "libmproc.so exports $(nm -D --defined-only "$lib" | wc -l) symbols, all mproc_*"
-  run_ctest linux "$MPROC_BUILD_LINUX"
+  run_linux_tests linux "$MPROC_BUILD_LINUX"
 }
 
 phase_clang() {
   mproc_configure_clang
   mproc_build "$MPROC_BUILD_CLANG"
-  run_ctest clang "$MPROC_BUILD_CLANG"
+  run_linux_tests clang "$MPROC_BUILD_CLANG"
 }
 
 phase_portable() {
   mproc_configure_portable
   mproc_build "$MPROC_BUILD_PORTABLE"
-  run_ctest portable "$MPROC_BUILD_PORTABLE"
+  run_linux_tests portable "$MPROC_BUILD_PORTABLE"
 }
 
 phase_windows() {
@@ -123,7 +251,7 @@ phase_sanitize() {
   mproc_build "$dir"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    run_ctest sanitize "$dir" || failed=1
+    run_linux_tests sanitize "$dir" || failed=1
   [[ -f "$MPROC_BUILD_LINUX/build.ninja" ]] || mproc_configure_linux
   mproc_build "$MPROC_BUILD_LINUX"
   for t in test_value fuzz_replay_value fuzz_replay_queue_frame \
@@ -142,6 +270,34 @@ phase_sanitize() {
   read -r p f <"$results/sanitize.count"
   echo "$((p + passed)) $((f + failed))" >"$results/sanitize.count"
   [[ "$failed" == 0 ]]
+}
+
+# ThreadSanitizer over the tests whose library code runs threads: the
+# pool's handler thread and its callbacks (test_pool), the manager's thread
+# per client and the connection pool shared by a client's threads
+# (test_manager), the resource sharer's thread that hands descriptors to
+# other processes (test_conn), all of these together (test_scenarios), and
+# threads of one process sharing a Lock, an RLock, a Queue and the
+# thread-local error state (test_threads). The other tests run no thread
+# (the queue has no feeder thread; locks, events and the rest are
+# cross-process), and TSan cannot see across processes: shared-memory
+# atomics between processes are invisible to it.
+#
+# fork under TSan: a fork child of a multi-threaded process may not start
+# threads (die_after_fork=1, the default, kills it with a message). The
+# pool forks replacement workers while its handler thread runs, and those
+# children start no thread, so the default works and is kept: a test that
+# ever broke the rule would fail loudly rather than risk TSan's own locks
+# in the child. halt_on_error=1 applies in every process, children
+# included: a report ends the child with exit code 66, which its test sees.
+# There is no suppression file: no report has needed one.
+phase_tsan() {
+  local dir="$MPROC_BUILD/tsan"
+  mproc_configure "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_C_COMPILER=clang -DMPROC_SANITIZE=thread -DMPROC_BUILD_BENCH=OFF
+  mproc_build "$dir"
+  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+    run_linux_tests tsan "$dir" -R '^test_(pool|manager|conn|scenarios|threads)$'
 }
 
 # The installed library, used the two ways a user would.

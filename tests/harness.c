@@ -14,11 +14,19 @@
 
 #ifdef _WIN32
 #define WIN32_LEAN_AND_MEAN
+#include <winsock2.h>
+#include <ws2tcpip.h>
 #include <windows.h>
+/* After windows.h. */
+#include <tlhelp32.h>
+#include <winternl.h>
 #else
+#include <dirent.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
@@ -28,11 +36,320 @@ int harness_run(const char *name, const struct CMUnitTest *tests, size_t n) {
   return harness_run_only(name, tests, n, MPROC_START_DEFAULT);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Leak check: what a test program holds after its groups ran must be what  */
+/* it held before, less what the library keeps for the process's life.      */
+/* ------------------------------------------------------------------------ */
+
+#define HARNESS_MAX_RES 4096
+
+typedef struct harness_res {
+  int n;
+  long id[HARNESS_MAX_RES]; /* descriptors, or handle values */
+} harness_res_t;
+
+#ifdef _WIN32
+/*
+ * The open handles, by probing handle values with GetHandleInformation (it
+ * succeeds exactly for an open handle of this process). Rather than
+ * GetProcessHandleCount, because wine's is a stub that answers 0, and
+ * because a list can name what leaked. Handle values are multiples of 4,
+ * handed out lowest free first: the probe stops 1024 values past the
+ * highest open one.
+ */
+static void harness_resources(harness_res_t *r) {
+  r->n = 0;
+  long last = 0;
+  for (long v = 4; v <= last + 4 * 1024 && r->n < HARNESS_MAX_RES; v += 4) {
+    DWORD flags;
+    if (GetHandleInformation((HANDLE)(intptr_t)v, &flags)) {
+      r->id[r->n++] = v;
+      last = v;
+    }
+  }
+}
+
+/* The handle's type and name, from NtQueryObject (looked up at run time:
+ * the tests do not link ntdll). */
+typedef LONG(NTAPI *harness_ntqueryobject)(HANDLE, int, void *, ULONG, ULONG *);
+
+static void harness_object_string(HANDLE h, int cls, char *out, size_t size) {
+  static harness_ntqueryobject q;
+  union {
+    UNICODE_STRING s; /* both answers start with one */
+    char buf[2048];
+  } u;
+  out[0] = '\0';
+  if (!q)
+    q = (harness_ntqueryobject)(void (*)(void))GetProcAddress(
+        GetModuleHandleA("ntdll.dll"), "NtQueryObject");
+  ULONG len = 0;
+  if (!q || q(h, cls, &u, sizeof u, &len) < 0 || !u.s.Buffer)
+    return;
+  int n = WideCharToMultiByte(CP_UTF8, 0, u.s.Buffer, u.s.Length / 2, out,
+                              (int)size - 1, NULL, NULL);
+  out[n > 0 ? n : 0] = '\0';
+}
+
+static void harness_describe(long id, char *buf, size_t size) {
+  HANDLE h = (HANDLE)(intptr_t)id;
+  char type[128], name[160];
+  harness_object_string(h, 2 /* ObjectTypeInformation */, type, sizeof type);
+  harness_object_string(h, 1 /* ObjectNameInformation */, name, sizeof name);
+  snprintf(buf, size, "handle 0x%lx (%s%s%s)", id, type[0] ? type : "?",
+           name[0] ? " " : "", name);
+}
+
+/*
+ * What mproc keeps for the process's life on Windows: the job object that
+ * kills daemon children with their parent (src/win32/process.c, made at the
+ * first start and never closed, so that it closes when the process dies).
+ * IsProcessInJob succeeds only on a job handle (wine's
+ * QueryInformationJobObject succeeds on any handle, so it cannot tell).
+ */
+static int harness_lifetime_resource(long id) {
+  BOOL in;
+  return IsProcessInJob(GetCurrentProcess(), (HANDLE)(intptr_t)id, &in) != 0;
+}
+
+/*
+ * wine's ws2_32 gives each thread an event for its blocking socket calls,
+ * made at the first such call and kept until the thread ends: one blocking
+ * loopback connect here makes the main thread's before the count.
+ */
+static void harness_warm_sockets(void) {
+  WSADATA d;
+  if (WSAStartup(MAKEWORD(2, 2), &d) != 0)
+    return;
+  SOCKET l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+  SOCKET c = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+  struct sockaddr_in a;
+  int alen = sizeof a;
+  memset(&a, 0, sizeof a);
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (l != INVALID_SOCKET && c != INVALID_SOCKET &&
+      bind(l, (struct sockaddr *)&a, sizeof a) == 0 && listen(l, 1) == 0 &&
+      getsockname(l, (struct sockaddr *)&a, &alen) == 0 &&
+      connect(c, (struct sockaddr *)&a, sizeof a) == 0) {
+    SOCKET s = accept(l, NULL, NULL);
+    if (s != INVALID_SOCKET)
+      closesocket(s);
+  }
+  if (c != INVALID_SOCKET)
+    closesocket(c);
+  if (l != INVALID_SOCKET)
+    closesocket(l);
+  WSACleanup();
+}
+
+/* Children still running: processes whose parent is this one and that were
+ * created after it (a process id can be reused, a creation time cannot). */
+static int harness_children_left(void) {
+  int left = 0;
+  FILETIME mine, c, e, k, u;
+  if (!GetProcessTimes(GetCurrentProcess(), &mine, &e, &k, &u))
+    return 0;
+  HANDLE snap = CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
+  if (snap == INVALID_HANDLE_VALUE)
+    return 0;
+  PROCESSENTRY32 pe;
+  pe.dwSize = sizeof pe;
+  for (BOOL ok = Process32First(snap, &pe); ok; ok = Process32Next(snap, &pe)) {
+    if (pe.th32ParentProcessID != GetCurrentProcessId())
+      continue;
+    HANDLE h =
+        OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, pe.th32ProcessID);
+    if (!h)
+      continue;
+    if (GetProcessTimes(h, &c, &e, &k, &u) && CompareFileTime(&c, &mine) >= 0) {
+      print_error("[ LEAK     ] child process %lu (%s) still running\n",
+                  (unsigned long)pe.th32ProcessID, pe.szExeFile);
+      left++;
+    }
+    CloseHandle(h);
+  }
+  CloseHandle(snap);
+  return left;
+}
+#else
+/* The open descriptors: /proc/self/fd on Linux (without the descriptor
+ * that reads it), else every descriptor fcntl knows, up to a bound no test
+ * program comes near. */
+static void harness_resources(harness_res_t *r) {
+  r->n = 0;
+#if defined(__linux__)
+  DIR *d = opendir("/proc/self/fd");
+  if (d) {
+    struct dirent *de;
+    while ((de = readdir(d)) && r->n < HARNESS_MAX_RES) {
+      if (de->d_name[0] == '.')
+        continue;
+      long fd = strtol(de->d_name, NULL, 10);
+      if (fd != dirfd(d))
+        r->id[r->n++] = fd;
+    }
+    closedir(d);
+    return;
+  }
+#endif
+  for (long fd = 0; fd < HARNESS_MAX_RES && r->n < HARNESS_MAX_RES; fd++)
+    if (fcntl((int)fd, F_GETFD) != -1)
+      r->id[r->n++] = fd;
+}
+
+static void harness_describe(long id, char *buf, size_t size) {
+  char path[64], target[256] = "?";
+  snprintf(path, sizeof path, "/proc/self/fd/%ld", id);
+  ssize_t n = readlink(path, target, sizeof target - 1);
+  if (n >= 0)
+    target[n] = '\0';
+  snprintf(buf, size, "fd %ld -> %s", id, target);
+}
+
+/*
+ * What mproc keeps for the process's life on POSIX: the resource sharer's
+ * listening socket (src/posix/conn.c, Linux), opened the first time a
+ * connection is sent to a process that is not being spawned, and served by
+ * a thread until the process ends, as CPython's resource sharer. It is the
+ * abstract socket "@mproc-sharer-<pid>-..." in /proc/net/unix; the
+ * descriptor is found by the socket's inode.
+ */
+static int harness_lifetime_resource(long id) {
+#if defined(__linux__)
+  char path[64], target[64], prefix[64], line[512];
+  snprintf(path, sizeof path, "/proc/self/fd/%ld", id);
+  ssize_t n = readlink(path, target, sizeof target - 1);
+  if (n < 0)
+    return 0;
+  target[n] = '\0';
+  unsigned long inode;
+  if (sscanf(target, "socket:[%lu]", &inode) != 1)
+    return 0;
+  snprintf(prefix, sizeof prefix, "@mproc-sharer-%lld-",
+           (long long)mproc_getpid());
+  FILE *f = fopen("/proc/net/unix", "r");
+  if (!f)
+    return 0;
+  int found = 0;
+  while (!found && fgets(line, sizeof line, f)) {
+    /* Num RefCount Protocol Flags Type St Inode Path */
+    unsigned long ino;
+    char name[256];
+    if (sscanf(line, "%*s %*s %*s %*s %*s %*s %lu %255s", &ino, name) == 2 &&
+        ino == inode && strncmp(name, prefix, strlen(prefix)) == 0)
+      found = 1;
+  }
+  fclose(f);
+  return found;
+#else
+  (void)id;
+  return 0;
+#endif
+}
+
+/* Children not reaped: zombies (reaped here, so that they are reported
+ * once) and children still running. */
+static int harness_children_left(void) {
+  int left = 0, status;
+  pid_t pid;
+  while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+    print_error("[ LEAK     ] child %ld was left unreaped\n", (long)pid);
+    left++;
+  }
+  if (pid == 0) {
+    print_error("[ LEAK     ] a child process is still running\n");
+    left++;
+  }
+  return left;
+}
+#endif
+
+static int harness_has(const harness_res_t *r, long id) {
+  for (int i = 0; i < r->n; i++)
+    if (r->id[i] == id)
+      return 1;
+  return 0;
+}
+
+/* Counts (and, when @p report, prints) what is open now and was not before,
+ * less the library's lifetime resources. */
+static int harness_new_resources(const harness_res_t *before, int report) {
+  static harness_res_t now;
+  harness_resources(&now);
+  int leaked = 0;
+  for (int i = 0; i < now.n; i++) {
+    if (harness_has(before, now.id[i]) || harness_lifetime_resource(now.id[i]))
+      continue;
+    if (report) {
+      char what[320];
+      harness_describe(now.id[i], what, sizeof what);
+      print_error("[ LEAK     ] %s opened and never closed\n", what);
+    }
+    leaked++;
+  }
+  return leaked;
+}
+
+/*
+ * Returns the number of leaks found. A descriptor can close a moment after
+ * a test ends (the resource sharer's thread closes its side of a transfer
+ * after the receiver has the descriptor), so the count is retried for a
+ * while before anything is called a leak: a real leak stays.
+ */
+static int harness_check_leaks(const char *name, const harness_res_t *before) {
+  int leaked = 0;
+  for (int tries = 0; tries < 60; tries++) {
+    leaked = harness_new_resources(before, 0);
+    if (leaked == 0)
+      break;
+    harness_sleep(0.05);
+  }
+  if (leaked)
+    leaked = harness_new_resources(before, 1);
+  leaked += harness_children_left();
+  if (leaked)
+    print_error("[ LEAK     ] %s: %d leaked descriptor(s), handle(s) or "
+                "process(es)\n",
+                name, leaked);
+  else
+    print_message("[ NO LEAKS ] %s: descriptors/handles and children as "
+                  "before\n",
+                  name);
+  return leaked;
+}
+
+/* With MPROC_TEST_LEAKS_EACH=1 in the environment, what each test leaves
+ * open is printed after it (to find which test leaks). */
+static harness_res_t *leaks_before;
+static int harness_leaks_teardown(void **state) {
+  (void)state;
+  harness_new_resources(leaks_before, 1);
+  return 0;
+}
+
 int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
                      mproc_start_method_t only) {
   static const mproc_start_method_t methods[] = {MPROC_START_FORK,
                                                  MPROC_START_SPAWN};
   int failures = 0;
+  /*
+   * Resources made once for the process's life by what every program uses
+   * are made before the count: cmocka's print_message calls
+   * OutputDebugString on Windows, which makes wine open its DBWinMutex and
+   * BaseNamedObjects directory; the first access to a thread-local variable
+   * makes mingw's emulated TLS create its mutex (a semaphore); and wine's
+   * per-thread socket event (harness_warm_sockets).
+   */
+  static _Thread_local volatile int tls_touch;
+  tls_touch++;
+#ifdef _WIN32
+  harness_warm_sockets();
+#endif
+  print_message("[ LEAKS    ] %s: counting descriptors and children\n", name);
+  static harness_res_t before;
+  harness_resources(&before);
+  leaks_before = &before;
   struct CMUnitTest *copy = calloc(n, sizeof *copy);
   if (!copy)
     return 1;
@@ -43,6 +360,9 @@ int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
     for (size_t i = 0; i < n; i++) {
       copy[i] = tests[i];
       copy[i].initial_state = (void *)&methods[m];
+      const char *each = getenv("MPROC_TEST_LEAKS_EACH");
+      if (each && strcmp(each, "1") == 0)
+        copy[i].teardown_func = harness_leaks_teardown;
     }
     char group[128];
     snprintf(group, sizeof group, "%s/%s", name,
@@ -51,6 +371,8 @@ int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
     failures += _cmocka_run_group_tests(group, copy, n, NULL, NULL);
   }
   free(copy);
+  if (harness_check_leaks(name, &before) != 0)
+    failures++;
   return failures;
 }
 
@@ -170,6 +492,17 @@ void harness_yield(void) {
   Sleep(0);
 #else
   sched_yield();
+#endif
+}
+
+void harness_sleep(double seconds) {
+#ifdef _WIN32
+  Sleep((DWORD)(seconds * 1000));
+#else
+  struct timespec ts;
+  ts.tv_sec = (time_t)seconds;
+  ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
+  nanosleep(&ts, NULL);
 #endif
 }
 

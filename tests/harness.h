@@ -64,6 +64,9 @@ int harness_slow_processes(void);
 /* Lets another thread or process run (sched_yield / Sleep(0)). */
 void harness_yield(void);
 
+/* Sleeps for about @p seconds. */
+void harness_sleep(double seconds);
+
 /*
  * Test programs call this at the very start of main(). On Windows it turns
  * off crash dialogs (a crashing child must fail the test, not hang it). If

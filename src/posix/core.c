@@ -86,7 +86,7 @@ static MPROC__TLS uint32_t cached_tid;
 static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
 
 static void after_fork_child(void) {
-  cached_pid = 0;
+  __atomic_store_n(&cached_pid, 0, __ATOMIC_RELAXED);
   cached_tid = 0;
 }
 
@@ -96,9 +96,12 @@ static void install_atfork(void) {
 
 int64_t mproc__getpid(void) {
   pthread_once(&atfork_once, install_atfork);
-  int64_t pid = cached_pid;
-  if (!pid)
-    cached_pid = pid = (int64_t)getpid();
+  /* Atomic because threads fill the cache concurrently (the same value). */
+  int64_t pid = __atomic_load_n(&cached_pid, __ATOMIC_RELAXED);
+  if (!pid) {
+    pid = (int64_t)getpid();
+    __atomic_store_n(&cached_pid, pid, __ATOMIC_RELAXED);
+  }
   return pid;
 }
 

@@ -64,17 +64,20 @@ uint64_t mproc__pid_token(int64_t pid) {
 }
 
 /* The calling process's token, cached per process (a fork child has its
- * own pid, so the cache is keyed by it). */
+ * own pid, so the cache is keyed by it). Threads may fill the cache at the
+ * same time (a pool's handler thread and the main thread both take queue
+ * locks): each writes the same value, but the token is an atomic so that
+ * no thread reads it torn or before the pid that validates it. */
 uint64_t mproc__self_token(void) {
   static volatile uint32_t cached_pid;
   static uint64_t cached;
   uint32_t me = (uint32_t)mproc__getpid();
   if (mproc__load32(&cached_pid) != me) {
     uint64_t t = mproc__pid_token(me);
-    cached = t ? t : 1;
+    __atomic_store_n(&cached, t ? t : 1, __ATOMIC_RELAXED);
     mproc__store32(&cached_pid, me);
   }
-  return cached;
+  return __atomic_load_n(&cached, __ATOMIC_RELAXED);
 }
 
 bool mproc__pid_alive(int64_t pid, uint64_t token) {
