@@ -13,6 +13,13 @@
  * steals the duplicate with DUPLICATE_CLOSE_SOURCE. The sender must be
  * alive when the ticket is redeemed, and a ticket never redeemed keeps its
  * duplicate open in the sender until it exits.
+ *
+ * Unlike CPython, a ticket also carries a random 64-bit key that the sender
+ * writes into its ledger ("Local\mproc-tickets-<pid>", a small file
+ * mapping) next to the duplicate's value. The receiver redeems a ticket
+ * only by claiming that ledger entry: without it, bytes from anywhere (a
+ * queue item, mproc_decode) could name any handle of any process of the
+ * user and make the receiver steal it, closing it in its owner.
  */
 #include "win32.h"
 
@@ -125,29 +132,135 @@ void mproc__conn_close(mproc__handle_t h) {
     CloseHandle(h);
 }
 
+/* The ledger: one slot per ticket not yet redeemed. A slot is free while
+ * its key is 0; the sender fills value then key, the receiver claims the
+ * slot by swapping the key back to 0. */
+#define LEDGER_SLOTS 4096
+typedef struct {
+  volatile LONG64 key;
+  volatile LONG64 value;
+} ledger_slot_t;
+
+static SRWLOCK ledger_lock = SRWLOCK_INIT;
+static ledger_slot_t *ledger; /* this process's, kept for its life */
+static size_t ledger_next;
+
+static void ledger_name(wchar_t *buf, size_t cap, DWORD pid) {
+  swprintf(buf, cap, L"Local\\mproc-tickets-%lu", (unsigned long)pid);
+}
+
+/* Maps @p pid's ledger: created for this process, opened for another. */
+static ledger_slot_t *ledger_map(DWORD pid, bool create, HANDLE *map) {
+  wchar_t name[64];
+  ledger_name(name, 64, pid);
+  size_t size = LEDGER_SLOTS * sizeof(ledger_slot_t);
+  if (MPROC__FAIL(CREATE_FILE_MAPPING)) {
+    *map = NULL;
+  } else if (create) {
+    *map = CreateFileMappingW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0,
+                              (DWORD)size, name);
+  } else {
+    *map = OpenFileMappingW(FILE_MAP_READ | FILE_MAP_WRITE, FALSE, name);
+  }
+  if (!*map)
+    return NULL;
+  bool existed = create && GetLastError() == ERROR_ALREADY_EXISTS;
+  ledger_slot_t *v =
+      MPROC__FAIL(MAP_VIEW)
+          ? NULL
+          : MapViewOfFile(*map, FILE_MAP_READ | FILE_MAP_WRITE, 0, 0, size);
+  if (!v) {
+    DWORD e = GetLastError();
+    CloseHandle(*map);
+    *map = NULL;
+    SetLastError(e);
+    return NULL;
+  }
+  /* A dead process with our pid whose ledger a receiver still has open:
+   * its tickets must not redeem our handles. */
+  if (existed)
+    for (size_t i = 0; i < LEDGER_SLOTS; i++)
+      InterlockedExchange64(&v[i].key, 0);
+  return v;
+}
+
 int mproc__handle_export(mproc__handle_t h, uint8_t *ticket, size_t *len) {
+  uint64_t key = 0;
+  int rc = mproc__random_bytes(&key, sizeof key);
+  if (rc < 0)
+    return rc;
+  key |= 1; /* never 0, the free mark */
   HANDLE dup = NULL;
   if (MPROC__FAIL(DUPLICATE_HANDLE) ||
       !DuplicateHandle(GetCurrentProcess(), h, GetCurrentProcess(), &dup, 0,
                        FALSE, DUPLICATE_SAME_ACCESS))
     return mproc__err_os("duplicating a handle to send");
-  uint32_t pid = (uint32_t)GetCurrentProcessId();
   uint64_t v = (uint64_t)(uintptr_t)dup;
+  AcquireSRWLockExclusive(&ledger_lock);
+  if (!ledger) {
+    HANDLE map; /* kept open: the ledger lives as long as the process */
+    ledger = ledger_map(GetCurrentProcessId(), true, &map);
+    if (!ledger)
+      rc = mproc__err_os("creating the handle ledger");
+  }
+  size_t i = 0;
+  for (; rc == 0 && i < LEDGER_SLOTS; i++) {
+    ledger_slot_t *sl = &ledger[(ledger_next + i) % LEDGER_SLOTS];
+    if (sl->key != 0)
+      continue;
+    InterlockedExchange64(&sl->value, (LONG64)v);
+    InterlockedExchange64(&sl->key, (LONG64)key); /* publishes value */
+    ledger_next = (ledger_next + i + 1) % LEDGER_SLOTS;
+    break;
+  }
+  if (rc == 0 && i == LEDGER_SLOTS)
+    rc = mproc__err(MPROC_E_BUSY,
+                    "%d connections were sent and not yet "
+                    "received",
+                    LEDGER_SLOTS);
+  ReleaseSRWLockExclusive(&ledger_lock);
+  if (rc < 0) {
+    CloseHandle(dup);
+    return rc;
+  }
+  uint32_t pid = (uint32_t)GetCurrentProcessId();
   memcpy(ticket, &pid, 4);
   memcpy(ticket + 4, &v, 8);
-  *len = 12;
+  memcpy(ticket + 12, &key, 8);
+  *len = 20;
   return 0;
 }
 
 int mproc__handle_import(const uint8_t *ticket, size_t len,
                          mproc__handle_t *out) {
   *out = MPROC__INVALID_HANDLE;
-  if (len != 12)
-    return mproc__err(MPROC_E_DECODE, "malformed handle ticket");
   uint32_t pid;
-  uint64_t v;
+  uint64_t v, key;
+  if (len != 20)
+    return mproc__err(MPROC_E_DECODE, "malformed handle ticket");
   memcpy(&pid, ticket, 4);
   memcpy(&v, ticket + 4, 8);
+  memcpy(&key, ticket + 12, 8);
+  if (key == 0)
+    return mproc__err(MPROC_E_DECODE, "malformed handle ticket");
+  /* Claim the sender's ledger entry first: only a ticket the sender made,
+   * and only once. */
+  HANDLE map;
+  ledger_slot_t *lg = ledger_map(pid, false, &map);
+  if (!lg)
+    return mproc__err(MPROC_E_CLOSED,
+                      "the process that sent the connection is gone");
+  bool claimed = false;
+  for (size_t i = 0; i < LEDGER_SLOTS && !claimed; i++)
+    if ((uint64_t)lg[i].key == key && (uint64_t)lg[i].value == v)
+      claimed = InterlockedCompareExchange64(&lg[i].key, 0, (LONG64)key) ==
+                (LONG64)key;
+  UnmapViewOfFile(lg);
+  CloseHandle(map);
+  if (!claimed)
+    return mproc__err(MPROC_E_NOTFOUND,
+                      "no connection was sent under this ticket (or it was "
+                      "received already)");
   HANDLE src = MPROC__FAIL(OPEN_PROCESS)
                    ? NULL
                    : OpenProcess(PROCESS_DUP_HANDLE, FALSE, pid);
