@@ -176,6 +176,9 @@ extern const mproc__type_t mproc__proxy_type;
 /* Registers the manager's server function (mproc_boot() calls it, so that a
  * spawned server finds it). */
 int mproc__manager_register(void);
+/* The pid of the server process of a manager this process started, 0 for a
+ * connected one: a test hook, so that the crash suite can kill the server. */
+int64_t mproc__manager_server_pid(const mproc_manager_t *m);
 /* The process auth key: made on first need (before any child is started),
  * carried to spawn children in their start record. */
 int mproc__authkey_ensure(void);

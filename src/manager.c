@@ -1562,6 +1562,12 @@ const char *mproc_manager_address(const mproc_manager_t *m) {
   return manager_ok(m, __func__) ? m->address : NULL;
 }
 
+int64_t mproc__manager_server_pid(const mproc_manager_t *m) {
+  return m && m->magic == MANAGER_MAGIC && m->owner
+             ? mproc_process_pid(m->server)
+             : 0;
+}
+
 int mproc_manager_shutdown(mproc_manager_t *m) {
   if (!m)
     return 0;
