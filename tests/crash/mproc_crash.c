@@ -529,8 +529,8 @@ static int manager_client(const mproc_value_t *args, size_t nargs) {
 /* The parent: iterations, statistics, the watchdog                         */
 /* ------------------------------------------------------------------------ */
 
-enum { SC_LOCK, SC_RLOCK, SC_QUEUE, SC_POOL, SC_MANAGER, SC_N };
-static const char *const scenario_names[SC_N] = {"lock", "rlock", "queue",
+enum { SCN_LOCK, SCN_RLOCK, SCN_QUEUE, SCN_POOL, SCN_MANAGER, SCN_N };
+static const char *const scenario_names[SCN_N] = {"lock", "rlock", "queue",
                                                  "pool", "manager"};
 
 typedef struct stats {
@@ -540,7 +540,7 @@ typedef struct stats {
   long server_kills, items_put, items_lost_to_victim, items_lost_broken;
 } stats_t;
 
-static stats_t stats[SC_N];
+static stats_t stats[SCN_N];
 static bool verbose;
 
 /* The iteration under way, for messages and for the watchdog. */
@@ -699,7 +699,7 @@ static int kill_participant(mproc_process_t *p, int victim) {
 #define LOCK_PROCS 3
 
 static void run_lock(uint64_t seed, bool recursive) {
-  stats_t *s = &stats[recursive ? SC_RLOCK : SC_LOCK];
+  stats_t *s = &stats[recursive ? SCN_RLOCK : SCN_LOCK];
   mproc_lock_t *lock = NULL;
   mproc_rlock_t *rlock = NULL;
   mproc_shared_array_t *arr = NULL;
@@ -839,7 +839,7 @@ static void check_items(stats_t *s, int nprod, int64_t lost_ok,
 }
 
 static void run_queue(uint64_t seed) {
-  stats_t *s = &stats[SC_QUEUE];
+  stats_t *s = &stats[SCN_QUEUE];
   enum { N = Q_PRODUCERS + Q_CONSUMERS };
   mproc_queue_t *q = NULL;
   mproc_shared_array_t *arr = NULL;
@@ -1015,7 +1015,7 @@ static int collect_imap(mproc_iter_t *it, size_t chunk) {
 }
 
 static void run_pool(uint64_t seed) {
-  stats_t *s = &stats[SC_POOL];
+  stats_t *s = &stats[SCN_POOL];
   mproc_shared_array_t *arr = NULL;
   mproc_pool_t *pool = NULL;
   mproc_iter_t *it = NULL;
@@ -1109,7 +1109,7 @@ done:
 #define M_CLIENTS 3
 
 static void run_manager(uint64_t seed) {
-  stats_t *s = &stats[SC_MANAGER];
+  stats_t *s = &stats[SCN_MANAGER];
   mproc_shared_array_t *arr = NULL;
   mproc_manager_t *m = NULL;
   mproc_proxy_t *lock = NULL, *queue = NULL, *dict = NULL;
@@ -1267,7 +1267,7 @@ static void print_stats(double wall) {
          "gone", "outcomes (iterations that saw each); where the victims were");
   stats_t total;
   memset(&total, 0, sizeof total);
-  for (int i = 0; i < SC_N; i++) {
+  for (int i = 0; i < SCN_N; i++) {
     stats_t *s = &stats[i];
     if (!s->iterations)
       continue;
@@ -1330,7 +1330,7 @@ int main(int argc, char **argv) {
       have_seed = true;
     } else if (strcmp(a, "--scenario") == 0) {
       scenario = -2;
-      for (int k = 0; k < SC_N; k++)
+      for (int k = 0; k < SCN_N; k++)
         if (strcmp(v, scenario_names[k]) == 0)
           scenario = k;
       if (strcmp(v, "all") == 0)
@@ -1382,10 +1382,10 @@ int main(int argc, char **argv) {
     }
     cur.index = i;
     cur.seed = is;
-    cur.scenario = scenario >= 0 ? scenario : (int)(i % SC_N);
-    /* Alternate start methods (every SC_N iterations under "all", so that
+    cur.scenario = scenario >= 0 ? scenario : (int)(i % SCN_N);
+    /* Alternate start methods (every SCN_N iterations under "all", so that
      * each scenario meets both). */
-    long turn = scenario >= 0 ? i : i / SC_N;
+    long turn = scenario >= 0 ? i : i / SCN_N;
     cur.method = methods == 1   ? MPROC_START_FORK
                  : methods == 2 ? MPROC_START_SPAWN
                  : (turn % 2)   ? MPROC_START_SPAWN
@@ -1396,16 +1396,16 @@ int main(int argc, char **argv) {
     cur.deadline = start_t + iteration_bound();
     uint64_t s = is;
     switch (cur.scenario) {
-    case SC_LOCK:
+    case SCN_LOCK:
       run_lock(s, false);
       break;
-    case SC_RLOCK:
+    case SCN_RLOCK:
       run_lock(s, true);
       break;
-    case SC_QUEUE:
+    case SCN_QUEUE:
       run_queue(s);
       break;
-    case SC_POOL:
+    case SCN_POOL:
       run_pool(s);
       break;
     default:
