@@ -203,6 +203,14 @@ static void item_receive(const void *data, size_t len) {
   add(C_RECV + (int)(h.producer * MAXSEQ + h.seq), 1);
 }
 
+/* A participant stops when the parent says so, or on its own after a
+ * bound: a parent that died (killed by hand, a failed run) must not leave
+ * participants looping forever. */
+static double participant_give_up;
+static bool should_stop(void) {
+  return ld(C_STOP) || harness_now() > participant_give_up;
+}
+
 /* Arguments every participant gets: (cells, index, seed, ...). */
 static int participant_init(const mproc_value_t *args, size_t nargs,
                             size_t want, int *idx, uint64_t *seed) {
@@ -213,6 +221,7 @@ static int participant_init(const mproc_value_t *args, size_t nargs,
       mproc_value_as_int(&args[2], &s) != 0)
     return -1;
   cells = mproc_shared_array_ptr(a);
+  participant_give_up = harness_now() + 600.0;
   *idx = (int)i;
   *seed = (uint64_t)s;
   return 0;
@@ -249,7 +258,7 @@ static int lock_worker(const mproc_value_t *args, size_t nargs) {
     return 2;
   st(C_STATE + idx, S_IDLE);
   add(C_READY, 1);
-  while (!ld(C_STOP)) {
+  while (!should_stop()) {
     st(C_STATE + idx, S_ACQUIRE);
     int rc =
         lock ? mproc_lock_acquire(lock, 1.0) : mproc_rlock_acquire(rlock, 1.0);
@@ -316,7 +325,7 @@ static int queue_producer(const mproc_value_t *args, size_t nargs) {
   st(C_STATE + idx, S_IDLE);
   add(C_READY, 1);
   int status = 0;
-  for (uint32_t seq = 0; seq < (uint32_t)nitems && !ld(C_STOP);) {
+  for (uint32_t seq = 0; seq < (uint32_t)nitems && !should_stop();) {
     bool big = rng_below(&seed, 8) == 0;
     uint32_t len =
         big ? Q_CAP + rng_below(&seed, Q_BIG_MAX - Q_CAP)
@@ -365,7 +374,7 @@ static int queue_consumer(const mproc_value_t *args, size_t nargs) {
     if (rc == 0) {
       item_receive(buf, len);
     } else if (rc == MPROC_E_EMPTY) {
-      if (ld(C_STOP))
+      if (should_stop())
         break;
     } else if (rc == MPROC_E_BROKEN) {
       add(C_BROKEN, 1);
@@ -453,7 +462,7 @@ static int manager_client(const mproc_value_t *args, size_t nargs) {
   add(C_READY, 1);
   uint32_t seq = 0;
   int rc = 0;
-  while (!ld(C_STOP)) {
+  while (!should_stop()) {
     /* The lock, and a counter in the dict under it. */
     st(C_STATE + idx, S_ACQUIRE);
     rc = mproc_proxy_acquire(lock, 1.0);
@@ -531,7 +540,7 @@ static int manager_client(const mproc_value_t *args, size_t nargs) {
 
 enum { SCN_LOCK, SCN_RLOCK, SCN_QUEUE, SCN_POOL, SCN_MANAGER, SCN_N };
 static const char *const scenario_names[SCN_N] = {"lock", "rlock", "queue",
-                                                 "pool", "manager"};
+                                                  "pool", "manager"};
 
 typedef struct stats {
   long iterations, failures, landed, victim_gone;
