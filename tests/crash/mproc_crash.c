@@ -65,8 +65,9 @@ enum {
   C_TIMEOUT,
   C_BROKEN,
   C_CLOSED,
-  C_NWORKERS,                /* pool workers that ran the initializer */
-  C_STATE = 16,              /* + i: what participant i is doing */
+  C_NWORKERS,   /* pool workers that ran the initializer */
+  C_GO,         /* set by the parent once every participant is ready */
+  C_STATE = 16, /* + i: what participant i is doing */
   C_DONE = C_STATE + MAXP,   /* + i: critical sections completed */
   C_PUTS = C_DONE + MAXP,    /* + i: items whose put returned */
   C_PID = C_PUTS + MAXP,     /* + slot: pool worker pids */
@@ -211,6 +212,15 @@ static bool should_stop(void) {
   return ld(C_STOP) || harness_now() > participant_give_up;
 }
 
+/* Says this participant is ready, and waits until all are: with spawn
+ * (under wine especially) the first ones would otherwise be done before
+ * the last have started. */
+static void ready_set_go(void) {
+  add(C_READY, 1);
+  while (!ld(C_GO) && !should_stop())
+    nap(0.0005);
+}
+
 /* Arguments every participant gets: (cells, index, seed, ...). */
 static int participant_init(const mproc_value_t *args, size_t nargs,
                             size_t want, int *idx, uint64_t *seed) {
@@ -257,7 +267,7 @@ static int lock_worker(const mproc_value_t *args, size_t nargs) {
        mproc_value_as_rlock(&args[3], &rlock) != 0))
     return 2;
   st(C_STATE + idx, S_IDLE);
-  add(C_READY, 1);
+  ready_set_go();
   while (!should_stop()) {
     st(C_STATE + idx, S_ACQUIRE);
     int rc =
@@ -323,7 +333,7 @@ static int queue_producer(const mproc_value_t *args, size_t nargs) {
   if (!buf)
     return 2;
   st(C_STATE + idx, S_IDLE);
-  add(C_READY, 1);
+  ready_set_go();
   int status = 0;
   for (uint32_t seq = 0; seq < (uint32_t)nitems && !should_stop();) {
     bool big = rng_below(&seed, 8) == 0;
@@ -364,7 +374,7 @@ static int queue_consumer(const mproc_value_t *args, size_t nargs) {
   if (!buf)
     return 2;
   st(C_STATE + idx, S_IDLE);
-  add(C_READY, 1);
+  ready_set_go();
   int status = 0;
   for (;;) {
     size_t len = 0;
@@ -459,7 +469,7 @@ static int manager_client(const mproc_value_t *args, size_t nargs) {
     return 2;
   mproc_value_t key = mproc_str("count");
   st(C_STATE + idx, S_IDLE);
-  add(C_READY, 1);
+  ready_set_go();
   uint32_t seq = 0;
   int rc = 0;
   while (!should_stop()) {
@@ -631,6 +641,7 @@ static int wait_ready(int64_t n) {
     }
     nap(0.001);
   }
+  st(C_GO, 1);
   return 0;
 }
 
