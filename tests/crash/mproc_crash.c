@@ -646,14 +646,27 @@ static int wait_ready(int64_t n) {
 }
 
 /* The random delay before a kill: log-uniform from 10 us to 30 ms. */
+static double last_delay;
 static double kill_delay(uint64_t *seed) {
-  return 1e-5 * pow(3000.0, rng_unit(seed));
+  last_delay = 1e-5 * pow(3000.0, rng_unit(seed));
+  return last_delay;
 }
 
-/* Records where the victim was when it died. */
-static void note_landing(stats_t *s, int state) {
+/* What the kill of this iteration hit, for --verbose and failures. */
+static char kill_note[128];
+
+/* Records where the victim (participant index, -1: the manager's server)
+ * was when it died. */
+static void note_landing(stats_t *s, int state, int victim) {
   if (state < 0 || state >= S_NSTATES)
     state = S_START;
+  if (victim < 0)
+    snprintf(kill_note, sizeof kill_note, "killed the server after %.3f ms",
+             last_delay * 1e3);
+  else
+    snprintf(kill_note, sizeof kill_note,
+             "killed participant %d after %.3f ms, in %s", victim,
+             last_delay * 1e3, state_names[state]);
   s->at_state[state]++;
   if (state != S_IDLE && state != S_DONE && state != S_START)
     s->landed++;
@@ -749,7 +762,7 @@ static void run_lock(uint64_t seed, bool recursive) {
     crash_fail("the victim exited before the kill");
     goto done;
   }
-  note_landing(s, state);
+  note_landing(s, state, victim);
   int64_t owner_at_death = ld(C_OWNER);
   /* The survivors go on for a while, then stop. */
   cur.phase = "survivors running";
@@ -890,10 +903,12 @@ static void run_queue(uint64_t seed) {
   if (state < 0) {
     /* A producer may legitimately have finished its items. */
     s->victim_gone++;
+    snprintf(kill_note, sizeof kill_note,
+             "participant %d had finished before the kill", victim);
     if (victim >= Q_PRODUCERS)
       crash_fail("a consumer exited before the kill");
   } else {
-    note_landing(s, state);
+    note_landing(s, state, victim);
   }
   cur.phase = "joining the producers";
   for (int i = 0; i < Q_PRODUCERS; i++) {
@@ -1105,7 +1120,7 @@ static void run_pool(uint64_t seed) {
   if (wait_ready(POOL_PROCS + 1) != 0)
     goto done;
   int state = (int)ld(C_STATE + victim);
-  note_landing(s, state);
+  note_landing(s, state, victim);
   if (state == S_TASK && failed == 0)
     crash_fail("the victim died running a task, yet its chunk succeeded");
   pool_again(pool);
@@ -1166,6 +1181,9 @@ static void run_manager(uint64_t seed) {
   int state = S_IDLE;
   if (kill_server) {
     s->server_kills++;
+    note_landing(s, S_CALL, -1);
+    s->landed--; /* counted below, as every server kill lands */
+    s->at_state[S_CALL]--;
     cur.phase = "killing the server";
     if (harness_kill_pid(mproc__manager_server_pid(m)) != 0) {
       crash_fail("could not kill the server");
@@ -1197,7 +1215,7 @@ static void run_manager(uint64_t seed) {
     crash_fail("the victim exited before the kill");
     goto done;
   }
-  note_landing(s, state);
+  note_landing(s, state, victim);
   int64_t owner_at_death = ld(C_OWNER);
   cur.phase = "survivors running";
   nap(0.3);
@@ -1389,6 +1407,12 @@ int main(int argc, char **argv) {
          iterations, scenario < 0 ? "all" : scenario_names[scenario]);
   fflush(stdout);
 
+  /* The nap event exists before the watchdog naps on it too. */
+  if (mproc_event_create(&nap_event) != 0) {
+    fprintf(stderr, "mproc-crash: cannot create an event: %s\n",
+            mproc_last_error());
+    return 2;
+  }
   harness_thread_t *wd = harness_thread_start(watchdog, NULL);
   double t0 = harness_now();
   long failures = 0;
@@ -1411,6 +1435,7 @@ int main(int argc, char **argv) {
                  : (turn % 2)   ? MPROC_START_SPAWN
                                 : MPROC_START_FORK;
     fail_why[0] = '\0';
+    kill_note[0] = '\0';
     double start_t = harness_now();
     cur.phase = "setting up";
     cur.deadline = start_t + iteration_bound();
@@ -1437,13 +1462,14 @@ int main(int argc, char **argv) {
     if (fail_why[0]) {
       stats[cur.scenario].failures++;
       failures++;
-      fprintf(stderr, "mproc-crash: FAIL: iteration %ld (%s, %s): %s\n", i,
-              scenario_names[cur.scenario], method_name(cur.method), fail_why);
+      fprintf(stderr, "mproc-crash: FAIL: iteration %ld (%s, %s): %s (%s)\n", i,
+              scenario_names[cur.scenario], method_name(cur.method), fail_why,
+              kill_note);
       print_replay();
     } else if (verbose) {
-      printf("iteration %ld (%s, %s): ok, %.2f s\n", i,
+      printf("iteration %ld (%s, %s): ok, %.2f s; %s\n", i,
              scenario_names[cur.scenario], method_name(cur.method),
-             harness_now() - start_t);
+             harness_now() - start_t, kill_note);
     }
     fflush(stdout);
     fflush(stderr);
