@@ -586,6 +586,19 @@ static void crash_fail(const char *fmt, ...) {
   va_end(ap);
 }
 
+/* Set when an iteration could not start its processes (MPROC_E_SPAWN)
+ * before anything was killed: the OS refusing a process (wine under load
+ * does, now and then: CreateProcess fails with ERROR_INTERNAL_ERROR) says
+ * nothing about crashes, so the iteration is run again, up to twice. */
+static bool setup_spawn_failed;
+static long setup_retries;
+
+static void setup_fail(const char *what, int rc) {
+  if (rc == MPROC_E_SPAWN && !fail_why[0])
+    setup_spawn_failed = true;
+  crash_fail("%s: %s: %s", what, mproc_err_name(rc), mproc_last_error());
+}
+
 static void print_replay(void) {
   fprintf(stderr,
           "  replay: mproc-crash --scenario %s --start-method %s --seed "
@@ -625,7 +638,7 @@ static int start(mproc_process_t **p, mproc_fn fn, const mproc_value_t *args,
   mproc_process_options_t o = {cur.method, false};
   int rc = mproc_process_start(p, fn, args, n, &o);
   if (rc != 0)
-    crash_fail("start: %s: %s", mproc_err_name(rc), mproc_last_error());
+    setup_fail("start", rc);
   return rc;
 }
 
@@ -1068,7 +1081,7 @@ static void run_pool(uint64_t seed) {
   mproc_pool_options_t po = {POOL_PROCS, pool_init, ia, 1, 0, cur.method};
   cur.phase = "creating the pool";
   if ((rc = mproc_pool_create(&pool, &po)) != 0) {
-    crash_fail("pool_create: %s: %s", mproc_err_name(rc), mproc_last_error());
+    setup_fail("pool_create", rc);
     goto done;
   }
   if (wait_ready(POOL_PROCS) != 0)
@@ -1161,7 +1174,7 @@ static void run_manager(uint64_t seed) {
       (rc = mproc_manager_lock(m, &lock)) != 0 ||
       (rc = mproc_manager_queue(m, 0, &queue)) != 0 ||
       (rc = mproc_manager_dict(m, &dict)) != 0) {
-    crash_fail("manager: %s: %s", mproc_err_name(rc), mproc_last_error());
+    setup_fail("manager", rc);
     goto done;
   }
   for (int i = 0; i < M_CLIENTS; i++) {
@@ -1416,6 +1429,7 @@ int main(int argc, char **argv) {
   harness_thread_t *wd = harness_thread_start(watchdog, NULL);
   double t0 = harness_now();
   long failures = 0;
+  int attempt = 0;
   for (long i = 0; i < iterations; i++) {
     /* The iteration's own seed: the run's seed for the first, so that
      * "--seed X --iterations 1" replays any iteration. */
@@ -1436,6 +1450,7 @@ int main(int argc, char **argv) {
                                 : MPROC_START_FORK;
     fail_why[0] = '\0';
     kill_note[0] = '\0';
+    setup_spawn_failed = false;
     double start_t = harness_now();
     cur.phase = "setting up";
     cur.deadline = start_t + iteration_bound();
@@ -1458,6 +1473,18 @@ int main(int argc, char **argv) {
       break;
     }
     cur.deadline = 0;
+    if (fail_why[0] && setup_spawn_failed && attempt < 2) {
+      fprintf(stderr,
+              "mproc-crash: iteration %ld (%s, %s) could not start its "
+              "processes (%s); running it again\n",
+              i, scenario_names[cur.scenario], method_name(cur.method),
+              fail_why);
+      setup_retries++;
+      attempt++;
+      i--;
+      continue;
+    }
+    attempt = 0;
     stats[cur.scenario].iterations++;
     if (fail_why[0]) {
       stats[cur.scenario].failures++;
@@ -1477,6 +1504,10 @@ int main(int argc, char **argv) {
   watchdog_quit = true;
   harness_thread_join(wd);
   print_stats(harness_now() - t0);
+  if (setup_retries)
+    printf("%ld iterations were run again after the OS refused to start a "
+           "process\n",
+           setup_retries);
   mproc_event_destroy(nap_event);
   return failures ? 1 : 0;
 }
