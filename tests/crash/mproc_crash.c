@@ -27,7 +27,7 @@
  * is printed; a failing iteration prints the arguments that replay it
  * alone. Exit status 0 when every iteration held every invariant.
  *
- * Participants record what they do in a shared array of int64 cells,
+ * Participants record what they do in a shared array of int32 cells,
  * written with atomic operations: the parent reads it after the kill to
  * learn where the victim was and what the survivors saw.
  */
@@ -102,19 +102,21 @@ enum {
   V_RESULT = 4    /* a wrong value */
 };
 
-static int64_t *cells;
+/* 32-bit cells, so that the library's own atomics (which MSVC has too)
+ * serve: every count, pid and status here fits in an int32. */
+static volatile uint32_t *cells;
 
 static int64_t ld(int c) {
-  return __atomic_load_n(&cells[c], __ATOMIC_SEQ_CST);
+  return (int32_t)mproc__load32(&cells[c]);
 }
 static void st(int c, int64_t v) {
-  __atomic_store_n(&cells[c], v, __ATOMIC_SEQ_CST);
+  mproc__store32(&cells[c], (uint32_t)v);
 }
 static int64_t add(int c, int64_t v) {
-  return __atomic_add_fetch(&cells[c], v, __ATOMIC_SEQ_CST);
+  return (int32_t)(mproc__fetch_add32(&cells[c], (uint32_t)v) + (uint32_t)v);
 }
 static int64_t xchg(int c, int64_t v) {
-  return __atomic_exchange_n(&cells[c], v, __ATOMIC_SEQ_CST);
+  return (int32_t)mproc__xchg32(&cells[c], (uint32_t)v);
 }
 
 static void violation(int what) {
@@ -752,7 +754,7 @@ static void run_lock(uint64_t seed, bool recursive) {
   mproc_process_t *procs[LOCK_PROCS] = {NULL};
   int rc = recursive ? mproc_rlock_create(&rlock) : mproc_lock_create(&lock);
   if (rc != 0 ||
-      (rc = mproc_shared_array_create(&arr, 8, C_NCELLS, false)) != 0) {
+      (rc = mproc_shared_array_create(&arr, 4, C_NCELLS, false)) != 0) {
     crash_fail("create: %s", mproc_err_name(rc));
     goto done;
   }
@@ -894,7 +896,7 @@ static void run_queue(uint64_t seed) {
   mproc_queue_options_t qo = {0, Q_CAP};
   int rc;
   if (!buf || (rc = mproc_queue_create(&q, &qo)) != 0 ||
-      (rc = mproc_shared_array_create(&arr, 8, C_NCELLS, false)) != 0) {
+      (rc = mproc_shared_array_create(&arr, 4, C_NCELLS, false)) != 0) {
     crash_fail("create failed");
     goto done;
   }
@@ -1072,7 +1074,7 @@ static void run_pool(uint64_t seed) {
   mproc_value_t *res = NULL;
   size_t n = 0;
   int rc;
-  if ((rc = mproc_shared_array_create(&arr, 8, C_NCELLS, false)) != 0) {
+  if ((rc = mproc_shared_array_create(&arr, 4, C_NCELLS, false)) != 0) {
     crash_fail("create failed");
     goto done;
   }
@@ -1163,7 +1165,7 @@ static void run_manager(uint64_t seed) {
   mproc_proxy_t *lock = NULL, *queue = NULL, *dict = NULL;
   mproc_process_t *procs[M_CLIENTS] = {NULL};
   int rc;
-  if ((rc = mproc_shared_array_create(&arr, 8, C_NCELLS, false)) != 0) {
+  if ((rc = mproc_shared_array_create(&arr, 4, C_NCELLS, false)) != 0) {
     crash_fail("create failed");
     goto done;
   }
