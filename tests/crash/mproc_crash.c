@@ -226,8 +226,8 @@ static void ready_set_go(void) {
 /* Arguments every participant gets: (cells, index, seed, ...). */
 static int participant_init(const mproc_value_t *args, size_t nargs,
                             size_t want, int *idx, uint64_t *seed) {
-  mproc_shared_array_t *a;
-  int64_t i, s;
+  mproc_shared_array_t *a = NULL;
+  int64_t i = 0, s = 0;
   if (nargs != want || mproc_value_as_shared_array(&args[0], &a) != 0 ||
       mproc_value_as_int(&args[1], &i) != 0 ||
       mproc_value_as_int(&args[2], &s) != 0)
@@ -260,8 +260,8 @@ static void critical_section(int idx, bool after_owner_dead) {
 
 /* (cells, idx, seed, lock or rlock) */
 static int lock_worker(const mproc_value_t *args, size_t nargs) {
-  int idx;
-  uint64_t seed;
+  int idx = 0;
+  uint64_t seed = 0;
   mproc_lock_t *lock = NULL;
   mproc_rlock_t *rlock = NULL;
   if (participant_init(args, nargs, 4, &idx, &seed) != 0 ||
@@ -323,10 +323,10 @@ static int lock_worker(const mproc_value_t *args, size_t nargs) {
 
 /* (cells, idx, seed, queue, nitems) */
 static int queue_producer(const mproc_value_t *args, size_t nargs) {
-  int idx;
-  uint64_t seed;
-  mproc_queue_t *q;
-  int64_t nitems;
+  int idx = 0;
+  uint64_t seed = 0;
+  mproc_queue_t *q = NULL;
+  int64_t nitems = 0;
   if (participant_init(args, nargs, 5, &idx, &seed) != 0 ||
       mproc_value_as_queue(&args[3], &q) != 0 ||
       mproc_value_as_int(&args[4], &nitems) != 0 || nitems > MAXSEQ)
@@ -366,9 +366,9 @@ static int queue_producer(const mproc_value_t *args, size_t nargs) {
 
 /* (cells, idx, seed, queue) */
 static int queue_consumer(const mproc_value_t *args, size_t nargs) {
-  int idx;
-  uint64_t seed;
-  mproc_queue_t *q;
+  int idx = 0;
+  uint64_t seed = 0;
+  mproc_queue_t *q = NULL;
   if (participant_init(args, nargs, 4, &idx, &seed) != 0 ||
       mproc_value_as_queue(&args[3], &q) != 0)
     return 2;
@@ -410,7 +410,7 @@ static int pool_slot = -1;
 
 /* (cells) */
 static int pool_init(const mproc_value_t *args, size_t nargs) {
-  mproc_shared_array_t *a;
+  mproc_shared_array_t *a = NULL;
   if (nargs != 1 || mproc_value_as_shared_array(&args[0], &a) != 0)
     return 2;
   cells = mproc_shared_array_ptr(a);
@@ -428,7 +428,7 @@ static int pool_init(const mproc_value_t *args, size_t nargs) {
  * i * i + 1. */
 static int pool_task(const mproc_value_t *args, size_t nargs,
                      mproc_task_t *task) {
-  int64_t i;
+  int64_t i = 0;
   double secs = 0;
   if (nargs < 1 || nargs > 2 || mproc_value_as_int(&args[0], &i) != 0 ||
       (nargs == 2 && mproc_value_as_double(&args[1], &secs) != 0) ||
@@ -458,9 +458,9 @@ static bool manager_failed(int rc) {
 
 /* (cells, idx, seed, lock proxy, queue proxy, dict proxy) */
 static int manager_client(const mproc_value_t *args, size_t nargs) {
-  int idx;
-  uint64_t seed;
-  mproc_proxy_t *lock, *queue, *dict;
+  int idx = 0;
+  uint64_t seed = 0;
+  mproc_proxy_t *lock = NULL, *queue = NULL, *dict = NULL;
   if (participant_init(args, nargs, 6, &idx, &seed) != 0 ||
       mproc_value_as_proxy(&args[3], &lock) != 0 ||
       mproc_value_as_proxy(&args[4], &queue) != 0 ||
@@ -528,8 +528,8 @@ static int manager_client(const mproc_value_t *args, size_t nargs) {
     mproc_value_t *got = NULL;
     rc = mproc_proxy_queue_get(queue, &got, 0.01);
     if (rc == 0) {
-      const void *p;
-      size_t n;
+      const void *p = NULL;
+      size_t n = 0;
       if (mproc_value_as_bytes(got, &p, &n) == 0)
         item_receive(p, n);
       else
@@ -861,7 +861,7 @@ static void check_items(stats_t *s, int nprod, int64_t lost_ok,
   int64_t missing = 0;
   for (int p = 0; p < nprod; p++) {
     int64_t puts = ld(C_PUTS + p);
-    s->items_put += puts;
+    s->items_put += (long)puts;
     for (int64_t q = 0; q < MAXSEQ; q++) {
       int64_t r = ld(C_RECV + (int)(p * MAXSEQ + q));
       if (r > 1)
@@ -877,12 +877,12 @@ static void check_items(stats_t *s, int nprod, int64_t lost_ok,
     }
   }
   if (broken) {
-    s->items_lost_broken += missing;
+    s->items_lost_broken += (long)missing;
   } else if (missing > lost_ok) {
     crash_fail("%lld items recorded as put were never received",
                (long long)missing);
   } else {
-    s->items_lost_to_victim += missing;
+    s->items_lost_to_victim += (long)missing;
   }
 }
 
@@ -1277,8 +1277,8 @@ static void run_manager(uint64_t seed) {
     rc = mproc_proxy_queue_get(queue, &got, 0.5);
     if (rc != 0)
       break;
-    const void *p;
-    size_t n;
+    const void *p = NULL;
+    size_t n = 0;
     if (mproc_value_as_bytes(got, &p, &n) == 0)
       item_receive(p, n);
     else
