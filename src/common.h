@@ -207,6 +207,9 @@ int mproc__manager_register(void);
 /* Fuzzing: the manager's wire parsers over @p data (see manager.c). */
 int mproc__manager_fuzz(const uint8_t *data, size_t size, const uint8_t *key,
                         size_t keylen);
+/* The pid of the server process of a manager this process started, 0 for a
+ * connected one: a test hook, so that the crash suite can kill the server. */
+int64_t mproc__manager_server_pid(const mproc_manager_t *m);
 /* The process auth key: made on first need (before any child is started),
  * carried to spawn children in their start record. */
 int mproc__authkey_ensure(void);

@@ -331,6 +331,10 @@ typedef struct sobj {
 struct sconn {
   mproc__net_t *conn;
   sobj_t *obj;
+  /* The client's pid (from its requests' owner ids; 0 before the first),
+   * and the list of open connections (S.conns) it is in. */
+  uint32_t pid;
+  sconn_t *prev, *next;
 };
 
 static struct {
@@ -339,8 +343,9 @@ static struct {
   sobj_t **objs; /* by id - 1; ids are never reused */
   size_t nobjs, cap;
   bool closing;
-  int unauth; /* connections in the handshake */
-  int busy;   /* requests between being read and their reply being sent */
+  int unauth;     /* connections in the handshake */
+  int busy;       /* requests between being read and their reply being sent */
+  sconn_t *conns; /* the open connections */
   const char *address;
   const uint8_t *key;
   size_t keylen;
@@ -423,6 +428,14 @@ static void swake(void) {
   mproc__cond_broadcast(S.cv);
 }
 
+/* Whether process @p pid still has a connection open. */
+static bool pid_connected(uint32_t pid) {
+  for (sconn_t *c = S.conns; c; c = c->next)
+    if (c->pid == pid)
+      return true;
+  return false;
+}
+
 /* A Lock or RLock (or a Condition's lock) acquisition. */
 static int lock_acquire(sconn_t *sc, sobj_t *o, uint64_t owner,
                         int64_t deadline) {
@@ -432,7 +445,14 @@ static int lock_acquire(sconn_t *sc, sobj_t *o, uint64_t owner,
     return 0;
   }
   int rc = 0;
-  while (o->held && !o->dead) {
+  /* A lock whose holder died is given to the next acquirer only once every
+   * connection of the dead process has closed: each connection has its own
+   * server thread, and a request the holder sent just before it died (a
+   * dict update it made under the lock, say) may still be in another
+   * connection's socket. Applied after the heir's repair, it would undo
+   * it; the crash suite saw counters protected by a manager Lock lose
+   * updates that way. A connection closes once it has read all it holds. */
+  while (o->held && (!o->dead || pid_connected((uint32_t)(o->owner >> 32)))) {
     rc = swait(deadline);
     if (rc < 0)
       return rc;
@@ -867,6 +887,7 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len, void **reply,
   int64_t deadline;
   mproc__err_clear();
   mproc__mutex_lock(S.mu);
+  sc->pid = (uint32_t)((uint64_t)owner >> 32);
   S.busy++;
   *busy = true;
   if (S.closing) {
@@ -917,11 +938,22 @@ static void sconn_drop(sconn_t *sc) {
     if (o->held && o->holder == sc) {
       o->dead = true;
       o->holder = NULL;
-      swake();
     }
     sobj_unref(o);
     sc->obj = NULL;
   }
+  if (sc->prev || S.conns == sc) { /* in the list of open connections */
+    if (sc->prev)
+      sc->prev->next = sc->next;
+    else
+      S.conns = sc->next;
+    if (sc->next)
+      sc->next->prev = sc->prev;
+    sc->prev = sc->next = NULL;
+  }
+  /* Waiters for a lock of a dead process look again (see lock_acquire()):
+   * this may have been the dead holder's last connection. */
+  swake();
   mproc__mutex_unlock(S.mu);
 }
 
@@ -937,6 +969,10 @@ static void sconn_main(void *arg) {
                                              they like */
   mproc__mutex_lock(S.mu);
   S.unauth--;
+  sc->next = S.conns;
+  if (S.conns)
+    S.conns->prev = sc;
+  S.conns = sc;
   mproc__mutex_unlock(S.mu);
   while (rc == 0 && !shutdown) {
     uint8_t *buf = NULL;
@@ -1617,6 +1653,12 @@ int mproc_manager_connect(mproc_manager_t **out, const char *address,
 
 const char *mproc_manager_address(const mproc_manager_t *m) {
   return manager_ok(m, __func__) ? m->address : NULL;
+}
+
+int64_t mproc__manager_server_pid(const mproc_manager_t *m) {
+  return m && m->magic == MANAGER_MAGIC && m->owner
+             ? mproc_process_pid(m->server)
+             : 0;
 }
 
 int mproc_manager_shutdown(mproc_manager_t *m) {

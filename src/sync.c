@@ -6,7 +6,8 @@
  *                     CPython's "semaphore or lock released too many times")
  *   Semaphore         value v, max MPROC_SEM_VALUE_MAX
  *   BoundedSemaphore  value v, max v
- *   RLock             a Lock plus an owner thread id and a depth
+ *   RLock             a lock whose word names its owner's process, plus
+ *                     the owner's thread id and a depth (see "Owner death")
  *
  * The algorithm keeps the kernel off the uncontended path: acquire is a load
  * and a CAS on `value`, release a CAS on `value` and a load of `nwaiters`.
@@ -24,14 +25,16 @@
 #include <stdlib.h>
 
 typedef struct sync_shared {
+  /* The semaphore's count; an RLock's RLOCK_FREE or its owner's code. */
   volatile uint32_t value;
   volatile uint32_t nwaiters;
   volatile uint32_t park;  /* the backend's word (Windows: its waiters) */
   volatile uint32_t owner; /* RLock: owning thread id, 0 if none */
   volatile uint32_t depth; /* RLock: recursion depth, owner-only */
   uint32_t max;            /* fixed at creation */
-  /* RLock: the owner's process, written by the owner before it publishes
-   * `owner`, so that a waiter who reads `owner` sees the matching pid. */
+  /* RLock: the owner's process and its start token, written by the owner
+   * after it took `value` (the token first), for the waiters' liveness
+   * check. */
   volatile uint32_t owner_pid;
   volatile uint32_t owner_token_lo, owner_token_hi;
 } sync_shared_t;
@@ -63,27 +66,31 @@ struct mproc_semaphore {
  * contract). Why not the kernel's robust machinery: Linux's robust futex
  * list belongs to glibc (one list head per thread, used by its robust
  * pthread mutexes), and a Windows mutex would put a system call on every
- * acquire. Instead an RLock records its owner (thread id, pid and the
- * pid's start token) in shared memory, and a waiter blocked on an RLock
- * held by another process sleeps in slices of OWNER_POLL_NS, asking the
- * backend after each whether the owner's process is still alive. A dead
- * owner's thread id is then replaced, by compare-and-swap, with OWNER_TAKING
- * (so that exactly one waiter takes over), and the winner becomes the owner
- * without touching the semaphore, which stays taken.
- *
- * Not covered: a process killed between the two stores of acquire or
- * release (the semaphore taken or released and `owner` not yet written)
- * leaves an RLock with no owner recorded, which cannot be recovered.
+ * acquire. Instead an RLock's `value` word names its owner's process: 1
+ * when free, RLOCK_CODE(pid) when held, so that taking the RLock and
+ * recording who took it are one compare-and-swap, and releasing it one
+ * more. A process killed at any instruction of acquire or release thus
+ * leaves either a free RLock or one that names it. (The crash suite found
+ * the earlier layout, a semaphore plus an owner written after it, leaving
+ * an RLock held by no one when a kill landed between the two stores.)
+ * The owner then also records its thread id, depth and the pid's start
+ * token beside it. A waiter blocked on an RLock held by another process
+ * sleeps in slices of OWNER_POLL_NS, asking the backend after each whether
+ * the owner's process is still alive; a dead owner's code is replaced, by
+ * compare-and-swap, with the waiter's own (so exactly one waiter takes
+ * over), and the winner becomes the owner at depth 1.
  */
 #define OWNER_POLL_NS ((int64_t)100 * 1000000)
-#define OWNER_TAKING UINT32_MAX
+#define RLOCK_FREE 1u
+/* Pids fit in 31 bits on Linux and Windows: +2 keeps clear of 0 and 1. */
+#define RLOCK_CODE(pid) ((uint32_t)(pid) + 2u)
 
 /* The calling thread's process, cached per thread: the thread id changes
  * in a fork child, which refreshes it. Keeps the RLock's acquire free of
  * calls. */
 static MPROC__TLS struct { uint32_t tid, pid, token_lo, token_hi; } self;
 
-static void owner_publish(sync_shared_t *sh, uint32_t tid) {
+static void self_refresh(uint32_t tid) {
   if (self.tid != tid) {
     uint64_t token = mproc__self_token();
     self.pid = (uint32_t)mproc__getpid();
@@ -91,40 +98,39 @@ static void owner_publish(sync_shared_t *sh, uint32_t tid) {
     self.token_hi = (uint32_t)(token >> 32);
     self.tid = tid;
   }
-  /* Release stores: ordered before the one that publishes `owner`, and no
-   * locked instruction on the acquire path. */
-  mproc__store32_release(&sh->owner_pid, self.pid);
+}
+
+/* Records the owner's details once `value` names it: the token before the
+ * pid, so that a reader who sees the pid sees its token. */
+static void owner_publish(sync_shared_t *sh, uint32_t tid) {
+  self_refresh(tid);
   mproc__store32_release(&sh->owner_token_lo, self.token_lo);
   mproc__store32_release(&sh->owner_token_hi, self.token_hi);
+  mproc__store32_release(&sh->owner_pid, self.pid);
   mproc__store32_release(&sh->owner, tid);
 }
 
-/* Whether the RLock is held by another process; then *tid is its owner. */
-static bool owner_foreign(sync_shared_t *sh, uint32_t *tid, int64_t *pid,
-                          uint64_t *token) {
-  uint32_t t = mproc__load32(&sh->owner);
-  if (t == 0 || t == OWNER_TAKING)
-    return false;
-  *pid = (int64_t)mproc__load32(&sh->owner_pid);
-  *token = ((uint64_t)mproc__load32(&sh->owner_token_hi) << 32) |
-           mproc__load32(&sh->owner_token_lo);
-  if (mproc__load32(&sh->owner) != t)
-    return false; /* changed hands meanwhile: look again later */
-  *tid = t;
-  return *pid != mproc__getpid();
-}
-
-/* Takes over an RLock whose owner died; true if this caller won. */
+/* Takes over an RLock whose owner's process died; true if this caller
+ * won. The caller has called self_refresh(). */
 static bool owner_take_over(sync_shared_t *sh) {
-  uint32_t t;
-  int64_t pid;
-  uint64_t token;
-  if (!owner_foreign(sh, &t, &pid, &token) || mproc__pid_alive(pid, token))
+  uint32_t v = mproc__load32(&sh->value);
+  if (v < 2 || v == RLOCK_CODE(self.pid))
+    return false; /* free, or held by this process (which is alive) */
+  int64_t pid = (int64_t)(v - 2u);
+  /* The token, if the details published are this owner's; otherwise (it
+   * died before publishing them) whether the pid exists at all. A torn
+   * read (another owner publishing meanwhile) can only mislead us when
+   * `value` has changed too, and then the compare-and-swap fails. */
+  uint64_t token = 0;
+  if (mproc__load32(&sh->owner_pid) == (uint32_t)pid)
+    token = ((uint64_t)mproc__load32(&sh->owner_token_hi) << 32) |
+            mproc__load32(&sh->owner_token_lo);
+  if (mproc__pid_alive(pid, token))
     return false;
-  if (!mproc__cas32(&sh->owner, &t, OWNER_TAKING))
+  if (!mproc__cas32(&sh->value, &v, RLOCK_CODE(self.pid)))
     return false;
   sh->depth = 1;
-  owner_publish(sh, mproc__thread_id());
+  owner_publish(sh, self.tid);
   return true;
 }
 
@@ -144,17 +150,12 @@ static bool sem_try(sync_shared_t *sh) {
   return false;
 }
 
-static int sem_acquire(sync_t *s, int64_t deadline, bool owned) {
+static int sem_acquire(sync_t *s, int64_t deadline) {
   sync_shared_t *sh = s->sh;
   if (sem_try(sh))
     return 0;
-  if (deadline != MPROC__NO_DEADLINE && mproc__now_ns() >= deadline) {
-    if (owned && owner_take_over(sh))
-      return mproc__err(MPROC_E_OWNER_DEAD,
-                        "the owner of the RLock died holding it; it is now "
-                        "held by the caller");
+  if (deadline != MPROC__NO_DEADLINE && mproc__now_ns() >= deadline)
     return MPROC_E_TIMEOUT;
-  }
   for (int i = 0; i < SPIN_COUNT; i++) {
     mproc__cpu_relax();
     if (mproc__load32(&sh->value) > 0 && sem_try(sh))
@@ -169,35 +170,15 @@ static int sem_acquire(sync_t *s, int64_t deadline, bool owned) {
     }
     if (rc == MPROC_E_TIMEOUT)
       break;
-    /* Slices whenever the owner may be another process: even an owner
-     * seen as 0 may be one about to publish itself, then die. */
-    int64_t until = deadline;
-    if (owned) {
-      int64_t slice = mproc__now_ns() + OWNER_POLL_NS;
-      if (until == MPROC__NO_DEADLINE || slice < until)
-        until = slice;
-    }
-    rc = mproc__park_wait(&s->park, &sh->value, 0, until);
+    rc = mproc__park_wait(&s->park, &sh->value, 0, deadline);
     if (rc < 0 && rc != MPROC_E_TIMEOUT)
       break; /* an OS failure: give up, reported below */
-    /* Ask about the owner only when a slice ended asleep: a wake-up means
-     * someone released, and the question costs system calls. */
-    if (owned && rc == MPROC_E_TIMEOUT && owner_take_over(sh)) {
-      rc = MPROC_E_OWNER_DEAD;
-      break;
-    }
-    if (rc == MPROC_E_TIMEOUT && until != deadline)
-      rc = 0; /* only a slice ended */
     /* On a timeout, loop once more: a post that raced the timeout must not
      * be stranded while other waiters sleep. */
   }
   mproc__fetch_add32(&sh->nwaiters, (uint32_t)-1);
   if (rc == MPROC_E_TIMEOUT)
     return mproc__err(MPROC_E_TIMEOUT, "timed out");
-  if (rc == MPROC_E_OWNER_DEAD)
-    return mproc__err(MPROC_E_OWNER_DEAD,
-                      "the owner of the RLock died holding it; it is now "
-                      "held by the caller");
   return rc;
 }
 
@@ -349,7 +330,7 @@ static int acquire_timeout(sync_t *s, double timeout) {
     return 0;
   int64_t deadline;
   int rc = mproc__deadline(timeout, &deadline);
-  return rc < 0 ? rc : sem_acquire(s, deadline, false);
+  return rc < 0 ? rc : sem_acquire(s, deadline);
 }
 
 static int try_acquire(sync_t *s) {
@@ -397,24 +378,110 @@ int mproc_rlock_create(mproc_rlock_t **out) {
   SYNC_CREATE(out, MPROC__T_RLOCK, 1, 1);
 }
 
+static bool rlock_try(sync_shared_t *sh) {
+  uint32_t v = RLOCK_FREE;
+  return mproc__cas32(&sh->value, &v, RLOCK_CODE(self.pid));
+}
+
+/* Whether the calling thread owns the RLock: its thread id recorded, and
+ * `value` naming its process (a thread id alone may be a dead process's,
+ * reused). */
+static bool rlock_mine(sync_shared_t *sh, uint32_t me) {
+  if (mproc__load32(&sh->owner) != me)
+    return false;
+  self_refresh(me);
+  return mproc__load32(&sh->value) == RLOCK_CODE(self.pid);
+}
+
+/* The RLock's wait: as sem_acquire(), on a `value` that holds its owner's
+ * code rather than 0, and in slices, asking after each whether the owner
+ * is alive. The caller has called self_refresh(). */
+static int rlock_wait(sync_t *s, int64_t deadline) {
+  sync_shared_t *sh = s->sh;
+  if (deadline != MPROC__NO_DEADLINE && mproc__now_ns() >= deadline) {
+    if (owner_take_over(sh))
+      return mproc__err(MPROC_E_OWNER_DEAD,
+                        "the owner of the RLock died holding it; it is now "
+                        "held by the caller");
+    return MPROC_E_TIMEOUT;
+  }
+  for (int i = 0; i < SPIN_COUNT; i++) {
+    mproc__cpu_relax();
+    if (mproc__load32(&sh->value) == RLOCK_FREE && rlock_try(sh))
+      return 0;
+  }
+  mproc__fetch_add32(&sh->nwaiters, 1);
+  int rc = 0;
+  for (;;) {
+    if (rlock_try(sh)) {
+      rc = 0; /* taken, even if the park said the deadline passed */
+      break;
+    }
+    if (rc == MPROC_E_TIMEOUT)
+      break;
+    int64_t until = mproc__now_ns() + OWNER_POLL_NS;
+    if (deadline != MPROC__NO_DEADLINE && deadline < until)
+      until = deadline;
+    uint32_t v = mproc__load32(&sh->value);
+    if (v == RLOCK_FREE)
+      continue;
+    rc = mproc__park_wait(&s->park, &sh->value, v, until);
+    if (rc < 0 && rc != MPROC_E_TIMEOUT)
+      break; /* an OS failure: give up, reported below */
+    /* Ask about the owner only when a slice ended asleep: a wake-up means
+     * someone released, and the question costs system calls. */
+    if (rc == MPROC_E_TIMEOUT && owner_take_over(sh)) {
+      rc = MPROC_E_OWNER_DEAD;
+      break;
+    }
+    if (rc == MPROC_E_TIMEOUT && until != deadline)
+      rc = 0; /* only a slice ended */
+    /* On a timeout, loop once more: a release that raced the timeout must
+     * not be stranded while other waiters sleep. */
+  }
+  mproc__fetch_add32(&sh->nwaiters, (uint32_t)-1);
+  if (rc == MPROC_E_TIMEOUT)
+    return mproc__err(MPROC_E_TIMEOUT, "timed out");
+  if (rc == MPROC_E_OWNER_DEAD)
+    return mproc__err(MPROC_E_OWNER_DEAD,
+                      "the owner of the RLock died holding it; it is now "
+                      "held by the caller");
+  return rc;
+}
+
 static int rlock_acquire(sync_t *s, int64_t deadline) {
   uint32_t me = mproc__thread_id();
   sync_shared_t *sh = s->sh;
-  if (mproc__load32(&sh->owner) == me) {
+  if (rlock_mine(sh, me)) {
     if (sh->depth == UINT32_MAX)
       return mproc__err(MPROC_E_VALUE, "RLock recursion too deep");
     sh->depth++;
     return 0;
   }
-  int rc = sem_try(sh) ? 0 : sem_acquire(s, deadline, true);
+  self_refresh(me);
+  int rc = rlock_try(sh) ? 0 : rlock_wait(s, deadline);
   if (rc == MPROC_E_OWNER_DEAD)
     return rc; /* taken over: owner and depth are set */
   if (rc < 0)
     return rc;
   sh->depth = 1;
   /* Only the owner compares owner with itself: ordering comes from the
-   * semaphore, so a plain (release) store is enough, not a locked xchg. */
+   * compare-and-swap, so plain (release) stores are enough. */
   owner_publish(sh, me);
+  return 0;
+}
+
+/* Gives the RLock up (the caller owns it, at depth 0 now). One
+ * compare-and-swap from the caller's code to free: a kill before it leaves
+ * an RLock that names the dead process, after it a free one. */
+static int rlock_give_up(sync_t *s) {
+  sync_shared_t *sh = s->sh;
+  mproc__store32_release(&sh->owner, 0);
+  uint32_t v = RLOCK_CODE(self.pid);
+  if (!mproc__cas32(&sh->value, &v, RLOCK_FREE))
+    return mproc__err(MPROC_E_STATE, "the RLock's shared state is corrupt");
+  if (mproc__load32(&sh->nwaiters) > 0)
+    mproc__park_wake(&s->park, &sh->value, 1);
   return 0;
 }
 
@@ -447,19 +514,18 @@ int mproc_rlock_release(mproc_rlock_t *l) {
   if (!s)
     return bad_object(l);
   sync_shared_t *sh = s->sh;
-  if (mproc__load32(&sh->owner) != mproc__thread_id())
+  if (!rlock_mine(sh, mproc__thread_id()))
     return mproc__err(MPROC_E_PERM, "cannot release un-acquired lock");
   if (--sh->depth > 0)
     return 0;
-  mproc__store32_release(&sh->owner, 0);
-  return sem_release(s);
+  return rlock_give_up(s);
 }
 
 int mproc_rlock_count(mproc_rlock_t *l) {
   sync_t *s = RLOCK_GET(l);
   if (!s)
     return bad_object(l);
-  if (mproc__load32(&s->sh->owner) != mproc__thread_id())
+  if (!rlock_mine(s->sh, mproc__thread_id()))
     return 0;
   return (int)(s->sh->depth > INT32_MAX ? INT32_MAX : s->sh->depth);
 }
@@ -476,12 +542,11 @@ int mproc__rlock_release_save(mproc_rlock_t *l, uint32_t *depth) {
   if (!s)
     return bad_object(l);
   sync_shared_t *sh = s->sh;
-  if (mproc__load32(&sh->owner) != mproc__thread_id())
+  if (!rlock_mine(sh, mproc__thread_id()))
     return mproc__err(MPROC_E_PERM, "cannot wait on un-acquired lock");
   *depth = sh->depth;
   sh->depth = 0;
-  mproc__store32_release(&sh->owner, 0);
-  return sem_release(s);
+  return rlock_give_up(s);
 }
 
 int mproc__rlock_acquire_restore(mproc_rlock_t *l, uint32_t depth) {

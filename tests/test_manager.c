@@ -575,6 +575,69 @@ static void test_client_killed_holding_lock(void **state) {
   assert_int_equal(mproc_manager_shutdown(mgr), 0);
 }
 
+/* args: lock proxy, full queue proxy, event proxy. Takes the lock, says
+ * so, then puts on the full queue: the put waits in the server (up to 3 s)
+ * when the parent kills this process. */
+static int child_lock_then_put(const mproc_value_t *args, size_t nargs) {
+  mproc_proxy_t *lock, *q, *held;
+  if (nargs != 3 || mproc_value_as_proxy(&args[0], &lock) != 0 ||
+      mproc_value_as_proxy(&args[1], &q) != 0 ||
+      mproc_value_as_proxy(&args[2], &held) != 0)
+    return 10;
+  size_t n;
+  if (mproc_proxy_queue_size(q, &n) != 0 || n != 1) /* connected */
+    return 11;
+  if (mproc_proxy_acquire(lock, 60) != 0)
+    return 12;
+  if (mproc_proxy_event_set(held) != 0)
+    return 13;
+  mproc_value_t v = mproc_int(2);
+  mproc_proxy_queue_put(q, &v, 3.0);
+  return 14;
+}
+
+/* Regression (found by the crash suite): a dead holder's lock went to the
+ * next acquirer (MPROC_E_OWNER_DEAD) while a request the holder made under
+ * the lock was still pending on another of its connections; applied after
+ * the heir's repair, it undid it. The heir is told only once every
+ * connection of the dead process is done. */
+static void test_owner_dead_after_pending_requests(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_manager_t *mgr = start_manager(m);
+  mproc_proxy_t *lock, *q, *held;
+  assert_int_equal(mproc_manager_lock(mgr, &lock), 0);
+  assert_int_equal(mproc_manager_queue(mgr, 1, &q), 0);
+  assert_int_equal(mproc_manager_event(mgr, &held), 0);
+  mproc_value_t one = mproc_int(1);
+  assert_int_equal(mproc_proxy_queue_put(q, &one, 0), 0);
+  mproc_value_t args[3] = {mproc_obj(lock), mproc_obj(q), mproc_obj(held)};
+  mproc_process_t *p = harness_start(child_lock_then_put, args, 3, m);
+  assert_int_equal(mproc_proxy_event_wait(held, 60), 0);
+  /* Time for the child's put to reach the server and block there. */
+  mproc_proxy_t *never;
+  assert_int_equal(mproc_manager_event(mgr, &never), 0);
+  assert_int_equal(mproc_proxy_event_wait(never, 0.5), MPROC_E_TIMEOUT);
+  assert_int_equal(mproc_process_kill(p), 0);
+  harness_expect_exit(p, -MPROC_SIGKILL);
+  /* The put the dead holder left waiting in the server (no room) is over
+   * by the time the heir holds the lock: it times out, so making room now
+   * does not let it in behind the heir's back. */
+  assert_int_equal(mproc_proxy_acquire(lock, 60), MPROC_E_OWNER_DEAD);
+  mproc_value_t *v = NULL;
+  assert_int_equal(mproc_proxy_queue_get(q, &v, 0), 0);
+  mproc_values_free(v, 1);
+  assert_int_equal(mproc_proxy_event_wait(never, 0.5), MPROC_E_TIMEOUT);
+  size_t n = 9;
+  assert_int_equal(mproc_proxy_queue_size(q, &n), 0);
+  assert_int_equal(n, 0);
+  assert_int_equal(mproc_proxy_release(lock), 0);
+  mproc_proxy_destroy(never);
+  mproc_proxy_destroy(held);
+  mproc_proxy_destroy(q);
+  mproc_proxy_destroy(lock);
+  assert_int_equal(mproc_manager_shutdown(mgr), 0);
+}
+
 /* args: queue proxy, event proxy. Says it is about to wait, then waits on
  * the empty queue forever: the manager's shutdown must end the wait. */
 static int child_wait_queue(const mproc_value_t *args, size_t nargs) {
@@ -921,6 +984,7 @@ int main(int argc, char **argv) {
   mproc_register("decode_proxy", child_decode_proxy);
   mproc_register("sync", child_sync);
   mproc_register("hold_lock", child_hold_lock);
+  mproc_register("lock_then_put", child_lock_then_put);
   mproc_register("wait_queue", child_wait_queue);
   mproc_register("remote", child_remote);
   mproc_register("proxy_from_queue", child_proxy_from_queue);
@@ -934,6 +998,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_hosted_types),
       cmocka_unit_test(test_blocking_across_processes),
       cmocka_unit_test(test_client_killed_holding_lock),
+      cmocka_unit_test(test_owner_dead_after_pending_requests),
       cmocka_unit_test(test_shutdown_while_waiting),
       cmocka_unit_test(test_object_lifetime),
       cmocka_unit_test(test_threads_share_a_proxy),

@@ -517,6 +517,60 @@ static void test_rlock_owner_death(void **state) {
   mproc_event_destroy(never);
 }
 
+/* args: rlock, ready. Takes and releases the RLock in a tight loop until
+ * killed, so that a kill lands anywhere in acquire or release. */
+static int child_churn_rlock(const mproc_value_t *args, size_t nargs) {
+  mproc_rlock_t *r;
+  mproc_semaphore_t *ready;
+  CHECK(nargs == 2 && mproc_value_as_rlock(&args[0], &r) == 0 &&
+            mproc_value_as_semaphore(&args[1], &ready) == 0,
+        10);
+  CHECK(mproc_semaphore_release(ready) == 0, 11);
+  for (;;) {
+    int rc = mproc_rlock_acquire(r, 60.0);
+    CHECK(rc == 0 || rc == MPROC_E_OWNER_DEAD, 12);
+    CHECK(mproc_rlock_release(r) == 0, 13);
+  }
+}
+
+/* Regression (found by the crash suite): a process killed between taking
+ * an RLock and recording itself as its owner left it held by no one, so
+ * every later acquire timed out. Kills at random points of a tight
+ * acquire/release loop must leave the RLock free or owned by the dead. */
+static void test_rlock_kill_anywhere(void **state) {
+  mproc_rlock_t *r;
+  mproc_semaphore_t *ready;
+  mproc_event_t *never;
+  assert_int_equal(mproc_rlock_create(&r), 0);
+  assert_int_equal(mproc_semaphore_create(&ready, 0), 0);
+  assert_int_equal(mproc_event_create(&never), 0);
+  mproc_value_t a[] = {mproc_obj(r), mproc_obj(ready)};
+  int rounds = harness_slow_processes() ? 8 : 40;
+  if (TEST_METHOD(state) == MPROC_START_SPAWN)
+    rounds /= 2;
+  int dead = 0;
+  for (int i = 0; i < rounds; i++) {
+    mproc_process_t *p =
+        harness_start(child_churn_rlock, a, 2, TEST_METHOD(state));
+    assert_int_equal(mproc_semaphore_acquire(ready, 60.0), 0);
+    mproc_event_wait(never, 0.0001 * (i % 5));
+    assert_int_equal(mproc_process_kill(p), 0);
+    harness_expect_exit(p, -MPROC_SIGKILL);
+    int rc = mproc_rlock_acquire(r, 10.0);
+    if (rc != 0 && rc != MPROC_E_OWNER_DEAD)
+      print_error("round %d: %s\n", i, mproc_err_name(rc));
+    assert_true(rc == 0 || rc == MPROC_E_OWNER_DEAD);
+    dead += rc == MPROC_E_OWNER_DEAD;
+    assert_int_equal(mproc_rlock_count(r), 1);
+    assert_int_equal(mproc_rlock_release(r), 0);
+  }
+  print_message("[          ] %d of %d kills left the RLock held\n", dead,
+                rounds);
+  mproc_rlock_destroy(r);
+  mproc_semaphore_destroy(ready);
+  mproc_event_destroy(never);
+}
+
 /* args: condition, ready, never. Holds the Condition's own RLock and
  * blocks until killed. */
 static int child_hold_condition(const mproc_value_t *args, size_t nargs) {
@@ -769,6 +823,7 @@ int main(int argc, char **argv) {
   mproc_register("wait_dead_owner", child_wait_dead_owner);
   mproc_register("hold_lock", child_hold_lock);
   mproc_register("hold_condition", child_hold_condition);
+  mproc_register("churn_rlock", child_churn_rlock);
   mproc_register("contend", child_contend);
   mproc_register("sleepers", child_sleepers);
   mproc_boot(argc, argv);
@@ -785,6 +840,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_barrier_errors),
       cmocka_unit_test(test_rlock_owner_death),
       cmocka_unit_test(test_condition_owner_death),
+      cmocka_unit_test(test_rlock_kill_anywhere),
       cmocka_unit_test(test_lock_holder_death),
       cmocka_unit_test(test_contention_timeouts),
       cmocka_unit_test(test_waiters_sleep),
