@@ -57,6 +57,28 @@ double harness_cpu_seconds(void);
 /* Kills process @p pid at once (SIGKILL / TerminateProcess): 0 or -1. */
 int harness_kill_pid(int64_t pid);
 
+/*
+ * Leak probes, for tests that check that one operation leaves nothing
+ * behind (test_fault); every test program also gets the whole-program check
+ * of harness_run(). Counts are of this process only.
+ */
+/* Open descriptors (POSIX) or handles (Windows), or -1. */
+int harness_count_handles(void);
+/* Prints each open descriptor or handle, with what it is, for a report. */
+void harness_print_handles(void);
+/* Children not yet reaped, running or exited, without reaping any: 0, or 1
+ * for "at least one" on POSIX (waitid WNOWAIT cannot count), or -1. */
+int harness_count_children(void);
+/* /dev/shm entries whose names start with @p prefix followed by this
+ * process's pid and '-' (0 on Windows, whose named mappings vanish with
+ * their last handle). */
+int harness_count_shm(const char *prefix);
+
+/* Tells the whole-program leak check that the test made the library keep
+ * @p n more descriptors or handles for the process's life, on purpose (a
+ * connection ticket that was never redeemed: test_fault). */
+void harness_expect_kept(int n);
+
 /* 1 on a platform where starting a process is slow (Windows, wine): tests
  * scale their process counts, never their checks, by it. */
 int harness_slow_processes(void);

@@ -15,9 +15,9 @@
  * table), this process's /dev/shm entries, and child processes (waitpid on
  * POSIX; a snapshot of the processes whose parent we are on Windows).
  *
- * This test links the mproc_fault library, and is the one test with
- * platform code of its own: the leak probes need the process's own
- * descriptor or handle table, which is white-box by nature.
+ * This test links the mproc_fault library. Its leak probes are the
+ * harness's (harness_count_handles and friends); the only platform code of
+ * its own is which OS error a fault injects.
  *
  * Faults fire only in the process that armed them, so children (fork or
  * spawn) run normally. Every N is walked; only under wine, where starting
@@ -38,14 +38,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifdef _WIN32
-#include <tlhelp32.h>
-#else
-#include <dirent.h>
-#include <sys/wait.h>
-#include <unistd.h>
-#endif
-
 /* ------------------------------------------------------------------------ */
 /* Leak probes                                                              */
 /* ------------------------------------------------------------------------ */
@@ -56,119 +48,19 @@ typedef struct world_counts {
   int children;
 } world_counts_t;
 
-#ifdef _WIN32
-/* GetProcessHandleCount() where it works. wine's reports 0 handles, so
- * there the handle table is scanned instead: a value is an open handle if
- * GetHandleInformation() accepts it. Handle values are multiples of 4 and
- * a new handle takes the lowest free slot, so the scan stops 512 slots past
- * the last open one (each probe is a wineserver round trip: the whole
- * 16-bit range would take a second per scan). */
-static int count_handles(void) {
-  DWORD count = 0;
-  if (GetProcessHandleCount(GetCurrentProcess(), &count) && count > 0)
-    return (int)count;
-  int n = 0;
-  uintptr_t last = 0;
-  for (uintptr_t v = 4; v < last + 4 * 512 + 4; v += 4) {
-    DWORD flags;
-    if (GetHandleInformation((HANDLE)v, &flags)) {
-      n++;
-      last = v;
-    }
-  }
-  return n;
-}
-
-static int count_children(void) {
-  HANDLE snap = CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
-  if (snap == INVALID_HANDLE_VALUE)
-    return -1;
-  PROCESSENTRY32 pe;
-  pe.dwSize = sizeof pe;
-  int n = 0;
-  DWORD me = GetCurrentProcessId();
-  for (BOOL ok = Process32First(snap, &pe); ok; ok = Process32Next(snap, &pe))
-    if (pe.th32ParentProcessID == me)
-      n++;
-  CloseHandle(snap);
-  return n;
-}
-
+/* The portable backend's anonymous regions ("mproc-<pid>-...", unlinked at
+ * once) and this test's named ones ("mproc-fault-<pid>-..."). Other
+ * programs' entries do not count: tests of other builds may run at the same
+ * time. */
 static int count_shm(void) {
-  return 0; /* named mappings vanish with their last handle */
+  return harness_count_shm("mproc-") + harness_count_shm("mproc-fault-");
 }
-
-static void dump_handles(void) {
-  /* Handles have no names to show. */
-}
-#else
-static int count_handles(void) {
-  DIR *d = opendir("/proc/self/fd");
-  if (!d)
-    return -1;
-  int n = 0;
-  struct dirent *e;
-  while ((e = readdir(d)))
-    if (e->d_name[0] != '.')
-      n++;
-  closedir(d);
-  return n - 1; /* the directory's own descriptor */
-}
-
-/* What each open descriptor is, for a leak report. */
-static void dump_handles(void) {
-  DIR *d = opendir("/proc/self/fd");
-  struct dirent *e;
-  while (d && (e = readdir(d))) {
-    char path[300], target[256];
-    snprintf(path, sizeof path, "/proc/self/fd/%s", e->d_name);
-    ssize_t n = readlink(path, target, sizeof target - 1);
-    if (n > 0) {
-      target[n] = '\0';
-      print_message("  fd %s -> %s\n", e->d_name, target);
-    }
-  }
-  if (d)
-    closedir(d);
-}
-
-/* Children not yet reaped, running or zombie: waitpid() says ECHILD only
- * when there are none. Never reaps one (WNOWAIT). */
-static int count_children(void) {
-  siginfo_t si;
-  memset(&si, 0, sizeof si);
-  if (waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) < 0)
-    return errno == ECHILD ? 0 : -1;
-  return 1; /* at least one (running or exited) */
-}
-
-/* Entries of /dev/shm this process made: the portable backend's anonymous
- * regions ("mproc-<pid>-...", unlinked at once) and this test's named
- * ones ("mproc-fault-<pid>-..."). Other programs' entries do not count:
- * tests of other builds may run at the same time. */
-static int count_shm(void) {
-  char a[64], b[64];
-  snprintf(a, sizeof a, "mproc-%lld-", (long long)getpid());
-  snprintf(b, sizeof b, "mproc-fault-%lld-", (long long)getpid());
-  DIR *d = opendir("/dev/shm");
-  if (!d)
-    return 0;
-  int n = 0;
-  struct dirent *e;
-  while ((e = readdir(d)))
-    if (strncmp(e->d_name, a, strlen(a)) == 0 ||
-        strncmp(e->d_name, b, strlen(b)) == 0)
-      n++;
-  closedir(d);
-  return n;
-}
-#endif
 
 static world_counts_t world_counts(void) {
   world_counts_t w;
-  w.handles = count_handles();
+  w.handles = harness_count_handles();
   w.shm = count_shm();
-  w.children = count_children();
+  w.children = harness_count_children();
   return w;
 }
 
@@ -772,12 +664,7 @@ static bool tolerated(mproc__fault_call_t c) {
 static world_counts_t settle(world_counts_t want) {
   world_counts_t now = world_counts();
   for (int i = 0; i < 500 && memcmp(&now, &want, sizeof now) != 0; i++) {
-    harness_yield();
-#ifdef _WIN32
-    Sleep(10);
-#else
-    usleep(10000);
-#endif
+    harness_sleep(0.01);
     now = world_counts();
   }
   return now;
@@ -897,6 +784,7 @@ static void walk_calls(const op_t *op, world_t *w, mproc__fault_call_t target,
       one.handles++;
       if (memcmp(&after, &one, sizeof one) == 0) {
         st->stranded++;
+        harness_expect_kept(1);
         *before = one;
       }
     }
@@ -905,7 +793,7 @@ static void walk_calls(const op_t *op, world_t *w, mproc__fault_call_t target,
                   "children %d -> %d\n",
                   op->name, (unsigned)k, which, before->handles, after.handles,
                   before->shm, after.shm, before->children, after.children);
-      dump_handles();
+      harness_print_handles();
     }
     assert_memory_equal(&after, before, sizeof after);
   }
@@ -942,7 +830,7 @@ static void walk(const op_t *op, world_t *w) {
                 "children %d -> %d\n",
                 op->name, before.handles, after.handles, before.shm, after.shm,
                 before.children, after.children);
-    dump_handles();
+    harness_print_handles();
   }
   assert_memory_equal(&after, &before, sizeof before);
 
