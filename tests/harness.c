@@ -401,6 +401,34 @@ int harness_count_shm(const char *prefix) {
 }
 #endif
 
+#if defined(_MSC_VER) && !defined(__clang__)
+int64_t harness_atomic_load64(volatile int64_t *p) {
+  return InterlockedCompareExchange64((volatile LONG64 *)p, 0, 0);
+}
+void harness_atomic_store64(volatile int64_t *p, int64_t v) {
+  InterlockedExchange64((volatile LONG64 *)p, v);
+}
+void harness_atomic_add64(volatile int64_t *p, int64_t v) {
+  InterlockedExchangeAdd64((volatile LONG64 *)p, v);
+}
+int harness_atomic_test_and_set(volatile uint8_t *p) {
+  return InterlockedExchange8((volatile char *)p, 1) != 0;
+}
+#else
+int64_t harness_atomic_load64(volatile int64_t *p) {
+  return __atomic_load_n(p, __ATOMIC_SEQ_CST);
+}
+void harness_atomic_store64(volatile int64_t *p, int64_t v) {
+  __atomic_store_n(p, v, __ATOMIC_SEQ_CST);
+}
+void harness_atomic_add64(volatile int64_t *p, int64_t v) {
+  __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST);
+}
+int harness_atomic_test_and_set(volatile uint8_t *p) {
+  return __atomic_exchange_n(p, 1, __ATOMIC_SEQ_CST) != 0;
+}
+#endif
+
 /* With MPROC_TEST_LEAKS_EACH=1 in the environment, what each test leaves
  * open is printed after it (to find which test leaks). */
 static harness_res_t *leaks_before;
@@ -423,7 +451,11 @@ int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
    * makes mingw's emulated TLS create its mutex (a semaphore); and wine's
    * per-thread socket event (harness_warm_sockets).
    */
+#if defined(_MSC_VER) && !defined(__clang__)
+  static __declspec(thread) volatile int tls_touch;
+#else
   static _Thread_local volatile int tls_touch;
+#endif
   tls_touch++;
 #ifdef _WIN32
   harness_warm_sockets();

@@ -79,6 +79,14 @@ int harness_count_shm(const char *prefix);
  * connection ticket that was never redeemed: test_fault). */
 void harness_expect_kept(int n);
 
+/* Sequentially consistent atomics on plain words, usable in shared memory
+ * (GCC/clang builtins, or MSVC's Interlocked functions). */
+int64_t harness_atomic_load64(volatile int64_t *p);
+void harness_atomic_store64(volatile int64_t *p, int64_t v);
+void harness_atomic_add64(volatile int64_t *p, int64_t v);
+/* Sets *p to 1 and returns what it was. */
+int harness_atomic_test_and_set(volatile uint8_t *p);
+
 /* 1 on a platform where starting a process is slow (Windows, wine): tests
  * scale their process counts, never their checks, by it. */
 int harness_slow_processes(void);

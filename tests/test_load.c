@@ -89,13 +89,6 @@ static const load_variant_t variants[] = {
     {"rlock+streamed", true, 4096, 8, 16384, 2.0, 3.0},
 };
 
-static int64_t atomic_load64(int64_t *p) {
-  return __atomic_load_n(p, __ATOMIC_SEQ_CST);
-}
-static void atomic_add64(int64_t *p, int64_t v) {
-  __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST);
-}
-
 /* FNV-1a over the payload, the producer and the sequence number. */
 static uint64_t checksum(const uint8_t *p, size_t n, int64_t prod,
                          int64_t seq) {
@@ -146,7 +139,7 @@ static int check_item(const mproc_value_t *vals, size_t n, int64_t *sh,
     *last = seq + 1;
   }
   uint8_t *flag = &seen[prod * MAXSEQ + seq];
-  if (__atomic_exchange_n(flag, 1, __ATOMIC_SEQ_CST) != 0)
+  if (harness_atomic_test_and_set(flag))
     return E_DUP;
   return 0;
 }
@@ -195,19 +188,19 @@ static int load_worker(const mproc_value_t *args, size_t nargs) {
   if (!buf)
     return E_ARGS;
 
-  atomic_add64(&sh[S_READY], 1);
-  while (atomic_load64(&sh[S_GO]) == 0)
+  harness_atomic_add64(&sh[S_READY], 1);
+  while (harness_atomic_load64(&sh[S_GO]) == 0)
     harness_sleep(0.005);
   bool producer = me % 2 == 0;
   int64_t seq = 0, acq = 0, got = 0, what = 0;
   int err = 0;
   for (;;) {
-    bool stop = atomic_load64(&sh[S_STOP]) != 0;
+    bool stop = harness_atomic_load64(&sh[S_STOP]) != 0;
     if (producer && (stop || seq == MAXSEQ))
       break;
     /* Read before the get: once every producer is done, an empty queue
      * stays empty. */
-    bool pdone = atomic_load64(&sh[S_PDONE]) == NWORKERS / 2;
+    bool pdone = harness_atomic_load64(&sh[S_PDONE]) == NWORKERS / 2;
 
     /* The lock: a non-atomic increment, so that two holders at once
      * would lose counts. */
@@ -267,7 +260,7 @@ static int load_worker(const mproc_value_t *args, size_t nargs) {
     }
   }
   if (producer)
-    atomic_add64(&sh[S_PDONE], 1);
+    harness_atomic_add64(&sh[S_PDONE], 1);
   sh[S_ACQ + me] = acq;
   sh[S_PUT + me] = seq;
   sh[S_GOT + me] = got;
@@ -310,14 +303,15 @@ static void run_variant(void **state, int vi) {
   }
   /* The clock starts when every worker is ready. */
   double bound = harness_slow_processes() ? 120 : 60;
-  while (atomic_load64(&sh[S_READY]) < NWORKERS && harness_now() - t0 < bound)
+  while (harness_atomic_load64(&sh[S_READY]) < NWORKERS &&
+         harness_now() - t0 < bound)
     harness_sleep(0.01);
-  assert_int_equal(atomic_load64(&sh[S_READY]), NWORKERS);
+  assert_int_equal(harness_atomic_load64(&sh[S_READY]), NWORKERS);
   double t1 = harness_now();
-  __atomic_store_n(&sh[S_GO], 1, __ATOMIC_SEQ_CST);
+  harness_atomic_store64(&sh[S_GO], 1);
   double run = harness_slow_processes() ? v->run_slow : v->run_linux;
   harness_sleep(run);
-  __atomic_store_n(&sh[S_STOP], 1, __ATOMIC_SEQ_CST);
+  harness_atomic_store64(&sh[S_STOP], 1);
   double t2 = harness_now();
 
   /* Every worker exits 0 within the bound. */

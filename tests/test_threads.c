@@ -45,14 +45,11 @@ typedef struct worker {
   char why[256];
 } worker_t;
 
-static int64_t load64(int64_t *p) {
-  return __atomic_load_n(p, __ATOMIC_SEQ_CST);
-}
-
 static void worker_main(void *arg) {
   worker_t *w = arg;
   ctx_t *c = w->c;
-  while (!w->err && w->put < MAXSEQ && load64(&c->sh[S_STOP]) == 0) {
+  while (!w->err && w->put < MAXSEQ &&
+         harness_atomic_load64(&c->sh[S_STOP]) == 0) {
     /* Lock: a non-atomic increment. */
     if (mproc_lock_acquire(c->lock, 60) != 0) {
       w->err = 1;
@@ -99,8 +96,7 @@ static void worker_main(void *arg) {
              mproc_value_as_int(&vals[1], &seq) == 0 && tid >= 0 &&
              tid < NTHREADS && seq >= 0 && seq < MAXSEQ;
     mproc_values_free(vals, n);
-    if (!ok || __atomic_exchange_n(&c->seen[tid * MAXSEQ + seq], 1,
-                                   __ATOMIC_SEQ_CST) != 0) {
+    if (!ok || harness_atomic_test_and_set(&c->seen[tid * MAXSEQ + seq])) {
       w->err = 8;
       break;
     }
@@ -133,7 +129,7 @@ static int child_hammer(const mproc_value_t *args, size_t nargs) {
     return 10;
   int64_t *sh = mproc_shared_array_ptr(sa);
   int64_t n = 0;
-  while (load64(&sh[S_STOP]) == 0) {
+  while (harness_atomic_load64(&sh[S_STOP]) == 0) {
     if (mproc_lock_acquire(lock, 60) != 0)
       return 11;
     sh[S_LOCKED]++;
@@ -170,7 +166,7 @@ static void test_threads_share_objects(void **state) {
   mproc_value_t a[2] = {mproc_obj(c.lock), mproc_obj(sa)};
   mproc_process_t *p = harness_start(child_hammer, a, 2, TEST_METHOD(state));
   harness_sleep(RUN_SECONDS);
-  __atomic_store_n(&c.sh[S_STOP], 1, __ATOMIC_SEQ_CST);
+  harness_atomic_store64(&c.sh[S_STOP], 1);
   for (int i = 0; i < NTHREADS; i++)
     harness_thread_join(t[i]);
   harness_expect_exit(p, 0);
