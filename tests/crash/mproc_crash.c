@@ -699,6 +699,19 @@ static int join_code(mproc_process_t *p, double timeout) {
   return code;
 }
 
+/* Joins participants [from, to) but the victim (-1: none), each within
+ * @p timeout; one that does not exit 0 fails the iteration. */
+static void join_all(mproc_process_t **procs, int from, int to, int victim,
+                     double timeout, const char *who) {
+  for (int i = from; i < to; i++) {
+    if (i == victim)
+      continue;
+    int code = join_code(procs[i], timeout);
+    if (code != 0)
+      crash_fail("%s %d exited with %d", who, i, code);
+  }
+}
+
 static void destroy_procs(mproc_process_t **procs, int n) {
   for (int i = 0; i < n; i++) {
     if (!procs[i])
@@ -788,13 +801,7 @@ static void run_lock(uint64_t seed, bool recursive) {
   nap(0.2);
   st(C_STOP, 1);
   cur.phase = "joining the survivors";
-  for (int i = 0; i < LOCK_PROCS; i++) {
-    if (i == victim)
-      continue;
-    int code = join_code(procs[i], 60.0);
-    if (code != 0)
-      crash_fail("survivor %d exited with %d", i, code);
-  }
+  join_all(procs, 0, LOCK_PROCS, victim, 60.0, "survivor");
   check_participants();
   int64_t sum = 0;
   for (int i = 0; i < LOCK_PROCS; i++)
@@ -926,22 +933,10 @@ static void run_queue(uint64_t seed) {
     note_landing(s, state, victim);
   }
   cur.phase = "joining the producers";
-  for (int i = 0; i < Q_PRODUCERS; i++) {
-    if (i == victim)
-      continue;
-    int code = join_code(procs[i], 90.0);
-    if (code != 0)
-      crash_fail("producer %d exited with %d", i, code);
-  }
+  join_all(procs, 0, Q_PRODUCERS, victim, 90.0, "producer");
   st(C_STOP, 1);
   cur.phase = "joining the consumers";
-  for (int i = Q_PRODUCERS; i < N; i++) {
-    if (i == victim)
-      continue;
-    int code = join_code(procs[i], 60.0);
-    if (code != 0)
-      crash_fail("consumer %d exited with %d", i, code);
-  }
+  join_all(procs, Q_PRODUCERS, N, victim, 60.0, "consumer");
   /* What the consumers left (one that gave up on a lock held by the dead
    * consumer, for instance). */
   cur.phase = "draining";
@@ -1208,11 +1203,7 @@ static void run_manager(uint64_t seed) {
     /* Every client call now ends with MPROC_E_CLOSED: each client stops
      * by itself. */
     cur.phase = "joining the clients";
-    for (int i = 0; i < M_CLIENTS; i++) {
-      int code = join_code(procs[i], 60.0);
-      if (code != 0)
-        crash_fail("client %d exited with %d", i, code);
-    }
+    join_all(procs, 0, M_CLIENTS, -1, 60.0, "client");
     check_participants();
     if (ld(C_CLOSED) != M_CLIENTS)
       crash_fail("%lld of %d clients saw MPROC_E_CLOSED",
@@ -1236,13 +1227,7 @@ static void run_manager(uint64_t seed) {
   nap(0.3);
   st(C_STOP, 1);
   cur.phase = "joining the clients";
-  for (int i = 0; i < M_CLIENTS; i++) {
-    if (i == victim)
-      continue;
-    int code = join_code(procs[i], 60.0);
-    if (code != 0)
-      crash_fail("client %d exited with %d", i, code);
-  }
+  join_all(procs, 0, M_CLIENTS, victim, 60.0, "client");
   check_participants();
   /* The lock: the next acquirer after a holder's death got OWNER_DEAD. */
   bool held =
