@@ -26,9 +26,6 @@
  * the last, and evenly spaced ones between); none does today. The report
  * lines ("fault: <op>: ...") give the counts.
  */
-#if !defined(_WIN32)
-#define _GNU_SOURCE
-#endif
 #include "harness.h"
 
 #include "fault.h"
