@@ -130,20 +130,28 @@ static bool expired(int64_t deadline) {
   return deadline != MPROC__NO_DEADLINE && mproc__now_ns() >= deadline;
 }
 
-static uint64_t tok_of(volatile uint32_t *lo, volatile uint32_t *hi) {
-  return ((uint64_t)mproc__load32(hi) << 32) | mproc__load32(lo);
-}
-
-/* Whether the holder of @p lockw died; a lock being stolen or free is not
+/*
+ * Whether the holder of @p lockw died; a lock being stolen or free is not
  * dead. The token is read after the owner: it is 0 while an owner has not
- * written its own yet, and "0" only checks the pid. */
+ * written its own yet, and "0" only checks the pid.
+ *
+ * The token is two words, so a reader can meet it half written, and a half
+ * token would make a live owner look dead. Owners write the high word
+ * first and clear the low word first (set_token, qlock_release), so a low
+ * word of 0 means "not (or no longer) there", and a high word that changed
+ * around the read of the low one means "changing": neither is a verdict.
+ */
 static bool owner_dead(volatile uint32_t *lockw, volatile uint32_t *lo,
                        volatile uint32_t *hi, uint32_t *owner) {
   uint32_t v = mproc__load32(lockw);
   *owner = v;
   if (v == 0 || v == STEALING)
     return false;
-  uint64_t tok = tok_of(lo, hi);
+  uint32_t hi1 = mproc__load32(hi);
+  uint32_t lo1 = mproc__load32(lo);
+  if (mproc__load32(hi) != hi1)
+    return false;
+  uint64_t tok = lo1 ? ((uint64_t)hi1 << 32) | lo1 : 0;
   if (mproc__load32(lockw) != v)
     return false;
   return !mproc__pid_alive(v, tok);
@@ -169,10 +177,11 @@ static qlock_t clock_of(queue_shared_t *sh) {
   return l;
 }
 
+/* The high word first: see owner_dead(). */
 static void set_token(qlock_t *l) {
   uint64_t t = mproc__self_token();
-  mproc__store32_release(l->lo, (uint32_t)t);
   mproc__store32_release(l->hi, (uint32_t)(t >> 32));
+  mproc__store32_release(l->lo, (uint32_t)t);
 }
 
 /* Takes over the lock of a dead owner @p dead; false if someone else did. */
