@@ -885,9 +885,12 @@ MPROC_API int mproc_pool_close(mproc_pool_t *pool);
 /** Stops the workers now; unfinished calls fail with MPROC_E_CLOSED. */
 MPROC_API int mproc_pool_terminate(mproc_pool_t *pool);
 /** Waits for the workers to exit, after close or terminate (MPROC_E_STATE
- * before). MPROC_E_TIMEOUT if they have not in time. */
+ * before, and from a callback of this pool, which runs in the pool's own
+ * thread). MPROC_E_TIMEOUT if they have not in time. */
 MPROC_API int mproc_pool_join(mproc_pool_t *pool, double timeout);
-/** Terminates (if still running), joins and frees. NULL is allowed. */
+/** Terminates (if still running), joins and frees; once it returns, no
+ * thread of the pool is left. NULL is allowed. Refused from a callback of
+ * this pool (the error state says so; the pool is left as it was). */
 MPROC_API void mproc_pool_destroy(mproc_pool_t *pool);
 /* 9. Shared values and named shared memory                                 */
 /* ------------------------------------------------------------------------ */

@@ -376,6 +376,14 @@ bool mproc__pid_alive(int64_t pid, uint64_t token);
 /* Starts a detached thread running fn(arg). */
 int mproc__thread_start_detached(void (*fn)(void *), void *arg);
 
+/* Starts a joinable thread running fn(arg). mproc__thread_join waits until
+ * it has ended, the C runtime's and the OS's teardown of the thread
+ * included, and frees it: an object whose thread is joined runs no code of
+ * ours once its destroy returns (a fork or a dlclose may follow). */
+typedef struct mproc__thread mproc__thread_t;
+int mproc__thread_start(mproc__thread_t **out, void (*fn)(void *), void *arg);
+void mproc__thread_join(mproc__thread_t *t);
+
 typedef struct mproc__mutex mproc__mutex_t;
 int mproc__mutex_create(mproc__mutex_t **out);
 void mproc__mutex_lock(mproc__mutex_t *m);

@@ -349,6 +349,12 @@ struct mproc_pool {
   char broken_msg[256];
   unsigned init_failures;
   bool handler_started, handler_done;
+  /* The handler thread, until someone joins it: the first mproc_pool_join
+   * that sees handler_done, or mproc_pool_destroy. Joined, not detached,
+   * so that no code of the pool runs once destroy returns (a fork then
+   * would copy an allocator lock the exiting thread holds). */
+  mproc__thread_t *handler;
+  uint32_t handler_tid; /* mproc__thread_id() of the handler thread */
   int start_status;
   char start_msg[256];
 };
@@ -698,6 +704,7 @@ static bool work_left(mproc_pool_t *p) {
 static void handler_main(void *arg) {
   mproc_pool_t *p = arg;
   mproc__mutex_lock(p->hub->mu);
+  p->handler_tid = mproc__thread_id();
   for (unsigned i = 0; i < p->nworkers; i++) {
     int rc = worker_start(p, i);
     if (rc < 0) {
@@ -776,6 +783,7 @@ static void handler_main(void *arg) {
   }
   fail_all(p, MPROC_E_CLOSED, "the pool was terminated");
   p->handler_done = true;
+  p->handler_tid = 0; /* the id may go to another thread once this ends */
   mproc__cond_broadcast(p->hub->cond);
   mproc__mutex_unlock(p->hub->mu);
 }
@@ -903,7 +911,7 @@ int mproc_pool_create(mproc_pool_t **out, const mproc_pool_options_t *opts) {
   /* The handler starts the workers itself: on Linux a daemon child dies
    * with the thread that started it, and the handler lives as long as the
    * pool. */
-  if ((rc = mproc__thread_start_detached(handler_main, p)) < 0)
+  if ((rc = mproc__thread_start(&p->handler, handler_main, p)) < 0)
     goto fail;
   mproc__mutex_lock(hub->mu);
   while (!p->handler_started)
@@ -975,6 +983,11 @@ int mproc_pool_join(mproc_pool_t *p, double timeout) {
   if (rc < 0)
     return rc;
   mproc__mutex_lock(p->hub->mu);
+  if (p->handler_tid == mproc__thread_id()) {
+    mproc__mutex_unlock(p->hub->mu);
+    return mproc__err(MPROC_E_STATE, "a callback cannot join its own pool: "
+                                     "the pool's thread runs it");
+  }
   if (p->state == POOL_RUNNING) {
     mproc__mutex_unlock(p->hub->mu);
     return mproc__err(MPROC_E_STATE, "the pool is still running: close or "
@@ -983,7 +996,11 @@ int mproc_pool_join(mproc_pool_t *p, double timeout) {
   while (!p->handler_done && rc == 0)
     rc = mproc__cond_wait(p->hub->cond, p->hub->mu, deadline);
   bool done = p->handler_done;
+  mproc__thread_t *handler = done ? p->handler : NULL;
+  if (handler)
+    p->handler = NULL; /* this call joins it */
   mproc__mutex_unlock(p->hub->mu);
+  mproc__thread_join(handler);
   return done ? 0
               : mproc__err(MPROC_E_TIMEOUT, "the pool's workers are "
                                             "still running");
@@ -993,6 +1010,14 @@ void mproc_pool_destroy(mproc_pool_t *p) {
   if (!p || !pool_get(p, __func__))
     return;
   mproc__mutex_lock(p->hub->mu);
+  if (p->handler_tid == mproc__thread_id()) {
+    /* The pool's own thread is in a callback: it cannot wait for itself,
+     * and freeing the pool under it would crash. Refused, as join is. */
+    mproc__mutex_unlock(p->hub->mu);
+    mproc__err(MPROC_E_STATE, "a callback cannot destroy its own pool: the "
+                              "pool's thread runs it");
+    return;
+  }
   bool started = p->handler_started;
   if (p->state == POOL_RUNNING || p->state == POOL_CLOSED)
     p->state = POOL_TERMINATED;
@@ -1001,6 +1026,7 @@ void mproc_pool_destroy(mproc_pool_t *p) {
     wake_handler(p);
     mproc_pool_join(p, MPROC_FOREVER);
   }
+  mproc__thread_join(p->handler); /* if a join could not claim it */
   p->base.magic = 0;
   mproc_queue_destroy(p->results);
   free(p->workers);

@@ -376,6 +376,21 @@ int harness_count_shm(const char *prefix) {
   (void)prefix;
   return 0;
 }
+
+int harness_count_threads(void) {
+  HANDLE snap = CreateToolhelp32Snapshot(TH32CS_SNAPTHREAD, 0);
+  if (snap == INVALID_HANDLE_VALUE)
+    return -1;
+  THREADENTRY32 te;
+  te.dwSize = sizeof te;
+  int n = 0;
+  DWORD me = GetCurrentProcessId();
+  for (BOOL ok = Thread32First(snap, &te); ok; ok = Thread32Next(snap, &te))
+    if (te.th32OwnerProcessID == me)
+      n++;
+  CloseHandle(snap);
+  return n;
+}
 #else
 int harness_count_children(void) {
   siginfo_t si;
@@ -398,6 +413,23 @@ int harness_count_shm(const char *prefix) {
       n++;
   closedir(d);
   return n;
+}
+
+int harness_count_threads(void) {
+#if defined(__linux__)
+  DIR *d = opendir("/proc/self/task");
+  if (!d)
+    return -1;
+  int n = 0;
+  struct dirent *e;
+  while ((e = readdir(d)))
+    if (e->d_name[0] != '.')
+      n++;
+  closedir(d);
+  return n;
+#else
+  return -1;
+#endif
 }
 #endif
 

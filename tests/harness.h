@@ -73,6 +73,9 @@ int harness_count_children(void);
  * process's pid and '-' (0 on Windows, whose named mappings vanish with
  * their last handle). */
 int harness_count_shm(const char *prefix);
+/* Threads of this process, or -1 where there is no way to count them
+ * (POSIX but Linux). A thread is counted until it has fully ended. */
+int harness_count_threads(void);
 
 /* Tells the whole-program leak check that the test made the library keep
  * @p n more descriptors or handles for the process's life, on purpose (a

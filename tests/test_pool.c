@@ -340,6 +340,55 @@ static void test_async_callbacks(void **state) {
   free(items);
 }
 
+/* A callback runs in the pool's own thread. Joining its pool from there
+ * would wait for itself, destroying it would free the pool under it: both
+ * are refused with MPROC_E_STATE, and the pool goes on. */
+static mproc_pool_t *self_pool;
+static int self_join_rc;
+static char self_destroy_msg[256];
+static mproc_event_t *self_done;
+
+static void on_result_self(void *ud, const mproc_value_t *r, size_t n) {
+  (void)ud;
+  (void)r;
+  (void)n;
+  mproc_pool_close(self_pool);
+  self_join_rc = mproc_pool_join(self_pool, 5.0);
+  mproc_pool_destroy(self_pool);
+  snprintf(self_destroy_msg, sizeof self_destroy_msg, "%s", mproc_last_error());
+  mproc_event_set(self_done);
+}
+
+static void test_callback_and_pool_thread(void **state) {
+  assert_int_equal(mproc_event_create(&self_done), 0);
+  int threads = harness_count_threads();
+  for (int round = 0; round < 3; round++) {
+    mproc_event_clear(self_done);
+    mproc_pool_t *p = self_pool = make_pool(state, 1, NULL, 0);
+    self_join_rc = 0;
+    self_destroy_msg[0] = '\0';
+    mproc_callbacks_t cb = {on_result_self, NULL, NULL};
+    mproc_value_t a = mproc_int(3);
+    mproc_async_t *r;
+    assert_int_equal(mproc_pool_apply_async(p, task_square, &a, 1, &cb, &r), 0);
+    mproc_value_t *res;
+    size_t n;
+    assert_int_equal(mproc_async_get(r, 60, &res, &n), 0);
+    mproc_values_free(res, n);
+    mproc_async_destroy(r);
+    assert_int_equal(mproc_event_wait(self_done, 60), 0);
+    assert_int_equal(mproc_pool_join(p, 60), 0);
+    assert_int_equal(self_join_rc, MPROC_E_STATE);
+    assert_non_null(strstr(self_destroy_msg, "cannot destroy its own pool"));
+    mproc_pool_destroy(p);
+    /* The pool's thread has ended, not merely finished its work, when
+     * destroy returns: a fork right after copies no lock it holds. */
+    if (threads >= 0)
+      assert_int_equal(harness_count_threads(), threads);
+  }
+  mproc_event_destroy(self_done);
+}
+
 /* The background thread's scenario 1 and its fix. */
 static void test_sharing_rule(void **state) {
   mproc_lock_t *lock;
@@ -586,6 +635,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_imap_unordered_and_chunk1),
       cmocka_unit_test(test_starmap_apply),
       cmocka_unit_test(test_async_callbacks),
+      cmocka_unit_test(test_callback_and_pool_thread),
       cmocka_unit_test(test_sharing_rule),
       cmocka_unit_test(test_task_failure),
       cmocka_unit_test(test_maxtasks_initializer),

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -31,7 +32,12 @@ static void *thread_main(void *p) {
   return NULL;
 }
 
-int mproc__thread_start_detached(void (*fn)(void *), void *arg) {
+struct mproc__thread {
+  pthread_t t;
+};
+
+static int thread_start(pthread_t *t, bool detached, void (*fn)(void *),
+                        void *arg) {
   thread_start_t *st = malloc(sizeof *st);
   if (!st)
     return mproc__err(MPROC_E_NOMEM, "starting a thread");
@@ -39,17 +45,42 @@ int mproc__thread_start_detached(void (*fn)(void *), void *arg) {
   st->arg = arg;
   pthread_attr_t attr;
   pthread_attr_init(&attr);
-  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-  pthread_t t;
+  if (detached)
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
   int e = MPROC__FAIL(THREAD_CREATE)
               ? errno
-              : pthread_create(&t, &attr, thread_main, st);
+              : pthread_create(t, &attr, thread_main, st);
   pthread_attr_destroy(&attr);
   if (e != 0) {
     free(st);
     return mproc__err_os_code(e, "pthread_create");
   }
   return 0;
+}
+
+int mproc__thread_start_detached(void (*fn)(void *), void *arg) {
+  pthread_t t;
+  return thread_start(&t, true, fn, arg);
+}
+
+int mproc__thread_start(mproc__thread_t **out, void (*fn)(void *), void *arg) {
+  mproc__thread_t *t = malloc(sizeof *t);
+  if (!t)
+    return mproc__err(MPROC_E_NOMEM, "starting a thread");
+  int rc = thread_start(&t->t, false, fn, arg);
+  if (rc < 0) {
+    free(t);
+    return rc;
+  }
+  *out = t;
+  return 0;
+}
+
+void mproc__thread_join(mproc__thread_t *t) {
+  if (!t)
+    return;
+  pthread_join(t->t, NULL);
+  free(t);
 }
 
 int mproc__mutex_create(mproc__mutex_t **out) {

@@ -27,13 +27,17 @@ static unsigned __stdcall thread_main(void *p) {
   return 0;
 }
 
-int mproc__thread_start_detached(void (*fn)(void *), void *arg) {
+struct mproc__thread {
+  HANDLE h;
+};
+
+/* _beginthreadex, not CreateThread: the thread uses the C runtime. */
+static int thread_start(HANDLE *out, void (*fn)(void *), void *arg) {
   thread_start_t *st = malloc(sizeof *st);
   if (!st)
     return mproc__err(MPROC_E_NOMEM, "starting a thread");
   st->fn = fn;
   st->arg = arg;
-  /* _beginthreadex, not CreateThread: the thread uses the C runtime. */
   uintptr_t h = MPROC__FAIL(THREAD_CREATE)
                     ? 0
                     : _beginthreadex(NULL, 0, thread_main, st, 0, NULL);
@@ -41,8 +45,37 @@ int mproc__thread_start_detached(void (*fn)(void *), void *arg) {
     free(st);
     return mproc__err_os("starting a thread");
   }
-  CloseHandle((HANDLE)h);
+  *out = (HANDLE)h;
   return 0;
+}
+
+int mproc__thread_start_detached(void (*fn)(void *), void *arg) {
+  HANDLE h;
+  int rc = thread_start(&h, fn, arg);
+  if (rc == 0)
+    CloseHandle(h);
+  return rc;
+}
+
+int mproc__thread_start(mproc__thread_t **out, void (*fn)(void *), void *arg) {
+  mproc__thread_t *t = malloc(sizeof *t);
+  if (!t)
+    return mproc__err(MPROC_E_NOMEM, "starting a thread");
+  int rc = thread_start(&t->h, fn, arg);
+  if (rc < 0) {
+    free(t);
+    return rc;
+  }
+  *out = t;
+  return 0;
+}
+
+void mproc__thread_join(mproc__thread_t *t) {
+  if (!t)
+    return;
+  WaitForSingleObject(t->h, INFINITE);
+  CloseHandle(t->h);
+  free(t);
 }
 
 int mproc__mutex_create(mproc__mutex_t **out) {
