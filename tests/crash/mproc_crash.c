@@ -21,11 +21,18 @@
  *     the server itself is killed.
  *
  *   mproc-crash [--iterations N] [--seed S] [--scenario NAME]
- *               [--start-method fork|spawn|both] [--verbose]
+ *               [--start-method fork|spawn|both] [--time-limit SECONDS]
+ *               [--hang-after SECONDS] [--hang-pause] [--verbose]
  *
  * NAME is lock, rlock, queue, pool, manager or all (round robin). The seed
  * is printed; a failing iteration prints the arguments that replay it
  * alone. Exit status 0 when every iteration held every invariant.
+ *
+ * --time-limit: no iteration starts once the run has taken this long (the
+ * summary says how many were left out). --hang-after: an iteration's time
+ * bound (default 45 s, 90 s where processes start slowly, as under wine);
+ * past it the watchdog reports a hang, with where each participant was,
+ * and exits 4, or with --hang-pause waits for a debugger to attach.
  *
  * Participants record what they do in a shared array of int32 cells,
  * written with atomic operations: the parent reads it after the kill to
@@ -612,6 +619,8 @@ static void print_replay(void) {
  * an iteration overruns its bound (the survivors' waits all have
  * timeouts, so only a library bug gets here). */
 static volatile bool watchdog_quit;
+static double hang_after; /* --hang-after; 0: the platform's default */
+static bool hang_pause;   /* --hang-pause: wait for a debugger on a hang */
 static void watchdog(void *arg) {
   (void)arg;
   while (!watchdog_quit) {
@@ -622,17 +631,33 @@ static void watchdog(void *arg) {
               "after its time bound\n",
               cur.index, scenario_names[cur.scenario], method_name(cur.method),
               cur.phase ? cur.phase : "?");
+      volatile uint32_t *c = cells; /* NULL between iterations */
+      for (int i = 0; c && i < MAXP; i++) {
+        uint32_t state = mproc__load32(&c[C_STATE + i]);
+        if (state != S_START)
+          fprintf(stderr, "  participant %d: %s\n", i,
+                  state_names[state % S_NSTATES]);
+      }
       print_replay();
       fflush(stderr);
+      if (hang_pause) {
+        fprintf(stderr, "mproc-crash: pid %d waits for a debugger\n",
+                (int)mproc_getpid());
+        for (;;)
+          nap(60.0);
+      }
       _Exit(4);
     }
     nap(0.2);
   }
 }
 
-/* The time bound of one iteration: generous, the machine may be loaded. */
+/* The time bound of one iteration. An iteration takes about a second
+ * (5 under wine); the bound is generous, the machine may be loaded. */
 static double iteration_bound(void) {
-  return harness_slow_processes() ? 240.0 : 120.0;
+  if (hang_after > 0)
+    return hang_after;
+  return harness_slow_processes() ? 90.0 : 45.0;
 }
 
 static int start(mproc_process_t **p, mproc_fn fn, const mproc_value_t *args,
@@ -1297,7 +1322,10 @@ static void usage(void) {
   fprintf(stderr,
           "usage: mproc-crash [--iterations N] [--seed S] [--scenario "
           "lock|rlock|queue|pool|manager|all]\n"
-          "                   [--start-method fork|spawn|both] [--verbose]\n");
+          "                   [--start-method fork|spawn|both] [--time-limit "
+          "SECONDS]\n"
+          "                   [--hang-after SECONDS] [--hang-pause] "
+          "[--verbose]\n");
 }
 
 static void print_stats(double wall) {
@@ -1345,6 +1373,7 @@ int main(int argc, char **argv) {
   mproc_boot(argc, argv);
 
   long iterations = 20;
+  double time_limit = 0; /* --time-limit: no iteration starts after it */
   uint64_t seed = 0;
   bool have_seed = false;
   int scenario = -1; /* all */
@@ -1356,6 +1385,10 @@ int main(int argc, char **argv) {
       verbose = true;
       continue;
     }
+    if (strcmp(a, "--hang-pause") == 0) {
+      hang_pause = true;
+      continue;
+    }
     if (!v) {
       usage();
       return 2;
@@ -1363,6 +1396,10 @@ int main(int argc, char **argv) {
     i++;
     if (strcmp(a, "--iterations") == 0) {
       iterations = strtol(v, NULL, 10);
+    } else if (strcmp(a, "--hang-after") == 0) {
+      hang_after = strtod(v, NULL);
+    } else if (strcmp(a, "--time-limit") == 0) {
+      time_limit = strtod(v, NULL);
     } else if (strcmp(a, "--seed") == 0) {
       seed = strtoull(v, NULL, 10);
       have_seed = true;
@@ -1417,7 +1454,12 @@ int main(int argc, char **argv) {
   double t0 = harness_now();
   long failures = 0;
   int attempt = 0;
+  long cut_short = 0; /* iterations --time-limit left out */
   for (long i = 0; i < iterations; i++) {
+    if (time_limit > 0 && harness_now() - t0 > time_limit) {
+      cut_short = iterations - i;
+      break;
+    }
     /* The iteration's own seed: the run's seed for the first, so that
      * "--seed X --iterations 1" replays any iteration. */
     uint64_t is = seed;
@@ -1491,6 +1533,9 @@ int main(int argc, char **argv) {
   watchdog_quit = true;
   harness_thread_join(wd);
   print_stats(harness_now() - t0);
+  if (cut_short)
+    printf("the time limit (%.0f s) left %ld of %ld iterations out\n",
+           time_limit, cut_short, iterations);
   if (setup_retries)
     printf("%ld iterations were run again after the OS refused to start a "
            "process\n",
