@@ -361,10 +361,12 @@ static void on_result_self(void *ud, const mproc_value_t *r, size_t n) {
 
 static void test_callback_and_pool_thread(void **state) {
   assert_int_equal(mproc_event_create(&self_done), 0);
-  int threads = harness_count_threads();
-  for (int round = 0; round < 3; round++) {
+  /* Rounds: an exiting thread is often gone by the time it is counted,
+   * so one round would rarely catch a pool that leaves it running. */
+  for (int round = 0; round < 8; round++) {
     mproc_event_clear(self_done);
     mproc_pool_t *p = self_pool = make_pool(state, 1, NULL, 0);
+    int threads = harness_count_threads(); /* the pool's thread included */
     self_join_rc = 0;
     self_destroy_msg[0] = '\0';
     mproc_callbacks_t cb = {on_result_self, NULL, NULL};
@@ -382,9 +384,11 @@ static void test_callback_and_pool_thread(void **state) {
     assert_non_null(strstr(self_destroy_msg, "cannot destroy its own pool"));
     mproc_pool_destroy(p);
     /* The pool's thread has ended, not merely finished its work, when
-     * destroy returns: a fork right after copies no lock it holds. */
-    if (threads >= 0)
-      assert_int_equal(harness_count_threads(), threads);
+     * destroy returns: a fork right after copies no lock it holds. "Fewer"
+     * rather than "one fewer": the OS may end threads of its own (Windows'
+     * loader workers do); the first round lets it start the ones it keeps. */
+    if (round > 0 && threads >= 0)
+      assert_true(harness_count_threads() < threads);
   }
   mproc_event_destroy(self_done);
 }
