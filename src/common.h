@@ -167,6 +167,7 @@ uint32_t mproc__queue_holder(mproc_queue_t *q, bool consumer);
 bool mproc__queue_mid(mproc_queue_t *q, bool consumer);
 void mproc__queue_fake_holder(mproc_queue_t *q, bool consumer, uint32_t pid,
                               bool mid);
+void mproc__queue_fake_stealer(mproc_queue_t *q, bool consumer, uint32_t pid);
 /* Tests (fuzzing): the words of the shared header, which another process
  * could scribble on, and a hook that a consumer waiting inside a
  * streamed message calls instead of sleeping (the test plays the producer

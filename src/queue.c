@@ -41,8 +41,10 @@
 #define RING_MIN ((size_t)4096)
 #define RING_MAX ((size_t)1 << 30)
 #define RING_DEFAULT ((size_t)256 * 1024)
-/* A lock being taken over from a dead owner (never a real pid). */
-#define STEALING 0xffffffffu
+/* A lock word with this bit set is being taken over from a dead owner by
+ * the process whose pid is in the other bits (pids stay below 2^31: Linux
+ * caps them at 2^22, Windows pids are far below). */
+#define STEALING 0x80000000u
 /* How often a sleeper looks at whether the peer it waits on still lives. */
 #define SLICE_NS ((int64_t)100 * 1000000)
 #define SPIN_COUNT 100
@@ -131,9 +133,11 @@ static bool expired(int64_t deadline) {
 }
 
 /*
- * Whether the holder of @p lockw died; a lock being stolen or free is not
- * dead. The token is read after the owner: it is 0 while an owner has not
- * written its own yet, and "0" only checks the pid.
+ * Whether the holder of @p lockw died; a free lock is not dead. The token
+ * is read after the owner: it is 0 while an owner has not written its own
+ * yet, and "0" only checks the pid. A lock being stolen is dead when its
+ * stealer is: a process killed in the middle of steal() must not leave
+ * the lock to no one (it has no token there yet, so only its pid counts).
  *
  * The token is two words, so a reader can meet it half written, and a half
  * token would make a live owner look dead. Owners write the high word
@@ -145,8 +149,10 @@ static bool owner_dead(volatile uint32_t *lockw, volatile uint32_t *lo,
                        volatile uint32_t *hi, uint32_t *owner) {
   uint32_t v = mproc__load32(lockw);
   *owner = v;
-  if (v == 0 || v == STEALING)
+  if (v == 0)
     return false;
+  if (v & STEALING)
+    return !mproc__pid_alive(v & ~STEALING, 0);
   uint32_t hi1 = mproc__load32(hi);
   uint32_t lo1 = mproc__load32(lo);
   if (mproc__load32(hi) != hi1)
@@ -184,10 +190,13 @@ static void set_token(qlock_t *l) {
   mproc__store32_release(l->lo, (uint32_t)t);
 }
 
-/* Takes over the lock of a dead owner @p dead; false if someone else did. */
+/* Takes over the lock of a dead owner @p dead (the word as read: a pid,
+ * or STEALING | the pid of a dead stealer); false if someone else did.
+ * The word says who is stealing until the new token is in place, so that
+ * nobody checks the new owner's pid against the dead one's token. */
 static bool steal(qlock_t *l, uint32_t dead, uint32_t me) {
   uint32_t v = dead;
-  if (!mproc__cas32(l->w, &v, STEALING))
+  if (!mproc__cas32(l->w, &v, STEALING | me))
     return false;
   mproc__store32(l->lo, 0);
   mproc__store32(l->hi, 0);
@@ -1008,6 +1017,12 @@ void mproc__queue_fake_holder(mproc_queue_t *q, bool consumer, uint32_t pid,
   mproc__store32(l.lo, 0);
   mproc__store32(l.hi, 0);
   mproc__store32(l.mid, mid ? 1 : 0);
+}
+
+/* For tests (white-box): leaves the producer or consumer lock as a process
+ * @p pid that died in the middle of steal() would (no token, no message). */
+void mproc__queue_fake_stealer(mproc_queue_t *q, bool consumer, uint32_t pid) {
+  mproc__queue_fake_holder(q, consumer, STEALING | pid, false);
 }
 
 /* For tests (white-box): the pid holding the producer or consumer lock. */

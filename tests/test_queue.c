@@ -550,6 +550,24 @@ static void test_consumer_killed_mid_get(void **state) {
   assert_int_equal(mproc_queue_put(q, &one, 1, 30), 0);
   assert_int_equal(mproc_queue_get(q, &v, &n, 30), 0); /* took over */
   mproc_values_free(v, n);
+  /* A process killed in the middle of taking over a dead holder's lock
+   * (the word names it as the stealer, no token yet): the next producer or
+   * consumer takes the lock over from it in turn. */
+  mproc__queue_fake_stealer(q, false, dead);
+  assert_int_equal(mproc_queue_put(q, &one, 1, 30), 0);
+  assert_int_equal(mproc__queue_holder(q, false), 0);
+  mproc__queue_fake_stealer(q, true, dead);
+  assert_int_equal(mproc_queue_get(q, &v, &n, 30), 0);
+  assert_int_equal(mproc__queue_holder(q, true), 0);
+  assert_int_equal(n, 1);
+  assert_int_equal(v[0].u.i, 42);
+  mproc_values_free(v, n);
+  /* A live stealer is waited for: the lock stays its own. */
+  uint32_t self = (uint32_t)mproc_getpid();
+  mproc__queue_fake_stealer(q, false, self);
+  assert_int_equal(mproc_queue_put(q, &one, 1, 0.3), MPROC_E_FULL);
+  mproc__queue_fake_holder(q, false, 0, false);
+
   mproc__queue_fake_holder(q, true, dead, true);
   assert_int_equal(mproc_queue_get(q, &v, &n, 30), MPROC_E_BROKEN);
   assert_int_equal(mproc_queue_put(q, &one, 1, 30), MPROC_E_BROKEN);
