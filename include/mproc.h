@@ -743,6 +743,13 @@ MPROC_API int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out);
  *
  * Results: map-like calls give an array of one value per task, in order,
  * owned by the caller (release with mproc_values_free(results, n)).
+ *
+ * A pool, its call handles and its iterators belong to the process that
+ * created them; they cannot be passed to another process. A fork child's
+ * copies refuse every call with MPROC_E_STATE, and destroying them there
+ * does nothing. The pool runs one thread of its own (it starts workers and
+ * collects results; callbacks run there); once mproc_pool_destroy()
+ * returns, that thread has ended.
  */
 
 /** A running task: where it puts its result and its error message. */

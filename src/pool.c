@@ -276,8 +276,23 @@ int mproc__pool_worker(const mproc_value_t *args, size_t nargs) {
 typedef struct hub {
   mproc__mutex_t *mu;
   mproc__cond_t *cond;
-  int refs; /* under mu */
+  int refs;      /* under mu */
+  int64_t owner; /* the pid of the process that created the pool */
 } hub_t;
+
+/* A pool and its calls belong to the process that created them. A fork
+ * child has copies, but not the pool's thread, and the mutex may be in
+ * whatever state another thread of the parent left it: in the child every
+ * call is refused, and destroying a copy does nothing (as in CPython, where
+ * a Pool works only in the process that made it). */
+static int hub_here(const hub_t *h, const char *what) {
+  if (h->owner == mproc__getpid())
+    return 0;
+  return mproc__err(MPROC_E_STATE,
+                    "%s: a pool and its calls can be used only by the "
+                    "process that created them",
+                    what);
+}
 
 typedef struct chunk {
   struct job *job;
@@ -888,6 +903,7 @@ int mproc_pool_create(mproc_pool_t **out, const mproc_pool_options_t *opts) {
   p->base.magic = MPROC__OBJ_MAGIC;
   p->base.type_id = MPROC__T_POOL;
   p->hub = hub;
+  hub->owner = mproc__getpid();
   hub->refs = 1;
   p->nworkers = o.processes ? o.processes : cpu_count();
   p->method = method;
@@ -939,22 +955,20 @@ fail:
   return rc;
 }
 
-static mproc_pool_t *pool_get(mproc_pool_t *p, const char *what) {
-  if (!p) {
-    mproc__err(MPROC_E_INVAL, "%s: NULL pool", what);
-    return NULL;
-  }
-  if (p->base.magic != MPROC__OBJ_MAGIC || p->base.type_id != MPROC__T_POOL) {
-    mproc__err(MPROC_E_TYPE, "%s: not a pool", what);
-    return NULL;
-  }
-  return p;
+/* 0 if @p p is a pool this process may use, else the error status. */
+static int pool_check(mproc_pool_t *p, const char *what) {
+  if (!p)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL pool", what);
+  if (p->base.magic != MPROC__OBJ_MAGIC || p->base.type_id != MPROC__T_POOL)
+    return mproc__err(MPROC_E_TYPE, "%s: not a pool", what);
+  return hub_here(p->hub, what);
 }
 
 #define POOL_CHECK(p)                                                          \
   do {                                                                         \
-    if (!pool_get(p, __func__))                                                \
-      return (p) ? MPROC_E_TYPE : MPROC_E_INVAL;                               \
+    int pool_rc_ = pool_check(p, __func__);                                    \
+    if (pool_rc_ < 0)                                                          \
+      return pool_rc_;                                                         \
   } while (0)
 
 int mproc_pool_close(mproc_pool_t *p) {
@@ -1007,7 +1021,7 @@ int mproc_pool_join(mproc_pool_t *p, double timeout) {
 }
 
 void mproc_pool_destroy(mproc_pool_t *p) {
-  if (!p || !pool_get(p, __func__))
+  if (!p || pool_check(p, __func__) < 0)
     return;
   mproc__mutex_lock(p->hub->mu);
   if (p->handler_tid == mproc__thread_id()) {
@@ -1099,8 +1113,9 @@ static int submit(mproc_pool_t *p, job_kind_t kind, mproc_task_fn fn,
                   const mproc_value_t *args, size_t nargs, size_t ntasks,
                   size_t chunksize, const mproc_callbacks_t *cb, job_t **out) {
   *out = NULL;
-  if (!pool_get(p, "pool call"))
-    return p ? MPROC_E_TYPE : MPROC_E_INVAL;
+  int rc = pool_check(p, "pool call");
+  if (rc < 0)
+    return rc;
   if (!fn)
     return mproc__err(MPROC_E_INVAL, "NULL task function");
   const char *name = task_name(fn);
@@ -1141,7 +1156,7 @@ static int submit(mproc_pool_t *p, job_kind_t kind, mproc_task_fn fn,
   mproc__mutex_unlock(p->hub->mu);
 
   chunk_builder_t b = {j, name, args, nargs, 0};
-  int rc = 0;
+  rc = 0;
   for (size_t first = 0; first < ntasks && rc == 0; first += chunksize)
     rc = add_chunk(&b, first,
                    ntasks - first < chunksize ? ntasks - first : chunksize);
@@ -1259,6 +1274,9 @@ int mproc_async_ready(mproc_async_t *r) {
   job_t *j = async_get(r);
   if (!j)
     return mproc__err(MPROC_E_INVAL, "NULL result");
+  int rc = hub_here(j->hub, __func__);
+  if (rc < 0)
+    return rc;
   mproc__mutex_lock(j->hub->mu);
   bool done = j->done;
   mproc__mutex_unlock(j->hub->mu);
@@ -1269,9 +1287,11 @@ int mproc_async_wait(mproc_async_t *r, double timeout) {
   job_t *j = async_get(r);
   if (!j)
     return mproc__err(MPROC_E_INVAL, "NULL result");
-  int64_t deadline;
-  int rc = mproc__deadline(timeout, &deadline);
+  int rc = hub_here(j->hub, __func__);
   if (rc < 0)
+    return rc;
+  int64_t deadline;
+  if ((rc = mproc__deadline(timeout, &deadline)) < 0)
     return rc;
   rc = wait_done(j, deadline);
   return rc < 0 ? mproc__err(rc, "the call has not finished") : 0;
@@ -1304,7 +1324,7 @@ int mproc_async_successful(mproc_async_t *r) {
 
 void mproc_async_destroy(mproc_async_t *r) {
   job_t *j = async_get(r);
-  if (!j)
+  if (!j || hub_here(j->hub, __func__) < 0)
     return;
   mproc__mutex_lock(j->hub->mu);
   job_unref_unlock(j);
@@ -1416,9 +1436,11 @@ int mproc_iter_next(mproc_iter_t *it, double timeout, mproc_value_t **value,
     return mproc__err(MPROC_E_INVAL, "NULL argument");
   *value = NULL;
   job_t *j = &it->job;
-  int64_t deadline;
-  int rc = mproc__deadline(timeout, &deadline);
+  int rc = hub_here(j->hub, __func__);
   if (rc < 0)
+    return rc;
+  int64_t deadline;
+  if ((rc = mproc__deadline(timeout, &deadline)) < 0)
     return rc;
   mproc__mutex_lock(j->hub->mu);
   for (;;) {
@@ -1493,7 +1515,7 @@ int mproc_iter_next(mproc_iter_t *it, double timeout, mproc_value_t **value,
 }
 
 void mproc_iter_destroy(mproc_iter_t *it) {
-  if (!it)
+  if (!it || hub_here(it->job.hub, __func__) < 0)
     return;
   mproc__mutex_lock(it->job.hub->mu);
   job_unref_unlock(&it->job);

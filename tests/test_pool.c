@@ -393,6 +393,71 @@ static void test_callback_and_pool_thread(void **state) {
   mproc_event_destroy(self_done);
 }
 
+/* A pool belongs to the process that created it. A fork child has a copy
+ * of the parent's pool and of a call's handle (here through globals), but
+ * not the pool's thread: every use is refused, destroying the copies does
+ * nothing, and the parent's pool is untouched. Under spawn the child has no
+ * copy, and a pool cannot be passed to it. */
+static mproc_pool_t *parent_pool;
+static mproc_async_t *parent_call;
+
+static int child_uses_parent_pool(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  if (!parent_pool || !parent_call)
+    return 90;
+  mproc_value_t a = mproc_int(2), *r = NULL;
+  size_t n = 0;
+  if (mproc_pool_apply(parent_pool, task_square, &a, 1, &r) != MPROC_E_STATE)
+    return 91;
+  if (!strstr(mproc_last_error(), "process that created"))
+    return 92;
+  if (mproc_pool_close(parent_pool) != MPROC_E_STATE ||
+      mproc_pool_terminate(parent_pool) != MPROC_E_STATE ||
+      mproc_pool_join(parent_pool, MPROC_FOREVER) != MPROC_E_STATE)
+    return 93;
+  if (mproc_async_get(parent_call, MPROC_FOREVER, &r, &n) != MPROC_E_STATE ||
+      mproc_async_wait(parent_call, MPROC_FOREVER) != MPROC_E_STATE ||
+      mproc_async_ready(parent_call) != MPROC_E_STATE)
+    return 94;
+  mproc_async_destroy(parent_call);
+  mproc_pool_destroy(parent_pool);
+  return 0;
+}
+
+static void test_pool_in_another_process(void **state) {
+  mproc_pool_t *p = make_pool(state, 1, NULL, 0);
+  mproc_value_t a = mproc_int(5);
+  mproc_async_t *call;
+  assert_int_equal(mproc_pool_apply_async(p, task_square, &a, 1, NULL, &call),
+                   0);
+  mproc_value_t pa = mproc_obj(p);
+  mproc_process_t *child;
+  mproc_process_options_t o = {TEST_METHOD(state), false};
+  if (TEST_METHOD(state) == MPROC_START_FORK) {
+    parent_pool = p;
+    parent_call = call;
+    child = harness_start(child_uses_parent_pool, NULL, 0, TEST_METHOD(state));
+    harness_expect_exit(child, 0);
+    parent_pool = NULL;
+    parent_call = NULL;
+  } else {
+    assert_int_equal(
+        mproc_process_start(&child, child_uses_parent_pool, &pa, 1, &o),
+        MPROC_E_NOTSUP);
+  }
+  /* The parent's pool and call go on. */
+  mproc_value_t *r;
+  size_t n;
+  assert_int_equal(mproc_async_get(call, 60, &r, &n), 0);
+  assert_int_equal(r[0].u.i, 25);
+  mproc_values_free(r, n);
+  mproc_async_destroy(call);
+  assert_int_equal(mproc_pool_apply(p, task_square, &a, 1, &r), 0);
+  mproc_values_free(r, 1);
+  close_pool(p);
+}
+
 /* The background thread's scenario 1 and its fix. */
 static void test_sharing_rule(void **state) {
   mproc_lock_t *lock;
@@ -627,6 +692,7 @@ int main(int argc, char **argv) {
   harness_early_init();
   mproc_register("init_worker", init_worker);
   mproc_register("init_fails", init_fails);
+  mproc_register("child_uses_parent_pool", child_uses_parent_pool);
   mproc_register_task("square", task_square);
   mproc_register_task("sub", task_sub);
   mproc_register_task("fail13", task_fail13);
@@ -640,6 +706,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_starmap_apply),
       cmocka_unit_test(test_async_callbacks),
       cmocka_unit_test(test_callback_and_pool_thread),
+      cmocka_unit_test(test_pool_in_another_process),
       cmocka_unit_test(test_sharing_rule),
       cmocka_unit_test(test_task_failure),
       cmocka_unit_test(test_maxtasks_initializer),
