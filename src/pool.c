@@ -1217,7 +1217,10 @@ static int submit_async(mproc_pool_t *p, job_kind_t kind, mproc_task_fn fn,
   int rc = submit(p, kind, fn, args, nargs, ntasks, chunksize, cb, &j);
   if (!j)
     return rc; /* bad arguments: no call at all */
-  if (j->done && (rc < 0 || j->nchunks == 0)) {
+  /* A call that failed before queueing, or has no tasks, is done already,
+   * and the pool's thread never sees it. Any other may be finishing in
+   * that thread right now: its fields are not read here. */
+  if (rc < 0 || j->nchunks == 0) {
     if (rc < 0 && cb && cb->on_error)
       cb->on_error(cb->userdata, rc, j->message ? j->message : "");
     else if (rc == 0 && cb && cb->on_result)
