@@ -327,9 +327,11 @@ int mproc__child_bootstrap(int argc, char **argv, uint8_t **record, size_t *len,
 void mproc__child_boot_status(mproc__boot_chan_t *chan, int status,
                               const char *msg);
 /* Backend: the end of a child, after its function returned: flushes stdio
- * and exits the process with @p code without running the parent's atexit
- * handlers in a fork child. */
-void mproc__child_exit(int code, bool forked);
+ * and exits the process with @p code. With @p quick, atexit handlers do not
+ * run: in a fork child they are the parent's, and the manager's server ends
+ * while connection threads may still run, which a library's exit-time
+ * cleanup (OpenSSL's, in a spawn child) must not race with. */
+void mproc__child_exit(int code, bool quick);
 /* Backend: called by mproc_boot() in an ordinary process. */
 int mproc__boot_init(int argc, char **argv);
 /* Backend: called by the common code in the spawn child right after it

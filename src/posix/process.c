@@ -476,10 +476,10 @@ void mproc__child_set_daemon(bool daemon) {
  * dynamic linker's symbol lookup, about ten page faults per child). */
 static void (*volatile exit_now)(int) = _exit;
 
-void mproc__child_exit(int code, bool forked) {
+void mproc__child_exit(int code, bool quick) {
   fflush(NULL);
-  if (forked)
-    exit_now(code & 0xff); /* not the parent's atexit handlers */
+  if (quick)
+    exit_now(code & 0xff); /* no atexit handler: see internal.h */
   exit(code & 0xff);
 }
 

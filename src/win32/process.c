@@ -751,11 +751,12 @@ void mproc__child_set_daemon(bool daemon) {
   (void)daemon;
 }
 
-void mproc__child_exit(int code, bool forked) {
-  /* Never forked on Windows. exit() as on POSIX spawn children: atexit
-   * handlers run and stdio is flushed. */
-  (void)forked;
+void mproc__child_exit(int code, bool quick) {
+  /* exit() as on POSIX spawn children: atexit handlers run and stdio is
+   * flushed; _Exit() for a quick end (see internal.h). */
   fflush(NULL);
+  if (quick)
+    _Exit(code);
   exit(code);
 }
 
