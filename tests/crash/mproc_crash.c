@@ -621,8 +621,10 @@ static void print_replay(void) {
 static volatile bool watchdog_quit;
 static double hang_after; /* --hang-after; 0: the platform's default */
 static bool hang_pause;   /* --hang-pause: wait for a debugger on a hang */
+static volatile uint32_t watchdog_running;
 static void watchdog(void *arg) {
   (void)arg;
+  mproc__store32(&watchdog_running, 1);
   while (!watchdog_quit) {
     double d = cur.deadline;
     if (d > 0 && harness_now() > d) {
@@ -1451,6 +1453,13 @@ int main(int argc, char **argv) {
     return 2;
   }
   harness_thread_t *wd = harness_thread_start(watchdog, NULL);
+  /* No fork before the watchdog runs: a thread still starting may hold an
+   * allocator lock (clang 14's ASan takes one in its thread set-up and,
+   * unlike glibc's malloc or LLVM 18's ASan, not around fork), and a child
+   * forked then deadlocks in its first malloc. Once running, the watchdog
+   * only waits on an event, which allocates nothing. */
+  while (!mproc__load32(&watchdog_running))
+    harness_sleep(0.001);
   double t0 = harness_now();
   long failures = 0;
   int attempt = 0;
