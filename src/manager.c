@@ -1078,7 +1078,7 @@ static int server_main(const mproc_value_t *args, size_t nargs) {
    * in its handshake's HMAC). The process ends without atexit handlers,
    * as a fork child always does: in a spawn child they include OpenSSL's
    * cleanup, which freed what a thread still used or was freeing (a double
-   * free under ASan, 1 server in 750 in the crash suite's manager runs). */
+   * free and leak reports under ASan, in the crash suite's manager runs). */
   mproc__child_exit(0, true);
   return 0; /* not reached */
 }
