@@ -15,7 +15,7 @@
  * from the sender on Windows). The reduction says which: a handle number is
  * only trusted in a start record.
  */
-#include "common.h"
+#include "object.h"
 
 #include <stdlib.h>
 #include <string.h>

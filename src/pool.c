@@ -24,7 +24,7 @@
  *                 where bytes is the values encoding of the chunk's results;
  *                 [WAKE] only wakes the handler
  */
-#include "common.h"
+#include "object.h"
 
 #include <stdio.h>
 #include <stdlib.h>

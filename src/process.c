@@ -3,7 +3,7 @@
  * start methods, and the public process API. The backends (process.c in
  * src/posix and src/win32) do the OS work behind mproc__proc_*.
  */
-#include "common.h"
+#include "object.h"
 
 #include <stdio.h>
 #include <stdlib.h>

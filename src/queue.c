@@ -25,7 +25,7 @@
  * (the `pmid`/`cmid` flags): every caller then gets MPROC_E_BROKEN. No
  * half message is ever delivered, and no one waits forever on a dead peer.
  */
-#include "common.h"
+#include "object.h"
 
 #include <stddef.h>
 #include <stdlib.h>

@@ -12,7 +12,7 @@
  * every platform reports the same size on attach (a Windows section is
  * only known to the page).
  */
-#include "common.h"
+#include "object.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -22,7 +22,7 @@
  * objects only in a start record: handle numbers in any other buffer are
  * untrusted and never mapped.
  */
-#include "common.h"
+#include "object.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -21,7 +21,7 @@
  * mutex, and every wait is on one condition variable that each state change
  * broadcasts. Simple, and waits are rare compared with calls.
  */
-#include "common.h"
+#include "object.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -12,7 +12,7 @@
  *   Barrier    a small internal mutex, a generation word to sleep on, and
  *              per-generation outcomes (passed or broken).
  */
-#include "common.h"
+#include "object.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -40,7 +40,7 @@
  */
 #include <mproc.h>
 
-#include "common.h" /* mproc__manager_server_pid(), a test hook */
+#include "object.h" /* mproc__manager_server_pid(), a test hook */
 #include "harness.h"
 
 #include <inttypes.h>

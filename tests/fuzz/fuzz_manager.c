@@ -12,7 +12,7 @@
  * with tests/fuzz/replay.c into a ctest test that replays the corpus on
  * every platform.
  */
-#include "common.h"
+#include "object.h"
 
 #include <stdint.h>
 #include <stdlib.h>
