@@ -15,7 +15,9 @@
  * from the sender on Windows). The reduction says which: a handle number is
  * only trusted in a start record.
  */
-#include "object.h"
+#include "conn.h"
+#include "codec/codec.h"
+#include "queue.h"
 
 #include <stdlib.h>
 #include <string.h>

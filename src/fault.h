@@ -18,7 +18,7 @@
  * Only the process that armed a fault counts calls and fails them: a fork
  * child inherits the armed state but has another pid (mproc__getpid()),
  * so a test's faults never fire in its children. (An exec failure is
- * decided in the parent before it forks, see src/posix/process.c.)
+ * decided in the parent before it forks, see src/posix/start_fork.c.)
  */
 #ifndef MPROC_FAULT_H
 #define MPROC_FAULT_H

@@ -1,20 +1,47 @@
 /*
- * The seam between mproc's common code (the .c files in src/) and its backends
- * (src/posix/, src/win32/).
+ * The seam between mproc's common code (src/ and its folders) and its
+ * backends (src/posix/, src/win32/).
  *
  * The common code owns the public API, argument checks, the value encoding,
- * the sharing rule and every synchronisation algorithm. A backend provides
- * only the OS operations listed here, one file per subsystem:
+ * the sharing rule and every synchronisation algorithm:
  *
- *   core.c     error translation, clock, ids, thread-local storage helpers
- *   shm.c      anonymous shared memory that survives fork and can be sent
- *              to a spawned child
- *   park.c     futex-like sleep/wake on a 32-bit word in shared memory
- *   process.c  starting (fork / spawn), waiting for and signalling children,
- *              and the child's side of the spawn bootstrap
+ *   error.c timeout.c     codes and per-thread details; timeouts as deadlines
+ *   buf.c object.c        byte buffers; the object model and sharing rule
+ *   builtins.c            the type table, the library's own child functions
+ *   codec/                value.c (mproc's encoding), record.c (start record)
+ *   process.c             registry, mproc_boot(), start methods, processes
+ *   auth.c frame.c        the auth key and HMAC handshake; socket framing
+ *   sync/                 semlock.c (Lock, RLock, Semaphore), event.c,
+ *                         condition.c, barrier.c
+ *   conn.c queue.c        Connections (pipes); queues
+ *   shared.c pool.c       Value, Array, SharedMemory; the Pool
+ *   manager/              wire.h, proto_native.c, server.c, client.c,
+ *                         proxy.c, manager.c, fuzz.c
+ *   fault.c fault.h       fault injection of the backends' OS calls
  *
+ * A backend provides only the OS operations listed here, one file per
+ * subsystem, with the same names on both sides:
+ *
+ *   core.c         error translation, clock, ids, CPU count
+ *   pid.c          process liveness (owner-death detection)
+ *   shm.c          anonymous shared memory that survives fork and can be
+ *                  sent to a spawned child
+ *   shmname.c      named shared memory
+ *   park_*.c       futex-like sleep/wake on a 32-bit word in shared memory:
+ *                  posix/park_futex.c (Linux) or posix/park_sem.c (sem_t:
+ *                  the portable build, macOS and the BSDs), win32/park.c
+ *   thread.c       process-local threads, mutexes, condition variables
+ *   process.c      waiting for and signalling children, their exit
+ *   start_*.c      the start methods, as CPython's popen_*.py:
+ *                  posix/start_fork.c, start_spawn.c; win32/start_spawn.c
+ *   conn.c         pipes, descriptor passing for Connections
+ *   net.c          sockets and named pipes for managers
+ *   crypto.c       HMAC-SHA256 and OS randomness
+ *   fault.c        the fault-injection switch of the backend's calls
+ *
+ * CMake lists each file (CMakeLists.txt), so options pick the variants.
  * This is the only header with platform conditionals; nothing above it
- * (src/) may test _WIN32.
+ * (src/ outside posix/ and win32/) may test _WIN32.
  */
 #ifndef MPROC_INTERNAL_H
 #define MPROC_INTERNAL_H
@@ -206,7 +233,7 @@ int mproc__shm_attach(mproc__shm_t *shm, mproc__handle_t h, size_t size);
 void mproc__shm_close(mproc__shm_t *shm);
 
 /* ------------------------------------------------------------------------ */
-/* Parking (backend park.c): the futex contract.                            */
+/* Parking (backend park_*.c): the futex contract.                         */
 /* ------------------------------------------------------------------------ */
 /*
  * A park sleeps and wakes threads of any process on 32-bit words inside one
@@ -237,7 +264,7 @@ int mproc__park_wait(mproc__park_t *pk, volatile uint32_t *addr,
 void mproc__park_wake(mproc__park_t *pk, volatile uint32_t *addr, int n);
 
 /* ------------------------------------------------------------------------ */
-/* Processes (common process.c + backend process.c)                        */
+/* Processes (common process.c; backend process.c and start_*.c)          */
 /* ------------------------------------------------------------------------ */
 
 /* What a child is started with: the same for every start method. */
@@ -368,7 +395,8 @@ uint64_t mproc__pid_token(int64_t pid);
 uint64_t mproc__self_token(void);
 /* Whether @p pid is alive and, if @p token is not 0, is the process that
  * had that token. True when in doubt, so a live owner is never robbed. Used
- * by the RLock (sync.c) and the queues (queue.c) to detect a dead holder. */
+ * by the RLock (sync/semlock.c) and the queues (queue.c) to detect a dead
+ * holder. */
 bool mproc__pid_alive(int64_t pid, uint64_t token);
 
 /* ------------------------------------------------------------------------ */

@@ -24,7 +24,9 @@
  *                 where bytes is the values encoding of the chunk's results;
  *                 [WAKE] only wakes the handler
  */
-#include "object.h"
+#include "codec/codec.h"
+#include "pool.h"
+#include "queue.h"
 
 #include <stdio.h>
 #include <stdlib.h>

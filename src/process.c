@@ -1,9 +1,11 @@
 /*
  * Processes: the registry of functions children may run, mproc_boot(), the
- * start methods, and the public process API. The backends (process.c in
- * src/posix and src/win32) do the OS work behind mproc__proc_*.
+ * choice of start method, and the public process API. The backends do the
+ * OS work behind mproc__proc_* (process.c and start_*.c in src/posix and
+ * src/win32).
  */
-#include "object.h"
+#include "auth.h"
+#include "builtins.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,20 +59,10 @@ int mproc_register(const char *name, mproc_fn fn) {
   return 0;
 }
 
-/* Functions of the library itself that children run: known by name in
- * every process, with no registration by the user. */
-static const struct {
-  const char *name;
-  mproc_fn fn;
-} internal_fns[] = {
-    {"mproc.pool.worker", mproc__pool_worker},
-};
-#define INTERNAL_FNS (sizeof internal_fns / sizeof internal_fns[0])
-
 const char *mproc__registry_name(mproc_fn fn) {
-  for (size_t i = 0; i < INTERNAL_FNS; i++)
-    if (internal_fns[i].fn == fn)
-      return internal_fns[i].name;
+  const char *builtin = mproc__builtin_name(fn);
+  if (builtin)
+    return builtin;
   for (size_t i = 0; i < registry_len; i++)
     if (registry[i].fn == fn)
       return registry[i].name;
@@ -78,9 +70,9 @@ const char *mproc__registry_name(mproc_fn fn) {
 }
 
 mproc_fn mproc__registry_fn(const char *name) {
-  for (size_t i = 0; i < INTERNAL_FNS; i++)
-    if (strcmp(internal_fns[i].name, name) == 0)
-      return internal_fns[i].fn;
+  mproc_fn builtin = mproc__builtin_fn(name);
+  if (builtin)
+    return builtin;
   for (size_t i = 0; i < registry_len; i++)
     if (strcmp(registry[i].name, name) == 0)
       return registry[i].fn;
@@ -162,8 +154,6 @@ static void boot_child(int argc, char **argv) {
 }
 
 int mproc_boot(int argc, char **argv) {
-  /* Before the child check: a spawned manager server runs this function. */
-  mproc__manager_register();
   if (argc >= 2 && argv && argv[1] && strcmp(argv[1], MPROC__CHILD_FLAG) == 0)
     boot_child(argc, argv); /* does not return */
   int rc = mproc__boot_init(argc, argv);
@@ -211,7 +201,7 @@ mproc_start_method_t mproc_get_start_method(void) {
 
 int mproc__child_run(const mproc__child_spec_t *spec) {
   mproc__err_clear();
-  mproc__conn_fork_child(spec->args, spec->nargs);
+  mproc__builtin_fork_child(spec->args, spec->nargs);
   return spec->fn(spec->args, spec->nargs);
 }
 

@@ -25,7 +25,8 @@
  * (the `pmid`/`cmid` flags): every caller then gets MPROC_E_BROKEN. No
  * half message is ever delivered, and no one waits forever on a dead peer.
  */
-#include "object.h"
+#include "codec/codec.h"
+#include "queue.h"
 
 #include <stddef.h>
 #include <stdlib.h>

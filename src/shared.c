@@ -12,7 +12,9 @@
  * every platform reports the same size on attach (a Windows section is
  * only known to the page).
  */
-#include "object.h"
+#include "codec/codec.h"
+#include "shared.h"
+#include "sync/sync.h"
 
 #include <stdio.h>
 #include <stdlib.h>

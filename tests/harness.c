@@ -103,8 +103,8 @@ static void harness_describe(long id, char *buf, size_t size) {
 
 /*
  * What mproc keeps for the process's life on Windows: the job object that
- * kills daemon children with their parent (src/win32/process.c, made at the
- * first start and never closed, so that it closes when the process dies).
+ * kills daemon children with their parent (src/win32/start_spawn.c, made at
+ * the first start and never closed, so that it closes when the process dies).
  * IsProcessInJob succeeds only on a job handle (wine's
  * QueryInformationJobObject succeeds on any handle, so it cannot tell).
  */

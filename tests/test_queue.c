@@ -5,7 +5,7 @@
  */
 #include "harness.h"
 
-#include "object.h" /* white-box hooks: mproc__queue_* */
+#include "queue.h" /* white-box hooks: mproc__queue_* */
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -11,241 +11,15 @@
  *     STR     u32 length, bytes (no NUL inside)
  *     BYTES   u32 length, bytes
  *     OBJECT  u8 type id, the type's reduction
- *   record  := "MPR" 0x01, u8 daemon, u32 length, function name,
- *              u8 key length (0 or 32), the process auth key, values
  *
- * The sharing rule, as in CPython: a thread-local "spawning" context is set
- * only while mproc__record_encode() encodes the start record of a child
- * being created. Reducing an inherit-only object (a lock, a semaphore, ...)
- * without it fails with "<Type> objects should only be shared between
- * processes through inheritance". Symmetrically, the decoder accepts such
- * objects only in a start record: handle numbers in any other buffer are
- * untrusted and never mapped.
+ * Objects cross through the object model (object.c), which applies the
+ * sharing rule; this file only frames them. The start record that carries
+ * a spawned child's function and arguments is in record.c.
  */
-#include "object.h"
+#include "codec/codec.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static MPROC__TLS mproc__spawn_ctx_t *spawning;
-/* Set while a start record is decoded (see mproc__decoding_start_record). */
-static MPROC__TLS bool decoding_start;
-
-bool mproc__decoding_start_record(void) {
-  return decoding_start;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Buffers                                                                  */
-/* ------------------------------------------------------------------------ */
-
-static bool wbuf_reserve(mproc__wbuf_t *b, size_t n) {
-  if (b->err)
-    return false;
-  if (n <= b->cap - b->len)
-    return true;
-  size_t cap = b->cap ? b->cap : 256;
-  while (cap - b->len < n) {
-    if (cap > SIZE_MAX / 2) {
-      b->err = MPROC_E_NOMEM;
-      return false;
-    }
-    cap *= 2;
-  }
-  uint8_t *p = realloc(b->p, cap);
-  if (!p) {
-    b->err = MPROC_E_NOMEM;
-    return false;
-  }
-  b->p = p;
-  b->cap = cap;
-  return true;
-}
-
-void mproc__put_raw(mproc__wbuf_t *b, const void *p, size_t n) {
-  if (!wbuf_reserve(b, n))
-    return;
-  if (n)
-    memcpy(b->p + b->len, p, n);
-  b->len += n;
-}
-
-void mproc__put_u8(mproc__wbuf_t *b, uint8_t v) {
-  mproc__put_raw(b, &v, 1);
-}
-
-void mproc__put_u32(mproc__wbuf_t *b, uint32_t v) {
-  uint8_t x[4];
-  for (int i = 0; i < 4; i++)
-    x[i] = (uint8_t)(v >> (8 * i));
-  mproc__put_raw(b, x, 4);
-}
-
-void mproc__put_u64(mproc__wbuf_t *b, uint64_t v) {
-  uint8_t x[8];
-  for (int i = 0; i < 8; i++)
-    x[i] = (uint8_t)(v >> (8 * i));
-  mproc__put_raw(b, x, 8);
-}
-
-const uint8_t *mproc__get_raw(mproc__rbuf_t *r, size_t n) {
-  if (r->err || n > r->len - r->off) {
-    r->err = true;
-    return NULL;
-  }
-  const uint8_t *p = r->p + r->off;
-  r->off += n;
-  return p;
-}
-
-uint8_t mproc__get_u8(mproc__rbuf_t *r) {
-  const uint8_t *p = mproc__get_raw(r, 1);
-  return p ? p[0] : 0;
-}
-
-uint32_t mproc__get_u32(mproc__rbuf_t *r) {
-  const uint8_t *p = mproc__get_raw(r, 4);
-  uint32_t v = 0;
-  for (int i = 0; p && i < 4; i++)
-    v |= (uint32_t)p[i] << (8 * i);
-  return v;
-}
-
-uint64_t mproc__get_u64(mproc__rbuf_t *r) {
-  const uint8_t *p = mproc__get_raw(r, 8);
-  uint64_t v = 0;
-  for (int i = 0; p && i < 8; i++)
-    v |= (uint64_t)p[i] << (8 * i);
-  return v;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Objects                                                                  */
-/* ------------------------------------------------------------------------ */
-
-const mproc__type_t *mproc__type_of(mproc__type_id_t id) {
-  switch (id) {
-  case MPROC__T_LOCK:
-    return &mproc__lock_type;
-  case MPROC__T_RLOCK:
-    return &mproc__rlock_type;
-  case MPROC__T_SEMAPHORE:
-    return &mproc__semaphore_type;
-  case MPROC__T_BOUNDED_SEMAPHORE:
-    return &mproc__bounded_semaphore_type;
-  case MPROC__T_PROXY:
-    return &mproc__proxy_type;
-  case MPROC__T_EVENT:
-    return &mproc__event_type;
-  case MPROC__T_CONDITION:
-    return &mproc__condition_type;
-  case MPROC__T_BARRIER:
-    return &mproc__barrier_type;
-  case MPROC__T_QUEUE:
-    return &mproc__queue_type;
-  case MPROC__T_SIMPLE_QUEUE:
-    return &mproc__simple_queue_type;
-  case MPROC__T_JOINABLE_QUEUE:
-    return &mproc__joinable_queue_type;
-  case MPROC__T_POOL:
-    return &mproc__pool_type;
-  case MPROC__T_CONNECTION:
-    return &mproc__connection_type;
-  case MPROC__T_VALUE:
-    return &mproc__value_type;
-  case MPROC__T_ARRAY:
-    return &mproc__array_type;
-  case MPROC__T_SHARED_MEMORY:
-    return &mproc__shared_memory_type;
-  default:
-    return NULL;
-  }
-}
-
-mproc_object_t *mproc__object_check(const void *p, const char *what) {
-  const mproc_object_t *o = p;
-  if (!o) {
-    mproc__err(MPROC_E_INVAL, "%s: NULL object", what);
-    return NULL;
-  }
-  if (o->magic != MPROC__OBJ_MAGIC || !mproc__type_of(o->type_id)) {
-    mproc__err(MPROC_E_TYPE, "%s: not a live mproc object", what);
-    return NULL;
-  }
-  return (mproc_object_t *)o;
-}
-
-const char *mproc_object_type_name(const void *object) {
-  const mproc_object_t *o = object;
-  if (!o || o->magic != MPROC__OBJ_MAGIC)
-    return NULL;
-  const mproc__type_t *t = mproc__type_of(o->type_id);
-  return t ? t->name : NULL;
-}
-
-int mproc__reduce_handle(mproc__spawn_ctx_t *ctx, mproc__handle_t h,
-                         mproc__wbuf_t *b) {
-  uint64_t wire = UINT64_MAX;
-  if (h != MPROC__INVALID_HANDLE) {
-    int rc = mproc__handle_reduce(ctx, h, &wire);
-    if (rc < 0)
-      return rc;
-  }
-  mproc__put_u64(b, wire);
-  return 0;
-}
-
-mproc__handle_t mproc__rebuild_handle(mproc__rbuf_t *r) {
-  uint64_t wire = mproc__get_u64(r);
-  if (r->err || wire == UINT64_MAX)
-    return MPROC__INVALID_HANDLE;
-  return mproc__handle_from_wire(wire);
-}
-
-int mproc__region_reduce(mproc__spawn_ctx_t *ctx, const mproc__shm_t *shm,
-                         const mproc__park_t *pk, mproc__wbuf_t *b) {
-  mproc__put_u64(b, (uint64_t)shm->size);
-  int rc = mproc__reduce_handle(ctx, shm->h, b);
-  return rc < 0 ? rc : mproc__reduce_handle(ctx, pk->h, b);
-}
-
-int mproc__region_rebuild(mproc__rbuf_t *r, size_t min_size, size_t max_size,
-                          size_t park_off, const char *what, mproc__shm_t *shm,
-                          mproc__park_t *pk) {
-  uint64_t size = mproc__get_u64(r);
-  mproc__handle_t hshm = mproc__rebuild_handle(r);
-  mproc__handle_t hpark = mproc__rebuild_handle(r);
-  shm->addr = NULL;
-  shm->size = 0;
-  shm->h = MPROC__INVALID_HANDLE;
-  pk->h = MPROC__INVALID_HANDLE;
-  pk->shared = NULL;
-  pk->os = NULL;
-  int rc;
-  if (r->err || size < min_size || size > max_size || park_off + 4 > size ||
-      hshm == MPROC__INVALID_HANDLE) {
-    rc = mproc__err(MPROC_E_DECODE, "malformed %s reduction", what);
-    /* Handles owned by nothing yet are released through the structs that
-     * would have owned them. */
-    shm->h = hshm;
-    mproc__shm_close(shm);
-    pk->h = hpark;
-    mproc__park_close(pk);
-    return rc;
-  }
-  rc = mproc__shm_attach(shm, hshm, (size_t)size); /* owns hshm now */
-  if (rc < 0) {
-    pk->h = hpark;
-    mproc__park_close(pk);
-    return rc;
-  }
-  rc = mproc__park_attach(
-      pk, (volatile uint32_t *)((uint8_t *)shm->addr + park_off), hpark);
-  if (rc < 0)
-    mproc__shm_close(shm);
-  return rc;
-}
 
 /* ------------------------------------------------------------------------ */
 /* Encoding                                                                 */
@@ -298,22 +72,15 @@ static int encode_value(mproc__wbuf_t *b, const mproc_value_t *v, size_t i) {
     mproc_object_t *o = mproc__object_check(v->u.obj, "value");
     if (!o)
       return v->u.obj ? MPROC_E_TYPE : MPROC_E_INVAL;
-    const mproc__type_t *t = mproc__type_of(o->type_id);
-    if (t->inherit_only && !spawning)
-      return mproc__err(MPROC_E_INHERITANCE,
-                        "%s objects should only be shared between processes "
-                        "through inheritance",
-                        t->name);
     mproc__put_u8(b, TAG_OBJ);
-    mproc__put_u8(b, (uint8_t)o->type_id);
-    return t->reduce(o, spawning, b);
+    return mproc__object_reduce(o, b);
   }
   }
   return mproc__err(MPROC_E_TYPE, "value %zu: unknown value type %d", i,
                     (int)v->type);
 }
 
-static int encode_values(mproc__wbuf_t *b, const mproc_value_t *vals,
+int mproc__values_encode(mproc__wbuf_t *b, const mproc_value_t *vals,
                          size_t n) {
   if (n && !vals)
     return mproc__err(MPROC_E_INVAL, "NULL values with a count of %zu", n);
@@ -337,7 +104,7 @@ int mproc_encode(const mproc_value_t *vals, size_t n, void **buf, size_t *len) {
   *buf = NULL;
   *len = 0;
   mproc__wbuf_t b = {0};
-  int rc = encode_values(&b, vals, n);
+  int rc = mproc__values_encode(&b, vals, n);
   if (rc < 0) {
     free(b.p);
     return rc;
@@ -350,36 +117,6 @@ int mproc_encode(const mproc_value_t *vals, size_t n, void **buf, size_t *len) {
 void mproc_free(void *p) {
   free(p);
 }
-
-int mproc__record_encode(mproc__spawn_ctx_t *ctx,
-                         const mproc__child_spec_t *spec, uint8_t **buf,
-                         size_t *len) {
-  mproc__wbuf_t b = {0};
-  size_t name_len = strlen(spec->fn_name);
-  mproc__put_raw(&b, "MPR\x01", 4);
-  mproc__put_u8(&b, spec->daemon ? 1 : 0);
-  mproc__put_u32(&b, (uint32_t)name_len);
-  mproc__put_raw(&b, spec->fn_name, name_len);
-  /* The process auth key, which children inherit (CPython's
-   * current_process().authkey): 0 or MPROC_AUTHKEY_LEN bytes. */
-  const uint8_t *key = mproc__authkey_get();
-  mproc__put_u8(&b, key ? MPROC_AUTHKEY_LEN : 0);
-  if (key)
-    mproc__put_raw(&b, key, MPROC_AUTHKEY_LEN);
-  /* The spawning context is set only for the duration of this encoding,
-   * like CPython's set_spawning_popen(). */
-  spawning = ctx;
-  int rc = encode_values(&b, spec->args, spec->nargs);
-  spawning = NULL;
-  if (rc < 0) {
-    free(b.p);
-    return rc;
-  }
-  *buf = b.p;
-  *len = b.len;
-  return 0;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Decoding                                                                 */
 /* ------------------------------------------------------------------------ */
@@ -390,7 +127,7 @@ int mproc__record_encode(mproc__spawn_ctx_t *ctx,
  * at least one byte of input, so count <= input length, and the arena never
  * needs more than the input length plus one NUL per value.
  */
-static int decode_values(mproc__rbuf_t *r, bool at_start, mproc_value_t **out,
+int mproc__values_decode(mproc__rbuf_t *r, bool at_start, mproc_value_t **out,
                          size_t *nout) {
   const uint8_t *magic = mproc__get_raw(r, 4);
   uint32_t n = mproc__get_u32(r);
@@ -455,25 +192,9 @@ static int decode_values(mproc__rbuf_t *r, bool at_start, mproc_value_t **out,
       break;
     }
     case TAG_OBJ: {
-      mproc__type_id_t id = (mproc__type_id_t)mproc__get_u8(r);
-      const mproc__type_t *t = mproc__type_of(id);
-      if (!t) {
-        rc = mproc__err(MPROC_E_DECODE, "value %zu: unknown object type %d", i,
-                        (int)id);
-        break;
-      }
-      if (t->inherit_only && !at_start) {
-        rc = mproc__err(MPROC_E_DECODE,
-                        "value %zu: %s objects can only be received when a "
-                        "process starts",
-                        i, t->name);
-        break;
-      }
       mproc_object_t *o = NULL;
-      rc = t->rebuild(id, r, &o);
-      *v = mproc_obj(o);
-      if (rc < 0)
-        *v = mproc_none();
+      rc = mproc__object_rebuild(r, at_start, i, &o);
+      *v = rc < 0 ? mproc_none() : mproc_obj(o);
       break;
     }
     default:
@@ -505,14 +226,15 @@ int mproc_decode(const void *buf, size_t len, mproc_value_t **vals, size_t *n) {
   if (!buf && len)
     return mproc__err(MPROC_E_INVAL, "mproc_decode: NULL input");
   mproc__rbuf_t r = {buf, len, 0, false};
-  return decode_values(&r, false, vals, n);
+  return mproc__values_decode(&r, false, vals, n);
 }
 
 int mproc__frame_values(const uint8_t *buf, size_t len, bool is_bytes,
                         mproc_value_t **vals, size_t *n) {
   if (!is_bytes)
     return mproc_decode(buf, len, vals, n);
-  /* The same layout decode_values() makes: the array, then its payload. */
+  /* The same layout mproc__values_decode() makes: the array, then its payload.
+   */
   mproc_value_t *v = malloc(sizeof *v + len + 1);
   if (!v)
     return mproc__err(MPROC_E_NOMEM, "receiving %zu bytes", len);
@@ -530,46 +252,10 @@ void mproc_values_free(mproc_value_t *vals, size_t n) {
   if (!vals)
     return;
   for (size_t i = 0; i < n; i++) {
-    if (vals[i].type == MPROC_VALUE_OBJECT && vals[i].u.obj) {
-      mproc_object_t *o = vals[i].u.obj;
-      const mproc__type_t *t = mproc__type_of(o->type_id);
-      if (t)
-        t->destroy(o);
-    }
+    if (vals[i].type == MPROC_VALUE_OBJECT && vals[i].u.obj)
+      mproc__object_release(vals[i].u.obj);
   }
   free(vals);
-}
-
-int mproc__record_decode(const uint8_t *buf, size_t len, char **fn_name,
-                         bool *daemon, mproc_value_t **vals, size_t *n) {
-  mproc__rbuf_t r = {buf, len, 0, false};
-  const uint8_t *magic = mproc__get_raw(&r, 4);
-  uint8_t d = mproc__get_u8(&r);
-  uint32_t name_len = mproc__get_u32(&r);
-  const uint8_t *name = mproc__get_raw(&r, name_len);
-  uint8_t key_len = mproc__get_u8(&r);
-  const uint8_t *key = mproc__get_raw(&r, key_len);
-  if (!r.err && key_len == MPROC_AUTHKEY_LEN)
-    mproc__authkey_set(key);
-  if (r.err || (key_len != 0 && key_len != MPROC_AUTHKEY_LEN) ||
-      memcmp(magic, "MPR\x01", 4) != 0 || d > 1 || name_len == 0 ||
-      memchr(name, 0, name_len))
-    return mproc__err(MPROC_E_DECODE, "malformed start record");
-  char *s = malloc((size_t)name_len + 1);
-  if (!s)
-    return mproc__err(MPROC_E_NOMEM, "decoding the start record");
-  memcpy(s, name, name_len);
-  s[name_len] = '\0';
-  decoding_start = true;
-  int rc = decode_values(&r, true, vals, n);
-  decoding_start = false;
-  if (rc < 0) {
-    free(s);
-    return rc;
-  }
-  *fn_name = s;
-  *daemon = d == 1;
-  return 0;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -623,21 +309,4 @@ int mproc_value_as_bytes(const mproc_value_t *v, const void **ptr,
       *len = v->u.bytes.len;
   }
   return rc;
-}
-
-int mproc__deadline(double timeout, int64_t *deadline_ns) {
-  if (timeout == MPROC_FOREVER) {
-    *deadline_ns = MPROC__NO_DEADLINE;
-    return 0;
-  }
-  if (isnan(timeout) || timeout < 0)
-    return mproc__err(MPROC_E_INVAL,
-                      "timeout must be >= 0 or MPROC_FOREVER, not %g", timeout);
-  /* Beyond ~290 years the nanosecond clock would overflow: treat as none. */
-  if (timeout > 9.0e9) {
-    *deadline_ns = MPROC__NO_DEADLINE;
-    return 0;
-  }
-  *deadline_ns = mproc__now_ns() + (int64_t)(timeout * 1e9);
-  return 0;
 }

@@ -19,7 +19,7 @@
  * the park itself re-checks value in the kernel (futex) or counts posts
  * (Windows semaphore).
  */
-#include "object.h"
+#include "sync/sync.h"
 
 #include <stddef.h>
 #include <stdlib.h>

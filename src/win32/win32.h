@@ -28,4 +28,19 @@ static inline bool mproc__win_expired(int64_t deadline_ns) {
   return deadline_ns != MPROC__NO_DEADLINE && mproc__now_ns() >= deadline_ns;
 }
 
+/* The exit code TerminateProcess gives a child ended with signal N. */
+#define MPROC__WIN_TERMINATE_BASE 0x10000u
+
+/* The spawn start method (start_spawn.c), as mproc__proc_start(). */
+int mproc__start_spawn(mproc_process_t *p, const mproc__child_spec_t *spec);
+
+/*
+ * The exit code as mproc reports it (process.c): what
+ * TerminateProcess(MPROC__WIN_TERMINATE_BASE + N) gave as -N when
+ * @p terminated_by is set, an unhandled exception as the nearest POSIX
+ * signal, a small negative exit() as POSIX would report it (its low byte),
+ * anything else as is.
+ */
+int mproc__win_exitcode(DWORD code, int terminated_by);
+
 #endif /* MPROC_WIN32_H */

@@ -40,7 +40,7 @@
  */
 #include <mproc.h>
 
-#include "object.h" /* mproc__manager_server_pid(), a test hook */
+#include "manager/manager.h" /* mproc__manager_server_pid(), a test hook */
 #include "harness.h"
 
 #include <inttypes.h>

@@ -2,7 +2,7 @@
  * libFuzzer target: the manager's wire parsing, facing a hostile peer (a
  * remote manager's clients and server talk over TCP, so anyone who can
  * connect can send anything). The input is a sequence of frames, each
- * with a selector byte, that mproc__manager_fuzz() (src/manager.c) feeds
+ * with a selector byte, that mproc__manager_fuzz() (src/manager/fuzz.c) feeds
  * to the real parsers: the server's side of the handshake, the server's
  * request handling (srequest(), against the server's hosted objects, with
  * up to four clients), and the client's parsing of replies. Nothing may
@@ -12,7 +12,7 @@
  * with tests/fuzz/replay.c into a ctest test that replays the corpus on
  * every platform.
  */
-#include "object.h"
+#include "manager/manager.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -26,7 +26,7 @@
  * with tests/fuzz/replay.c into a ctest test that replays the corpus on
  * every platform.
  */
-#include "object.h"
+#include "queue.h"
 
 #include <mproc.h>
 

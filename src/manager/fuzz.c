@@ -1,0 +1,128 @@
+/*
+ * The manager's fuzz entry (tests/fuzz/fuzz_manager.c): the handshake's
+ * parsers, the protocol's and the server's request handling, fed with
+ * bytes as a hostile peer would send them.
+ */
+#include "manager/manager.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define FUZZ_CONNS 4
+
+/*
+ * For tests/fuzz/fuzz_manager.c: the wire parsers, fed with @p data as a
+ * hostile peer would send it. The input is a sequence of steps, each a
+ * selector byte then (but for 5) one frame as on the wire (4-byte
+ * big-endian length, payload), which mproc__frame_length() checks against the
+ * limit of the step; a frame cut short ends the input as the end of a
+ * stream would. Selector % 8:
+ *   0  the response to the server's challenge
+ * (mproc__auth_deliver_challenge()), the challenge being MPROC__AUTH_CHALLENGE
+ * MPROC__AUTH_DIGEST and MPROC__AUTH_NONCE_LEN bytes 'n', and the key @p key;
+ *   1  a challenge to answer (mproc__auth_answer_challenge());
+ *   2  the reply to our response (mproc__auth_answer_challenge());
+ *   4  a reply to a client's request (the client);
+ *   5  client (selector >> 3) % FUZZ_CONNS goes away;
+ *   3, 6, 7  a request from client (selector >> 3) % FUZZ_CONNS, handled
+ *      as the server does (server.c), against the server's state;
+ *      its reply must then decode as a reply. A request that ends its
+ *      connection (malformed, or shutdown) ends that client; a new one
+ *      takes its place.
+ * Requests never wait. At the end every client goes away, which frees
+ * everything the server holds, and the server is fresh for the next call.
+ * Returns 0, or MPROC_E_STATE when the server broke one of its own rules.
+ */
+int mproc__manager_fuzz(const uint8_t *data, size_t size, const uint8_t *key,
+                        size_t keylen) {
+  const mproc__wire_t *wire = &mproc__wire_native;
+  if (mproc__server_fuzz_begin(key, keylen) < 0)
+    return MPROC_E_NOMEM;
+  uint8_t challenge[sizeof MPROC__AUTH_CHALLENGE - 1 +
+                    sizeof MPROC__AUTH_DIGEST - 1 + MPROC__AUTH_NONCE_LEN];
+  size_t pre = sizeof MPROC__AUTH_CHALLENGE - 1;
+  memcpy(challenge, MPROC__AUTH_CHALLENGE, pre);
+  memcpy(challenge + pre, MPROC__AUTH_DIGEST, sizeof MPROC__AUTH_DIGEST - 1);
+  memset(challenge + pre + sizeof MPROC__AUTH_DIGEST - 1, 'n',
+         MPROC__AUTH_NONCE_LEN);
+  uint8_t expect[32];
+  if (mproc__hmac_sha256(key, keylen, challenge + pre, sizeof challenge - pre,
+                         expect) < 0)
+    return MPROC_E_NOMEM;
+  mproc__sconn_t *conns[FUZZ_CONNS];
+  int status = 0;
+  for (int i = 0; i < FUZZ_CONNS; i++) {
+    conns[i] = mproc__server_fuzz_conn();
+    if (!conns[i])
+      status = MPROC_E_NOMEM;
+  }
+  size_t off = 0;
+  while (off < size && status == 0) {
+    uint8_t sel = data[off++];
+    int step = sel % 8, ci = (sel >> 3) % FUZZ_CONNS;
+    if (step == 5) {
+      mproc__server_fuzz_drop(conns[ci]);
+      continue;
+    }
+    size_t n = 0;
+    if (size - off < 4 ||
+        mproc__frame_length(
+            data + off,
+            step < 3 ? MPROC__AUTH_MSG_MAX : MPROC_MANAGER_MAX_FRAME, &n) < 0 ||
+        size - off - 4 < n)
+      break;
+    /* A buffer of its own, as mproc__frame_recv() makes: reading past the
+     * frame is then caught. */
+    uint8_t *buf = malloc(n ? n : 1);
+    if (!buf)
+      break;
+    memcpy(buf, data + off + 4, n);
+    off += 4 + n;
+    uint8_t resp[sizeof MPROC__AUTH_DIGEST - 1 + 32];
+    mproc_value_t *res = NULL;
+    size_t nres = 0;
+    switch (step) {
+    case 0:
+      mproc__auth_response_ok(buf, n, expect);
+      break;
+    case 1:
+      mproc__auth_challenge_answer(buf, n, key, keylen, resp);
+      break;
+    case 2:
+      mproc__auth_welcome_ok(buf, n);
+      break;
+    case 4:
+      if (wire->reply_decode(buf, n, &res, &nres) == 0)
+        mproc_values_free(res, nres);
+      break;
+    default: {
+      void *reply = NULL;
+      size_t rlen = 0;
+      bool shutdown = false;
+      int rc = mproc__server_fuzz_request(conns[ci], buf, n, &reply, &rlen,
+                                          &shutdown);
+      if (rc == 0) {
+        /* What the server sends must be a reply its clients can read. */
+        int drc = wire->reply_decode(reply, rlen, &res, &nres);
+        if (drc == 0)
+          mproc_values_free(res, nres);
+        else if (drc == MPROC_E_DECODE)
+          status = MPROC_E_STATE;
+      }
+      free(reply);
+      /* A malformed request or a shutdown ends the connection. */
+      if (rc < 0 || shutdown)
+        mproc__server_fuzz_drop(conns[ci]);
+      break;
+    }
+    }
+    free(buf);
+  }
+  for (int i = 0; i < FUZZ_CONNS; i++) {
+    if (conns[i])
+      mproc__server_fuzz_drop(conns[i]);
+    free(conns[i]);
+  }
+  int end = mproc__server_fuzz_end();
+  return status ? status : end;
+}

@@ -1,0 +1,139 @@
+/*
+ * Private to src/manager/: the manager's parts and what they share.
+ *
+ *   wire.h          hosted kinds, methods, the protocol interface
+ *   proto_native.c  mproc's own protocol
+ *   server.c        the server process
+ *   client.c        connections to a server; a proxy's connection cache
+ *   proxy.c         proxies and their operations
+ *   manager.c       starting, connecting to and shutting down a manager
+ *   fuzz.c          the fuzz entry over the parsers and the server
+ */
+#ifndef MPROC_MANAGER_H
+#define MPROC_MANAGER_H
+
+#include "auth.h"
+#include "frame.h"
+#include "manager/wire.h"
+#include "object.h"
+
+#define MANAGER_MAGIC 0x6d6e6772u /* "mngr" */
+
+struct mproc_manager {
+  uint32_t magic;
+  bool owner; /* this process started the server */
+  mproc_process_t *server;
+  char address[MPROC__ADDR_MAX];
+  uint8_t key[MPROC_AUTHKEY_MAX];
+  size_t keylen;
+};
+
+/* A connection of a proxy, and the replies still to read on it (of puts
+ * that did not wait for theirs). */
+typedef struct pconn {
+  mproc__net_t *c;
+  int pending;
+  /* A Queue's maxsize, learnt when attaching (kept per connection, so that
+   * threads share nothing mutable). A put on an unbounded queue does not
+   * wait for its reply (see mproc_proxy_queue_put()). */
+  int64_t qmax;
+} pconn_t;
+
+struct mproc_proxy {
+  mproc_object_t hdr;
+  int kind;
+  uint64_t id;
+  char address[MPROC__ADDR_MAX];
+  uint8_t key[MPROC_AUTHKEY_MAX];
+  size_t keylen;
+  /* Idle connections, each attached to the object. A thread in a call
+   * takes one (or opens one), so threads never wait for each other's
+   * blocking calls. After fork the child opens its own. */
+  int64_t pid;
+  mproc__mutex_t *mu;
+  pconn_t *idle;
+  size_t nidle, cap;
+};
+
+/* ------------------------------------------------------------------------ */
+/* For the rest of the library                                              */
+/* ------------------------------------------------------------------------ */
+
+extern const mproc__type_t mproc__proxy_type;
+/* The server process's function, which children find by name without
+ * registration (builtins.c). */
+int mproc__manager_server_main(const mproc_value_t *args, size_t nargs);
+/* Fuzzing: the manager's wire parsers over @p data (see fuzz.c). */
+int mproc__manager_fuzz(const uint8_t *data, size_t size, const uint8_t *key,
+                        size_t keylen);
+/* The pid of the server process of a manager this process started, 0 for a
+ * connected one: a test hook, so that the crash suite can kill the server. */
+int64_t mproc__manager_server_pid(const mproc_manager_t *m);
+
+/* ------------------------------------------------------------------------ */
+/* Client (client.c)                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* Connects to @p address and authenticates both ways. */
+int mproc__mclient_open(const char *address, const uint8_t *key, size_t keylen,
+                        mproc__net_t **out);
+/* Sends one request on @p c. */
+int mproc__mclient_send(mproc__net_t *c, int64_t op, double timeout,
+                        const mproc_value_t *args, size_t nargs);
+/* Reads one reply: its status, and its results in *res (owned by the
+ * caller) when @p res is not NULL. */
+int mproc__mclient_recv(mproc__net_t *c, mproc_value_t **res, size_t *nres);
+/* One request and its reply on @p c. */
+int mproc__mclient_call(mproc__net_t *c, int64_t op, double timeout,
+                        const mproc_value_t *args, size_t nargs,
+                        mproc_value_t **res, size_t *nres);
+/* Whether an error leaves the stream unusable. */
+bool mproc__mclient_broken(int rc);
+
+/* Closes a proxy's idle connections; @p detach says goodbye on each first
+ * (never on a fork parent's connections), so that the server has dropped
+ * the references when this returns. */
+void mproc__proxy_drop_idle(mproc_proxy_t *p, bool detach);
+/* Gives a connection back to the proxy's idle set. */
+void mproc__proxy_conn_put(mproc_proxy_t *p, pconn_t pc);
+/* A call on the proxy's object, checked against @p kind_mask (1 << kind);
+ * with @p oneway set, a put on an unbounded queue is sent without waiting
+ * for its reply (read before the next request on the connection). */
+int mproc__proxy_call_ex(mproc_proxy_t *p, const char *what, int kind_mask,
+                         int64_t op, double timeout, const mproc_value_t *args,
+                         size_t nargs, mproc_value_t **res, size_t *nres,
+                         bool oneway);
+int mproc__proxy_call(mproc_proxy_t *p, const char *what, int kind_mask,
+                      int64_t op, double timeout, const mproc_value_t *args,
+                      size_t nargs, mproc_value_t **res, size_t *nres);
+
+/* ------------------------------------------------------------------------ */
+/* Proxies (proxy.c)                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* Whether @p p is a live proxy (else a detail message names @p what). */
+bool mproc__proxy_ok(const mproc_proxy_t *p, const char *what);
+int mproc__proxy_new(const char *address, const uint8_t *key, size_t keylen,
+                     int kind, uint64_t id, mproc_proxy_t **out);
+
+/* ------------------------------------------------------------------------ */
+/* The server's state driven by hand, for fuzz.c (server.c)                 */
+/* ------------------------------------------------------------------------ */
+
+typedef struct mproc__sconn mproc__sconn_t;
+/* Sets the server up in this process (once); requests never wait. */
+int mproc__server_fuzz_begin(const uint8_t *key, size_t keylen);
+/* A connection that has authenticated (free() it after a drop). */
+mproc__sconn_t *mproc__server_fuzz_conn(void);
+/* One request as the server handles it: the encoded reply, or an error
+ * that would end the connection. */
+int mproc__server_fuzz_request(mproc__sconn_t *sc, const uint8_t *buf,
+                               size_t len, void **reply, size_t *rlen,
+                               bool *shutdown);
+/* The client goes away; the connection may be used again. */
+void mproc__server_fuzz_drop(mproc__sconn_t *sc);
+/* Every connection dropped: 0 if the server holds nothing, else
+ * MPROC_E_STATE; the server is fresh for the next round. */
+int mproc__server_fuzz_end(void);
+
+#endif /* MPROC_MANAGER_H */

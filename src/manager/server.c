@@ -1,0 +1,868 @@
+/*
+ * The manager's server process: it hosts the objects and answers each
+ * connection's requests (wire.h) on a thread of its own. A connection holds
+ * one reference to its object; the object is freed when its last
+ * connection ends, so a process that dies releases its references with its
+ * sockets.
+ *
+ * Concurrency: one thread per connection; all hosted state is under one
+ * mutex, and every wait is on one condition variable that each state change
+ * broadcasts. Simple, and waits are rare compared with calls.
+ */
+#include "manager/manager.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Connections still authenticating, at most: beyond, new ones are closed at
+ * once, so that what unauthenticated clients can make the server hold (a
+ * thread, a 4 KiB read buffer and a 256-byte message each) stays bounded. */
+#define UNAUTH_MAX 64
+/* ... and each has this long to authenticate (sockets; see
+ * mproc__net_set_timeout()), so that idle connections cannot hold those
+ * places forever. */
+#define HANDSHAKE_MS 10000
+
+typedef struct blob {
+  uint8_t *p;
+  size_t n;
+} blob_t;
+
+typedef struct cwaiter {
+  struct cwaiter *next;
+  bool notified;
+} cwaiter_t;
+
+typedef struct mproc__sconn sconn_t;
+
+typedef struct sobj {
+  uint64_t id;
+  int kind;
+  int64_t refs;
+  /* Lock, RLock, Condition's lock */
+  bool held, dead;
+  uint64_t owner;
+  int64_t count;
+  sconn_t *holder;
+  /* Semaphore */
+  int64_t value, maxv;
+  /* Event */
+  bool flag;
+  /* Condition */
+  cwaiter_t *waiters;
+  /* Barrier */
+  int64_t parties, arrived;
+  uint64_t gen, resets;
+  bool broken;
+  /* Queue, list (items), dict (keys + items) */
+  blob_t *items, *keys;
+  size_t len, cap, head;
+  int64_t maxsize, unfinished;
+  /* Value */
+  blob_t val;
+} sobj_t;
+
+struct mproc__sconn {
+  mproc__net_t *conn;
+  const mproc__wire_t *wire; /* the protocol it speaks */
+  sobj_t *obj;
+  /* The client's pid (from its requests' owner ids; 0 before the first),
+   * and the list of open connections (S.conns) it is in. */
+  uint32_t pid;
+  sconn_t *prev, *next;
+};
+
+static struct {
+  mproc__mutex_t *mu;
+  mproc__cond_t *cv;
+  sobj_t **objs; /* by id - 1; ids are never reused */
+  size_t nobjs, cap;
+  bool closing;
+  int unauth;     /* connections in the handshake */
+  int busy;       /* requests between being read and their reply being sent */
+  sconn_t *conns; /* the open connections */
+  const char *address;
+  const uint8_t *key;
+  size_t keylen;
+  bool nowait; /* fuzzing: one thread plays every client, nothing waits */
+} S;
+
+static void blob_free(blob_t *b) {
+  free(b->p);
+  b->p = NULL;
+  b->n = 0;
+}
+
+static int blob_copy(blob_t *dst, const void *p, size_t n) {
+  uint8_t *q = malloc(n ? n : 1);
+  if (!q)
+    return mproc__err(MPROC_E_NOMEM, "storing %zu bytes", n);
+  if (n)
+    memcpy(q, p, n);
+  dst->p = q;
+  dst->n = n;
+  return 0;
+}
+
+static void sobj_free(sobj_t *o) {
+  for (size_t i = o->head; i < o->len; i++) {
+    blob_free(&o->items[i]);
+    if (o->keys)
+      blob_free(&o->keys[i]);
+  }
+  free(o->items);
+  free(o->keys);
+  blob_free(&o->val);
+  S.objs[o->id - 1] = NULL;
+  free(o);
+}
+
+static void sobj_unref(sobj_t *o) {
+  if (--o->refs == 0)
+    sobj_free(o);
+}
+
+/* Makes room for one more item at the end (compacting a queue's head). */
+static int items_grow(sobj_t *o, bool with_keys) {
+  if (o->head && o->head == o->len) {
+    o->head = o->len = 0;
+  } else if (o->head > 64 && o->head >= o->len / 2) {
+    memmove(o->items, o->items + o->head,
+            (o->len - o->head) * sizeof *o->items);
+    o->len -= o->head;
+    o->head = 0;
+  }
+  if (o->len < o->cap)
+    return 0;
+  size_t cap = o->cap ? o->cap * 2 : 8;
+  blob_t *items = realloc(o->items, cap * sizeof *items);
+  if (!items)
+    return mproc__err(MPROC_E_NOMEM, "growing a container");
+  o->items = items;
+  if (with_keys) {
+    blob_t *keys = realloc(o->keys, cap * sizeof *keys);
+    if (!keys)
+      return mproc__err(MPROC_E_NOMEM, "growing a dict");
+    o->keys = keys;
+  }
+  o->cap = cap;
+  return 0;
+}
+
+/* Waits on the server's condition variable (S.mu held). */
+static int swait(int64_t deadline) {
+  if (S.closing)
+    return mproc__err(MPROC_E_CLOSED, "the manager is shutting down");
+  int rc = mproc__cond_wait(S.cv, S.mu, deadline);
+  if (S.closing)
+    return mproc__err(MPROC_E_CLOSED, "the manager is shutting down");
+  return rc == MPROC_E_TIMEOUT ? mproc__err(rc, "timed out") : 0;
+}
+
+static void swake(void) {
+  mproc__cond_broadcast(S.cv);
+}
+
+/* Whether process @p pid still has a connection open. */
+static bool pid_connected(uint32_t pid) {
+  for (sconn_t *c = S.conns; c; c = c->next)
+    if (c->pid == pid)
+      return true;
+  return false;
+}
+
+/* A Lock or RLock (or a Condition's lock) acquisition. */
+static int lock_acquire(sconn_t *sc, sobj_t *o, uint64_t owner,
+                        int64_t deadline) {
+  bool recursive = o->kind != K_LOCK;
+  if (recursive && o->held && !o->dead && o->owner == owner) {
+    o->count++;
+    return 0;
+  }
+  int rc = 0;
+  /* A lock whose holder died is given to the next acquirer only once every
+   * connection of the dead process has closed: each connection has its own
+   * server thread, and a request the holder sent just before it died (a
+   * dict update it made under the lock, say) may still be in another
+   * connection's socket. Applied after the heir's repair, it would undo
+   * it; the crash suite saw counters protected by a manager Lock lose
+   * updates that way. A connection closes once it has read all it holds. */
+  while (o->held && (!o->dead || pid_connected((uint32_t)(o->owner >> 32)))) {
+    rc = swait(deadline);
+    if (rc < 0)
+      return rc;
+  }
+  bool dead = o->held && o->dead;
+  o->held = true;
+  o->dead = false;
+  o->owner = owner;
+  o->count = 1;
+  o->holder = sc;
+  if (dead)
+    return mproc__err(MPROC_E_OWNER_DEAD,
+                      "the previous holder's process died holding it");
+  return 0;
+}
+
+static int lock_release(sobj_t *o, uint64_t owner) {
+  if (o->kind == K_LOCK) {
+    if (!o->held)
+      return mproc__err(MPROC_E_VALUE, "release of an unlocked lock");
+  } else if (!o->held || o->dead || o->owner != owner) {
+    return mproc__err(MPROC_E_PERM, "cannot release un-acquired lock");
+  } else if (--o->count > 0) {
+    return 0;
+  }
+  o->held = o->dead = false;
+  o->holder = NULL;
+  o->count = 0;
+  swake();
+  return 0;
+}
+
+static bool arg_int(const mproc_value_t *a, size_t n, size_t i, int64_t *v) {
+  return i < n && mproc_value_as_int(&a[i], v) == 0;
+}
+
+static bool arg_bytes(const mproc_value_t *a, size_t n, size_t i,
+                      const void **p, size_t *len) {
+  return i < n && mproc_value_as_bytes(&a[i], p, len) == 0;
+}
+
+static sobj_t *dict_find(sobj_t *o, const void *k, size_t klen, size_t *at) {
+  for (size_t i = 0; i < o->len; i++)
+    if (o->keys[i].n == klen && memcmp(o->keys[i].p, k, klen) == 0) {
+      *at = i;
+      return o;
+    }
+  return NULL;
+}
+
+/*
+ * One method call, with S.mu held. Results go to @p res (pointing into the
+ * object, or into @p out, which the caller frees after replying).
+ */
+static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
+                   const mproc_value_t *a, size_t n, mproc_value_t *res,
+                   size_t *nres, blob_t *out) {
+  sobj_t *o = sc->obj;
+  int k = o->kind;
+  const void *p = NULL, *p2 = NULL;
+  size_t len = 0, len2 = 0;
+  int64_t i = 0;
+  int rc = 0;
+  bool is_lock = k == K_LOCK || k == K_RLOCK || k == K_CONDITION;
+  bool is_sem = k == K_SEMAPHORE || k == K_BOUNDED_SEMAPHORE;
+  bool is_queue = k == K_QUEUE || k == K_JOINABLE_QUEUE;
+
+  switch (op) {
+  case M_ACQUIRE:
+    if (is_lock)
+      return lock_acquire(sc, o, owner, deadline);
+    if (!is_sem)
+      break;
+    while (o->value == 0)
+      if ((rc = swait(deadline)) < 0)
+        return rc;
+    o->value--;
+    return 0;
+  case M_RELEASE:
+    if (is_lock)
+      return lock_release(o, owner);
+    if (!is_sem)
+      break;
+    if (k == K_BOUNDED_SEMAPHORE && o->value >= o->maxv)
+      return mproc__err(MPROC_E_VALUE, "Semaphore released too many times");
+    if (o->value >= MPROC_SEM_VALUE_MAX)
+      return mproc__err(MPROC_E_VALUE, "semaphore value overflow");
+    o->value++;
+    swake();
+    return 0;
+  case M_LOCK_VALUE:
+    if (!is_lock && !is_sem)
+      break;
+    res[(*nres)++] = mproc_int(is_sem ? o->value : (o->held ? 1 : 0));
+    return 0;
+  case M_COND_WAIT: {
+    if (k != K_CONDITION)
+      break;
+    if (!o->held || o->dead || o->owner != owner)
+      return mproc__err(MPROC_E_PERM, "cannot wait on un-acquired lock");
+    int64_t saved = o->count;
+    cwaiter_t w = {NULL, false}, **pp;
+    for (pp = &o->waiters; *pp; pp = &(*pp)->next)
+      ;
+    *pp = &w;
+    o->held = false;
+    o->holder = NULL;
+    o->count = 0;
+    swake();
+    while (!w.notified && rc == 0)
+      rc = swait(deadline);
+    if (!w.notified)
+      for (pp = &o->waiters; *pp; pp = &(*pp)->next)
+        if (*pp == &w) {
+          *pp = w.next;
+          break;
+        }
+    /* Take the lock back whatever happened, as threading.Condition does;
+     * only a shutdown ends the wait without it. */
+    int rc2 = lock_acquire(sc, o, owner, MPROC__NO_DEADLINE);
+    if (rc2 == MPROC_E_CLOSED)
+      return rc2;
+    o->count = saved;
+    return w.notified ? 0 : rc;
+  }
+  case M_COND_NOTIFY:
+    if (k != K_CONDITION || !arg_int(a, n, 0, &i))
+      break;
+    if (!o->held || o->dead || o->owner != owner)
+      return mproc__err(MPROC_E_PERM, "cannot notify on un-acquired lock");
+    while (o->waiters && (i < 0 || i-- > 0)) {
+      o->waiters->notified = true;
+      o->waiters = o->waiters->next;
+    }
+    swake();
+    return 0;
+  case M_EVENT_SET:
+  case M_EVENT_CLEAR:
+    if (k != K_EVENT)
+      break;
+    o->flag = op == M_EVENT_SET;
+    swake();
+    return 0;
+  case M_EVENT_IS_SET:
+    if (k != K_EVENT)
+      break;
+    res[(*nres)++] = mproc_bool(o->flag);
+    return 0;
+  case M_EVENT_WAIT:
+    if (k != K_EVENT)
+      break;
+    while (!o->flag)
+      if ((rc = swait(deadline)) < 0)
+        return rc;
+    return 0;
+  case M_BARRIER_WAIT: {
+    if (k != K_BARRIER)
+      break;
+    if (o->broken)
+      return mproc__err(MPROC_E_BROKEN, "the barrier is broken");
+    uint64_t gen = o->gen, resets = o->resets;
+    int64_t index = o->arrived++;
+    res[(*nres)++] = mproc_int(index);
+    if (o->arrived == o->parties) {
+      o->gen++;
+      o->arrived = 0;
+      swake();
+      return 0;
+    }
+    while (o->gen == gen && !o->broken && o->resets == resets) {
+      rc = swait(deadline);
+      if (rc == MPROC_E_TIMEOUT) {
+        o->broken = true; /* as threading.Barrier: a timeout breaks it */
+        swake();
+      }
+      if (rc < 0)
+        return rc == MPROC_E_TIMEOUT
+                   ? mproc__err(MPROC_E_BROKEN, "timed out: barrier broken")
+                   : rc;
+    }
+    if (o->gen != gen)
+      return 0;
+    return mproc__err(MPROC_E_BROKEN, "the barrier was aborted or reset");
+  }
+  case M_BARRIER_ABORT:
+  case M_BARRIER_RESET:
+    if (k != K_BARRIER)
+      break;
+    if (op == M_BARRIER_ABORT) {
+      o->broken = true;
+    } else {
+      o->resets++;
+      o->broken = false;
+      o->arrived = 0;
+    }
+    swake();
+    return 0;
+  case M_QUEUE_PUT:
+    if (!is_queue || !arg_bytes(a, n, 0, &p, &len))
+      break;
+    while (o->maxsize > 0 && (int64_t)(o->len - o->head) >= o->maxsize)
+      if ((rc = swait(deadline)) < 0)
+        return rc;
+    if ((rc = items_grow(o, false)) < 0)
+      return rc;
+    if ((rc = blob_copy(&o->items[o->len], p, len)) < 0)
+      return rc;
+    o->len++;
+    o->unfinished++;
+    swake();
+    return 0;
+  case M_QUEUE_GET:
+    if (!is_queue)
+      break;
+    while (o->len == o->head)
+      if ((rc = swait(deadline)) < 0)
+        return rc;
+    *out = o->items[o->head++];
+    res[(*nres)++] = mproc_bytes(out->p, out->n);
+    swake();
+    return 0;
+  case M_QUEUE_SIZE:
+    if (!is_queue)
+      break;
+    res[(*nres)++] = mproc_int((int64_t)(o->len - o->head));
+    return 0;
+  case M_QUEUE_TASK_DONE:
+    if (k != K_JOINABLE_QUEUE)
+      break;
+    if (o->unfinished <= 0)
+      return mproc__err(MPROC_E_VALUE, "task_done() called too many times");
+    if (--o->unfinished == 0)
+      swake();
+    return 0;
+  case M_QUEUE_JOIN:
+    if (k != K_JOINABLE_QUEUE)
+      break;
+    while (o->unfinished > 0)
+      if ((rc = swait(deadline)) < 0)
+        return rc;
+    return 0;
+  case M_VALUE_GET:
+    if (k != K_VALUE)
+      break;
+    res[(*nres)++] = mproc_bytes(o->val.p, o->val.n);
+    return 0;
+  case M_VALUE_SET: {
+    blob_t b;
+    if (k != K_VALUE || !arg_bytes(a, n, 0, &p, &len))
+      break;
+    if ((rc = blob_copy(&b, p, len)) < 0)
+      return rc;
+    blob_free(&o->val);
+    o->val = b;
+    return 0;
+  }
+  case M_DICT_SET: {
+    size_t at;
+    blob_t kb, vb;
+    if (k != K_DICT || !arg_bytes(a, n, 0, &p, &len) ||
+        !arg_bytes(a, n, 1, &p2, &len2))
+      break;
+    if ((rc = blob_copy(&vb, p2, len2)) < 0)
+      return rc;
+    if (dict_find(o, p, len, &at)) {
+      blob_free(&o->items[at]);
+      o->items[at] = vb;
+      return 0;
+    }
+    if ((rc = items_grow(o, true)) < 0 || (rc = blob_copy(&kb, p, len)) < 0) {
+      blob_free(&vb);
+      return rc;
+    }
+    o->keys[o->len] = kb;
+    o->items[o->len++] = vb;
+    return 0;
+  }
+  case M_DICT_GET:
+  case M_DICT_DEL: {
+    size_t at;
+    if (k != K_DICT || !arg_bytes(a, n, 0, &p, &len))
+      break;
+    if (!dict_find(o, p, len, &at))
+      return mproc__err(MPROC_E_NOTFOUND, "no such key");
+    if (op == M_DICT_GET) {
+      res[(*nres)++] = mproc_bytes(o->items[at].p, o->items[at].n);
+      return 0;
+    }
+    blob_free(&o->keys[at]);
+    blob_free(&o->items[at]);
+    o->len--;
+    o->keys[at] = o->keys[o->len];
+    o->items[at] = o->items[o->len];
+    return 0;
+  }
+  case M_DICT_LEN:
+  case M_LIST_LEN:
+    if (k != (op == M_DICT_LEN ? K_DICT : K_LIST))
+      break;
+    res[(*nres)++] = mproc_int((int64_t)o->len);
+    return 0;
+  case M_LIST_APPEND:
+    if (k != K_LIST || !arg_bytes(a, n, 0, &p, &len))
+      break;
+    if ((rc = items_grow(o, false)) < 0 ||
+        (rc = blob_copy(&o->items[o->len], p, len)) < 0)
+      return rc;
+    o->len++;
+    return 0;
+  case M_LIST_GET:
+  case M_LIST_SET: {
+    if (k != K_LIST || !arg_int(a, n, 0, &i) ||
+        (op == M_LIST_SET && !arg_bytes(a, n, 1, &p, &len)))
+      break;
+    if (i < 0)
+      i += (int64_t)o->len;
+    if (i < 0 || i >= (int64_t)o->len)
+      return mproc__err(MPROC_E_VALUE, "list index out of range");
+    if (op == M_LIST_GET) {
+      res[(*nres)++] = mproc_bytes(o->items[i].p, o->items[i].n);
+      return 0;
+    }
+    blob_t b;
+    if ((rc = blob_copy(&b, p, len)) < 0)
+      return rc;
+    blob_free(&o->items[i]);
+    o->items[i] = b;
+    return 0;
+  }
+  default:
+    return mproc__err(MPROC_E_NOTSUP, "unknown method %lld", (long long)op);
+  }
+  return mproc__err(MPROC_E_TYPE,
+                    "method %lld is not one of %s's, or bad "
+                    "arguments",
+                    (long long)op, mproc__kind_names[k]);
+}
+
+/* Binds a connection to a new object (CREATE). */
+static int screate(sconn_t *sc, const mproc_value_t *a, size_t n,
+                   mproc_value_t *res, size_t *nres) {
+  int64_t kind, param = 0;
+  const void *p = NULL;
+  size_t len = 0;
+  if (!arg_int(a, n, 0, &kind) || kind <= 0 || kind >= K_MAX ||
+      !arg_int(a, n, 1, &param) || param < 0 ||
+      (kind == K_VALUE && !arg_bytes(a, n, 2, &p, &len)))
+    return mproc__err(MPROC_E_TYPE, "bad CREATE request");
+  if (kind == K_BARRIER && param == 0)
+    return mproc__err(MPROC_E_VALUE, "a barrier needs at least one party");
+  if (S.nobjs == S.cap) {
+    size_t cap = S.cap ? S.cap * 2 : 64;
+    sobj_t **objs = realloc(S.objs, cap * sizeof *objs);
+    if (!objs)
+      return mproc__err(MPROC_E_NOMEM, "growing the object table");
+    S.objs = objs;
+    S.cap = cap;
+  }
+  sobj_t *o = calloc(1, sizeof *o);
+  if (!o)
+    return mproc__err(MPROC_E_NOMEM, "creating an object");
+  if (kind == K_VALUE && blob_copy(&o->val, p, len) < 0) {
+    free(o);
+    return MPROC_E_NOMEM;
+  }
+  o->kind = (int)kind;
+  o->value = o->maxv = param;
+  o->parties = param;
+  o->maxsize = param;
+  o->refs = 1;
+  o->id = ++S.nobjs;
+  S.objs[o->id - 1] = o;
+  sc->obj = o;
+  res[(*nres)++] = mproc_int((int64_t)o->id);
+  return 0;
+}
+
+static int sattach(sconn_t *sc, const mproc_value_t *a, size_t n,
+                   mproc_value_t *res, size_t *nres) {
+  int64_t id, kind;
+  if (!arg_int(a, n, 0, &id) || !arg_int(a, n, 1, &kind))
+    return mproc__err(MPROC_E_TYPE, "bad ATTACH request");
+  sobj_t *o = id > 0 && (uint64_t)id <= S.nobjs ? S.objs[id - 1] : NULL;
+  if (!o)
+    return mproc__err(MPROC_E_NOTFOUND,
+                      "object %lld no longer exists in the manager",
+                      (long long)id);
+  if (o->kind != kind)
+    return mproc__err(MPROC_E_TYPE, "object %lld is a %s, not a %s",
+                      (long long)id, mproc__kind_names[o->kind],
+                      kind > 0 && kind < K_MAX ? mproc__kind_names[kind] : "?");
+  o->refs++;
+  sc->obj = o;
+  res[(*nres)++] = mproc_int(o->maxsize);
+  return 0;
+}
+
+static void swake_accept(void) {
+  mproc__net_t *c = NULL;
+  if (mproc__connect(S.address, &c) == 0)
+    mproc__net_close(c);
+}
+
+/* A request's deadline; when fuzzing, no request waits (one thread plays
+ * every client, so nothing could end the wait). */
+static int request_deadline(double timeout, int64_t *deadline) {
+  int rc = mproc__deadline(timeout, deadline);
+  if (rc == 0 && S.nowait)
+    *deadline = mproc__now_ns();
+  return rc;
+}
+
+/* Handles one request; returns the encoded reply or an error that ends the
+ * connection (a malformed request). */
+static int srequest(sconn_t *sc, const uint8_t *buf, size_t len, void **reply,
+                    size_t *rlen, bool *shutdown, bool *busy) {
+  mproc__request_t rq;
+  mproc_value_t *vals = NULL;
+  size_t nvals = 0;
+  int rc = sc->wire->request_decode(buf, len, &rq, &vals, &nvals);
+  if (rc < 0)
+    return rc;
+  const mproc_value_t *a = rq.args;
+  size_t n = rq.nargs;
+  int64_t op = rq.op;
+  mproc_value_t res[MPROC__REPLY_RESULTS_MAX];
+  size_t nres = 0;
+  blob_t out = {NULL, 0};
+  int64_t deadline;
+  mproc__err_clear();
+  mproc__mutex_lock(S.mu);
+  sc->pid = (uint32_t)(rq.owner >> 32);
+  S.busy++;
+  *busy = true;
+  if (S.closing) {
+    rc = mproc__err(MPROC_E_CLOSED, "the manager is shutting down");
+  } else if ((rc = request_deadline(rq.timeout, &deadline)) < 0) {
+  } else if (op == OP_PING) {
+  } else if (op == OP_DETACH) {
+    /* A clean goodbye: a lock this connection took stays held (anyone may
+     * release a Lock), but its holder did not die. */
+    if (sc->obj) {
+      if (sc->obj->holder == sc)
+        sc->obj->holder = NULL;
+      sobj_unref(sc->obj);
+      sc->obj = NULL;
+    }
+  } else if (op == OP_SHUTDOWN) {
+    S.closing = true;
+    *shutdown = true;
+    swake();
+  } else if (op == OP_CREATE || op == OP_ATTACH) {
+    if (sc->obj)
+      rc = mproc__err(MPROC_E_STATE, "the connection already has an object");
+    else if (op == OP_CREATE)
+      rc = screate(sc, a, n, res, &nres);
+    else
+      rc = sattach(sc, a, n, res, &nres);
+  } else if (!sc->obj) {
+    rc = mproc__err(MPROC_E_STATE, "no object bound to this connection");
+  } else {
+    rc = smethod(sc, op, rq.owner, deadline, a, n, res, &nres, &out);
+  }
+  int erc =
+      sc->wire->reply_encode(rc, mproc_last_error(), res, nres, reply, rlen);
+  mproc__mutex_unlock(S.mu);
+  blob_free(&out);
+  mproc_values_free(vals, nvals);
+  return erc;
+}
+
+/* The client is gone (or misbehaved): drop its reference, and a lock it
+ * holds is now held by a dead owner. */
+static void sconn_drop(sconn_t *sc) {
+  mproc__mutex_lock(S.mu);
+  sobj_t *o = sc->obj;
+  if (o) {
+    if (o->held && o->holder == sc) {
+      o->dead = true;
+      o->holder = NULL;
+    }
+    sobj_unref(o);
+    sc->obj = NULL;
+  }
+  if (sc->prev || S.conns == sc) { /* in the list of open connections */
+    if (sc->prev)
+      sc->prev->next = sc->next;
+    else
+      S.conns = sc->next;
+    if (sc->next)
+      sc->next->prev = sc->prev;
+    sc->prev = sc->next = NULL;
+  }
+  /* Waiters for a lock of a dead process look again (see lock_acquire()):
+   * this may have been the dead holder's last connection. */
+  swake();
+  mproc__mutex_unlock(S.mu);
+}
+
+static void sconn_main(void *arg) {
+  sconn_t *sc = arg;
+  bool shutdown = false;
+  mproc__net_set_timeout(sc->conn, HANDSHAKE_MS);
+  int rc = mproc__auth_deliver_challenge(sc->conn, S.key, S.keylen);
+  if (rc == 0)
+    rc = mproc__auth_answer_challenge(sc->conn, S.key, S.keylen);
+  if (rc == 0)
+    mproc__net_set_timeout(sc->conn, 0); /* requests may wait as long as
+                                             they like */
+  mproc__mutex_lock(S.mu);
+  S.unauth--;
+  sc->next = S.conns;
+  if (S.conns)
+    S.conns->prev = sc;
+  S.conns = sc;
+  mproc__mutex_unlock(S.mu);
+  while (rc == 0 && !shutdown) {
+    uint8_t *buf = NULL;
+    size_t len = 0;
+    void *reply = NULL;
+    size_t rlen = 0;
+    rc = mproc__frame_recv(sc->conn, MPROC_MANAGER_MAX_FRAME, &buf, &len);
+    if (rc < 0)
+      break;
+    bool busy = false;
+    rc = srequest(sc, buf, len, &reply, &rlen, &shutdown, &busy);
+    free(buf);
+    if (rc == 0)
+      rc = mproc__frame_send(sc->conn, reply, rlen);
+    free(reply);
+    if (busy) {
+      mproc__mutex_lock(S.mu);
+      if (--S.busy == 0 && S.closing)
+        swake(); /* the server waits for the last reply to go out */
+      mproc__mutex_unlock(S.mu);
+    }
+  }
+  if (shutdown)
+    swake_accept();
+  sconn_drop(sc);
+  mproc__net_close(sc->conn);
+  free(sc);
+}
+
+/* The server process: args are the address, the key and a semaphore to
+ * release once it listens. */
+int mproc__manager_server_main(const mproc_value_t *args, size_t nargs) {
+  const char *address;
+  const void *key;
+  size_t keylen;
+  mproc_semaphore_t *ready;
+  mproc__listener_t *l = NULL;
+  if (nargs != 3 || mproc_value_as_str(&args[0], &address) != 0 ||
+      mproc_value_as_bytes(&args[1], &key, &keylen) != 0 ||
+      mproc_value_as_semaphore(&args[2], &ready) != 0)
+    return 2;
+  S.address = address;
+  S.key = key;
+  S.keylen = keylen;
+  if (mproc__mutex_create(&S.mu) < 0 || mproc__cond_create(&S.cv) < 0)
+    return 3;
+  if (mproc__listen(address, &l) < 0) {
+    fprintf(stderr, "mproc manager: %s\n", mproc_last_error());
+    return 4;
+  }
+  mproc_semaphore_release(ready);
+  for (;;) {
+    mproc__net_t *c = NULL;
+    int rc = mproc__accept(l, &c);
+    mproc__mutex_lock(S.mu);
+    bool closing = S.closing, full = S.unauth >= UNAUTH_MAX;
+    if (rc == 0 && !closing && !full)
+      S.unauth++;
+    mproc__mutex_unlock(S.mu);
+    if (closing) {
+      mproc__net_close(c);
+      break;
+    }
+    if (rc < 0)
+      continue; /* out of descriptors, for instance: keep serving */
+    if (full) {
+      mproc__net_close(c);
+      continue;
+    }
+    sconn_t *sc = calloc(1, sizeof *sc);
+    if (!sc) {
+      mproc__net_close(c);
+      mproc__mutex_lock(S.mu);
+      S.unauth--;
+      mproc__mutex_unlock(S.mu);
+      continue;
+    }
+    sc->conn = c;
+    sc->wire = &mproc__wire_native;
+    if (mproc__thread_start_detached(sconn_main, sc) < 0) {
+      mproc__net_close(c);
+      free(sc);
+      mproc__mutex_lock(S.mu);
+      S.unauth--;
+      mproc__mutex_unlock(S.mu);
+    }
+  }
+  mproc__listener_close(l);
+  mproc__address_cleanup(address);
+  /* Let the replies being sent go out (waiters were woken with
+   * MPROC_E_CLOSED), so that a client sees its answer rather than the end
+   * of the stream; a client that does not read gets 5 seconds. */
+  int64_t deadline = mproc__now_ns() + (int64_t)5 * 1000000000;
+  mproc__mutex_lock(S.mu);
+  while (S.busy > 0 && mproc__cond_wait(S.cv, S.mu, deadline) == 0)
+    ;
+  mproc__mutex_unlock(S.mu);
+  /* Connection threads may still run (clients that have not hung up, one
+   * in its handshake's HMAC). The process ends without atexit handlers,
+   * as a fork child always does: in a spawn child they include OpenSSL's
+   * cleanup, which freed what a thread still used or was freeing (a double
+   * free and leak reports under ASan, in the crash suite's manager runs). */
+  mproc__child_exit(0, true);
+  return 0; /* not reached */
+}
+
+/* ------------------------------------------------------------------------ */
+/* The server's state driven by hand, for the fuzz target (fuzz.c)          */
+/* ------------------------------------------------------------------------ */
+
+int mproc__server_fuzz_begin(const uint8_t *key, size_t keylen) {
+  if (!S.mu &&
+      (mproc__mutex_create(&S.mu) < 0 || mproc__cond_create(&S.cv) < 0))
+    return MPROC_E_NOMEM;
+  S.key = key;
+  S.keylen = keylen;
+  S.nowait = true;
+  return 0;
+}
+
+mproc__sconn_t *mproc__server_fuzz_conn(void) {
+  sconn_t *sc = calloc(1, sizeof *sc);
+  if (sc)
+    sc->wire = &mproc__wire_native;
+  return sc;
+}
+
+int mproc__server_fuzz_request(mproc__sconn_t *sc, const uint8_t *buf,
+                               size_t len, void **reply, size_t *rlen,
+                               bool *shutdown) {
+  bool busy = false;
+  int rc = srequest(sc, buf, len, reply, rlen, shutdown, &busy);
+  if (busy) { /* the reply went out (sconn_main()) */
+    mproc__mutex_lock(S.mu);
+    S.busy--;
+    mproc__mutex_unlock(S.mu);
+  }
+  return rc;
+}
+
+void mproc__server_fuzz_drop(mproc__sconn_t *sc) {
+  sconn_drop(sc);
+}
+
+int mproc__server_fuzz_end(void) {
+  int status = 0;
+  /* Every object was held by a client only: all are gone. */
+  mproc__mutex_lock(S.mu);
+  for (size_t i = 0; i < S.nobjs; i++)
+    if (S.objs[i])
+      status = MPROC_E_STATE;
+  if (status == 0) {
+    free(S.objs);
+    S.objs = NULL;
+    S.nobjs = S.cap = 0;
+  }
+  S.closing = false;
+  if (S.busy != 0 || S.unauth != 0)
+    status = MPROC_E_STATE;
+  mproc__mutex_unlock(S.mu);
+  return status;
+}

@@ -1,0 +1,113 @@
+/*
+ * The manager's wire (private to src/manager/): what a manager hosts, the
+ * methods it answers, and the protocol that carries requests and replies,
+ * behind a small table of functions so that a connection can speak mproc's
+ * own protocol (proto_native.c) or another, the server and the client
+ * never knowing which.
+ *
+ * Every message is a frame (frame.h). A connection first authenticates
+ * both ways (auth.h), then is bound to one object by its first request
+ * (CREATE or ATTACH; SHUTDOWN and PING need no object); each later request
+ * is one method call on that object and gets one reply.
+ */
+#ifndef MPROC_MANAGER_WIRE_H
+#define MPROC_MANAGER_WIRE_H
+
+#include "internal.h"
+
+/* Hosted kinds (on the wire). */
+enum {
+  K_LOCK = 1,
+  K_RLOCK,
+  K_SEMAPHORE,
+  K_BOUNDED_SEMAPHORE,
+  K_CONDITION,
+  K_EVENT,
+  K_BARRIER,
+  K_QUEUE,
+  K_JOINABLE_QUEUE,
+  K_VALUE,
+  K_DICT,
+  K_LIST,
+  K_MAX
+};
+/* Their names, as CPython's proxies are named (manager.c). */
+extern const char *const mproc__kind_names[K_MAX];
+
+/* Requests. */
+enum {
+  OP_CREATE = 1, /* int kind, int param, [bytes initial] */
+  OP_ATTACH,     /* int id, int kind */
+  OP_SHUTDOWN,
+  OP_PING,
+  OP_DETACH, /* the proxy is destroyed: drop the reference now */
+  M_ACQUIRE = 16,
+  M_RELEASE,
+  M_LOCK_VALUE,
+  M_COND_WAIT,
+  M_COND_NOTIFY, /* int n (-1: all) */
+  M_EVENT_SET,
+  M_EVENT_CLEAR,
+  M_EVENT_IS_SET,
+  M_EVENT_WAIT,
+  M_BARRIER_WAIT,
+  M_BARRIER_ABORT,
+  M_BARRIER_RESET,
+  M_QUEUE_PUT, /* bytes */
+  M_QUEUE_GET,
+  M_QUEUE_SIZE,
+  M_QUEUE_TASK_DONE,
+  M_QUEUE_JOIN,
+  M_VALUE_GET,
+  M_VALUE_SET, /* bytes */
+  M_DICT_SET,  /* bytes key, bytes value */
+  M_DICT_GET,  /* bytes key */
+  M_DICT_DEL,  /* bytes key */
+  M_DICT_LEN,
+  M_LIST_APPEND, /* bytes */
+  M_LIST_GET,    /* int index */
+  M_LIST_SET,    /* int index, bytes */
+  M_LIST_LEN
+};
+
+/*
+ * One request: the method, the caller (pid << 32 | thread id, which names
+ * the owner of an RLock or a Condition's lock), the timeout the caller
+ * gave, and the arguments.
+ */
+typedef struct mproc__request {
+  int64_t op;
+  uint64_t owner;
+  double timeout;
+  const mproc_value_t *args;
+  size_t nargs;
+} mproc__request_t;
+
+/* The most results a reply carries. */
+#define MPROC__REPLY_RESULTS_MAX 1
+/* The most arguments a request carries. */
+#define MPROC__REQUEST_ARGS_MAX 3
+
+/*
+ * A protocol: the four conversions between requests and replies and their
+ * bytes. Buffers are malloc'ed; decoded values are one block for
+ * mproc_values_free(). request_decode's rq->args point into *vals.
+ * reply_decode returns the reply's status (0, or the negative status the
+ * server sent, with its message as the detail) and, when @p res is not
+ * NULL, the results.
+ */
+typedef struct mproc__wire {
+  const char *name;
+  int (*request_encode)(const mproc__request_t *rq, void **buf, size_t *len);
+  int (*request_decode)(const uint8_t *buf, size_t len, mproc__request_t *rq,
+                        mproc_value_t **vals, size_t *nvals);
+  int (*reply_encode)(int status, const char *msg, const mproc_value_t *res,
+                      size_t nres, void **buf, size_t *len);
+  int (*reply_decode)(const uint8_t *buf, size_t len, mproc_value_t **res,
+                      size_t *nres);
+} mproc__wire_t;
+
+/* mproc's own protocol (proto_native.c). */
+extern const mproc__wire_t mproc__wire_native;
+
+#endif /* MPROC_MANAGER_WIRE_H */
