@@ -123,6 +123,15 @@ MPROC_API const char *mproc_err_name(int status);
  */
 MPROC_API const char *mproc_last_error(void);
 
+/**
+ * The OS error number behind this thread's last failing call: errno on
+ * POSIX, GetLastError() on Windows; 0 when that failure did not come from
+ * an OS call (a bad argument, a timeout, a peer's refusal). mproc's codes
+ * are portable, so EAGAIN, EMFILE and ENOSPC are all MPROC_E_LIMIT: this
+ * tells them apart. Valid as long as mproc_last_error().
+ */
+MPROC_API long mproc_last_os_error(void);
+
 /* ------------------------------------------------------------------------ */
 /* 2. Values                                                                */
 /* ------------------------------------------------------------------------ */

@@ -172,7 +172,7 @@ static int check_open(mproc_connection_t *c, bool write) {
 
 int mproc_pipe(mproc_connection_t **a, mproc_connection_t **b, bool duplex) {
   if (!a || !b)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *a = *b = NULL;
   mproc__handle_t h[2];
   int rc = mproc__conn_pipe(h, duplex);
@@ -238,7 +238,7 @@ int mproc_connection_send_bytes(mproc_connection_t *cp, const void *data,
                                 size_t len) {
   CONN_GET(c, cp);
   if (!data && len)
-    return mproc__err(MPROC_E_INVAL, "NULL data");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL data", __func__);
   return send_frame(c, BYTES_FLAG, data, len);
 }
 
@@ -276,7 +276,7 @@ int mproc_connection_recv(mproc_connection_t *cp, mproc_value_t **vals,
                           size_t *n) {
   CONN_GET(c, cp);
   if (!vals || !n)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *vals = NULL;
   *n = 0;
   uint8_t *buf;
@@ -294,7 +294,7 @@ int mproc_connection_recv_bytes(mproc_connection_t *cp, void **data,
                                 size_t *len) {
   CONN_GET(c, cp);
   if (!data || !len)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *data = NULL;
   *len = 0;
   uint8_t *buf;
@@ -338,7 +338,7 @@ void mproc_connection_destroy(mproc_connection_t *cp) {
 int mproc_connection_handle(mproc_connection_t *cp, mproc_os_handle_t *out) {
   CONN_GET(c, cp);
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   if (c->h == MPROC__INVALID_HANDLE)
     return mproc__err(MPROC_E_CLOSED, "the connection is closed");
   *out = (mproc_os_handle_t)c->h;
@@ -348,7 +348,7 @@ int mproc_connection_handle(mproc_connection_t *cp, mproc_os_handle_t *out) {
 int mproc_value_as_connection(const mproc_value_t *v,
                               mproc_connection_t **out) {
   if (!v || !out)
-    return mproc__err(MPROC_E_INVAL, "NULL argument");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL argument", __func__);
   if (v->type != MPROC_VALUE_OBJECT)
     return mproc__err(MPROC_E_TYPE, "value is not an object");
   int rc = 0;
@@ -479,7 +479,7 @@ static int wait_scan(mproc_wait_item_t *items, size_t n) {
 
 int mproc_wait(mproc_wait_item_t *items, size_t n, double timeout) {
   if (!items && n)
-    return mproc__err(MPROC_E_INVAL, "NULL items");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL items", __func__);
   if (n > 4096)
     return mproc__err(MPROC_E_TOOBIG, "%zu items (at most 4096)", n);
   int64_t deadline;

@@ -2,16 +2,22 @@
  * Status codes and the per-thread detail message.
  *
  * The codes, their names and their messages come from one list,
- * MPROC_ERRNO_MAP in mproc.h. OS error numbers never reach the caller: the
- * backends translate them at the edge (mproc__err_os).
+ * MPROC_ERRNO_MAP in mproc.h. The backends translate OS error numbers at
+ * the edge (mproc__err_os), so that EAGAIN, EMFILE and ENOSPC are all
+ * MPROC_E_LIMIT to a portable caller; the number itself is kept beside the
+ * detail message for the caller who needs it (mproc_last_os_error(), as
+ * SQLite keeps sqlite3_system_errno()).
  */
 #include "internal.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #define MPROC__DETAIL_MAX 512
 
 static MPROC__TLS char detail[MPROC__DETAIL_MAX];
+/* The OS error number behind the detail, 0 when it came from no OS call. */
+static MPROC__TLS long os_error;
 
 const char *mproc_version(void) {
   return "0.1.0";
@@ -49,14 +55,41 @@ const char *mproc_last_error(void) {
   return detail;
 }
 
+long mproc_last_os_error(void) {
+  return os_error;
+}
+
+/* Formats into the detail. Through a copy: the arguments may be the detail
+ * itself (a message that wraps the previous one), and vsnprintf() into
+ * its own argument is undefined. */
+static void detail_vset(const char *fmt, va_list ap) {
+  char now[MPROC__DETAIL_MAX];
+  vsnprintf(now, sizeof now, fmt, ap);
+  memcpy(detail, now, sizeof detail);
+}
+
 int mproc__err(int status, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(detail, sizeof detail, fmt, ap);
+  detail_vset(fmt, ap);
+  va_end(ap);
+  os_error = 0;
+  return status;
+}
+
+int mproc__err_wrap(int status, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  detail_vset(fmt, ap);
   va_end(ap);
   return status;
 }
 
+void mproc__err_set_os(long code) {
+  os_error = code;
+}
+
 void mproc__err_clear(void) {
   detail[0] = '\0';
+  os_error = 0;
 }

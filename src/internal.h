@@ -150,7 +150,13 @@ static inline void mproc__cpu_relax(void) {
 
 /* Sets the calling thread's detail message and returns @p status. */
 int mproc__err(int status, const char *fmt, ...) MPROC__PRINTF(2, 3);
-/* Clears the calling thread's detail message. */
+/* The same, for a message that wraps the previous detail (which it may
+ * take as an argument): the OS error number behind it is kept. */
+int mproc__err_wrap(int status, const char *fmt, ...) MPROC__PRINTF(2, 3);
+/* Backend: records the OS error number behind the detail just set
+ * (mproc_last_os_error()). */
+void mproc__err_set_os(long code);
+/* Clears the calling thread's detail message and OS error number. */
 void mproc__err_clear(void);
 
 /*

@@ -872,13 +872,14 @@ static unsigned cpu_count(void) {
 
 int mproc_pool_create(mproc_pool_t **out, const mproc_pool_options_t *opts) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *out = NULL;
   mproc_pool_options_t o = {0, NULL, NULL, 0, 0, MPROC_START_DEFAULT};
   if (opts)
     o = *opts;
   if (o.ninitargs && !o.initargs)
-    return mproc__err(MPROC_E_INVAL, "NULL initargs with a count");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL initargs with a count",
+                      __func__);
   if (o.processes > 4096)
     return mproc__err(MPROC_E_VALUE, "%u processes", o.processes);
   const char *init_name = NULL;
@@ -1111,22 +1112,23 @@ static int add_chunk(chunk_builder_t *b, size_t first, size_t count) {
  * arguments are encoded here, in the caller: that is where the sharing
  * rule refuses a Lock, before anything is queued.
  */
-static int submit(mproc_pool_t *p, job_kind_t kind, mproc_task_fn fn,
-                  const mproc_value_t *args, size_t nargs, size_t ntasks,
-                  size_t chunksize, const mproc_callbacks_t *cb, job_t **out) {
+static int submit(const char *what, mproc_pool_t *p, job_kind_t kind,
+                  mproc_task_fn fn, const mproc_value_t *args, size_t nargs,
+                  size_t ntasks, size_t chunksize, const mproc_callbacks_t *cb,
+                  job_t **out) {
   *out = NULL;
-  int rc = pool_check(p, "pool call");
+  int rc = pool_check(p, what);
   if (rc < 0)
     return rc;
   if (!fn)
-    return mproc__err(MPROC_E_INVAL, "NULL task function");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL task function", what);
   const char *name = task_name(fn);
   if (!name)
     return mproc__err(MPROC_E_NOTFOUND,
                       "the task is not registered: call mproc_register_task() "
                       "before mproc_boot()");
   if (nargs && ntasks && !args)
-    return mproc__err(MPROC_E_INVAL, "NULL arguments");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL arguments", what);
   if (ntasks > MPROC_VALUE_MAX_COUNT || nargs > MPROC_VALUE_MAX_COUNT)
     return mproc__err(MPROC_E_TOOBIG, "%zu tasks of %zu arguments", ntasks,
                       nargs);
@@ -1209,14 +1211,14 @@ static int submit(mproc_pool_t *p, job_kind_t kind, mproc_task_fn fn,
 
 /* The async variants: an error found before queueing is the call's result
  * (and goes to the error callback, in the caller), as in CPython. */
-static int submit_async(mproc_pool_t *p, job_kind_t kind, mproc_task_fn fn,
-                        const mproc_value_t *args, size_t nargs, size_t ntasks,
-                        size_t chunksize, const mproc_callbacks_t *cb,
-                        job_t **out) {
+static int submit_async(const char *what, mproc_pool_t *p, job_kind_t kind,
+                        mproc_task_fn fn, const mproc_value_t *args,
+                        size_t nargs, size_t ntasks, size_t chunksize,
+                        const mproc_callbacks_t *cb, job_t **out) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", what);
   job_t *j;
-  int rc = submit(p, kind, fn, args, nargs, ntasks, chunksize, cb, &j);
+  int rc = submit(what, p, kind, fn, args, nargs, ntasks, chunksize, cb, &j);
   if (!j)
     return rc; /* bad arguments: no call at all */
   /* A call that failed before queueing, or has no tasks, is done already,
@@ -1236,16 +1238,16 @@ int mproc_pool_apply_async(mproc_pool_t *pool, mproc_task_fn fn,
                            const mproc_value_t *args, size_t nargs,
                            const mproc_callbacks_t *callbacks,
                            mproc_async_t **out) {
-  return submit_async(pool, JOB_APPLY, fn, args, nargs, 1, 1, callbacks,
-                      (job_t **)out);
+  return submit_async(__func__, pool, JOB_APPLY, fn, args, nargs, 1, 1,
+                      callbacks, (job_t **)out);
 }
 
 int mproc_pool_map_async(mproc_pool_t *pool, mproc_task_fn fn,
                          const mproc_value_t *items, size_t n, size_t chunksize,
                          const mproc_callbacks_t *callbacks,
                          mproc_async_t **out) {
-  return submit_async(pool, JOB_MAP, fn, items, 1, n, chunksize, callbacks,
-                      (job_t **)out);
+  return submit_async(__func__, pool, JOB_MAP, fn, items, 1, n, chunksize,
+                      callbacks, (job_t **)out);
 }
 
 int mproc_pool_starmap_async(mproc_pool_t *pool, mproc_task_fn fn,
@@ -1253,8 +1255,8 @@ int mproc_pool_starmap_async(mproc_pool_t *pool, mproc_task_fn fn,
                              size_t ntasks, size_t chunksize,
                              const mproc_callbacks_t *callbacks,
                              mproc_async_t **out) {
-  return submit_async(pool, JOB_MAP, fn, args, nargs, ntasks, chunksize,
-                      callbacks, (job_t **)out);
+  return submit_async(__func__, pool, JOB_MAP, fn, args, nargs, ntasks,
+                      chunksize, callbacks, (job_t **)out);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1278,7 +1280,7 @@ static int wait_done(job_t *j, int64_t deadline) {
 int mproc_async_ready(mproc_async_t *r) {
   job_t *j = async_get(r);
   if (!j)
-    return mproc__err(MPROC_E_INVAL, "NULL result");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL result", __func__);
   int rc = hub_here(j->hub, __func__);
   if (rc < 0)
     return rc;
@@ -1291,7 +1293,7 @@ int mproc_async_ready(mproc_async_t *r) {
 int mproc_async_wait(mproc_async_t *r, double timeout) {
   job_t *j = async_get(r);
   if (!j)
-    return mproc__err(MPROC_E_INVAL, "NULL result");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL result", __func__);
   int rc = hub_here(j->hub, __func__);
   if (rc < 0)
     return rc;
@@ -1306,7 +1308,7 @@ int mproc_async_get(mproc_async_t *r, double timeout, mproc_value_t **results,
                     size_t *n) {
   job_t *j = async_get(r);
   if (!j || !results || !n)
-    return mproc__err(MPROC_E_INVAL, "NULL argument");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL argument", __func__);
   *results = NULL;
   *n = 0;
   int rc = mproc_async_wait(r, timeout);
@@ -1321,7 +1323,7 @@ int mproc_async_get(mproc_async_t *r, double timeout, mproc_value_t **results,
 int mproc_async_successful(mproc_async_t *r) {
   job_t *j = async_get(r);
   if (!j)
-    return mproc__err(MPROC_E_INVAL, "NULL result");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL result", __func__);
   if (mproc_async_ready(r) != 1)
     return mproc__err(MPROC_E_STATE, "the call has not finished");
   return j->status == 0 ? 1 : 0;
@@ -1355,7 +1357,7 @@ int mproc_pool_apply(mproc_pool_t *pool, mproc_task_fn fn,
                      const mproc_value_t *args, size_t nargs,
                      mproc_value_t **result) {
   if (!result)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *result = NULL;
   mproc_async_t *r = NULL;
   size_t n;
@@ -1367,7 +1369,7 @@ int mproc_pool_map(mproc_pool_t *pool, mproc_task_fn fn,
                    const mproc_value_t *items, size_t n, size_t chunksize,
                    mproc_value_t **results) {
   if (!results)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *results = NULL;
   mproc_async_t *r = NULL;
   size_t got;
@@ -1379,7 +1381,7 @@ int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
                        const mproc_value_t *args, size_t nargs, size_t ntasks,
                        size_t chunksize, mproc_value_t **results) {
   if (!results)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *results = NULL;
   mproc_async_t *r = NULL;
   size_t got;
@@ -1392,14 +1394,14 @@ int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
 /* Iterators                                                                */
 /* ------------------------------------------------------------------------ */
 
-static int submit_iter(mproc_pool_t *pool, job_kind_t kind, mproc_task_fn fn,
-                       const mproc_value_t *items, size_t n, size_t chunksize,
-                       mproc_iter_t **out) {
+static int submit_iter(const char *what, mproc_pool_t *pool, job_kind_t kind,
+                       mproc_task_fn fn, const mproc_value_t *items, size_t n,
+                       size_t chunksize, mproc_iter_t **out) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", what);
   *out = NULL;
   job_t *j;
-  int rc = submit(pool, kind, fn, items, 1, n, chunksize, NULL, &j);
+  int rc = submit(what, pool, kind, fn, items, 1, n, chunksize, NULL, &j);
   if (rc < 0) {
     if (j) {
       mproc__mutex_lock(j->hub->mu);
@@ -1414,13 +1416,14 @@ static int submit_iter(mproc_pool_t *pool, job_kind_t kind, mproc_task_fn fn,
 int mproc_pool_imap(mproc_pool_t *pool, mproc_task_fn fn,
                     const mproc_value_t *items, size_t n, size_t chunksize,
                     mproc_iter_t **out) {
-  return submit_iter(pool, JOB_IMAP, fn, items, n, chunksize, out);
+  return submit_iter(__func__, pool, JOB_IMAP, fn, items, n, chunksize, out);
 }
 
 int mproc_pool_imap_unordered(mproc_pool_t *pool, mproc_task_fn fn,
                               const mproc_value_t *items, size_t n,
                               size_t chunksize, mproc_iter_t **out) {
-  return submit_iter(pool, JOB_IMAP_UNORDERED, fn, items, n, chunksize, out);
+  return submit_iter(__func__, pool, JOB_IMAP_UNORDERED, fn, items, n,
+                     chunksize, out);
 }
 
 /* One value, copied into its own allocation for the caller. */
@@ -1438,7 +1441,7 @@ static int copy_one(const mproc_value_t *v, mproc_value_t **out) {
 int mproc_iter_next(mproc_iter_t *it, double timeout, mproc_value_t **value,
                     size_t *index) {
   if (!it || !value)
-    return mproc__err(MPROC_E_INVAL, "NULL argument");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL argument", __func__);
   *value = NULL;
   job_t *j = &it->job;
   int rc = hub_here(j->hub, __func__);

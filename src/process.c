@@ -243,10 +243,10 @@ int mproc_process_start(mproc_process_t **out, mproc_fn fn,
                         const mproc_value_t *args, size_t nargs,
                         const mproc_process_options_t *opts) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *out = NULL;
   if (!fn)
-    return mproc__err(MPROC_E_INVAL, "NULL function");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL function", __func__);
   mproc__child_spec_t spec = {NULL, fn, args, nargs, false};
   spec.fn_name = mproc__registry_name(fn);
   if (!spec.fn_name)
@@ -325,7 +325,7 @@ int mproc_process_join(mproc_process_t *p, double timeout) {
 int mproc_process_exitcode(mproc_process_t *p, int *code) {
   PROCESS_CHECK(p);
   if (!code)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   if (!p->exited) {
     int rc = mproc__proc_wait(p, 0);
     if (rc == MPROC_E_TIMEOUT)
@@ -364,7 +364,7 @@ int64_t mproc_process_pid(const mproc_process_t *p) {
 int mproc_process_sentinel(mproc_process_t *p, mproc_os_handle_t *out) {
   PROCESS_CHECK(p);
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   return mproc__proc_sentinel(p, out);
 }
 

@@ -686,10 +686,11 @@ static void queue_free(mproc_queue_t *q) {
   free(q);
 }
 
-static int queue_create(mproc_queue_t **out, mproc__type_id_t kind,
+static int queue_create(const char *what, mproc_queue_t **out,
+                        mproc__type_id_t kind,
                         const mproc_queue_options_t *opts) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", what);
   *out = NULL;
   size_t capacity = opts && opts->capacity ? opts->capacity : RING_DEFAULT;
   size_t maxsize = opts ? opts->maxsize : 0;
@@ -810,17 +811,17 @@ static mproc_queue_t *queue_get(const void *p, const char *what, int *rc) {
 /* ------------------------------------------------------------------------ */
 
 int mproc_queue_create(mproc_queue_t **out, const mproc_queue_options_t *opts) {
-  return queue_create(out, MPROC__T_QUEUE, opts);
+  return queue_create(__func__, out, MPROC__T_QUEUE, opts);
 }
 
 int mproc_simple_queue_create(mproc_queue_t **out,
                               const mproc_queue_options_t *opts) {
-  return queue_create(out, MPROC__T_SIMPLE_QUEUE, opts);
+  return queue_create(__func__, out, MPROC__T_SIMPLE_QUEUE, opts);
 }
 
 int mproc_joinable_queue_create(mproc_queue_t **out,
                                 const mproc_queue_options_t *opts) {
-  return queue_create(out, MPROC__T_JOINABLE_QUEUE, opts);
+  return queue_create(__func__, out, MPROC__T_JOINABLE_QUEUE, opts);
 }
 
 void mproc_queue_destroy(mproc_queue_t *q) {
@@ -852,7 +853,7 @@ int mproc_queue_put_bytes(mproc_queue_t *qp, const void *data, size_t len,
                           double timeout) {
   QUEUE_GET(q, qp);
   if (!data && len)
-    return mproc__err(MPROC_E_INVAL, "NULL data");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL data", __func__);
   int64_t deadline;
   int rc = mproc__deadline(timeout, &deadline);
   if (rc < 0)
@@ -864,7 +865,7 @@ int mproc_queue_get(mproc_queue_t *qp, mproc_value_t **vals, size_t *n,
                     double timeout) {
   QUEUE_GET(q, qp);
   if (!vals || !n)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *vals = NULL;
   *n = 0;
   int64_t deadline;
@@ -887,7 +888,7 @@ int mproc_queue_get_bytes(mproc_queue_t *qp, void *buf, size_t cap, size_t *len,
                           double timeout) {
   QUEUE_GET(q, qp);
   if (!len || (!buf && cap))
-    return mproc__err(MPROC_E_INVAL, "NULL buffer or length");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL buffer or length", __func__);
   *len = 0;
   int64_t deadline;
   int rc = mproc__deadline(timeout, &deadline);
@@ -902,7 +903,7 @@ int mproc_queue_get_bytes(mproc_queue_t *qp, void *buf, size_t cap, size_t *len,
 int mproc_queue_qsize(mproc_queue_t *qp, size_t *out) {
   QUEUE_GET(q, qp);
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   uint32_t c = msg_count(q->sh);
   *out = c > UINT32_MAX / 2 ? 0 : (size_t)c;
   return 0;
@@ -975,7 +976,7 @@ int mproc_queue_join(mproc_queue_t *qp, double timeout) {
 
 int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out) {
   if (!v || !out)
-    return mproc__err(MPROC_E_INVAL, "NULL argument");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL argument", __func__);
   if (v->type != MPROC_VALUE_OBJECT)
     return mproc__err(MPROC_E_TYPE, "value is not an object");
   int rc = 0;

@@ -223,7 +223,7 @@ static void unlock_opt(shared_obj_t *s) {
 int mproc_shared_value_create(mproc_shared_value_t **out, mproc_ctype_t type,
                               bool lock) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *out = NULL;
   size_t size = ctype_size(type);
   if (!size)
@@ -325,7 +325,7 @@ static void store_scalar(shared_obj_t *s, int64_t i, double d, bool is_d) {
 int mproc_shared_value_get_int(mproc_shared_value_t *v, int64_t *out) {
   SHARED_GET(s, v, MPROC__T_VALUE);
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   int rc = lock_opt(s);
   if (rc < 0)
     return rc;
@@ -338,7 +338,7 @@ int mproc_shared_value_get_int(mproc_shared_value_t *v, int64_t *out) {
 int mproc_shared_value_get_double(mproc_shared_value_t *v, double *out) {
   SHARED_GET(s, v, MPROC__T_VALUE);
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   int rc = lock_opt(s);
   if (rc < 0)
     return rc;
@@ -377,7 +377,7 @@ void *mproc_shared_value_ptr(mproc_shared_value_t *v) {
 int mproc_shared_value_get_lock(mproc_shared_value_t *v, mproc_rlock_t **out) {
   SHARED_GET(s, v, MPROC__T_VALUE);
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   if (!s->lock)
     return mproc__err(MPROC_E_STATE, "the value was created without a lock");
   *out = s->lock;
@@ -393,7 +393,7 @@ void mproc_shared_value_destroy(mproc_shared_value_t *v) {
 int mproc_shared_array_create(mproc_shared_array_t **out, size_t elem_size,
                               size_t count, bool lock) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *out = NULL;
   shared_obj_t *s;
   int rc = shared_create(&s, MPROC__T_ARRAY, 0, elem_size, count, lock);
@@ -423,7 +423,7 @@ size_t mproc_shared_array_elem_size(mproc_shared_array_t *a) {
 int mproc_shared_array_get_lock(mproc_shared_array_t *a, mproc_rlock_t **out) {
   SHARED_GET(s, a, MPROC__T_ARRAY);
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   if (!s->lock)
     return mproc__err(MPROC_E_STATE, "the array was created without a lock");
   *out = s->lock;
@@ -437,9 +437,9 @@ void mproc_shared_array_destroy(mproc_shared_array_t *a) {
 }
 
 static int value_obj(const mproc_value_t *v, mproc__type_id_t id,
-                     shared_obj_t **out) {
+                     shared_obj_t **out, const char *what) {
   if (!v || !out)
-    return mproc__err(MPROC_E_INVAL, "NULL argument");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL argument", what);
   if (v->type != MPROC_VALUE_OBJECT)
     return mproc__err(MPROC_E_TYPE, "value is not an object");
   int rc = 0;
@@ -450,7 +450,7 @@ static int value_obj(const mproc_value_t *v, mproc__type_id_t id,
 int mproc_value_as_shared_value(const mproc_value_t *v,
                                 mproc_shared_value_t **out) {
   shared_obj_t *s = NULL;
-  int rc = value_obj(v, MPROC__T_VALUE, &s);
+  int rc = value_obj(v, MPROC__T_VALUE, &s, __func__);
   if (rc == 0)
     *out = (mproc_shared_value_t *)s;
   return rc;
@@ -459,7 +459,7 @@ int mproc_value_as_shared_value(const mproc_value_t *v,
 int mproc_value_as_shared_array(const mproc_value_t *v,
                                 mproc_shared_array_t **out) {
   shared_obj_t *s = NULL;
-  int rc = value_obj(v, MPROC__T_ARRAY, &s);
+  int rc = value_obj(v, MPROC__T_ARRAY, &s, __func__);
   if (rc == 0)
     *out = (mproc_shared_array_t *)s;
   return rc;
@@ -551,9 +551,9 @@ static void owned_remove(const char *name) {
   owned_release();
 }
 
-static int check_name(const char *name) {
+static int check_name(const char *name, const char *what) {
   if (!name)
-    return mproc__err(MPROC_E_INVAL, "NULL name");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL name", what);
   size_t n = strlen(name);
   if (n == 0 || n > NAME_MAX_LEN)
     return mproc__err(MPROC_E_VALUE, "a name of %zu bytes (1 to %d)", n,
@@ -567,9 +567,9 @@ static int check_name(const char *name) {
   return 0;
 }
 
-static int named_open(mproc_shared_memory_t **out, const char *name,
-                      size_t size, bool create) {
-  int rc = check_name(name);
+static int named_open(const char *what, mproc_shared_memory_t **out,
+                      const char *name, size_t size, bool create) {
+  int rc = check_name(name, what);
   if (rc < 0)
     return rc;
   if (create && (size == 0 || size > ((size_t)1 << 40)))
@@ -606,7 +606,7 @@ static int named_open(mproc_shared_memory_t **out, const char *name,
 int mproc_shared_memory_create(mproc_shared_memory_t **out, const char *name,
                                size_t size) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *out = NULL;
   char gen[64];
   if (!name) {
@@ -616,20 +616,20 @@ int mproc_shared_memory_create(mproc_shared_memory_t **out, const char *name,
     for (int tries = 0; tries < 16; tries++) {
       x = x * 6364136223846793005ull + mproc__fetch_add32(&counter, 1) + 1;
       snprintf(gen, sizeof gen, "mproc_%016llx", (unsigned long long)x);
-      int rc = named_open(out, gen, size, true);
+      int rc = named_open(__func__, out, gen, size, true);
       if (rc != MPROC_E_BUSY)
         return rc;
     }
     return mproc__err(MPROC_E_BUSY, "no free shared memory name found");
   }
-  return named_open(out, name, size, true);
+  return named_open(__func__, out, name, size, true);
 }
 
 int mproc_shared_memory_attach(mproc_shared_memory_t **out, const char *name) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *out = NULL;
-  return named_open(out, name, 0, false);
+  return named_open(__func__, out, name, 0, false);
 }
 
 static mproc_shared_memory_t *named_get(const void *p, const char *what,
@@ -713,11 +713,11 @@ static int named_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
   name[n] = '\0';
   /* A name no creator could have made is malformed input, not a bad
    * argument: the bytes may come from anywhere. */
-  if (strlen(name) != n || check_name(name) < 0)
+  if (strlen(name) != n || check_name(name, "rebuilding a SharedMemory") < 0)
     return mproc__err(MPROC_E_DECODE,
                       "malformed SharedMemory reduction (bad name)");
   mproc_shared_memory_t *m = NULL;
-  int rc = named_open(&m, name, 0, false);
+  int rc = named_open("rebuilding a SharedMemory", &m, name, 0, false);
   if (rc == MPROC_E_VALUE) { /* a name this platform cannot use (UTF-8) */
     char why[128];
     snprintf(why, sizeof why, "%s", mproc_last_error());
@@ -736,7 +736,7 @@ const mproc__type_t mproc__shared_memory_type = {
 int mproc_value_as_shared_memory(const mproc_value_t *v,
                                  mproc_shared_memory_t **out) {
   if (!v || !out)
-    return mproc__err(MPROC_E_INVAL, "NULL argument");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL argument", __func__);
   if (v->type != MPROC_VALUE_OBJECT)
     return mproc__err(MPROC_E_TYPE, "value is not an object");
   int rc = 0;

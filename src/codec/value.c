@@ -262,38 +262,38 @@ void mproc_values_free(mproc_value_t *vals, size_t n) {
 /* Getters                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static int want(const mproc_value_t *v, mproc_value_type_t t,
-                const char *name) {
+static int want(const mproc_value_t *v, mproc_value_type_t t, const char *name,
+                const char *what) {
   if (!v)
-    return mproc__err(MPROC_E_INVAL, "NULL value");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL value", what);
   if (v->type != t)
     return mproc__err(MPROC_E_TYPE, "value is not %s", name);
   return 0;
 }
 
 int mproc_value_as_int(const mproc_value_t *v, int64_t *out) {
-  int rc = want(v, MPROC_VALUE_INT, "an int");
+  int rc = want(v, MPROC_VALUE_INT, "an int", __func__);
   if (rc == 0 && out)
     *out = v->u.i;
   return rc;
 }
 
 int mproc_value_as_double(const mproc_value_t *v, double *out) {
-  int rc = want(v, MPROC_VALUE_DOUBLE, "a double");
+  int rc = want(v, MPROC_VALUE_DOUBLE, "a double", __func__);
   if (rc == 0 && out)
     *out = v->u.d;
   return rc;
 }
 
 int mproc_value_as_bool(const mproc_value_t *v, bool *out) {
-  int rc = want(v, MPROC_VALUE_BOOL, "a bool");
+  int rc = want(v, MPROC_VALUE_BOOL, "a bool", __func__);
   if (rc == 0 && out)
     *out = v->u.b;
   return rc;
 }
 
 int mproc_value_as_str(const mproc_value_t *v, const char **out) {
-  int rc = want(v, MPROC_VALUE_STR, "a string");
+  int rc = want(v, MPROC_VALUE_STR, "a string", __func__);
   if (rc == 0 && out)
     *out = v->u.s;
   return rc;
@@ -301,7 +301,7 @@ int mproc_value_as_str(const mproc_value_t *v, const char **out) {
 
 int mproc_value_as_bytes(const mproc_value_t *v, const void **ptr,
                          size_t *len) {
-  int rc = want(v, MPROC_VALUE_BYTES, "bytes");
+  int rc = want(v, MPROC_VALUE_BYTES, "bytes", __func__);
   if (rc == 0) {
     if (ptr)
       *ptr = v->u.bytes.ptr;

@@ -31,7 +31,7 @@ int mproc__mclient_send(mproc__net_t *c, int64_t op, double timeout,
     rc = mproc__frame_send(c, buf, len);
   free(buf);
   if (rc == MPROC_E_CLOSED)
-    rc = mproc__err(rc, "the manager went away (%s)", mproc_last_error());
+    rc = mproc__err_wrap(rc, "the manager went away (%s)", mproc_last_error());
   return rc;
 }
 
@@ -40,9 +40,10 @@ int mproc__mclient_recv(mproc__net_t *c, mproc_value_t **res, size_t *nres) {
   size_t rlen = 0;
   int rc = mproc__frame_recv(c, MPROC_MANAGER_MAX_FRAME, &rbuf, &rlen);
   if (rc < 0)
-    return rc == MPROC_E_CLOSED ? mproc__err(rc, "the manager went away (%s)",
-                                             mproc_last_error())
-                                : rc;
+    return rc == MPROC_E_CLOSED
+               ? mproc__err_wrap(rc, "the manager went away (%s)",
+                                 mproc_last_error())
+               : rc;
   rc = CLIENT_WIRE->reply_decode(rbuf, rlen, res, nres);
   free(rbuf);
   return rc;
@@ -70,7 +71,8 @@ static int drain(pconn_t *pc) {
       return rc;
     pc->pending--;
     if (rc < 0 && first == 0)
-      first = mproc__err(rc, "an earlier put failed: %s", mproc_last_error());
+      first =
+          mproc__err_wrap(rc, "an earlier put failed: %s", mproc_last_error());
   }
   return first;
 }

@@ -56,7 +56,7 @@ int mproc_manager_start(mproc_manager_t **out,
   mproc_manager_t *m = NULL;
   int rc;
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *out = NULL;
   if (opts && opts->authkey &&
       (rc = key_check(opts->authkey, opts->authkey_len)) < 0)
@@ -142,7 +142,7 @@ fail:
 int mproc_manager_connect(mproc_manager_t **out, const char *address,
                           const void *authkey, size_t keylen) {
   if (!out || !address)
-    return mproc__err(MPROC_E_INVAL, "NULL argument");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL argument", __func__);
   *out = NULL;
   int rc = key_check(authkey, keylen);
   if (rc < 0)
@@ -294,7 +294,7 @@ int mproc_manager_joinable_queue(mproc_manager_t *m, size_t maxsize,
 int mproc_manager_value(mproc_manager_t *m, const mproc_value_t *initial,
                         mproc_proxy_t **out) {
   if (!initial)
-    return mproc__err(MPROC_E_INVAL, "NULL initial value");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL initial value", __func__);
   return manager_create(m, __func__, K_VALUE, 0, initial, out);
 }
 int mproc_manager_dict(mproc_manager_t *m, mproc_proxy_t **out) {

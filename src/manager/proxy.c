@@ -60,7 +60,7 @@ void mproc_proxy_destroy(mproc_proxy_t *p) {
 
 int mproc_value_as_proxy(const mproc_value_t *v, mproc_proxy_t **out) {
   if (!v || !out)
-    return mproc__err(MPROC_E_INVAL, "NULL argument");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL argument", __func__);
   if (v->type != MPROC_VALUE_OBJECT || !v->u.obj ||
       v->u.obj->magic != MPROC__OBJ_MAGIC ||
       v->u.obj->type_id != MPROC__T_PROXY)
@@ -194,10 +194,11 @@ static int call_int(mproc_proxy_t *p, const char *what, int mask, int64_t op,
 }
 
 /* Encodes @p v for the server, into @p enc (freed by the caller). */
-static int encode_one(const mproc_value_t *v, void **enc, size_t *len) {
+static int encode_one(const mproc_value_t *v, void **enc, size_t *len,
+                      const char *what) {
   *enc = NULL;
   if (!v)
-    return mproc__err(MPROC_E_INVAL, "NULL value");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL value", what);
   return mproc_encode(v, 1, enc, len);
 }
 
@@ -211,7 +212,7 @@ int mproc_proxy_release(mproc_proxy_t *p) {
 }
 int mproc_proxy_lock_value(mproc_proxy_t *p, int64_t *out) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   return call_int(p, __func__, KM_LOCKS | KM_SEMS, M_LOCK_VALUE, 0, out);
 }
 
@@ -268,7 +269,7 @@ int mproc_proxy_queue_put(mproc_proxy_t *p, const mproc_value_t *v,
                           double timeout) {
   void *enc;
   size_t len;
-  int rc = encode_one(v, &enc, &len);
+  int rc = encode_one(v, &enc, &len, __func__);
   if (rc < 0)
     return rc;
   mproc_value_t a = mproc_bytes(enc, len);
@@ -284,7 +285,7 @@ int mproc_proxy_queue_get(mproc_proxy_t *p, mproc_value_t **out,
 int mproc_proxy_queue_size(mproc_proxy_t *p, size_t *out) {
   int64_t v = 0;
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   int rc = call_int(p, __func__, KM_QUEUES, M_QUEUE_SIZE, 0, &v);
   if (rc == 0)
     *out = (size_t)v;
@@ -305,7 +306,7 @@ int mproc_proxy_value_get(mproc_proxy_t *p, mproc_value_t **out) {
 int mproc_proxy_value_set(mproc_proxy_t *p, const mproc_value_t *v) {
   void *enc;
   size_t len;
-  int rc = encode_one(v, &enc, &len);
+  int rc = encode_one(v, &enc, &len, __func__);
   if (rc < 0)
     return rc;
   mproc_value_t a = mproc_bytes(enc, len);
@@ -319,9 +320,9 @@ int mproc_proxy_dict_set(mproc_proxy_t *p, const mproc_value_t *key,
                          const mproc_value_t *v) {
   void *ek = NULL, *ev = NULL;
   size_t lk, lv;
-  int rc = encode_one(key, &ek, &lk);
+  int rc = encode_one(key, &ek, &lk, __func__);
   if (rc == 0)
-    rc = encode_one(v, &ev, &lv);
+    rc = encode_one(v, &ev, &lv, __func__);
   if (rc == 0) {
     mproc_value_t a[2] = {mproc_bytes(ek, lk), mproc_bytes(ev, lv)};
     rc = mproc__proxy_call(p, __func__, KM(K_DICT), M_DICT_SET, 0, a, 2, NULL,
@@ -337,7 +338,7 @@ int mproc_proxy_dict_get(mproc_proxy_t *p, const mproc_value_t *key,
   size_t lk;
   if (out)
     *out = NULL;
-  int rc = encode_one(key, &ek, &lk);
+  int rc = encode_one(key, &ek, &lk, __func__);
   if (rc < 0)
     return rc;
   mproc_value_t a = mproc_bytes(ek, lk);
@@ -348,7 +349,7 @@ int mproc_proxy_dict_get(mproc_proxy_t *p, const mproc_value_t *key,
 int mproc_proxy_dict_del(mproc_proxy_t *p, const mproc_value_t *key) {
   void *ek;
   size_t lk;
-  int rc = encode_one(key, &ek, &lk);
+  int rc = encode_one(key, &ek, &lk, __func__);
   if (rc < 0)
     return rc;
   mproc_value_t a = mproc_bytes(ek, lk);
@@ -360,7 +361,7 @@ int mproc_proxy_dict_del(mproc_proxy_t *p, const mproc_value_t *key) {
 int mproc_proxy_dict_len(mproc_proxy_t *p, size_t *out) {
   int64_t v = 0;
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   int rc = call_int(p, __func__, KM(K_DICT), M_DICT_LEN, 0, &v);
   if (rc == 0)
     *out = (size_t)v;
@@ -370,7 +371,7 @@ int mproc_proxy_dict_len(mproc_proxy_t *p, size_t *out) {
 int mproc_proxy_list_append(mproc_proxy_t *p, const mproc_value_t *v) {
   void *enc;
   size_t len;
-  int rc = encode_one(v, &enc, &len);
+  int rc = encode_one(v, &enc, &len, __func__);
   if (rc < 0)
     return rc;
   mproc_value_t a = mproc_bytes(enc, len);
@@ -387,7 +388,7 @@ int mproc_proxy_list_set(mproc_proxy_t *p, int64_t index,
                          const mproc_value_t *v) {
   void *enc;
   size_t len;
-  int rc = encode_one(v, &enc, &len);
+  int rc = encode_one(v, &enc, &len, __func__);
   if (rc < 0)
     return rc;
   mproc_value_t a[2] = {mproc_int(index), mproc_bytes(enc, len)};
@@ -399,7 +400,7 @@ int mproc_proxy_list_set(mproc_proxy_t *p, int64_t index,
 int mproc_proxy_list_len(mproc_proxy_t *p, size_t *out) {
   int64_t v = 0;
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   int rc = call_int(p, __func__, KM(K_LIST), M_LIST_LEN, 0, &v);
   if (rc == 0)
     *out = (size_t)v;

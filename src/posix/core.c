@@ -60,6 +60,7 @@ int mproc__err_os_code(long code, const char *what) {
   locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
   const char *text = c ? strerror_l((int)code, c) : "unknown error";
   mproc__err(status, "%s: %s", what, text);
+  mproc__err_set_os(code);
   if (c)
     freelocale(c);
   return status;

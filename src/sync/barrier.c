@@ -70,7 +70,7 @@ static void end_generation(mproc_barrier_t *b, uint32_t g, bool broken) {
 int mproc_barrier_create(mproc_barrier_t **out, unsigned int parties,
                          mproc_fn action) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *out = NULL;
   if (parties == 0 || parties > 0xffffu)
     return mproc__err(MPROC_E_VALUE,

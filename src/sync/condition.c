@@ -58,7 +58,7 @@ static bool is_rlock(const mproc_condition_t *c) {
 
 int mproc_condition_create(mproc_condition_t **out, void *lock) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *out = NULL;
   mproc_object_t *lk = NULL;
   if (lock) {
@@ -213,7 +213,7 @@ int mproc_condition_wait_for(mproc_condition_t *c, mproc_predicate_fn pred,
   if (!COND_GET(c))
     return mproc__bad_object(c);
   if (!pred)
-    return mproc__err(MPROC_E_INVAL, "NULL predicate");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL predicate", __func__);
   int64_t deadline;
   int rc = mproc__deadline(timeout, &deadline);
   if (rc < 0)

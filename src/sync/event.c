@@ -26,7 +26,7 @@ struct mproc_event {
 
 int mproc_event_create(mproc_event_t **out) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *out = NULL;
   mproc_event_t *e = calloc(1, sizeof *e);
   if (!e)

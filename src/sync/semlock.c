@@ -232,7 +232,7 @@ fail:
 #define SYNC_CREATE(out, id, value, max)                                       \
   do {                                                                         \
     if (!(out))                                                                \
-      return mproc__err(MPROC_E_INVAL, "NULL output pointer");                 \
+      return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);   \
     int rc_;                                                                   \
     *(out) = (void *)sync_create(id, value, max, &rc_);                        \
     return *(out) ? 0 : rc_;                                                   \
@@ -602,7 +602,7 @@ int mproc_semaphore_value(mproc_semaphore_t *sem, unsigned int *out) {
   if (!s)
     return bad_object(sem);
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "NULL output pointer");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *out = mproc__load32(&s->sh->value);
   return 0;
 }
@@ -618,9 +618,10 @@ void mproc_semaphore_destroy(mproc_semaphore_t *sem) {
 
 /* The sync object a value holds, or NULL with the status in *rc. */
 static sync_t *value_sync(const mproc_value_t *v, bool out_ok,
-                          mproc__type_id_t a, mproc__type_id_t b, int *rc) {
+                          mproc__type_id_t a, mproc__type_id_t b, int *rc,
+                          const char *what) {
   if (!v || !out_ok) {
-    *rc = mproc__err(MPROC_E_INVAL, "NULL argument");
+    *rc = mproc__err(MPROC_E_INVAL, "%s: NULL argument", what);
     return NULL;
   }
   if (v->type != MPROC_VALUE_OBJECT) {
@@ -636,7 +637,7 @@ static sync_t *value_sync(const mproc_value_t *v, bool out_ok,
 #define VALUE_AS(v, out, a, b)                                                 \
   do {                                                                         \
     int rc_ = 0;                                                               \
-    sync_t *s_ = value_sync(v, (out) != NULL, a, b, &rc_);                     \
+    sync_t *s_ = value_sync(v, (out) != NULL, a, b, &rc_, __func__);           \
     if (s_)                                                                    \
       *(out) = (void *)s_;                                                     \
     return rc_;                                                                \

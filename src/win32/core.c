@@ -77,8 +77,11 @@ int mproc__err_os_code(long code, const char *what) {
   char text[1024];
   os_text(c, text, sizeof text);
   if (text[0])
-    return mproc__err(status, "%s: %s", what, text);
-  return mproc__err(status, "%s: Win32 error %lu", what, (unsigned long)c);
+    mproc__err(status, "%s: %s", what, text);
+  else
+    mproc__err(status, "%s: Win32 error %lu", what, (unsigned long)c);
+  mproc__err_set_os(code);
+  return status;
 }
 
 int mproc__err_os(const char *what) {
