@@ -522,6 +522,20 @@ int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
   return failures;
 }
 
+int harness_check_failed(const char *file, int line, const char *expr,
+                         int code) {
+  /* Read first: fprintf makes no mproc call, but the message must be the
+   * one the failed check left, whatever comes later. */
+  const char *why = mproc_last_error();
+  /* One fprintf, so that lines of children failing at once do not mix. */
+  fprintf(stderr,
+          "%s:%d: CHECK(%s) failed in process %lld: exits with %d%s%s%s\n",
+          file, line, expr, (long long)mproc_getpid(), code,
+          why[0] ? " (last mproc error: " : "", why, why[0] ? ")" : "");
+  fflush(stderr);
+  return code;
+}
+
 mproc_process_t *harness_start(mproc_fn fn, const mproc_value_t *args,
                                size_t nargs, mproc_start_method_t method) {
   mproc_process_options_t opts = {method, false};

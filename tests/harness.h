@@ -20,6 +20,23 @@
 
 #include <cmocka.h>
 
+/*
+ * CHECK(cond, code), in a child function (one that returns its exit code):
+ * when @p cond is false, prints where and what failed, with the library's
+ * last error message, to stderr, and returns @p code from the function. The
+ * parent still asserts the exit code; the report says why it is not 0, as
+ * libuv's ASSERT does, rather than leaving a bare step number to look up.
+ * mproc_last_error() is of the child's last failed call, which is not
+ * always the one in @p cond (a call that failed on purpose before it).
+ */
+#define CHECK(cond, code)                                                      \
+  do {                                                                         \
+    if (!(cond))                                                               \
+      return harness_check_failed(__FILE__, __LINE__, #cond, (code));          \
+  } while (0)
+int harness_check_failed(const char *file, int line, const char *expr,
+                         int code);
+
 /* The start method of the running test (its cmocka state). */
 #define TEST_METHOD(state) (*(const mproc_start_method_t *)*(state))
 

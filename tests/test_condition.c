@@ -8,12 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Children exit with 0 or the number of the step that failed. */
-#define CHECK(cond, code)                                                      \
-  do {                                                                         \
-    if (!(cond))                                                               \
-      return (code);                                                           \
-  } while (0)
+/* Children exit with 0 or the number of the step that failed (CHECK, in
+ * harness.h, also says which). */
 
 /* ------------------------------------------------------------------------ */
 /* Event                                                                    */
