@@ -549,6 +549,20 @@ mproc_process_t *harness_start(mproc_fn fn, const mproc_value_t *args,
   return p;
 }
 
+void harness_expect_inheritance_only(const void *obj, const char *type) {
+  char want[128];
+  snprintf(want, sizeof want,
+           "%s objects should only be shared between processes through "
+           "inheritance",
+           type);
+  mproc_value_t v = mproc_obj(obj);
+  void *buf = NULL;
+  size_t len = 0;
+  assert_int_equal(mproc_encode(&v, 1, &buf, &len), MPROC_E_INHERITANCE);
+  assert_string_equal(mproc_last_error(), want);
+  assert_string_equal(mproc_object_type_name(obj), type);
+}
+
 void harness_expect_exit(mproc_process_t *p, int code) {
   int rc = mproc_process_join(p, 120.0);
   if (rc != 0)

@@ -55,6 +55,11 @@ int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
 mproc_process_t *harness_start(mproc_fn fn, const mproc_value_t *args,
                                size_t nargs, mproc_start_method_t method);
 
+/* Asserts that @p obj (of type name @p type, "Event") may only be passed to
+ * a child at its start, as CPython's synchronisation objects: encoding it
+ * fails with MPROC_E_INHERITANCE and CPython's message. */
+void harness_expect_inheritance_only(const void *obj, const char *type);
+
 /* Joins (with a generous timeout), asserts the exit code, destroys. */
 void harness_expect_exit(mproc_process_t *p, int code);
 
