@@ -33,9 +33,8 @@
 #include <unistd.h>
 #endif
 
-int harness_run(const char *name, const struct CMUnitTest *tests, size_t n) {
-  return harness_run_only(name, tests, n, MPROC_START_DEFAULT);
-}
+const mproc_start_method_t harness_method_fork = MPROC_START_FORK;
+const mproc_start_method_t harness_method_spawn = MPROC_START_SPAWN;
 
 /* ------------------------------------------------------------------------ */
 /* Leak check: what a test program holds after its groups ran must be what  */
@@ -470,10 +469,152 @@ static int harness_leaks_teardown(void **state) {
   return 0;
 }
 
-int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
-                     mproc_start_method_t only) {
-  static const mproc_start_method_t methods[] = {MPROC_START_FORK,
-                                                 MPROC_START_SPAWN};
+/* ------------------------------------------------------------------------ */
+/* The command line: which cases, under which start method                  */
+/* ------------------------------------------------------------------------ */
+
+#define HARNESS_MAX_NAMES 32
+
+typedef struct harness_args {
+  const char *prog; /* argv[0] without its directory, for messages */
+  const char *names[HARNESS_MAX_NAMES];
+  int n_names;
+  bool found[HARNESS_MAX_NAMES];
+  mproc_start_method_t method; /* MPROC_START_DEFAULT: every method */
+  bool help;
+} harness_args_t;
+
+static const char *harness_method_name(mproc_start_method_t m) {
+  return m == MPROC_START_FORK ? "fork" : "spawn";
+}
+
+/* A case given on the command line may leave out cmocka's "test_" prefix,
+ * which every case name has: "rlock" is test_rlock. */
+static bool harness_name_matches(const char *arg, const char *test) {
+  return strcmp(arg, test) == 0 ||
+         (strncmp(test, "test_", 5) == 0 && strcmp(arg, test + 5) == 0);
+}
+
+/* The start method a test runs under: @p m, unless its initial_state names
+ * one method only (HARNESS_TEST_ONLY) and that is another. */
+static bool harness_test_runs_under(const struct CMUnitTest *t,
+                                    mproc_start_method_t m) {
+  return !t->initial_state ||
+         *(const mproc_start_method_t *)t->initial_state == m;
+}
+
+static void harness_usage(FILE *f, const harness_args_t *a,
+                          const struct CMUnitTest *tests, size_t n) {
+  fprintf(f,
+          "usage: %s [CASE...] [fork|spawn]\n"
+          "Runs the cases named (with or without their \"test_\" prefix), "
+          "under the start\nmethod named; with neither, every case under "
+          "every method this platform has.\nThe cases:\n",
+          a->prog);
+  for (size_t i = 0; i < n; i++) {
+    const char *only = "";
+    if (tests[i].initial_state)
+      only = *(const mproc_start_method_t *)tests[i].initial_state ==
+                     MPROC_START_FORK
+                 ? " (fork only)"
+                 : " (spawn only)";
+    fprintf(f, "  %s%s\n", tests[i].name, only);
+  }
+}
+
+/*
+ * Reads the command line. It runs after mproc_boot(), which has already
+ * run and ended a spawned child (whose arguments are the library's own), so
+ * every argument here is the developer's. Returns 0, or -1 when the
+ * arguments make no sense here (reported; the program must then fail: a
+ * misspelt case that silently ran nothing would read as a pass).
+ */
+static int harness_parse_args(harness_args_t *a, int argc, char **argv,
+                              const struct CMUnitTest *tests, size_t n) {
+  memset(a, 0, sizeof *a);
+  a->method = MPROC_START_DEFAULT;
+  a->prog = argc > 0 && argv[0] ? argv[0] : "test";
+  for (const char *p = a->prog; *p; p++)
+    if (*p == '/' || *p == '\\')
+      a->prog = p + 1;
+  for (int i = 1; i < argc; i++) {
+    const char *arg = argv[i];
+    if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0 ||
+        strcmp(arg, "--list") == 0) {
+      a->help = true;
+    } else if (strcmp(arg, "fork") == 0 || strcmp(arg, "spawn") == 0) {
+      mproc_start_method_t m =
+          arg[0] == 'f' ? MPROC_START_FORK : MPROC_START_SPAWN;
+      if (a->method != MPROC_START_DEFAULT && a->method != m) {
+        fprintf(stderr, "%s: give one start method, not both\n", a->prog);
+        return -1;
+      }
+      if (!mproc_start_method_available(m)) {
+        fprintf(stderr, "%s: start method %s is not available here\n", a->prog,
+                arg);
+        return -1;
+      }
+      a->method = m;
+    } else if (a->n_names < HARNESS_MAX_NAMES) {
+      a->names[a->n_names++] = arg;
+    } else {
+      fprintf(stderr, "%s: at most %d case names\n", a->prog,
+              HARNESS_MAX_NAMES);
+      return -1;
+    }
+  }
+  if (a->help) {
+    harness_usage(stdout, a, tests, n);
+    return 0;
+  }
+  int bad = 0;
+  for (int k = 0; k < a->n_names; k++) {
+    bool named = false, runs = false;
+    for (size_t i = 0; i < n; i++) {
+      if (!harness_name_matches(a->names[k], tests[i].name))
+        continue;
+      named = true;
+      runs = a->method == MPROC_START_DEFAULT ||
+             harness_test_runs_under(&tests[i], a->method);
+    }
+    if (!named)
+      fprintf(stderr, "%s: no case named \"%s\"\n", a->prog, a->names[k]);
+    else if (!runs)
+      fprintf(stderr, "%s: case \"%s\" does not run under %s\n", a->prog,
+              a->names[k], harness_method_name(a->method));
+    bad += !named || !runs;
+  }
+  if (bad) {
+    harness_usage(stderr, a, tests, n);
+    return -1;
+  }
+  return 0;
+}
+
+/* Whether the command line asked for @p t (every case, when it named none). */
+static bool harness_selected(const harness_args_t *a,
+                             const struct CMUnitTest *t) {
+  if (a->n_names == 0)
+    return true;
+  for (int k = 0; k < a->n_names; k++)
+    if (harness_name_matches(a->names[k], t->name))
+      return true;
+  return false;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Running the cases                                                        */
+/* ------------------------------------------------------------------------ */
+
+int harness_run(int argc, char **argv, const char *name,
+                const struct CMUnitTest *tests, size_t n) {
+  static const mproc_start_method_t *const methods[] = {&harness_method_fork,
+                                                        &harness_method_spawn};
+  harness_args_t args;
+  if (harness_parse_args(&args, argc, argv, tests, n) != 0)
+    return 2;
+  if (args.help)
+    return 0;
   int failures = 0;
   /*
    * Resources made once for the process's life by what every program uses
@@ -499,22 +640,29 @@ int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
   struct CMUnitTest *copy = calloc(n, sizeof *copy);
   if (!copy)
     return 1;
+  const char *each = getenv("MPROC_TEST_LEAKS_EACH");
   for (size_t m = 0; m < 2; m++) {
-    if (!mproc_start_method_available(methods[m]) ||
-        (only != MPROC_START_DEFAULT && only != methods[m]))
+    mproc_start_method_t method = *methods[m];
+    if (!mproc_start_method_available(method) ||
+        (args.method != MPROC_START_DEFAULT && args.method != method))
       continue;
+    size_t k = 0;
     for (size_t i = 0; i < n; i++) {
-      copy[i] = tests[i];
-      copy[i].initial_state = (void *)&methods[m];
-      const char *each = getenv("MPROC_TEST_LEAKS_EACH");
+      if (!harness_selected(&args, &tests[i]) ||
+          !harness_test_runs_under(&tests[i], method))
+        continue;
+      copy[k] = tests[i];
+      copy[k].initial_state = (void *)methods[m];
       if (each && strcmp(each, "1") == 0)
-        copy[i].teardown_func = harness_leaks_teardown;
+        copy[k].teardown_func = harness_leaks_teardown;
+      k++;
     }
+    if (k == 0)
+      continue; /* a group of cases of the other method only */
     char group[128];
-    snprintf(group, sizeof group, "%s/%s", name,
-             methods[m] == MPROC_START_FORK ? "fork" : "spawn");
+    snprintf(group, sizeof group, "%s/%s", name, harness_method_name(method));
     print_message("[ GROUP    ] %s\n", group);
-    failures += _cmocka_run_group_tests(group, copy, n, NULL, NULL);
+    failures += _cmocka_run_group_tests(group, copy, k, NULL, NULL);
   }
   free(copy);
   if (harness_check_leaks(name, &before) != 0)

@@ -42,14 +42,27 @@ int harness_check_failed(const char *file, int line, const char *expr,
 
 /*
  * Runs @p tests once per available start method (their initial_state is
- * set to the method), as groups named "<name>/fork" and "<name>/spawn".
- * Returns the number of failures, for main() to return.
+ * set to the method), as groups named "<name>/fork" and "<name>/spawn",
+ * and then checks that the program holds what it held before (descriptors,
+ * handles, children). Returns the number of failures, for main() to
+ * return.
+ *
+ * The command line (argc, argv from main(), after mproc_boot()) picks what
+ * runs: "test_sync rlock spawn" runs test_rlock under spawn only. Any
+ * number of case names (with or without "test_"), and fork or spawn, in any
+ * order; none: everything. A name that matches no case, or a method the
+ * platform lacks, fails the program with the list of cases; --help lists
+ * them.
  */
-int harness_run(const char *name, const struct CMUnitTest *tests, size_t n);
-/* The same, for tests of one start method only (MPROC_START_DEFAULT: all);
- * nothing runs where the platform lacks that method. */
-int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
-                     mproc_start_method_t only);
+int harness_run(int argc, char **argv, const char *name,
+                const struct CMUnitTest *tests, size_t n);
+
+/* A test that runs under one start method only, named by its initial_state:
+ * HARNESS_TEST_ONLY(test_spawn_failures, spawn) in the table of tests. */
+extern const mproc_start_method_t harness_method_fork;
+extern const mproc_start_method_t harness_method_spawn;
+#define HARNESS_TEST_ONLY(f, method)                                           \
+  { #f, f, NULL, NULL, (void *)&harness_method_##method }
 
 /* Starts fn with args under @p method; asserts the start succeeded. */
 mproc_process_t *harness_start(mproc_fn fn, const mproc_value_t *args,

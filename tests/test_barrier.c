@@ -190,5 +190,6 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_barrier_errors),
       cmocka_unit_test(test_barrier_sharing_rule),
   };
-  return harness_run("barrier", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "barrier", tests,
+                     sizeof tests / sizeof tests[0]);
 }

@@ -274,5 +274,6 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_condition_owner_death),
       cmocka_unit_test(test_condition_sharing_rule),
   };
-  return harness_run("condition", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "condition", tests,
+                     sizeof tests / sizeof tests[0]);
 }

@@ -122,5 +122,6 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_event_timeouts_race),
       cmocka_unit_test(test_event_sharing_rule),
   };
-  return harness_run("event", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "event", tests,
+                     sizeof tests / sizeof tests[0]);
 }

@@ -196,5 +196,6 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_rlock_kill_anywhere),
       cmocka_unit_test(test_lock_holder_death),
   };
-  return harness_run("owner_death", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "owner_death", tests,
+                     sizeof tests / sizeof tests[0]);
 }

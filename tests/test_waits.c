@@ -138,5 +138,6 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_contention_timeouts),
       cmocka_unit_test(test_waiters_sleep),
   };
-  return harness_run("waits", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "waits", tests,
+                     sizeof tests / sizeof tests[0]);
 }
