@@ -603,13 +603,292 @@ static bool harness_selected(const harness_args_t *a,
 }
 
 /* ------------------------------------------------------------------------ */
+/* The watchdog: a case that runs too long is named, and the program ends   */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Why: ctest's limit is for the whole program, so a hung case used to die
+ * unnamed, and its children (which hold ctest's output pipe) kept ctest
+ * waiting. A thread of the test program watches the running case instead.
+ *
+ * The case is published as a seqlock of atomic words rather than under a
+ * mutex, because fork children copy this memory: a mutex the watchdog held
+ * at the fork would stay locked in the child, and harness_expect_exit(),
+ * which children may call, reads the case too.
+ */
+typedef struct harness_case {
+  mproc_start_method_t method; /* first: TEST_METHOD(state) reads it */
+  const char *name;
+  CMUnitTestFunction fn;
+} harness_case_t;
+
+static volatile int64_t wd_seq;     /* odd while the case is being changed */
+static volatile int64_t wd_case;    /* (intptr_t) harness_case_t *, or 0 */
+static volatile int64_t wd_start;   /* when it started, microseconds */
+static volatile int64_t wd_running; /* the thread has started */
+static double wd_case_limit;        /* seconds; 0: no limit */
+static double wd_program_limit;     /* seconds; 0: no limit */
+static double wd_program_start;
+static const char *wd_prog = "test";
+
+static void harness_case_publish(const harness_case_t *c) {
+  harness_atomic_add64(&wd_seq, 1);
+  harness_atomic_store64(&wd_case, (int64_t)(intptr_t)c);
+  harness_atomic_store64(&wd_start, (int64_t)(harness_now() * 1e6));
+  harness_atomic_add64(&wd_seq, 1);
+}
+
+/* The running case (NULL: none) and when it started. */
+static const harness_case_t *harness_case_current(double *start) {
+  for (;;) {
+    int64_t seq = harness_atomic_load64(&wd_seq);
+    if (seq & 1) {
+      harness_yield();
+      continue;
+    }
+    int64_t c = harness_atomic_load64(&wd_case);
+    int64_t t = harness_atomic_load64(&wd_start);
+    if (harness_atomic_load64(&wd_seq) == seq) {
+      *start = (double)t / 1e6;
+      return (const harness_case_t *)(intptr_t)c;
+    }
+  }
+}
+
+/* Every test runs through this, which tells the watchdog. A failed
+ * assert longjmps past the end: the next case, or the end of the group,
+ * then replaces it. */
+static void harness_case_main(void **state) {
+  const harness_case_t *c = *state;
+  harness_case_publish(c);
+  c->fn(state);
+  harness_case_publish(NULL);
+}
+
+/* Descriptors or handles opened since the program's count, for the
+ * report: a hang is often a wait on one of them. */
+static void harness_print_new_handles(void) {
+  static harness_res_t now;
+  if (!leaks_before)
+    return;
+  harness_resources(&now);
+  for (int i = 0; i < now.n; i++) {
+    if (harness_has(leaks_before, now.id[i]))
+      continue;
+    char what[320];
+    harness_describe(now.id[i], what, sizeof what);
+    fprintf(stderr, "  open since the start: %s\n", what);
+  }
+}
+
+/* Kills this process's descendants, listing them: a child left running
+ * would keep ctest's output pipe open, and ctest waiting, after this
+ * program has gone. */
+#ifdef _WIN32
+static void harness_kill_descendants(void) {
+  DWORD ids[256];
+  int n = 1;
+  ids[0] = GetCurrentProcessId();
+  FILETIME mine, c, e, k, u;
+  if (!GetProcessTimes(GetCurrentProcess(), &mine, &e, &k, &u))
+    return;
+  HANDLE snap = CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
+  if (snap == INVALID_HANDLE_VALUE)
+    return;
+  /* Parents before children in no particular order: pass until nothing
+   * is added. A process created before this one is not ours, whatever
+   * its recorded parent (process ids are reused). */
+  for (int added = 1; added && n < 256;) {
+    added = 0;
+    PROCESSENTRY32 pe;
+    pe.dwSize = sizeof pe;
+    for (BOOL ok = Process32First(snap, &pe); ok && n < 256;
+         ok = Process32Next(snap, &pe)) {
+      bool parent = false, known = false;
+      for (int i = 0; i < n; i++) {
+        parent |= ids[i] == pe.th32ParentProcessID;
+        known |= ids[i] == pe.th32ProcessID;
+      }
+      if (!parent || known)
+        continue;
+      HANDLE h =
+          OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION | PROCESS_TERMINATE,
+                      FALSE, pe.th32ProcessID);
+      if (!h)
+        continue;
+      if (GetProcessTimes(h, &c, &e, &k, &u) &&
+          CompareFileTime(&c, &mine) >= 0) {
+        ids[n++] = pe.th32ProcessID;
+        added = 1;
+        fprintf(stderr, "  process %lu (%s, child of %lu): killed\n",
+                (unsigned long)pe.th32ProcessID, pe.szExeFile,
+                (unsigned long)pe.th32ParentProcessID);
+        TerminateProcess(h, 9);
+      }
+      CloseHandle(h);
+    }
+  }
+  CloseHandle(snap);
+}
+#elif defined(__linux__)
+static void harness_kill_descendants(void) {
+  pid_t ids[256];
+  int n = 1;
+  ids[0] = getpid();
+  /* Pass over /proc until nothing is added, then kill: killing first
+   * would hand grandchildren to init before they were found. */
+  for (int added = 1; added && n < 256;) {
+    added = 0;
+    DIR *d = opendir("/proc");
+    if (!d)
+      break;
+    struct dirent *de;
+    while ((de = readdir(d)) && n < 256) {
+      char path[64], stat[512];
+      long pid = strtol(de->d_name, NULL, 10);
+      if (pid <= 0)
+        continue;
+      snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+      FILE *f = fopen(path, "r");
+      if (!f)
+        continue;
+      size_t len = fread(stat, 1, sizeof stat - 1, f);
+      fclose(f);
+      stat[len] = '\0';
+      /* "pid (comm) state ppid ...": comm may hold spaces and parens. */
+      char *close = strrchr(stat, ')');
+      long ppid = 0;
+      if (!close || sscanf(close + 1, " %*c %ld", &ppid) != 1)
+        continue;
+      bool parent = false, known = false;
+      for (int i = 0; i < n; i++) {
+        parent |= ids[i] == (pid_t)ppid;
+        known |= ids[i] == (pid_t)pid;
+      }
+      if (parent && !known) {
+        ids[n++] = (pid_t)pid;
+        added = 1;
+        *close = '\0';
+        char *open = strchr(stat, '(');
+        fprintf(stderr, "  process %ld (%s, child of %ld): killed\n", pid,
+                open ? open + 1 : "?", ppid);
+      }
+    }
+    closedir(d);
+  }
+  for (int i = 1; i < n; i++)
+    kill(ids[i], SIGKILL);
+  /* Reap ours, briefly: a zombie handed to init stays until init reaps
+   * it, which a container's init may do late, and CI counts zombies. */
+  for (int tries = 0; tries < 200 && waitpid(-1, NULL, WNOHANG) >= 0; tries++)
+    harness_sleep(0.01);
+}
+#else
+static void harness_kill_descendants(void) {
+  fprintf(stderr, "  (children not listed: no /proc here)\n");
+}
+#endif
+
+static void harness_watchdog_fire(const harness_case_t *c, double ran,
+                                  const char *why) {
+  if (c)
+    fprintf(stderr, "%s: case %s (%s) hung for %.0f s (%s)\n", wd_prog, c->name,
+            harness_method_name(c->method), ran, why);
+  else
+    fprintf(stderr, "%s: hung between cases (%s)\n", wd_prog, why);
+  harness_print_new_handles();
+  harness_kill_descendants();
+  fflush(stderr);
+  fflush(stdout);
+  _Exit(124); /* as timeout(1) */
+}
+
+static void harness_watchdog(void *arg) {
+  (void)arg;
+  harness_atomic_store64(&wd_running, 1);
+  for (;;) {
+    harness_sleep(0.25);
+    double start = 0, now = harness_now();
+    const harness_case_t *c = harness_case_current(&start);
+    char why[160];
+    if (c && wd_case_limit > 0 && now - start > wd_case_limit) {
+      snprintf(why, sizeof why,
+               "limit %.0f s per case; MPROC_TEST_CASE_TIMEOUT sets it, 0 "
+               "turns it off",
+               wd_case_limit);
+      harness_watchdog_fire(c, now - start, why);
+    }
+    if (wd_program_limit > 0 && now - wd_program_start > wd_program_limit) {
+      snprintf(why, sizeof why,
+               "the program ran %.0f s, past MPROC_TEST_PROGRAM_TIMEOUT=%.0f, "
+               "set by ctest's TIMEOUT",
+               now - wd_program_start, wd_program_limit);
+      harness_watchdog_fire(c, c ? now - start : 0, why);
+    }
+  }
+}
+
+/* A limit in seconds from the environment: @p dflt when unset or not a
+ * number, 0 (no limit) when 0. */
+static double harness_env_seconds(const char *name, double dflt) {
+  const char *v = getenv(name);
+  if (!v || !*v)
+    return dflt;
+  char *end;
+  double d = strtod(v, &end);
+  if (*end || d < 0) {
+    fprintf(stderr, "%s: %s=%s is not a number of seconds; using %.0f\n",
+            wd_prog, name, v, dflt);
+    return dflt;
+  }
+  return d;
+}
+
+/*
+ * Starts the watchdog, once per program. Not under ThreadSanitizer: there a
+ * fork child of a process with threads may not start threads of its own
+ * (die_after_fork), and the manager's server and the resource sharer, forked
+ * from the test program, do; their tests would die for the watchdog.
+ */
+#if defined(__SANITIZE_THREAD__)
+#define HARNESS_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define HARNESS_TSAN 1
+#endif
+#endif
+
+static void harness_watchdog_start(const char *prog) {
+  static harness_thread_t *thread;
+  wd_prog = prog;
+  wd_program_start = harness_now();
+  /* Cases take seconds; a minute is a hang, also on a loaded machine.
+   * wine starts processes some ten times slower. */
+  wd_case_limit = harness_env_seconds("MPROC_TEST_CASE_TIMEOUT",
+                                      harness_slow_processes() ? 150 : 60);
+  wd_program_limit = harness_env_seconds("MPROC_TEST_PROGRAM_TIMEOUT", 0);
+#ifdef HARNESS_TSAN
+  return;
+#endif
+  if (thread || (wd_case_limit == 0 && wd_program_limit == 0))
+    return;
+  thread = harness_thread_start(harness_watchdog, NULL);
+  /* No fork before the thread runs: a thread still starting may hold an
+   * allocator lock (clang 14's ASan takes one in its thread set-up and
+   * not around fork), and a child forked then deadlocks in its first
+   * malloc (mproc-crash's lesson). Once running, it only sleeps. */
+  while (!harness_atomic_load64(&wd_running))
+    harness_sleep(0.001);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Running the cases                                                        */
 /* ------------------------------------------------------------------------ */
 
 int harness_run(int argc, char **argv, const char *name,
                 const struct CMUnitTest *tests, size_t n) {
-  static const mproc_start_method_t *const methods[] = {&harness_method_fork,
-                                                        &harness_method_spawn};
+  static const mproc_start_method_t methods[] = {MPROC_START_FORK,
+                                                 MPROC_START_SPAWN};
   harness_args_t args;
   if (harness_parse_args(&args, argc, argv, tests, n) != 0)
     return 2;
@@ -633,16 +912,22 @@ int harness_run(int argc, char **argv, const char *name,
 #ifdef _WIN32
   harness_warm_sockets();
 #endif
+  /* Before the count: on Windows the thread is a handle. */
+  harness_watchdog_start(args.prog);
   print_message("[ LEAKS    ] %s: counting descriptors and children\n", name);
   static harness_res_t before;
   harness_resources(&before);
   leaks_before = &before;
   struct CMUnitTest *copy = calloc(n, sizeof *copy);
-  if (!copy)
+  harness_case_t *cases = calloc(n, sizeof *cases);
+  if (!copy || !cases) {
+    free(copy);
+    free(cases);
     return 1;
+  }
   const char *each = getenv("MPROC_TEST_LEAKS_EACH");
   for (size_t m = 0; m < 2; m++) {
-    mproc_start_method_t method = *methods[m];
+    mproc_start_method_t method = methods[m];
     if (!mproc_start_method_available(method) ||
         (args.method != MPROC_START_DEFAULT && args.method != method))
       continue;
@@ -651,8 +936,12 @@ int harness_run(int argc, char **argv, const char *name,
       if (!harness_selected(&args, &tests[i]) ||
           !harness_test_runs_under(&tests[i], method))
         continue;
+      cases[k].method = method;
+      cases[k].name = tests[i].name;
+      cases[k].fn = tests[i].test_func;
       copy[k] = tests[i];
-      copy[k].initial_state = (void *)methods[m];
+      copy[k].test_func = harness_case_main;
+      copy[k].initial_state = &cases[k];
       if (each && strcmp(each, "1") == 0)
         copy[k].teardown_func = harness_leaks_teardown;
       k++;
@@ -663,8 +952,10 @@ int harness_run(int argc, char **argv, const char *name,
     snprintf(group, sizeof group, "%s/%s", name, harness_method_name(method));
     print_message("[ GROUP    ] %s\n", group);
     failures += _cmocka_run_group_tests(group, copy, k, NULL, NULL);
+    harness_case_publish(NULL); /* after a failed case's longjmp */
   }
   free(copy);
+  free(cases);
   if (harness_check_leaks(name, &before) != 0)
     failures++;
   return failures;
@@ -711,10 +1002,31 @@ void harness_expect_inheritance_only(const void *obj, const char *type) {
   assert_string_equal(mproc_object_type_name(obj), type);
 }
 
+/*
+ * How long a join may wait: what is left of the running case's time, less
+ * a tenth of it, so that a child that hangs fails its case's join (the case
+ * named by cmocka, the child killed, the next case run) before the watchdog
+ * would end the whole program. Outside a case (in a child, in
+ * mproc-crash), the old fixed bound.
+ */
+static double harness_join_bound(void) {
+  double start = 0;
+  const harness_case_t *c = harness_case_current(&start);
+  if (!c || wd_case_limit == 0)
+    return 120.0;
+  double left = start + wd_case_limit * 0.9 - harness_now();
+  return left > 1.0 ? left : 1.0;
+}
+
 void harness_expect_exit(mproc_process_t *p, int code) {
-  int rc = mproc_process_join(p, 120.0);
-  if (rc != 0)
+  double bound = harness_join_bound();
+  int rc = mproc_process_join(p, bound);
+  if (rc != 0) {
+    print_error("harness_expect_exit: the child did not end within %.1f s "
+                "(%s): killing it\n",
+                bound, mproc_err_name(rc));
     mproc_process_kill(p);
+  }
   assert_int_equal(rc, 0);
   int got = -1000;
   assert_int_equal(mproc_process_exitcode(p, &got), 0);

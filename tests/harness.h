@@ -53,6 +53,14 @@ int harness_check_failed(const char *file, int line, const char *expr,
  * order; none: everything. A name that matches no case, or a method the
  * platform lacks, fails the program with the list of cases; --help lists
  * them.
+ *
+ * A watchdog thread ends the program (exit status 124) when one case runs
+ * longer than MPROC_TEST_CASE_TIMEOUT seconds (default 60, 150 on Windows;
+ * 0: no limit, for a debugger), or the program longer than
+ * MPROC_TEST_PROGRAM_TIMEOUT (set by ctest, just under its TIMEOUT). It
+ * prints "<program>: case <name> (<method>) hung for N s", the descriptors
+ * or handles opened since the start, and the descendants it kills. Not
+ * under ThreadSanitizer (harness.c says why).
  */
 int harness_run(int argc, char **argv, const char *name,
                 const struct CMUnitTest *tests, size_t n);
@@ -73,7 +81,9 @@ mproc_process_t *harness_start(mproc_fn fn, const mproc_value_t *args,
  * fails with MPROC_E_INHERITANCE and CPython's message. */
 void harness_expect_inheritance_only(const void *obj, const char *type);
 
-/* Joins (with a generous timeout), asserts the exit code, destroys. */
+/* Joins, asserts the exit code, destroys. The join waits until shortly
+ * before the running case's limit (below), so that a hung child fails its
+ * case, and is killed, before the watchdog would end the program. */
 void harness_expect_exit(mproc_process_t *p, int code);
 
 /* Environment variables, portably. */
