@@ -33,9 +33,8 @@
 #include <unistd.h>
 #endif
 
-int harness_run(const char *name, const struct CMUnitTest *tests, size_t n) {
-  return harness_run_only(name, tests, n, MPROC_START_DEFAULT);
-}
+const mproc_start_method_t harness_method_fork = MPROC_START_FORK;
+const mproc_start_method_t harness_method_spawn = MPROC_START_SPAWN;
 
 /* ------------------------------------------------------------------------ */
 /* Leak check: what a test program holds after its groups ran must be what  */
@@ -470,10 +469,431 @@ static int harness_leaks_teardown(void **state) {
   return 0;
 }
 
-int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
-                     mproc_start_method_t only) {
+/* ------------------------------------------------------------------------ */
+/* The command line: which cases, under which start method                  */
+/* ------------------------------------------------------------------------ */
+
+#define HARNESS_MAX_NAMES 32
+
+typedef struct harness_args {
+  const char *prog; /* argv[0] without its directory, for messages */
+  const char *names[HARNESS_MAX_NAMES];
+  int n_names;
+  bool found[HARNESS_MAX_NAMES];
+  mproc_start_method_t method; /* MPROC_START_DEFAULT: every method */
+  bool help;
+} harness_args_t;
+
+static const char *harness_method_name(mproc_start_method_t m) {
+  return m == MPROC_START_FORK ? "fork" : "spawn";
+}
+
+/* A case given on the command line may leave out cmocka's "test_" prefix,
+ * which every case name has: "rlock" is test_rlock. */
+static bool harness_name_matches(const char *arg, const char *test) {
+  return strcmp(arg, test) == 0 ||
+         (strncmp(test, "test_", 5) == 0 && strcmp(arg, test + 5) == 0);
+}
+
+/* The start method a test runs under: @p m, unless its initial_state names
+ * one method only (HARNESS_TEST_ONLY) and that is another. */
+static bool harness_test_runs_under(const struct CMUnitTest *t,
+                                    mproc_start_method_t m) {
+  return !t->initial_state ||
+         *(const mproc_start_method_t *)t->initial_state == m;
+}
+
+static void harness_usage(FILE *f, const harness_args_t *a,
+                          const struct CMUnitTest *tests, size_t n) {
+  fprintf(f,
+          "usage: %s [CASE...] [fork|spawn]\n"
+          "Runs the cases named (with or without their \"test_\" prefix), "
+          "under the start\nmethod named; with neither, every case under "
+          "every method this platform has.\nThe cases:\n",
+          a->prog);
+  for (size_t i = 0; i < n; i++) {
+    const char *only = "";
+    if (tests[i].initial_state)
+      only = *(const mproc_start_method_t *)tests[i].initial_state ==
+                     MPROC_START_FORK
+                 ? " (fork only)"
+                 : " (spawn only)";
+    fprintf(f, "  %s%s\n", tests[i].name, only);
+  }
+}
+
+/*
+ * Reads the command line. It runs after mproc_boot(), which has already
+ * run and ended a spawned child (whose arguments are the library's own), so
+ * every argument here is the developer's. Returns 0, or -1 when the
+ * arguments make no sense here (reported; the program must then fail: a
+ * misspelt case that silently ran nothing would read as a pass).
+ */
+static int harness_parse_args(harness_args_t *a, int argc, char **argv,
+                              const struct CMUnitTest *tests, size_t n) {
+  memset(a, 0, sizeof *a);
+  a->method = MPROC_START_DEFAULT;
+  a->prog = argc > 0 && argv[0] ? argv[0] : "test";
+  for (const char *p = a->prog; *p; p++)
+    if (*p == '/' || *p == '\\')
+      a->prog = p + 1;
+  for (int i = 1; i < argc; i++) {
+    const char *arg = argv[i];
+    if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0 ||
+        strcmp(arg, "--list") == 0) {
+      a->help = true;
+    } else if (strcmp(arg, "fork") == 0 || strcmp(arg, "spawn") == 0) {
+      mproc_start_method_t m =
+          arg[0] == 'f' ? MPROC_START_FORK : MPROC_START_SPAWN;
+      if (a->method != MPROC_START_DEFAULT && a->method != m) {
+        fprintf(stderr, "%s: give one start method, not both\n", a->prog);
+        return -1;
+      }
+      if (!mproc_start_method_available(m)) {
+        fprintf(stderr, "%s: start method %s is not available here\n", a->prog,
+                arg);
+        return -1;
+      }
+      a->method = m;
+    } else if (a->n_names < HARNESS_MAX_NAMES) {
+      a->names[a->n_names++] = arg;
+    } else {
+      fprintf(stderr, "%s: at most %d case names\n", a->prog,
+              HARNESS_MAX_NAMES);
+      return -1;
+    }
+  }
+  if (a->help) {
+    harness_usage(stdout, a, tests, n);
+    return 0;
+  }
+  int bad = 0;
+  for (int k = 0; k < a->n_names; k++) {
+    bool named = false, runs = false;
+    for (size_t i = 0; i < n; i++) {
+      if (!harness_name_matches(a->names[k], tests[i].name))
+        continue;
+      named = true;
+      runs = a->method == MPROC_START_DEFAULT ||
+             harness_test_runs_under(&tests[i], a->method);
+    }
+    if (!named)
+      fprintf(stderr, "%s: no case named \"%s\"\n", a->prog, a->names[k]);
+    else if (!runs)
+      fprintf(stderr, "%s: case \"%s\" does not run under %s\n", a->prog,
+              a->names[k], harness_method_name(a->method));
+    bad += !named || !runs;
+  }
+  if (bad) {
+    harness_usage(stderr, a, tests, n);
+    return -1;
+  }
+  return 0;
+}
+
+/* Whether the command line asked for @p t (every case, when it named none). */
+static bool harness_selected(const harness_args_t *a,
+                             const struct CMUnitTest *t) {
+  if (a->n_names == 0)
+    return true;
+  for (int k = 0; k < a->n_names; k++)
+    if (harness_name_matches(a->names[k], t->name))
+      return true;
+  return false;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The watchdog: a case that runs too long is named, and the program ends   */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Why: ctest's limit is for the whole program, so a hung case used to die
+ * unnamed, and its children (which hold ctest's output pipe) kept ctest
+ * waiting. A thread of the test program watches the running case instead.
+ *
+ * The case is published as a seqlock of atomic words rather than under a
+ * mutex, because fork children copy this memory: a mutex the watchdog held
+ * at the fork would stay locked in the child, and harness_expect_exit(),
+ * which children may call, reads the case too.
+ */
+typedef struct harness_case {
+  mproc_start_method_t method; /* first: TEST_METHOD(state) reads it */
+  const char *name;
+  CMUnitTestFunction fn;
+} harness_case_t;
+
+static volatile int64_t wd_seq;     /* odd while the case is being changed */
+static volatile int64_t wd_case;    /* (intptr_t) harness_case_t *, or 0 */
+static volatile int64_t wd_start;   /* when it started, microseconds */
+static volatile int64_t wd_running; /* the thread has started */
+static double wd_case_limit;        /* seconds; 0: no limit */
+static double wd_program_limit;     /* seconds; 0: no limit */
+static double wd_program_start;
+static const char *wd_prog = "test";
+
+static void harness_case_publish(const harness_case_t *c) {
+  harness_atomic_add64(&wd_seq, 1);
+  harness_atomic_store64(&wd_case, (int64_t)(intptr_t)c);
+  harness_atomic_store64(&wd_start, (int64_t)(harness_now() * 1e6));
+  harness_atomic_add64(&wd_seq, 1);
+}
+
+/* The running case (NULL: none) and when it started. */
+static const harness_case_t *harness_case_current(double *start) {
+  for (;;) {
+    int64_t seq = harness_atomic_load64(&wd_seq);
+    if (seq & 1) {
+      harness_yield();
+      continue;
+    }
+    int64_t c = harness_atomic_load64(&wd_case);
+    int64_t t = harness_atomic_load64(&wd_start);
+    if (harness_atomic_load64(&wd_seq) == seq) {
+      *start = (double)t / 1e6;
+      return (const harness_case_t *)(intptr_t)c;
+    }
+  }
+}
+
+/* Every test runs through this, which tells the watchdog. A failed
+ * assert longjmps past the end: the next case, or the end of the group,
+ * then replaces it. */
+static void harness_case_main(void **state) {
+  const harness_case_t *c = *state;
+  harness_case_publish(c);
+  c->fn(state);
+  harness_case_publish(NULL);
+}
+
+/* Descriptors or handles opened since the program's count, for the
+ * report: a hang is often a wait on one of them. */
+static void harness_print_new_handles(void) {
+  static harness_res_t now;
+  if (!leaks_before)
+    return;
+  harness_resources(&now);
+  for (int i = 0; i < now.n; i++) {
+    if (harness_has(leaks_before, now.id[i]))
+      continue;
+    char what[320];
+    harness_describe(now.id[i], what, sizeof what);
+    fprintf(stderr, "  open since the start: %s\n", what);
+  }
+}
+
+/* Kills this process's descendants, listing them: a child left running
+ * would keep ctest's output pipe open, and ctest waiting, after this
+ * program has gone. */
+#ifdef _WIN32
+static void harness_kill_descendants(void) {
+  DWORD ids[256];
+  int n = 1;
+  ids[0] = GetCurrentProcessId();
+  FILETIME mine, c, e, k, u;
+  if (!GetProcessTimes(GetCurrentProcess(), &mine, &e, &k, &u))
+    return;
+  HANDLE snap = CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
+  if (snap == INVALID_HANDLE_VALUE)
+    return;
+  /* Parents before children in no particular order: pass until nothing
+   * is added. A process created before this one is not ours, whatever
+   * its recorded parent (process ids are reused). */
+  for (int added = 1; added && n < 256;) {
+    added = 0;
+    PROCESSENTRY32 pe;
+    pe.dwSize = sizeof pe;
+    for (BOOL ok = Process32First(snap, &pe); ok && n < 256;
+         ok = Process32Next(snap, &pe)) {
+      bool parent = false, known = false;
+      for (int i = 0; i < n; i++) {
+        parent |= ids[i] == pe.th32ParentProcessID;
+        known |= ids[i] == pe.th32ProcessID;
+      }
+      if (!parent || known)
+        continue;
+      HANDLE h =
+          OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION | PROCESS_TERMINATE,
+                      FALSE, pe.th32ProcessID);
+      if (!h)
+        continue;
+      if (GetProcessTimes(h, &c, &e, &k, &u) &&
+          CompareFileTime(&c, &mine) >= 0) {
+        ids[n++] = pe.th32ProcessID;
+        added = 1;
+        fprintf(stderr, "  process %lu (%s, child of %lu): killed\n",
+                (unsigned long)pe.th32ProcessID, pe.szExeFile,
+                (unsigned long)pe.th32ParentProcessID);
+        TerminateProcess(h, 9);
+      }
+      CloseHandle(h);
+    }
+  }
+  CloseHandle(snap);
+}
+#elif defined(__linux__)
+static void harness_kill_descendants(void) {
+  pid_t ids[256];
+  int n = 1;
+  ids[0] = getpid();
+  /* Pass over /proc until nothing is added, then kill: killing first
+   * would hand grandchildren to init before they were found. */
+  for (int added = 1; added && n < 256;) {
+    added = 0;
+    DIR *d = opendir("/proc");
+    if (!d)
+      break;
+    struct dirent *de;
+    while ((de = readdir(d)) && n < 256) {
+      char path[64], stat[512];
+      long pid = strtol(de->d_name, NULL, 10);
+      if (pid <= 0)
+        continue;
+      snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+      FILE *f = fopen(path, "r");
+      if (!f)
+        continue;
+      size_t len = fread(stat, 1, sizeof stat - 1, f);
+      fclose(f);
+      stat[len] = '\0';
+      /* "pid (comm) state ppid ...": comm may hold spaces and parens. */
+      char *close = strrchr(stat, ')');
+      long ppid = 0;
+      if (!close || sscanf(close + 1, " %*c %ld", &ppid) != 1)
+        continue;
+      bool parent = false, known = false;
+      for (int i = 0; i < n; i++) {
+        parent |= ids[i] == (pid_t)ppid;
+        known |= ids[i] == (pid_t)pid;
+      }
+      if (parent && !known) {
+        ids[n++] = (pid_t)pid;
+        added = 1;
+        *close = '\0';
+        char *open = strchr(stat, '(');
+        fprintf(stderr, "  process %ld (%s, child of %ld): killed\n", pid,
+                open ? open + 1 : "?", ppid);
+      }
+    }
+    closedir(d);
+  }
+  for (int i = 1; i < n; i++)
+    kill(ids[i], SIGKILL);
+  /* Reap ours, briefly: a zombie handed to init stays until init reaps
+   * it, which a container's init may do late, and CI counts zombies. */
+  for (int tries = 0; tries < 200 && waitpid(-1, NULL, WNOHANG) >= 0; tries++)
+    harness_sleep(0.01);
+}
+#else
+static void harness_kill_descendants(void) {
+  fprintf(stderr, "  (children not listed: no /proc here)\n");
+}
+#endif
+
+static void harness_watchdog_fire(const harness_case_t *c, double ran,
+                                  const char *why) {
+  if (c)
+    fprintf(stderr, "%s: case %s (%s) hung for %.0f s (%s)\n", wd_prog, c->name,
+            harness_method_name(c->method), ran, why);
+  else
+    fprintf(stderr, "%s: hung between cases (%s)\n", wd_prog, why);
+  harness_print_new_handles();
+  harness_kill_descendants();
+  fflush(stderr);
+  fflush(stdout);
+  _Exit(124); /* as timeout(1) */
+}
+
+static void harness_watchdog(void *arg) {
+  (void)arg;
+  harness_atomic_store64(&wd_running, 1);
+  for (;;) {
+    harness_sleep(0.25);
+    double start = 0, now = harness_now();
+    const harness_case_t *c = harness_case_current(&start);
+    char why[160];
+    if (c && wd_case_limit > 0 && now - start > wd_case_limit) {
+      snprintf(why, sizeof why,
+               "limit %.0f s per case; MPROC_TEST_CASE_TIMEOUT sets it, 0 "
+               "turns it off",
+               wd_case_limit);
+      harness_watchdog_fire(c, now - start, why);
+    }
+    if (wd_program_limit > 0 && now - wd_program_start > wd_program_limit) {
+      snprintf(why, sizeof why,
+               "the program ran %.0f s, past MPROC_TEST_PROGRAM_TIMEOUT=%.0f, "
+               "set by ctest's TIMEOUT",
+               now - wd_program_start, wd_program_limit);
+      harness_watchdog_fire(c, c ? now - start : 0, why);
+    }
+  }
+}
+
+/* A limit in seconds from the environment: @p dflt when unset or not a
+ * number, 0 (no limit) when 0. */
+static double harness_env_seconds(const char *name, double dflt) {
+  const char *v = getenv(name);
+  if (!v || !*v)
+    return dflt;
+  char *end;
+  double d = strtod(v, &end);
+  if (*end || d < 0) {
+    fprintf(stderr, "%s: %s=%s is not a number of seconds; using %.0f\n",
+            wd_prog, name, v, dflt);
+    return dflt;
+  }
+  return d;
+}
+
+/*
+ * Starts the watchdog, once per program. Not under ThreadSanitizer: there a
+ * fork child of a process with threads may not start threads of its own
+ * (die_after_fork), and the manager's server and the resource sharer, forked
+ * from the test program, do; their tests would die for the watchdog.
+ */
+#if defined(__SANITIZE_THREAD__)
+#define HARNESS_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define HARNESS_TSAN 1
+#endif
+#endif
+
+static void harness_watchdog_start(const char *prog) {
+  static harness_thread_t *thread;
+  wd_prog = prog;
+  wd_program_start = harness_now();
+  /* Cases take seconds; a minute is a hang, also on a loaded machine.
+   * wine starts processes some ten times slower. */
+  wd_case_limit = harness_env_seconds("MPROC_TEST_CASE_TIMEOUT",
+                                      harness_slow_processes() ? 150 : 60);
+  wd_program_limit = harness_env_seconds("MPROC_TEST_PROGRAM_TIMEOUT", 0);
+#ifdef HARNESS_TSAN
+  return;
+#endif
+  if (thread || (wd_case_limit == 0 && wd_program_limit == 0))
+    return;
+  thread = harness_thread_start(harness_watchdog, NULL);
+  /* No fork before the thread runs: a thread still starting may hold an
+   * allocator lock (clang 14's ASan takes one in its thread set-up and
+   * not around fork), and a child forked then deadlocks in its first
+   * malloc (mproc-crash's lesson). Once running, it only sleeps. */
+  while (!harness_atomic_load64(&wd_running))
+    harness_sleep(0.001);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Running the cases                                                        */
+/* ------------------------------------------------------------------------ */
+
+int harness_run(int argc, char **argv, const char *name,
+                const struct CMUnitTest *tests, size_t n) {
   static const mproc_start_method_t methods[] = {MPROC_START_FORK,
                                                  MPROC_START_SPAWN};
+  harness_args_t args;
+  if (harness_parse_args(&args, argc, argv, tests, n) != 0)
+    return 2;
+  if (args.help)
+    return 0;
   int failures = 0;
   /*
    * Resources made once for the process's life by what every program uses
@@ -492,34 +912,67 @@ int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
 #ifdef _WIN32
   harness_warm_sockets();
 #endif
+  /* Before the count: on Windows the thread is a handle. */
+  harness_watchdog_start(args.prog);
   print_message("[ LEAKS    ] %s: counting descriptors and children\n", name);
   static harness_res_t before;
   harness_resources(&before);
   leaks_before = &before;
   struct CMUnitTest *copy = calloc(n, sizeof *copy);
-  if (!copy)
+  harness_case_t *cases = calloc(n, sizeof *cases);
+  if (!copy || !cases) {
+    free(copy);
+    free(cases);
     return 1;
+  }
+  const char *each = getenv("MPROC_TEST_LEAKS_EACH");
   for (size_t m = 0; m < 2; m++) {
-    if (!mproc_start_method_available(methods[m]) ||
-        (only != MPROC_START_DEFAULT && only != methods[m]))
+    mproc_start_method_t method = methods[m];
+    if (!mproc_start_method_available(method) ||
+        (args.method != MPROC_START_DEFAULT && args.method != method))
       continue;
+    size_t k = 0;
     for (size_t i = 0; i < n; i++) {
-      copy[i] = tests[i];
-      copy[i].initial_state = (void *)&methods[m];
-      const char *each = getenv("MPROC_TEST_LEAKS_EACH");
+      if (!harness_selected(&args, &tests[i]) ||
+          !harness_test_runs_under(&tests[i], method))
+        continue;
+      cases[k].method = method;
+      cases[k].name = tests[i].name;
+      cases[k].fn = tests[i].test_func;
+      copy[k] = tests[i];
+      copy[k].test_func = harness_case_main;
+      copy[k].initial_state = &cases[k];
       if (each && strcmp(each, "1") == 0)
-        copy[i].teardown_func = harness_leaks_teardown;
+        copy[k].teardown_func = harness_leaks_teardown;
+      k++;
     }
+    if (k == 0)
+      continue; /* a group of cases of the other method only */
     char group[128];
-    snprintf(group, sizeof group, "%s/%s", name,
-             methods[m] == MPROC_START_FORK ? "fork" : "spawn");
+    snprintf(group, sizeof group, "%s/%s", name, harness_method_name(method));
     print_message("[ GROUP    ] %s\n", group);
-    failures += _cmocka_run_group_tests(group, copy, n, NULL, NULL);
+    failures += _cmocka_run_group_tests(group, copy, k, NULL, NULL);
+    harness_case_publish(NULL); /* after a failed case's longjmp */
   }
   free(copy);
+  free(cases);
   if (harness_check_leaks(name, &before) != 0)
     failures++;
   return failures;
+}
+
+int harness_check_failed(const char *file, int line, const char *expr,
+                         int code) {
+  /* Read first: fprintf makes no mproc call, but the message must be the
+   * one the failed check left, whatever comes later. */
+  const char *why = mproc_last_error();
+  /* One fprintf, so that lines of children failing at once do not mix. */
+  fprintf(stderr,
+          "%s:%d: CHECK(%s) failed in process %lld: exits with %d%s%s%s\n",
+          file, line, expr, (long long)mproc_getpid(), code,
+          why[0] ? " (last mproc error: " : "", why, why[0] ? ")" : "");
+  fflush(stderr);
+  return code;
 }
 
 mproc_process_t *harness_start(mproc_fn fn, const mproc_value_t *args,
@@ -535,10 +988,45 @@ mproc_process_t *harness_start(mproc_fn fn, const mproc_value_t *args,
   return p;
 }
 
+void harness_expect_inheritance_only(const void *obj, const char *type) {
+  char want[128];
+  snprintf(want, sizeof want,
+           "%s objects should only be shared between processes through "
+           "inheritance",
+           type);
+  mproc_value_t v = mproc_obj(obj);
+  void *buf = NULL;
+  size_t len = 0;
+  assert_int_equal(mproc_encode(&v, 1, &buf, &len), MPROC_E_INHERITANCE);
+  assert_string_equal(mproc_last_error(), want);
+  assert_string_equal(mproc_object_type_name(obj), type);
+}
+
+/*
+ * How long a join may wait: what is left of the running case's time, less
+ * a tenth of it, so that a child that hangs fails its case's join (the case
+ * named by cmocka, the child killed, the next case run) before the watchdog
+ * would end the whole program. Outside a case (in a child, in
+ * mproc-crash), the old fixed bound.
+ */
+static double harness_join_bound(void) {
+  double start = 0;
+  const harness_case_t *c = harness_case_current(&start);
+  if (!c || wd_case_limit == 0)
+    return 120.0;
+  double left = start + wd_case_limit * 0.9 - harness_now();
+  return left > 1.0 ? left : 1.0;
+}
+
 void harness_expect_exit(mproc_process_t *p, int code) {
-  int rc = mproc_process_join(p, 120.0);
-  if (rc != 0)
+  double bound = harness_join_bound();
+  int rc = mproc_process_join(p, bound);
+  if (rc != 0) {
+    print_error("harness_expect_exit: the child did not end within %.1f s "
+                "(%s): killing it\n",
+                bound, mproc_err_name(rc));
     mproc_process_kill(p);
+  }
   assert_int_equal(rc, 0);
   int got = -1000;
   assert_int_equal(mproc_process_exitcode(p, &got), 0);

@@ -20,25 +20,70 @@
 
 #include <cmocka.h>
 
+/*
+ * CHECK(cond, code), in a child function (one that returns its exit code):
+ * when @p cond is false, prints where and what failed, with the library's
+ * last error message, to stderr, and returns @p code from the function. The
+ * parent still asserts the exit code; the report says why it is not 0, as
+ * libuv's ASSERT does, rather than leaving a bare step number to look up.
+ * mproc_last_error() is of the child's last failed call, which is not
+ * always the one in @p cond (a call that failed on purpose before it).
+ */
+#define CHECK(cond, code)                                                      \
+  do {                                                                         \
+    if (!(cond))                                                               \
+      return harness_check_failed(__FILE__, __LINE__, #cond, (code));          \
+  } while (0)
+int harness_check_failed(const char *file, int line, const char *expr,
+                         int code);
+
 /* The start method of the running test (its cmocka state). */
 #define TEST_METHOD(state) (*(const mproc_start_method_t *)*(state))
 
 /*
  * Runs @p tests once per available start method (their initial_state is
- * set to the method), as groups named "<name>/fork" and "<name>/spawn".
- * Returns the number of failures, for main() to return.
+ * set to the method), as groups named "<name>/fork" and "<name>/spawn",
+ * and then checks that the program holds what it held before (descriptors,
+ * handles, children). Returns the number of failures, for main() to
+ * return.
+ *
+ * The command line (argc, argv from main(), after mproc_boot()) picks what
+ * runs: "test_sync rlock spawn" runs test_rlock under spawn only. Any
+ * number of case names (with or without "test_"), and fork or spawn, in any
+ * order; none: everything. A name that matches no case, or a method the
+ * platform lacks, fails the program with the list of cases; --help lists
+ * them.
+ *
+ * A watchdog thread ends the program (exit status 124) when one case runs
+ * longer than MPROC_TEST_CASE_TIMEOUT seconds (default 60, 150 on Windows;
+ * 0: no limit, for a debugger), or the program longer than
+ * MPROC_TEST_PROGRAM_TIMEOUT (set by ctest, just under its TIMEOUT). It
+ * prints "<program>: case <name> (<method>) hung for N s", the descriptors
+ * or handles opened since the start, and the descendants it kills. Not
+ * under ThreadSanitizer (harness.c says why).
  */
-int harness_run(const char *name, const struct CMUnitTest *tests, size_t n);
-/* The same, for tests of one start method only (MPROC_START_DEFAULT: all);
- * nothing runs where the platform lacks that method. */
-int harness_run_only(const char *name, const struct CMUnitTest *tests, size_t n,
-                     mproc_start_method_t only);
+int harness_run(int argc, char **argv, const char *name,
+                const struct CMUnitTest *tests, size_t n);
+
+/* A test that runs under one start method only, named by its initial_state:
+ * HARNESS_TEST_ONLY(test_spawn_failures, spawn) in the table of tests. */
+extern const mproc_start_method_t harness_method_fork;
+extern const mproc_start_method_t harness_method_spawn;
+#define HARNESS_TEST_ONLY(f, method)                                           \
+  { #f, f, NULL, NULL, (void *)&harness_method_##method }
 
 /* Starts fn with args under @p method; asserts the start succeeded. */
 mproc_process_t *harness_start(mproc_fn fn, const mproc_value_t *args,
                                size_t nargs, mproc_start_method_t method);
 
-/* Joins (with a generous timeout), asserts the exit code, destroys. */
+/* Asserts that @p obj (of type name @p type, "Event") may only be passed to
+ * a child at its start, as CPython's synchronisation objects: encoding it
+ * fails with MPROC_E_INHERITANCE and CPython's message. */
+void harness_expect_inheritance_only(const void *obj, const char *type);
+
+/* Joins, asserts the exit code, destroys. The join waits until shortly
+ * before the running case's limit (below), so that a hung child fails its
+ * case, and is killed, before the watchdog would end the program. */
 void harness_expect_exit(mproc_process_t *p, int code);
 
 /* Environment variables, portably. */

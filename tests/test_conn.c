@@ -399,5 +399,5 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_wait),
       cmocka_unit_test(test_bad_input),
   };
-  return harness_run("conn", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "conn", tests, sizeof tests / sizeof tests[0]);
 }

@@ -997,5 +997,6 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_manager_connect),
       cmocka_unit_test(test_pool),
   };
-  return harness_run("fault", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "fault", tests,
+                     sizeof tests / sizeof tests[0]);
 }

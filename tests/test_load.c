@@ -410,5 +410,5 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_lock_and_queue),
       cmocka_unit_test(test_rlock_and_streamed_queue),
   };
-  return harness_run("load", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "load", tests, sizeof tests / sizeof tests[0]);
 }

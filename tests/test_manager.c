@@ -1006,5 +1006,6 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_garbage_and_oversized_frames),
       cmocka_unit_test(test_remote_tcp),
   };
-  return harness_run("manager", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "manager", tests,
+                     sizeof tests / sizeof tests[0]);
 }

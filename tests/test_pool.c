@@ -713,5 +713,5 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_worker_death),
       cmocka_unit_test(test_terminate_join),
   };
-  return harness_run("pool", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "pool", tests, sizeof tests / sizeof tests[0]);
 }

@@ -402,10 +402,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_start_errors),
       cmocka_unit_test(test_start_method_default),
       cmocka_unit_test(test_daemon),
+      HARNESS_TEST_ONLY(test_spawn_failures, spawn),
   };
-  const struct CMUnitTest spawn_only[] = {
-      cmocka_unit_test(test_spawn_failures),
-  };
-  return harness_run("process", tests, sizeof tests / sizeof tests[0]) +
-         harness_run_only("process-boot", spawn_only, 1, MPROC_START_SPAWN);
+  return harness_run(argc, argv, "process", tests,
+                     sizeof tests / sizeof tests[0]);
 }

@@ -672,5 +672,6 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_consumer_killed_mid_get),
       cmocka_unit_test(test_consumer_killed_mid_stream),
   };
-  return harness_run("queue", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "queue", tests,
+                     sizeof tests / sizeof tests[0]);
 }

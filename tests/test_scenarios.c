@@ -48,5 +48,6 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_scenario_3), cmocka_unit_test(test_scenario_4),
       cmocka_unit_test(test_scenario_5),
   };
-  return harness_run("scenarios", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "scenarios", tests,
+                     sizeof tests / sizeof tests[0]);
 }

@@ -333,5 +333,6 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_named_cleanup_at_exit),
       cmocka_unit_test(test_named_bad_input),
   };
-  return harness_run("shared", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "shared", tests,
+                     sizeof tests / sizeof tests[0]);
 }

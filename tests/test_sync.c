@@ -373,5 +373,5 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_semaphores),
       cmocka_unit_test(test_bad_input),
   };
-  return harness_run("sync", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "sync", tests, sizeof tests / sizeof tests[0]);
 }

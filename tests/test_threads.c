@@ -208,5 +208,6 @@ int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_threads_share_objects),
   };
-  return harness_run("threads", tests, sizeof tests / sizeof tests[0]);
+  return harness_run(argc, argv, "threads", tests,
+                     sizeof tests / sizeof tests[0]);
 }
