@@ -5,6 +5,10 @@
 #
 #   setup    apt-get install what is missing
 #   linux    gcc, RelWithDebInfo: build, check the exported symbols, ctest
+#   builds   every other build type with warnings as errors, compiled only:
+#            gcc Debug, Release, MinSizeRel; clang Release; mingw Release
+#            (a user's first build is often Release, and gcc 12's -O3
+#            warnings once broke it); each build counts as one check
 #   clang    clang, Debug, -Werror: build, ctest
 #   sanitize clang with ASan+UBSan: ctest; valgrind memcheck of the
 #            single-process tests
@@ -33,8 +37,8 @@
 #   27 passed, 0 failed
 #
 # Environment:
-#   MPROC_CI_PHASES   phases to run (default "linux clang sanitize tsan
-#                     portable windows install")
+#   MPROC_CI_PHASES   phases to run (default "linux builds clang sanitize
+#                     tsan portable windows install")
 #   MPROC_CTEST_JOBS  ctest parallelism (default 1: the tests time processes)
 #
 # The phase_* functions are called by name (run_phase):
@@ -45,7 +49,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MPROC_ROOT"
 
-phases="${MPROC_CI_PHASES:-linux clang sanitize tsan portable windows install}"
+phases="${MPROC_CI_PHASES:-linux builds clang sanitize tsan portable windows install}"
 ctest_jobs="${MPROC_CTEST_JOBS:-1}"
 results="$MPROC_BUILD/ci-results"
 
@@ -218,6 +222,38 @@ phase_linux() {
   fi
   mproc_log "libmproc.so exports $(nm -D --defined-only "$lib" | wc -l) symbols, all mproc_*"
   run_linux_tests linux "$MPROC_BUILD_LINUX"
+}
+
+# Every CMake build type the other phases do not build, each with warnings
+# as errors (mproc_configure turns MPROC_WERROR on): the library, tests,
+# examples and benchmarks compile, nothing runs. The mingw build needs the
+# cmocka that the windows phase uses (built once, kept in build/deps).
+phase_builds() {
+  local passed=0 failed=0 spec name dir
+  bash "$MPROC_ROOT/ci/build-cmocka-mingw.sh" "$MPROC_CMOCKA_MINGW_PREFIX"
+  mkdir -p "$MPROC_BUILD/builds"
+  for spec in gcc:Debug gcc:Release gcc:MinSizeRel clang:Release \
+    mingw:Release; do
+    name="${spec%%:*}-${spec#*:}"
+    dir="$MPROC_BUILD/builds/$name"
+    mproc_log "building $name with warnings as errors"
+    if [[ "${spec%%:*}" == mingw ]]; then
+      set -- -DCMAKE_TOOLCHAIN_FILE="$MPROC_ROOT/cmake/mingw-w64-x86_64.cmake" \
+        -DCMOCKA_ROOT="$MPROC_CMOCKA_MINGW_PREFIX"
+    else
+      set -- -DCMAKE_C_COMPILER="${spec%%:*}"
+    fi
+    if mproc_configure "$dir" -DCMAKE_BUILD_TYPE="${spec#*:}" "$@" \
+      >"$dir.log" 2>&1 && mproc_build "$dir" >>"$dir.log" 2>&1; then
+      passed=$((passed + 1))
+    else
+      mproc_log "build $name FAILED:"
+      grep -E 'error|warning' "$dir.log" | head -n 20 || tail -n 20 "$dir.log"
+      failed=$((failed + 1))
+    fi
+  done
+  echo "$passed $failed" >"$results/builds.count"
+  [[ "$failed" == 0 ]]
 }
 
 phase_clang() {

@@ -4,8 +4,8 @@
 # the examples and the benchmarks. Applied to each target privately: they
 # never leak to users of the installed library.
 #
-# Warnings are errors on every compiler (MPROC_WERROR, on by default; turn it
-# off when trying a newer compiler whose new warnings should not stop you).
+# Warnings are errors on every compiler with MPROC_WERROR (off by default;
+# CI and developers turn it on, and CI builds every build type with it).
 
 function(mproc_compile_options target)
   set_target_properties(${target} PROPERTIES

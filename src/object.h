@@ -69,7 +69,7 @@ struct mproc_object {
   mproc__type_id_t type_id;
 };
 
-/* The descriptor of a type id, or NULL. */
+/* The descriptor of a type id, or NULL (the table is in builtins.c). */
 const mproc__type_t *mproc__type_of(mproc__type_id_t id);
 
 /* The header of a live object, or NULL (then a detail message is set). */

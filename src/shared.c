@@ -80,6 +80,7 @@ static void shared_free(shared_obj_t *s) {
 static int shared_create(shared_obj_t **out, mproc__type_id_t id,
                          uint32_t ctype, size_t elem_size, size_t count,
                          bool lock) {
+  *out = NULL;
   if (elem_size == 0 || count > (SIZE_MAX - DATA_OFFSET) / elem_size ||
       count * elem_size > ((size_t)1 << 40))
     return mproc__err(MPROC_E_VALUE, "%zu elements of %zu bytes", count,

@@ -33,9 +33,11 @@ int mproc__named_shm_open(mproc__shm_t *shm, const char *name, size_t size,
           ? -1
           : shm_open(path, create ? O_RDWR | O_CREAT | O_EXCL : O_RDWR, 0600);
   if (fd < 0) {
-    if (errno == EEXIST)
-      return mproc__err(MPROC_E_BUSY, "shared memory '%s' already exists",
-                        name);
+    if (errno == EEXIST) {
+      mproc__err(MPROC_E_BUSY, "shared memory '%s' already exists", name);
+      mproc__err_set_os(EEXIST);
+      return MPROC_E_BUSY;
+    }
     return mproc__err_os(create ? "creating named shared memory"
                                 : "opening named shared memory");
   }

@@ -37,8 +37,9 @@ int mproc__named_shm_open(mproc__shm_t *shm, const char *name, size_t size,
                                  (DWORD)(s64 >> 32), (DWORD)s64, wname);
     if (h && GetLastError() == ERROR_ALREADY_EXISTS) {
       CloseHandle(h);
-      return mproc__err(MPROC_E_BUSY, "shared memory '%s' already exists",
-                        name);
+      mproc__err(MPROC_E_BUSY, "shared memory '%s' already exists", name);
+      mproc__err_set_os(ERROR_ALREADY_EXISTS);
+      return MPROC_E_BUSY;
     }
     if (!h)
       return mproc__err_os("creating named shared memory");
@@ -47,9 +48,11 @@ int mproc__named_shm_open(mproc__shm_t *shm, const char *name, size_t size,
             ? NULL
             : OpenFileMappingW(FILE_MAP_READ | FILE_MAP_WRITE, FALSE, wname);
     if (!h) {
-      if (GetLastError() == ERROR_FILE_NOT_FOUND)
-        return mproc__err(MPROC_E_NOTFOUND, "no shared memory named '%s'",
-                          name);
+      if (GetLastError() == ERROR_FILE_NOT_FOUND) {
+        mproc__err(MPROC_E_NOTFOUND, "no shared memory named '%s'", name);
+        mproc__err_set_os(ERROR_FILE_NOT_FOUND);
+        return MPROC_E_NOTFOUND;
+      }
       return mproc__err_os("opening named shared memory");
     }
   }
