@@ -31,6 +31,7 @@
 
 #define SECRET_LEN 16
 
+#ifdef __linux__
 /* The first occurrence of @p s in @p buf, or NULL (memmem, portably). */
 static uint8_t *find(const uint8_t *buf, size_t len, const char *s) {
   size_t n = strlen(s);
@@ -39,6 +40,7 @@ static uint8_t *find(const uint8_t *buf, size_t len, const char *s) {
       return (uint8_t *)(uintptr_t)(buf + i);
   return NULL;
 }
+#endif
 #define SHARER_PREFIX "mproc-sharer-"
 /* The sharer's bound on each step of a transfer (src/posix/conn.c). */
 #define SHARER_BOUND_S 2.0

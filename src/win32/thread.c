@@ -33,6 +33,7 @@ struct mproc__thread {
 
 /* _beginthreadex, not CreateThread: the thread uses the C runtime. */
 static int thread_start(HANDLE *out, void (*fn)(void *), void *arg) {
+  *out = NULL;
   thread_start_t *st = malloc(sizeof *st);
   if (!st)
     return mproc__err(MPROC_E_NOMEM, "starting a thread");
