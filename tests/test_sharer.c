@@ -215,6 +215,28 @@ static void test_stalled_clients(void **state) {
   mproc_queue_destroy(q);
 }
 
+/* Sends a sharer's answer: @p reply ('F' and a proof) with @p fd. */
+static void answer_with_fd(int c, const uint8_t reply[1 + SECRET_LEN], int fd) {
+  union {
+    char buf[CMSG_SPACE(sizeof(int))];
+    struct cmsghdr align;
+  } u;
+  memset(&u, 0, sizeof u);
+  struct iovec iov = {(void *)(uintptr_t)reply, 1 + SECRET_LEN};
+  struct msghdr msg;
+  memset(&msg, 0, sizeof msg);
+  msg.msg_iov = &iov;
+  msg.msg_iovlen = 1;
+  msg.msg_control = u.buf;
+  msg.msg_controllen = sizeof u.buf;
+  struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
+  cm->cmsg_level = SOL_SOCKET;
+  cm->cmsg_type = SCM_RIGHTS;
+  cm->cmsg_len = CMSG_LEN(sizeof(int));
+  memcpy(CMSG_DATA(cm), &fd, sizeof fd);
+  sendmsg(c, &msg, MSG_NOSIGNAL);
+}
+
 /* A fake sharer: listens on @p name; with @p answer, answers each client
  * 'F', 16 zero bytes (not the secret) and the descriptor @p fd; else
  * never accepts. */
@@ -238,24 +260,7 @@ static void *fake_main(void *arg) {
     got += (size_t)r;
   }
   uint8_t reply[1 + SECRET_LEN] = {'F'};
-  union {
-    char buf[CMSG_SPACE(sizeof(int))];
-    struct cmsghdr align;
-  } u;
-  memset(&u, 0, sizeof u);
-  struct iovec iov = {reply, sizeof reply};
-  struct msghdr msg;
-  memset(&msg, 0, sizeof msg);
-  msg.msg_iov = &iov;
-  msg.msg_iovlen = 1;
-  msg.msg_control = u.buf;
-  msg.msg_controllen = sizeof u.buf;
-  struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
-  cm->cmsg_level = SOL_SOCKET;
-  cm->cmsg_type = SCM_RIGHTS;
-  cm->cmsg_len = CMSG_LEN(sizeof(int));
-  memcpy(CMSG_DATA(cm), &f->fd, sizeof f->fd);
-  sendmsg(c, &msg, MSG_NOSIGNAL);
+  answer_with_fd(c, reply, f->fd);
   close(c);
   return NULL;
 }
@@ -404,25 +409,7 @@ static void test_other_user(void **state) {
     uint8_t *at = find(forged, len2, SHARER_PREFIX);
     uint8_t reply[1 + SECRET_LEN] = {'F'};
     memcpy(reply + 1, at - SECRET_LEN, SECRET_LEN); /* the right proof */
-    int fd = open("/", O_RDONLY);
-    union {
-      char b[CMSG_SPACE(sizeof(int))];
-      struct cmsghdr align;
-    } u;
-    memset(&u, 0, sizeof u);
-    struct iovec iov = {reply, sizeof reply};
-    struct msghdr msg;
-    memset(&msg, 0, sizeof msg);
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    msg.msg_control = u.b;
-    msg.msg_controllen = sizeof u.b;
-    struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
-    cm->cmsg_level = SOL_SOCKET;
-    cm->cmsg_type = SCM_RIGHTS;
-    cm->cmsg_len = CMSG_LEN(sizeof(int));
-    memcpy(CMSG_DATA(cm), &fd, sizeof fd);
-    sendmsg(c, &msg, MSG_NOSIGNAL);
+    answer_with_fd(c, reply, open("/", O_RDONLY));
     _exit(0);
   }
   close(ready[1]);
