@@ -935,8 +935,16 @@ typedef struct mproc_shared_value mproc_shared_value_t;
 /** A zero-initialised scalar of @p type, with an RLock if @p lock. */
 MPROC_API int mproc_shared_value_create(mproc_shared_value_t **out,
                                         mproc_ctype_t type, bool lock);
-/** Reads or writes the scalar, converting from or to the C type, under the
- * lock if there is one (as CPython's .value). */
+/**
+ * Reads or writes the scalar, converting from or to the C type, under the
+ * lock if there is one (as CPython's .value). The lock is taken and given
+ * back within the call, whatever it returns. If its holder died holding it
+ * (see the Lock family, section 5), the call still reads or writes the
+ * value, releases the lock, and returns MPROC_E_OWNER_DEAD: the value (in
+ * *out, for a get) may be inconsistent, as the dead holder may have been
+ * half-way through an update; the lock is free and usable, and the next
+ * call returns 0. (CPython hangs there, gh-88304.)
+ */
 MPROC_API int mproc_shared_value_get_int(mproc_shared_value_t *v, int64_t *out);
 MPROC_API int mproc_shared_value_set_int(mproc_shared_value_t *v, int64_t x);
 MPROC_API int mproc_shared_value_get_double(mproc_shared_value_t *v,
@@ -953,7 +961,10 @@ MPROC_API int mproc_value_as_shared_value(const mproc_value_t *v,
 
 typedef struct mproc_shared_array mproc_shared_array_t;
 /** @p count zero-filled elements of @p elem_size bytes, with an RLock if
- * @p lock. The elements are accessed through the pointer. */
+ * @p lock. The elements are accessed through the pointer, with no call of
+ * mproc's taking the lock: a caller that takes it (get_lock) gets
+ * MPROC_E_OWNER_DEAD from mproc_rlock_acquire() if its holder died, and
+ * then holds it, as section 5 says. */
 MPROC_API int mproc_shared_array_create(mproc_shared_array_t **out,
                                         size_t elem_size, size_t count,
                                         bool lock);
