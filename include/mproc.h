@@ -833,8 +833,24 @@ MPROC_API int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
 /** The result of an asynchronous call. */
 typedef struct mproc_async mproc_async_t;
 
-/** Callbacks of an asynchronous call, run in the pool's result thread (or,
- * for an error found before any task ran, in the caller): keep them short. */
+/**
+ * Callbacks of an asynchronous call, run in the pool's thread (or, for a
+ * call that fails before any task is queued or has no tasks, in the caller,
+ * before the submitting call returns): keep them short, as they hold up
+ * every other call's results.
+ *
+ * Order, as CPython's ApplyResult: the callback runs to its end first, and
+ * only then is the call finished. Once mproc_async_get() or
+ * mproc_async_wait() has returned, or mproc_async_ready() said 1, the
+ * callback has returned, so its userdata may live in the caller's stack
+ * frame. From inside a callback, its own call is not finished yet
+ * (ready() is 0, successful() MPROC_E_STATE). A callback may submit more
+ * async calls to its pool, but not wait for one: mproc_async_wait() and
+ * mproc_async_get() with a timeout other than 0, mproc_iter_next() that
+ * would block, and the blocking calls (apply, map, starmap) return
+ * MPROC_E_STATE there, since the thread running the callback is the one
+ * that finishes calls (CPython hangs, or times out).
+ */
 typedef struct mproc_callbacks {
   /** Success: the results (valid during the call only). */
   void (*on_result)(void *userdata, const mproc_value_t *results, size_t n);
@@ -858,7 +874,8 @@ MPROC_API int mproc_pool_starmap_async(mproc_pool_t *pool, mproc_task_fn fn,
                                        const mproc_callbacks_t *callbacks,
                                        mproc_async_t **out);
 
-/** 1 if the call has finished (successfully or not), else 0. */
+/** 1 if the call has finished (successfully or not, its callback
+ * returned), else 0. */
 MPROC_API int mproc_async_ready(mproc_async_t *r);
 /** Waits for the call to finish: 0, or MPROC_E_TIMEOUT. */
 MPROC_API int mproc_async_wait(mproc_async_t *r, double timeout);
