@@ -119,7 +119,8 @@ MPROC_API const char *mproc_err_name(int status);
  * The detail message of the last failing call made by this thread, for
  * example "Lock objects should only be shared between processes through
  * inheritance". Valid until the thread's next mproc call; never NULL (an
- * empty string when there is none).
+ * empty string when there is none). Whole, however long: a pool task's
+ * error message of a megabyte comes back entire, as in CPython.
  */
 MPROC_API const char *mproc_last_error(void);
 
@@ -784,7 +785,15 @@ MPROC_API int mproc_register_task(const char *name, mproc_task_fn fn);
  */
 MPROC_API int mproc_task_set_result(mproc_task_t *task,
                                     const mproc_value_t *result);
-/** Sets the message the caller gets with the task's failure status. */
+/**
+ * Sets the message the caller gets with the task's failure status (copied
+ * now). It reaches the caller whole, byte for byte, as CPython delivers a
+ * worker's exception message: in the error callback, and in
+ * mproc_last_error() after mproc_async_get(), mproc_iter_next() or a
+ * blocking call. Only a message longer than MPROC_QUEUE_MSG_MAX - 4096
+ * bytes (what one result message carries) is cut there. A task that fails
+ * without setting one passes on its thread's mproc_last_error().
+ */
 MPROC_API int mproc_task_set_error(mproc_task_t *task, const char *message);
 
 typedef struct mproc_pool mproc_pool_t;

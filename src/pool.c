@@ -28,6 +28,7 @@
 #include "pool.h"
 #include "queue.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,15 @@
 #define MSG_WAKE (-2)
 #define EXIT_INIT_FAILED 4
 #define EXIT_BAD_ARGS 5
+/*
+ * The longest task error message carried, in bytes: what fits in one
+ * result queue message with the rest of the reply. CPython delivers a
+ * worker's exception message whole, however long; cutting at a fixed
+ * buffer (511 bytes, once) loses what a caller needs to see. Longer ones
+ * are cut here rather than failing the reply (which would lose all of it).
+ */
+#define TASK_MESSAGE_MAX (MPROC_QUEUE_MSG_MAX - 4096)
+#define NO_MEMORY_MESSAGE "(out of memory copying the task's error message)"
 
 /* ------------------------------------------------------------------------ */
 /* Task registry                                                            */
@@ -105,8 +115,40 @@ static mproc_task_fn task_fn(const char *name) {
 struct mproc_task {
   uint8_t *body; /* the encoded result value, without the values header */
   size_t body_len;
-  char message[MPROC__BOOT_MSG_MAX];
+  char *message; /* mproc_task_set_error(), whole; NULL if none */
 };
+
+/* A heap copy of @p s, cut at @p max bytes; NULL if out of memory. */
+static char *dup_max(const char *s, size_t max) {
+  size_t n = strlen(s);
+  if (n > max)
+    n = max;
+  char *d = malloc(n + 1);
+  if (d) {
+    memcpy(d, s, n);
+    d[n] = '\0';
+  }
+  return d;
+}
+
+/* Sets *msg to a heap string formatted from @p fmt (NULL if out of
+ * memory), freeing the one it held. */
+static void msg_printf(char **msg, const char *fmt, ...) MPROC__PRINTF(2, 3);
+static void msg_printf(char **msg, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char small[1];
+  int n = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  char *d = n < 0 ? NULL : malloc((size_t)n + 1);
+  if (d) {
+    va_start(ap, fmt);
+    vsnprintf(d, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
+  free(*msg);
+  *msg = d;
+}
 
 int mproc_task_set_result(mproc_task_t *task, const mproc_value_t *result) {
   if (!task || !result)
@@ -135,34 +177,39 @@ int mproc_task_set_result(mproc_task_t *task, const mproc_value_t *result) {
 int mproc_task_set_error(mproc_task_t *task, const char *message) {
   if (!task || !message)
     return mproc__err(MPROC_E_INVAL, "mproc_task_set_error: NULL argument");
-  snprintf(task->message, sizeof task->message, "%s", message);
+  char *copy = dup_max(message, TASK_MESSAGE_MAX);
+  if (!copy)
+    return mproc__err(MPROC_E_NOMEM, "copying a task's error message");
+  free(task->message);
+  task->message = copy;
   return 0;
 }
 
-/* Runs one chunk; writes the results (or the failure) into @p out. */
+/* Runs one chunk; writes the results into @p out, or the failure's
+ * message into *msg (a heap string, NULL if out of memory). */
 static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
                      int64_t nargs, int64_t ntasks, mproc__wbuf_t *out,
-                     char *msg, size_t msg_size) {
+                     char **msg) {
   mproc_task_fn fn = task_fn(name);
   if (!fn) {
-    snprintf(msg, msg_size,
-             "task \"%s\" is not registered in the worker; register it "
-             "before mproc_boot()",
-             name);
+    msg_printf(msg,
+               "task \"%s\" is not registered in the worker; register it "
+               "before mproc_boot()",
+               name);
     return MPROC_E_NOTFOUND;
   }
   mproc_value_t *vals = NULL;
   size_t n = 0;
   int rc = mproc_decode(args, args_len, &vals, &n);
   if (rc < 0 || nargs < 0 || ntasks < 0 || (size_t)(nargs * ntasks) != n) {
-    snprintf(msg, msg_size, "malformed task arguments");
+    msg_printf(msg, "malformed task arguments");
     mproc_values_free(vals, n);
     return rc < 0 ? rc : MPROC_E_DECODE;
   }
   mproc__put_raw(out, "MPV\x01", 4);
   mproc__put_u32(out, (uint32_t)ntasks);
   for (int64_t i = 0; i < ntasks; i++) {
-    mproc_task_t task = {NULL, 0, {0}};
+    mproc_task_t task = {NULL, 0, NULL};
     mproc__err_clear();
     rc = fn(vals + i * nargs, (size_t)nargs, &task);
     if (rc == 0) {
@@ -173,16 +220,19 @@ static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
     } else {
       if (rc > 0)
         rc = MPROC_E_VALUE;
-      snprintf(msg, msg_size, "%s",
-               task.message[0] ? task.message : mproc_last_error());
+      free(*msg);
+      *msg = task.message ? task.message
+                          : dup_max(mproc_last_error(), TASK_MESSAGE_MAX);
+      task.message = NULL;
     }
     free(task.body);
+    free(task.message);
     if (rc < 0)
       break; /* a failed task fails its chunk, as in CPython */
   }
   mproc_values_free(vals, n);
   if (rc == 0 && out->err) {
-    snprintf(msg, msg_size, "out of memory collecting results");
+    msg_printf(msg, "out of memory collecting results");
     rc = out->err;
   }
   return rc;
@@ -241,27 +291,28 @@ int mproc__pool_worker(const mproc_value_t *args, size_t nargs) {
       return EXIT_BAD_ARGS;
     }
     mproc__wbuf_t out = {0};
-    char msg[MPROC__BOOT_MSG_MAX] = "";
-    int rc = run_chunk(name, argbuf, arglen, nargs_each, ntasks, &out, msg,
-                       sizeof msg);
+    char *msg = NULL;
+    int rc = run_chunk(name, argbuf, arglen, nargs_each, ntasks, &out, &msg);
     mproc_values_free(m, n);
+    const char *text = rc == 0 ? "" : msg ? msg : NO_MEMORY_MESSAGE;
     mproc_value_t reply[] = {
         mproc_int(slot),
         mproc_int(job),
         mproc_int(chunk),
         mproc_int(rc),
-        mproc_str(msg),
+        mproc_str(text),
         mproc_bytes(rc == 0 ? out.p : NULL, rc == 0 ? out.len : 0)};
     int prc = mproc_queue_put(results, reply, 6, MPROC_FOREVER);
-    if (prc == MPROC_E_TOOBIG || prc == MPROC_E_INHERITANCE) {
+    if (prc == MPROC_E_TOOBIG || prc == MPROC_E_INHERITANCE ||
+        prc == MPROC_E_NOMEM) {
       /* The results cannot travel: report that instead. */
-      snprintf(msg, sizeof msg, "the results could not be sent: %s",
-               mproc_last_error());
+      msg_printf(&msg, "the results could not be sent: %s", mproc_last_error());
       reply[3] = mproc_int(prc);
-      reply[4] = mproc_str(msg);
+      reply[4] = mproc_str(msg ? msg : "the results could not be sent");
       reply[5] = mproc_bytes(NULL, 0);
       prc = mproc_queue_put(results, reply, 6, MPROC_FOREVER);
     }
+    free(msg);
     free(out.p);
     if (prc != 0)
       return 0;
@@ -1402,11 +1453,10 @@ static int run_blocking(int rc, mproc_async_t *r, mproc_value_t **results,
   if (rc < 0)
     return rc;
   rc = mproc_async_get(r, MPROC_FOREVER, results, n);
-  /* Keep the detail message across the release of the handle. */
-  char msg[512];
-  snprintf(msg, sizeof msg, "%s", mproc_last_error());
+  /* The detail is the call's message, whole (mproc_async_destroy() sets
+   * none here: the handle is this process's). */
   mproc_async_destroy(r);
-  return rc < 0 ? mproc__err(rc, "%s", msg) : 0;
+  return rc;
 }
 
 int mproc_pool_apply(mproc_pool_t *pool, mproc_task_fn fn,

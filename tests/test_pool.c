@@ -544,6 +544,119 @@ static void test_callback_reentry(void **state) {
   close_pool(reentry.pool);
 }
 
+/*
+ * Regression (issue 12, item 8): a task's error message was cut at 511
+ * bytes (the worker's buffer, then the thread's detail message). CPython
+ * delivers a worker's exception message whole; so does mproc now, to the
+ * error callback, to mproc_async_get()'s detail, to mproc_pool_apply()'s
+ * and mproc_iter_next()'s.
+ */
+#define LONG_MESSAGE_LEN ((size_t)1 << 20)
+
+/* Writes the message of length @p n for seed @p seed into @p m (n + 1
+ * bytes): no two neighbouring bytes alike, and the length at the end, so a
+ * cut or a shift shows. */
+static void fill_message(char *m, size_t n, int64_t seed) {
+  for (size_t i = 0; i < n; i++)
+    m[i] = (char)('a' + (i * 7 + (size_t)seed) % 26);
+  char tail[32];
+  int t = snprintf(tail, sizeof tail, "|%zu", n);
+  if (t > 0 && (size_t)t <= n)
+    memcpy(m + n - (size_t)t, tail, (size_t)t);
+  m[n] = '\0';
+}
+
+static char *long_message(size_t n, int64_t seed) {
+  char *m = malloc(n + 1);
+  assert_non_null(m);
+  fill_message(m, n, seed);
+  return m;
+}
+
+/* (n, seed) or (n) with seed 5: fails with that message. */
+static int task_long_error(const mproc_value_t *args, size_t nargs,
+                           mproc_task_t *task) {
+  int64_t n, seed = 5;
+  if (nargs < 1 || nargs > 2 || mproc_value_as_int(&args[0], &n) != 0 ||
+      (nargs == 2 && mproc_value_as_int(&args[1], &seed) != 0) || n < 0)
+    return MPROC_E_TYPE;
+  char *m = malloc((size_t)n + 1);
+  if (!m)
+    return MPROC_E_NOMEM;
+  fill_message(m, (size_t)n, seed);
+  int rc = mproc_task_set_error(task, m);
+  free(m);
+  return rc < 0 ? rc : MPROC_E_VALUE;
+}
+
+static char *long_error_seen; /* copied by the error callback */
+
+static void on_error_copy(void *ud, int status, const char *msg) {
+  (void)ud;
+  (void)status;
+  free(long_error_seen);
+  size_t n = strlen(msg);
+  long_error_seen = malloc(n + 1);
+  if (long_error_seen)
+    memcpy(long_error_seen, msg, n + 1);
+}
+
+/* Asserts that @p got is long_message(n, seed), byte for byte. */
+static void expect_long_message(const char *got, size_t n, int64_t seed) {
+  assert_non_null(got);
+  char *want = long_message(n, seed);
+  if (strlen(got) != n)
+    print_error("got %zu bytes of a %zu-byte message\n", strlen(got), n);
+  assert_int_equal(strlen(got), n);
+  assert_memory_equal(got, want, n);
+  free(want);
+}
+
+static void test_long_error_message(void **state) {
+  mproc_pool_t *p = make_pool(state, 2, NULL, 0);
+  mproc_value_t args[2] = {mproc_int((int64_t)LONG_MESSAGE_LEN), mproc_int(1)};
+  /* The error callback and mproc_async_get(). */
+  mproc_callbacks_t cb = {NULL, on_error_copy, NULL};
+  mproc_async_t *r;
+  assert_int_equal(mproc_pool_apply_async(p, task_long_error, args, 2, &cb, &r),
+                   0);
+  mproc_value_t *res;
+  size_t n;
+  assert_int_equal(mproc_async_get(r, 60, &res, &n), MPROC_E_VALUE);
+  expect_long_message(mproc_last_error(), LONG_MESSAGE_LEN, 1);
+  expect_long_message(long_error_seen, LONG_MESSAGE_LEN, 1);
+  mproc_async_destroy(r);
+  /* mproc_pool_apply(), then a short detail in between, then again. */
+  args[1] = mproc_int(2);
+  assert_int_equal(mproc_pool_apply(p, task_long_error, args, 2, &res),
+                   MPROC_E_VALUE);
+  expect_long_message(mproc_last_error(), LONG_MESSAGE_LEN, 2);
+  assert_int_equal(mproc_pool_apply(NULL, task_long_error, args, 2, &res),
+                   MPROC_E_INVAL);
+  assert_true(strlen(mproc_last_error()) < 100);
+  args[1] = mproc_int(3);
+  assert_int_equal(mproc_pool_apply(p, task_long_error, args, 2, &res),
+                   MPROC_E_VALUE);
+  expect_long_message(mproc_last_error(), LONG_MESSAGE_LEN, 3);
+  /* starmap_async and imap. */
+  mproc_iter_t *it;
+  args[1] = mproc_int(4);
+  assert_int_equal(
+      mproc_pool_starmap_async(p, task_long_error, args, 2, 1, 1, NULL, &r), 0);
+  assert_int_equal(mproc_async_get(r, 60, &res, &n), MPROC_E_VALUE);
+  expect_long_message(mproc_last_error(), LONG_MESSAGE_LEN, 4);
+  mproc_async_destroy(r);
+  mproc_value_t item = mproc_int((int64_t)LONG_MESSAGE_LEN);
+  assert_int_equal(mproc_pool_imap(p, task_long_error, &item, 1, 1, &it), 0);
+  size_t idx;
+  assert_int_equal(mproc_iter_next(it, 60, &res, &idx), MPROC_E_VALUE);
+  expect_long_message(mproc_last_error(), LONG_MESSAGE_LEN, 5);
+  mproc_iter_destroy(it);
+  free(long_error_seen);
+  long_error_seen = NULL;
+  close_pool(p);
+}
+
 /* A callback runs in the pool's own thread. Joining its pool from there
  * would wait for itself, destroying it would free the pool under it: both
  * are refused with MPROC_E_STATE, and the pool goes on. */
@@ -903,6 +1016,7 @@ int main(int argc, char **argv) {
   mproc_register_task("use_lock", task_use_lock);
   mproc_register_task("die_on_3", task_die_on_3);
   mproc_register_task("block", task_block);
+  mproc_register_task("long_error", task_long_error);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_map_imap_large),
@@ -911,6 +1025,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_async_callbacks),
       cmocka_unit_test(test_callback_before_ready),
       cmocka_unit_test(test_callback_reentry),
+      cmocka_unit_test(test_long_error_message),
       cmocka_unit_test(test_callback_and_pool_thread),
       cmocka_unit_test(test_pool_in_another_process),
       cmocka_unit_test(test_sharing_rule),
