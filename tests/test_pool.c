@@ -606,7 +606,8 @@ static void expect_long_message(const char *got, size_t n, int64_t seed) {
   assert_non_null(got);
   char *want = long_message(n, seed);
   if (strlen(got) != n)
-    print_error("got %zu bytes of a %zu-byte message\n", strlen(got), n);
+    print_error("got %llu bytes of a %llu-byte message\n",
+                (unsigned long long)strlen(got), (unsigned long long)n);
   assert_int_equal(strlen(got), n);
   assert_memory_equal(got, want, n);
   free(want);
