@@ -119,7 +119,8 @@ MPROC_API const char *mproc_err_name(int status);
  * The detail message of the last failing call made by this thread, for
  * example "Lock objects should only be shared between processes through
  * inheritance". Valid until the thread's next mproc call; never NULL (an
- * empty string when there is none).
+ * empty string when there is none). Whole, however long: a pool task's
+ * error message of a megabyte comes back entire, as in CPython.
  */
 MPROC_API const char *mproc_last_error(void);
 
@@ -784,7 +785,15 @@ MPROC_API int mproc_register_task(const char *name, mproc_task_fn fn);
  */
 MPROC_API int mproc_task_set_result(mproc_task_t *task,
                                     const mproc_value_t *result);
-/** Sets the message the caller gets with the task's failure status. */
+/**
+ * Sets the message the caller gets with the task's failure status (copied
+ * now). It reaches the caller whole, byte for byte, as CPython delivers a
+ * worker's exception message: in the error callback, and in
+ * mproc_last_error() after mproc_async_get(), mproc_iter_next() or a
+ * blocking call. Only a message longer than MPROC_QUEUE_MSG_MAX - 4096
+ * bytes (what one result message carries) is cut there. A task that fails
+ * without setting one passes on its thread's mproc_last_error().
+ */
 MPROC_API int mproc_task_set_error(mproc_task_t *task, const char *message);
 
 typedef struct mproc_pool mproc_pool_t;
@@ -833,8 +842,24 @@ MPROC_API int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
 /** The result of an asynchronous call. */
 typedef struct mproc_async mproc_async_t;
 
-/** Callbacks of an asynchronous call, run in the pool's result thread (or,
- * for an error found before any task ran, in the caller): keep them short. */
+/**
+ * Callbacks of an asynchronous call, run in the pool's thread (or, for a
+ * call that fails before any task is queued or has no tasks, in the caller,
+ * before the submitting call returns): keep them short, as they hold up
+ * every other call's results.
+ *
+ * Order, as CPython's ApplyResult: the callback runs to its end first, and
+ * only then is the call finished. Once mproc_async_get() or
+ * mproc_async_wait() has returned, or mproc_async_ready() said 1, the
+ * callback has returned, so its userdata may live in the caller's stack
+ * frame. From inside a callback, its own call is not finished yet
+ * (ready() is 0, successful() MPROC_E_STATE). A callback may submit more
+ * async calls to its pool, but not wait for one: mproc_async_wait() and
+ * mproc_async_get() with a timeout other than 0, mproc_iter_next() that
+ * would block, and the blocking calls (apply, map, starmap) return
+ * MPROC_E_STATE there, since the thread running the callback is the one
+ * that finishes calls (CPython hangs, or times out).
+ */
 typedef struct mproc_callbacks {
   /** Success: the results (valid during the call only). */
   void (*on_result)(void *userdata, const mproc_value_t *results, size_t n);
@@ -858,7 +883,8 @@ MPROC_API int mproc_pool_starmap_async(mproc_pool_t *pool, mproc_task_fn fn,
                                        const mproc_callbacks_t *callbacks,
                                        mproc_async_t **out);
 
-/** 1 if the call has finished (successfully or not), else 0. */
+/** 1 if the call has finished (successfully or not, its callback
+ * returned), else 0. */
 MPROC_API int mproc_async_ready(mproc_async_t *r);
 /** Waits for the call to finish: 0, or MPROC_E_TIMEOUT. */
 MPROC_API int mproc_async_wait(mproc_async_t *r, double timeout);
@@ -935,8 +961,16 @@ typedef struct mproc_shared_value mproc_shared_value_t;
 /** A zero-initialised scalar of @p type, with an RLock if @p lock. */
 MPROC_API int mproc_shared_value_create(mproc_shared_value_t **out,
                                         mproc_ctype_t type, bool lock);
-/** Reads or writes the scalar, converting from or to the C type, under the
- * lock if there is one (as CPython's .value). */
+/**
+ * Reads or writes the scalar, converting from or to the C type, under the
+ * lock if there is one (as CPython's .value). The lock is taken and given
+ * back within the call, whatever it returns. If its holder died holding it
+ * (see the Lock family, section 5), the call still reads or writes the
+ * value, releases the lock, and returns MPROC_E_OWNER_DEAD: the value (in
+ * *out, for a get) may be inconsistent, as the dead holder may have been
+ * half-way through an update; the lock is free and usable, and the next
+ * call returns 0. (CPython hangs there, gh-88304.)
+ */
 MPROC_API int mproc_shared_value_get_int(mproc_shared_value_t *v, int64_t *out);
 MPROC_API int mproc_shared_value_set_int(mproc_shared_value_t *v, int64_t x);
 MPROC_API int mproc_shared_value_get_double(mproc_shared_value_t *v,
@@ -953,7 +987,10 @@ MPROC_API int mproc_value_as_shared_value(const mproc_value_t *v,
 
 typedef struct mproc_shared_array mproc_shared_array_t;
 /** @p count zero-filled elements of @p elem_size bytes, with an RLock if
- * @p lock. The elements are accessed through the pointer. */
+ * @p lock. The elements are accessed through the pointer, with no call of
+ * mproc's taking the lock: a caller that takes it (get_lock) gets
+ * MPROC_E_OWNER_DEAD from mproc_rlock_acquire() if its holder died, and
+ * then holds it, as section 5 says. */
 MPROC_API int mproc_shared_array_create(mproc_shared_array_t **out,
                                         size_t elem_size, size_t count,
                                         bool lock);

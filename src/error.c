@@ -11,11 +11,24 @@
 #include "internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MPROC__DETAIL_MAX 512
 
+/*
+ * The detail: in `detail` when it fits, else in `long_detail`, a heap copy
+ * owned by the thread (`current` says which). A task's error message can
+ * be a megabyte (CPython delivers it whole), so a fixed buffer alone would
+ * cut it; a heap buffer alone would cost every failing call an allocation,
+ * and an allocation failure would lose the message it was to hold. The long
+ * buffer lives only while the detail is long: the next short detail (or a
+ * clear) frees it, so a thread that ends keeps at most that one buffer,
+ * which no thread-exit hook (there is none portable for plain TLS) frees.
+ */
 static MPROC__TLS char detail[MPROC__DETAIL_MAX];
+static MPROC__TLS char *long_detail;
+static MPROC__TLS const char *current;
 /* The OS error number behind the detail, 0 when it came from no OS call. */
 static MPROC__TLS long os_error;
 
@@ -52,20 +65,45 @@ const char *mproc_err_name(int status) {
 }
 
 const char *mproc_last_error(void) {
-  return detail;
+  return current ? current : detail;
 }
 
 long mproc_last_os_error(void) {
   return os_error;
 }
 
+/* Makes the detail the short one, freeing a long one. */
+static void detail_short(void) {
+  free(long_detail);
+  long_detail = NULL;
+  current = detail;
+}
+
 /* Formats into the detail. Through a copy: the arguments may be the detail
- * itself (a message that wraps the previous one), and vsnprintf() into
- * its own argument is undefined. */
+ * itself (a message that wraps the previous one, short or long), and
+ * vsnprintf() into its own argument is undefined; so the old long buffer
+ * is freed only once the new text is formatted. */
 static void detail_vset(const char *fmt, va_list ap) {
   char now[MPROC__DETAIL_MAX];
-  vsnprintf(now, sizeof now, fmt, ap);
+  va_list again;
+  va_copy(again, ap);
+  int n = vsnprintf(now, sizeof now, fmt, ap);
+  char *big = NULL;
+  if (n >= (int)sizeof now) {
+    big = malloc((size_t)n + 1);
+    if (big)
+      vsnprintf(big, (size_t)n + 1, fmt, again);
+    /* Out of memory: keep the first MPROC__DETAIL_MAX - 1 bytes. */
+  }
+  va_end(again);
+  if (big) {
+    free(long_detail);
+    long_detail = big;
+    current = long_detail;
+    return;
+  }
   memcpy(detail, now, sizeof detail);
+  detail_short();
 }
 
 int mproc__err(int status, const char *fmt, ...) {
@@ -91,5 +129,6 @@ void mproc__err_set_os(long code) {
 
 void mproc__err_clear(void) {
   detail[0] = '\0';
+  detail_short();
   os_error = 0;
 }

@@ -28,6 +28,7 @@
 #include "pool.h"
 #include "queue.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,15 @@
 #define MSG_WAKE (-2)
 #define EXIT_INIT_FAILED 4
 #define EXIT_BAD_ARGS 5
+/*
+ * The longest task error message carried, in bytes: what fits in one
+ * result queue message with the rest of the reply. CPython delivers a
+ * worker's exception message whole, however long; cutting at a fixed
+ * buffer (511 bytes, once) loses what a caller needs to see. Longer ones
+ * are cut here rather than failing the reply (which would lose all of it).
+ */
+#define TASK_MESSAGE_MAX (MPROC_QUEUE_MSG_MAX - 4096)
+#define NO_MEMORY_MESSAGE "(out of memory copying the task's error message)"
 
 /* ------------------------------------------------------------------------ */
 /* Task registry                                                            */
@@ -105,8 +115,40 @@ static mproc_task_fn task_fn(const char *name) {
 struct mproc_task {
   uint8_t *body; /* the encoded result value, without the values header */
   size_t body_len;
-  char message[MPROC__BOOT_MSG_MAX];
+  char *message; /* mproc_task_set_error(), whole; NULL if none */
 };
+
+/* A heap copy of @p s, cut at @p max bytes; NULL if out of memory. */
+static char *dup_max(const char *s, size_t max) {
+  size_t n = strlen(s);
+  if (n > max)
+    n = max;
+  char *d = malloc(n + 1);
+  if (d) {
+    memcpy(d, s, n);
+    d[n] = '\0';
+  }
+  return d;
+}
+
+/* Sets *msg to a heap string formatted from @p fmt (NULL if out of
+ * memory), freeing the one it held. */
+static void msg_printf(char **msg, const char *fmt, ...) MPROC__PRINTF(2, 3);
+static void msg_printf(char **msg, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char small[1];
+  int n = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  char *d = n < 0 ? NULL : malloc((size_t)n + 1);
+  if (d) {
+    va_start(ap, fmt);
+    vsnprintf(d, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
+  free(*msg);
+  *msg = d;
+}
 
 int mproc_task_set_result(mproc_task_t *task, const mproc_value_t *result) {
   if (!task || !result)
@@ -135,34 +177,39 @@ int mproc_task_set_result(mproc_task_t *task, const mproc_value_t *result) {
 int mproc_task_set_error(mproc_task_t *task, const char *message) {
   if (!task || !message)
     return mproc__err(MPROC_E_INVAL, "mproc_task_set_error: NULL argument");
-  snprintf(task->message, sizeof task->message, "%s", message);
+  char *copy = dup_max(message, TASK_MESSAGE_MAX);
+  if (!copy)
+    return mproc__err(MPROC_E_NOMEM, "copying a task's error message");
+  free(task->message);
+  task->message = copy;
   return 0;
 }
 
-/* Runs one chunk; writes the results (or the failure) into @p out. */
+/* Runs one chunk; writes the results into @p out, or the failure's
+ * message into *msg (a heap string, NULL if out of memory). */
 static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
                      int64_t nargs, int64_t ntasks, mproc__wbuf_t *out,
-                     char *msg, size_t msg_size) {
+                     char **msg) {
   mproc_task_fn fn = task_fn(name);
   if (!fn) {
-    snprintf(msg, msg_size,
-             "task \"%s\" is not registered in the worker; register it "
-             "before mproc_boot()",
-             name);
+    msg_printf(msg,
+               "task \"%s\" is not registered in the worker; register it "
+               "before mproc_boot()",
+               name);
     return MPROC_E_NOTFOUND;
   }
   mproc_value_t *vals = NULL;
   size_t n = 0;
   int rc = mproc_decode(args, args_len, &vals, &n);
   if (rc < 0 || nargs < 0 || ntasks < 0 || (size_t)(nargs * ntasks) != n) {
-    snprintf(msg, msg_size, "malformed task arguments");
+    msg_printf(msg, "malformed task arguments");
     mproc_values_free(vals, n);
     return rc < 0 ? rc : MPROC_E_DECODE;
   }
   mproc__put_raw(out, "MPV\x01", 4);
   mproc__put_u32(out, (uint32_t)ntasks);
   for (int64_t i = 0; i < ntasks; i++) {
-    mproc_task_t task = {NULL, 0, {0}};
+    mproc_task_t task = {NULL, 0, NULL};
     mproc__err_clear();
     rc = fn(vals + i * nargs, (size_t)nargs, &task);
     if (rc == 0) {
@@ -173,16 +220,19 @@ static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
     } else {
       if (rc > 0)
         rc = MPROC_E_VALUE;
-      snprintf(msg, msg_size, "%s",
-               task.message[0] ? task.message : mproc_last_error());
+      free(*msg);
+      *msg = task.message ? task.message
+                          : dup_max(mproc_last_error(), TASK_MESSAGE_MAX);
+      task.message = NULL;
     }
     free(task.body);
+    free(task.message);
     if (rc < 0)
       break; /* a failed task fails its chunk, as in CPython */
   }
   mproc_values_free(vals, n);
   if (rc == 0 && out->err) {
-    snprintf(msg, msg_size, "out of memory collecting results");
+    msg_printf(msg, "out of memory collecting results");
     rc = out->err;
   }
   return rc;
@@ -241,27 +291,28 @@ int mproc__pool_worker(const mproc_value_t *args, size_t nargs) {
       return EXIT_BAD_ARGS;
     }
     mproc__wbuf_t out = {0};
-    char msg[MPROC__BOOT_MSG_MAX] = "";
-    int rc = run_chunk(name, argbuf, arglen, nargs_each, ntasks, &out, msg,
-                       sizeof msg);
+    char *msg = NULL;
+    int rc = run_chunk(name, argbuf, arglen, nargs_each, ntasks, &out, &msg);
     mproc_values_free(m, n);
+    const char *text = rc == 0 ? "" : msg ? msg : NO_MEMORY_MESSAGE;
     mproc_value_t reply[] = {
         mproc_int(slot),
         mproc_int(job),
         mproc_int(chunk),
         mproc_int(rc),
-        mproc_str(msg),
+        mproc_str(text),
         mproc_bytes(rc == 0 ? out.p : NULL, rc == 0 ? out.len : 0)};
     int prc = mproc_queue_put(results, reply, 6, MPROC_FOREVER);
-    if (prc == MPROC_E_TOOBIG || prc == MPROC_E_INHERITANCE) {
+    if (prc == MPROC_E_TOOBIG || prc == MPROC_E_INHERITANCE ||
+        prc == MPROC_E_NOMEM) {
       /* The results cannot travel: report that instead. */
-      snprintf(msg, sizeof msg, "the results could not be sent: %s",
-               mproc_last_error());
+      msg_printf(&msg, "the results could not be sent: %s", mproc_last_error());
       reply[3] = mproc_int(prc);
-      reply[4] = mproc_str(msg);
+      reply[4] = mproc_str(msg ? msg : "the results could not be sent");
       reply[5] = mproc_bytes(NULL, 0);
       prc = mproc_queue_put(results, reply, 6, MPROC_FOREVER);
     }
+    free(msg);
     free(out.p);
     if (prc != 0)
       return 0;
@@ -280,6 +331,10 @@ typedef struct hub {
   mproc__cond_t *cond;
   int refs;      /* under mu */
   int64_t owner; /* the pid of the process that created the pool */
+  /* mproc__thread_id() of the pool's thread while it runs, else 0 (under
+   * mu): the thread that runs callbacks, and the only one that finishes
+   * calls, so it must never wait for one. */
+  uint32_t handler_tid;
 } hub_t;
 
 /* A pool and its calls belong to the process that created them. A fork
@@ -371,7 +426,6 @@ struct mproc_pool {
    * so that no code of the pool runs once destroy returns (a fork then
    * would copy an allocator lock the exiting thread holds). */
   mproc__thread_t *handler;
-  uint32_t handler_tid; /* mproc__thread_id() of the handler thread */
   int start_status;
   char start_msg[256];
 };
@@ -419,7 +473,8 @@ static char *dup_str(const char *s) {
 }
 
 /* Records a chunk's outcome; the caller holds the mutex. Returns true when
- * that completed the job (whose callbacks the caller then runs unlocked). */
+ * that was the job's last chunk: the caller then settles the job
+ * (job_complete), which runs its callbacks and only then marks it done. */
 static bool chunk_finish(chunk_t *c, int status, const char *msg,
                          uint8_t *result, size_t result_len) {
   job_t *j = c->job;
@@ -441,10 +496,7 @@ static bool chunk_finish(chunk_t *c, int status, const char *msg,
   if (j->arrived)
     j->arrived[j->narrived++] = c->index;
   j->chunks_done++;
-  if (j->chunks_done < j->nchunks)
-    return false;
-  j->done = true;
-  return true;
+  return j->chunks_done == j->nchunks;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -485,6 +537,27 @@ static void run_callbacks(job_t *j) {
   } else if (j->cb.on_error) {
     j->cb.on_error(j->cb.userdata, MPROC_E_NOMEM, mproc_last_error());
   }
+}
+
+/*
+ * Runs the callbacks of a job whose every chunk has finished, then marks it
+ * done and wakes its waiters; the caller must not hold the mutex.
+ *
+ * Callbacks first, as CPython's ApplyResult._set (callback, then
+ * _event.set()): a get() or wait() that returned may rely on the callback
+ * having finished, so callback data may live in the caller's frame. The
+ * other order (done, then callbacks) let get() return while the callback
+ * still wrote into that frame. The mutex is not held during the callbacks,
+ * so a callback may call back into the pool: ready() on its own call says
+ * 0 (not yet set, as CPython's event), and waiting for a call from there is
+ * refused (wait_done), since this thread is the one that would finish it.
+ */
+static void job_settle(job_t *j) {
+  run_callbacks(j);
+  mproc__mutex_lock(j->hub->mu);
+  j->done = true;
+  mproc__cond_broadcast(j->hub->cond);
+  mproc__mutex_unlock(j->hub->mu);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -553,9 +626,10 @@ static void dispatch(mproc_pool_t *p) {
   }
 }
 
-/* Removes a finished job from the pool's list and drops the pool's
- * reference after running its callbacks; the caller holds the mutex, which
- * is released during the callbacks and held again on return. */
+/* Removes a job whose chunks have all finished from the pool's list,
+ * settles it (callbacks, then done), and drops the pool's reference; the
+ * caller holds the mutex, which is released meanwhile and held again on
+ * return. */
 static void job_complete(mproc_pool_t *p, job_t *j) {
   for (job_t **pp = &p->jobs; *pp; pp = &(*pp)->next) {
     if (*pp == j) {
@@ -563,9 +637,9 @@ static void job_complete(mproc_pool_t *p, job_t *j) {
       break;
     }
   }
-  mproc__cond_broadcast(p->hub->cond);
+  mproc__cond_broadcast(p->hub->cond); /* its last chunk, for iterators */
   mproc__mutex_unlock(p->hub->mu);
-  run_callbacks(j);
+  job_settle(j);
   mproc__mutex_lock(p->hub->mu);
   if (--j->refs == 0) {
     mproc__mutex_unlock(p->hub->mu);
@@ -721,7 +795,7 @@ static bool work_left(mproc_pool_t *p) {
 static void handler_main(void *arg) {
   mproc_pool_t *p = arg;
   mproc__mutex_lock(p->hub->mu);
-  p->handler_tid = mproc__thread_id();
+  p->hub->handler_tid = mproc__thread_id();
   for (unsigned i = 0; i < p->nworkers; i++) {
     int rc = worker_start(p, i);
     if (rc < 0) {
@@ -800,7 +874,7 @@ static void handler_main(void *arg) {
   }
   fail_all(p, MPROC_E_CLOSED, "the pool was terminated");
   p->handler_done = true;
-  p->handler_tid = 0; /* the id may go to another thread once this ends */
+  p->hub->handler_tid = 0; /* the id may go to another thread once this ends */
   mproc__cond_broadcast(p->hub->cond);
   mproc__mutex_unlock(p->hub->mu);
 }
@@ -1000,7 +1074,7 @@ int mproc_pool_join(mproc_pool_t *p, double timeout) {
   if (rc < 0)
     return rc;
   mproc__mutex_lock(p->hub->mu);
-  if (p->handler_tid == mproc__thread_id()) {
+  if (p->hub->handler_tid == mproc__thread_id()) {
     mproc__mutex_unlock(p->hub->mu);
     return mproc__err(MPROC_E_STATE, "a callback cannot join its own pool: "
                                      "the pool's thread runs it");
@@ -1027,7 +1101,7 @@ void mproc_pool_destroy(mproc_pool_t *p) {
   if (!p || pool_check(p, __func__) < 0)
     return;
   mproc__mutex_lock(p->hub->mu);
-  if (p->handler_tid == mproc__thread_id()) {
+  if (p->hub->handler_tid == mproc__thread_id()) {
     /* The pool's own thread is in a callback: it cannot wait for itself,
      * and freeing the pool under it would crash. Refused, as join is. */
     mproc__mutex_unlock(p->hub->mu);
@@ -1179,9 +1253,9 @@ static int submit(const char *what, mproc_pool_t *p, job_kind_t kind,
   if (rc == 0 && p->broken)
     rc = mproc__err(p->broken, "%s", p->broken_msg);
   if (rc < 0) {
-    /* Nothing was queued: the call fails as a whole, now. */
+    /* Nothing was queued: the call fails as a whole, now. The caller
+     * settles it (job_settle); no other thread knows of it. */
     j->refs = 1;
-    j->done = true;
     j->status = rc;
     j->message = dup_str(mproc_last_error());
     mproc__mutex_unlock(p->hub->mu);
@@ -1189,8 +1263,7 @@ static int submit(const char *what, mproc_pool_t *p, job_kind_t kind,
     return rc;
   }
   if (nchunks == 0) {
-    j->done = true;
-    j->refs = 1;
+    j->refs = 1; /* settled by the caller, as above */
   } else {
     j->next = p->jobs;
     p->jobs = j;
@@ -1221,15 +1294,12 @@ static int submit_async(const char *what, mproc_pool_t *p, job_kind_t kind,
   int rc = submit(what, p, kind, fn, args, nargs, ntasks, chunksize, cb, &j);
   if (!j)
     return rc; /* bad arguments: no call at all */
-  /* A call that failed before queueing, or has no tasks, is done already,
-   * and the pool's thread never sees it. Any other may be finishing in
-   * that thread right now: its fields are not read here. */
-  if (rc < 0 || j->nchunks == 0) {
-    if (rc < 0 && cb && cb->on_error)
-      cb->on_error(cb->userdata, rc, j->message ? j->message : "");
-    else if (rc == 0 && cb && cb->on_result)
-      cb->on_result(cb->userdata, NULL, 0);
-  }
+  /* A call that failed before queueing, or has no tasks, is finished
+   * already, and the pool's thread never sees it: it is settled here, in
+   * the caller, callbacks first as for any call. Any other may be
+   * finishing in that thread right now: its fields are not read here. */
+  if (rc < 0 || j->nchunks == 0)
+    job_settle(j);
   *out = j;
   return 0;
 }
@@ -1267,9 +1337,27 @@ static job_t *async_get(mproc_async_t *r) {
   return r ? &r->job : NULL;
 }
 
-static int wait_done(job_t *j, int64_t deadline) {
+/* Whether the caller is the pool's thread (in a callback); the caller
+ * holds the mutex. */
+static bool on_pool_thread(const hub_t *h) {
+  return h->handler_tid != 0 && h->handler_tid == mproc__thread_id();
+}
+
+#define CALLBACK_WAIT_MSG                                                      \
+  "%s: a callback cannot wait for a call of its own pool: the pool's "         \
+  "thread runs it, and only that thread finishes calls"
+
+/* 0 once the job is done, MPROC_E_TIMEOUT (no detail) if not by
+ * @p deadline. MPROC_E_STATE from a callback of the pool, unless @p poll
+ * (timeout 0): it would wait for the very thread it runs in, as CPython's
+ * get() in a callback does (forever, or until its timeout). */
+static int wait_done(const char *what, job_t *j, int64_t deadline, bool poll) {
   int rc = 0;
   mproc__mutex_lock(j->hub->mu);
+  if (!j->done && !poll && on_pool_thread(j->hub)) {
+    mproc__mutex_unlock(j->hub->mu);
+    return mproc__err(MPROC_E_STATE, CALLBACK_WAIT_MSG, what);
+  }
   while (!j->done && rc == 0)
     rc = mproc__cond_wait(j->hub->cond, j->hub->mu, deadline);
   bool done = j->done;
@@ -1290,18 +1378,25 @@ int mproc_async_ready(mproc_async_t *r) {
   return done ? 1 : 0;
 }
 
-int mproc_async_wait(mproc_async_t *r, double timeout) {
-  job_t *j = async_get(r);
-  if (!j)
-    return mproc__err(MPROC_E_INVAL, "%s: NULL result", __func__);
-  int rc = hub_here(j->hub, __func__);
+/* mproc_async_wait(), naming @p what in its errors. */
+static int async_wait(const char *what, job_t *j, double timeout) {
+  int rc = hub_here(j->hub, what);
   if (rc < 0)
     return rc;
   int64_t deadline;
   if ((rc = mproc__deadline(timeout, &deadline)) < 0)
     return rc;
-  rc = wait_done(j, deadline);
-  return rc < 0 ? mproc__err(rc, "the call has not finished") : 0;
+  rc = wait_done(what, j, deadline, timeout == 0);
+  if (rc == MPROC_E_TIMEOUT)
+    return mproc__err(rc, "the call has not finished");
+  return rc;
+}
+
+int mproc_async_wait(mproc_async_t *r, double timeout) {
+  job_t *j = async_get(r);
+  if (!j)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL result", __func__);
+  return async_wait(__func__, j, timeout);
 }
 
 int mproc_async_get(mproc_async_t *r, double timeout, mproc_value_t **results,
@@ -1311,7 +1406,7 @@ int mproc_async_get(mproc_async_t *r, double timeout, mproc_value_t **results,
     return mproc__err(MPROC_E_INVAL, "%s: NULL argument", __func__);
   *results = NULL;
   *n = 0;
-  int rc = mproc_async_wait(r, timeout);
+  int rc = async_wait(__func__, j, timeout);
   if (rc < 0)
     return rc;
   /* Done: the job is no longer written to. */
@@ -1341,16 +1436,27 @@ void mproc_async_destroy(mproc_async_t *r) {
 /* Blocking calls                                                           */
 /* ------------------------------------------------------------------------ */
 
+/* The blocking calls wait for their call, so a callback of the pool may not
+ * make them: refused before anything is queued (CPython deadlocks). */
+static int blocking_check(mproc_pool_t *p, const char *what) {
+  int rc = pool_check(p, what);
+  if (rc < 0)
+    return rc;
+  mproc__mutex_lock(p->hub->mu);
+  bool refused = on_pool_thread(p->hub);
+  mproc__mutex_unlock(p->hub->mu);
+  return refused ? mproc__err(MPROC_E_STATE, CALLBACK_WAIT_MSG, what) : 0;
+}
+
 static int run_blocking(int rc, mproc_async_t *r, mproc_value_t **results,
                         size_t *n) {
   if (rc < 0)
     return rc;
   rc = mproc_async_get(r, MPROC_FOREVER, results, n);
-  /* Keep the detail message across the release of the handle. */
-  char msg[512];
-  snprintf(msg, sizeof msg, "%s", mproc_last_error());
+  /* The detail is the call's message, whole (mproc_async_destroy() sets
+   * none here: the handle is this process's). */
   mproc_async_destroy(r);
-  return rc < 0 ? mproc__err(rc, "%s", msg) : 0;
+  return rc;
 }
 
 int mproc_pool_apply(mproc_pool_t *pool, mproc_task_fn fn,
@@ -1361,7 +1467,10 @@ int mproc_pool_apply(mproc_pool_t *pool, mproc_task_fn fn,
   *result = NULL;
   mproc_async_t *r = NULL;
   size_t n;
-  int rc = mproc_pool_apply_async(pool, fn, args, nargs, NULL, &r);
+  int rc = blocking_check(pool, __func__);
+  if (rc < 0)
+    return rc;
+  rc = mproc_pool_apply_async(pool, fn, args, nargs, NULL, &r);
   return run_blocking(rc, r, result, &n);
 }
 
@@ -1373,7 +1482,10 @@ int mproc_pool_map(mproc_pool_t *pool, mproc_task_fn fn,
   *results = NULL;
   mproc_async_t *r = NULL;
   size_t got;
-  int rc = mproc_pool_map_async(pool, fn, items, n, chunksize, NULL, &r);
+  int rc = blocking_check(pool, __func__);
+  if (rc < 0)
+    return rc;
+  rc = mproc_pool_map_async(pool, fn, items, n, chunksize, NULL, &r);
   return run_blocking(rc, r, results, &got);
 }
 
@@ -1385,8 +1497,11 @@ int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
   *results = NULL;
   mproc_async_t *r = NULL;
   size_t got;
-  int rc = mproc_pool_starmap_async(pool, fn, args, nargs, ntasks, chunksize,
-                                    NULL, &r);
+  int rc = blocking_check(pool, __func__);
+  if (rc < 0)
+    return rc;
+  rc = mproc_pool_starmap_async(pool, fn, args, nargs, ntasks, chunksize, NULL,
+                                &r);
   return run_blocking(rc, r, results, &got);
 }
 
@@ -1409,6 +1524,8 @@ static int submit_iter(const char *what, mproc_pool_t *pool, job_kind_t kind,
     }
     return rc;
   }
+  if (j->nchunks == 0)
+    job_settle(j); /* no tasks: finished already (no callbacks) */
   *out = (mproc_iter_t *)j;
   return 0;
 }
@@ -1474,6 +1591,10 @@ int mproc_iter_next(mproc_iter_t *it, double timeout, mproc_value_t **value,
           j->it_next = j->nchunks;
           mproc__mutex_unlock(j->hub->mu);
           return rc;
+        }
+        if (timeout != 0 && on_pool_thread(j->hub)) {
+          mproc__mutex_unlock(j->hub->mu);
+          return mproc__err(MPROC_E_STATE, CALLBACK_WAIT_MSG, __func__);
         }
         rc = mproc__cond_wait(j->hub->cond, j->hub->mu, deadline);
         if (rc == MPROC_E_TIMEOUT) {

@@ -212,13 +212,35 @@ static shared_obj_t *shared_get(const void *p, mproc__type_id_t id,
   if (!s)                                                                      \
   return rc_get_
 
+/*
+ * Takes the object's lock, if it has one: 0, MPROC_E_OWNER_DEAD (taken,
+ * from a holder that died), or a failure (not taken).
+ *
+ * A dead holder does not stop a get or a set: CPython's `counter.value`
+ * would hang forever there (gh-88304), and returning the code with the lock
+ * still held (as mproc once did) leaves a caller that ignores it, as Python
+ * code does with a property, holding the lock for good. The getter and
+ * setter take the lock themselves, so they also give it back (unlock_opt)
+ * and report the death with the value read or written: the caller learns
+ * that the value may be inconsistent, and nobody is left holding anything.
+ */
 static int lock_opt(shared_obj_t *s) {
   return s->lock ? mproc_rlock_acquire(s->lock, MPROC_FOREVER) : 0;
 }
 
-static void unlock_opt(shared_obj_t *s) {
+/* Releases what lock_opt() took and passes its status on, with a detail
+ * that says what the caller got. */
+static int unlock_opt(shared_obj_t *s, int rc, const char *what,
+                      const char *done) {
   if (s->lock)
     mproc_rlock_release(s->lock);
+  if (rc == MPROC_E_OWNER_DEAD)
+    return mproc__err(MPROC_E_OWNER_DEAD,
+                      "%s: the owner of the lock died holding it, so the "
+                      "value may be inconsistent; it was %s anyway and the "
+                      "lock is released",
+                      what, done);
+  return rc;
 }
 
 int mproc_shared_value_create(mproc_shared_value_t **out, mproc_ctype_t type,
@@ -328,12 +350,11 @@ int mproc_shared_value_get_int(mproc_shared_value_t *v, int64_t *out) {
   if (!out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   int rc = lock_opt(s);
-  if (rc < 0)
+  if (rc < 0 && rc != MPROC_E_OWNER_DEAD)
     return rc;
   double d;
   load_scalar(s, out, &d);
-  unlock_opt(s);
-  return 0;
+  return unlock_opt(s, rc, __func__, "read");
 }
 
 int mproc_shared_value_get_double(mproc_shared_value_t *v, double *out) {
@@ -341,32 +362,29 @@ int mproc_shared_value_get_double(mproc_shared_value_t *v, double *out) {
   if (!out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   int rc = lock_opt(s);
-  if (rc < 0)
+  if (rc < 0 && rc != MPROC_E_OWNER_DEAD)
     return rc;
   int64_t i;
   load_scalar(s, &i, out);
-  unlock_opt(s);
-  return 0;
+  return unlock_opt(s, rc, __func__, "read");
 }
 
 int mproc_shared_value_set_int(mproc_shared_value_t *v, int64_t x) {
   SHARED_GET(s, v, MPROC__T_VALUE);
   int rc = lock_opt(s);
-  if (rc < 0)
+  if (rc < 0 && rc != MPROC_E_OWNER_DEAD)
     return rc;
   store_scalar(s, x, 0, false);
-  unlock_opt(s);
-  return 0;
+  return unlock_opt(s, rc, __func__, "written");
 }
 
 int mproc_shared_value_set_double(mproc_shared_value_t *v, double x) {
   SHARED_GET(s, v, MPROC__T_VALUE);
   int rc = lock_opt(s);
-  if (rc < 0)
+  if (rc < 0 && rc != MPROC_E_OWNER_DEAD)
     return rc;
   store_scalar(s, 0, x, true);
-  unlock_opt(s);
-  return 0;
+  return unlock_opt(s, rc, __func__, "written");
 }
 
 void *mproc_shared_value_ptr(mproc_shared_value_t *v) {

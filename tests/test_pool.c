@@ -340,6 +340,324 @@ static void test_async_callbacks(void **state) {
   free(items);
 }
 
+/*
+ * Regression (issue 12, item 3): get() and wait() returned as soon as a
+ * call's results were in, while the pool's thread had yet to run (or was
+ * still running) its callback, so a caller whose callback data lived in its
+ * own frame saw the callback write into it afterwards (66 to 160 of 200
+ * calls in one run). As CPython's ApplyResult._set, the callback now runs
+ * first and the call is done only after it returned. Each callback sleeps
+ * a little before it sets `finished`, so that a get() that does not wait for
+ * it returns in that window.
+ */
+typedef struct cb_slot {
+  volatile int64_t started, finished, sum, status;
+} cb_slot_t;
+
+static void on_result_slow(void *ud, const mproc_value_t *r, size_t n) {
+  cb_slot_t *s = ud;
+  harness_atomic_store64(&s->started, 1);
+  harness_sleep(0.002);
+  int64_t sum = 0;
+  for (size_t i = 0; i < n; i++)
+    sum += r[i].type == MPROC_VALUE_INT ? r[i].u.i : 0;
+  harness_atomic_store64(&s->sum, sum);
+  harness_atomic_store64(&s->finished, 1);
+}
+
+static void on_error_slow(void *ud, int status, const char *msg) {
+  cb_slot_t *s = ud;
+  (void)msg;
+  harness_atomic_store64(&s->started, 1);
+  harness_sleep(0.002);
+  harness_atomic_store64(&s->status, status);
+  harness_atomic_store64(&s->finished, 1);
+}
+
+#define NCALLS 200
+
+static void test_callback_before_ready(void **state) {
+  mproc_pool_t *p = make_pool(state, 2, NULL, 0);
+  cb_slot_t slots[NCALLS]; /* in this frame, as a caller's would be */
+  mproc_async_t *calls[NCALLS];
+  int64_t want[NCALLS];
+  memset(slots, 0, sizeof slots);
+  for (int i = 0; i < NCALLS; i++) {
+    mproc_callbacks_t cb = {on_result_slow, on_error_slow, &slots[i]};
+    mproc_value_t args[2] = {mproc_int(i), mproc_int(i + 1)};
+    int rc;
+    switch (i % 4) {
+    case 0: /* apply_async */
+      rc = mproc_pool_apply_async(p, task_square, args, 1, &cb, &calls[i]);
+      want[i] = (int64_t)i * i;
+      break;
+    case 1: /* map_async of two items */
+      rc = mproc_pool_map_async(p, task_square, args, 2, 1, &cb, &calls[i]);
+      want[i] = (int64_t)i * i + (int64_t)(i + 1) * (i + 1);
+      break;
+    case 2: /* starmap_async: i - (i + 1) */
+      rc = mproc_pool_starmap_async(p, task_sub, args, 2, 1, 0, &cb, &calls[i]);
+      want[i] = -1;
+      break;
+    default: /* a failing task: the error callback */
+      args[0] = mproc_int(13);
+      rc = mproc_pool_apply_async(p, task_fail13, args, 1, &cb, &calls[i]);
+      want[i] = MPROC_E_VALUE;
+      break;
+    }
+    assert_int_equal(rc, 0);
+  }
+  int late = 0, first_late = -1;
+  for (int i = 0; i < NCALLS; i++) {
+    mproc_value_t *r = NULL;
+    size_t n = 0;
+    int rc;
+    if (i % 2 == 0) {
+      rc = mproc_async_get(calls[i], 60, &r, &n);
+    } else {
+      rc = mproc_async_wait(calls[i], 60);
+    }
+    /* Right after the return, before anything else: done means the
+     * callback has finished. */
+    if (!harness_atomic_load64(&slots[i].finished)) {
+      if (first_late < 0)
+        first_late = i;
+      late++;
+    }
+    if (i % 2 == 0)
+      assert_int_equal(rc, i % 4 == 3 ? MPROC_E_VALUE : 0);
+    else
+      assert_int_equal(rc, 0);
+    mproc_values_free(r, n);
+  }
+  if (late)
+    print_error("%d of %d calls were ready before their callback had "
+                "finished (the first: call %d)\n",
+                late, NCALLS, first_late);
+  close_pool(p); /* no callback writes into this frame after this */
+  assert_int_equal(late, 0);
+  for (int i = 0; i < NCALLS; i++) {
+    assert_int_equal(slots[i].started, 1);
+    if (i % 4 == 3)
+      assert_int_equal(slots[i].status, want[i]);
+    else
+      assert_true(slots[i].sum == want[i]);
+    mproc_async_destroy(calls[i]);
+  }
+
+  /* Calls finished at submission (no tasks; refused before queueing) run
+   * their callbacks in the caller, before the submitting call returns. */
+  p = make_pool(state, 1, NULL, 0);
+  memset(slots, 0, 2 * sizeof slots[0]);
+  mproc_callbacks_t cb0 = {on_result_slow, on_error_slow, &slots[0]};
+  assert_int_equal(
+      mproc_pool_map_async(p, task_square, NULL, 0, 0, &cb0, &calls[0]), 0);
+  assert_int_equal(slots[0].finished, 1);
+  assert_int_equal(mproc_async_ready(calls[0]), 1);
+  mproc_lock_t *lock;
+  assert_int_equal(mproc_lock_create(&lock), 0);
+  mproc_value_t la = mproc_obj(lock);
+  mproc_callbacks_t cb1 = {on_result_slow, on_error_slow, &slots[1]};
+  assert_int_equal(
+      mproc_pool_apply_async(p, task_use_lock, &la, 1, &cb1, &calls[1]), 0);
+  assert_int_equal(slots[1].finished, 1);
+  assert_int_equal(slots[1].status, MPROC_E_INHERITANCE);
+  assert_int_equal(mproc_async_ready(calls[1]), 1);
+  mproc_async_destroy(calls[0]);
+  mproc_async_destroy(calls[1]);
+  mproc_lock_destroy(lock);
+  close_pool(p);
+}
+
+/*
+ * A callback may call back into its pool, as in CPython: ready() on its own
+ * call says 0 (the call is done only once the callback returned; CPython's
+ * event is not set yet either), successful() says it has not finished
+ * (CPython raises ValueError), and it may submit more calls. Waiting for a
+ * call from there would wait for the very thread that runs the callback:
+ * CPython's get() hangs or times out; mproc refuses it with MPROC_E_STATE,
+ * and a poll (timeout 0) is a poll.
+ */
+static struct {
+  mproc_pool_t *pool;
+  mproc_async_t *own;    /* the call whose callback this is */
+  mproc_event_t *stored; /* set once `own` is stored */
+  mproc_async_t *nested; /* submitted from the callback */
+  int ready, successful, wait, wait0, get, apply, imap, nested_rc;
+} reentry;
+
+static void on_result_reentry(void *ud, const mproc_value_t *r, size_t n) {
+  (void)ud;
+  (void)r;
+  (void)n;
+  if (mproc_event_wait(reentry.stored, 60) != 0)
+    return;
+  mproc_async_t *own = reentry.own;
+  mproc_value_t *res = NULL;
+  size_t got = 0;
+  reentry.ready = mproc_async_ready(own);
+  reentry.successful = mproc_async_successful(own);
+  reentry.wait = mproc_async_wait(own, 30);
+  reentry.wait0 = mproc_async_wait(own, 0);
+  reentry.get = mproc_async_get(own, MPROC_FOREVER, &res, &got);
+  mproc_value_t a = mproc_int(5);
+  reentry.apply = mproc_pool_apply(reentry.pool, task_square, &a, 1, &res);
+  mproc_iter_t *it = NULL;
+  if (mproc_pool_imap(reentry.pool, task_square, &a, 1, 1, &it) == 0) {
+    size_t idx;
+    reentry.imap = mproc_iter_next(it, MPROC_FOREVER, &res, &idx);
+    mproc_iter_destroy(it);
+  }
+  reentry.nested_rc = mproc_pool_apply_async(reentry.pool, task_square, &a, 1,
+                                             NULL, &reentry.nested);
+}
+
+static void test_callback_reentry(void **state) {
+  memset(&reentry, 0, sizeof reentry);
+  reentry.pool = make_pool(state, 1, NULL, 0);
+  assert_int_equal(mproc_event_create(&reentry.stored), 0);
+  mproc_callbacks_t cb = {on_result_reentry, NULL, NULL};
+  mproc_value_t a = mproc_int(3);
+  assert_int_equal(mproc_pool_apply_async(reentry.pool, task_square, &a, 1, &cb,
+                                          &reentry.own),
+                   0);
+  assert_int_equal(mproc_event_set(reentry.stored), 0);
+  mproc_value_t *r;
+  size_t n;
+  assert_int_equal(mproc_async_get(reentry.own, 60, &r, &n), 0);
+  assert_int_equal(r[0].u.i, 9);
+  mproc_values_free(r, n);
+  assert_int_equal(reentry.ready, 0);
+  assert_int_equal(reentry.successful, MPROC_E_STATE);
+  assert_int_equal(reentry.wait, MPROC_E_STATE);
+  assert_int_equal(reentry.wait0, MPROC_E_TIMEOUT);
+  assert_int_equal(reentry.get, MPROC_E_STATE);
+  assert_int_equal(reentry.apply, MPROC_E_STATE);
+  assert_int_equal(reentry.imap, MPROC_E_STATE);
+  assert_int_equal(reentry.nested_rc, 0);
+  assert_int_equal(mproc_async_get(reentry.nested, 60, &r, &n), 0);
+  assert_int_equal(r[0].u.i, 25);
+  mproc_values_free(r, n);
+  mproc_async_destroy(reentry.nested);
+  mproc_async_destroy(reentry.own);
+  mproc_event_destroy(reentry.stored);
+  close_pool(reentry.pool);
+}
+
+/*
+ * Regression (issue 12, item 8): a task's error message was cut at 511
+ * bytes (the worker's buffer, then the thread's detail message). CPython
+ * delivers a worker's exception message whole; so does mproc now, to the
+ * error callback, to mproc_async_get()'s detail, to mproc_pool_apply()'s
+ * and mproc_iter_next()'s.
+ */
+#define LONG_MESSAGE_LEN ((size_t)1 << 20)
+
+/* Writes the message of length @p n for seed @p seed into @p m (n + 1
+ * bytes): no two neighbouring bytes alike, and the length at the end, so a
+ * cut or a shift shows. */
+static void fill_message(char *m, size_t n, int64_t seed) {
+  for (size_t i = 0; i < n; i++)
+    m[i] = (char)('a' + (i * 7 + (size_t)seed) % 26);
+  char tail[32];
+  int t = snprintf(tail, sizeof tail, "|%zu", n);
+  if (t > 0 && (size_t)t <= n)
+    memcpy(m + n - (size_t)t, tail, (size_t)t);
+  m[n] = '\0';
+}
+
+static char *long_message(size_t n, int64_t seed) {
+  char *m = malloc(n + 1);
+  assert_non_null(m);
+  fill_message(m, n, seed);
+  return m;
+}
+
+/* (n, seed) or (n) with seed 5: fails with that message. */
+static int task_long_error(const mproc_value_t *args, size_t nargs,
+                           mproc_task_t *task) {
+  int64_t n, seed = 5;
+  if (nargs < 1 || nargs > 2 || mproc_value_as_int(&args[0], &n) != 0 ||
+      (nargs == 2 && mproc_value_as_int(&args[1], &seed) != 0) || n < 0)
+    return MPROC_E_TYPE;
+  char *m = malloc((size_t)n + 1);
+  if (!m)
+    return MPROC_E_NOMEM;
+  fill_message(m, (size_t)n, seed);
+  int rc = mproc_task_set_error(task, m);
+  free(m);
+  return rc < 0 ? rc : MPROC_E_VALUE;
+}
+
+static char *long_error_seen; /* copied by the error callback */
+
+static void on_error_copy(void *ud, int status, const char *msg) {
+  (void)ud;
+  (void)status;
+  free(long_error_seen);
+  size_t n = strlen(msg);
+  long_error_seen = malloc(n + 1);
+  if (long_error_seen)
+    memcpy(long_error_seen, msg, n + 1);
+}
+
+/* Asserts that @p got is long_message(n, seed), byte for byte. */
+static void expect_long_message(const char *got, size_t n, int64_t seed) {
+  assert_non_null(got);
+  char *want = long_message(n, seed);
+  if (strlen(got) != n)
+    print_error("got %llu bytes of a %llu-byte message\n",
+                (unsigned long long)strlen(got), (unsigned long long)n);
+  assert_int_equal(strlen(got), n);
+  assert_memory_equal(got, want, n);
+  free(want);
+}
+
+static void test_long_error_message(void **state) {
+  mproc_pool_t *p = make_pool(state, 2, NULL, 0);
+  mproc_value_t args[2] = {mproc_int((int64_t)LONG_MESSAGE_LEN), mproc_int(1)};
+  /* The error callback and mproc_async_get(). */
+  mproc_callbacks_t cb = {NULL, on_error_copy, NULL};
+  mproc_async_t *r;
+  assert_int_equal(mproc_pool_apply_async(p, task_long_error, args, 2, &cb, &r),
+                   0);
+  mproc_value_t *res;
+  size_t n;
+  assert_int_equal(mproc_async_get(r, 60, &res, &n), MPROC_E_VALUE);
+  expect_long_message(mproc_last_error(), LONG_MESSAGE_LEN, 1);
+  expect_long_message(long_error_seen, LONG_MESSAGE_LEN, 1);
+  mproc_async_destroy(r);
+  /* mproc_pool_apply(), then a short detail in between, then again. */
+  args[1] = mproc_int(2);
+  assert_int_equal(mproc_pool_apply(p, task_long_error, args, 2, &res),
+                   MPROC_E_VALUE);
+  expect_long_message(mproc_last_error(), LONG_MESSAGE_LEN, 2);
+  assert_int_equal(mproc_pool_apply(NULL, task_long_error, args, 2, &res),
+                   MPROC_E_INVAL);
+  assert_true(strlen(mproc_last_error()) < 100);
+  args[1] = mproc_int(3);
+  assert_int_equal(mproc_pool_apply(p, task_long_error, args, 2, &res),
+                   MPROC_E_VALUE);
+  expect_long_message(mproc_last_error(), LONG_MESSAGE_LEN, 3);
+  /* starmap_async and imap. */
+  mproc_iter_t *it;
+  args[1] = mproc_int(4);
+  assert_int_equal(
+      mproc_pool_starmap_async(p, task_long_error, args, 2, 1, 1, NULL, &r), 0);
+  assert_int_equal(mproc_async_get(r, 60, &res, &n), MPROC_E_VALUE);
+  expect_long_message(mproc_last_error(), LONG_MESSAGE_LEN, 4);
+  mproc_async_destroy(r);
+  mproc_value_t item = mproc_int((int64_t)LONG_MESSAGE_LEN);
+  assert_int_equal(mproc_pool_imap(p, task_long_error, &item, 1, 1, &it), 0);
+  size_t idx;
+  assert_int_equal(mproc_iter_next(it, 60, &res, &idx), MPROC_E_VALUE);
+  expect_long_message(mproc_last_error(), LONG_MESSAGE_LEN, 5);
+  mproc_iter_destroy(it);
+  free(long_error_seen);
+  long_error_seen = NULL;
+  close_pool(p);
+}
+
 /* A callback runs in the pool's own thread. Joining its pool from there
  * would wait for itself, destroying it would free the pool under it: both
  * are refused with MPROC_E_STATE, and the pool goes on. */
@@ -699,12 +1017,16 @@ int main(int argc, char **argv) {
   mproc_register_task("use_lock", task_use_lock);
   mproc_register_task("die_on_3", task_die_on_3);
   mproc_register_task("block", task_block);
+  mproc_register_task("long_error", task_long_error);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_map_imap_large),
       cmocka_unit_test(test_imap_unordered_and_chunk1),
       cmocka_unit_test(test_starmap_apply),
       cmocka_unit_test(test_async_callbacks),
+      cmocka_unit_test(test_callback_before_ready),
+      cmocka_unit_test(test_callback_reentry),
+      cmocka_unit_test(test_long_error_message),
       cmocka_unit_test(test_callback_and_pool_thread),
       cmocka_unit_test(test_pool_in_another_process),
       cmocka_unit_test(test_sharing_rule),

@@ -94,6 +94,94 @@ static void test_value_without_lock(void **state) {
                    MPROC_E_INVAL);
 }
 
+/* args: value, ready semaphore, event never set. Takes the value's lock,
+ * writes 42 under it, and blocks holding it until killed. */
+static int child_hold_value_lock(const mproc_value_t *args, size_t nargs) {
+  mproc_shared_value_t *v;
+  mproc_semaphore_t *ready;
+  mproc_event_t *never;
+  mproc_rlock_t *lock;
+  CHECK(nargs == 3 && mproc_value_as_shared_value(&args[0], &v) == 0 &&
+            mproc_value_as_semaphore(&args[1], &ready) == 0 &&
+            mproc_value_as_event(&args[2], &never) == 0 &&
+            mproc_shared_value_get_lock(v, &lock) == 0,
+        10);
+  CHECK(mproc_rlock_acquire(lock, 10.0) == 0, 11);
+  CHECK(mproc_shared_value_set_int(v, 42) == 0, 12);
+  CHECK(mproc_semaphore_release(ready) == 0, 13);
+  mproc_event_wait(never, 120.0);
+  return 14;
+}
+
+/* Starts child_hold_value_lock on @p v and kills it once it holds the
+ * lock. */
+static void kill_value_holder(mproc_start_method_t m, mproc_value_t *a,
+                              mproc_semaphore_t *ready) {
+  mproc_process_t *p = harness_start(child_hold_value_lock, a, 3, m);
+  assert_int_equal(mproc_semaphore_acquire(ready, 60.0), 0);
+  assert_int_equal(mproc_process_kill(p), 0);
+  harness_expect_exit(p, -MPROC_SIGKILL);
+}
+
+/* Regression (issue 12, item 7): a get or set after the lock's holder died
+ * returned MPROC_E_OWNER_DEAD without the value and left the caller holding
+ * the lock, so a program that ignored the code (as `counter.value` does in
+ * Python) kept it forever. Now the value comes with the code and the lock
+ * is free again. */
+static void test_value_owner_dead(void **state) {
+  mproc_shared_value_t *v;
+  mproc_semaphore_t *ready;
+  mproc_event_t *never;
+  mproc_rlock_t *lock;
+  assert_int_equal(mproc_shared_value_create(&v, MPROC_C_INT64, true), 0);
+  assert_int_equal(mproc_shared_value_get_lock(v, &lock), 0);
+  assert_int_equal(mproc_semaphore_create(&ready, 0), 0);
+  assert_int_equal(mproc_event_create(&never), 0);
+  mproc_value_t a[] = {mproc_obj(v), mproc_obj(ready), mproc_obj(never)};
+
+  /* get_int: the value, the code, and a free lock. */
+  kill_value_holder(TEST_METHOD(state), a, ready);
+  int64_t x = 0;
+  assert_int_equal(mproc_shared_value_get_int(v, &x), MPROC_E_OWNER_DEAD);
+  assert_int_equal(x, 42);
+  assert_non_null(strstr(mproc_last_error(), "may be inconsistent"));
+  assert_int_equal(mproc_rlock_count(lock), 0);
+  assert_int_equal(mproc_rlock_acquire(lock, 0), 0);
+  assert_int_equal(mproc_rlock_release(lock), 0);
+  x = 0;
+  assert_int_equal(mproc_shared_value_get_int(v, &x), 0);
+  assert_int_equal(x, 42);
+
+  /* get_double. */
+  kill_value_holder(TEST_METHOD(state), a, ready);
+  double d = 0;
+  assert_int_equal(mproc_shared_value_get_double(v, &d), MPROC_E_OWNER_DEAD);
+  assert_true(d == 42.0);
+  assert_int_equal(mproc_rlock_acquire(lock, 0), 0);
+  assert_int_equal(mproc_rlock_release(lock), 0);
+
+  /* set_int: written, and the lock free. */
+  kill_value_holder(TEST_METHOD(state), a, ready);
+  assert_int_equal(mproc_shared_value_set_int(v, 7), MPROC_E_OWNER_DEAD);
+  assert_int_equal(mproc_rlock_count(lock), 0);
+  assert_int_equal(mproc_rlock_acquire(lock, 0), 0);
+  assert_int_equal(mproc_rlock_release(lock), 0);
+  assert_int_equal(mproc_shared_value_get_int(v, &x), 0);
+  assert_int_equal(x, 7);
+
+  /* set_double. */
+  kill_value_holder(TEST_METHOD(state), a, ready);
+  assert_int_equal(mproc_shared_value_set_double(v, 9.0), MPROC_E_OWNER_DEAD);
+  assert_int_equal(mproc_rlock_acquire(lock, 0), 0);
+  assert_int_equal(mproc_rlock_release(lock), 0);
+  assert_int_equal(mproc_shared_value_get_int(v, &x), 0);
+  assert_int_equal(x, 9);
+
+  mproc_shared_value_destroy(v);
+  mproc_semaphore_destroy(ready);
+  mproc_event_destroy(never);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Array                                                                    */
 /* ------------------------------------------------------------------------ */
@@ -320,6 +408,7 @@ int main(int argc, char **argv) {
   harness_early_init();
   mproc_register("increment", child_increment);
   mproc_register("double", child_double);
+  mproc_register("hold_value_lock", child_hold_value_lock);
   mproc_register("fill", child_fill);
   mproc_register("named", child_named);
   mproc_register("leave_named", child_leave_named);
@@ -327,6 +416,7 @@ int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_value_with_lock),
       cmocka_unit_test(test_value_without_lock),
+      cmocka_unit_test(test_value_owner_dead),
       cmocka_unit_test(test_array),
       cmocka_unit_test(test_sharing_rule),
       cmocka_unit_test(test_named),
