@@ -1305,6 +1305,7 @@ static void run_condition(uint64_t seed) {
   double kill_at = harness_now() + kill_delay(&seed), stop_at = 0;
   int state = -2;
   int64_t put = 0;
+  int after_kill = 0;
   while (state == -2 || harness_now() < stop_at) {
     if (state == -2 && harness_now() >= kill_at) {
       state = kill_participant(procs[victim], victim);
@@ -1317,7 +1318,12 @@ static void run_condition(uint64_t seed) {
       cur.phase = "putting items";
       stop_at = harness_now() + CW_AFTER;
     }
-    int burst = 1 + (int)rng_below(&seed, 4);
+    /* After the kill, the first rounds and then half of them put one item
+     * and wait until it is taken: then every survivor waits, and the
+     * notify chooses the one that has waited longest, the victim if it
+     * died waiting. */
+    bool single = state != -2 && (after_kill++ < 3 || rng_below(&seed, 2) == 0);
+    int burst = single ? 1 : 1 + (int)rng_below(&seed, 4);
     if (!cond_enter(c))
       goto done;
     for (int k = 0; k < burst; k++, put++) {
@@ -1328,6 +1334,9 @@ static void run_condition(uint64_t seed) {
         crash_fail("notify: %s", mproc_err_name(rc));
     }
     mproc_condition_release(c);
+    for (double t = harness_now();
+         single && ld(C_COUNTER) > 0 && harness_now() - t < 2 * CW_WAIT;)
+      nap(0.0005);
     nap(0.001 * rng_below(&seed, 6));
   }
   st(C_COND_END, 1);
