@@ -1,6 +1,6 @@
 /*
- * Condition across processes, under every start method (src/sync2.c, to be
- * src/sync/condition.c): notify and notify_all over a Lock or an RLock,
+ * Condition across processes, under every start method
+ * (src/sync/condition.c): notify and notify_all over a Lock or an RLock,
  * timeouts racing notifies, errors, and the death of the process holding
  * its lock or of a waiter. A notify wakes only processes that were waiting
  * when it was called (CPython's Condition: the _woken_count handshake): a
