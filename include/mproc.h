@@ -538,10 +538,20 @@ MPROC_API void mproc_event_destroy(mproc_event_t *e);
  *
  * wait and notify require the caller to hold the lock (for an RLock: to own
  * it; for a Lock, which has no owner, only that it is held): otherwise
- * MPROC_E_PERM. A waiter may be woken by a notify issued after it began
- * waiting by a thread that then waits itself (wake-ups are not tied to
- * their waiter, as in CPython), so use a predicate:
- * mproc_condition_wait_for() loops for you.
+ * MPROC_E_PERM.
+ *
+ * A notify wakes only waiters that were waiting when it was called, as in
+ * CPython: a process (or thread) that begins to wait afterwards, the
+ * notifier itself included, cannot take the wake-up, so a notifier that
+ * then waits never leaves the waiter it notified asleep. Unlike CPython's,
+ * the notify does not wait for its waiters to wake: it never blocks. Its
+ * waiters are chosen in the order they began to wait. A waiter whose
+ * process dies while waiting never costs a live waiter its wake-up: one
+ * chosen by a notify passes it on, within about 0.2 s, to the earliest
+ * live waiter that was present at that notify. Waiters still have to
+ * re-check what they wait for (another thread may have changed it before
+ * they got the lock back): mproc_condition_wait_for() loops for you. At
+ * most 1024 waiters wait on one Condition at a time (MPROC_E_LIMIT).
  */
 typedef struct mproc_condition mproc_condition_t;
 MPROC_API int mproc_condition_create(mproc_condition_t **out, void *lock);
@@ -552,7 +562,9 @@ MPROC_API int mproc_condition_release(mproc_condition_t *c);
  * Releases the lock, waits for a notify or the timeout, and takes the lock
  * back (always, even on a timeout; an RLock at its former depth). 0 when
  * notified, MPROC_E_TIMEOUT, or MPROC_E_OWNER_DEAD when the RLock's owner
- * died meanwhile (the lock is held all the same).
+ * died meanwhile (the lock is held all the same). A waiter whose timeout
+ * expires as a notify chooses it returns 0: that notify's wake-up is its
+ * own and goes to no other waiter (CPython counts it as woken too).
  */
 MPROC_API int mproc_condition_wait(mproc_condition_t *c, double timeout);
 /** A predicate for mproc_condition_wait_for(), called with the lock held. */
@@ -564,7 +576,8 @@ typedef bool (*mproc_predicate_fn)(void *arg);
 MPROC_API int mproc_condition_wait_for(mproc_condition_t *c,
                                        mproc_predicate_fn pred, void *arg,
                                        double timeout);
-/** Wakes up to @p n waiters (n >= 0). */
+/** Wakes up to @p n of the waiters present (n >= 0), those that have
+ * waited longest; notify_all wakes every waiter present. */
 MPROC_API int mproc_condition_notify(mproc_condition_t *c, int n);
 MPROC_API int mproc_condition_notify_all(mproc_condition_t *c);
 MPROC_API void mproc_condition_destroy(mproc_condition_t *c);

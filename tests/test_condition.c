@@ -1,11 +1,19 @@
 /*
- * Condition across processes, under every start method (src/sync2.c, to be
- * src/sync/condition.c): notify and notify_all over a Lock or an RLock,
+ * Condition across processes, under every start method
+ * (src/sync/condition.c): notify and notify_all over a Lock or an RLock,
  * timeouts racing notifies, errors, and the death of the process holding
- * its lock.
+ * its lock or of a waiter. A notify wakes only processes that were waiting
+ * when it was called (CPython's Condition: the _woken_count handshake): a
+ * process that notifies and then waits itself must not take the wake-up.
  */
+#if defined(__linux__)
+#define _GNU_SOURCE /* sched_setaffinity, SCHED_IDLE */
+#endif
 #include "harness.h"
 
+#if defined(__linux__)
+#include <sched.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +162,402 @@ static void test_condition_notify_counts(void **state) {
   mproc_semaphore_destroy(woken);
 }
 
+/* ------------------------------------------------------------------------ */
+/* A notify wakes only the waiters present when it was called               */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Linux: moves the calling process onto the lowest CPU it may use and, if
+ * @p idle, into SCHED_IDLE. A waiter so placed runs only when the notifier,
+ * placed on the same CPU, sleeps: the schedule in which a notifier that
+ * then waits itself reaches its own wait before the woken waiter runs,
+ * which made the old Condition give it the wake-up every time. Elsewhere
+ * nothing: the tests then rely on their rounds.
+ */
+static void place_on_one_cpu(bool idle) {
+#if defined(__linux__)
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) {
+    for (int i = 0; i < CPU_SETSIZE; i++) {
+      if (CPU_ISSET(i, &set)) {
+        CPU_ZERO(&set);
+        CPU_SET(i, &set);
+        (void)sched_setaffinity(0, sizeof set, &set);
+        break;
+      }
+    }
+  }
+  if (idle) {
+    struct sched_param sp;
+    memset(&sp, 0, sizeof sp);
+    (void)sched_setscheduler(0, SCHED_IDLE, &sp);
+  }
+#else
+  (void)idle;
+#endif
+}
+
+/* The shared state of the wait_for tests: a Value without a lock of its
+ * own, read and written only with the Condition held. */
+static mproc_shared_value_t *g_state;
+
+static int64_t state_get(void) {
+  int64_t v = -99;
+  mproc_shared_value_get_int(g_state, &v);
+  return v;
+}
+
+static bool state_is(void *arg) {
+  return state_get() == *(int64_t *)arg;
+}
+
+/* Waits, with the Condition held, until state == @p want, each wait woken
+ * by a notify: a wait that times out is a notify this process was present
+ * for and did not receive (wait_for() would hide it: at its timeout it
+ * returns 0 if the state is right by then). 0 or the failed wait's code. */
+static int wait_for_state(mproc_condition_t *c, int64_t want) {
+  while (state_get() != want) {
+    int rc = mproc_condition_wait(c, 10.0);
+    if (rc < 0)
+      return rc;
+  }
+  return 0;
+}
+
+/* args: condition, state, ready. CPython's test_waitfor, main side, in a
+ * child placed idle on one CPU: waits for state == 0, then adds 1 four
+ * times, notifying each time. */
+static int child_waitfor_main(const mproc_value_t *args, size_t nargs) {
+  mproc_condition_t *c;
+  mproc_semaphore_t *ready;
+  CHECK(nargs == 3 && mproc_value_as_condition(&args[0], &c) == 0 &&
+            mproc_value_as_shared_value(&args[1], &g_state) == 0 &&
+            mproc_value_as_semaphore(&args[2], &ready) == 0,
+        10);
+  place_on_one_cpu(true);
+  CHECK(mproc_condition_acquire(c, 60.0) == 0, 11);
+  CHECK(mproc_semaphore_release(ready) == 0, 12);
+  /* The only notify that makes state == 0 true is issued while this
+   * process waits: a timeout here is that wake-up taken by its notifier. */
+  int rc = wait_for_state(c, 0);
+  CHECK(mproc_condition_release(c) == 0, 14);
+  CHECK(rc == 0, 13);
+  for (int i = 0; i < 4; i++) {
+    CHECK(mproc_condition_acquire(c, 60.0) == 0, 15);
+    CHECK(mproc_shared_value_set_int(g_state, state_get() + 1) == 0, 16);
+    CHECK(mproc_condition_notify(c, 1) == 0, 17);
+    CHECK(mproc_condition_release(c) == 0, 18);
+  }
+  return 0;
+}
+
+/* args: condition, state. CPython's _test_waitfor_f: sets state = 0,
+ * notifies, and waits itself for state == 4. */
+static int child_waitfor_f(const mproc_value_t *args, size_t nargs) {
+  mproc_condition_t *c;
+  CHECK(nargs == 2 && mproc_value_as_condition(&args[0], &c) == 0 &&
+            mproc_value_as_shared_value(&args[1], &g_state) == 0,
+        10);
+  place_on_one_cpu(false);
+  CHECK(mproc_condition_acquire(c, 60.0) == 0, 11);
+  CHECK(mproc_shared_value_set_int(g_state, 0) == 0, 12);
+  CHECK(mproc_condition_notify(c, 1) == 0, 13);
+  int64_t four = 4;
+  CHECK(mproc_condition_wait_for(c, state_is, &four, 30.0) == 0, 14);
+  CHECK(state_get() == 4, 15);
+  CHECK(mproc_condition_release(c) == 0, 16);
+  return 0;
+}
+
+/* CPython's test_waitfor, the issue's A/B case: B notifies A and then
+ * waits itself; B's wait must not take A's wake-up (the old Condition gave
+ * it to B, and A slept until its timeout: child exit 13). */
+static void test_condition_waitfor(void **state) {
+  mproc_condition_t *c;
+  mproc_semaphore_t *ready;
+  assert_int_equal(mproc_condition_create(&c, NULL), 0);
+  assert_int_equal(mproc_shared_value_create(&g_state, MPROC_C_INT64, false),
+                   0);
+  assert_int_equal(mproc_shared_value_set_int(g_state, -1), 0);
+  assert_int_equal(mproc_semaphore_create(&ready, 0), 0);
+  mproc_value_t a[] = {mproc_obj(c), mproc_obj(g_state), mproc_obj(ready)};
+  mproc_process_t *pa =
+      harness_start(child_waitfor_main, a, 3, TEST_METHOD(state));
+  assert_int_equal(mproc_semaphore_acquire(ready, 60.0), 0);
+  assert_int_equal(mproc_condition_acquire(c, 60.0), 0); /* A waits */
+  assert_int_equal(mproc_condition_release(c), 0);
+  mproc_process_t *pb =
+      harness_start(child_waitfor_f, a, 2, TEST_METHOD(state));
+  harness_expect_exit(pa, 0);
+  harness_expect_exit(pb, 0);
+  mproc_condition_destroy(c);
+  mproc_shared_value_destroy(g_state);
+  mproc_semaphore_destroy(ready);
+}
+
+/* args: condition, state, rounds, side (0 or 1). Ping-pong: side s waits
+ * for state == s, then sets 1 - s and notifies, and at once waits again:
+ * every notify races its own notifier's next wait. */
+static int child_ping_pong(const mproc_value_t *args, size_t nargs) {
+  mproc_condition_t *c;
+  int64_t rounds, side;
+  CHECK(nargs == 4 && mproc_value_as_condition(&args[0], &c) == 0 &&
+            mproc_value_as_shared_value(&args[1], &g_state) == 0 &&
+            mproc_value_as_int(&args[2], &rounds) == 0 &&
+            mproc_value_as_int(&args[3], &side) == 0,
+        10);
+  CHECK(mproc_condition_acquire(c, 60.0) == 0, 11);
+  int step = 0;
+  for (int64_t i = 0; i < rounds && step == 0; i++) {
+    /* The peer's notify was issued while this side waited, or the state
+     * was already set: a timeout is a wake-up taken by the notifier. */
+    if (wait_for_state(c, side) != 0)
+      step = 12;
+    else if (mproc_shared_value_set_int(g_state, 1 - side) != 0)
+      step = 13;
+    else if (mproc_condition_notify(c, 1) != 0)
+      step = 14;
+  }
+  /* Released on a failure too: the peer must not wait for a dead holder
+   * of the Lock. */
+  CHECK(mproc_condition_release(c) == 0, 15);
+  CHECK(step == 0, step);
+  return 0;
+}
+
+/* Two processes hand a state back and forth, each notifying and then
+ * waiting at once, without any placement: the issue's race at its natural
+ * rate (the old Condition lost a wake-up within a few rounds). */
+static void test_condition_ping_pong(void **state) {
+  const int64_t rounds = harness_slow_processes() ? 300 : 1000;
+  mproc_condition_t *c;
+  mproc_lock_t *l;
+  assert_int_equal(mproc_lock_create(&l), 0);
+  assert_int_equal(mproc_condition_create(&c, l), 0);
+  assert_int_equal(mproc_shared_value_create(&g_state, MPROC_C_INT64, false),
+                   0);
+  mproc_value_t a0[] = {mproc_obj(c), mproc_obj(g_state), mproc_int(rounds),
+                        mproc_int(0)};
+  mproc_value_t a1[] = {mproc_obj(c), mproc_obj(g_state), mproc_int(rounds),
+                        mproc_int(1)};
+  mproc_process_t *p0 =
+      harness_start(child_ping_pong, a0, 4, TEST_METHOD(state));
+  mproc_process_t *p1 =
+      harness_start(child_ping_pong, a1, 4, TEST_METHOD(state));
+  harness_expect_exit(p0, 0);
+  harness_expect_exit(p1, 0);
+  mproc_condition_destroy(c);
+  mproc_lock_destroy(l);
+  mproc_shared_value_destroy(g_state);
+}
+
+/* args: condition, sleeping, woken, timeout, expected result of the wait.
+ * CPython's _TestCondition.f, placed idle on one CPU: waits once. */
+static int child_f(const mproc_value_t *args, size_t nargs) {
+  mproc_condition_t *c;
+  mproc_semaphore_t *sleeping, *woken;
+  double timeout;
+  int64_t expect;
+  CHECK(nargs == 5 && mproc_value_as_condition(&args[0], &c) == 0 &&
+            mproc_value_as_semaphore(&args[1], &sleeping) == 0 &&
+            mproc_value_as_semaphore(&args[2], &woken) == 0 &&
+            mproc_value_as_double(&args[3], &timeout) == 0 &&
+            mproc_value_as_int(&args[4], &expect) == 0,
+        10);
+  place_on_one_cpu(true);
+  CHECK(mproc_condition_acquire(c, 60.0) == 0, 11);
+  /* Signalled with the lock held: the parent, to take the lock, must wait
+   * until this process has released it inside the wait. */
+  CHECK(mproc_semaphore_release(sleeping) == 0, 12);
+  int rc = mproc_condition_wait(c, timeout);
+  CHECK(mproc_semaphore_release(woken) == 0, 13);
+  CHECK(mproc_condition_release(c) == 0, 14);
+  CHECK(rc == (int)expect, 15);
+  return 0;
+}
+
+/* args: condition, n (-1: notify_all). Notifies, then waits 1 s itself:
+ * nobody notifies it, so the wait must time out. */
+static int child_notify_then_wait(const mproc_value_t *args, size_t nargs) {
+  mproc_condition_t *c;
+  int64_t n;
+  CHECK(nargs == 2 && mproc_value_as_condition(&args[0], &c) == 0 &&
+            mproc_value_as_int(&args[1], &n) == 0,
+        10);
+  place_on_one_cpu(false);
+  CHECK(mproc_condition_acquire(c, 60.0) == 0, 11);
+  if (n < 0)
+    CHECK(mproc_condition_notify_all(c) == 0, 12);
+  else
+    CHECK(mproc_condition_notify(c, (int)n) == 0, 12);
+  /* 0 here: this later arrival took a wake-up meant for a waiter. */
+  CHECK(mproc_condition_wait(c, 1.0) == MPROC_E_TIMEOUT, 13);
+  CHECK(mproc_condition_release(c) == 0, 14);
+  return 0;
+}
+
+/* Starts @p n child_f waiters with @p timeout and @p expect, and returns
+ * once each of them is inside its wait. */
+static void start_sleepers(mproc_start_method_t m, mproc_condition_t *c,
+                           mproc_semaphore_t *sleeping,
+                           mproc_semaphore_t *woken, double timeout, int expect,
+                           mproc_process_t **p, int n) {
+  mproc_value_t a[] = {mproc_obj(c), mproc_obj(sleeping), mproc_obj(woken),
+                       mproc_double(timeout), mproc_int(expect)};
+  for (int i = 0; i < n; i++) {
+    p[i] = harness_start(child_f, a, 5, m);
+    assert_int_equal(mproc_semaphore_acquire(sleeping, 60.0), 0);
+    assert_int_equal(mproc_condition_acquire(c, 60.0), 0); /* it waits */
+    assert_int_equal(mproc_condition_release(c), 0);
+  }
+}
+
+static unsigned sem_value(mproc_semaphore_t *s) {
+  unsigned v = 99;
+  assert_int_equal(mproc_semaphore_value(s, &v), 0);
+  return v;
+}
+
+/* Takes @p n counts of @p woken (60 s each), then checks that no further
+ * one comes within 0.3 s. */
+static void expect_woken(mproc_semaphore_t *woken, int n) {
+  for (int i = 0; i < n; i++)
+    assert_int_equal(mproc_semaphore_acquire(woken, 60.0), 0);
+  assert_int_equal(mproc_semaphore_acquire(woken, 0.3), MPROC_E_TIMEOUT);
+}
+
+/* CPython's test_notify_n, with the notifier of notify(n=2) waiting right
+ * after it: exactly 2 of the 3 present waiters wake, and not the notifier
+ * (old Condition: it took one, exit 13, and only one waiter woke). Then
+ * notify(4) wakes the rest and notify(3) does nothing more. */
+static void test_condition_notify_n(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_condition_t *c;
+  mproc_semaphore_t *sleeping, *woken;
+  assert_int_equal(mproc_condition_create(&c, NULL), 0);
+  assert_int_equal(mproc_semaphore_create(&sleeping, 0), 0);
+  assert_int_equal(mproc_semaphore_create(&woken, 0), 0);
+  mproc_process_t *p[3];
+  start_sleepers(m, c, sleeping, woken, 60.0, 0, p, 3);
+  assert_int_equal(sem_value(woken), 0);
+  mproc_value_t an[] = {mproc_obj(c), mproc_int(2)};
+  mproc_process_t *notifier = harness_start(child_notify_then_wait, an, 2, m);
+  harness_expect_exit(notifier, 0);
+  expect_woken(woken, 2);
+  assert_int_equal(mproc_condition_acquire(c, 60.0), 0);
+  assert_int_equal(mproc_condition_notify(c, 4), 0);
+  assert_int_equal(mproc_condition_release(c), 0);
+  expect_woken(woken, 1);
+  assert_int_equal(mproc_condition_acquire(c, 60.0), 0);
+  assert_int_equal(mproc_condition_notify(c, 3), 0);
+  assert_int_equal(mproc_condition_release(c), 0);
+  for (int i = 0; i < 3; i++)
+    harness_expect_exit(p[i], 0);
+  assert_int_equal(sem_value(woken), 0);
+  mproc_condition_destroy(c);
+  mproc_semaphore_destroy(sleeping);
+  mproc_semaphore_destroy(woken);
+}
+
+/* CPython's test_notify_all: waiters that all time out leave nothing
+ * behind; then notify_all wakes every present waiter and not its notifier,
+ * which waits right after it (old Condition: it took one, exit 13). */
+static void test_condition_notify_all(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_condition_t *c;
+  mproc_semaphore_t *sleeping, *woken;
+  mproc_lock_t *l;
+  assert_int_equal(mproc_lock_create(&l), 0);
+  assert_int_equal(mproc_condition_create(&c, l), 0);
+  assert_int_equal(mproc_semaphore_create(&sleeping, 0), 0);
+  assert_int_equal(mproc_semaphore_create(&woken, 0), 0);
+  mproc_process_t *p[3];
+  start_sleepers(m, c, sleeping, woken, 0.1, MPROC_E_TIMEOUT, p, 3);
+  for (int i = 0; i < 3; i++)
+    harness_expect_exit(p[i], 0);
+  assert_int_equal(sem_value(woken), 3);
+  for (int i = 0; i < 3; i++)
+    assert_int_equal(mproc_semaphore_acquire(woken, 0), 0);
+  start_sleepers(m, c, sleeping, woken, 60.0, 0, p, 3);
+  assert_int_equal(sem_value(woken), 0);
+  mproc_value_t an[] = {mproc_obj(c), mproc_int(-1)};
+  mproc_process_t *notifier = harness_start(child_notify_then_wait, an, 2, m);
+  harness_expect_exit(notifier, 0);
+  expect_woken(woken, 3);
+  for (int i = 0; i < 3; i++)
+    harness_expect_exit(p[i], 0);
+  mproc_condition_destroy(c);
+  mproc_lock_destroy(l);
+  mproc_semaphore_destroy(sleeping);
+  mproc_semaphore_destroy(woken);
+}
+
+/* args: condition. CPython's _test_wait_result: notifies once. */
+static int child_notify_once(const mproc_value_t *args, size_t nargs) {
+  mproc_condition_t *c;
+  CHECK(nargs == 1 && mproc_value_as_condition(&args[0], &c) == 0, 10);
+  CHECK(mproc_condition_acquire(c, 60.0) == 0, 11);
+  CHECK(mproc_condition_notify(c, 1) == 0, 12);
+  CHECK(mproc_condition_release(c) == 0, 13);
+  return 0;
+}
+
+/* CPython's test_wait_result: wait(0) and wait(0.1) time out; a notify
+ * from a child makes wait(60) return 0. */
+static void test_condition_wait_result(void **state) {
+  mproc_condition_t *c;
+  assert_int_equal(mproc_condition_create(&c, NULL), 0);
+  assert_int_equal(mproc_condition_acquire(c, 60.0), 0);
+  assert_int_equal(mproc_condition_wait(c, 0), MPROC_E_TIMEOUT);
+  assert_int_equal(mproc_condition_wait(c, 0.1), MPROC_E_TIMEOUT);
+  mproc_value_t a[] = {mproc_obj(c)};
+  mproc_process_t *p =
+      harness_start(child_notify_once, a, 1, TEST_METHOD(state));
+  assert_int_equal(mproc_condition_wait(c, 60.0), 0);
+  assert_int_equal(mproc_condition_release(c), 0);
+  harness_expect_exit(p, 0);
+  mproc_condition_destroy(c);
+}
+
+/* A waiter killed while waiting: a notify(1) that chooses it (it is the
+ * earliest) still wakes the live waiter that was present, and a waiter
+ * that arrives after the notify does not get the wake-up. Nothing hangs. */
+static void test_condition_dead_waiter(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_condition_t *c;
+  mproc_semaphore_t *sleeping, *woken;
+  assert_int_equal(mproc_condition_create(&c, NULL), 0);
+  assert_int_equal(mproc_semaphore_create(&sleeping, 0), 0);
+  assert_int_equal(mproc_semaphore_create(&woken, 0), 0);
+  mproc_process_t *dead[1], *live[1], *late[1];
+  start_sleepers(m, c, sleeping, woken, 60.0, 0, dead, 1);
+  start_sleepers(m, c, sleeping, woken, 60.0, 0, live, 1);
+  assert_int_equal(mproc_process_kill(dead[0]), 0);
+  harness_expect_exit(dead[0], -MPROC_SIGKILL);
+  assert_int_equal(mproc_condition_acquire(c, 60.0), 0);
+  assert_int_equal(mproc_condition_notify(c, 1), 0);
+  assert_int_equal(mproc_condition_release(c), 0);
+  expect_woken(woken, 1);
+  harness_expect_exit(live[0], 0);
+  /* Dead again, chosen, with only a later arrival left. */
+  start_sleepers(m, c, sleeping, woken, 60.0, 0, dead, 1);
+  assert_int_equal(mproc_process_kill(dead[0]), 0);
+  harness_expect_exit(dead[0], -MPROC_SIGKILL);
+  assert_int_equal(mproc_condition_acquire(c, 60.0), 0);
+  assert_int_equal(mproc_condition_notify(c, 1), 0);
+  assert_int_equal(mproc_condition_release(c), 0);
+  start_sleepers(m, c, sleeping, woken, 60.0, 0, late, 1);
+  assert_int_equal(mproc_semaphore_acquire(woken, 0.5), MPROC_E_TIMEOUT);
+  assert_int_equal(mproc_condition_acquire(c, 60.0), 0);
+  assert_int_equal(mproc_condition_notify(c, 1), 0);
+  assert_int_equal(mproc_condition_release(c), 0);
+  expect_woken(woken, 1);
+  harness_expect_exit(late[0], 0);
+  mproc_condition_destroy(c);
+  mproc_semaphore_destroy(sleeping);
+  mproc_semaphore_destroy(woken);
+}
+
 static void test_condition_errors(void **state) {
   (void)state;
   mproc_condition_t *c;
@@ -264,12 +668,24 @@ int main(int argc, char **argv) {
   mproc_register("consumer", child_consumer);
   mproc_register("cond_waiter", child_cond_waiter);
   mproc_register("hold_condition", child_hold_condition);
+  mproc_register("waitfor_main", child_waitfor_main);
+  mproc_register("waitfor_f", child_waitfor_f);
+  mproc_register("ping_pong", child_ping_pong);
+  mproc_register("f", child_f);
+  mproc_register("notify_then_wait", child_notify_then_wait);
+  mproc_register("notify_once", child_notify_once);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_condition_notify_one_rlock),
       cmocka_unit_test(test_condition_notify_all_lock),
       cmocka_unit_test(test_condition_timeouts_race),
       cmocka_unit_test(test_condition_notify_counts),
+      cmocka_unit_test(test_condition_waitfor),
+      cmocka_unit_test(test_condition_ping_pong),
+      cmocka_unit_test(test_condition_notify_n),
+      cmocka_unit_test(test_condition_notify_all),
+      cmocka_unit_test(test_condition_wait_result),
+      cmocka_unit_test(test_condition_dead_waiter),
       cmocka_unit_test(test_condition_errors),
       cmocka_unit_test(test_condition_owner_death),
       cmocka_unit_test(test_condition_sharing_rule),

@@ -1,8 +1,8 @@
 /*
- * Condition: a sequence word to sleep on and one word of wake-up
- * accounting (waiters, tokens), in a region of its own, over a Lock or
- * RLock of semlock.c. The waits use 32-bit words as futexes through the
- * park (internal.h); the common code never asks which backend parks.
+ * Condition: one slot per waiter (a word to sleep on, and who waits), in a
+ * region of its own, over a Lock or RLock of semlock.c. The waits use
+ * 32-bit words as futexes through the park (internal.h); the common code
+ * never asks which backend parks.
  */
 #include "sync/sync.h"
 
@@ -10,36 +10,92 @@
 #include <string.h>
 
 /*
- * Wake-up accounting in one word, so that a notify's choice is one atomic
- * step: W (low 16 bits) waiters not yet chosen, T (high 16 bits) tokens,
- * one per waiter chosen by a notify and not yet woken. A waiter registers
- * (W + 1) while it holds the lock, so a notify, which needs the lock too,
- * either counts it or happened before it began. notify(n) moves
- * k = min(n, W) from W to T, bumps `seq` and wakes k sleepers on it. A
- * waiter leaves when it takes a token (T - 1); one whose timeout expired
- * leaves as one of W if W > 0, and otherwise (everyone registered has been
- * chosen, itself included) takes the token owed to it and counts as woken.
- * Tokens are anonymous: a thread that began waiting after a notify may take
- * the token and the older waiter it was meant for waits on, as in CPython.
+ * Who may take a notify's wake-up. CPython's Condition wakes only a process
+ * that was already waiting when notify() was called: notify(n) releases up
+ * to n of the sleepers counted at that moment and then waits, the lock
+ * held, until each has posted `_woken_count`, so no newcomer (who needs the
+ * lock to begin waiting) can be there to take a wake-up meant for an older
+ * waiter. The earlier design here, anonymous tokens (a count of chosen
+ * waiters that any waiter could take), failed exactly there: a process that
+ * notified and then waited itself found the token and took it, and the
+ * waiter it was meant for slept on (issue 12, item 4).
  *
- * No lost wake-up: a waiter reads `seq` before it looks for a token, and
- * sleeps only while `seq` is unchanged; a notify adds its tokens before it
- * bumps `seq`.
+ * Why not CPython's handshake: the notifier would sleep, holding the lock,
+ * until every wakee has been scheduled; a wakee killed after being chosen
+ * would make it wait forever (or for a timeout we would have to invent);
+ * and each notify would cost a round of context switches. Instead each
+ * waiter owns a slot, and a notify marks the slots it chooses: a wake-up
+ * is addressed, so nobody else can take it, and the notifier never waits.
  *
- * A waiter whose process dies stays counted in W: a notify that chooses it
- * leaves a token that the next waiter takes at once (an early wake-up,
- * which callers tolerate by re-checking their predicate), never a hang.
+ * A slot's state word is its waiter's ticket (arrival number, 30 bits)
+ * shifted left by two, plus a kind: FREE (the whole word 0), WAITING or
+ * CHOSEN. A waiter takes a FREE slot while it holds the lock, records its
+ * pid and start token in it, and then publishes WAITING with a fresh
+ * ticket (one compare-and-swap); it sleeps on its own state word. A notify,
+ * which holds the lock too, so counts every waiter that began before it,
+ * turns the n WAITING slots with the oldest tickets into CHOSEN (so notify
+ * wakes waiters in the order they arrived) and wakes each on its word. A
+ * waiter that finds its slot CHOSEN frees it and returns 0. The ticket in
+ * the word makes every compare-and-swap fail on a slot that was freed and
+ * taken again meanwhile.
+ *
+ * Timeouts: a waiter whose time is up withdraws by swapping WAITING for
+ * FREE. If a notify chose it first, the swap fails and the waiter counts as
+ * woken (0): the wake-up is consumed and not passed to another waiter, as
+ * in CPython, where a waiter that times out as it is chosen still posts
+ * `_woken_count` and the notifier wakes nobody in its place.
+ *
+ * Dead waiters. A waiter process killed while waiting leaves its slot
+ * WAITING; a notify may choose it (the oldest first), and that wake-up
+ * would be lost for the live waiters. Waiters therefore sleep in slices of
+ * POLL_NS (as an RLock's waiters watch their owner); at the end of a slice
+ * a waiter looks for slots CHOSEN at least POLL_NS ago, asks the backend
+ * whether their process is alive (pid and start token, so a reused pid is
+ * not taken for it), and passes a dead one's wake-up on to the oldest
+ * waiter that was present at that notify (its ticket is below the `bound`
+ * the notify recorded), then frees the slot. A live waiter chosen but slow
+ * to run is never robbed: only a dead process's wake-up moves. Relays are
+ * serialised by `relay`, which names the relaying process and is taken
+ * over if that process dies; one killed mid-relay may make the next relay
+ * wake one waiter too many (an early wake-up, which callers re-check),
+ * never one too few. A slot left WAITING by a dead process is freed when
+ * the table is full. So a notify never waits and never hangs, and a live
+ * waiter present at a notify that chose a dead one is woken within about
+ * 2 * POLL_NS.
+ *
+ * Where nobody waits, notify reads one word (`nwait`, never below the
+ * number of WAITING slots) and makes no system call.
  */
-#define CW_ONE 1u
-#define CT_ONE (1u << 16)
-#define CW_OF(x) ((x)&0xffffu)
-#define CT_OF(x) ((x) >> 16)
-#define C_MAX 0xffffu
+#define COND_SLOTS 1024u
+#define K_FREE 0u
+#define K_WAITING 1u
+#define K_CHOSEN 2u
+#define KIND_OF(s) ((s)&3u)
+#define TICKET_MASK 0x3fffffffu
+#define AS(s, kind) (((s) & ~3u) | (kind))
+#define POLL_NS ((int64_t)100 * 1000000)
+#define POLL_MS 100
+
+typedef struct cond_slot {
+  volatile uint32_t state;    /* ticket << 2 | kind; 0: free */
+  volatile uint32_t pid;      /* the waiter's process ... */
+  volatile uint32_t token_lo; /* ... and its start token */
+  volatile uint32_t token_hi;
+  volatile uint32_t bound;     /* CHOSEN: the tickets below it were present
+                                  at the notify */
+  volatile uint32_t chosen_ms; /* CHOSEN: when, in ms (wraps) */
+  uint32_t pad[2];
+} cond_slot_t;
 
 typedef struct cond_shared {
-  volatile uint32_t seq;
-  volatile uint32_t counts;
   volatile uint32_t park;
+  volatile uint32_t next_ticket;
+  volatile uint32_t nwait; /* >= the WAITING slots (raised before a slot
+                              becomes WAITING, lowered after it stops) */
+  volatile uint32_t used;  /* slots [0, used) have been taken at some time */
+  volatile uint32_t relay; /* pid + 2 of the process relaying, or 0 */
+  volatile uint32_t relay_pid, relay_lo, relay_hi;
+  cond_slot_t slot[COND_SLOTS];
 } cond_shared_t;
 
 struct mproc_condition {
@@ -135,63 +191,206 @@ static int cond_relock(mproc_condition_t *c, uint32_t depth) {
   return mproc_lock_acquire((mproc_lock_t *)(void *)c->lock, MPROC_FOREVER);
 }
 
-/* Leaves without a token: as an unchosen waiter if there is one, else by
- * taking the token owed to the caller. Returns 0 if it took a token. */
-static int cond_leave(cond_shared_t *sh) {
-  uint32_t x = mproc__load32(&sh->counts);
+static uint32_t now_ms(void) {
+  return (uint32_t)(mproc__now_ns() / 1000000);
+}
+
+/* How long before @p bound ticket @p t was taken; 0 for @p bound itself
+ * and for tickets taken after it (the upper half of the range). */
+static uint32_t age_of(uint32_t t, uint32_t bound) {
+  uint32_t a = (bound - t) & TICKET_MASK;
+  return a > TICKET_MASK / 2 ? 0 : a;
+}
+
+/* Marks the WAITING slot @p sl (its word was @p s) chosen by a notify whose
+ * waiters are those with tickets below @p bound, and wakes its waiter;
+ * false if the slot changed meanwhile (its waiter withdrew). The details
+ * are written first: whoever sees CHOSEN may read them. */
+static bool choose(mproc_condition_t *c, cond_slot_t *sl, uint32_t s,
+                   uint32_t bound, uint32_t ms) {
+  cond_shared_t *sh = CV_SH(c);
+  mproc__store32(&sl->bound, bound);
+  mproc__store32(&sl->chosen_ms, ms);
+  if (!mproc__cas32(&sl->state, &s, AS(s, K_CHOSEN)))
+    return false;
+  mproc__fetch_add32(&sh->nwait, (uint32_t)-1);
+  mproc__park_wake(&c->o.park, &sl->state, 1);
+  return true;
+}
+
+/* Chooses the waiter that has waited longest among those with a ticket
+ * below @p bound; false if there is none. */
+static bool choose_oldest(mproc_condition_t *c, uint32_t bound, uint32_t ms) {
+  cond_shared_t *sh = CV_SH(c);
   for (;;) {
-    if (CW_OF(x) > 0) {
-      if (mproc__cas32(&sh->counts, &x, x - CW_ONE))
-        return MPROC_E_TIMEOUT;
-    } else if (CT_OF(x) > 0) {
-      if (mproc__cas32(&sh->counts, &x, x - CT_ONE))
-        return 0;
-    } else {
-      return MPROC_E_TIMEOUT; /* nothing to undo: bookkeeping of a dead
-                                 process was taken for ours */
+    uint32_t used = mproc__load32(&sh->used), best_age = 0, best_s = 0;
+    cond_slot_t *best = NULL;
+    for (uint32_t i = 0; i < used && i < COND_SLOTS; i++) {
+      uint32_t s = mproc__load32(&sh->slot[i].state);
+      uint32_t a = age_of(s >> 2, bound);
+      if (KIND_OF(s) == K_WAITING && a > best_age) {
+        best_age = a;
+        best_s = s;
+        best = &sh->slot[i];
+      }
     }
+    if (!best)
+      return false;
+    if (choose(c, best, best_s, bound, ms))
+      return true;
+  }
+}
+
+/* Takes the relay role (see the top of the file); false if a live process
+ * (this one included) has it. */
+static bool relay_enter(cond_shared_t *sh) {
+  uint32_t pid = (uint32_t)mproc__getpid(), v = 0;
+  if (!mproc__cas32(&sh->relay, &v, pid + 2u)) {
+    if (v == pid + 2u)
+      return false;
+    uint32_t holder = v - 2u;
+    uint64_t token = 0;
+    if (mproc__load32(&sh->relay_pid) == holder)
+      token = ((uint64_t)mproc__load32(&sh->relay_hi) << 32) |
+              mproc__load32(&sh->relay_lo);
+    if (mproc__pid_alive((int64_t)holder, token) ||
+        !mproc__cas32(&sh->relay, &v, pid + 2u))
+      return false;
+  }
+  uint64_t token = mproc__self_token();
+  mproc__store32(&sh->relay_lo, (uint32_t)token);
+  mproc__store32(&sh->relay_hi, (uint32_t)(token >> 32));
+  mproc__store32(&sh->relay_pid, pid);
+  return true;
+}
+
+/*
+ * Frees the slots of dead processes: a CHOSEN one (chosen at least POLL_NS
+ * ago) after passing its wake-up on to the oldest waiter present at its
+ * notify; with @p all, WAITING ones too, and CHOSEN ones however recent.
+ * Asks about a process only for such slots, and never about this one.
+ */
+static void reap(mproc_condition_t *c, bool all) {
+  cond_shared_t *sh = CV_SH(c);
+  uint32_t self = (uint32_t)mproc__getpid(), ms = now_ms();
+  uint32_t used = mproc__load32(&sh->used);
+  bool relaying = false;
+  for (uint32_t i = 0; i < used && i < COND_SLOTS; i++) {
+    cond_slot_t *sl = &sh->slot[i];
+    uint32_t s = mproc__load32(&sl->state), kind = KIND_OF(s);
+    if (kind == K_FREE || (kind == K_WAITING && !all))
+      continue;
+    if (kind == K_CHOSEN && !all &&
+        (int32_t)(ms - mproc__load32(&sl->chosen_ms)) < POLL_MS)
+      continue;
+    uint32_t pid = mproc__load32(&sl->pid), bound = mproc__load32(&sl->bound);
+    uint64_t token = ((uint64_t)mproc__load32(&sl->token_hi) << 32) |
+                     mproc__load32(&sl->token_lo);
+    /* The details read belong to the word seen: they are written before a
+     * slot is taken, and the ticket changes with every taking. */
+    if (pid == self || mproc__load32(&sl->state) != s ||
+        mproc__pid_alive((int64_t)pid, token))
+      continue;
+    if (!relaying && !(relaying = relay_enter(sh)))
+      return;
+    if (mproc__load32(&sl->state) != s)
+      continue;
+    if (kind == K_CHOSEN)
+      choose_oldest(c, bound, ms); /* first, so a kill here loses nothing */
+    if (mproc__cas32(&sl->state, &s, K_FREE) && kind == K_WAITING)
+      mproc__fetch_add32(&sh->nwait, (uint32_t)-1);
+  }
+  if (relaying)
+    mproc__store32(&sh->relay, 0);
+}
+
+/* Takes a free slot and publishes it WAITING, the lock held. */
+static int slot_take(mproc_condition_t *c, cond_slot_t **out, uint32_t *word) {
+  cond_shared_t *sh = CV_SH(c);
+  uint32_t pid = (uint32_t)mproc__getpid();
+  uint64_t token = mproc__self_token();
+  for (int pass = 0; pass < 2; pass++) {
+    for (uint32_t i = 0; i < COND_SLOTS; i++) {
+      cond_slot_t *sl = &sh->slot[i];
+      uint32_t s = K_FREE;
+      if (mproc__load32(&sl->state) != K_FREE)
+        continue;
+      mproc__store32(&sl->pid, pid);
+      mproc__store32(&sl->token_lo, (uint32_t)token);
+      mproc__store32(&sl->token_hi, (uint32_t)(token >> 32));
+      uint32_t t = mproc__fetch_add32(&sh->next_ticket, 1) & TICKET_MASK;
+      mproc__fetch_add32(&sh->nwait, 1);
+      if (!mproc__cas32(&sl->state, &s, (t << 2) | K_WAITING)) {
+        mproc__fetch_add32(&sh->nwait, (uint32_t)-1);
+        continue; /* only a caller without the lock races us here */
+      }
+      uint32_t used = mproc__load32(&sh->used);
+      while (used <= i && !mproc__cas32(&sh->used, &used, i + 1)) {
+      }
+      *out = sl;
+      *word = (t << 2) | K_WAITING;
+      return 0;
+    }
+    if (pass == 0)
+      reap(c, true); /* full: free the slots of dead waiters */
+  }
+  return mproc__err(MPROC_E_LIMIT, "too many waiters on a Condition (%u)",
+                    COND_SLOTS);
+}
+
+/* Withdraws a waiter that leaves without being woken: MPROC_E_TIMEOUT, or
+ * 0 if a notify chose it first (the wake-up is its own: consumed). */
+static int slot_withdraw(cond_shared_t *sh, cond_slot_t *sl, uint32_t word) {
+  uint32_t s = word;
+  if (mproc__cas32(&sl->state, &s, K_FREE)) {
+    mproc__fetch_add32(&sh->nwait, (uint32_t)-1);
+    return MPROC_E_TIMEOUT;
+  }
+  if (s == AS(word, K_CHOSEN))
+    mproc__store32(&sl->state, K_FREE);
+  return 0; /* chosen (or, taken for a dead process's, gone: woken) */
+}
+
+/* Sleeps on the slot until it is chosen or @p deadline: 0 when woken,
+ * MPROC_E_TIMEOUT, or a park failure (the slot given up). */
+static int slot_sleep(mproc_condition_t *c, cond_slot_t *sl, uint32_t word,
+                      int64_t deadline) {
+  cond_shared_t *sh = CV_SH(c);
+  for (;;) {
+    uint32_t s = mproc__load32(&sl->state);
+    if (s != word) {
+      if (s == AS(word, K_CHOSEN))
+        mproc__store32(&sl->state, K_FREE);
+      return 0;
+    }
+    int64_t until = mproc__now_ns() + POLL_NS;
+    bool last = deadline != MPROC__NO_DEADLINE && deadline <= until;
+    int rc =
+        mproc__park_wait(&c->o.park, &sl->state, word, last ? deadline : until);
+    if (rc == MPROC_E_TIMEOUT && last)
+      return slot_withdraw(sh, sl, word);
+    if (rc == MPROC_E_TIMEOUT)
+      reap(c, false); /* a slice ended asleep: any dead process chosen? */
+    else if (rc < 0)
+      return slot_withdraw(sh, sl, word) == 0 ? 0 : rc;
   }
 }
 
 /* The wait itself, with the lock held on entry and on return. */
 static int cond_wait(mproc_condition_t *c, int64_t deadline) {
-  cond_shared_t *sh = CV_SH(c);
   if (!cond_lock_held(c))
     return mproc__err(MPROC_E_PERM, "cannot wait on un-acquired lock");
-  uint32_t x = mproc__load32(&sh->counts);
-  do {
-    if (CW_OF(x) + CT_OF(x) >= C_MAX)
-      return mproc__err(MPROC_E_LIMIT, "too many waiters on a Condition");
-  } while (!mproc__cas32(&sh->counts, &x, x + CW_ONE));
-  uint32_t depth;
-  int rc = cond_unlock(c, &depth);
+  cond_slot_t *sl = NULL;
+  uint32_t word = 0, depth;
+  int rc = slot_take(c, &sl, &word);
+  if (rc < 0)
+    return rc;
+  rc = cond_unlock(c, &depth);
   if (rc < 0) {
-    cond_leave(sh);
+    slot_withdraw(CV_SH(c), sl, word);
     return rc;
   }
-  int wrc = 0;
-  for (;;) {
-    uint32_t seq = mproc__load32(&sh->seq);
-    x = mproc__load32(&sh->counts);
-    while (CT_OF(x) > 0 && !mproc__cas32(&sh->counts, &x, x - CT_ONE)) {
-    }
-    if (CT_OF(x) > 0) {
-      wrc = 0; /* took a token */
-      break;
-    }
-    if (wrc == MPROC_E_TIMEOUT) {
-      wrc = cond_leave(sh);
-      break;
-    }
-    wrc = mproc__park_wait(&c->o.park, &sh->seq, seq, deadline);
-    if (wrc < 0 && wrc != MPROC_E_TIMEOUT) {
-      int err = wrc;
-      if (cond_leave(sh) == 0)
-        err = 0; /* was chosen after all */
-      wrc = err;
-      break;
-    }
-  }
+  int wrc = slot_sleep(c, sl, word, deadline);
   rc = cond_relock(c, depth);
   if (rc < 0)
     return rc; /* MPROC_E_OWNER_DEAD (held) or a failure */
@@ -238,14 +437,24 @@ int mproc_condition_notify(mproc_condition_t *c, int n) {
   if (!cond_lock_held(c))
     return mproc__err(MPROC_E_PERM, "cannot notify on un-acquired lock");
   cond_shared_t *sh = CV_SH(c);
-  uint32_t x = mproc__load32(&sh->counts), k;
-  do {
-    k = CW_OF(x) < (uint32_t)n ? CW_OF(x) : (uint32_t)n;
-    if (k == 0)
-      return 0;
-  } while (!mproc__cas32(&sh->counts, &x, x - k * CW_ONE + k * CT_ONE));
-  mproc__fetch_add32(&sh->seq, 1);
-  mproc__park_wake(&c->o.park, &sh->seq, (int)k);
+  uint32_t nwait = mproc__load32(&sh->nwait);
+  if (n == 0 || nwait == 0)
+    return 0;
+  /* Every waiter counted now began before this call (it needed the lock):
+   * the tickets below `bound`. */
+  uint32_t bound = mproc__load32(&sh->next_ticket) & TICKET_MASK;
+  uint32_t ms = now_ms();
+  if ((uint32_t)n >= nwait) { /* all of them: no order to keep */
+    uint32_t used = mproc__load32(&sh->used);
+    for (uint32_t i = 0; i < used && i < COND_SLOTS; i++) {
+      uint32_t s = mproc__load32(&sh->slot[i].state);
+      if (KIND_OF(s) == K_WAITING)
+        choose(c, &sh->slot[i], s, bound, ms);
+    }
+    return 0;
+  }
+  for (int k = 0; k < n && choose_oldest(c, bound, ms); k++) {
+  }
   return 0;
 }
 

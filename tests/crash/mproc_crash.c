@@ -18,13 +18,17 @@
  *     lost chunk, and stays usable;
  *   - a manager's clients see MPROC_E_OWNER_DEAD for a lock whose holder
  *     died, lose no queue item, and get MPROC_E_CLOSED (never a hang) when
- *     the server itself is killed.
+ *     the server itself is killed;
+ *   - a Condition's notify reaches a live waiter that was present, even
+ *     when the waiter it chose was killed, and never a later arrival (no
+ *     consumer waits out its timeout while an item waits for it).
  *
  *   mproc-crash [--iterations N] [--seed S] [--scenario NAME]
  *               [--start-method fork|spawn|both] [--time-limit SECONDS]
  *               [--hang-after SECONDS] [--hang-pause] [--verbose]
  *
- * NAME is lock, rlock, queue, pool, manager or all (round robin). The seed
+ * NAME is lock, rlock, queue, pool, manager, condition or all (round
+ * robin). The seed
  * is printed; a failing iteration prints the arguments that replay it
  * alone. Exit status 0 when every iteration held every invariant.
  *
@@ -74,6 +78,7 @@ enum {
   C_CLOSED,
   C_NWORKERS,   /* pool workers that ran the initializer */
   C_GO,         /* set by the parent once every participant is ready */
+  C_STALE,      /* condition: waits that timed out with an item there */
   C_STATE = 16, /* + i: what participant i is doing */
   C_DONE = C_STATE + MAXP,   /* + i: critical sections completed */
   C_PUTS = C_DONE + MAXP,    /* + i: items whose put returned */
@@ -106,7 +111,8 @@ enum {
   V_MUTEX = 1,    /* two processes inside the critical section */
   V_CHECKSUM = 2, /* a half or corrupt message */
   V_FORMAT = 3,   /* an item that is not one of ours */
-  V_RESULT = 4    /* a wrong value */
+  V_RESULT = 4,   /* a wrong value */
+  V_STOLEN = 5    /* condition: a consumer took an item nobody put */
 };
 
 /* 32-bit cells, so that the library's own atomics (which MSVC has too)
@@ -557,9 +563,17 @@ static int manager_client(const mproc_value_t *args, size_t nargs) {
 /* The parent: iterations, statistics, the watchdog                         */
 /* ------------------------------------------------------------------------ */
 
-enum { SCN_LOCK, SCN_RLOCK, SCN_QUEUE, SCN_POOL, SCN_MANAGER, SCN_N };
-static const char *const scenario_names[SCN_N] = {"lock", "rlock", "queue",
-                                                  "pool", "manager"};
+enum {
+  SCN_LOCK,
+  SCN_RLOCK,
+  SCN_QUEUE,
+  SCN_POOL,
+  SCN_MANAGER,
+  SCN_CONDITION,
+  SCN_N
+};
+static const char *const scenario_names[SCN_N] = {
+    "lock", "rlock", "queue", "pool", "manager", "condition"};
 
 typedef struct stats {
   long iterations, failures, landed, victim_gone;
@@ -1176,6 +1190,191 @@ done:
   cells = NULL;
 }
 
+/* ---- condition ---- */
+
+/* Condition: the parent puts items (a count under the Condition's RLock,
+ * C_COUNTER) in bursts, notifying for each; consumers take them one at a
+ * time, waiting when there are none, and a consumer that leaves items
+ * behind notifies one more waiter and soon waits itself (the notify that a
+ * later arrival must not take: issue 12, item 4). One consumer is killed,
+ * waiting or not, and the bursts go on for CW_AFTER. While they do, every
+ * item comes with a notify for a waiter present, so a consumer whose wait
+ * times out (CW_WAIT, well above the 0.2 s a dead waiter's wake-up takes to
+ * move on) while an item is there has lost a wake-up (C_STALE). */
+
+#define CW_PROCS 4
+#define CW_WAIT 1.0
+#define CW_AFTER 1.3
+#define C_COND_END C_RECV /* set when the bursts have stopped */
+
+/* (cells, idx, seed, condition) */
+static int cond_consumer(const mproc_value_t *args, size_t nargs) {
+  int idx = 0;
+  uint64_t seed = 0;
+  mproc_condition_t *c = NULL;
+  if (participant_init(args, nargs, 4, &idx, &seed) != 0 ||
+      mproc_value_as_condition(&args[3], &c) != 0)
+    return 2;
+  st(C_STATE + idx, S_IDLE);
+  ready_set_go();
+  while (!should_stop()) {
+    st(C_STATE + idx, S_ACQUIRE);
+    int rc = mproc_condition_acquire(c, 5.0);
+    if (rc == MPROC_E_OWNER_DEAD) {
+      add(C_OWNER_DEAD, 1);
+    } else if (rc != 0) {
+      unexpected(rc);
+      return 3;
+    }
+    st(C_STATE + idx, S_HOLD);
+    while (ld(C_COUNTER) == 0 && !ld(C_STOP)) {
+      st(C_STATE + idx, S_GET);
+      rc = mproc_condition_wait(c, CW_WAIT);
+      st(C_STATE + idx, S_HOLD);
+      if (rc == MPROC_E_TIMEOUT) {
+        add(C_TIMEOUT, 1);
+        if (ld(C_COUNTER) > 0 && !ld(C_COND_END))
+          add(C_STALE, 1);
+      } else if (rc == MPROC_E_OWNER_DEAD) {
+        add(C_OWNER_DEAD, 1);
+      } else if (rc != 0) {
+        unexpected(rc);
+        return 3;
+      }
+    }
+    int64_t left = ld(C_COUNTER);
+    if (left > 0) {
+      st(C_COUNTER, left - 1);
+      add(C_DONE + idx, 1);
+      if (left > 1 && (rc = mproc_condition_notify(c, 1)) != 0) {
+        unexpected(rc);
+        return 3;
+      }
+    } else if (left < 0) {
+      violation(V_STOLEN);
+    }
+    st(C_STATE + idx, S_RELEASE);
+    if ((rc = mproc_condition_release(c)) != 0) {
+      unexpected(rc);
+      return 3;
+    }
+    st(C_STATE + idx, S_IDLE);
+    if (rng_below(&seed, 8) == 0)
+      nap(0.0003);
+  }
+  st(C_STATE + idx, S_DONE);
+  return 0;
+}
+
+/* Takes the Condition for the parent; false (and the iteration failed) if
+ * it cannot. A dead holder's RLock comes with MPROC_E_OWNER_DEAD. */
+static bool cond_enter(mproc_condition_t *c) {
+  int rc = mproc_condition_acquire(c, 10.0);
+  if (rc == MPROC_E_OWNER_DEAD)
+    add(C_OWNER_DEAD, 1);
+  else if (rc != 0)
+    crash_fail("the parent could not take the Condition: %s",
+               mproc_err_name(rc));
+  return rc == 0 || rc == MPROC_E_OWNER_DEAD;
+}
+
+static void run_condition(uint64_t seed) {
+  stats_t *s = &stats[SCN_CONDITION];
+  mproc_condition_t *c = NULL;
+  mproc_shared_array_t *arr = NULL;
+  mproc_process_t *procs[CW_PROCS] = {NULL};
+  int rc = mproc_condition_create(&c, NULL);
+  if (rc != 0 ||
+      (rc = mproc_shared_array_create(&arr, 4, C_NCELLS, false)) != 0) {
+    crash_fail("create: %s", mproc_err_name(rc));
+    goto done;
+  }
+  cells = mproc_shared_array_ptr(arr);
+  int victim = (int)rng_below(&seed, CW_PROCS);
+  for (int i = 0; i < CW_PROCS; i++) {
+    mproc_value_t a[4] = {mproc_obj(arr), mproc_int(i),
+                          mproc_int((int64_t)rng_next(&seed)), mproc_obj(c)};
+    if (start(&procs[i], cond_consumer, a, 4) != 0)
+      goto done;
+  }
+  if (wait_ready(CW_PROCS) != 0)
+    goto done;
+  /* Bursts of items, so that consumers are waiting at times and not at
+   * others; the kill lands in the first ones. */
+  cur.phase = "putting items";
+  double kill_at = harness_now() + kill_delay(&seed), stop_at = 0;
+  int state = -2;
+  int64_t put = 0;
+  int after_kill = 0;
+  while (state == -2 || harness_now() < stop_at) {
+    if (state == -2 && harness_now() >= kill_at) {
+      state = kill_participant(procs[victim], victim);
+      if (state < 0) {
+        s->victim_gone++;
+        crash_fail("the victim exited before the kill");
+        goto done;
+      }
+      note_landing(s, state, victim);
+      cur.phase = "putting items";
+      stop_at = harness_now() + CW_AFTER;
+    }
+    /* After the kill, the first rounds and then half of them put one item
+     * and wait until it is taken: then every survivor waits, and the
+     * notify chooses the one that has waited longest, the victim if it
+     * died waiting. */
+    bool single = state != -2 && (after_kill++ < 3 || rng_below(&seed, 2) == 0);
+    int burst = single ? 1 : 1 + (int)rng_below(&seed, 4);
+    if (!cond_enter(c))
+      goto done;
+    for (int k = 0; k < burst; k++, put++) {
+      st(C_COUNTER, ld(C_COUNTER) + 1);
+      rc = rng_below(&seed, 8) == 0 ? mproc_condition_notify_all(c)
+                                    : mproc_condition_notify(c, 1);
+      if (rc != 0)
+        crash_fail("notify: %s", mproc_err_name(rc));
+    }
+    mproc_condition_release(c);
+    for (double t = harness_now();
+         single && ld(C_COUNTER) > 0 && harness_now() - t < 2 * CW_WAIT;)
+      nap(0.0005);
+    nap(0.001 * rng_below(&seed, 6));
+  }
+  st(C_COND_END, 1);
+  /* The survivors take what is left; they wait CW_WAIT at most each. */
+  cur.phase = "survivors draining";
+  double until = harness_now() + 4 * CW_WAIT;
+  while (ld(C_COUNTER) > 0 && harness_now() < until)
+    nap(0.005);
+  st(C_STOP, 1);
+  if (cond_enter(c)) {
+    mproc_condition_notify_all(c);
+    mproc_condition_release(c);
+  }
+  cur.phase = "joining the survivors";
+  join_all(procs, 0, CW_PROCS, victim, 60.0, "survivor");
+  check_participants();
+  int64_t sum = 0;
+  for (int i = 0; i < CW_PROCS; i++)
+    sum += ld(C_DONE + i);
+  int64_t left = ld(C_COUNTER);
+  /* A victim killed between taking an item and counting it: one short. */
+  if (left != 0)
+    crash_fail("%lld items left with the consumers alive", (long long)left);
+  if (sum != put && !(sum == put - 1 && state == S_HOLD))
+    crash_fail("%lld items taken of %lld", (long long)sum, (long long)put);
+  if (ld(C_STALE) > 0)
+    crash_fail("%lld waits timed out with an item there (a lost wake-up)",
+               (long long)ld(C_STALE));
+  s->items_put += put;
+  collect_outcomes(s);
+done:
+  st(C_STOP, 1);
+  destroy_procs(procs, CW_PROCS);
+  mproc_condition_destroy(c);
+  mproc_shared_array_destroy(arr);
+  cells = NULL;
+}
+
 /* ---- manager ---- */
 
 #define M_CLIENTS 3
@@ -1323,7 +1522,7 @@ done:
 static void usage(void) {
   fprintf(stderr,
           "usage: mproc-crash [--iterations N] [--seed S] [--scenario "
-          "lock|rlock|queue|pool|manager|all]\n"
+          "lock|rlock|queue|pool|manager|condition|all]\n"
           "                   [--start-method fork|spawn|both] [--time-limit "
           "SECONDS]\n"
           "                   [--hang-after SECONDS] [--hang-pause] "
@@ -1371,6 +1570,7 @@ int main(int argc, char **argv) {
   mproc_register("crash.queue_consumer", queue_consumer);
   mproc_register("crash.pool_init", pool_init);
   mproc_register("crash.manager_client", manager_client);
+  mproc_register("crash.cond_consumer", cond_consumer);
   mproc_register_task("crash.pool_task", pool_task);
   mproc_boot(argc, argv);
 
@@ -1505,6 +1705,9 @@ int main(int argc, char **argv) {
       break;
     case SCN_POOL:
       run_pool(s);
+      break;
+    case SCN_CONDITION:
+      run_condition(s);
       break;
     default:
       run_manager(s);
