@@ -432,10 +432,13 @@ MPROC_API int mproc_process_detach(mproc_process_t *p);
  * very process, and neither destroyed nor detached. A fork child, of mproc
  * or of the program's own fork(), never waits on or signals its parent's
  * children, whatever it calls. The atexit handler is installed by the first
- * mproc_process_start() of a process; a process that leaves by _exit(), or
- * a fork child's own quick exit after its function, does no more than what
- * is said here. While it runs, other threads that start, destroy or detach
- * processes wait for it, and no thread may destroy a handle it is using.
+ * mproc_process_start() of a process, so a process that leaves by _exit()
+ * (or _Exit(), or a signal) joins nothing; a child's function that returns
+ * is always followed by the joins, whatever the start method. While they
+ * run, other threads that start, destroy or detach processes wait, and no
+ * other thread may destroy a handle meanwhile. A child that never ends
+ * keeps its parent from ending, as in CPython: terminate it, detach it, or
+ * make it a daemon.
  *
  * mproc_set_exit_join(false) turns the joins and terminations off, for
  * programs that manage their children themselves: every child left running
