@@ -314,6 +314,9 @@ MPROC_API int mproc_start_method_available(mproc_start_method_t method);
 /**
  * Sets the process-wide default start method (initially fork on POSIX,
  * spawn on Windows). MPROC_E_NOTSUP for a method this platform lacks.
+ * Children inherit the default in force when they are started, whatever
+ * method starts them (a spawned child's own children start as its parent's
+ * would, as CPython's context travels with a spawned child).
  */
 MPROC_API int mproc_set_start_method(mproc_start_method_t method);
 
@@ -406,12 +409,45 @@ MPROC_API int mproc_process_destroy(mproc_process_t *p);
 
 /**
  * Releases the process handle without waiting for a child that is still
- * running, which then runs on unobserved (CPython's equivalent is dropping
- * the last reference to a Process). On POSIX the child, once it exits,
- * stays a zombie until this process exits or reaps it; prefer join. NULL is
- * allowed.
+ * running, which then runs on unobserved: the end of this process (below)
+ * neither joins nor terminates it. CPython has no equivalent: a Process
+ * whose last reference is dropped stays among its parent's children and is
+ * still joined at exit. On POSIX the child, once it exits, stays a zombie
+ * until this process exits or reaps it; prefer join. A daemon child still
+ * dies with this process (see mproc_process_options_t). NULL is allowed.
  */
 MPROC_API int mproc_process_detach(mproc_process_t *p);
+
+/**
+ * The end of a process, as in CPython (util._exit_function): when a child's
+ * function returns, and when any process calls exit() (or returns from
+ * main()) after it started a child, mproc terminates its daemon children
+ * and then joins all of its children, daemons included, before the process
+ * ends. So a child that started a non-daemon child and returned ends only
+ * once that child has ended, and a daemon child does not outlive the
+ * function of its parent. Pools and managers this process created and has
+ * not destroyed are shut down first, by their own shutdown; their workers
+ * and servers are never signalled by this rule.
+ *
+ * Which children: only those started with mproc_process_start() by this
+ * very process, and neither destroyed nor detached. A fork child, of mproc
+ * or of the program's own fork(), never waits on or signals its parent's
+ * children, whatever it calls. The atexit handler is installed by the first
+ * mproc_process_start() of a process, so a process that leaves by _exit()
+ * (or _Exit(), or a signal) joins nothing; a child's function that returns
+ * is always followed by the joins, whatever the start method. While they
+ * run, other threads that start, destroy or detach processes wait, and no
+ * other thread may destroy a handle meanwhile. A child that never ends
+ * keeps its parent from ending, as in CPython: terminate it, detach it, or
+ * make it a daemon.
+ *
+ * mproc_set_exit_join(false) turns the joins and terminations off, for
+ * programs that manage their children themselves: every child left running
+ * at the end is left running, as a detached one. Process-wide, initially
+ * true; children inherit the setting in force when they start (fork and
+ * spawn alike). Pools and managers are still shut down.
+ */
+MPROC_API void mproc_set_exit_join(bool join);
 
 /** The current process id. */
 MPROC_API int64_t mproc_getpid(void);

@@ -286,12 +286,18 @@ struct mproc_process {
   uint32_t magic;
   mproc_start_method_t method;
   bool daemon;
+  /* Started for one of the library's own objects (a pool's worker, a
+   * manager's server): the object ends it, not the end of the process. */
+  bool internal;
   bool exited; /* exitcode is valid */
   int exitcode;
   int64_t pid;
   /* Backend state. POSIX: pidfd (or -1). Windows: process handle. */
   mproc__handle_t h;
   int terminated_by; /* Windows: the signal number mproc ended it with */
+  /* The list of this process's live children (process.c), which the end of
+   * the process joins; under its lock. */
+  struct mproc_process *next, *prev;
 };
 
 /* Whether this backend can start children with @p method. */
@@ -320,15 +326,49 @@ int mproc__proc_sentinel(mproc_process_t *p, mproc_os_handle_t *out);
 
 /*
  * Common: in a fork child, runs the spec's function with the parent's
- * values and returns the exit code. The backend flushes stdio and _exits.
+ * values, then mproc__process_end(), and returns the exit code. The backend
+ * flushes stdio and _exits.
  */
 int mproc__child_run(const mproc__child_spec_t *spec);
 
 /*
+ * Common: what a process does when it ends (CPython's util._exit_function):
+ * runs the exit hooks (below), newest first, then, unless
+ * mproc_set_exit_join(false), terminates its daemon children and joins all
+ * of its children; children of the library's own objects (p->internal) are
+ * left to their hooks. Only children started by this very process: a fork
+ * child (mproc's or the user's own fork()) starts with none. Runs once per
+ * process: after a child's function returns (mproc__child_run(), the spawn
+ * boot) and from the atexit handler that the first start installs.
+ */
+void mproc__process_end(void);
+
+/*
+ * Common: an exit hook, embedded in the object it shuts down (no
+ * allocation, so adding one cannot fail). A pool or a manager adds one when
+ * it is created and removes it before it is destroyed; at the end of the
+ * process (above) the hook runs, without any lock of process.c held (it may
+ * destroy children), before children are terminated and joined, as
+ * CPython's finalizers with an exit priority run before its children are
+ * joined. Hooks belong to the process that added them: a fork child runs
+ * none of its parent's. The object must not be destroyed by another thread
+ * while the process ends.
+ */
+typedef struct mproc__exit_hook {
+  void (*fn)(void *arg);
+  void *arg;
+  struct mproc__exit_hook *next, *prev;
+} mproc__exit_hook_t;
+void mproc__exit_hook_add(mproc__exit_hook_t *h, void (*fn)(void *), void *arg);
+/* Removes @p h if it is still listed (it is unlisted before it runs). */
+void mproc__exit_hook_remove(mproc__exit_hook_t *h);
+
+/*
  * Common: the start record of a spawn child: the function name, the daemon
- * flag and the encoded arguments, with every object reduced for @p ctx
- * (the thread-local "spawning" context is set while this runs). The buffer
- * is malloc'ed.
+ * flag, what the child inherits from this process (the auth key, the
+ * default start method, the exit-join setting) and the encoded arguments,
+ * with every object reduced for @p ctx (the thread-local "spawning" context
+ * is set while this runs). The buffer is malloc'ed.
  */
 int mproc__record_encode(mproc__spawn_ctx_t *ctx,
                          const mproc__child_spec_t *spec, uint8_t **buf,
@@ -383,9 +423,19 @@ mproc_fn mproc__registry_fn(const char *name);
 /* Common: converts a public timeout to a deadline; MPROC_E_INVAL if bad. */
 int mproc__deadline(double timeout, int64_t *deadline_ns);
 
-/* Common: the shared decoding of a start record, used by mproc_boot(). */
-int mproc__record_decode(const uint8_t *buf, size_t len, char **fn_name,
-                         bool *daemon, mproc_value_t **vals, size_t *n);
+/* Common: the shared decoding of a start record, used by mproc_boot(). The
+ * auth key is set as it is read; the rest is for the caller to apply. */
+typedef struct mproc__record {
+  char *fn_name; /* malloc'ed */
+  bool daemon;
+  mproc_start_method_t method; /* the parent's default start method */
+  bool exit_join;              /* the parent's mproc_set_exit_join() */
+  mproc_value_t *vals;         /* free with mproc_values_free() */
+  size_t n;
+} mproc__record_t;
+int mproc__record_decode(const uint8_t *buf, size_t len, mproc__record_t *out);
+/* Common: the setting of mproc_set_exit_join(), which children inherit. */
+bool mproc__exit_join_get(void);
 
 /* ------------------------------------------------------------------------ */
 /* Process liveness (backend pid.c), for owner-death detection             */

@@ -117,10 +117,7 @@ static void boot_child(int argc, char **argv) {
   uint8_t *record = NULL;
   size_t len = 0;
   mproc__boot_chan_t *chan = NULL;
-  char *name = NULL;
-  mproc_value_t *vals = NULL;
-  size_t n = 0;
-  bool daemon = false;
+  mproc__record_t rec = {NULL, false, MPROC_START_DEFAULT, true, NULL, 0};
   mproc_fn fn = NULL;
 
   /* A spawned child may start children of its own. */
@@ -132,24 +129,36 @@ static void boot_child(int argc, char **argv) {
     fprintf(stderr, "mproc: child bootstrap failed: %s\n", mproc_last_error());
     mproc__child_exit(70, false);
   }
-  rc = mproc__record_decode(record, len, &name, &daemon, &vals, &n);
+  rc = mproc__record_decode(record, len, &rec);
   free(record);
   if (rc == 0) {
-    mproc__child_set_daemon(daemon);
-    fn = mproc__registry_fn(name);
+    mproc__child_set_daemon(rec.daemon);
+    /* What the parent chose travels with the child (CPython's preparation
+     * data): its children start as the parent's would, and it ends as the
+     * parent would. A method this platform lacks cannot come from a parent
+     * of the same program; the default then stays. */
+    if (rec.method != MPROC_START_DEFAULT &&
+        mproc_start_method_available(rec.method) == 1)
+      default_method = rec.method;
+    mproc_set_exit_join(rec.exit_join);
+    fn = mproc__registry_fn(rec.fn_name);
     if (!fn)
       rc = mproc__err(MPROC_E_NOTFOUND,
                       "function \"%s\" is not registered in the child; "
                       "register it before mproc_boot()",
-                      name);
+                      rec.fn_name);
   }
   mproc__child_boot_status(chan, rc, mproc_last_error());
   if (rc < 0)
     mproc__child_exit(70, false);
-  free(name);
+  free(rec.fn_name);
   mproc__err_clear();
-  int code = fn(vals, n);
-  mproc_values_free(vals, n);
+  int code = fn(rec.vals, rec.n);
+  mproc_values_free(rec.vals, rec.n);
+  /* As CPython's _bootstrap, before exit(): the atexit handler would do
+   * the same, but only if this child started a process, and a function
+   * that leaves by exit() itself still gets it there. */
+  mproc__process_end();
   mproc__child_exit(code, false);
 }
 
@@ -202,7 +211,210 @@ mproc_start_method_t mproc_get_start_method(void) {
 int mproc__child_run(const mproc__child_spec_t *spec) {
   mproc__err_clear();
   mproc__builtin_fork_child(spec->args, spec->nargs);
-  return spec->fn(spec->args, spec->nargs);
+  int code = spec->fn(spec->args, spec->nargs);
+  /* Here and not from atexit: a fork child leaves with _exit() (the atexit
+   * handlers are its parent's), as CPython's _bootstrap calls
+   * _exit_function() itself before os._exit(). */
+  mproc__process_end();
+  return code;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The children of this process, and its end                                */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The list of children this process started and has not destroyed or
+ * detached (CPython's process._children), and the exit hooks of its pools
+ * and managers. Both are intrusive (no allocation: adding cannot fail).
+ *
+ * The state belongs to one process, named by kids.pid: a fork child, of
+ * mproc or of the user's own fork(), sees its parent's pid there and starts
+ * afresh, so it never waits on or signals its parent's children, nor runs
+ * its parent's hooks. The parent's nodes are only forgotten there, never
+ * touched.
+ *
+ * Two locks. The mutex guards the lists and is held while the end of the
+ * process terminates and joins children, so that no handle is destroyed
+ * under it (other threads starting, destroying or detaching processes
+ * meanwhile wait until it is done: the process is ending). Creating it
+ * needs a lock itself, and it may be inherited locked by a fork child, so
+ * the pid check and its creation are under a spin word holding the pid of
+ * the process whose thread holds it: a word holding another pid was taken
+ * by a thread of the process this one was forked from, which does not
+ * exist here, and is taken over. A static pthread mutex would need
+ * pthread_atfork to be reset, and an atfork handler that takes it would
+ * deadlock a fork made while another thread holds it.
+ */
+static struct {
+  int64_t pid;
+  mproc__mutex_t *mu;
+  mproc_process_t *head;
+  mproc__exit_hook_t *hooks;
+  bool ended;
+} kids;
+static volatile uint32_t kids_spin;
+static bool atexit_installed; /* inherited by a fork child with the handler */
+static volatile uint32_t exit_join_off;
+
+static void spin_acquire(uint32_t me) {
+  for (;;) {
+    uint32_t cur = 0;
+    if (mproc__cas32(&kids_spin, &cur, me))
+      return;
+    if (cur != me && mproc__cas32(&kids_spin, &cur, me))
+      return;
+    mproc__cpu_relax();
+  }
+}
+
+static void spin_release(void) {
+  mproc__store32(&kids_spin, 0);
+}
+
+static void at_exit(void) {
+  mproc__process_end();
+}
+
+/*
+ * Locks this process's state and returns its mutex. With @p make, a state
+ * left by the parent is replaced and the atexit handler installed; without,
+ * NULL when this process has no state of its own (it started nothing, so
+ * there is nothing to do), or when its mutex could not be created.
+ */
+static mproc__mutex_t *kids_lock(bool make) {
+  int64_t me = mproc__getpid();
+  spin_acquire((uint32_t)me);
+  if (kids.pid != me) {
+    if (!make) {
+      spin_release();
+      return NULL;
+    }
+    kids.pid = me;
+    kids.mu = NULL;
+    kids.head = NULL;
+    kids.hooks = NULL;
+    kids.ended = false;
+  }
+  if (!kids.mu && make && mproc__mutex_create(&kids.mu) < 0)
+    kids.mu = NULL;
+  /* Registered once per program image: a fork child inherits it, and it
+   * does nothing there until the child starts children of its own. If
+   * atexit() fails (no room), children are still joined when a child's
+   * function returns, only not at the main program's exit(). */
+  if (make && !atexit_installed && kids.mu)
+    atexit_installed = atexit(at_exit) == 0;
+  mproc__mutex_t *mu = kids.mu;
+  spin_release();
+  if (mu)
+    mproc__mutex_lock(mu);
+  return mu;
+}
+
+static void kids_add(mproc_process_t *p) {
+  mproc__mutex_t *mu = kids_lock(true);
+  if (!mu)
+    return; /* no mutex: the child is only not joined at the end */
+  p->prev = NULL;
+  p->next = kids.head;
+  if (kids.head)
+    kids.head->prev = p;
+  kids.head = p;
+  mproc__mutex_unlock(mu);
+}
+
+static void kids_remove(mproc_process_t *p) {
+  mproc__mutex_t *mu = kids_lock(false);
+  if (!mu)
+    return;
+  bool listed = p->prev || kids.head == p;
+  if (listed) {
+    if (p->prev)
+      p->prev->next = p->next;
+    else
+      kids.head = p->next;
+    if (p->next)
+      p->next->prev = p->prev;
+  }
+  p->next = p->prev = NULL;
+  mproc__mutex_unlock(mu);
+}
+
+void mproc__exit_hook_add(mproc__exit_hook_t *h, void (*fn)(void *),
+                          void *arg) {
+  h->fn = fn;
+  h->arg = arg;
+  h->next = h->prev = NULL;
+  mproc__mutex_t *mu = kids_lock(true);
+  if (!mu)
+    return;
+  h->next = kids.hooks;
+  if (kids.hooks)
+    kids.hooks->prev = h;
+  kids.hooks = h;
+  mproc__mutex_unlock(mu);
+}
+
+void mproc__exit_hook_remove(mproc__exit_hook_t *h) {
+  mproc__mutex_t *mu = kids_lock(false);
+  if (!mu)
+    return;
+  if (h->prev || kids.hooks == h) {
+    if (h->prev)
+      h->prev->next = h->next;
+    else
+      kids.hooks = h->next;
+    if (h->next)
+      h->next->prev = h->prev;
+  }
+  h->next = h->prev = NULL;
+  mproc__mutex_unlock(mu);
+}
+
+void mproc__process_end(void) {
+  mproc__mutex_t *mu = kids_lock(false);
+  if (!mu)
+    return;
+  if (kids.ended) { /* the child's end, then its atexit handler */
+    mproc__mutex_unlock(mu);
+    return;
+  }
+  kids.ended = true;
+  /* Pools and managers first, each by its own shutdown (a pool's workers
+   * get the pool's terminate, not a stranger's signal): CPython runs its
+   * finalizers with an exit priority before it joins children. Unlocked
+   * while a hook runs: it destroys its children, which takes the lock. */
+  mproc__exit_hook_t *h;
+  while ((h = kids.hooks) != NULL) {
+    kids.hooks = h->next;
+    if (kids.hooks)
+      kids.hooks->prev = NULL;
+    h->next = h->prev = NULL;
+    mproc__mutex_unlock(mu);
+    h->fn(h->arg);
+    mproc__mutex_lock(mu);
+  }
+  /* Then CPython's order: terminate every daemon, then join every child
+   * (daemons too, so that none outlives this process). A child of a
+   * library object is left to that object: its pool may still be running
+   * and would replace a worker killed under it. */
+  if (!mproc__load32(&exit_join_off)) {
+    for (mproc_process_t *p = kids.head; p; p = p->next)
+      if (p->daemon && !p->internal && !p->exited)
+        mproc__proc_signal(p, MPROC_SIGTERM);
+    for (mproc_process_t *p = kids.head; p; p = p->next)
+      if (!p->internal && !p->exited)
+        mproc__proc_wait(p, MPROC__NO_DEADLINE);
+  }
+  mproc__mutex_unlock(mu);
+}
+
+void mproc_set_exit_join(bool join) {
+  mproc__store32(&exit_join_off, join ? 0 : 1);
+}
+
+bool mproc__exit_join_get(void) {
+  return !mproc__load32(&exit_join_off);
 }
 
 static int check_values(const mproc_value_t *args, size_t nargs) {
@@ -283,12 +495,14 @@ int mproc_process_start(mproc_process_t **out, mproc_fn fn,
   p->magic = PROCESS_MAGIC;
   p->method = method;
   p->daemon = spec.daemon;
+  p->internal = mproc__builtin_name(fn) != NULL;
   p->h = MPROC__INVALID_HANDLE;
   rc = mproc__proc_start(p, &spec);
   if (rc < 0) {
     free(p);
     return rc;
   }
+  kids_add(p);
   *out = p;
   return 0;
 }
@@ -381,6 +595,7 @@ int mproc_process_destroy(mproc_process_t *p) {
     if (rc < 0)
       return rc;
   }
+  kids_remove(p);
   mproc__proc_close(p);
   p->magic = 0;
   free(p);
@@ -391,6 +606,7 @@ int mproc_process_detach(mproc_process_t *p) {
   if (!p)
     return 0;
   PROCESS_CHECK(p);
+  kids_remove(p); /* first: the end of this process must not join it */
   if (!p->exited)
     mproc__proc_wait(p, 0); /* reap it now if it already exited */
   mproc__proc_close(p);

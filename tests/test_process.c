@@ -3,10 +3,22 @@
  * type, the sharing rule at process creation, and every way a start can
  * fail. Each test runs under every start method the platform has.
  */
+#define _POSIX_C_SOURCE 200809L /* with -std=c11: fork(), kill(), nanosleep() */
 #include "harness.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
+#ifndef _WIN32
+#include <errno.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#endif
 
 /* args: an exit code */
 static int child_exit_with(const mproc_value_t *args, size_t nargs) {
@@ -381,6 +393,266 @@ static void test_start_method_default(void **state) {
   assert_int_equal(mproc_set_start_method(old), 0);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The end of a process: children joined, daemons terminated (CPython's     */
+/* util._exit_function)                                                     */
+/* ------------------------------------------------------------------------ */
+
+/* args: go, done. Waits for go, then says done. */
+static int child_wait_go(const mproc_value_t *args, size_t nargs) {
+  mproc_semaphore_t *go, *done;
+  if (nargs != 2 || mproc_value_as_semaphore(&args[0], &go) != 0 ||
+      mproc_value_as_semaphore(&args[1], &done) != 0)
+    return 10;
+  CHECK(mproc_semaphore_acquire(go, 60) == 0, 11);
+  CHECK(mproc_semaphore_release(done) == 0, 12);
+  return 0;
+}
+
+enum { LEAVE_RETURN, LEAVE_EXIT, LEAVE_OPTED_OUT };
+
+/* args: go, done, started, start method, how it leaves. Starts a non-daemon
+ * child_wait_go, says started, and leaves without joining it (keeping the
+ * handle, as a Python program keeps its Process objects). */
+static int child_start_and_leave(const mproc_value_t *args, size_t nargs) {
+  mproc_semaphore_t *started;
+  int64_t method, how;
+  if (nargs != 5 || mproc_value_as_semaphore(&args[2], &started) != 0 ||
+      mproc_value_as_int(&args[3], &method) != 0 ||
+      mproc_value_as_int(&args[4], &how) != 0)
+    return 20;
+  if (how == LEAVE_OPTED_OUT)
+    mproc_set_exit_join(false);
+  mproc_process_options_t opts = {(mproc_start_method_t)method, false};
+  mproc_process_t *p;
+  CHECK(mproc_process_start(&p, child_wait_go, args, 2, &opts) == 0, 21);
+  CHECK(mproc_semaphore_release(started) == 0, 22);
+  if (how == LEAVE_EXIT) {
+    fflush(NULL);
+    exit(0); /* the atexit handler's path, as the main program's exit() */
+  }
+  return 0;
+}
+
+/*
+ * A child that started a non-daemon child ends only once that child has
+ * ended, whether its function returns or it calls exit(); with
+ * mproc_set_exit_join(false) it ends at once. The grandchild waits for
+ * `go`, which the test gives only after it has seen the child still
+ * running, so nothing here depends on timing but the 0.3 s check itself.
+ */
+static void run_end_case(mproc_start_method_t m, int how) {
+  mproc_semaphore_t *go, *done, *started;
+  assert_int_equal(mproc_semaphore_create(&go, 0), 0);
+  assert_int_equal(mproc_semaphore_create(&done, 0), 0);
+  assert_int_equal(mproc_semaphore_create(&started, 0), 0);
+  mproc_value_t a[] = {mproc_obj(go), mproc_obj(done), mproc_obj(started),
+                       mproc_int(m), mproc_int(how)};
+  mproc_process_t *p = harness_start(child_start_and_leave, a, 5, m);
+  assert_int_equal(mproc_semaphore_acquire(started, 60), 0);
+  if (how == LEAVE_OPTED_OUT) {
+    /* Ends at once; its child still waits. */
+    int rc = mproc_process_join(p, 60);
+    int busy = mproc_semaphore_try_acquire(done);
+    assert_int_equal(mproc_semaphore_release(go), 0);
+    assert_int_equal(rc, 0);
+    assert_int_equal(busy, MPROC_E_BUSY);
+    harness_expect_exit(p, 0);
+    assert_int_equal(mproc_semaphore_acquire(done, 60), 0);
+  } else {
+    /* Still running: it waits for its child, which waits for go. */
+    int rc = mproc_process_join(p, 0.3);
+    assert_int_equal(mproc_semaphore_release(go), 0);
+    assert_int_equal(rc, MPROC_E_TIMEOUT);
+    harness_expect_exit(p, 0);
+    /* Its child had finished when it ended. */
+    assert_int_equal(mproc_semaphore_try_acquire(done), 0);
+  }
+  mproc_semaphore_destroy(go);
+  mproc_semaphore_destroy(done);
+  mproc_semaphore_destroy(started);
+}
+
+static void test_end_joins_children(void **state) {
+  run_end_case(TEST_METHOD(state), LEAVE_RETURN);
+}
+
+static void test_end_joins_children_at_exit(void **state) {
+  run_end_case(TEST_METHOD(state), LEAVE_EXIT);
+}
+
+static void test_end_join_opt_out(void **state) {
+  run_end_case(TEST_METHOD(state), LEAVE_OPTED_OUT);
+}
+
+/* args: rlock, started, go. A daemon grandchild: holds the RLock until go,
+ * which never comes. */
+static int child_hold_rlock(const mproc_value_t *args, size_t nargs) {
+  mproc_rlock_t *r;
+  mproc_semaphore_t *started, *go;
+  if (nargs != 3 || mproc_value_as_rlock(&args[0], &r) != 0 ||
+      mproc_value_as_semaphore(&args[1], &started) != 0 ||
+      mproc_value_as_semaphore(&args[2], &go) != 0)
+    return 10;
+#if defined(__linux__)
+  /* A daemon also dies with its parent by PR_SET_PDEATHSIG, a moment after
+   * the parent is gone. Without it, only the parent's own termination can
+   * have ended this process by the time the parent's exit is seen. */
+  prctl(PR_SET_PDEATHSIG, 0);
+#endif
+  CHECK(mproc_rlock_acquire(r, 60) == 0, 11);
+  CHECK(mproc_semaphore_release(started) == 0, 12);
+  mproc_semaphore_acquire(go, 60);
+  return 0;
+}
+
+/* args: rlock, started, go, start method. Starts child_hold_rlock as a
+ * daemon, waits until it holds the RLock, and returns. */
+static int child_leave_daemon(const mproc_value_t *args, size_t nargs) {
+  mproc_semaphore_t *started;
+  int64_t method;
+  if (nargs != 4 || mproc_value_as_semaphore(&args[1], &started) != 0 ||
+      mproc_value_as_int(&args[3], &method) != 0)
+    return 20;
+  mproc_process_options_t opts = {(mproc_start_method_t)method, true};
+  mproc_process_t *p;
+  CHECK(mproc_process_start(&p, child_hold_rlock, args, 3, &opts) == 0, 21);
+  CHECK(mproc_semaphore_acquire(started, 60) == 0, 22);
+  return 0;
+}
+
+/* A daemon child is terminated and reaped when its parent's function
+ * returns: once the parent has exited, the RLock the daemon held reports
+ * its owner dead at once. */
+static void test_end_terminates_daemons(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_rlock_t *r;
+  mproc_semaphore_t *started, *go;
+  assert_int_equal(mproc_rlock_create(&r), 0);
+  assert_int_equal(mproc_semaphore_create(&started, 0), 0);
+  assert_int_equal(mproc_semaphore_create(&go, 0), 0);
+  mproc_value_t a[] = {mproc_obj(r), mproc_obj(started), mproc_obj(go),
+                       mproc_int(m)};
+  harness_expect_exit(harness_start(child_leave_daemon, a, 4, m), 0);
+  int rc = mproc_rlock_acquire(r, 5.0);
+  if (rc == MPROC_E_OWNER_DEAD || rc == 0)
+    assert_int_equal(mproc_rlock_release(r), 0);
+  else
+    mproc_semaphore_release(go); /* let a survivor end */
+  assert_int_equal(rc, MPROC_E_OWNER_DEAD);
+  mproc_rlock_destroy(r);
+  mproc_semaphore_destroy(started);
+  mproc_semaphore_destroy(go);
+}
+
+#ifndef _WIN32
+/* args: go, done, start method. Starts a non-daemon and a daemon
+ * child_wait_go; then a fork() of its own, outside mproc, calls exit():
+ * that copy must neither wait for nor signal the children it inherited
+ * the handles of. */
+static int child_user_fork(const mproc_value_t *args, size_t nargs) {
+  mproc_semaphore_t *go, *done;
+  int64_t method;
+  if (nargs != 3 || mproc_value_as_semaphore(&args[0], &go) != 0 ||
+      mproc_value_as_semaphore(&args[1], &done) != 0 ||
+      mproc_value_as_int(&args[2], &method) != 0)
+    return 30;
+  mproc_process_t *kids[2];
+  for (int i = 0; i < 2; i++) {
+    mproc_process_options_t opts = {(mproc_start_method_t)method, i == 1};
+    CHECK(mproc_process_start(&kids[i], child_wait_go, args, 2, &opts) == 0,
+          31);
+  }
+  fflush(NULL);
+  pid_t f = fork();
+  CHECK(f >= 0, 32);
+  if (f == 0)
+    exit(0);
+  int st = 0;
+  pid_t w = 0;
+  for (int i = 0; i < 3000 && w == 0; i++) { /* 30 s */
+    struct timespec ts = {0, 10000000};
+    w = waitpid(f, &st, WNOHANG);
+    if (w == 0)
+      nanosleep(&ts, NULL);
+  }
+  if (w == 0) {
+    kill(f, SIGKILL);
+    waitpid(f, &st, 0);
+  }
+  CHECK(w == f, 33); /* the copy did not end: it waited */
+  CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0, 34);
+  CHECK(mproc_process_is_alive(kids[0]) == 1, 35);
+  CHECK(mproc_process_is_alive(kids[1]) == 1, 36);
+  CHECK(mproc_semaphore_release(go) == 0, 37);
+  CHECK(mproc_semaphore_release(go) == 0, 37);
+  for (int i = 0; i < 2; i++) {
+    CHECK(mproc_process_join(kids[i], 60) == 0, 38);
+    int code = -1;
+    CHECK(mproc_process_exitcode(kids[i], &code) == 0 && code == 0, 39);
+    CHECK(mproc_process_destroy(kids[i]) == 0, 40);
+  }
+  return 0;
+}
+
+static void test_end_not_in_user_fork(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_semaphore_t *go, *done;
+  assert_int_equal(mproc_semaphore_create(&go, 0), 0);
+  assert_int_equal(mproc_semaphore_create(&done, 0), 0);
+  mproc_value_t a[] = {mproc_obj(go), mproc_obj(done), mproc_int(m)};
+  harness_expect_exit(harness_start(child_user_fork, a, 3, m), 0);
+  mproc_semaphore_destroy(go);
+  mproc_semaphore_destroy(done);
+}
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* A spawned child inherits its parent's default start method              */
+/* ------------------------------------------------------------------------ */
+
+/* Set by child_start_default before it starts its own child: a fork copy
+ * sees it set, a spawned program does not. */
+static int copied_from_parent;
+
+static int child_report_copy(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  return copied_from_parent ? 7 : 0;
+}
+
+/* args: the start method the child expects as its default. Starts a child
+ * with the default and checks that it was started that way. */
+static int child_start_default(const mproc_value_t *args, size_t nargs) {
+  int64_t expected;
+  if (nargs != 1 || mproc_value_as_int(&args[0], &expected) != 0)
+    return 10;
+  CHECK(mproc_get_start_method() == (mproc_start_method_t)expected, 11);
+  copied_from_parent = 1;
+  mproc_process_t *p;
+  CHECK(mproc_process_start(&p, child_report_copy, NULL, 0, NULL) == 0, 12);
+  CHECK(mproc_process_join(p, 60) == 0, 13);
+  int code = -1;
+  CHECK(mproc_process_exitcode(p, &code) == 0, 14);
+  CHECK(mproc_process_destroy(p) == 0, 15);
+  CHECK(code == (expected == MPROC_START_SPAWN ? 0 : 7), 16);
+  return 0;
+}
+
+static void test_start_method_inherited(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_start_method_t old = mproc_get_start_method();
+  mproc_start_method_t methods[] = {MPROC_START_SPAWN, MPROC_START_FORK};
+  for (size_t i = 0; i < 2; i++) {
+    if (!mproc_start_method_available(methods[i]))
+      continue;
+    assert_int_equal(mproc_set_start_method(methods[i]), 0);
+    mproc_value_t a = mproc_int(methods[i]);
+    harness_expect_exit(harness_start(child_start_default, &a, 1, m), 0);
+  }
+  assert_int_equal(mproc_set_start_method(old), 0);
+}
+
 int main(int argc, char **argv) {
   harness_early_init();
   const char *skip = getenv("MPROC_TEST_SKIP_REGISTER");
@@ -392,6 +664,15 @@ int main(int argc, char **argv) {
   mproc_register("grandchild", child_grandchild);
   mproc_register("same_lock_twice", child_same_lock_twice);
   mproc_register("parent_of_daemon", child_parent_of_daemon);
+  mproc_register("wait_go", child_wait_go);
+  mproc_register("start_and_leave", child_start_and_leave);
+  mproc_register("hold_rlock", child_hold_rlock);
+  mproc_register("leave_daemon", child_leave_daemon);
+#ifndef _WIN32
+  mproc_register("user_fork", child_user_fork);
+#endif
+  mproc_register("report_copy", child_report_copy);
+  mproc_register("start_default", child_start_default);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_exit_codes),
@@ -403,6 +684,14 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_start_method_default),
       cmocka_unit_test(test_daemon),
       HARNESS_TEST_ONLY(test_spawn_failures, spawn),
+      cmocka_unit_test(test_end_joins_children),
+      cmocka_unit_test(test_end_joins_children_at_exit),
+      cmocka_unit_test(test_end_join_opt_out),
+      cmocka_unit_test(test_end_terminates_daemons),
+#ifndef _WIN32
+      cmocka_unit_test(test_end_not_in_user_fork),
+#endif
+      cmocka_unit_test(test_start_method_inherited),
   };
   return harness_run(argc, argv, "process", tests,
                      sizeof tests / sizeof tests[0]);
