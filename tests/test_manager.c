@@ -621,8 +621,9 @@ static void test_owner_dead_after_pending_requests(void **state) {
   assert_int_equal(mproc_process_kill(p), 0);
   harness_expect_exit(p, -MPROC_SIGKILL);
   /* The put the dead holder left waiting in the server (no room) is over
-   * by the time the heir holds the lock: it times out, so making room now
-   * does not let it in behind the heir's back. */
+   * by the time the heir holds the lock: it ends when the server sees its
+   * client gone (or at its timeout), so making room now does not let it in
+   * behind the heir's back. */
   assert_int_equal(mproc_proxy_acquire(lock, 60), MPROC_E_OWNER_DEAD);
   mproc_value_t *v = NULL;
   assert_int_equal(mproc_proxy_queue_get(q, &v, 0), 0);
