@@ -1201,12 +1201,17 @@ MPROC_API int mproc_wait(mproc_wait_item_t *items, size_t n, double timeout);
  * Messages are length-prefixed frames of at most MPROC_MANAGER_MAX_FRAME
  * bytes; the server closes a connection that sends anything malformed.
  *
- * Every proxy call is one request and one reply. Blocking operations wait in
- * the server with their timeout. A manager that went away, or shut down, is
- * MPROC_E_CLOSED, never a hang. A proxy keeps its object alive; the object is
- * freed when the last proxy to it (in any process) is destroyed or its
- * process dies. A proxy must stay alive until every process it was sent to
- * has decoded its copy.
+ * Every proxy call is one request and one reply, and returns once the
+ * server has applied it (a put, a set, an append, a release are never left
+ * in flight when the caller exits). Blocking operations wait in the server
+ * with their timeout; a waiter whose process dies is noticed before it is
+ * handed anything, so an item, a permit or a lock it was waiting for goes
+ * to the next waiter (a dead waiter for a Lock leaves no
+ * MPROC_E_OWNER_DEAD behind: it never held it). A manager that went away,
+ * or shut down, is MPROC_E_CLOSED, never a hang. A proxy keeps its object
+ * alive; the object is freed when the last proxy to it (in any process) is
+ * destroyed or its process dies. A proxy must stay alive until every
+ * process it was sent to has decoded its copy.
  *
  * Proxies are safe to use from several threads (each thread in a call uses
  * its own connection) and, after fork, in the child (which opens its own).
@@ -1340,22 +1345,25 @@ MPROC_API int mproc_proxy_barrier_wait(mproc_proxy_t *p, double timeout,
 MPROC_API int mproc_proxy_barrier_abort(mproc_proxy_t *p);
 MPROC_API int mproc_proxy_barrier_reset(mproc_proxy_t *p);
 
-/** Queue, JoinableQueue. put on a full queue and get on an empty one wait up
+/** Queue, JoinableQueue (both are CPython's queue.Queue: each has
+ * task_done and join). put on a full queue and get on an empty one wait up
  * to @p timeout, then MPROC_E_TIMEOUT. task_done past the number of items
- * put is MPROC_E_VALUE; join waits until every item is done.
+ * put is MPROC_E_VALUE ("task_done() called too many times"); join waits
+ * until every item put has been marked done. full: 1 if the queue has a
+ * maxsize and holds that many items, else 0 (queue.Queue.full()).
  *
- * A put on an unbounded queue (maxsize 0) returns once the item is sent,
- * without waiting for the manager's reply, as a multiprocessing Queue's put
- * does: a get by another thread or process may briefly not see it yet (a
- * blocking get waits for it; a program with one thread sees it in its next
- * call on the same proxy). The rare failure to
- * store it (the manager is out of memory) is returned by the next call on
- * the proxy that returns no value. */
+ * A put, like every proxy call, returns once the manager has stored the
+ * item: the item is there even if the caller exits or is killed right
+ * after. A get or put that waits in the manager and whose caller dies
+ * takes nothing: an item it could not hand over goes back to the front of
+ * the queue (on a TCP manager, an item taken in the instant its caller
+ * dies may be lost with it, as one taken just before). */
 MPROC_API int mproc_proxy_queue_put(mproc_proxy_t *p, const mproc_value_t *v,
                                     double timeout);
 MPROC_API int mproc_proxy_queue_get(mproc_proxy_t *p, mproc_value_t **out,
                                     double timeout);
 MPROC_API int mproc_proxy_queue_size(mproc_proxy_t *p, size_t *out);
+MPROC_API int mproc_proxy_queue_full(mproc_proxy_t *p);
 MPROC_API int mproc_proxy_queue_task_done(mproc_proxy_t *p);
 MPROC_API int mproc_proxy_queue_join(mproc_proxy_t *p, double timeout);
 

@@ -577,6 +577,12 @@ int mproc__net_send(mproc__net_t *c, const void *buf, size_t len);
 /* Receives exactly @p len bytes; MPROC_E_CLOSED at end of stream. */
 int mproc__net_recv(mproc__net_t *c, void *buf, size_t len);
 void mproc__net_close(mproc__net_t *c);
+/* Whether the peer has gone (closed its end, or died), without waiting and
+ * without consuming anything. Data the peer sent and the end of the stream
+ * after it cannot both be seen without reading: a stream with unread data
+ * counts as alive. For a server thread that waits on behalf of a client
+ * and must not hand a dead one an item. */
+bool mproc__net_peer_gone(mproc__net_t *c);
 /* Makes a receive that waits longer than @p ms (0: no limit) fail with
  * MPROC_E_CLOSED. Sockets only: a no-op on Windows named pipes, which only
  * the current user can open. */

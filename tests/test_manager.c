@@ -367,7 +367,8 @@ static void test_hosted_types(void **state) {
   mproc_values_free(v, 1);
   assert_int_equal(mproc_proxy_queue_get(p, &v, 0.02), MPROC_E_TIMEOUT);
   assert_null(v);
-  assert_int_equal(mproc_proxy_queue_task_done(p), MPROC_E_TYPE);
+  /* A Queue is a queue.Queue: task_done() too (test_queue_task_done_...). */
+  assert_int_equal(mproc_proxy_queue_task_done(p), 0);
   mproc_proxy_destroy(p);
 
   /* JoinableQueue */
@@ -620,8 +621,9 @@ static void test_owner_dead_after_pending_requests(void **state) {
   assert_int_equal(mproc_process_kill(p), 0);
   harness_expect_exit(p, -MPROC_SIGKILL);
   /* The put the dead holder left waiting in the server (no room) is over
-   * by the time the heir holds the lock: it times out, so making room now
-   * does not let it in behind the heir's back. */
+   * by the time the heir holds the lock: it ends when the server sees its
+   * client gone (or at its timeout), so making room now does not let it in
+   * behind the heir's back. */
   assert_int_equal(mproc_proxy_acquire(lock, 60), MPROC_E_OWNER_DEAD);
   mproc_value_t *v = NULL;
   assert_int_equal(mproc_proxy_queue_get(q, &v, 0), 0);
@@ -978,6 +980,240 @@ static void test_remote_tcp(void **state) {
   assert_int_equal(mproc_manager_shutdown(mgr), 0);
 }
 
+/* ------------------------------------------------------------------------ */
+/* A call that returned 0 has been applied, whatever the caller does next   */
+/* ------------------------------------------------------------------------ */
+
+#define PUT_EXIT_ITEMS 50
+#define PUT_EXIT_ROUNDS 30
+
+/* args: queue proxy, bool quick. Puts PUT_EXIT_ITEMS items, then leaves:
+ * returning (a fork child leaves with _exit), or with @p quick through the
+ * quick exit a fork child takes, whatever the start method (no atexit
+ * handler, no flushing: nothing after the last put's return). */
+static int child_put_exit(const mproc_value_t *args, size_t nargs) {
+  mproc_proxy_t *q;
+  bool quick = false;
+  if (nargs != 2 || mproc_value_as_proxy(&args[0], &q) != 0 ||
+      mproc_value_as_bool(&args[1], &quick) != 0)
+    return 10;
+  for (int i = 0; i < PUT_EXIT_ITEMS; i++) {
+    mproc_value_t v = mproc_int(i);
+    if (mproc_proxy_queue_put(q, &v, MPROC_FOREVER) != 0)
+      return 11;
+  }
+  if (quick)
+    mproc__child_exit(0, true);
+  return 0;
+}
+
+/* Regression (issue 12, item 1): a put on an unbounded queue returned
+ * before the server had read it; a child that exited right after its puts
+ * lost some (9 rounds of 20 under fork): the server, failing to send a
+ * reply to the dead child, dropped the requests it had not read yet. */
+static void test_put_then_exit_loses_nothing(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_manager_t *mgr = start_manager(m);
+  mproc_proxy_t *q;
+  assert_int_equal(mproc_manager_queue(mgr, 0, &q), 0);
+  for (int round = 0; round < PUT_EXIT_ROUNDS; round++) {
+    mproc_value_t args[2] = {mproc_obj(q), mproc_bool(round % 2 == 1)};
+    harness_expect_exit(harness_start(child_put_exit, args, 2, m), 0);
+    /* Every put returned before the child exited: all are there now. */
+    size_t n = 0;
+    assert_int_equal(mproc_proxy_queue_size(q, &n), 0);
+    if (n != PUT_EXIT_ITEMS)
+      print_error("round %d: %d of %d items\n", round, (int)n, PUT_EXIT_ITEMS);
+    assert_int_equal(n, PUT_EXIT_ITEMS);
+    for (int i = 0; i < PUT_EXIT_ITEMS; i++) {
+      mproc_value_t *v = NULL;
+      assert_int_equal(mproc_proxy_queue_get(q, &v, 0), 0);
+      assert_int_equal(value_int(v), i);
+    }
+  }
+  mproc_proxy_destroy(q);
+  assert_int_equal(mproc_manager_shutdown(mgr), 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* A waiter that dies takes nothing                                         */
+/* ------------------------------------------------------------------------ */
+
+enum { WAIT_GET_FOREVER, WAIT_GET_TIMEOUT, WAIT_SEM, WAIT_LOCK, WAIT_MODES };
+static const char *const wait_mode_names[WAIT_MODES] = {
+    "get(FOREVER)", "get(30 s)", "semaphore acquire", "lock acquire"};
+
+/* args: the proxy to wait on, mode, event (ready). Says it is about to
+ * wait, then waits until killed. */
+static int child_wait_killed(const mproc_value_t *args, size_t nargs) {
+  mproc_proxy_t *p, *ready;
+  int64_t mode;
+  if (nargs != 3 || mproc_value_as_proxy(&args[0], &p) != 0 ||
+      mproc_value_as_int(&args[1], &mode) != 0 ||
+      mproc_value_as_proxy(&args[2], &ready) != 0)
+    return 10;
+  if (mproc_proxy_event_set(ready) != 0)
+    return 11;
+  mproc_value_t *v = NULL;
+  switch (mode) {
+  case WAIT_GET_FOREVER:
+    mproc_proxy_queue_get(p, &v, MPROC_FOREVER);
+    break;
+  case WAIT_GET_TIMEOUT:
+    mproc_proxy_queue_get(p, &v, 30.0);
+    break;
+  default:
+    mproc_proxy_acquire(p, MPROC_FOREVER);
+    break;
+  }
+  return 12; /* the parent gave nothing while this process lived */
+}
+
+/* Regression (issue 12, item 2): a client killed while its get or acquire
+ * waited in the server took the next item or permit with it (its server
+ * thread woke, took it, and failed to send it), and a dead waiter for a
+ * Lock left the next acquirer MPROC_E_OWNER_DEAD. */
+static void test_killed_waiter_takes_nothing(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_manager_t *mgr = start_manager(m);
+  mproc_proxy_t *never;
+  assert_int_equal(mproc_manager_event(mgr, &never), 0);
+  for (int mode = 0; mode < WAIT_MODES; mode++) {
+    mproc_proxy_t *p, *ready;
+    if (mode == WAIT_SEM)
+      assert_int_equal(mproc_manager_semaphore(mgr, 0, &p), 0);
+    else if (mode == WAIT_LOCK)
+      assert_int_equal(mproc_manager_lock(mgr, &p), 0);
+    else
+      assert_int_equal(mproc_manager_queue(mgr, 0, &p), 0);
+    if (mode == WAIT_LOCK)
+      assert_int_equal(mproc_proxy_acquire(p, 0), 0);
+    assert_int_equal(mproc_manager_event(mgr, &ready), 0);
+    mproc_value_t args[3] = {mproc_obj(p), mproc_int(mode), mproc_obj(ready)};
+    mproc_process_t *child = harness_start(child_wait_killed, args, 3, m);
+    assert_int_equal(mproc_proxy_event_wait(ready, 60), 0);
+    /* Time for the child's request to reach the server and wait there (no
+     * event can say so: the wait is inside the server). Shorter, the test
+     * may pass on the broken code; never fail on the right one. */
+    assert_int_equal(mproc_proxy_event_wait(never, 0.5), MPROC_E_TIMEOUT);
+    assert_int_equal(mproc_process_kill(child), 0);
+    harness_expect_exit(child, -MPROC_SIGKILL);
+    int rc;
+    if (mode == WAIT_SEM || mode == WAIT_LOCK) {
+      assert_int_equal(mproc_proxy_release(p), 0);
+      rc = mproc_proxy_acquire(p, 1.0);
+    } else {
+      mproc_value_t one = mproc_int(1), *v = NULL;
+      assert_int_equal(mproc_proxy_queue_put(p, &one, 0), 0);
+      rc = mproc_proxy_queue_get(p, &v, 1.0);
+      if (rc == 0)
+        assert_int_equal(value_int(v), 1);
+    }
+    if (rc != 0)
+      print_error("%s: %s: %s\n", wait_mode_names[mode], mproc_err_name(rc),
+                  mproc_last_error());
+    assert_int_equal(rc, 0);
+    if (mode == WAIT_LOCK)
+      assert_int_equal(mproc_proxy_release(p), 0);
+    int64_t x = -1;
+    size_t n = 9;
+    if (mode == WAIT_SEM || mode == WAIT_LOCK) {
+      assert_int_equal(mproc_proxy_lock_value(p, &x), 0);
+      assert_int_equal(x, mode == WAIT_SEM ? 0 : 0);
+    } else {
+      assert_int_equal(mproc_proxy_queue_size(p, &n), 0);
+      assert_int_equal(n, 0);
+    }
+    mproc_proxy_destroy(ready);
+    mproc_proxy_destroy(p);
+  }
+  mproc_proxy_destroy(never);
+  assert_int_equal(mproc_manager_shutdown(mgr), 0);
+}
+
+/* A waiter that dies goes back exactly where it was: the item it did not
+ * take stays at the front, before later ones. */
+static void test_killed_waiter_keeps_order(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_manager_t *mgr = start_manager(m);
+  mproc_proxy_t *q, *ready, *never;
+  assert_int_equal(mproc_manager_queue(mgr, 0, &q), 0);
+  assert_int_equal(mproc_manager_event(mgr, &ready), 0);
+  assert_int_equal(mproc_manager_event(mgr, &never), 0);
+  mproc_value_t args[3] = {mproc_obj(q), mproc_int(WAIT_GET_FOREVER),
+                           mproc_obj(ready)};
+  mproc_process_t *child = harness_start(child_wait_killed, args, 3, m);
+  assert_int_equal(mproc_proxy_event_wait(ready, 60), 0);
+  assert_int_equal(mproc_proxy_event_wait(never, 0.5), MPROC_E_TIMEOUT);
+  assert_int_equal(mproc_process_kill(child), 0);
+  harness_expect_exit(child, -MPROC_SIGKILL);
+  for (int i = 0; i < 3; i++) {
+    mproc_value_t v = mproc_int(i);
+    assert_int_equal(mproc_proxy_queue_put(q, &v, 0), 0);
+  }
+  for (int i = 0; i < 3; i++) {
+    mproc_value_t *v = NULL;
+    assert_int_equal(mproc_proxy_queue_get(q, &v, 1.0), 0);
+    assert_int_equal(value_int(v), i);
+  }
+  mproc_proxy_destroy(never);
+  mproc_proxy_destroy(ready);
+  mproc_proxy_destroy(q);
+  assert_int_equal(mproc_manager_shutdown(mgr), 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* A manager Queue is a queue.Queue: task_done, join, full                  */
+/* ------------------------------------------------------------------------ */
+
+/* Regression (issue 12, item 9): task_done() and join() on a plain manager
+ * Queue were MPROC_E_TYPE; CPython's manager Queue() is a queue.Queue,
+ * which has both, and full(). */
+static void test_queue_task_done_join_full(void **state) {
+  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_proxy_t *q, *uq, *jq;
+  mproc_value_t one = mproc_int(1), *v = NULL;
+  assert_int_equal(mproc_manager_queue(mgr, 2, &q), 0);
+  assert_int_equal(mproc_proxy_queue_join(q, 0), 0); /* nothing unfinished */
+  assert_int_equal(mproc_proxy_queue_full(q), 0);
+  assert_int_equal(mproc_proxy_queue_put(q, &one, 0), 0);
+  assert_int_equal(mproc_proxy_queue_full(q), 0);
+  assert_int_equal(mproc_proxy_queue_put(q, &one, 0), 0);
+  assert_int_equal(mproc_proxy_queue_full(q), 1);
+  assert_int_equal(mproc_proxy_queue_join(q, 0.05), MPROC_E_TIMEOUT);
+  for (int i = 0; i < 2; i++) {
+    assert_int_equal(mproc_proxy_queue_get(q, &v, 0), 0);
+    mproc_values_free(v, 1);
+  }
+  assert_int_equal(mproc_proxy_queue_full(q), 0);
+  /* Taken but not done: join still waits. */
+  assert_int_equal(mproc_proxy_queue_join(q, 0.05), MPROC_E_TIMEOUT);
+  assert_int_equal(mproc_proxy_queue_task_done(q), 0);
+  assert_int_equal(mproc_proxy_queue_join(q, 0.05), MPROC_E_TIMEOUT);
+  assert_int_equal(mproc_proxy_queue_task_done(q), 0);
+  assert_int_equal(mproc_proxy_queue_join(q, 0), 0);
+  assert_int_equal(mproc_proxy_queue_task_done(q), MPROC_E_VALUE);
+  assert_string_equal(mproc_last_error(), "task_done() called too many times");
+  /* An unbounded queue is never full; a JoinableQueue has full() too. */
+  assert_int_equal(mproc_manager_queue(mgr, 0, &uq), 0);
+  for (int i = 0; i < 100; i++)
+    assert_int_equal(mproc_proxy_queue_put(uq, &one, 0), 0);
+  assert_int_equal(mproc_proxy_queue_full(uq), 0);
+  assert_int_equal(mproc_manager_joinable_queue(mgr, 1, &jq), 0);
+  assert_int_equal(mproc_proxy_queue_put(jq, &one, 0), 0);
+  assert_int_equal(mproc_proxy_queue_full(jq), 1);
+  /* Not a queue: MPROC_E_TYPE. */
+  mproc_proxy_t *lock;
+  assert_int_equal(mproc_manager_lock(mgr, &lock), 0);
+  assert_int_equal(mproc_proxy_queue_full(lock), MPROC_E_TYPE);
+  assert_int_equal(mproc_proxy_queue_full(NULL), MPROC_E_INVAL);
+  mproc_proxy_destroy(lock);
+  mproc_proxy_destroy(jq);
+  mproc_proxy_destroy(uq);
+  mproc_proxy_destroy(q);
+  assert_int_equal(mproc_manager_shutdown(mgr), 0);
+}
+
 int main(int argc, char **argv) {
   harness_early_init();
   mproc_register("counter", child_counter);
@@ -987,6 +1223,8 @@ int main(int argc, char **argv) {
   mproc_register("lock_then_put", child_lock_then_put);
   mproc_register("wait_queue", child_wait_queue);
   mproc_register("remote", child_remote);
+  mproc_register("put_exit", child_put_exit);
+  mproc_register("wait_killed", child_wait_killed);
   mproc_register("proxy_from_queue", child_proxy_from_queue);
   mproc_register_task("task_counter", task_counter);
   mproc_boot(argc, argv);
@@ -1005,6 +1243,10 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_wrong_key_and_address),
       cmocka_unit_test(test_garbage_and_oversized_frames),
       cmocka_unit_test(test_remote_tcp),
+      cmocka_unit_test(test_put_then_exit_loses_nothing),
+      cmocka_unit_test(test_killed_waiter_takes_nothing),
+      cmocka_unit_test(test_killed_waiter_keeps_order),
+      cmocka_unit_test(test_queue_task_done_join_full),
   };
   return harness_run(argc, argv, "manager", tests,
                      sizeof tests / sizeof tests[0]);

@@ -21,15 +21,39 @@ static uint64_t owner_id(void) {
   return ((uint64_t)mproc__getpid() << 32) ^ mproc__thread_id();
 }
 
+int mproc__mframe_send(mproc__net_t *c, mproc__wbuf_t *b) {
+  if (b->err)
+    return mproc__err(b->err, "encoding a message: out of memory");
+  size_t len = b->len - MPROC__FRAME_HEADER;
+  if (len > MPROC_MANAGER_MAX_FRAME)
+    return mproc__err(MPROC_E_TOOBIG,
+                      "a message of %zu bytes exceeds the manager's frame "
+                      "limit",
+                      len);
+  b->p[0] = (uint8_t)(len >> 24);
+  b->p[1] = (uint8_t)(len >> 16);
+  b->p[2] = (uint8_t)(len >> 8);
+  b->p[3] = (uint8_t)len;
+  return mproc__net_send(c, b->p, b->len);
+}
+
+void mproc__mframe_begin(mproc__wbuf_t *b) {
+  static const uint8_t header[MPROC__FRAME_HEADER] = {0};
+  b->p = NULL;
+  b->len = b->cap = 0;
+  b->err = 0;
+  mproc__put_raw(b, header, sizeof header);
+}
+
 int mproc__mclient_send(mproc__net_t *c, int64_t op, double timeout,
                         const mproc_value_t *args, size_t nargs) {
   mproc__request_t rq = {op, owner_id(), timeout, args, nargs};
-  void *buf = NULL;
-  size_t len = 0;
-  int rc = CLIENT_WIRE->request_encode(&rq, &buf, &len);
+  mproc__wbuf_t b;
+  mproc__mframe_begin(&b);
+  int rc = CLIENT_WIRE->request_encode(&rq, &b);
   if (rc == 0)
-    rc = mproc__frame_send(c, buf, len);
-  free(buf);
+    rc = mproc__mframe_send(c, &b);
+  free(b.p);
   if (rc == MPROC_E_CLOSED)
     rc = mproc__err_wrap(rc, "the manager went away (%s)", mproc_last_error());
   return rc;
@@ -63,20 +87,6 @@ bool mproc__mclient_broken(int rc) {
   return rc == MPROC_E_CLOSED || rc == MPROC_E_DECODE;
 }
 
-static int drain(pconn_t *pc) {
-  int first = 0;
-  while (pc->pending > 0) {
-    int rc = mproc__mclient_recv(pc->c, NULL, NULL);
-    if (mproc__mclient_broken(rc))
-      return rc;
-    pc->pending--;
-    if (rc < 0 && first == 0)
-      first =
-          mproc__err_wrap(rc, "an earlier put failed: %s", mproc_last_error());
-  }
-  return first;
-}
-
 int mproc__mclient_open(const char *address, const uint8_t *key, size_t keylen,
                         mproc__net_t **out) {
   mproc__net_t *c = NULL;
@@ -99,7 +109,7 @@ int mproc__mclient_open(const char *address, const uint8_t *key, size_t keylen,
 
 void mproc__proxy_drop_idle(mproc_proxy_t *p, bool detach) {
   for (size_t i = 0; i < p->nidle; i++) {
-    if (detach && !mproc__mclient_broken(drain(&p->idle[i])))
+    if (detach)
       mproc__mclient_call(p->idle[i].c, OP_DETACH, 0, NULL, 0, NULL, NULL);
     mproc__net_close(p->idle[i].c);
   }
@@ -134,20 +144,12 @@ static int proxy_conn_get(mproc_proxy_t *p, pconn_t *out) {
   if (rc < 0)
     return rc;
   mproc_value_t a[2] = {mproc_int((int64_t)p->id), mproc_int(p->kind)};
-  mproc_value_t *res = NULL;
-  size_t nres = 0;
-  int64_t qmax = -1;
-  rc = mproc__mclient_call(c, OP_ATTACH, 0, a, 2, &res, &nres);
-  if (rc == 0 && nres >= 1)
-    mproc_value_as_int(&res[0], &qmax);
-  mproc_values_free(res, nres);
+  rc = mproc__mclient_call(c, OP_ATTACH, 0, a, 2, NULL, NULL);
   if (rc < 0) {
     mproc__net_close(c);
     return rc;
   }
   out->c = c;
-  out->pending = 0;
-  out->qmax = qmax;
   return 0;
 }
 
@@ -169,10 +171,9 @@ void mproc__proxy_conn_put(mproc_proxy_t *p, pconn_t pc) {
   mproc__mutex_unlock(p->mu);
 }
 
-int mproc__proxy_call_ex(mproc_proxy_t *p, const char *what, int kind_mask,
-                         int64_t op, double timeout, const mproc_value_t *args,
-                         size_t nargs, mproc_value_t **res, size_t *nres,
-                         bool oneway) {
+int mproc__proxy_call(mproc_proxy_t *p, const char *what, int kind_mask,
+                      int64_t op, double timeout, const mproc_value_t *args,
+                      size_t nargs, mproc_value_t **res, size_t *nres) {
   if (!mproc__proxy_ok(p, what))
     return p ? MPROC_E_TYPE : MPROC_E_INVAL;
   if (!(kind_mask & (1 << p->kind)))
@@ -186,33 +187,15 @@ int mproc__proxy_call_ex(mproc_proxy_t *p, const char *what, int kind_mask,
   rc = proxy_conn_get(p, &pc);
   if (rc < 0)
     return rc;
-  /* The request goes out before the pending replies are read: the server
-   * answers in order, so a put followed by a get costs one round trip. */
-  rc = mproc__mclient_send(pc.c, op, timeout, args, nargs);
-  if (rc == 0 && oneway && pc.qmax == 0) {
-    pc.pending++;
-  } else if (rc == 0) {
-    int earlier = drain(&pc);
-    if (mproc__mclient_broken(earlier)) {
-      rc = earlier;
-    } else {
-      rc = mproc__mclient_recv(pc.c, res, nres);
-      /* An earlier put's failure is reported by a call that returns no
-       * value (a value taken from the manager must not be lost). */
-      if (rc == 0 && earlier < 0 && !res)
-        rc = earlier;
-    }
-  }
+  /* Every call waits for its reply, puts included: a call that returned 0
+   * has been applied, whatever the caller does next. A put that returned
+   * once sent (as it once did on an unbounded queue) was lost when its
+   * process exited before the server had read it: the server, failing to
+   * answer the dead client, dropped what it had not read yet. */
+  rc = mproc__mclient_call(pc.c, op, timeout, args, nargs, res, nres);
   if (mproc__mclient_broken(rc))
     mproc__net_close(pc.c); /* the stream is unusable */
   else
     mproc__proxy_conn_put(p, pc);
   return rc;
-}
-
-int mproc__proxy_call(mproc_proxy_t *p, const char *what, int kind_mask,
-                      int64_t op, double timeout, const mproc_value_t *args,
-                      size_t nargs, mproc_value_t **res, size_t *nres) {
-  return mproc__proxy_call_ex(p, what, kind_mask, op, timeout, args, nargs, res,
-                              nres, false);
 }

@@ -242,7 +242,7 @@ static int manager_create(mproc_manager_t *m, const char *what, int kind,
     return rc;
   }
   /* The creating connection holds the reference. */
-  pconn_t pc = {c, 0, kind == K_QUEUE || kind == K_JOINABLE_QUEUE ? param : -1};
+  pconn_t pc = {c};
   mproc__proxy_conn_put(p, pc);
   *out = p;
   return 0;

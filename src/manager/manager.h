@@ -28,15 +28,9 @@ struct mproc_manager {
   size_t keylen;
 };
 
-/* A connection of a proxy, and the replies still to read on it (of puts
- * that did not wait for theirs). */
+/* A connection of a proxy (attached to its object). */
 typedef struct pconn {
   mproc__net_t *c;
-  int pending;
-  /* A Queue's maxsize, learnt when attaching (kept per connection, so that
-   * threads share nothing mutable). A put on an unbounded queue does not
-   * wait for its reply (see mproc_proxy_queue_put()). */
-  int64_t qmax;
 } pconn_t;
 
 struct mproc_proxy {
@@ -77,6 +71,15 @@ int64_t mproc__manager_server_pid(const mproc_manager_t *m);
 /* Connects to @p address and authenticates both ways. */
 int mproc__mclient_open(const char *address, const uint8_t *key, size_t keylen,
                         mproc__net_t **out);
+/* The 4-byte length that starts a frame (frame.h). */
+#define MPROC__FRAME_HEADER 4
+/* Starts a message in @p b: room for the frame header, which
+ * mproc__mframe_send() fills in; the encoder appends the payload. */
+void mproc__mframe_begin(mproc__wbuf_t *b);
+/* Sends the message in @p b (header and payload in one write); frees
+ * nothing. MPROC_E_TOOBIG, before anything is written, past
+ * MPROC_MANAGER_MAX_FRAME. */
+int mproc__mframe_send(mproc__net_t *c, mproc__wbuf_t *b);
 /* Sends one request on @p c. */
 int mproc__mclient_send(mproc__net_t *c, int64_t op, double timeout,
                         const mproc_value_t *args, size_t nargs);
@@ -96,13 +99,8 @@ bool mproc__mclient_broken(int rc);
 void mproc__proxy_drop_idle(mproc_proxy_t *p, bool detach);
 /* Gives a connection back to the proxy's idle set. */
 void mproc__proxy_conn_put(mproc_proxy_t *p, pconn_t pc);
-/* A call on the proxy's object, checked against @p kind_mask (1 << kind);
- * with @p oneway set, a put on an unbounded queue is sent without waiting
- * for its reply (read before the next request on the connection). */
-int mproc__proxy_call_ex(mproc_proxy_t *p, const char *what, int kind_mask,
-                         int64_t op, double timeout, const mproc_value_t *args,
-                         size_t nargs, mproc_value_t **res, size_t *nres,
-                         bool oneway);
+/* A call on the proxy's object, checked against @p kind_mask (1 << kind):
+ * one request and its reply. */
 int mproc__proxy_call(mproc_proxy_t *p, const char *what, int kind_mask,
                       int64_t op, double timeout, const mproc_value_t *args,
                       size_t nargs, mproc_value_t **res, size_t *nres);

@@ -11,10 +11,12 @@
  */
 #include "manager/wire.h"
 
+#include "codec/codec.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-static int request_encode(const mproc__request_t *rq, void **buf, size_t *len) {
+static int request_encode(const mproc__request_t *rq, mproc__wbuf_t *b) {
   mproc_value_t req[3 + MPROC__REQUEST_ARGS_MAX];
   if (rq->nargs > MPROC__REQUEST_ARGS_MAX)
     return mproc__err(MPROC_E_INVAL, "too many arguments");
@@ -23,7 +25,7 @@ static int request_encode(const mproc__request_t *rq, void **buf, size_t *len) {
   req[2] = mproc_double(rq->timeout);
   for (size_t i = 0; i < rq->nargs; i++)
     req[3 + i] = rq->args[i];
-  return mproc_encode(req, 3 + rq->nargs, buf, len);
+  return mproc__values_encode(b, req, 3 + rq->nargs);
 }
 
 static int request_decode(const uint8_t *buf, size_t len, mproc__request_t *rq,
@@ -52,7 +54,7 @@ static int request_decode(const uint8_t *buf, size_t len, mproc__request_t *rq,
 }
 
 static int reply_encode(int status, const char *msg, const mproc_value_t *res,
-                        size_t nres, void **buf, size_t *len) {
+                        size_t nres, mproc__wbuf_t *b) {
   mproc_value_t rv[2 + MPROC__REPLY_RESULTS_MAX];
   if (nres > MPROC__REPLY_RESULTS_MAX)
     return mproc__err(MPROC_E_INVAL, "too many results");
@@ -62,7 +64,7 @@ static int reply_encode(int status, const char *msg, const mproc_value_t *res,
   if (status == 0)
     for (size_t i = 0; i < nres; i++)
       rv[n++] = res[i];
-  return mproc_encode(rv, n, buf, len);
+  return mproc__values_encode(b, rv, n);
 }
 
 static int reply_decode(const uint8_t *rbuf, size_t rlen, mproc_value_t **res,

@@ -273,8 +273,8 @@ int mproc_proxy_queue_put(mproc_proxy_t *p, const mproc_value_t *v,
   if (rc < 0)
     return rc;
   mproc_value_t a = mproc_bytes(enc, len);
-  rc = mproc__proxy_call_ex(p, __func__, KM_QUEUES, M_QUEUE_PUT, timeout, &a, 1,
-                            NULL, NULL, true);
+  rc = mproc__proxy_call(p, __func__, KM_QUEUES, M_QUEUE_PUT, timeout, &a, 1,
+                         NULL, NULL);
   free(enc);
   return rc;
 }
@@ -291,13 +291,20 @@ int mproc_proxy_queue_size(mproc_proxy_t *p, size_t *out) {
     *out = (size_t)v;
   return rc;
 }
+int mproc_proxy_queue_full(mproc_proxy_t *p) {
+  int64_t v = 0;
+  int rc = call_int(p, __func__, KM_QUEUES, M_QUEUE_FULL, 0, &v);
+  return rc < 0 ? rc : (v ? 1 : 0);
+}
+/* Both kinds: CPython's manager Queue() is a queue.Queue, which has
+ * task_done() and join() as JoinableQueue has. */
 int mproc_proxy_queue_task_done(mproc_proxy_t *p) {
-  return mproc__proxy_call(p, __func__, KM(K_JOINABLE_QUEUE), M_QUEUE_TASK_DONE,
-                           0, NULL, 0, NULL, NULL);
+  return mproc__proxy_call(p, __func__, KM_QUEUES, M_QUEUE_TASK_DONE, 0, NULL,
+                           0, NULL, NULL);
 }
 int mproc_proxy_queue_join(mproc_proxy_t *p, double timeout) {
-  return mproc__proxy_call(p, __func__, KM(K_JOINABLE_QUEUE), M_QUEUE_JOIN,
-                           timeout, NULL, 0, NULL, NULL);
+  return mproc__proxy_call(p, __func__, KM_QUEUES, M_QUEUE_JOIN, timeout, NULL,
+                           0, NULL, NULL);
 }
 
 int mproc_proxy_value_get(mproc_proxy_t *p, mproc_value_t **out) {

@@ -23,6 +23,12 @@
  * mproc__net_set_timeout()), so that idle connections cannot hold those
  * places forever. */
 #define HANDSHAKE_MS 10000
+/* A request that waits looks whether its client is still there at each
+ * wake-up, before it takes anything, and at least this often, so that the
+ * wait of a client that died (its thread, its reference to the object, and
+ * the heir of a lock its process held, see lock_acquire()) ends soon even
+ * when nothing happens to the object. */
+#define PEER_CHECK_NS ((int64_t)500 * 1000000)
 
 typedef struct blob {
   uint8_t *p;
@@ -35,6 +41,15 @@ typedef struct cwaiter {
 } cwaiter_t;
 
 typedef struct mproc__sconn sconn_t;
+
+/* What a request took from its object for its client (an item, a permit,
+ * a lock), to put back exactly where it was if the reply cannot be
+ * delivered: a client that died waiting must not take it with it. */
+enum { TAKEN_NONE, TAKEN_ITEM, TAKEN_PERMIT, TAKEN_LOCK };
+typedef struct taken {
+  int what;
+  blob_t item; /* TAKEN_ITEM: owned here until delivered or put back */
+} taken_t;
 
 typedef struct sobj {
   uint64_t id;
@@ -150,14 +165,39 @@ static int items_grow(sobj_t *o, bool with_keys) {
   return 0;
 }
 
-/* Waits on the server's condition variable (S.mu held). */
-static int swait(int64_t deadline) {
+/* Whether the client of @p sc is gone (never, for the fuzz target's
+ * connections, which have no socket). */
+static bool client_gone(sconn_t *sc) {
+  return sc->conn && mproc__net_peer_gone(sc->conn);
+}
+
+/*
+ * Waits on the server's condition variable for @p sc's request (S.mu
+ * held); the caller re-checks what it waits for. MPROC_E_CLOSED when the
+ * client has gone: checked after every wake-up, before the caller takes
+ * anything. Without it, the thread of a client killed in a get woke at the
+ * next put, took the item and lost it failing to send it (and a dead
+ * waiter for a Lock took it and left the next acquirer OWNER_DEAD). A
+ * failed send is also undone (taken_undo()), but over TCP a send to a dead
+ * peer succeeds: only this check sees it there.
+ */
+static int swait(sconn_t *sc, int64_t deadline) {
   if (S.closing)
     return mproc__err(MPROC_E_CLOSED, "the manager is shutting down");
-  int rc = mproc__cond_wait(S.cv, S.mu, deadline);
+  int64_t until = deadline;
+  if (sc->conn) {
+    int64_t check = mproc__now_ns() + PEER_CHECK_NS;
+    if (deadline == MPROC__NO_DEADLINE || check < deadline)
+      until = check;
+  }
+  int rc = mproc__cond_wait(S.cv, S.mu, until);
   if (S.closing)
     return mproc__err(MPROC_E_CLOSED, "the manager is shutting down");
-  return rc == MPROC_E_TIMEOUT ? mproc__err(rc, "timed out") : 0;
+  if (client_gone(sc))
+    return mproc__err(MPROC_E_CLOSED, "the client went away");
+  return rc == MPROC_E_TIMEOUT && until == deadline
+             ? mproc__err(rc, "timed out")
+             : 0;
 }
 
 static void swake(void) {
@@ -189,7 +229,7 @@ static int lock_acquire(sconn_t *sc, sobj_t *o, uint64_t owner,
    * it; the crash suite saw counters protected by a manager Lock lose
    * updates that way. A connection closes once it has read all it holds. */
   while (o->held && (!o->dead || pid_connected((uint32_t)(o->owner >> 32)))) {
-    rc = swait(deadline);
+    rc = swait(sc, deadline);
     if (rc < 0)
       return rc;
   }
@@ -241,11 +281,12 @@ static sobj_t *dict_find(sobj_t *o, const void *k, size_t klen, size_t *at) {
 
 /*
  * One method call, with S.mu held. Results go to @p res (pointing into the
- * object, or into @p out, which the caller frees after replying).
+ * object, or into @p tk, which the caller frees once the reply is sent, or
+ * gives back with taken_undo() if it is not).
  */
 static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
                    const mproc_value_t *a, size_t n, mproc_value_t *res,
-                   size_t *nres, blob_t *out) {
+                   size_t *nres, taken_t *tk) {
   sobj_t *o = sc->obj;
   int k = o->kind;
   const void *p = NULL, *p2 = NULL;
@@ -258,14 +299,19 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
 
   switch (op) {
   case M_ACQUIRE:
-    if (is_lock)
-      return lock_acquire(sc, o, owner, deadline);
+    if (is_lock) {
+      rc = lock_acquire(sc, o, owner, deadline);
+      if (rc == 0 && o->count == 1)
+        tk->what = TAKEN_LOCK; /* not a recursive level, nor an heir's */
+      return rc;
+    }
     if (!is_sem)
       break;
     while (o->value == 0)
-      if ((rc = swait(deadline)) < 0)
+      if ((rc = swait(sc, deadline)) < 0)
         return rc;
     o->value--;
+    tk->what = TAKEN_PERMIT;
     return 0;
   case M_RELEASE:
     if (is_lock)
@@ -299,13 +345,25 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
     o->count = 0;
     swake();
     while (!w.notified && rc == 0)
-      rc = swait(deadline);
+      rc = swait(sc, deadline);
     if (!w.notified)
       for (pp = &o->waiters; *pp; pp = &(*pp)->next)
         if (*pp == &w) {
           *pp = w.next;
           break;
         }
+    /* A client that died waiting neither takes the lock back (it would
+     * leave it to the next acquirer as OWNER_DEAD) nor keeps its
+     * notification, which goes to the next waiter, as if the dead one had
+     * never waited. */
+    if (rc == MPROC_E_CLOSED || (w.notified && client_gone(sc))) {
+      if (w.notified && o->waiters) {
+        o->waiters->notified = true;
+        o->waiters = o->waiters->next;
+        swake();
+      }
+      return rc < 0 ? rc : mproc__err(MPROC_E_CLOSED, "the client went away");
+    }
     /* Take the lock back whatever happened, as threading.Condition does;
      * only a shutdown ends the wait without it. */
     int rc2 = lock_acquire(sc, o, owner, MPROC__NO_DEADLINE);
@@ -341,7 +399,7 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
     if (k != K_EVENT)
       break;
     while (!o->flag)
-      if ((rc = swait(deadline)) < 0)
+      if ((rc = swait(sc, deadline)) < 0)
         return rc;
     return 0;
   case M_BARRIER_WAIT: {
@@ -359,7 +417,7 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
       return 0;
     }
     while (o->gen == gen && !o->broken && o->resets == resets) {
-      rc = swait(deadline);
+      rc = swait(sc, deadline);
       if (rc == MPROC_E_TIMEOUT) {
         o->broken = true; /* as threading.Barrier: a timeout breaks it */
         swake();
@@ -390,7 +448,7 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
     if (!is_queue || !arg_bytes(a, n, 0, &p, &len))
       break;
     while (o->maxsize > 0 && (int64_t)(o->len - o->head) >= o->maxsize)
-      if ((rc = swait(deadline)) < 0)
+      if ((rc = swait(sc, deadline)) < 0)
         return rc;
     if ((rc = items_grow(o, false)) < 0)
       return rc;
@@ -404,10 +462,11 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
     if (!is_queue)
       break;
     while (o->len == o->head)
-      if ((rc = swait(deadline)) < 0)
+      if ((rc = swait(sc, deadline)) < 0)
         return rc;
-    *out = o->items[o->head++];
-    res[(*nres)++] = mproc_bytes(out->p, out->n);
+    tk->what = TAKEN_ITEM;
+    tk->item = o->items[o->head++];
+    res[(*nres)++] = mproc_bytes(tk->item.p, tk->item.n);
     swake();
     return 0;
   case M_QUEUE_SIZE:
@@ -415,8 +474,14 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
       break;
     res[(*nres)++] = mproc_int((int64_t)(o->len - o->head));
     return 0;
-  case M_QUEUE_TASK_DONE:
-    if (k != K_JOINABLE_QUEUE)
+  case M_QUEUE_FULL: /* queue.Queue.full(): 0 < maxsize <= qsize() */
+    if (!is_queue)
+      break;
+    res[(*nres)++] =
+        mproc_bool(o->maxsize > 0 && (int64_t)(o->len - o->head) >= o->maxsize);
+    return 0;
+  case M_QUEUE_TASK_DONE: /* both kinds are queue.Queue's, which has it */
+    if (!is_queue)
       break;
     if (o->unfinished <= 0)
       return mproc__err(MPROC_E_VALUE, "task_done() called too many times");
@@ -424,10 +489,10 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
       swake();
     return 0;
   case M_QUEUE_JOIN:
-    if (k != K_JOINABLE_QUEUE)
+    if (!is_queue)
       break;
     while (o->unfinished > 0)
-      if ((rc = swait(deadline)) < 0)
+      if ((rc = swait(sc, deadline)) < 0)
         return rc;
     return 0;
   case M_VALUE_GET:
@@ -601,10 +666,59 @@ static int request_deadline(double timeout, int64_t *deadline) {
   return rc;
 }
 
-/* Handles one request; returns the encoded reply or an error that ends the
- * connection (a malformed request). */
-static int srequest(sconn_t *sc, const uint8_t *buf, size_t len, void **reply,
-                    size_t *rlen, bool *shutdown, bool *busy) {
+/* Puts an item that could not be delivered back at the front of its queue,
+ * where it was taken from (S.mu held). */
+static int items_push_front(sobj_t *o, blob_t b) {
+  if (o->head > 0) {
+    o->items[--o->head] = b;
+    return 0;
+  }
+  int rc = items_grow(o, false);
+  if (rc < 0)
+    return rc;
+  memmove(o->items + 1, o->items, o->len * sizeof *o->items);
+  o->items[0] = b;
+  o->len++;
+  return 0;
+}
+
+/* Gives back what a request took for a client that did not get the reply
+ * (S.mu held): the item to the front of the queue, the permit to the
+ * semaphore's count, the lock to nobody (a Lock only if this request's
+ * client still holds it: any process may have released it since). */
+static void taken_undo(sconn_t *sc, taken_t *tk) {
+  sobj_t *o = sc->obj;
+  if (!o || tk->what == TAKEN_NONE)
+    return;
+  switch (tk->what) {
+  case TAKEN_ITEM:
+    if (items_push_front(o, tk->item) == 0)
+      tk->item.p = NULL; /* the queue owns it again */
+    else
+      fprintf(stderr, "mproc manager: out of memory putting back an item\n");
+    break;
+  case TAKEN_PERMIT:
+    o->value++;
+    break;
+  case TAKEN_LOCK:
+    if (o->held && !o->dead && o->holder == sc && o->count == 1) {
+      o->held = false;
+      o->holder = NULL;
+      o->count = 0;
+    }
+    break;
+  }
+  tk->what = TAKEN_NONE;
+  blob_free(&tk->item);
+  swake();
+}
+
+/* Handles one request: the encoded reply in @p reply (begun with
+ * mproc__mframe_begin(), freed by the caller), what it took in @p tk, or an
+ * error that ends the connection (a malformed request). */
+static int srequest(sconn_t *sc, const uint8_t *buf, size_t len,
+                    mproc__wbuf_t *reply, taken_t *tk, bool *shutdown,
+                    bool *busy) {
   mproc__request_t rq;
   mproc_value_t *vals = NULL;
   size_t nvals = 0;
@@ -616,7 +730,6 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len, void **reply,
   int64_t op = rq.op;
   mproc_value_t res[MPROC__REPLY_RESULTS_MAX];
   size_t nres = 0;
-  blob_t out = {NULL, 0};
   int64_t deadline;
   mproc__err_clear();
   mproc__mutex_lock(S.mu);
@@ -650,12 +763,14 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len, void **reply,
   } else if (!sc->obj) {
     rc = mproc__err(MPROC_E_STATE, "no object bound to this connection");
   } else {
-    rc = smethod(sc, op, rq.owner, deadline, a, n, res, &nres, &out);
+    rc = smethod(sc, op, rq.owner, deadline, a, n, res, &nres, tk);
   }
-  int erc =
-      sc->wire->reply_encode(rc, mproc_last_error(), res, nres, reply, rlen);
+  int erc = sc->wire->reply_encode(rc, mproc_last_error(), res, nres, reply);
+  if (erc == 0 && reply->err)
+    erc = mproc__err(reply->err, "encoding a reply: out of memory");
+  if (erc < 0)
+    taken_undo(sc, tk);
   mproc__mutex_unlock(S.mu);
-  blob_free(&out);
   mproc_values_free(vals, nvals);
   return erc;
 }
@@ -708,23 +823,27 @@ static void sconn_main(void *arg) {
   while (rc == 0 && !shutdown) {
     uint8_t *buf = NULL;
     size_t len = 0;
-    void *reply = NULL;
-    size_t rlen = 0;
+    mproc__wbuf_t reply;
+    taken_t tk = {TAKEN_NONE, {NULL, 0}};
     rc = mproc__frame_recv(sc->conn, MPROC_MANAGER_MAX_FRAME, &buf, &len);
     if (rc < 0)
       break;
     bool busy = false;
-    rc = srequest(sc, buf, len, &reply, &rlen, &shutdown, &busy);
+    mproc__mframe_begin(&reply);
+    rc = srequest(sc, buf, len, &reply, &tk, &shutdown, &busy);
     free(buf);
     if (rc == 0)
-      rc = mproc__frame_send(sc->conn, reply, rlen);
-    free(reply);
+      rc = mproc__mframe_send(sc->conn, &reply);
+    free(reply.p);
     if (busy) {
       mproc__mutex_lock(S.mu);
+      if (rc < 0)
+        taken_undo(sc, &tk); /* the client died waiting for it */
       if (--S.busy == 0 && S.closing)
         swake(); /* the server waits for the last reply to go out */
       mproc__mutex_unlock(S.mu);
     }
+    blob_free(&tk.item);
   }
   if (shutdown)
     swake_accept();
@@ -835,13 +954,27 @@ int mproc__server_fuzz_request(mproc__sconn_t *sc, const uint8_t *buf,
                                size_t len, void **reply, size_t *rlen,
                                bool *shutdown) {
   bool busy = false;
-  int rc = srequest(sc, buf, len, reply, rlen, shutdown, &busy);
+  mproc__wbuf_t b;
+  taken_t tk = {TAKEN_NONE, {NULL, 0}};
+  mproc__mframe_begin(&b);
+  int rc = srequest(sc, buf, len, &b, &tk, shutdown, &busy);
   if (busy) { /* the reply went out (sconn_main()) */
     mproc__mutex_lock(S.mu);
     S.busy--;
     mproc__mutex_unlock(S.mu);
   }
-  return rc;
+  blob_free(&tk.item);
+  *reply = NULL;
+  *rlen = 0;
+  if (rc < 0) {
+    free(b.p);
+    return rc;
+  }
+  /* The payload alone, as a client reads it. */
+  memmove(b.p, b.p + MPROC__FRAME_HEADER, b.len - MPROC__FRAME_HEADER);
+  *reply = b.p;
+  *rlen = b.len - MPROC__FRAME_HEADER;
+  return 0;
 }
 
 void mproc__server_fuzz_drop(mproc__sconn_t *sc) {

@@ -13,6 +13,7 @@
 #ifndef MPROC_MANAGER_WIRE_H
 #define MPROC_MANAGER_WIRE_H
 
+#include "buf.h"
 #include "internal.h"
 
 /* Hosted kinds (on the wire). */
@@ -67,7 +68,8 @@ enum {
   M_LIST_APPEND, /* bytes */
   M_LIST_GET,    /* int index */
   M_LIST_SET,    /* int index, bytes */
-  M_LIST_LEN
+  M_LIST_LEN,
+  M_QUEUE_FULL /* appended: the numbers above are the wire's */
 };
 
 /*
@@ -90,19 +92,22 @@ typedef struct mproc__request {
 
 /*
  * A protocol: the four conversions between requests and replies and their
- * bytes. Buffers are malloc'ed; decoded values are one block for
- * mproc_values_free(). request_decode's rq->args point into *vals.
- * reply_decode returns the reply's status (0, or the negative status the
- * server sent, with its message as the detail) and, when @p res is not
- * NULL, the results.
+ * bytes. The encoders append to @p b, behind the frame header its caller
+ * reserved, so that a message goes out in one write from the buffer it was
+ * encoded in (mproc__mframe_send()): a copy into a second buffer with the
+ * header, and two writes, were a good part of a round trip's own cost.
+ * Decoded values are one block for mproc_values_free(). request_decode's
+ * rq->args point into *vals. reply_decode returns the reply's status (0,
+ * or the negative status the server sent, with its message as the detail)
+ * and, when @p res is not NULL, the results.
  */
 typedef struct mproc__wire {
   const char *name;
-  int (*request_encode)(const mproc__request_t *rq, void **buf, size_t *len);
+  int (*request_encode)(const mproc__request_t *rq, mproc__wbuf_t *b);
   int (*request_decode)(const uint8_t *buf, size_t len, mproc__request_t *rq,
                         mproc_value_t **vals, size_t *nvals);
   int (*reply_encode)(int status, const char *msg, const mproc_value_t *res,
-                      size_t nres, void **buf, size_t *len);
+                      size_t nres, mproc__wbuf_t *b);
   int (*reply_decode)(const uint8_t *buf, size_t len, mproc_value_t **res,
                       size_t *nres);
 } mproc__wire_t;

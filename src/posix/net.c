@@ -342,6 +342,24 @@ int mproc__net_recv(mproc__net_t *c, void *buf, size_t len) {
   return 0;
 }
 
+bool mproc__net_peer_gone(mproc__net_t *c) {
+  /* A peek, not poll(): POLLHUP is not raised for a TCP peer's FIN (only
+   * POLLIN, and POLLRDHUP is Linux's), while a 1-byte peek tells the end
+   * of the stream (0) and a reset (ECONNRESET) apart from nothing yet
+   * (EAGAIN) everywhere. */
+  for (;;) {
+    char b;
+    ssize_t n = recv(c->fd, &b, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n > 0)
+      return false;
+    if (n == 0)
+      return true;
+    if (errno == EINTR)
+      continue;
+    return errno != EAGAIN && errno != EWOULDBLOCK;
+  }
+}
+
 void mproc__net_set_timeout(mproc__net_t *c, unsigned ms) {
   struct timeval tv;
   tv.tv_sec = (time_t)(ms / 1000);

@@ -403,6 +403,34 @@ int mproc__net_recv(mproc__net_t *c, void *buf, size_t len) {
   return 0;
 }
 
+bool mproc__net_peer_gone(mproc__net_t *c) {
+  if (!c->is_socket) {
+    /* A pipe whose client closed (or died) is broken once drained: the
+     * peek fails with ERROR_BROKEN_PIPE (or the pipe is no longer
+     * connected); with data still unread it succeeds. */
+    DWORD avail = 0;
+    if (PeekNamedPipe(c->pipe, NULL, 0, NULL, &avail, NULL))
+      return false;
+    DWORD e = GetLastError();
+    return e == ERROR_BROKEN_PIPE || e == ERROR_PIPE_NOT_CONNECTED ||
+           e == ERROR_NO_DATA;
+  }
+  /* No MSG_DONTWAIT on Winsock: select() with a zero timeout says whether
+   * a peek would block; a readable socket then peeks one byte (0: the end
+   * of the stream; an error: reset). */
+  fd_set rd;
+  FD_ZERO(&rd);
+  FD_SET(c->s, &rd);
+  struct timeval tv = {0, 0};
+  int r = select(0, &rd, NULL, NULL, &tv);
+  if (r == 0)
+    return false;
+  if (r == SOCKET_ERROR)
+    return false; /* not known gone: a failed reply is undone anyway */
+  char b;
+  return recv(c->s, &b, 1, MSG_PEEK) <= 0;
+}
+
 void mproc__net_set_timeout(mproc__net_t *c, unsigned ms) {
   if (!c->is_socket)
     return;

@@ -21,14 +21,21 @@
  *     the server itself is killed;
  *   - a Condition's notify reaches a live waiter that was present, even
  *     when the waiter it chose was killed, and never a later arrival (no
- *     consumer waits out its timeout while an item waits for it).
+ *     consumer waits out its timeout while an item waits for it);
+ *   - manager-put: a manager put that returned has been applied, even when
+ *     its process is killed right after (or in the middle of a stream of
+ *     puts): every item recorded as put is in the queue;
+ *   - manager-wait: a process killed while its get (forever or with a
+ *     timeout), semaphore acquire or Lock acquire waits in the server
+ *     takes nothing: the items, permits and lock given afterwards all
+ *     reach the survivors, and nobody sees MPROC_E_OWNER_DEAD.
  *
  *   mproc-crash [--iterations N] [--seed S] [--scenario NAME]
  *               [--start-method fork|spawn|both] [--time-limit SECONDS]
  *               [--hang-after SECONDS] [--hang-pause] [--verbose]
  *
- * NAME is lock, rlock, queue, pool, manager, condition or all (round
- * robin). The seed
+ * NAME is lock, rlock, queue, pool, manager, manager-put, manager-wait,
+ * condition or all (round robin). The seed
  * is printed; a failing iteration prints the arguments that replay it
  * alone. Exit status 0 when every iteration held every invariant.
  *
@@ -559,6 +566,103 @@ static int manager_client(const mproc_value_t *args, size_t nargs) {
   return ld(C_ERR) ? 3 : 0;
 }
 
+/* (cells, idx, seed, queue proxy, stop_at): puts items 0, 1, ... on a
+ * manager queue, recording each once its put returned; with stop_at > 0,
+ * stops after that many and waits to be killed (the kill then lands right
+ * after a put returned, with nothing in flight). */
+static int mput_client(const mproc_value_t *args, size_t nargs) {
+  int idx = 0;
+  uint64_t seed = 0;
+  mproc_proxy_t *queue = NULL;
+  int64_t stop_at = 0;
+  if (participant_init(args, nargs, 5, &idx, &seed) != 0 ||
+      mproc_value_as_proxy(&args[3], &queue) != 0 ||
+      mproc_value_as_int(&args[4], &stop_at) != 0)
+    return 2;
+  uint8_t *buf = malloc(Q_BIG_MAX);
+  if (!buf)
+    return 2;
+  st(C_STATE + idx, S_IDLE);
+  ready_set_go();
+  uint32_t seq = 0;
+  while (!should_stop() && seq < MAXSEQ &&
+         (stop_at == 0 || (int64_t)seq < stop_at)) {
+    bool big = rng_below(&seed, 8) == 0;
+    uint32_t len =
+        big ? Q_CAP + rng_below(&seed, Q_BIG_MAX - Q_CAP)
+            : (uint32_t)sizeof(item_hdr_t) + rng_below(&seed, Q_SMALL_MAX);
+    item_make(buf, (uint32_t)idx, seq, len);
+    mproc_value_t item = mproc_bytes(buf, len);
+    st(C_STATE + idx, S_PUT);
+    int rc = mproc_proxy_queue_put(queue, &item, 10.0);
+    if (rc != 0 && manager_failed(rc))
+      break;
+    st(C_PUTS + idx, ++seq);
+    st(C_STATE + idx, S_IDLE);
+  }
+  st(C_STATE + idx, S_IDLE);
+  while (!should_stop())
+    nap(0.001);
+  st(C_STATE + idx, S_DONE);
+  free(buf);
+  return ld(C_ERR) ? 3 : 0;
+}
+
+/* What a manager-wait participant waits in. */
+enum { MW_GET_FOREVER, MW_GET_TIMEOUT, MW_SEM, MW_LOCK, MW_MODES };
+static const char *const mw_mode_names[MW_MODES] = {
+    "get(forever)", "get(30 s)", "semaphore acquire", "Lock acquire"};
+
+/* (cells, idx, seed, proxy, mode): one wait of @p mode on the proxy (a
+ * queue, a semaphore or a Lock the parent holds), then records what it
+ * got. */
+static int mwait_client(const mproc_value_t *args, size_t nargs) {
+  int idx = 0;
+  uint64_t seed = 0;
+  mproc_proxy_t *p = NULL;
+  int64_t mode = 0;
+  if (participant_init(args, nargs, 5, &idx, &seed) != 0 ||
+      mproc_value_as_proxy(&args[3], &p) != 0 ||
+      mproc_value_as_int(&args[4], &mode) != 0 || mode < 0 || mode >= MW_MODES)
+    return 2;
+  st(C_STATE + idx, S_IDLE);
+  ready_set_go();
+  int rc;
+  if (mode == MW_GET_FOREVER || mode == MW_GET_TIMEOUT) {
+    mproc_value_t *got = NULL;
+    st(C_STATE + idx, S_GET);
+    rc = mproc_proxy_queue_get(p, &got,
+                               mode == MW_GET_FOREVER ? MPROC_FOREVER : 30.0);
+    if (rc == 0) {
+      const void *b = NULL;
+      size_t n = 0;
+      if (mproc_value_as_bytes(got, &b, &n) == 0)
+        item_receive(b, n);
+      else
+        violation(V_FORMAT);
+      mproc_values_free(got, 1);
+    }
+  } else {
+    st(C_STATE + idx, S_ACQUIRE);
+    rc = mproc_proxy_acquire(p, MPROC_FOREVER);
+    if (rc == MPROC_E_OWNER_DEAD)
+      add(C_OWNER_DEAD, 1); /* a dead waiter never held it */
+    if (rc == 0 || rc == MPROC_E_OWNER_DEAD) {
+      add(C_DONE + idx, 1);
+      if (mode == MW_LOCK) {
+        st(C_STATE + idx, S_RELEASE);
+        int rc2 = mproc_proxy_release(p);
+        if (rc2 != 0)
+          unexpected(rc2);
+      }
+    }
+  }
+  if (rc != 0)
+    unexpected(rc);
+  st(C_STATE + idx, S_DONE);
+  return rc == 0 ? 0 : 3;
+}
+
 /* ------------------------------------------------------------------------ */
 /* The parent: iterations, statistics, the watchdog                         */
 /* ------------------------------------------------------------------------ */
@@ -569,11 +673,14 @@ enum {
   SCN_QUEUE,
   SCN_POOL,
   SCN_MANAGER,
+  SCN_MPUT,
+  SCN_MWAIT,
   SCN_CONDITION,
   SCN_N
 };
 static const char *const scenario_names[SCN_N] = {
-    "lock", "rlock", "queue", "pool", "manager", "condition"};
+    "lock",    "rlock",       "queue",        "pool",
+    "manager", "manager-put", "manager-wait", "condition"};
 
 typedef struct stats {
   long iterations, failures, landed, victim_gone;
@@ -1499,9 +1606,10 @@ static void run_manager(uint64_t seed) {
   if (rc != MPROC_E_TIMEOUT && rc != MPROC_E_EMPTY)
     crash_fail("draining: %s", mproc_err_name(rc));
   check_participants();
-  /* The victim may have taken one item with it (killed inside a get), and
-   * its last put may have arrived or not. */
-  check_items(s, M_CLIENTS, 1, victim, false);
+  /* The victim may have taken one item with it (killed inside a get, after
+   * the server sent it), and its last put may have arrived or not; killed
+   * anywhere else it took nothing (a put that returned was applied). */
+  check_items(s, M_CLIENTS, state == S_GET ? 1 : 0, victim, false);
   collect_outcomes(s);
 done:
   st(C_STOP, 1);
@@ -1515,6 +1623,228 @@ done:
   cells = NULL;
 }
 
+/* ---- manager-put ---- */
+
+#define MPUT_CLIENTS 2
+
+/* Drains a manager queue into the receive table; 0, or the failure. */
+static int drain_proxy_queue(mproc_proxy_t *queue) {
+  int rc;
+  for (;;) {
+    mproc_value_t *got = NULL;
+    rc = mproc_proxy_queue_get(queue, &got, 0);
+    if (rc != 0)
+      break;
+    const void *p = NULL;
+    size_t n = 0;
+    if (mproc_value_as_bytes(got, &p, &n) == 0)
+      item_receive(p, n);
+    else
+      crash_fail("a queue item that is not bytes");
+    mproc_values_free(got, 1);
+  }
+  return rc == MPROC_E_TIMEOUT || rc == MPROC_E_EMPTY ? 0 : rc;
+}
+
+static void run_manager_put(uint64_t seed) {
+  stats_t *s = &stats[SCN_MPUT];
+  mproc_shared_array_t *arr = NULL;
+  mproc_manager_t *m = NULL;
+  mproc_proxy_t *queue = NULL;
+  mproc_process_t *procs[MPUT_CLIENTS] = {NULL};
+  int rc;
+  if ((rc = mproc_shared_array_create(&arr, 4, C_NCELLS, false)) != 0) {
+    crash_fail("create failed");
+    goto done;
+  }
+  cells = mproc_shared_array_ptr(arr);
+  mproc_manager_options_t mo = {cur.method, NULL, NULL, 0};
+  cur.phase = "starting the manager";
+  if ((rc = mproc_manager_start(&m, &mo)) != 0 ||
+      (rc = mproc_manager_queue(m, 0, &queue)) != 0) {
+    setup_fail("manager", rc);
+    goto done;
+  }
+  int victim = (int)rng_below(&seed, MPUT_CLIENTS);
+  /* Half the time the victim stops after a few puts and is killed as soon
+   * as the last one returned; else it streams and dies at a random point. */
+  int64_t stop_at = rng_below(&seed, 2) ? 1 + rng_below(&seed, 32) : 0;
+  for (int i = 0; i < MPUT_CLIENTS; i++) {
+    mproc_value_t a[5] = {mproc_obj(arr), mproc_int(i),
+                          mproc_int((int64_t)rng_next(&seed)), mproc_obj(queue),
+                          mproc_int(i == victim ? stop_at : 0)};
+    if (start(&procs[i], mput_client, a, 5) != 0)
+      goto done;
+  }
+  if (wait_ready(MPUT_CLIENTS) != 0)
+    goto done;
+  if (stop_at) {
+    cur.phase = "waiting for the victim's last put";
+    double until = harness_now() + 60.0;
+    while (ld(C_PUTS + victim) < stop_at && harness_now() < until)
+      nap(0.0001);
+    if (ld(C_PUTS + victim) < stop_at) {
+      crash_fail("the victim made %lld of its %lld puts",
+                 (long long)ld(C_PUTS + victim), (long long)stop_at);
+      goto done;
+    }
+    last_delay = 0;
+  } else {
+    cur.phase = "delay before the kill";
+    nap(kill_delay(&seed));
+  }
+  int state = kill_participant(procs[victim], victim);
+  if (state < 0) {
+    s->victim_gone++;
+    crash_fail("the victim exited before the kill");
+    goto done;
+  }
+  note_landing(s, state, victim);
+  if (stop_at)
+    snprintf(kill_note, sizeof kill_note,
+             "killed participant %d right after its put %lld returned", victim,
+             (long long)stop_at);
+  st(C_STOP, 1);
+  cur.phase = "joining the clients";
+  join_all(procs, 0, MPUT_CLIENTS, victim, 60.0, "client");
+  check_participants();
+  /* Every put that returned, the victim's included, was applied: all are
+   * in the queue now. Only the victim's put in flight may be there or
+   * not. */
+  cur.phase = "draining";
+  if ((rc = drain_proxy_queue(queue)) != 0)
+    crash_fail("draining: %s", mproc_err_name(rc));
+  check_participants();
+  check_items(s, MPUT_CLIENTS, 0, victim, false);
+  collect_outcomes(s);
+done:
+  st(C_STOP, 1);
+  cur.phase = "cleaning up the manager";
+  destroy_procs(procs, MPUT_CLIENTS);
+  mproc_proxy_destroy(queue);
+  mproc_manager_shutdown(m);
+  mproc_shared_array_destroy(arr);
+  cells = NULL;
+}
+
+/* ---- manager-wait ---- */
+
+#define MWAIT_CLIENTS 2
+
+static void run_manager_wait(uint64_t seed) {
+  stats_t *s = &stats[SCN_MWAIT];
+  mproc_shared_array_t *arr = NULL;
+  mproc_manager_t *m = NULL;
+  mproc_proxy_t *p = NULL;
+  mproc_process_t *procs[MWAIT_CLIENTS] = {NULL};
+  uint8_t buf[sizeof(item_hdr_t) + 64];
+  int rc;
+  int mode = (int)rng_below(&seed, MW_MODES);
+  if ((rc = mproc_shared_array_create(&arr, 4, C_NCELLS, false)) != 0) {
+    crash_fail("create failed");
+    goto done;
+  }
+  cells = mproc_shared_array_ptr(arr);
+  mproc_manager_options_t mo = {cur.method, NULL, NULL, 0};
+  cur.phase = "starting the manager";
+  rc = mproc_manager_start(&m, &mo);
+  if (rc == 0)
+    rc = mode == MW_SEM    ? mproc_manager_semaphore(m, 0, &p)
+         : mode == MW_LOCK ? mproc_manager_lock(m, &p)
+                           : mproc_manager_queue(m, 0, &p);
+  if (rc == 0 && mode == MW_LOCK)
+    rc = mproc_proxy_acquire(p, 0);
+  if (rc != 0) {
+    setup_fail("manager", rc);
+    goto done;
+  }
+  for (int i = 0; i < MWAIT_CLIENTS; i++) {
+    mproc_value_t a[5] = {mproc_obj(arr), mproc_int(i),
+                          mproc_int((int64_t)rng_next(&seed)), mproc_obj(p),
+                          mproc_int(mode)};
+    if (start(&procs[i], mwait_client, a, 5) != 0)
+      goto done;
+  }
+  if (wait_ready(MWAIT_CLIENTS) != 0)
+    goto done;
+  int victim = (int)rng_below(&seed, MWAIT_CLIENTS);
+  cur.phase = "delay before the kill";
+  /* Half the time long enough for the request to wait in the server,
+   * else anywhere on its way there. */
+  double extra = rng_below(&seed, 2) ? 0.02 : 0;
+  nap(kill_delay(&seed) + extra);
+  int state = kill_participant(procs[victim], victim);
+  if (state < 0) {
+    s->victim_gone++;
+    crash_fail("the victim exited before the kill");
+    goto done;
+  }
+  note_landing(s, state, victim);
+  snprintf(kill_note + strlen(kill_note), sizeof kill_note - strlen(kill_note),
+           " (%s)", mw_mode_names[mode]);
+  /* Nothing was there to take before the kill. Now two items or permits
+   * (the Lock: its release): the survivor takes one, and the parent the
+   * other, which a dead waiter must not have taken. */
+  cur.phase = "giving";
+  for (int k = 0; k < (mode == MW_LOCK ? 1 : 2) && rc == 0; k++) {
+    if (mode == MW_SEM || mode == MW_LOCK) {
+      rc = mproc_proxy_release(p);
+    } else {
+      item_make(buf, 0, (uint32_t)k, (uint32_t)sizeof buf);
+      mproc_value_t item = mproc_bytes(buf, sizeof buf);
+      if ((rc = mproc_proxy_queue_put(p, &item, 0)) == 0)
+        st(C_PUTS + 0, k + 1);
+    }
+  }
+  if (rc != 0) {
+    crash_fail("giving: %s", mproc_err_name(rc));
+    goto done;
+  }
+  cur.phase = "joining the survivor";
+  join_all(procs, 0, MWAIT_CLIENTS, victim, 60.0, "survivor");
+  check_participants();
+  if (ld(C_OWNER_DEAD))
+    crash_fail("MPROC_E_OWNER_DEAD after a waiter died (%s)",
+               mw_mode_names[mode]);
+  cur.phase = "taking the rest";
+  if (mode == MW_GET_FOREVER || mode == MW_GET_TIMEOUT) {
+    mproc_value_t *got = NULL;
+    if ((rc = mproc_proxy_queue_get(p, &got, 5.0)) == 0) {
+      const void *b = NULL;
+      size_t n = 0;
+      if (mproc_value_as_bytes(got, &b, &n) == 0)
+        item_receive(b, n);
+      mproc_values_free(got, 1);
+    }
+    size_t left = 9;
+    if (rc == 0 && (rc = mproc_proxy_queue_size(p, &left)) == 0 && left != 0)
+      crash_fail("%d items left in the queue", (int)left);
+    check_participants();
+    check_items(s, 1, 0, -1, false);
+  } else {
+    rc = mproc_proxy_acquire(p, 5.0);
+    int64_t v = -1;
+    if (rc == 0 && mode == MW_LOCK)
+      rc = mproc_proxy_release(p);
+    if (rc == 0 && (rc = mproc_proxy_lock_value(p, &v)) == 0 && v != 0)
+      crash_fail("the %s is at %lld at the end", mw_mode_names[mode],
+                 (long long)v);
+  }
+  if (rc != 0)
+    crash_fail("taking what the survivor left (%s): %s: the dead waiter took "
+               "it",
+               mw_mode_names[mode], mproc_err_name(rc));
+  collect_outcomes(s);
+done:
+  st(C_STOP, 1);
+  cur.phase = "cleaning up the manager";
+  destroy_procs(procs, MWAIT_CLIENTS);
+  mproc_proxy_destroy(p);
+  mproc_manager_shutdown(m);
+  mproc_shared_array_destroy(arr);
+  cells = NULL;
+}
+
 /* ------------------------------------------------------------------------ */
 /* main                                                                     */
 /* ------------------------------------------------------------------------ */
@@ -1522,7 +1852,8 @@ done:
 static void usage(void) {
   fprintf(stderr,
           "usage: mproc-crash [--iterations N] [--seed S] [--scenario "
-          "lock|rlock|queue|pool|manager|condition|all]\n"
+          "lock|rlock|queue|pool|manager|manager-put|manager-wait|"
+          "condition|all]\n"
           "                   [--start-method fork|spawn|both] [--time-limit "
           "SECONDS]\n"
           "                   [--hang-after SECONDS] [--hang-pause] "
@@ -1571,6 +1902,8 @@ int main(int argc, char **argv) {
   mproc_register("crash.pool_init", pool_init);
   mproc_register("crash.manager_client", manager_client);
   mproc_register("crash.cond_consumer", cond_consumer);
+  mproc_register("crash.mput_client", mput_client);
+  mproc_register("crash.mwait_client", mwait_client);
   mproc_register_task("crash.pool_task", pool_task);
   mproc_boot(argc, argv);
 
@@ -1709,8 +2042,14 @@ int main(int argc, char **argv) {
     case SCN_CONDITION:
       run_condition(s);
       break;
-    default:
+    case SCN_MANAGER:
       run_manager(s);
+      break;
+    case SCN_MPUT:
+      run_manager_put(s);
+      break;
+    default:
+      run_manager_wait(s);
       break;
     }
     cur.deadline = 0;
