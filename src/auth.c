@@ -158,6 +158,30 @@ int mproc__auth_answer_challenge(mproc__net_t *c, const uint8_t *key,
   return 0;
 }
 
+/* A proxy's tag is an HMAC of this and the address: a prefix that no
+ * challenge has ("{sha256}" starts those), so that no tag can ever serve as
+ * the response to a challenge, nor a response as a tag. */
+#define TAG_DOMAIN "mproc proxy address"
+
+int mproc__auth_address_tag(const uint8_t *key, size_t keylen,
+                            const char *address, size_t alen,
+                            uint8_t tag[MPROC__AUTH_TAG_LEN]) {
+  uint8_t msg[sizeof TAG_DOMAIN + MPROC__ADDR_MAX];
+  if (alen >= MPROC__ADDR_MAX)
+    return mproc__err(MPROC_E_TOOBIG, "address too long");
+  memcpy(msg, TAG_DOMAIN, sizeof TAG_DOMAIN); /* with its NUL */
+  memcpy(msg + sizeof TAG_DOMAIN, address, alen);
+  return mproc__hmac_sha256(key, keylen, msg, sizeof TAG_DOMAIN + alen, tag);
+}
+
+bool mproc__auth_address_tag_ok(const uint8_t *key, size_t keylen,
+                                const char *address, size_t alen,
+                                const uint8_t tag[MPROC__AUTH_TAG_LEN]) {
+  uint8_t want[MPROC__AUTH_TAG_LEN];
+  return mproc__auth_address_tag(key, keylen, address, alen, want) == 0 &&
+         same_bytes(want, tag, sizeof want);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The server's side as a machine without I/O                               */
 /* ------------------------------------------------------------------------ */

@@ -54,6 +54,23 @@ int mproc__auth_challenge_make(const uint8_t *key, size_t keylen,
                                uint8_t expect[32]);
 
 /*
+ * The tag that binds a proxy's address to a key (manager/proxy.c): a
+ * process connects to a decoded proxy's address, and answers its challenge
+ * with its own key, only if the tag verifies under that key, so that bytes
+ * from someone without the key cannot point it at a foreign manager (which
+ * would relay that manager's challenges through it, and log in). A tag
+ * never serves as a challenge's response (a prefix of its own). tag_ok
+ * compares in constant time; false also when the HMAC cannot be made.
+ */
+#define MPROC__AUTH_TAG_LEN 32
+int mproc__auth_address_tag(const uint8_t *key, size_t keylen,
+                            const char *address, size_t alen,
+                            uint8_t tag[MPROC__AUTH_TAG_LEN]);
+bool mproc__auth_address_tag_ok(const uint8_t *key, size_t keylen,
+                                const char *address, size_t alen,
+                                const uint8_t tag[MPROC__AUTH_TAG_LEN]);
+
+/*
  * The server's side of the handshake (deliver, then answer) as a machine
  * that does no I/O, for a loop that must never wait on one client
  * (manager/handshake.c) and for the fuzz target. About 400 bytes, all of
