@@ -248,6 +248,17 @@ MPROC_API int mproc_encode(const mproc_value_t *vals, size_t n, void **buf,
  * Decodes a buffer made by mproc_encode(). On success *vals is an array of
  * *n values owned by the caller, released with mproc_values_free(); strings
  * and bytes point into it. Malformed input returns MPROC_E_DECODE.
+ *
+ * Manager proxies: a proxy's encoding carries a tag, HMAC-SHA256 of its
+ * address under the auth key the receiver will use (this process's
+ * mproc_authkey(), shared by the whole process family; in a start record,
+ * the key that travels with the proxy). A proxy whose tag does not verify
+ * is refused with MPROC_E_PERM and a message naming its address, so bytes
+ * from anyone without the key cannot make this process connect to an
+ * address of their choosing and answer its challenge with our key (CPython
+ * has that flaw). Proxies still reach any process of the family: started
+ * before the manager, pool workers, queue consumers. Addresses given to
+ * mproc_manager_start() or mproc_manager_connect() need no tag.
  */
 MPROC_API int mproc_decode(const void *buf, size_t len, mproc_value_t **vals,
                            size_t *n);
@@ -1192,7 +1203,8 @@ MPROC_API int mproc_wait(mproc_wait_item_t *items, size_t n, double timeout);
  * method), and through any channel that carries encoded values
  * (mproc_encode()/mproc_decode()). A proxy received outside process
  * creation authenticates with the receiving process's own auth key (see
- * mproc_authkey()), which children inherit, as in CPython.
+ * mproc_authkey()), which children inherit, as in CPython; its bytes must
+ * also carry a tag that verifies under that key (see mproc_decode()).
  *
  * Transport: a Unix socket in a private (mode 0700) directory on POSIX, a
  * named pipe admitting only the current user on Windows, or TCP for an
@@ -1200,6 +1212,18 @@ MPROC_API int mproc_wait(mproc_wait_item_t *items, size_t n, double timeout);
  * challenge/response (CPython 3.12's shape): a wrong key is MPROC_E_PERM.
  * Messages are length-prefixed frames of at most MPROC_MANAGER_MAX_FRAME
  * bytes; the server closes a connection that sends anything malformed.
+ *
+ * Peers without the key (anyone who can reach a TCP address): the server
+ * authenticates new connections in one event loop, without a thread each,
+ * so a connection that has not authenticated costs it a descriptor and a
+ * few KiB. Each has 10 s from accept() for the whole handshake. As many
+ * may wait as the descriptor limit allows (POSIX: the soft RLIMIT_NOFILE
+ * less a reserve of 64 plus 1/16; Windows: 1,024); beyond, and whenever
+ * accept() runs out of descriptors, the oldest waiting connection is
+ * dropped, never the newcomer; with none to drop the server stops
+ * accepting for 100 ms instead of spinning, and serves its clients
+ * meanwhile. Windows named pipes, which only the current user can open,
+ * keep a thread per handshake, at most 64 at once.
  *
  * Every proxy call is one request and one reply, and returns once the
  * server has applied it (a put, a set, an append, a release are never left

@@ -62,21 +62,38 @@ bool mproc__auth_response_ok(const uint8_t *resp, size_t rlen,
          same_bytes(resp + sizeof MPROC__AUTH_DIGEST - 1, expect, 32);
 }
 
+static void put_be32(uint8_t *p, size_t n) {
+  p[0] = (uint8_t)(n >> 24);
+  p[1] = (uint8_t)(n >> 16);
+  p[2] = (uint8_t)(n >> 8);
+  p[3] = (uint8_t)n;
+}
+
+int mproc__auth_challenge_make(const uint8_t *key, size_t keylen,
+                               const uint8_t *nonce,
+                               uint8_t msg[MPROC__AUTH_CHALLENGE_LEN],
+                               uint8_t expect[32]) {
+  size_t pre = sizeof MPROC__AUTH_CHALLENGE - 1;
+  size_t dig = sizeof MPROC__AUTH_DIGEST - 1;
+  memcpy(msg, MPROC__AUTH_CHALLENGE, pre);
+  memcpy(msg + pre, MPROC__AUTH_DIGEST, dig);
+  int rc = 0;
+  if (nonce)
+    memcpy(msg + pre + dig, nonce, MPROC__AUTH_NONCE_LEN);
+  else
+    rc = mproc__random_bytes(msg + pre + dig, MPROC__AUTH_NONCE_LEN);
+  if (rc == 0)
+    rc = mproc__hmac_sha256(key, keylen, msg + pre,
+                            MPROC__AUTH_CHALLENGE_LEN - pre, expect);
+  return rc;
+}
+
 /* Challenges the peer to prove it knows @p key (CPython's
  * deliver_challenge). */
 int mproc__auth_deliver_challenge(mproc__net_t *c, const uint8_t *key,
                                   size_t keylen) {
-  uint8_t msg[sizeof MPROC__AUTH_CHALLENGE - 1 + sizeof MPROC__AUTH_DIGEST - 1 +
-              MPROC__AUTH_NONCE_LEN];
-  size_t pre = sizeof MPROC__AUTH_CHALLENGE - 1;
-  memcpy(msg, MPROC__AUTH_CHALLENGE, pre);
-  memcpy(msg + pre, MPROC__AUTH_DIGEST, sizeof MPROC__AUTH_DIGEST - 1);
-  int rc = mproc__random_bytes(msg + pre + sizeof MPROC__AUTH_DIGEST - 1,
-                               MPROC__AUTH_NONCE_LEN);
-  if (rc < 0)
-    return rc;
-  uint8_t expect[32];
-  rc = mproc__hmac_sha256(key, keylen, msg + pre, sizeof msg - pre, expect);
+  uint8_t msg[MPROC__AUTH_CHALLENGE_LEN], expect[32];
+  int rc = mproc__auth_challenge_make(key, keylen, NULL, msg, expect);
   if (rc == 0)
     rc = mproc__frame_send(c, msg, sizeof msg);
   uint8_t *resp = NULL;
@@ -139,4 +156,161 @@ int mproc__auth_answer_challenge(mproc__net_t *c, const uint8_t *key,
     return mproc__err(MPROC_E_PERM,
                       "authentication failed: the manager refused the key");
   return 0;
+}
+
+/* A proxy's tag is an HMAC of this and the address: a prefix that no
+ * challenge has ("{sha256}" starts those), so that no tag can ever serve as
+ * the response to a challenge, nor a response as a tag. */
+#define TAG_DOMAIN "mproc proxy address"
+
+int mproc__auth_address_tag(const uint8_t *key, size_t keylen,
+                            const char *address, size_t alen,
+                            uint8_t tag[MPROC__AUTH_TAG_LEN]) {
+  uint8_t msg[sizeof TAG_DOMAIN + MPROC__ADDR_MAX];
+  if (alen >= MPROC__ADDR_MAX)
+    return mproc__err(MPROC_E_TOOBIG, "address too long");
+  memcpy(msg, TAG_DOMAIN, sizeof TAG_DOMAIN); /* with its NUL */
+  memcpy(msg + sizeof TAG_DOMAIN, address, alen);
+  return mproc__hmac_sha256(key, keylen, msg, sizeof TAG_DOMAIN + alen, tag);
+}
+
+bool mproc__auth_address_tag_ok(const uint8_t *key, size_t keylen,
+                                const char *address, size_t alen,
+                                const uint8_t tag[MPROC__AUTH_TAG_LEN]) {
+  uint8_t want[MPROC__AUTH_TAG_LEN];
+  return mproc__auth_address_tag(key, keylen, address, alen, want) == 0 &&
+         same_bytes(want, tag, sizeof want);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The server's side as a machine without I/O                               */
+/* ------------------------------------------------------------------------ */
+/*
+ * The same exchange as mproc__auth_deliver_challenge() followed by
+ * mproc__auth_answer_challenge(), byte by byte: the caller moves the bytes
+ * (manager/handshake.c, without ever waiting; fuzz.c, from the fuzzer's
+ * input). Each frame is read exactly, header then payload, so that nothing
+ * the client sends after the handshake is taken from the stream.
+ */
+enum {
+  HS_SEND_CHALLENGE,
+  HS_RECV_RESPONSE,
+  HS_SEND_VERDICT, /* WELCOME, or FAILURE (then HS_FAILED) */
+  HS_RECV_CHALLENGE,
+  HS_SEND_ANSWER,
+  HS_RECV_WELCOME,
+  HS_DONE,
+  HS_FAILED
+};
+
+static void hs_queue(mproc__auth_server_t *s, const void *p, size_t n,
+                     int step) {
+  put_be32(s->out, n);
+  memcpy(s->out + 4, p, n);
+  s->outlen = n + 4;
+  s->outpos = 0;
+  s->inlen = 0;
+  s->step = step;
+}
+
+int mproc__auth_server_begin(mproc__auth_server_t *s, const uint8_t *key,
+                             size_t keylen, const uint8_t *nonce) {
+  uint8_t msg[MPROC__AUTH_CHALLENGE_LEN];
+  memset(s, 0, sizeof *s);
+  s->key = key;
+  s->keylen = keylen;
+  int rc = mproc__auth_challenge_make(key, keylen, nonce, msg, s->expect);
+  if (rc < 0) {
+    s->step = HS_FAILED;
+    return rc;
+  }
+  hs_queue(s, msg, sizeof msg, HS_SEND_CHALLENGE);
+  return 0;
+}
+
+size_t mproc__auth_server_output(const mproc__auth_server_t *s,
+                                 const uint8_t **p) {
+  bool sending = s->step == HS_SEND_CHALLENGE || s->step == HS_SEND_VERDICT ||
+                 s->step == HS_SEND_ANSWER;
+  *p = s->out + s->outpos;
+  return sending ? s->outlen - s->outpos : 0;
+}
+
+int mproc__auth_server_sent(mproc__auth_server_t *s, size_t n) {
+  s->outpos += n;
+  if (s->outpos < s->outlen)
+    return 0;
+  switch (s->step) {
+  case HS_SEND_CHALLENGE:
+    s->step = HS_RECV_RESPONSE;
+    return 0;
+  case HS_SEND_VERDICT:
+    if (s->failed) {
+      s->step = HS_FAILED;
+      return mproc__err(MPROC_E_PERM, "authentication failed: the peer does "
+                                      "not know the key");
+    }
+    s->step = HS_RECV_CHALLENGE;
+    return 0;
+  case HS_SEND_ANSWER:
+    s->step = HS_RECV_WELCOME;
+    return 0;
+  default:
+    return 0;
+  }
+}
+
+size_t mproc__auth_server_input(mproc__auth_server_t *s, uint8_t **p) {
+  *p = s->in + s->inlen;
+  if (s->step != HS_RECV_RESPONSE && s->step != HS_RECV_CHALLENGE &&
+      s->step != HS_RECV_WELCOME)
+    return 0;
+  return s->inlen < 4 ? 4 - s->inlen : 4 + s->need - s->inlen;
+}
+
+int mproc__auth_server_received(mproc__auth_server_t *s, size_t n) {
+  s->inlen += n;
+  if (s->inlen == 4) {
+    int rc = mproc__frame_length(s->in, MPROC__AUTH_MSG_MAX, &s->need);
+    if (rc < 0) {
+      s->step = HS_FAILED;
+      return rc;
+    }
+  }
+  if (s->inlen < 4 || s->inlen < 4 + s->need)
+    return 0;
+  const uint8_t *msg = s->in + 4;
+  size_t len = s->need;
+  s->need = 0;
+  switch (s->step) {
+  case HS_RECV_RESPONSE:
+    s->failed = !mproc__auth_response_ok(msg, len, s->expect);
+    if (s->failed)
+      hs_queue(s, MPROC__AUTH_FAILURE, sizeof MPROC__AUTH_FAILURE - 1,
+               HS_SEND_VERDICT);
+    else
+      hs_queue(s, MPROC__AUTH_WELCOME, sizeof MPROC__AUTH_WELCOME - 1,
+               HS_SEND_VERDICT);
+    return 0;
+  case HS_RECV_CHALLENGE: {
+    uint8_t resp[MPROC__AUTH_RESPONSE_LEN];
+    int rc = mproc__auth_challenge_answer(msg, len, s->key, s->keylen, resp);
+    if (rc < 0) {
+      s->step = HS_FAILED;
+      return rc;
+    }
+    hs_queue(s, resp, sizeof resp, HS_SEND_ANSWER);
+    return 0;
+  }
+  case HS_RECV_WELCOME:
+    if (!mproc__auth_welcome_ok(msg, len)) {
+      s->step = HS_FAILED;
+      return mproc__err(MPROC_E_PERM,
+                        "authentication failed: the client refused the key");
+    }
+    s->step = HS_DONE;
+    return 1;
+  default:
+    return 0;
+  }
 }

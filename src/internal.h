@@ -588,4 +588,49 @@ bool mproc__net_peer_gone(mproc__net_t *c);
  * the current user can open. */
 void mproc__net_set_timeout(mproc__net_t *c, unsigned ms);
 
+/* ------------------------------------------------------------------------ */
+/* Transport without waiting (backend net.c): the manager's handshake loop  */
+/* ------------------------------------------------------------------------ */
+/*
+ * The server authenticates new connections in one loop that never waits on
+ * any of them (manager/handshake.c), so that a connection that has not
+ * proved it knows the key costs a descriptor and a few hundred bytes, not a
+ * thread: a thread per handshake let 64 idle strangers lock every client
+ * out. POSIX: poll(); Windows: WSAPoll() for TCP. Windows named pipes are
+ * not pollable (a pipe tells readiness only through overlapped reads, and
+ * WaitForMultipleObjects stops at 64 handles): their DACL admits only the
+ * current user, who could read the key anyway, and they keep a thread per
+ * handshake.
+ */
+#define MPROC__NET_IN 1
+#define MPROC__NET_OUT 2
+typedef struct mproc__net_pollent {
+  mproc__net_t *c;
+  int want;  /* MPROC__NET_IN and/or MPROC__NET_OUT */
+  int ready; /* set by mproc__net_poll(); an error or hangup sets both */
+} mproc__net_pollent_t;
+/* Whether @p l and its connections work with the calls below. */
+bool mproc__listener_pollable(const mproc__listener_t *l);
+/* How many connections may be authenticating at once: the descriptor limit
+ * (POSIX: the soft RLIMIT_NOFILE, read now) less a reserve for everything
+ * else the server holds, so that accept() keeps finding a descriptor. */
+size_t mproc__net_pending_max(void);
+/* Accepts one waiting connection without waiting: 0 and *out NULL when none
+ * waits; MPROC_E_LIMIT (the OS error kept) when out of descriptors. The
+ * connection does not block until mproc__net_set_blocking(). */
+int mproc__accept_nowait(mproc__listener_t *l, mproc__net_t **out);
+int mproc__net_set_blocking(mproc__net_t *c);
+/* Sends / receives what goes without waiting, at most @p len bytes: *n
+ * bytes (0: it would wait). A receive takes nothing beyond @p len (what
+ * follows belongs to whoever gets the connection next) and is
+ * MPROC_E_CLOSED at end of stream. */
+int mproc__net_send_nowait(mproc__net_t *c, const void *buf, size_t len,
+                           size_t *n);
+int mproc__net_recv_nowait(mproc__net_t *c, void *buf, size_t len, size_t *n);
+/* Waits until a connection is waiting on @p l (*l_ready; @p l NULL: not
+ * watched), one of @p ents is ready for what it wants, or @p deadline_ns
+ * passes (0 then, nothing ready). May return early. */
+int mproc__net_poll(mproc__listener_t *l, bool *l_ready,
+                    mproc__net_pollent_t *ents, size_t n, int64_t deadline_ns);
+
 #endif /* MPROC_INTERNAL_H */

@@ -17,9 +17,13 @@
  * big-endian length, payload), which mproc__frame_length() checks against the
  * limit of the step; a frame cut short ends the input as the end of a
  * stream would. Selector % 8:
- *   0  the response to the server's challenge
- * (mproc__auth_deliver_challenge()), the challenge being MPROC__AUTH_CHALLENGE
- * MPROC__AUTH_DIGEST and MPROC__AUTH_NONCE_LEN bytes 'n', and the key @p key;
+ *   0  the next frame the server's handshake reads, fed (header and
+ *      payload, (selector >> 3) + 1 bytes at a time) to the machine that
+ *      manager/handshake.c drives (mproc__auth_server_*(), auth.c): the
+ *      response to its challenge, then the client's challenge, then the
+ *      client's verdict. The challenge is MPROC__AUTH_CHALLENGE,
+ *      MPROC__AUTH_DIGEST and MPROC__AUTH_NONCE_LEN bytes 'n', the key
+ *      @p key; a handshake that ends (either way) is followed by a new one;
  *   1  a challenge to answer (mproc__auth_answer_challenge());
  *   2  the reply to our response (mproc__auth_answer_challenge());
  *   4  a reply to a client's request (the client);
@@ -33,6 +37,58 @@
  * everything the server holds, and the server is fresh for the next call.
  * Returns 0, or MPROC_E_STATE when the server broke one of its own rules.
  */
+/* Reports everything the machine has to send as sent, @p chunk bytes at a
+ * time: 0, or what sent() returned to end the handshake. */
+static int hs_drain(mproc__auth_server_t *hs, size_t chunk) {
+  const uint8_t *o;
+  size_t k;
+  while ((k = mproc__auth_server_output(hs, &o)) > 0) {
+    int rc = mproc__auth_server_sent(hs, k < chunk ? k : chunk);
+    if (rc != 0)
+      return rc;
+  }
+  return 0;
+}
+
+/* Feeds @p n bytes the server's handshake reads, @p chunk at a time, to
+ * @p hs (begun when *live is false); *live is false again once the
+ * handshake is over, the rest of the bytes being what would follow it. 0,
+ * or MPROC_E_STATE when the machine neither sends nor reads mid-way. */
+static int hs_feed(mproc__auth_server_t *hs, bool *live, const uint8_t *key,
+                   size_t keylen, const uint8_t *p, size_t n, size_t chunk) {
+  static const uint8_t nonce[MPROC__AUTH_NONCE_LEN] = {
+      'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n',
+      'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n',
+      'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n'};
+  if (!*live) {
+    if (mproc__auth_server_begin(hs, key, keylen, nonce) < 0)
+      return 0; /* out of memory for the HMAC: nothing to check */
+    *live = true;
+  }
+  if (hs_drain(hs, chunk) != 0) {
+    *live = false;
+    return 0;
+  }
+  while (n > 0) {
+    uint8_t *in;
+    size_t want = mproc__auth_server_input(hs, &in);
+    if (want == 0 || want > sizeof hs->in)
+      return MPROC_E_STATE;
+    size_t k = want < chunk ? want : chunk;
+    if (k > n)
+      k = n;
+    /* Into the machine's own buffer, exactly as much as it asked for. */
+    memcpy(in, p, k);
+    p += k;
+    n -= k;
+    if (mproc__auth_server_received(hs, k) != 0 || hs_drain(hs, chunk) != 0) {
+      *live = false;
+      return 0;
+    }
+  }
+  return 0;
+}
+
 int mproc__manager_fuzz(const uint8_t *data, size_t size, const uint8_t *key,
                         size_t keylen) {
   const mproc__wire_t *wire = &mproc__wire_native;
@@ -56,6 +112,8 @@ int mproc__manager_fuzz(const uint8_t *data, size_t size, const uint8_t *key,
     if (!conns[i])
       status = MPROC_E_NOMEM;
   }
+  mproc__auth_server_t hs;
+  bool hs_live = false;
   size_t off = 0;
   while (off < size && status == 0) {
     uint8_t sel = data[off++];
@@ -69,8 +127,14 @@ int mproc__manager_fuzz(const uint8_t *data, size_t size, const uint8_t *key,
         mproc__frame_length(
             data + off,
             step < 3 ? MPROC__AUTH_MSG_MAX : MPROC_MANAGER_MAX_FRAME, &n) < 0 ||
-        size - off - 4 < n)
+        size - off - 4 < n) {
+      /* The end of the input; the handshake reads what there is (an
+       * oversized frame's header, a frame cut short). */
+      if (step == 0 && status == 0)
+        status = hs_feed(&hs, &hs_live, key, keylen, data + off, size - off,
+                         (size_t)(sel >> 3) + 1);
       break;
+    }
     /* A buffer of its own, as mproc__frame_recv() makes: reading past the
      * frame is then caught. */
     uint8_t *buf = malloc(n ? n : 1);
@@ -84,6 +148,8 @@ int mproc__manager_fuzz(const uint8_t *data, size_t size, const uint8_t *key,
     switch (step) {
     case 0:
       mproc__auth_response_ok(buf, n, expect);
+      status = hs_feed(&hs, &hs_live, key, keylen, data + off - 4 - n, 4 + n,
+                       (size_t)(sel >> 3) + 1);
       break;
     case 1:
       mproc__auth_challenge_answer(buf, n, key, keylen, resp);

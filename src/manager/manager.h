@@ -4,6 +4,7 @@
  *   wire.h          hosted kinds, methods, the protocol interface
  *   proto_native.c  mproc's own protocol
  *   server.c        the server process
+ *   handshake.c     the server's authentication of new connections
  *   client.c        connections to a server; a proxy's connection cache
  *   proxy.c         proxies and their operations
  *   manager.c       starting, connecting to and shutting down a manager
@@ -113,6 +114,25 @@ int mproc__proxy_call(mproc_proxy_t *p, const char *what, int kind_mask,
 bool mproc__proxy_ok(const mproc_proxy_t *p, const char *what);
 int mproc__proxy_new(const char *address, const uint8_t *key, size_t keylen,
                      int kind, uint64_t id, mproc_proxy_t **out);
+
+/* ------------------------------------------------------------------------ */
+/* The server's front door (handshake.c)                                    */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Accepts connections on @p l (mproc__listener_pollable()) and
+ * authenticates each (@p key) without a thread, until @p closing(@p arg)
+ * is true; hands each authenticated connection, blocking again, to
+ * @p admit(c, @p arg), which owns it. The listener is polled, so whoever
+ * sets closing must then make it readable (connect to it). Each handshake
+ * has 10 s from accept(); when as many wait as the descriptor limit allows
+ * (mproc__net_pending_max()), or accept() fails for want of descriptors,
+ * the oldest is dropped; with none to drop, the listener rests 100 ms.
+ */
+int mproc__handshake_serve(mproc__listener_t *l, const uint8_t *key,
+                           size_t keylen, bool (*closing)(void *arg),
+                           void (*admit)(mproc__net_t *c, void *arg),
+                           void *arg);
 
 /* ------------------------------------------------------------------------ */
 /* The server's state driven by hand, for fuzz.c (server.c)                 */

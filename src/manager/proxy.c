@@ -76,17 +76,42 @@ const char *mproc_proxy_type_name(const mproc_proxy_t *p) {
   return mproc__kind_names[p->kind];
 }
 
-/* A proxy crosses as its address, object id and kind; the key only while a
- * child is being spawned (otherwise the receiver uses its own process key,
- * as CPython does). */
+/*
+ * A proxy crosses as its kind, object id, address, the address's tag and,
+ * only while a child is being spawned, the key (otherwise the receiver uses
+ * its own process key, as CPython does).
+ *
+ * The tag, HMAC(key, address) (auth.h), is made with the key the receiver
+ * will check it with, and connect with: outside a start record its own
+ * process key, which is ours too when it is one of our family (a proxy made
+ * with a manager's own authkey then reaches only a receiver that has that
+ * key as its process key, which it would need anyway to log in); inside,
+ * the key that travels with it. Why not refuse foreign addresses instead:
+ * a proxy must still reach processes started before its manager, pool
+ * workers and queue consumers, which know the key but not the address.
+ */
 static int proxy_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
                         mproc__wbuf_t *b) {
   mproc_proxy_t *p = (mproc_proxy_t *)o;
   size_t alen = strlen(p->address);
+  const uint8_t *key = p->key;
+  size_t keylen = p->keylen;
+  if (!ctx) {
+    int rc = mproc__authkey_ensure();
+    if (rc < 0)
+      return rc;
+    key = mproc__authkey_get();
+    keylen = MPROC_AUTHKEY_LEN;
+  }
+  uint8_t tag[MPROC__AUTH_TAG_LEN];
+  int rc = mproc__auth_address_tag(key, keylen, p->address, alen, tag);
+  if (rc < 0)
+    return rc;
   mproc__put_u8(b, (uint8_t)p->kind);
   mproc__put_u64(b, p->id);
   mproc__put_u32(b, (uint32_t)alen);
   mproc__put_raw(b, p->address, alen);
+  mproc__put_raw(b, tag, sizeof tag);
   if (ctx) {
     mproc__put_u32(b, (uint32_t)p->keylen);
     mproc__put_raw(b, p->key, p->keylen);
@@ -103,6 +128,7 @@ static int proxy_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
   uint64_t oid = mproc__get_u64(r);
   uint32_t alen = mproc__get_u32(r);
   const uint8_t *addr = mproc__get_raw(r, alen);
+  const uint8_t *tag = mproc__get_raw(r, MPROC__AUTH_TAG_LEN);
   uint32_t klen = mproc__get_u32(r);
   const uint8_t *key = mproc__get_raw(r, klen);
   if (r->err || kind == 0 || kind >= K_MAX || alen == 0 ||
@@ -124,6 +150,12 @@ static int proxy_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
     key = mproc__authkey_get();
     klen = MPROC_AUTHKEY_LEN;
   }
+  if (!mproc__auth_address_tag_ok(key, klen, address, alen, tag))
+    return mproc__err(MPROC_E_PERM,
+                      "a proxy for \"%s\" whose tag does not verify under "
+                      "this process's auth key: refused (the bytes were not "
+                      "made by a process that holds the key)",
+                      address);
   mproc_proxy_t *p = NULL;
   int rc = mproc__proxy_new(address, key, klen, kind, oid, &p);
   if (rc < 0)

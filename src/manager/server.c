@@ -15,13 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Connections still authenticating, at most: beyond, new ones are closed at
- * once, so that what unauthenticated clients can make the server hold (a
- * thread, a 4 KiB read buffer and a 256-byte message each) stays bounded. */
+/* Windows named pipes only (serve_threads(); everything else is
+ * authenticated by handshake.c's loop): connections still authenticating,
+ * each on a thread, at most; beyond, new ones are closed at once. */
 #define UNAUTH_MAX 64
-/* ... and each has this long to authenticate (sockets; see
- * mproc__net_set_timeout()), so that idle connections cannot hold those
- * places forever. */
+/* ... and the limit of each read of the handshake (sockets only; see
+ * mproc__net_set_timeout()). */
 #define HANDSHAKE_MS 10000
 /* A request that waits looks whether its client is still there at each
  * wake-up, before it takes anything, and at least this often, so that the
@@ -803,18 +802,13 @@ static void sconn_drop(sconn_t *sc) {
   mproc__mutex_unlock(S.mu);
 }
 
+/* A connection's thread; it has authenticated (handshake.c, or
+ * sconn_auth_main()). */
 static void sconn_main(void *arg) {
   sconn_t *sc = arg;
   bool shutdown = false;
-  mproc__net_set_timeout(sc->conn, HANDSHAKE_MS);
-  int rc = mproc__auth_deliver_challenge(sc->conn, S.key, S.keylen);
-  if (rc == 0)
-    rc = mproc__auth_answer_challenge(sc->conn, S.key, S.keylen);
-  if (rc == 0)
-    mproc__net_set_timeout(sc->conn, 0); /* requests may wait as long as
-                                             they like */
+  int rc = 0;
   mproc__mutex_lock(S.mu);
-  S.unauth--;
   sc->next = S.conns;
   if (S.conns)
     S.conns->prev = sc;
@@ -852,28 +846,56 @@ static void sconn_main(void *arg) {
   free(sc);
 }
 
-/* The server process: args are the address, the key and a semaphore to
- * release once it listens. */
-int mproc__manager_server_main(const mproc_value_t *args, size_t nargs) {
-  const char *address;
-  const void *key;
-  size_t keylen;
-  mproc_semaphore_t *ready;
-  mproc__listener_t *l = NULL;
-  if (nargs != 3 || mproc_value_as_str(&args[0], &address) != 0 ||
-      mproc_value_as_bytes(&args[1], &key, &keylen) != 0 ||
-      mproc_value_as_semaphore(&args[2], &ready) != 0)
-    return 2;
-  S.address = address;
-  S.key = key;
-  S.keylen = keylen;
-  if (mproc__mutex_create(&S.mu) < 0 || mproc__cond_create(&S.cv) < 0)
-    return 3;
-  if (mproc__listen(address, &l) < 0) {
-    fprintf(stderr, "mproc manager: %s\n", mproc_last_error());
-    return 4;
+/* For handshake.c: whether the server is shutting down. */
+static bool server_closing(void *arg) {
+  (void)arg;
+  mproc__mutex_lock(S.mu);
+  bool closing = S.closing;
+  mproc__mutex_unlock(S.mu);
+  return closing;
+}
+
+/* For handshake.c: an authenticated connection gets its thread. */
+static void server_admit(mproc__net_t *c, void *arg) {
+  (void)arg;
+  sconn_t *sc = calloc(1, sizeof *sc);
+  if (!sc) {
+    mproc__net_close(c);
+    return;
   }
-  mproc_semaphore_release(ready);
+  sc->conn = c;
+  sc->wire = &mproc__wire_native;
+  if (mproc__thread_start_detached(sconn_main, sc) < 0) {
+    mproc__net_close(c);
+    free(sc);
+  }
+}
+
+/* Windows named pipes (not pollable): the handshake on the connection's
+ * own thread, at most UNAUTH_MAX at once. Their DACL admits only the
+ * current user, who can read the key anyway; nobody else can hold these
+ * places. */
+static void sconn_auth_main(void *arg) {
+  sconn_t *sc = arg;
+  mproc__net_set_timeout(sc->conn, HANDSHAKE_MS);
+  int rc = mproc__auth_deliver_challenge(sc->conn, S.key, S.keylen);
+  if (rc == 0)
+    rc = mproc__auth_answer_challenge(sc->conn, S.key, S.keylen);
+  if (rc == 0)
+    mproc__net_set_timeout(sc->conn, 0); /* requests may wait as long as
+                                             they like */
+  mproc__mutex_lock(S.mu);
+  S.unauth--;
+  mproc__mutex_unlock(S.mu);
+  if (rc < 0) {
+    mproc__net_close(sc->conn);
+    free(sc);
+    return;
+  }
+  sconn_main(sc);
+}
+
+static void serve_threads(mproc__listener_t *l) {
   for (;;) {
     mproc__net_t *c = NULL;
     int rc = mproc__accept(l, &c);
@@ -902,7 +924,7 @@ int mproc__manager_server_main(const mproc_value_t *args, size_t nargs) {
     }
     sc->conn = c;
     sc->wire = &mproc__wire_native;
-    if (mproc__thread_start_detached(sconn_main, sc) < 0) {
+    if (mproc__thread_start_detached(sconn_auth_main, sc) < 0) {
       mproc__net_close(c);
       free(sc);
       mproc__mutex_lock(S.mu);
@@ -910,6 +932,35 @@ int mproc__manager_server_main(const mproc_value_t *args, size_t nargs) {
       mproc__mutex_unlock(S.mu);
     }
   }
+}
+
+/* The server process: args are the address, the key and a semaphore to
+ * release once it listens. */
+int mproc__manager_server_main(const mproc_value_t *args, size_t nargs) {
+  const char *address;
+  const void *key;
+  size_t keylen;
+  mproc_semaphore_t *ready;
+  mproc__listener_t *l = NULL;
+  if (nargs != 3 || mproc_value_as_str(&args[0], &address) != 0 ||
+      mproc_value_as_bytes(&args[1], &key, &keylen) != 0 ||
+      mproc_value_as_semaphore(&args[2], &ready) != 0)
+    return 2;
+  S.address = address;
+  S.key = key;
+  S.keylen = keylen;
+  if (mproc__mutex_create(&S.mu) < 0 || mproc__cond_create(&S.cv) < 0)
+    return 3;
+  if (mproc__listen(address, &l) < 0) {
+    fprintf(stderr, "mproc manager: %s\n", mproc_last_error());
+    return 4;
+  }
+  mproc_semaphore_release(ready);
+  if (mproc__listener_pollable(l))
+    mproc__handshake_serve(l, S.key, S.keylen, server_closing, server_admit,
+                           NULL);
+  else
+    serve_threads(l);
   mproc__listener_close(l);
   mproc__address_cleanup(address);
   /* Let the replies being sent go out (waiters were woken with

@@ -373,3 +373,164 @@ void mproc__net_close(mproc__net_t *c) {
   close(c->fd);
   free(c);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Without waiting: the manager's handshake loop (manager/handshake.c)      */
+/* ------------------------------------------------------------------------ */
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/resource.h>
+
+bool mproc__listener_pollable(const mproc__listener_t *l) {
+  (void)l;
+  return true;
+}
+
+size_t mproc__net_pending_max(void) {
+  struct rlimit r;
+  rlim_t cur = 1024;
+  if (getrlimit(RLIMIT_NOFILE, &r) == 0)
+    cur = r.rlim_cur == RLIM_INFINITY ? 65536 : r.rlim_cur;
+  if (cur > 65536)
+    cur = 65536; /* poll() over more would cost more than it protects */
+  /* The reserve: the server's own descriptors (listener, standard streams,
+   * a spawn child's pipes), a connection for each authenticated client up
+   * to about one in sixteen of the limit, and the one accept() needs. Past
+   * that the loop sheds the oldest pending connection when accept() fails
+   * with EMFILE (handshake.c). */
+  rlim_t reserve = 64 + cur / 16;
+  return cur > reserve + 16 ? (size_t)(cur - reserve) : 16;
+}
+
+int mproc__accept_nowait(mproc__listener_t *l, mproc__net_t **out) {
+  *out = NULL;
+  /* The listener does not block either: poll() may report a connection
+   * that is reset before accept() takes it, and a blocking accept() would
+   * then wait for the next client with every handshake stalled. */
+  int fl = fcntl(l->fd, F_GETFL);
+  if (fl >= 0 && !(fl & O_NONBLOCK))
+    fcntl(l->fd, F_SETFL, fl | O_NONBLOCK);
+  for (;;) {
+    int fd = MPROC__FAIL(ACCEPT)
+                 ? -1
+                 : accept4(l->fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+    if (fd < 0) {
+      if (errno == EINTR || errno == ECONNABORTED)
+        continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK)
+        return 0;
+      return mproc__err_os("accept");
+    }
+    mproc__net_t *c = calloc(1, sizeof *c);
+    if (!c) {
+      close(fd);
+      return mproc__err(MPROC_E_NOMEM, "accepting a connection");
+    }
+    int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    c->fd = fd;
+    *out = c;
+    return 0;
+  }
+}
+
+int mproc__net_set_blocking(mproc__net_t *c) {
+  int fl = fcntl(c->fd, F_GETFL);
+  if (fl < 0 || fcntl(c->fd, F_SETFL, fl & ~O_NONBLOCK) < 0)
+    return mproc__err_os("fcntl");
+  return 0;
+}
+
+int mproc__net_send_nowait(mproc__net_t *c, const void *buf, size_t len,
+                           size_t *n) {
+  *n = 0;
+  for (;;) {
+    ssize_t k = MPROC__FAIL(WRITE)
+                    ? -1
+                    : send(c->fd, buf, len, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (k >= 0) {
+      *n = (size_t)k;
+      return 0;
+    }
+    if (errno == EINTR)
+      continue;
+    if (errno == EAGAIN || errno == EWOULDBLOCK)
+      return 0;
+    return mproc__err(MPROC_E_CLOSED, "sending: %s", strerror(errno));
+  }
+}
+
+int mproc__net_recv_nowait(mproc__net_t *c, void *buf, size_t len, size_t *n) {
+  *n = 0;
+  if (c->pos < c->len) { /* not while authenticating, but keep the order */
+    size_t k = c->len - c->pos < len ? c->len - c->pos : len;
+    memcpy(buf, c->buf + c->pos, k);
+    c->pos += k;
+    *n = k;
+    return 0;
+  }
+  for (;;) {
+    ssize_t k = MPROC__FAIL(READ) ? -1 : recv(c->fd, buf, len, MSG_DONTWAIT);
+    if (k > 0) {
+      *n = (size_t)k;
+      return 0;
+    }
+    if (k == 0)
+      return mproc__err(MPROC_E_CLOSED, "the peer closed the connection");
+    if (errno == EINTR)
+      continue;
+    if (errno == EAGAIN || errno == EWOULDBLOCK)
+      return 0;
+    return mproc__err(MPROC_E_CLOSED, "receiving: %s", strerror(errno));
+  }
+}
+
+int mproc__net_poll(mproc__listener_t *l, bool *l_ready,
+                    mproc__net_pollent_t *ents, size_t n, int64_t deadline_ns) {
+  size_t base = l ? 1 : 0;
+  struct pollfd *fds = malloc((n + base) * sizeof *fds);
+  if (!fds)
+    return mproc__err(MPROC_E_NOMEM, "polling %zu connections", n);
+  if (l) {
+    fds[0].fd = l->fd;
+    fds[0].events = POLLIN;
+    fds[0].revents = 0;
+  }
+  for (size_t i = 0; i < n; i++) {
+    fds[base + i].fd = ents[i].c->fd;
+    fds[base + i].events =
+        (short)(((ents[i].want & MPROC__NET_IN) ? POLLIN : 0) |
+                ((ents[i].want & MPROC__NET_OUT) ? POLLOUT : 0));
+    fds[base + i].revents = 0;
+    ents[i].ready = 0;
+  }
+  int ms = -1;
+  if (deadline_ns != MPROC__NO_DEADLINE) {
+    int64_t left = deadline_ns - mproc__now_ns();
+    ms = left <= 0 ? 0
+         : left >= (int64_t)3600 * 1000000000
+             ? 3600 * 1000
+             : (int)((left + 999999) / 1000000);
+  }
+  int r = poll(fds, (nfds_t)(n + base), ms);
+  int rc = 0;
+  if (r < 0 && errno != EINTR) {
+    rc = mproc__err_os("poll");
+  } else if (r > 0) {
+    if (l)
+      *l_ready = (fds[0].revents & (POLLIN | POLLERR | POLLHUP)) != 0;
+    for (size_t i = 0; i < n; i++) {
+      short e = fds[base + i].revents;
+      if (e & (POLLERR | POLLHUP | POLLNVAL))
+        ents[i].ready = MPROC__NET_IN | MPROC__NET_OUT;
+      else
+        ents[i].ready = ((e & POLLIN) ? MPROC__NET_IN : 0) |
+                        ((e & POLLOUT) ? MPROC__NET_OUT : 0);
+    }
+  }
+  if (l && r <= 0)
+    *l_ready = false;
+  free(fds);
+  return rc;
+}

@@ -447,3 +447,161 @@ void mproc__net_close(mproc__net_t *c) {
     CloseHandle(c->pipe);
   free(c);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Without waiting: the manager's handshake loop (manager/handshake.c)      */
+/* ------------------------------------------------------------------------ */
+/*
+ * TCP only: WSAPoll() and non-blocking sockets. A named pipe tells that it
+ * is readable only by completing an overlapped read (the instances would
+ * have to be made overlapped, and every blocking read and write on them
+ * with it), and WaitForMultipleObjects() stops at 64 handles; the pipe's
+ * DACL admits only the current user, so the server keeps authenticating
+ * pipe clients on a thread each (server.c).
+ */
+
+bool mproc__listener_pollable(const mproc__listener_t *l) {
+  return l->is_socket;
+}
+
+size_t mproc__net_pending_max(void) {
+  /* Sockets have no per-process limit on Windows; WSAPoll() over more
+   * would cost more than it protects. */
+  return 1024;
+}
+
+static int wsa_would_block(void) {
+  return WSAGetLastError() == WSAEWOULDBLOCK;
+}
+
+int mproc__accept_nowait(mproc__listener_t *l, mproc__net_t **out) {
+  *out = NULL;
+  if (!l->is_socket)
+    return mproc__err(MPROC_E_NOTSUP, "accepting without waiting on a pipe");
+  /* The listener does not block: WSAPoll() may report a connection that is
+   * reset before accept() takes it. Accepted sockets inherit the mode. */
+  u_long on = 1;
+  ioctlsocket(l->s, FIONBIO, &on);
+  SOCKET s = MPROC__FAIL(ACCEPT) ? INVALID_SOCKET : accept(l->s, NULL, NULL);
+  if (s == INVALID_SOCKET) {
+    int e = WSAGetLastError();
+    if (e == WSAEWOULDBLOCK || e == WSAECONNRESET)
+      return 0;
+    if (e == WSAEMFILE || e == WSAENOBUFS) {
+      mproc__err(MPROC_E_LIMIT, "accept: out of sockets (error %d)", e);
+      mproc__err_set_os(e);
+      return MPROC_E_LIMIT;
+    }
+    return wsa_err("accept");
+  }
+  mproc__net_t *c = calloc(1, sizeof *c);
+  if (!c) {
+    closesocket(s);
+    return mproc__err(MPROC_E_NOMEM, "accepting a connection");
+  }
+  SetHandleInformation((HANDLE)s, HANDLE_FLAG_INHERIT, 0);
+  BOOL one = TRUE;
+  setsockopt(s, IPPROTO_TCP, TCP_NODELAY, (const char *)&one, sizeof one);
+  c->is_socket = true;
+  c->s = s;
+  *out = c;
+  return 0;
+}
+
+int mproc__net_set_blocking(mproc__net_t *c) {
+  u_long off = 0;
+  if (c->is_socket && ioctlsocket(c->s, FIONBIO, &off) != 0)
+    return wsa_err("ioctlsocket");
+  return 0;
+}
+
+int mproc__net_send_nowait(mproc__net_t *c, const void *buf, size_t len,
+                           size_t *n) {
+  *n = 0;
+  if (!c->is_socket)
+    return mproc__err(MPROC_E_NOTSUP, "sending without waiting on a pipe");
+  int chunk = len > 0x40000000 ? 0x40000000 : (int)len;
+  int r = MPROC__FAIL(WRITE) ? SOCKET_ERROR
+                             : send(c->s, (const char *)buf, chunk, 0);
+  if (r == SOCKET_ERROR)
+    return wsa_would_block() ? 0
+                             : mproc__err(MPROC_E_CLOSED, "sending: error %d",
+                                          WSAGetLastError());
+  *n = (size_t)r;
+  return 0;
+}
+
+int mproc__net_recv_nowait(mproc__net_t *c, void *buf, size_t len, size_t *n) {
+  *n = 0;
+  if (c->pos < c->len) { /* not while authenticating, but keep the order */
+    size_t k = c->len - c->pos < len ? c->len - c->pos : len;
+    memcpy(buf, c->buf + c->pos, k);
+    c->pos += k;
+    *n = k;
+    return 0;
+  }
+  if (!c->is_socket)
+    return mproc__err(MPROC_E_NOTSUP, "receiving without waiting on a pipe");
+  int chunk = len > 0x40000000 ? 0x40000000 : (int)len;
+  int r = MPROC__FAIL(READ) ? SOCKET_ERROR : recv(c->s, (char *)buf, chunk, 0);
+  if (r == SOCKET_ERROR)
+    return wsa_would_block() ? 0
+                             : mproc__err(MPROC_E_CLOSED, "receiving: error %d",
+                                          WSAGetLastError());
+  if (r == 0)
+    return mproc__err(MPROC_E_CLOSED, "the peer closed the connection");
+  *n = (size_t)r;
+  return 0;
+}
+
+int mproc__net_poll(mproc__listener_t *l, bool *l_ready,
+                    mproc__net_pollent_t *ents, size_t n, int64_t deadline_ns) {
+  size_t base = l ? 1 : 0;
+  if (l_ready)
+    *l_ready = false;
+  for (size_t i = 0; i < n; i++)
+    ents[i].ready = 0;
+  DWORD ms = mproc__win_ms_until(deadline_ns);
+  if (n + base == 0) { /* WSAPoll() refuses an empty set */
+    Sleep(ms == INFINITE ? 1000 : ms);
+    return 0;
+  }
+  if (l && !l->is_socket)
+    return mproc__err(MPROC_E_NOTSUP, "polling a pipe listener");
+  WSAPOLLFD *fds = malloc((n + base) * sizeof *fds);
+  if (!fds)
+    return mproc__err(MPROC_E_NOMEM, "polling %zu connections", n);
+  if (l) {
+    fds[0].fd = l->s;
+    fds[0].events = POLLRDNORM;
+    fds[0].revents = 0;
+  }
+  for (size_t i = 0; i < n; i++) {
+    fds[base + i].fd = ents[i].c->s;
+    fds[base + i].events =
+        (SHORT)(((ents[i].want & MPROC__NET_IN) ? POLLRDNORM : 0) |
+                ((ents[i].want & MPROC__NET_OUT) ? POLLWRNORM : 0));
+    fds[base + i].revents = 0;
+  }
+  int r = WSAPoll(fds, (ULONG)(n + base),
+                  ms == INFINITE ? -1
+                  : ms > 3600000 ? 3600000
+                                 : (INT)ms);
+  int rc = 0;
+  if (r == SOCKET_ERROR) {
+    rc = wsa_err("WSAPoll");
+  } else if (r > 0) {
+    if (l)
+      *l_ready = (fds[0].revents & (POLLRDNORM | POLLERR | POLLHUP)) != 0;
+    for (size_t i = 0; i < n; i++) {
+      SHORT e = fds[base + i].revents;
+      if (e & (POLLERR | POLLHUP | POLLNVAL))
+        ents[i].ready = MPROC__NET_IN | MPROC__NET_OUT;
+      else
+        ents[i].ready = ((e & POLLRDNORM) ? MPROC__NET_IN : 0) |
+                        ((e & POLLWRNORM) ? MPROC__NET_OUT : 0);
+    }
+  }
+  free(fds);
+  return rc;
+}

@@ -260,6 +260,23 @@ def manager_seeds():
                           step(S_CHALLENGE, CHALLENGE + b"{md5}") +
                           step(S_CHALLENGE, CHALLENGE + DIGEST) +
                           step(S_WELCOME, FAILURE))
+    # The server's handshake machine (step 0, fed (sel >> 3) + 1 bytes at a
+    # time): the whole exchange, byte by byte, 7 and 32 at a time; a wrong
+    # response; a bad client challenge; a refusal; an oversized frame.
+    for chunk in (1, 7, 32):
+        s["server-handshake-%d" % chunk] = b"".join(
+            bytes([S_RESPONSE | ((chunk - 1) << 3)]) + w
+            for w in (wire(good), wire(CHALLENGE + DIGEST + b"k" * 40),
+                      wire(WELCOME))) + req(OP_PING)
+    s["server-handshake-bad"] = (step(S_RESPONSE, good[:-1] + b"x") +
+                                 step(S_RESPONSE, good) +
+                                 step(S_RESPONSE, CHALLENGE + b"{md5}") +
+                                 step(S_RESPONSE, good) +
+                                 step(S_RESPONSE, CHALLENGE + DIGEST) +
+                                 step(S_RESPONSE, FAILURE))
+    s["server-handshake-too-big"] = (step(S_RESPONSE, good) +
+                                     bytes([S_RESPONSE]) +
+                                     struct.pack(">I", 257) + b"x" * 8)
     s["handshake-too-big"] = (bytes([S_CHALLENGE]) + struct.pack(">I", 257) +
                               b"x" * 257)
     s["lock"] = (req(OP_CREATE, K_LOCK, 0) + req(M_ACQUIRE) +
