@@ -426,6 +426,9 @@ struct mproc_pool {
    * so that no code of the pool runs once destroy returns (a fork then
    * would copy an allocator lock the exiting thread holds). */
   mproc__thread_t *handler;
+  /* Terminates the pool when the process ends (process.c), before its
+   * children are joined, as CPython's Pool finalizer (exitpriority 15). */
+  mproc__exit_hook_t at_exit;
   int start_status;
   char start_msg[256];
 };
@@ -944,6 +947,12 @@ static unsigned cpu_count(void) {
   return n ? n : 1;
 }
 
+static void pool_at_exit(void *arg) {
+  mproc_pool_t *p = arg;
+  mproc_pool_terminate(p);
+  mproc_pool_join(p, MPROC_FOREVER);
+}
+
 int mproc_pool_create(mproc_pool_t **out, const mproc_pool_options_t *opts) {
   if (!out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
@@ -1017,6 +1026,7 @@ int mproc_pool_create(mproc_pool_t **out, const mproc_pool_options_t *opts) {
     mproc_pool_destroy(p);
     return mproc__err(rc, "starting the pool's workers: %s", msg);
   }
+  mproc__exit_hook_add(&p->at_exit, pool_at_exit, p);
   *out = p;
   return 0;
 fail:
@@ -1109,6 +1119,7 @@ void mproc_pool_destroy(mproc_pool_t *p) {
                               "pool's thread runs it");
     return;
   }
+  mproc__exit_hook_remove(&p->at_exit);
   bool started = p->handler_started;
   if (p->state == POOL_RUNNING || p->state == POOL_CLOSED)
     p->state = POOL_TERMINATED;

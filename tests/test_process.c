@@ -3,7 +3,8 @@
  * type, the sharing rule at process creation, and every way a start can
  * fail. Each test runs under every start method the platform has.
  */
-#define _POSIX_C_SOURCE 200809L /* with -std=c11: fork(), kill(), nanosleep() */
+#define _POSIX_C_SOURCE 200809L /* with -std=c11: fork(), kill(), nanosleep()  \
+                                 */
 #include "harness.h"
 
 #include <stdio.h>
@@ -607,6 +608,45 @@ static void test_end_not_in_user_fork(void **state) {
 }
 #endif
 
+#ifndef _WIN32
+/* args: a queue. Starts a manager and a pool, sends the manager's address
+ * and returns without shutting either down. */
+static int child_leave_manager(const mproc_value_t *args, size_t nargs) {
+  mproc_queue_t *q;
+  if (nargs != 1 || mproc_value_as_queue(&args[0], &q) != 0)
+    return 10;
+  mproc_manager_t *m;
+  CHECK(mproc_manager_start(&m, NULL) == 0, 11);
+  mproc_pool_options_t po;
+  memset(&po, 0, sizeof po);
+  po.processes = 1;
+  mproc_pool_t *pool;
+  CHECK(mproc_pool_create(&pool, &po) == 0, 12);
+  mproc_value_t v = mproc_str(mproc_manager_address(m));
+  CHECK(mproc_queue_put(q, &v, 1, 60) == 0, 13);
+  return 0;
+}
+
+/* A manager left running when its process ends is shut down by its own
+ * shutdown, which removes its socket (a server killed with its parent would
+ * leave it behind). */
+static void test_end_shuts_down_manager(void **state) {
+  mproc_queue_t *q;
+  assert_int_equal(mproc_queue_create(&q, NULL), 0);
+  mproc_value_t a = mproc_obj(q);
+  harness_expect_exit(
+      harness_start(child_leave_manager, &a, 1, TEST_METHOD(state)), 0);
+  mproc_value_t *vals;
+  size_t n;
+  assert_int_equal(mproc_queue_get(q, &vals, &n, 60), 0);
+  const char *address;
+  assert_int_equal(mproc_value_as_str(&vals[0], &address), 0);
+  assert_int_equal(access(address, F_OK), -1);
+  mproc_values_free(vals, n);
+  mproc_queue_destroy(q);
+}
+#endif
+
 /* ------------------------------------------------------------------------ */
 /* A spawned child inherits its parent's default start method              */
 /* ------------------------------------------------------------------------ */
@@ -670,6 +710,7 @@ int main(int argc, char **argv) {
   mproc_register("leave_daemon", child_leave_daemon);
 #ifndef _WIN32
   mproc_register("user_fork", child_user_fork);
+  mproc_register("leave_manager", child_leave_manager);
 #endif
   mproc_register("report_copy", child_report_copy);
   mproc_register("start_default", child_start_default);
@@ -690,6 +731,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_end_terminates_daemons),
 #ifndef _WIN32
       cmocka_unit_test(test_end_not_in_user_fork),
+      cmocka_unit_test(test_end_shuts_down_manager),
 #endif
       cmocka_unit_test(test_start_method_inherited),
   };

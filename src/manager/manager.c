@@ -50,6 +50,31 @@ static int manager_stop(mproc_manager_t *m, bool *sent) {
   return rc;
 }
 
+/* Stops and reaps the server this process started; 0 or the stop's error. */
+static int manager_end_server(mproc_manager_t *m) {
+  int rc = 0;
+  if (m->owner) {
+    bool sent;
+    rc = manager_stop(m, &sent);
+    /* A server that never got the request (no connection, a failed
+     * handshake or send) does not exit on its own: it is killed at once,
+     * not after the 10 s a stopping server is given. */
+    if (mproc_process_join(m->server, sent ? 10.0 : 0.0) != 0) {
+      mproc_process_kill(m->server);
+      mproc_process_join(m->server, MPROC_FOREVER);
+    }
+    mproc_process_destroy(m->server);
+    m->server = NULL;
+    mproc__address_cleanup(m->address);
+    m->owner = false;
+  }
+  return rc;
+}
+
+static void manager_at_exit(void *arg) {
+  manager_end_server(arg);
+}
+
 int mproc_manager_start(mproc_manager_t **out,
                         const mproc_manager_options_t *opts) {
   mproc_semaphore_t *ready = NULL;
@@ -124,6 +149,7 @@ int mproc_manager_start(mproc_manager_t **out,
     }
   }
   mproc_semaphore_destroy(ready);
+  mproc__exit_hook_add(&m->at_exit, manager_at_exit, m);
   *out = m;
   return 0;
 fail:
@@ -185,20 +211,8 @@ int mproc_manager_shutdown(mproc_manager_t *m) {
     return 0;
   if (!manager_ok(m, __func__))
     return MPROC_E_TYPE;
-  int rc = 0;
-  if (m->owner) {
-    bool sent;
-    rc = manager_stop(m, &sent);
-    /* A server that never got the request (no connection, a failed
-     * handshake or send) does not exit on its own: it is killed at once,
-     * not after the 10 s a stopping server is given. */
-    if (mproc_process_join(m->server, sent ? 10.0 : 0.0) != 0) {
-      mproc_process_kill(m->server);
-      mproc_process_join(m->server, MPROC_FOREVER);
-    }
-    mproc_process_destroy(m->server);
-    mproc__address_cleanup(m->address);
-  }
+  mproc__exit_hook_remove(&m->at_exit);
+  int rc = manager_end_server(m);
   m->magic = 0;
   free(m);
   return rc == MPROC_E_CLOSED ? 0 : rc;

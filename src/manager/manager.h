@@ -27,6 +27,9 @@ struct mproc_manager {
   char address[MPROC__ADDR_MAX];
   uint8_t key[MPROC_AUTHKEY_MAX];
   size_t keylen;
+  /* Stops the server when the process ends (process.c), as CPython's
+   * manager finalizer. */
+  mproc__exit_hook_t at_exit;
 };
 
 /* A connection of a proxy (attached to its object). */
