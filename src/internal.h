@@ -15,8 +15,9 @@
  *                         condition.c, barrier.c
  *   conn.c queue.c        Connections (pipes); queues
  *   shared.c pool.c       Value, Array, SharedMemory; the Pool
- *   manager/              wire.h, proto_native.c, server.c, client.c,
- *                         proxy.c, manager.c, fuzz.c
+ *   manager/              wire.h, proto_native.c, handshake.c (the
+ *                         server's non-blocking handshakes), server.c,
+ *                         client.c, proxy.c, manager.c, fuzz.c
  *   fault.c fault.h       fault injection of the backends' OS calls
  *
  * A backend provides only the OS operations listed here, one file per

@@ -3,6 +3,7 @@
  *
  *   wire.h          hosted kinds, methods, the protocol interface
  *   proto_native.c  mproc's own protocol
+ *   handshake.c     the server's handshakes, all in one non-blocking loop
  *   server.c        the server process
  *   handshake.c     the server's authentication of new connections
  *   client.c        connections to a server; a proxy's connection cache
