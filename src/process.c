@@ -282,6 +282,8 @@ static void at_exit(void) {
  * NULL when this process has no state of its own (it started nothing, so
  * there is nothing to do), or when its mutex could not be created.
  */
+static mproc__mutex_t *inherited_mu;
+
 static mproc__mutex_t *kids_lock(bool make) {
   int64_t me = mproc__getpid();
   spin_acquire((uint32_t)me);
@@ -290,6 +292,10 @@ static mproc__mutex_t *kids_lock(bool make) {
       spin_release();
       return NULL;
     }
+    /* The parent's mutex may have been held by one of its other threads
+     * at the fork: never ours to take. Kept reachable, not freed: it is the
+     * parent's memory, copied. */
+    inherited_mu = kids.mu;
     kids.pid = me;
     kids.mu = NULL;
     kids.head = NULL;
