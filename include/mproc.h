@@ -96,10 +96,11 @@ MPROC_API const char *mproc_version(void);
   XX(E_SYS, -20, "operating system error")                                     \
   XX(E_EMPTY, -30, "queue empty")                                              \
   XX(E_FULL, -31, "queue full")                                                \
-  XX(E_DONE, -40, "no more results")
+  XX(E_DONE, -40, "no more results")                                           \
+  XX(E_KEY, -60, "key not found")
 /* New codes: -21 to -29 for synchronisation, -30 to -39 for queues, pipes and
- * shared memory, -40 to -49 for the pool, -50 to -59 for the manager; keep
- * the list in numeric order. */
+ * shared memory, -40 to -49 for the pool, -50 to -59 for the manager, -60 to
+ * -69 for values; keep the list in numeric order. */
 
 /** Status codes. Every call that can fail returns 0 or one of these. */
 typedef enum mproc_status {
@@ -140,6 +141,23 @@ MPROC_API long mproc_last_os_error(void);
 /** An mproc object of any type (a lock, a semaphore, ...). */
 typedef struct mproc_object mproc_object_t;
 
+/*
+ * Values are what Python passes as pickled objects: arguments of a child or
+ * a task, a task's result, queue items, messages, manager calls.
+ *
+ * Ownership, once for the whole API:
+ *  - An mproc_value_t never owns anything. The constructors below copy
+ *    scalars and BORROW what they point to (a string, bytes, the items of a
+ *    tuple, list or dict): that memory must stay valid while the value is in
+ *    use, that is until the call it was given to returns.
+ *  - Every value mproc hands back (mproc_decode(), a queue get, a recv, a
+ *    task's result, mproc_value_copy(), mproc_builder_finish()) is an array
+ *    owned by the caller, nested containers, strings and bytes included, in
+ *    one block: release it with ONE mproc_values_free(vals, n).
+ *  - To build a container whose size is known, point a view at an array
+ *    (mproc_list(items, n), or MPROC_LIST(...) in C). To build one piece by
+ *    piece, use a builder (below), which copies what it is given.
+ */
 typedef enum mproc_value_type {
   MPROC_VALUE_NONE = 0,
   MPROC_VALUE_INT,    /**< int64_t */
@@ -147,12 +165,15 @@ typedef enum mproc_value_type {
   MPROC_VALUE_BOOL,   /**< bool */
   MPROC_VALUE_STR,    /**< NUL-terminated UTF-8 string */
   MPROC_VALUE_BYTES,  /**< bytes with a length */
-  MPROC_VALUE_OBJECT  /**< a reference to an mproc object */
+  MPROC_VALUE_OBJECT, /**< a reference to an mproc object */
+  MPROC_VALUE_TUPLE,  /**< items (u.seq) */
+  MPROC_VALUE_LIST,   /**< items (u.seq) */
+  MPROC_VALUE_DICT    /**< key, value, key, value, ... (u.dict) */
 } mproc_value_type_t;
 
 /**
- * A value: the C counterpart of a pickled argument. Values do not own what
- * they point to; build them with the constructors below.
+ * A value: the C counterpart of a pickled object. See the ownership rules
+ * above; build values with the constructors, read them with the getters.
  */
 typedef struct mproc_value {
   mproc_value_type_t type;
@@ -166,6 +187,15 @@ typedef struct mproc_value {
       size_t len;
     } bytes;
     mproc_object_t *obj;
+    struct {
+      const struct mproc_value *items;
+      size_t n;
+    } seq; /**< TUPLE and LIST: n items */
+    struct {
+      const struct mproc_value *items; /**< 2 * n: key, value, ... */
+      size_t n;                        /**< entries */
+      const void *index; /**< mproc's hash index; NULL in a view you build */
+    } dict;
   } u;
 } mproc_value_t;
 
@@ -217,6 +247,57 @@ static inline mproc_value_t mproc_obj(const void *object) {
   v.u.obj = (mproc_object_t *)object;
   return v;
 }
+/** A tuple viewing @p n items at @p items (borrowed). */
+static inline mproc_value_t mproc_tuple(const mproc_value_t *items, size_t n) {
+  mproc_value_t v;
+  v.type = MPROC_VALUE_TUPLE;
+  v.u.seq.items = items;
+  v.u.seq.n = n;
+  return v;
+}
+/** A list viewing @p n items at @p items (borrowed). */
+static inline mproc_value_t mproc_list(const mproc_value_t *items, size_t n) {
+  mproc_value_t v;
+  v.type = MPROC_VALUE_LIST;
+  v.u.seq.items = items;
+  v.u.seq.n = n;
+  return v;
+}
+/**
+ * A dict viewing @p n entries at @p kv (borrowed): kv[0] is the first key,
+ * kv[1] its value, and so on; order is kept, as in Python. Keys must be
+ * hashable: None, bool, int, float (not NaN), str, bytes, or tuples of
+ * these. Keys compare as Python compares them, so 1, 1.0 and True are one
+ * key and a dict that repeats a key is MPROC_E_VALUE when it is used.
+ */
+static inline mproc_value_t mproc_dict(const mproc_value_t *kv, size_t n) {
+  mproc_value_t v;
+  v.type = MPROC_VALUE_DICT;
+  v.u.dict.items = kv;
+  v.u.dict.n = n;
+  v.u.dict.index = NULL;
+  return v;
+}
+static inline bool mproc_value_is_none(const mproc_value_t *v) {
+  return v && v->type == MPROC_VALUE_NONE;
+}
+
+#if !defined(__cplusplus) && !defined(MPROC_NO_LITERALS)
+/*
+ * Literals in C (compound literals, alive to the end of the enclosing
+ * block): MPROC_TUPLE(mproc_str("a"), mproc_int(1)),
+ * MPROC_DICT(mproc_str("n"), mproc_int(3)) (key, value, ...).
+ */
+#define MPROC__ITEMS(...) ((const mproc_value_t[]){__VA_ARGS__})
+#define MPROC__NITEMS(...)                                                     \
+  (sizeof(MPROC__ITEMS(__VA_ARGS__)) / sizeof(mproc_value_t))
+#define MPROC_TUPLE(...)                                                       \
+  mproc_tuple(MPROC__ITEMS(__VA_ARGS__), MPROC__NITEMS(__VA_ARGS__))
+#define MPROC_LIST(...)                                                        \
+  mproc_list(MPROC__ITEMS(__VA_ARGS__), MPROC__NITEMS(__VA_ARGS__))
+#define MPROC_DICT(...)                                                        \
+  mproc_dict(MPROC__ITEMS(__VA_ARGS__), MPROC__NITEMS(__VA_ARGS__) / 2)
+#endif
 
 /* Typed getters: MPROC_E_TYPE when the value holds something else. */
 MPROC_API int mproc_value_as_int(const mproc_value_t *v, int64_t *out);
@@ -225,6 +306,130 @@ MPROC_API int mproc_value_as_bool(const mproc_value_t *v, bool *out);
 MPROC_API int mproc_value_as_str(const mproc_value_t *v, const char **out);
 MPROC_API int mproc_value_as_bytes(const mproc_value_t *v, const void **ptr,
                                    size_t *len);
+
+/* Containers. A tuple's or a list's items, in order; the items of a
+ * dict's entries in insertion order. */
+/** Items of a tuple or a list; 0 for any other value. */
+MPROC_API size_t mproc_value_list_len(const mproc_value_t *v);
+/** Item @p i of a tuple or a list; NULL (and MPROC_E_TYPE or MPROC_E_VALUE
+ * in mproc_last_error()) when there is none. */
+MPROC_API const mproc_value_t *mproc_value_list_at(const mproc_value_t *v,
+                                                   size_t i);
+/** Entries of a dict; 0 for any other value. */
+MPROC_API size_t mproc_value_dict_len(const mproc_value_t *v);
+/** Entry @p i of a dict, in insertion order: the way to iterate.
+ * MPROC_E_TYPE if @p v is not a dict, MPROC_E_VALUE past the end. */
+MPROC_API int mproc_value_dict_entry(const mproc_value_t *v, size_t i,
+                                     const mproc_value_t **key,
+                                     const mproc_value_t **value);
+/**
+ * Looks @p key up in a dict (Python's d[key]): MPROC_E_KEY with a message
+ * naming the key as Python's KeyError does when it is absent, MPROC_E_TYPE
+ * if @p dict is not a dict or the key is unhashable. Constant time in a
+ * dict mproc made (decoded, copied, built); a linear scan in a view.
+ */
+MPROC_API int mproc_value_dict_get(const mproc_value_t *dict,
+                                   const mproc_value_t *key,
+                                   const mproc_value_t **out);
+
+/**
+ * Python's ==, for values: 1 == 1.0 == True, a tuple equals a tuple of equal
+ * items, a list a list, a dict a dict with the same entries in any order;
+ * objects are equal when they are the same object. NaN is not equal to
+ * itself.
+ */
+MPROC_API bool mproc_value_equal(const mproc_value_t *a,
+                                 const mproc_value_t *b);
+
+/**
+ * Python's repr() of a value, in a new NUL-terminated string (free it with
+ * mproc_free()): None, True, 42, 0.1, 'text', b'\\x00', (1,), [1, 2],
+ * {'a': 1}; an object as <Lock>. Floats print as Python prints them (the
+ * shortest text that reads back), so a C program and its Python twin print
+ * the same lines. NULL only when out of memory.
+ */
+MPROC_API char *mproc_value_repr(const mproc_value_t *v);
+
+/**
+ * A deep copy of @p n values that the caller owns: one block, released with
+ * mproc_values_free(*out, n). Objects are copied as they travel between
+ * processes (a manager proxy is; an inherit-only object such as a Lock is
+ * MPROC_E_INHERITANCE: keep those in a view).
+ */
+MPROC_API int mproc_value_copy(const mproc_value_t *vals, size_t n,
+                               mproc_value_t **out);
+
+/*
+ * A builder makes a tuple, list or dict piece by piece, copying what it is
+ * given (so strings may be temporaries). Finish gives one owned value.
+ *
+ *     mproc_builder_t *b;
+ *     mproc_builder_new(&b, MPROC_VALUE_DICT);
+ *     mproc_value_t *slot = mproc_builder_lookup(b, &key);
+ *     if (slot) slot->u.i += 1;                   (scalars may be updated)
+ *     else mproc_builder_set(b, &key, &(mproc_value_t){...});
+ *     mproc_value_t *d;
+ *     mproc_builder_finish(b, &d);      ...      mproc_values_free(d, 1);
+ */
+typedef struct mproc_builder mproc_builder_t;
+/** @p type: MPROC_VALUE_TUPLE, MPROC_VALUE_LIST or MPROC_VALUE_DICT. */
+MPROC_API int mproc_builder_new(mproc_builder_t **out, mproc_value_type_t type);
+/** Appends a copy of @p v to a tuple or list builder. */
+MPROC_API int mproc_builder_append(mproc_builder_t *b, const mproc_value_t *v);
+/** Sets key to a copy of @p v in a dict builder (a new key goes last, an
+ * existing one keeps its place, as in Python). */
+MPROC_API int mproc_builder_set(mproc_builder_t *b, const mproc_value_t *key,
+                                const mproc_value_t *v);
+/** The value stored under @p key in a dict builder, or NULL. Its scalar
+ * fields may be changed in place; never its pointers. */
+MPROC_API mproc_value_t *mproc_builder_lookup(mproc_builder_t *b,
+                                              const mproc_value_t *key);
+/** Items (or entries) so far. */
+MPROC_API size_t mproc_builder_len(const mproc_builder_t *b);
+/** One owned value (mproc_values_free(*out, 1)); frees the builder, also on
+ * failure. */
+MPROC_API int mproc_builder_finish(mproc_builder_t *b, mproc_value_t **out);
+/** Frees a builder that will not be finished. NULL is allowed. */
+MPROC_API void mproc_builder_free(mproc_builder_t *b);
+
+/**
+ * Checks and unpacks a function's arguments in one call, in the spirit of
+ * CPython's PyArg_ParseTuple:
+ *
+ *     int64_t n; const char *word; mproc_queue_t *q; double scale = 1.0;
+ *     if (mproc_args_parse(args, nargs, "i{Queue}s|d:worker", &n, &q, &word,
+ *                          &scale) != 0)
+ *       return mproc_process_fail(2, mproc_last_error());
+ *
+ * Codes, each followed by its outputs:
+ *   i  int64_t *       an int (or a bool, as in Python)
+ *   d  double *        a float, an int or a bool
+ *   ?  bool *          a bool
+ *   s  const char **   a str
+ *   z  const char **   a str, or None (gives NULL)
+ *   y  const void **, size_t *   bytes
+ *   O  const mproc_value_t **    any value
+ *   T  const mproc_value_t **    a tuple (L a list, D a dict)
+ *   (...)              a tuple or list of exactly these items, unpacked
+ *   {Type}  Type **    an object of that type, by CPython's name: Lock,
+ *                      RLock, Semaphore, BoundedSemaphore, Event, Condition,
+ *                      Barrier, Queue (any of the three kinds),
+ *                      Connection, Value, Array, Proxy
+ *   |                  the arguments after it are optional: outputs of
+ *                      missing ones are left as they are
+ *   *  const mproc_value_t **, size_t *   the remaining arguments
+ *   :name              (at the end) the function's name, for messages
+ * A code may be followed by a name in brackets, "i[count]", used in the
+ * message. Errors: MPROC_E_TYPE "worker() argument 2 (count) must be int,
+ * not str", or MPROC_E_VALUE "worker() takes at least 2 arguments (1
+ * given)", as CPython words them. MPROC_E_INVAL for a bad format.
+ */
+MPROC_API int mproc_args_parse(const mproc_value_t *args, size_t nargs,
+                               const char *format, ...);
+
+/** The Python type name of a value: "NoneType", "int", "float", "bool",
+ * "str", "bytes", "tuple", "list", "dict", or the object's type name. */
+MPROC_API const char *mproc_value_type_name(const mproc_value_t *v);
 
 /**
  * The type name of an object as CPython spells it ("Lock", "RLock",
@@ -269,9 +474,17 @@ MPROC_API void mproc_values_free(mproc_value_t *vals, size_t n);
 /** Frees memory returned by mproc (mproc_encode()'s buffer). */
 MPROC_API void mproc_free(void *p);
 
-/** The largest string or bytes value, and the most values in one encoding. */
+/**
+ * Limits, enforced by the encoder (MPROC_E_TOOBIG) and the decoder
+ * (MPROC_E_DECODE): the largest string or bytes value; the most values in
+ * one encoding, counting every item and key of every container at any
+ * depth; the deepest nesting of containers (the top level is depth 0).
+ * One encoding is also limited by what carries it (a queue item or a
+ * message: MPROC_VALUE_MAX_LEN bytes).
+ */
 #define MPROC_VALUE_MAX_LEN ((size_t)1 << 30)
 #define MPROC_VALUE_MAX_COUNT ((size_t)1 << 20)
+#define MPROC_VALUE_MAX_DEPTH 64
 
 /* ------------------------------------------------------------------------ */
 /* 3. Booting and registered functions                                      */

@@ -449,6 +449,9 @@ static int check_values(const mproc_value_t *args, size_t nargs) {
       if (!mproc__object_check(v->u.obj, "argument"))
         return v->u.obj ? MPROC_E_TYPE : MPROC_E_INVAL;
       break;
+    case MPROC_VALUE_TUPLE:
+    case MPROC_VALUE_LIST:
+    case MPROC_VALUE_DICT:
     default:
       return mproc__err(MPROC_E_TYPE, "argument %zu: unknown value type %d", i,
                         (int)v->type);

@@ -75,6 +75,10 @@ static int encode_value(mproc__wbuf_t *b, const mproc_value_t *v, size_t i) {
     mproc__put_u8(b, TAG_OBJ);
     return mproc__object_reduce(o, b);
   }
+  case MPROC_VALUE_TUPLE:
+  case MPROC_VALUE_LIST:
+  case MPROC_VALUE_DICT:
+    return mproc__err(MPROC_E_NOTSUP, "value %zu: containers", i);
   }
   return mproc__err(MPROC_E_TYPE, "value %zu: unknown value type %d", i,
                     (int)v->type);
