@@ -27,6 +27,7 @@
 #include "codec/codec.h"
 #include "pool.h"
 #include "queue.h"
+#include "value/value.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -910,38 +911,6 @@ static void pool_nodestroy(mproc_object_t *o) {
 const mproc__type_t mproc__pool_type = {"Pool", false, pool_reduce,
                                         pool_rebuild, pool_nodestroy};
 
-/* Copies initializer arguments: scalars, strings and bytes into one block;
- * objects by reference (they must outlive the pool). */
-static int copy_initargs(const mproc_value_t *in, size_t n,
-                         mproc_value_t **out) {
-  size_t extra = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (in[i].type == MPROC_VALUE_STR && in[i].u.s)
-      extra += strlen(in[i].u.s) + 1;
-    else if (in[i].type == MPROC_VALUE_BYTES)
-      extra += in[i].u.bytes.len;
-  }
-  mproc_value_t *v = malloc(n * sizeof *v + extra + 1);
-  if (!v)
-    return mproc__err(MPROC_E_NOMEM, "copying initializer arguments");
-  uint8_t *arena = (uint8_t *)(v + n);
-  for (size_t i = 0; i < n; i++) {
-    v[i] = in[i];
-    if (in[i].type == MPROC_VALUE_STR && in[i].u.s) {
-      size_t len = strlen(in[i].u.s) + 1;
-      memcpy(arena, in[i].u.s, len);
-      v[i].u.s = (const char *)arena;
-      arena += len;
-    } else if (in[i].type == MPROC_VALUE_BYTES && in[i].u.bytes.len) {
-      memcpy(arena, in[i].u.bytes.ptr, in[i].u.bytes.len);
-      v[i].u.bytes.ptr = arena;
-      arena += in[i].u.bytes.len;
-    }
-  }
-  *out = v;
-  return 0;
-}
-
 static unsigned cpu_count(void) {
   unsigned n = mproc__cpu_count();
   return n ? n : 1;
@@ -1000,7 +969,7 @@ int mproc_pool_create(mproc_pool_t **out, const mproc_pool_options_t *opts) {
       (rc = mproc__cond_create(&hub->cond)) < 0)
     goto fail;
   if (o.ninitargs &&
-      (rc = copy_initargs(o.initargs, o.ninitargs, &p->initargs)) < 0)
+      (rc = mproc__values_clone(o.initargs, o.ninitargs, &p->initargs)) < 0)
     goto fail;
   p->workers = calloc(p->nworkers, sizeof *p->workers);
   if (!p->workers) {

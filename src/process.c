@@ -6,6 +6,7 @@
  */
 #include "auth.h"
 #include "builtins.h"
+#include "value/value.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -423,41 +424,10 @@ bool mproc__exit_join_get(void) {
   return !mproc__load32(&exit_join_off);
 }
 
+/* Arguments must be what a spawn could encode, under fork too, where they
+ * travel by memory: a program must not work with one start method only. */
 static int check_values(const mproc_value_t *args, size_t nargs) {
-  if (nargs && !args)
-    return mproc__err(MPROC_E_INVAL, "NULL arguments with a count of %zu",
-                      nargs);
-  if (nargs > MPROC_VALUE_MAX_COUNT)
-    return mproc__err(MPROC_E_TOOBIG, "%zu arguments", nargs);
-  for (size_t i = 0; i < nargs; i++) {
-    const mproc_value_t *v = &args[i];
-    switch (v->type) {
-    case MPROC_VALUE_NONE:
-    case MPROC_VALUE_INT:
-    case MPROC_VALUE_DOUBLE:
-    case MPROC_VALUE_BOOL:
-      break;
-    case MPROC_VALUE_STR:
-      if (!v->u.s)
-        return mproc__err(MPROC_E_INVAL, "argument %zu: NULL string", i);
-      break;
-    case MPROC_VALUE_BYTES:
-      if (!v->u.bytes.ptr && v->u.bytes.len)
-        return mproc__err(MPROC_E_INVAL, "argument %zu: NULL bytes", i);
-      break;
-    case MPROC_VALUE_OBJECT:
-      if (!mproc__object_check(v->u.obj, "argument"))
-        return v->u.obj ? MPROC_E_TYPE : MPROC_E_INVAL;
-      break;
-    case MPROC_VALUE_TUPLE:
-    case MPROC_VALUE_LIST:
-    case MPROC_VALUE_DICT:
-    default:
-      return mproc__err(MPROC_E_TYPE, "argument %zu: unknown value type %d", i,
-                        (int)v->type);
-    }
-  }
-  return 0;
+  return mproc__values_check(args, nargs, "argument", NULL);
 }
 
 int mproc_process_start(mproc_process_t **out, mproc_fn fn,
