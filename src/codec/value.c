@@ -177,10 +177,9 @@ static int walk_value(walk_t *w, const mproc_value_t *v, size_t i,
                                                       : TAG_LIST);
       mproc__put_u32(b, (uint32_t)n);
     }
-    int rc = walk_items(w, items, dict ? 2 * n : n, depth + 1);
-    if (rc == 0 && dict && !v->u.dict.index)
-      rc = check_dict_keys(w, v, i);
-    return rc;
+    /* keys first: an unhashable key is the error, not what it holds */
+    int rc = dict && !v->u.dict.index ? check_dict_keys(w, v, i) : 0;
+    return rc < 0 ? rc : walk_items(w, items, dict ? 2 * n : n, depth + 1);
   }
   }
   return mproc__err(MPROC_E_TYPE, "%s %zu: unknown value type %d", w->what, i,

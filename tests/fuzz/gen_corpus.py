@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the seed inputs of the queue_frame and manager fuzz targets.
+"""Writes the seed inputs of the queue_frame, manager and value fuzz targets.
 
     python3 tests/fuzz/gen_corpus.py [CORPUS_DIR]   (default tests/fuzz/corpus)
 
@@ -18,7 +18,7 @@ import sys
 
 # --- The value encoding (src/value.c) -------------------------------------
 
-NONE, INT, DOUBLE, BOOL, STR, BYTES = range(6)
+NONE, INT, DOUBLE, BOOL, STR, BYTES, OBJ, TUPLE, LIST, DICT = range(10)
 
 
 class Dbl(float):
@@ -39,6 +39,13 @@ def val(v):
         return bytes([STR]) + struct.pack("<I", len(b)) + b
     if isinstance(v, (bytes, bytearray)):
         return bytes([BYTES]) + struct.pack("<I", len(v)) + bytes(v)
+    if isinstance(v, (tuple, list)):
+        tag = TUPLE if isinstance(v, tuple) else LIST
+        return bytes([tag]) + struct.pack("<I", len(v)) + b"".join(
+            val(x) for x in v)
+    if isinstance(v, dict):
+        return bytes([DICT]) + struct.pack("<I", len(v)) + b"".join(
+            val(k) + val(x) for k, x in v.items())
     raise TypeError(v)
 
 
@@ -373,6 +380,39 @@ def manager_seeds():
     return s
 
 
+# --- value -------------------------------------------------------------------
+
+def value_seeds():
+    """Containers for the value decoder: nesting, every key type, a dict's
+    index, and the edges it must refuse (a repeated key, 1 and 1.0 as two
+    keys, an unhashable key, nesting past the limit)."""
+    s = {}
+    s["containers"] = values((1, "a"), [None, True, Dbl(0.5)], {}, [], ())
+    s["dict-keys"] = values({None: 1, False: 2, 7: 3, Dbl(1.5): 4, "s": 5,
+                             b"s": 6, (1, ("x", b"y")): 7})
+    s["nested"] = values({"k": [{"a": (1, 2)}, [b"z", {"b": []}]]})
+    s["big-dict"] = values({"k%d" % i: [i, Dbl(i / 4)] for i in range(300)})
+    s["dup-key"] = (b"MPV\x01" + struct.pack("<I", 1) + bytes([DICT]) +
+                    struct.pack("<I", 2) + val(1) + val(None) + val(1) +
+                    val(None))
+    s["int-float-key"] = (b"MPV\x01" + struct.pack("<I", 1) + bytes([DICT]) +
+                          struct.pack("<I", 2) + val(1) + val(None) +
+                          val(Dbl(1.0)) + val(None))
+    s["list-key"] = (b"MPV\x01" + struct.pack("<I", 1) + bytes([DICT]) +
+                     struct.pack("<I", 1) + val([]) + val(None))
+    deep = 1
+    for _ in range(65):
+        deep = [deep]
+    s["too-deep"] = values(deep)
+    deep = 1
+    for _ in range(64):
+        deep = [deep]
+    s["deepest"] = values(deep)
+    s["huge-count"] = b"MPV\x01" + struct.pack("<I", 1) + bytes(
+        [LIST]) + struct.pack("<I", 0x7fffffff)
+    return s
+
+
 def write(corpus, seeds):
     os.makedirs(corpus, exist_ok=True)
     for data in seeds.values():
@@ -389,6 +429,7 @@ def main():
         os.path.dirname(os.path.abspath(__file__)), "corpus")
     write(os.path.join(root, "queue_frame"), queue_seeds())
     write(os.path.join(root, "manager"), manager_seeds())
+    write(os.path.join(root, "value"), value_seeds())
 
 
 if __name__ == "__main__":
