@@ -35,16 +35,27 @@ if [[ ${#targets[@]} == 0 ]]; then
   done
 fi
 
+# The library is compiled with the fuzzers' instrumentation through CMake,
+# which has the one list of sources (the tree has folders and per-platform
+# variants since the restructuring; a glob of src/*.c missed them all and
+# linked nothing).
+lib="$MPROC_BUILD/fuzz/lib"
+san=(-fsanitize=address,undefined -fno-sanitize-recover=all)
+"${nice_cmd[@]}" cmake -S . -B "$lib" -G Ninja -DCMAKE_C_COMPILER=clang \
+  -DCMAKE_BUILD_TYPE=Debug -DMPROC_BUILD_TESTS=OFF \
+  -DMPROC_BUILD_EXAMPLES=OFF -DMPROC_BUILD_BENCH=OFF -DMPROC_INSTALL=OFF \
+  -DCMAKE_C_FLAGS="-O1 -fsanitize=fuzzer-no-link ${san[*]}" >/dev/null
+"${nice_cmd[@]}" cmake --build "$lib" --target mproc_static -j2 >/dev/null
+
 status=0
 for t in "${targets[@]}"; do
   mproc_heading "fuzz $t (${seconds}s)"
   out="$MPROC_BUILD/fuzz/$t"
   mkdir -p "$out"
   bin="$out/fuzz_$t"
-  # The library is compiled into the fuzzer so that it is instrumented too.
-  "${nice_cmd[@]}" clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
-    -fno-sanitize-recover=all -Iinclude -Isrc \
-    src/*.c src/posix/*.c "tests/fuzz/fuzz_$t.c" -o "$bin" -lpthread
+  "${nice_cmd[@]}" clang -std=c11 -g -O1 -fsanitize=fuzzer "${san[@]}" \
+    -DMPROC_STATIC -Iinclude -Isrc "tests/fuzz/fuzz_$t.c" "$lib/libmproc.a" \
+    -o "$bin" -lpthread -ldl
   corpus="tests/fuzz/corpus/$t"
   mkdir -p "$corpus" "$out/new-$t"
   if ! "${nice_cmd[@]}" "$bin" -max_total_time="$seconds" \
