@@ -28,13 +28,15 @@ static uint64_t hash_bytes(const void *p, size_t n, uint64_t seed) {
 }
 
 /* An integral double in int64's range, as the int it equals. Python's
- * 2.0 == 2; a double beyond 2^63 equals no int64. */
+ * 2.0 == 2; a double beyond 2^63 equals no int64. (No floor(): the library
+ * links no libm.) */
 static bool double_as_int(double d, int64_t *out) {
   if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
     return false;
-  if (d != floor(d))
+  int64_t i = (int64_t)d; /* in range: truncation is defined */
+  if ((double)i != d)
     return false;
-  *out = (int64_t)d;
+  *out = i;
   return true;
 }
 
