@@ -122,7 +122,8 @@ static int group(parser_t *p, const mproc_value_t *v, place_t *at) {
   size_t items[MPROC_VALUE_MAX_DEPTH + 1];
   if (at->depth > MPROC_VALUE_MAX_DEPTH)
     return bad_format(p, "nested too deep");
-  memcpy(items, at->items, at->depth * sizeof *items);
+  if (at->depth) /* at the top level at->items is NULL */
+    memcpy(items, at->items, at->depth * sizeof *items);
   place_t inner = *at;
   inner.items = items;
   inner.depth = at->depth + 1;
