@@ -884,6 +884,28 @@ MPROC_API int mproc_value_as_barrier(const mproc_value_t *v,
 /** Pass to a timeout to wait without limit. */
 #define MPROC_FOREVER (-1.0)
 
+/**
+ * One acquire and one release for every lock (CPython code calls
+ * acquire() on whatever it was given). @p obj is an mproc_lock_t *,
+ * mproc_rlock_t *, mproc_semaphore_t * (bounded or not), an
+ * mproc_condition_t * (its lock is taken, as CPython's
+ * Condition.acquire()), or an mproc_proxy_t * of a manager Lock, RLock,
+ * Semaphore, BoundedSemaphore or Condition; what an mproc_value_t holds
+ * (v.u.obj) may be passed as it is. Each call does what the type's own
+ * call does and returns the same codes (acquire: 0, MPROC_E_TIMEOUT,
+ * MPROC_E_OWNER_DEAD for an RLock whose owner died; release: MPROC_E_VALUE
+ * for a Lock not held, MPROC_E_PERM for an RLock not owned, ...).
+ *
+ * Any other mproc object (an Event, a Queue, a Barrier, a proxy of a dict)
+ * is MPROC_E_TYPE with CPython's AttributeError message naming its type
+ * ("'Event' object has no attribute 'acquire'"); NULL is MPROC_E_INVAL.
+ * A pointer to readable memory that is not an mproc object is
+ * MPROC_E_TYPE ("not a live mproc object"); the first 8 bytes at @p obj
+ * are read to tell.
+ */
+MPROC_API int mproc_acquire(const void *obj, double timeout);
+MPROC_API int mproc_release(const void *obj);
+
 /* ------------------------------------------------------------------------ */
 /* 7. Queues                                                                */
 /* ------------------------------------------------------------------------ */
