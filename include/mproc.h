@@ -846,10 +846,12 @@ MPROC_API void mproc_condition_destroy(mproc_condition_t *c);
  * Barrier: @p parties processes (or threads) wait until all have arrived.
  *
  * @p action, if not NULL, must be registered (mproc_register()); the last
- * party to arrive runs it (with no arguments) before anyone is released.
- * The Barrier stores the action's registered name, so a spawned child runs
- * its own copy of the function. An action that returns nonzero breaks the
- * barrier.
+ * party to arrive runs it (with no arguments, or those given to
+ * mproc_barrier_create_ex()) before anyone is released. The Barrier stores
+ * the action's registered name, so a spawned child runs its own copy of
+ * the function. An action that returns nonzero breaks the barrier, and
+ * its caller's wait returns MPROC_E_BROKEN ("the Barrier action failed
+ * (<its return value>)").
  *
  * mproc_barrier_wait(): 0 and the arrival index (0 .. parties-1) in
  * *@p index (may be NULL); MPROC_E_BROKEN if the barrier is or becomes
@@ -862,6 +864,52 @@ MPROC_API void mproc_condition_destroy(mproc_condition_t *c);
 typedef struct mproc_barrier mproc_barrier_t;
 MPROC_API int mproc_barrier_create(mproc_barrier_t **out, unsigned int parties,
                                    mproc_fn action);
+
+/** The most bytes a Barrier action's arguments take encoded. */
+#define MPROC_BARRIER_ARGS_MAX 65536
+
+/**
+ * CPython's Barrier(parties, action, timeout), with arguments for the
+ * action. A zero-initialised struct is mproc_barrier_create(.., NULL).
+ */
+typedef struct mproc_barrier_options {
+  /** Registered (mproc_register()), or NULL: as mproc_barrier_create(). */
+  mproc_fn action;
+  /**
+   * The action's arguments (it is called as action(action_args,
+   * action_nargs) in whichever process arrives last, a spawned child
+   * included). They are copied at creation, encoded (at most
+   * MPROC_BARRIER_ARGS_MAX bytes, else MPROC_E_TOOBIG), and each run
+   * receives a fresh decoded copy that it must not keep. Plain values only
+   * (None, bool, int, float, str, bytes, and containers of them): an
+   * object anywhere inside is MPROC_E_TYPE, since each run decodes them
+   * anew and an object cannot be (a Lock crosses only at a process's
+   * start; a proxy's or a connection's reduction is redeemed once). Give
+   * objects to the processes as their arguments instead, where the action
+   * can reach them. NULL and 0: the action gets (NULL, 0).
+   */
+  const mproc_value_t *action_args;
+  size_t action_nargs;
+  /**
+   * The default timeout, in seconds, of a wait given MPROC_DEFAULT_TIMEOUT
+   * (CPython's Barrier(timeout=) for wait(None)). 0: none, such a wait
+   * waits without limit (CPython's timeout=None); a default of "poll" is
+   * not expressible (pass 0 to the wait itself). Negative or NaN:
+   * MPROC_E_INVAL.
+   */
+  double timeout;
+} mproc_barrier_options_t;
+
+/** As mproc_barrier_create(), with @p opts (NULL: all defaults). */
+MPROC_API int mproc_barrier_create_ex(mproc_barrier_t **out,
+                                      unsigned int parties,
+                                      const mproc_barrier_options_t *opts);
+
+/**
+ * @p timeout: seconds, MPROC_FOREVER (no limit, whatever the Barrier's
+ * default), or MPROC_DEFAULT_TIMEOUT for the default given at creation
+ * (without limit if none was).
+ */
 MPROC_API int mproc_barrier_wait(mproc_barrier_t *b, double timeout,
                                  unsigned int *index);
 /** Breaks the barrier: current and future waiters get MPROC_E_BROKEN. */
@@ -883,6 +931,12 @@ MPROC_API int mproc_value_as_barrier(const mproc_value_t *v,
 
 /** Pass to a timeout to wait without limit. */
 #define MPROC_FOREVER (-1.0)
+/**
+ * Pass to mproc_barrier_wait() to use the Barrier's default timeout (see
+ * mproc_barrier_options_t). Only a Barrier has a default: any other call
+ * given it fails with MPROC_E_INVAL, as for any other negative timeout.
+ */
+#define MPROC_DEFAULT_TIMEOUT (-2.0)
 
 /**
  * One acquire and one release for every lock (CPython code calls
