@@ -1440,6 +1440,35 @@ MPROC_API int mproc_connection_send_bytes(mproc_connection_t *c,
  * mproc_free()); a value item arrives as its mproc_encode() buffer. */
 MPROC_API int mproc_connection_recv_bytes(mproc_connection_t *c, void **data,
                                           size_t *len);
+/**
+ * Receives one message into the caller's buffer (CPython's
+ * recv_bytes_into(buf, offset)): its bytes go to @p buf at @p offset, and
+ * *@p len is its length. A value item arrives as its mproc_encode()
+ * buffer, as with recv_bytes. @p offset past @p size is MPROC_E_VALUE
+ * ("offset too large"), and nothing is received.
+ *
+ * When the message does not fit (offset + its length > size) it is still
+ * consumed, and handed over whole, as CPython's BufferTooShort carries it:
+ * the call returns MPROC_E_TOOBIG, *@p len is the message's length, and
+ * *@p whole (if @p whole is not NULL) is a new buffer holding all of it,
+ * which the caller frees with mproc_free(); @p buf is left untouched. With
+ * @p whole NULL such a message is dropped. *@p whole is NULL on every other
+ * outcome. Other errors are those of mproc_connection_recv_bytes().
+ */
+MPROC_API int mproc_connection_recv_bytes_into(mproc_connection_t *c, void *buf,
+                                               size_t size, size_t offset,
+                                               size_t *len, void **whole);
+/**
+ * CPython's Connection.readable, .writable and .closed: 1 or 0 (or an
+ * error for a bad @p c). readable and writable say what the end was made
+ * for, and keep saying it after it is closed (as CPython's do): a duplex
+ * end is both, a one-way Pipe's first end only readable and its second
+ * only writable. closed is 1 after mproc_connection_close(), and in a fork
+ * child for a connection it was not given (see above).
+ */
+MPROC_API int mproc_connection_readable(mproc_connection_t *c);
+MPROC_API int mproc_connection_writable(mproc_connection_t *c);
+MPROC_API int mproc_connection_closed(mproc_connection_t *c);
 /** 1 if a recv would not block (a message, or the peer's end of file), 0
  * if nothing came before @p timeout. */
 MPROC_API int mproc_connection_poll(mproc_connection_t *c, double timeout);
