@@ -1288,10 +1288,11 @@ MPROC_API void mproc_pool_destroy(mproc_pool_t *pool);
 
 /*
  * Value and Array (CPython's multiprocessing.Value and Array) live in
- * shared memory, optionally with an RLock (CPython's default, lock=True).
- * They follow the sharing rule: pass them to children as process
- * arguments. Their type names, in the inheritance error, are CPython's
- * "Synchronized" and "SynchronizedArray".
+ * shared memory, with a new RLock (CPython's default, lock=True), a lock
+ * the caller supplies, or none. They follow the sharing rule: pass them to
+ * children as process arguments. Their type names, in the inheritance
+ * error, are CPython's "Synchronized" and "SynchronizedArray" (raw ones
+ * too).
  */
 typedef enum mproc_ctype {
   MPROC_C_INT8 = 1,
@@ -1306,19 +1307,56 @@ typedef enum mproc_ctype {
   MPROC_C_DOUBLE
 } mproc_ctype_t;
 
+/**
+ * How a Value or an Array is made (CPython's Value(typecode, *args,
+ * lock=...) and Array(typecode, size_or_initializer, lock=...)). A
+ * zero-initialised struct (or NULL) is CPython's default: a new RLock, and
+ * zero-filled contents.
+ */
+typedef struct mproc_shared_options {
+  /**
+   * CPython's lock=. NULL: a new RLock, owned by the value (lock=True or
+   * None). Otherwise a lock the caller made and keeps alive longer than
+   * the value (and than every child it is given to): anything that
+   * mproc_acquire() takes (a Lock, an RLock, a Semaphore, a Condition, or
+   * a manager's proxy of one), so several values can share one lock. It
+   * goes to a spawned child with the value. Anything else is
+   * MPROC_E_TYPE, with CPython's message ("'Event' object has no
+   * attribute 'acquire'").
+   */
+  const void *lock;
+  /** true: no lock at all (lock=False; CPython's RawValue, RawArray).
+   * Giving a lock too is MPROC_E_INVAL. */
+  bool raw;
+  /**
+   * The initial contents, copied: one element of the value's C type (an
+   * int32_t for MPROC_C_INT32, ...), or an Array's @p count elements
+   * (CPython's initializer sequence). NULL: zeros.
+   */
+  const void *init;
+} mproc_shared_options_t;
+
 typedef struct mproc_shared_value mproc_shared_value_t;
-/** A zero-initialised scalar of @p type, with an RLock if @p lock. */
+/** A scalar of @p type; @p opts may be NULL (see mproc_shared_options_t). */
+MPROC_API int mproc_shared_value_create_ex(mproc_shared_value_t **out,
+                                           mproc_ctype_t type,
+                                           const mproc_shared_options_t *opts);
+/** A zero-initialised scalar of @p type, with a new RLock if @p lock (the
+ * first API; the same as _ex with {.raw = !lock}). */
 MPROC_API int mproc_shared_value_create(mproc_shared_value_t **out,
                                         mproc_ctype_t type, bool lock);
 /**
- * Reads or writes the scalar, converting from or to the C type, under the
- * lock if there is one (as CPython's .value). The lock is taken and given
- * back within the call, whatever it returns. If its holder died holding it
- * (see the Lock family, section 5), the call still reads or writes the
- * value, releases the lock, and returns MPROC_E_OWNER_DEAD: the value (in
- * *out, for a get) may be inconsistent, as the dead holder may have been
- * half-way through an update; the lock is free and usable, and the next
- * call returns 0. (CPython hangs there, gh-88304.)
+ * Reads or writes the scalar, converting from or to the C type as a C
+ * assignment does, under the lock if there is one (as CPython's .value).
+ * The lock is taken and given back within the call, whatever it returns
+ * (so a caller that holds a non-recursive Lock given as lock= must not
+ * call these: it would wait for itself, as in CPython). If the holder of
+ * an RLock died holding it (see the Lock family, section 5), the call
+ * still reads or writes the value, releases the lock, and returns
+ * MPROC_E_OWNER_DEAD: the value (in *out, for a get) may be inconsistent,
+ * as the dead holder may have been half-way through an update; the lock
+ * is free and usable, and the next call returns 0. (CPython hangs there,
+ * gh-88304.)
  */
 MPROC_API int mproc_shared_value_get_int(mproc_shared_value_t *v, int64_t *out);
 MPROC_API int mproc_shared_value_set_int(mproc_shared_value_t *v, int64_t x);
@@ -1327,7 +1365,15 @@ MPROC_API int mproc_shared_value_get_double(mproc_shared_value_t *v,
 MPROC_API int mproc_shared_value_set_double(mproc_shared_value_t *v, double x);
 /** The scalar itself (for atomic or locked access by the caller). */
 MPROC_API void *mproc_shared_value_ptr(mproc_shared_value_t *v);
-/** The value's RLock; MPROC_E_STATE if it was created without one. */
+/**
+ * The value's lock (CPython's get_lock()), whatever its type: pass it to
+ * mproc_acquire() / mproc_release() to make several operations one. It
+ * belongs to the value (or to the caller who supplied it). MPROC_E_STATE
+ * if the value is raw.
+ */
+MPROC_API int mproc_shared_value_lock(mproc_shared_value_t *v, void **out);
+/** The same, typed, for a value whose lock is an RLock (the default);
+ * MPROC_E_TYPE if it is another kind of lock. */
 MPROC_API int mproc_shared_value_get_lock(mproc_shared_value_t *v,
                                           mproc_rlock_t **out);
 MPROC_API void mproc_shared_value_destroy(mproc_shared_value_t *v);
@@ -1335,17 +1381,58 @@ MPROC_API int mproc_value_as_shared_value(const mproc_value_t *v,
                                           mproc_shared_value_t **out);
 
 typedef struct mproc_shared_array mproc_shared_array_t;
-/** @p count zero-filled elements of @p elem_size bytes, with an RLock if
- * @p lock. The elements are accessed through the pointer, with no call of
- * mproc's taking the lock: a caller that takes it (get_lock) gets
- * MPROC_E_OWNER_DEAD from mproc_rlock_acquire() if its holder died, and
- * then holds it, as section 5 says. */
+/**
+ * @p count elements of C type @p type; @p opts may be NULL (see
+ * mproc_shared_options_t: the lock, and an initializer of @p count
+ * elements).
+ */
+MPROC_API int mproc_shared_array_create_ex(mproc_shared_array_t **out,
+                                           mproc_ctype_t type, size_t count,
+                                           const mproc_shared_options_t *opts);
+/** @p count zero-filled elements of @p elem_size bytes, with no C type,
+ * with a new RLock if @p lock (the first API). */
 MPROC_API int mproc_shared_array_create(mproc_shared_array_t **out,
                                         size_t elem_size, size_t count,
                                         bool lock);
+/**
+ * Element access under the array's lock, as CPython's arr[i] and
+ * arr[i:j]. Indexes are Python's: @p index (or @p start) may be negative,
+ * counting from the end (-1 is the last element); an element outside the
+ * array is MPROC_E_VALUE ("invalid index", CPython's IndexError).
+ *
+ * get/set of one element convert from or to the array's C type as the
+ * Value getters and setters do; an array made without a C type
+ * (mproc_shared_array_create()) is MPROC_E_TYPE for them.
+ *
+ * read/write copy @p n whole elements from @p start to or from the
+ * caller's buffer, which holds elements of the array's own type (or of
+ * its elem_size). Unlike a Python slice, which clips, every element of the
+ * range must be within the array (MPROC_E_VALUE otherwise, and nothing is
+ * copied); n = 0 at start = length is an empty range.
+ *
+ * Each call takes the lock and gives it back, with MPROC_E_OWNER_DEAD as
+ * for a Value. Through mproc_shared_array_ptr() the elements are reached
+ * without the lock: a caller that takes it itself gets MPROC_E_OWNER_DEAD
+ * from mproc_acquire() if its holder died, and then holds it, as section
+ * 5 says.
+ */
+MPROC_API int mproc_shared_array_get_int(mproc_shared_array_t *a, int64_t index,
+                                         int64_t *out);
+MPROC_API int mproc_shared_array_set_int(mproc_shared_array_t *a, int64_t index,
+                                         int64_t x);
+MPROC_API int mproc_shared_array_get_double(mproc_shared_array_t *a,
+                                            int64_t index, double *out);
+MPROC_API int mproc_shared_array_set_double(mproc_shared_array_t *a,
+                                            int64_t index, double x);
+MPROC_API int mproc_shared_array_read(mproc_shared_array_t *a, int64_t start,
+                                      size_t n, void *out);
+MPROC_API int mproc_shared_array_write(mproc_shared_array_t *a, int64_t start,
+                                       size_t n, const void *in);
 MPROC_API void *mproc_shared_array_ptr(mproc_shared_array_t *a);
 MPROC_API size_t mproc_shared_array_length(mproc_shared_array_t *a);
 MPROC_API size_t mproc_shared_array_elem_size(mproc_shared_array_t *a);
+/** As mproc_shared_value_lock() and _get_lock(). */
+MPROC_API int mproc_shared_array_lock(mproc_shared_array_t *a, void **out);
 MPROC_API int mproc_shared_array_get_lock(mproc_shared_array_t *a,
                                           mproc_rlock_t **out);
 MPROC_API void mproc_shared_array_destroy(mproc_shared_array_t *a);
