@@ -31,8 +31,12 @@ static bool scenarios_quiet;
 /* The job                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* A lock and a queue that are either mproc's own or a manager's proxies. */
+/* A lock and a queue that are either mproc's own or a manager's proxies.
+ * The job needs only `any_lock`: mproc_acquire() takes either kind (and
+ * says which type it got if it is neither); the creator keeps the typed
+ * pointers to destroy them. */
 typedef struct sync_pair {
+  const void *any_lock;
   mproc_lock_t *lock;
   mproc_queue_t *queue;
   mproc_proxy_t *plock, *pqueue;
@@ -41,9 +45,9 @@ typedef struct sync_pair {
 static int pair_from(const mproc_value_t *lock, const mproc_value_t *queue,
                      sync_pair_t *out) {
   memset(out, 0, sizeof *out);
-  if (mproc_value_as_lock(lock, &out->lock) != 0 &&
-      mproc_value_as_proxy(lock, &out->plock) != 0)
+  if (lock->type != MPROC_VALUE_OBJECT)
     return MPROC_E_TYPE;
+  out->any_lock = lock->u.obj;
   if (mproc_value_as_queue(queue, &out->queue) != 0 &&
       mproc_value_as_proxy(queue, &out->pqueue) != 0)
     return MPROC_E_TYPE;
@@ -51,8 +55,7 @@ static int pair_from(const mproc_value_t *lock, const mproc_value_t *queue,
 }
 
 static int the_job(int64_t idx, const sync_pair_t *s) {
-  int rc = s->lock ? mproc_lock_acquire(s->lock, MPROC_FOREVER)
-                   : mproc_proxy_acquire(s->plock, MPROC_FOREVER);
+  int rc = mproc_acquire(s->any_lock, MPROC_FOREVER);
   if (rc != 0)
     return rc;
   if (!scenarios_quiet) {
@@ -60,7 +63,7 @@ static int the_job(int64_t idx, const sync_pair_t *s) {
     printf(" By run %lld \n\n", (long long)idx);
     fflush(stdout);
   }
-  rc = s->lock ? mproc_lock_release(s->lock) : mproc_proxy_release(s->plock);
+  rc = mproc_release(s->any_lock);
   if (rc != 0)
     return rc;
   mproc_value_t v = mproc_int(idx);
@@ -169,12 +172,14 @@ static int make_pair(mproc_manager_t *m, sync_pair_t *s, mproc_value_t *lock,
     if ((rc = mproc_manager_lock(m, &s->plock)) != 0 ||
         (rc = mproc_manager_queue(m, 0, &s->pqueue)) != 0)
       return rc;
+    s->any_lock = s->plock;
     *lock = mproc_obj(s->plock);
     *queue = mproc_obj(s->pqueue);
   } else {
     if ((rc = mproc_lock_create(&s->lock)) != 0 ||
         (rc = mproc_queue_create(&s->queue, NULL)) != 0)
       return rc;
+    s->any_lock = s->lock;
     *lock = mproc_obj(s->lock);
     *queue = mproc_obj(s->queue);
   }

@@ -846,10 +846,12 @@ MPROC_API void mproc_condition_destroy(mproc_condition_t *c);
  * Barrier: @p parties processes (or threads) wait until all have arrived.
  *
  * @p action, if not NULL, must be registered (mproc_register()); the last
- * party to arrive runs it (with no arguments) before anyone is released.
- * The Barrier stores the action's registered name, so a spawned child runs
- * its own copy of the function. An action that returns nonzero breaks the
- * barrier.
+ * party to arrive runs it (with no arguments, or those given to
+ * mproc_barrier_create_ex()) before anyone is released. The Barrier stores
+ * the action's registered name, so a spawned child runs its own copy of
+ * the function. An action that returns nonzero breaks the barrier, and
+ * its caller's wait returns MPROC_E_BROKEN ("the Barrier action failed
+ * (<its return value>)").
  *
  * mproc_barrier_wait(): 0 and the arrival index (0 .. parties-1) in
  * *@p index (may be NULL); MPROC_E_BROKEN if the barrier is or becomes
@@ -862,6 +864,52 @@ MPROC_API void mproc_condition_destroy(mproc_condition_t *c);
 typedef struct mproc_barrier mproc_barrier_t;
 MPROC_API int mproc_barrier_create(mproc_barrier_t **out, unsigned int parties,
                                    mproc_fn action);
+
+/** The most bytes a Barrier action's arguments take encoded. */
+#define MPROC_BARRIER_ARGS_MAX 65536
+
+/**
+ * CPython's Barrier(parties, action, timeout), with arguments for the
+ * action. A zero-initialised struct is mproc_barrier_create(.., NULL).
+ */
+typedef struct mproc_barrier_options {
+  /** Registered (mproc_register()), or NULL: as mproc_barrier_create(). */
+  mproc_fn action;
+  /**
+   * The action's arguments (it is called as action(action_args,
+   * action_nargs) in whichever process arrives last, a spawned child
+   * included). They are copied at creation, encoded (at most
+   * MPROC_BARRIER_ARGS_MAX bytes, else MPROC_E_TOOBIG), and each run
+   * receives a fresh decoded copy that it must not keep. Plain values only
+   * (None, bool, int, float, str, bytes, and containers of them): an
+   * object anywhere inside is MPROC_E_TYPE, since each run decodes them
+   * anew and an object cannot be (a Lock crosses only at a process's
+   * start; a proxy's or a connection's reduction is redeemed once). Give
+   * objects to the processes as their arguments instead, where the action
+   * can reach them. NULL and 0: the action gets (NULL, 0).
+   */
+  const mproc_value_t *action_args;
+  size_t action_nargs;
+  /**
+   * The default timeout, in seconds, of a wait given MPROC_DEFAULT_TIMEOUT
+   * (CPython's Barrier(timeout=) for wait(None)). 0: none, such a wait
+   * waits without limit (CPython's timeout=None); a default of "poll" is
+   * not expressible (pass 0 to the wait itself). Negative or NaN:
+   * MPROC_E_INVAL.
+   */
+  double timeout;
+} mproc_barrier_options_t;
+
+/** As mproc_barrier_create(), with @p opts (NULL: all defaults). */
+MPROC_API int mproc_barrier_create_ex(mproc_barrier_t **out,
+                                      unsigned int parties,
+                                      const mproc_barrier_options_t *opts);
+
+/**
+ * @p timeout: seconds, MPROC_FOREVER (no limit, whatever the Barrier's
+ * default), or MPROC_DEFAULT_TIMEOUT for the default given at creation
+ * (without limit if none was).
+ */
 MPROC_API int mproc_barrier_wait(mproc_barrier_t *b, double timeout,
                                  unsigned int *index);
 /** Breaks the barrier: current and future waiters get MPROC_E_BROKEN. */
@@ -883,6 +931,34 @@ MPROC_API int mproc_value_as_barrier(const mproc_value_t *v,
 
 /** Pass to a timeout to wait without limit. */
 #define MPROC_FOREVER (-1.0)
+/**
+ * Pass to mproc_barrier_wait() to use the Barrier's default timeout (see
+ * mproc_barrier_options_t). Only a Barrier has a default: any other call
+ * given it fails with MPROC_E_INVAL, as for any other negative timeout.
+ */
+#define MPROC_DEFAULT_TIMEOUT (-2.0)
+
+/**
+ * One acquire and one release for every lock (CPython code calls
+ * acquire() on whatever it was given). @p obj is an mproc_lock_t *,
+ * mproc_rlock_t *, mproc_semaphore_t * (bounded or not), an
+ * mproc_condition_t * (its lock is taken, as CPython's
+ * Condition.acquire()), or an mproc_proxy_t * of a manager Lock, RLock,
+ * Semaphore, BoundedSemaphore or Condition; what an mproc_value_t holds
+ * (v.u.obj) may be passed as it is. Each call does what the type's own
+ * call does and returns the same codes (acquire: 0, MPROC_E_TIMEOUT,
+ * MPROC_E_OWNER_DEAD for an RLock whose owner died; release: MPROC_E_VALUE
+ * for a Lock not held, MPROC_E_PERM for an RLock not owned, ...).
+ *
+ * Any other mproc object (an Event, a Queue, a Barrier, a proxy of a dict)
+ * is MPROC_E_TYPE with CPython's AttributeError message naming its type
+ * ("'Event' object has no attribute 'acquire'"); NULL is MPROC_E_INVAL.
+ * A pointer to readable memory that is not an mproc object is
+ * MPROC_E_TYPE ("not a live mproc object"); the first 8 bytes at @p obj
+ * are read to tell.
+ */
+MPROC_API int mproc_acquire(const void *obj, double timeout);
+MPROC_API int mproc_release(const void *obj);
 
 /* ------------------------------------------------------------------------ */
 /* 7. Queues                                                                */
@@ -1212,10 +1288,11 @@ MPROC_API void mproc_pool_destroy(mproc_pool_t *pool);
 
 /*
  * Value and Array (CPython's multiprocessing.Value and Array) live in
- * shared memory, optionally with an RLock (CPython's default, lock=True).
- * They follow the sharing rule: pass them to children as process
- * arguments. Their type names, in the inheritance error, are CPython's
- * "Synchronized" and "SynchronizedArray".
+ * shared memory, with a new RLock (CPython's default, lock=True), a lock
+ * the caller supplies, or none. They follow the sharing rule: pass them to
+ * children as process arguments. Their type names, in the inheritance
+ * error, are CPython's "Synchronized" and "SynchronizedArray" (raw ones
+ * too).
  */
 typedef enum mproc_ctype {
   MPROC_C_INT8 = 1,
@@ -1230,19 +1307,56 @@ typedef enum mproc_ctype {
   MPROC_C_DOUBLE
 } mproc_ctype_t;
 
+/**
+ * How a Value or an Array is made (CPython's Value(typecode, *args,
+ * lock=...) and Array(typecode, size_or_initializer, lock=...)). A
+ * zero-initialised struct (or NULL) is CPython's default: a new RLock, and
+ * zero-filled contents.
+ */
+typedef struct mproc_shared_options {
+  /**
+   * CPython's lock=. NULL: a new RLock, owned by the value (lock=True or
+   * None). Otherwise a lock the caller made and keeps alive longer than
+   * the value (and than every child it is given to): anything that
+   * mproc_acquire() takes (a Lock, an RLock, a Semaphore, a Condition, or
+   * a manager's proxy of one), so several values can share one lock. It
+   * goes to a spawned child with the value. Anything else is
+   * MPROC_E_TYPE, with CPython's message ("'Event' object has no
+   * attribute 'acquire'").
+   */
+  const void *lock;
+  /** true: no lock at all (lock=False; CPython's RawValue, RawArray).
+   * Giving a lock too is MPROC_E_INVAL. */
+  bool raw;
+  /**
+   * The initial contents, copied: one element of the value's C type (an
+   * int32_t for MPROC_C_INT32, ...), or an Array's @p count elements
+   * (CPython's initializer sequence). NULL: zeros.
+   */
+  const void *init;
+} mproc_shared_options_t;
+
 typedef struct mproc_shared_value mproc_shared_value_t;
-/** A zero-initialised scalar of @p type, with an RLock if @p lock. */
+/** A scalar of @p type; @p opts may be NULL (see mproc_shared_options_t). */
+MPROC_API int mproc_shared_value_create_ex(mproc_shared_value_t **out,
+                                           mproc_ctype_t type,
+                                           const mproc_shared_options_t *opts);
+/** A zero-initialised scalar of @p type, with a new RLock if @p lock (the
+ * first API; the same as _ex with {.raw = !lock}). */
 MPROC_API int mproc_shared_value_create(mproc_shared_value_t **out,
                                         mproc_ctype_t type, bool lock);
 /**
- * Reads or writes the scalar, converting from or to the C type, under the
- * lock if there is one (as CPython's .value). The lock is taken and given
- * back within the call, whatever it returns. If its holder died holding it
- * (see the Lock family, section 5), the call still reads or writes the
- * value, releases the lock, and returns MPROC_E_OWNER_DEAD: the value (in
- * *out, for a get) may be inconsistent, as the dead holder may have been
- * half-way through an update; the lock is free and usable, and the next
- * call returns 0. (CPython hangs there, gh-88304.)
+ * Reads or writes the scalar, converting from or to the C type as a C
+ * assignment does, under the lock if there is one (as CPython's .value).
+ * The lock is taken and given back within the call, whatever it returns
+ * (so a caller that holds a non-recursive Lock given as lock= must not
+ * call these: it would wait for itself, as in CPython). If the holder of
+ * an RLock died holding it (see the Lock family, section 5), the call
+ * still reads or writes the value, releases the lock, and returns
+ * MPROC_E_OWNER_DEAD: the value (in *out, for a get) may be inconsistent,
+ * as the dead holder may have been half-way through an update; the lock
+ * is free and usable, and the next call returns 0. (CPython hangs there,
+ * gh-88304.)
  */
 MPROC_API int mproc_shared_value_get_int(mproc_shared_value_t *v, int64_t *out);
 MPROC_API int mproc_shared_value_set_int(mproc_shared_value_t *v, int64_t x);
@@ -1251,7 +1365,15 @@ MPROC_API int mproc_shared_value_get_double(mproc_shared_value_t *v,
 MPROC_API int mproc_shared_value_set_double(mproc_shared_value_t *v, double x);
 /** The scalar itself (for atomic or locked access by the caller). */
 MPROC_API void *mproc_shared_value_ptr(mproc_shared_value_t *v);
-/** The value's RLock; MPROC_E_STATE if it was created without one. */
+/**
+ * The value's lock (CPython's get_lock()), whatever its type: pass it to
+ * mproc_acquire() / mproc_release() to make several operations one. It
+ * belongs to the value (or to the caller who supplied it). MPROC_E_STATE
+ * if the value is raw.
+ */
+MPROC_API int mproc_shared_value_lock(mproc_shared_value_t *v, void **out);
+/** The same, typed, for a value whose lock is an RLock (the default);
+ * MPROC_E_TYPE if it is another kind of lock. */
 MPROC_API int mproc_shared_value_get_lock(mproc_shared_value_t *v,
                                           mproc_rlock_t **out);
 MPROC_API void mproc_shared_value_destroy(mproc_shared_value_t *v);
@@ -1259,17 +1381,58 @@ MPROC_API int mproc_value_as_shared_value(const mproc_value_t *v,
                                           mproc_shared_value_t **out);
 
 typedef struct mproc_shared_array mproc_shared_array_t;
-/** @p count zero-filled elements of @p elem_size bytes, with an RLock if
- * @p lock. The elements are accessed through the pointer, with no call of
- * mproc's taking the lock: a caller that takes it (get_lock) gets
- * MPROC_E_OWNER_DEAD from mproc_rlock_acquire() if its holder died, and
- * then holds it, as section 5 says. */
+/**
+ * @p count elements of C type @p type; @p opts may be NULL (see
+ * mproc_shared_options_t: the lock, and an initializer of @p count
+ * elements).
+ */
+MPROC_API int mproc_shared_array_create_ex(mproc_shared_array_t **out,
+                                           mproc_ctype_t type, size_t count,
+                                           const mproc_shared_options_t *opts);
+/** @p count zero-filled elements of @p elem_size bytes, with no C type,
+ * with a new RLock if @p lock (the first API). */
 MPROC_API int mproc_shared_array_create(mproc_shared_array_t **out,
                                         size_t elem_size, size_t count,
                                         bool lock);
+/**
+ * Element access under the array's lock, as CPython's arr[i] and
+ * arr[i:j]. Indexes are Python's: @p index (or @p start) may be negative,
+ * counting from the end (-1 is the last element); an element outside the
+ * array is MPROC_E_VALUE ("invalid index", CPython's IndexError).
+ *
+ * get/set of one element convert from or to the array's C type as the
+ * Value getters and setters do; an array made without a C type
+ * (mproc_shared_array_create()) is MPROC_E_TYPE for them.
+ *
+ * read/write copy @p n whole elements from @p start to or from the
+ * caller's buffer, which holds elements of the array's own type (or of
+ * its elem_size). Unlike a Python slice, which clips, every element of the
+ * range must be within the array (MPROC_E_VALUE otherwise, and nothing is
+ * copied); n = 0 at start = length is an empty range.
+ *
+ * Each call takes the lock and gives it back, with MPROC_E_OWNER_DEAD as
+ * for a Value. Through mproc_shared_array_ptr() the elements are reached
+ * without the lock: a caller that takes it itself gets MPROC_E_OWNER_DEAD
+ * from mproc_acquire() if its holder died, and then holds it, as section
+ * 5 says.
+ */
+MPROC_API int mproc_shared_array_get_int(mproc_shared_array_t *a, int64_t index,
+                                         int64_t *out);
+MPROC_API int mproc_shared_array_set_int(mproc_shared_array_t *a, int64_t index,
+                                         int64_t x);
+MPROC_API int mproc_shared_array_get_double(mproc_shared_array_t *a,
+                                            int64_t index, double *out);
+MPROC_API int mproc_shared_array_set_double(mproc_shared_array_t *a,
+                                            int64_t index, double x);
+MPROC_API int mproc_shared_array_read(mproc_shared_array_t *a, int64_t start,
+                                      size_t n, void *out);
+MPROC_API int mproc_shared_array_write(mproc_shared_array_t *a, int64_t start,
+                                       size_t n, const void *in);
 MPROC_API void *mproc_shared_array_ptr(mproc_shared_array_t *a);
 MPROC_API size_t mproc_shared_array_length(mproc_shared_array_t *a);
 MPROC_API size_t mproc_shared_array_elem_size(mproc_shared_array_t *a);
+/** As mproc_shared_value_lock() and _get_lock(). */
+MPROC_API int mproc_shared_array_lock(mproc_shared_array_t *a, void **out);
 MPROC_API int mproc_shared_array_get_lock(mproc_shared_array_t *a,
                                           mproc_rlock_t **out);
 MPROC_API void mproc_shared_array_destroy(mproc_shared_array_t *a);
@@ -1364,6 +1527,35 @@ MPROC_API int mproc_connection_send_bytes(mproc_connection_t *c,
  * mproc_free()); a value item arrives as its mproc_encode() buffer. */
 MPROC_API int mproc_connection_recv_bytes(mproc_connection_t *c, void **data,
                                           size_t *len);
+/**
+ * Receives one message into the caller's buffer (CPython's
+ * recv_bytes_into(buf, offset)): its bytes go to @p buf at @p offset, and
+ * *@p len is its length. A value item arrives as its mproc_encode()
+ * buffer, as with recv_bytes. @p offset past @p size is MPROC_E_VALUE
+ * ("offset too large"), and nothing is received.
+ *
+ * When the message does not fit (offset + its length > size) it is still
+ * consumed, and handed over whole, as CPython's BufferTooShort carries it:
+ * the call returns MPROC_E_TOOBIG, *@p len is the message's length, and
+ * *@p whole (if @p whole is not NULL) is a new buffer holding all of it,
+ * which the caller frees with mproc_free(); @p buf is left untouched. With
+ * @p whole NULL such a message is dropped. *@p whole is NULL on every other
+ * outcome. Other errors are those of mproc_connection_recv_bytes().
+ */
+MPROC_API int mproc_connection_recv_bytes_into(mproc_connection_t *c, void *buf,
+                                               size_t size, size_t offset,
+                                               size_t *len, void **whole);
+/**
+ * CPython's Connection.readable, .writable and .closed: 1 or 0 (or an
+ * error for a bad @p c). readable and writable say what the end was made
+ * for, and keep saying it after it is closed (as CPython's do): a duplex
+ * end is both, a one-way Pipe's first end only readable and its second
+ * only writable. closed is 1 after mproc_connection_close(), and in a fork
+ * child for a connection it was not given (see above).
+ */
+MPROC_API int mproc_connection_readable(mproc_connection_t *c);
+MPROC_API int mproc_connection_writable(mproc_connection_t *c);
+MPROC_API int mproc_connection_closed(mproc_connection_t *c);
 /** 1 if a recv would not block (a message, or the peer's end of file), 0
  * if nothing came before @p timeout. */
 MPROC_API int mproc_connection_poll(mproc_connection_t *c, double timeout);

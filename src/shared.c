@@ -26,7 +26,7 @@
 
 typedef struct shared_hdr {
   uint32_t magic;
-  uint32_t ctype;     /* Value: the mproc_ctype_t */
+  uint32_t ctype;     /* the mproc_ctype_t; 0: an untyped Array */
   uint64_t elem_size; /* Array: bytes per element */
   uint64_t count;     /* Array: elements */
 } shared_hdr_t;
@@ -34,12 +34,20 @@ typedef struct shared_hdr {
 #define SHARED_MAGIC 0x53687264u /* "Shrd" */
 #define DATA_OFFSET 64u
 
+/*
+ * The lock is any object mproc_acquire() takes (CPython's lock= takes any
+ * object with acquire and release): a new RLock by default, or one the
+ * caller supplied and keeps alive (owns_lock false). It crosses with the
+ * value through the generic object reduction, so a spawned child gets the
+ * same kind of lock, a manager's proxy included.
+ */
 typedef struct shared_obj {
   mproc_object_t base;
   mproc__shm_t shm;
   shared_hdr_t *hdr;
   uint8_t *data;
-  mproc_rlock_t *lock; /* NULL: created without a lock */
+  mproc_object_t *lock; /* NULL: created without a lock (raw) */
+  bool owns_lock;       /* created (or rebuilt) with the value */
 } shared_obj_t;
 
 struct mproc_shared_value {
@@ -71,15 +79,43 @@ static size_t ctype_size(mproc_ctype_t t) {
 
 static void shared_free(shared_obj_t *s) {
   s->base.magic = 0;
-  if (s->lock)
-    mproc__rlock_type.destroy((mproc_object_t *)s->lock);
+  if (s->lock && s->owns_lock)
+    mproc__object_release(s->lock);
   mproc__shm_close(&s->shm);
   free(s);
 }
 
+/* Resolves CPython's lock= into @p s's lock: a new RLock (NULL), the
+ * caller's (checked to have acquire and release), or none (raw). */
+static int lock_choose(shared_obj_t *s, const mproc_shared_options_t *o,
+                       const char *what) {
+  if (o->raw) {
+    if (o->lock)
+      return mproc__err(MPROC_E_INVAL,
+                        "%s: a lock was given for a raw value (raw is "
+                        "CPython's lock=False)",
+                        what);
+    return 0;
+  }
+  if (o->lock) {
+    int rc = mproc__acquirable(o->lock, "acquire", what);
+    if (rc < 0)
+      return rc;
+    s->lock = (mproc_object_t *)(uintptr_t)o->lock;
+    return 0;
+  }
+  mproc_rlock_t *l;
+  int rc = mproc_rlock_create(&l);
+  if (rc < 0)
+    return rc;
+  s->lock = (mproc_object_t *)(void *)l;
+  s->owns_lock = true;
+  return 0;
+}
+
 static int shared_create(shared_obj_t **out, mproc__type_id_t id,
                          uint32_t ctype, size_t elem_size, size_t count,
-                         bool lock) {
+                         const mproc_shared_options_t *opts, const char *what) {
   *out = NULL;
   if (elem_size == 0 || count > (SIZE_MAX - DATA_OFFSET) / elem_size ||
       count * elem_size > ((size_t)1 << 40))
@@ -89,25 +125,27 @@ static int shared_create(shared_obj_t **out, mproc__type_id_t id,
   if (!s)
     return mproc__err(MPROC_E_NOMEM, "allocating a shared value");
   s->shm.h = MPROC__INVALID_HANDLE;
-  int rc = mproc__shm_create(&s->shm, DATA_OFFSET + count * elem_size);
+  int rc = lock_choose(s, opts, what);
   if (rc < 0)
     goto fail;
-  if (lock) {
-    rc = mproc_rlock_create(&s->lock);
-    if (rc < 0)
-      goto fail;
-  }
+  rc = mproc__shm_create(&s->shm, DATA_OFFSET + count * elem_size);
+  if (rc < 0)
+    goto fail;
   s->hdr = s->shm.addr;
   s->data = (uint8_t *)s->shm.addr + DATA_OFFSET;
   s->hdr->magic = SHARED_MAGIC;
   s->hdr->ctype = ctype;
   s->hdr->elem_size = elem_size;
   s->hdr->count = count;
+  if (opts->init && count)
+    memcpy(s->data, opts->init, count * elem_size);
   s->base.magic = MPROC__OBJ_MAGIC;
   s->base.type_id = id;
   *out = s;
   return 0;
 fail:
+  if (s->lock && s->owns_lock)
+    mproc__object_release(s->lock);
   mproc__shm_close(&s->shm);
   free(s);
   return rc;
@@ -117,7 +155,8 @@ static void shared_destroy_obj(mproc_object_t *o) {
   shared_free((shared_obj_t *)o);
 }
 
-/* Reduction: the region (size, handle), then 0 or 1 and the RLock's. */
+/* Reduction: the region (size, handle), then 0, or 1 and the lock's
+ * reduction as any object's (its type id first). */
 static int shared_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
                          mproc__wbuf_t *b) {
   shared_obj_t *s = (shared_obj_t *)o;
@@ -127,7 +166,7 @@ static int shared_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
     return rc;
   mproc__put_u8(b, s->lock ? 1 : 0);
   if (s->lock)
-    rc = mproc__rlock_type.reduce((mproc_object_t *)s->lock, ctx, b);
+    rc = mproc__object_reduce(s->lock, b);
   return rc;
 }
 
@@ -154,7 +193,9 @@ static int shared_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
   s->hdr = s->shm.addr;
   s->data = (uint8_t *)s->shm.addr + DATA_OFFSET;
   if (s->hdr->magic != SHARED_MAGIC || s->hdr->elem_size == 0 ||
-      s->hdr->count > (size - DATA_OFFSET) / s->hdr->elem_size) {
+      s->hdr->count > (size - DATA_OFFSET) / s->hdr->elem_size ||
+      (s->hdr->ctype != 0 &&
+       ctype_size((mproc_ctype_t)s->hdr->ctype) != s->hdr->elem_size)) {
     rc = mproc__err(MPROC_E_DECODE, "received memory is not a shared value");
     goto fail;
   }
@@ -164,19 +205,27 @@ static int shared_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
     goto fail;
   }
   if (has_lock) {
-    mproc_object_t *l = NULL;
-    rc = mproc__rlock_type.rebuild(MPROC__T_RLOCK, r, &l);
+    /* Only ever in a start record: the value itself is inherit-only. */
+    rc = mproc__object_rebuild(r, true, 0, &s->lock);
     if (rc < 0)
       goto fail;
-    s->lock = (mproc_rlock_t *)l;
+    s->owns_lock = true;
+    if (mproc__acquirable(s->lock, "acquire", "a received shared value") < 0) {
+      rc = mproc__err(MPROC_E_DECODE, "a shared value's lock is a %s",
+                      mproc__type_of(s->lock->type_id)->name);
+      goto fail;
+    }
   }
   s->base.magic = MPROC__OBJ_MAGIC;
   s->base.type_id = id;
   *out = &s->base;
   return 0;
 fail:
-  if (s)
+  if (s) {
+    if (s->lock)
+      mproc__object_release(s->lock);
     mproc__shm_close(&s->shm);
+  }
   free(s);
   if (h != MPROC__INVALID_HANDLE) {
     mproc__shm_t tmp = {NULL, 0, h};
@@ -225,7 +274,7 @@ static shared_obj_t *shared_get(const void *p, mproc__type_id_t id,
  * that the value may be inconsistent, and nobody is left holding anything.
  */
 static int lock_opt(shared_obj_t *s) {
-  return s->lock ? mproc_rlock_acquire(s->lock, MPROC_FOREVER) : 0;
+  return s->lock ? mproc_acquire(s->lock, MPROC_FOREVER) : 0;
 }
 
 /* Releases what lock_opt() took and passes its status on, with a detail
@@ -233,7 +282,7 @@ static int lock_opt(shared_obj_t *s) {
 static int unlock_opt(shared_obj_t *s, int rc, const char *what,
                       const char *done) {
   if (s->lock)
-    mproc_rlock_release(s->lock);
+    mproc_release(s->lock);
   if (rc == MPROC_E_OWNER_DEAD)
     return mproc__err(MPROC_E_OWNER_DEAD,
                       "%s: the owner of the lock died holding it, so the "
@@ -243,8 +292,10 @@ static int unlock_opt(shared_obj_t *s, int rc, const char *what,
   return rc;
 }
 
-int mproc_shared_value_create(mproc_shared_value_t **out, mproc_ctype_t type,
-                              bool lock) {
+static const mproc_shared_options_t default_options = {NULL, false, NULL};
+
+int mproc_shared_value_create_ex(mproc_shared_value_t **out, mproc_ctype_t type,
+                                 const mproc_shared_options_t *opts) {
   if (!out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *out = NULL;
@@ -252,18 +303,24 @@ int mproc_shared_value_create(mproc_shared_value_t **out, mproc_ctype_t type,
   if (!size)
     return mproc__err(MPROC_E_VALUE, "unknown C type %d", (int)type);
   shared_obj_t *s;
-  int rc = shared_create(&s, MPROC__T_VALUE, (uint32_t)type, size, 1, lock);
+  int rc = shared_create(&s, MPROC__T_VALUE, (uint32_t)type, size, 1,
+                         opts ? opts : &default_options, __func__);
   if (rc == 0)
     *out = (mproc_shared_value_t *)s;
   return rc;
 }
 
-/* Reads the scalar as int64 or double (whichever @p as_double says). */
-static void load_scalar(shared_obj_t *s, int64_t *i, double *d) {
-  const void *p = s->data;
+int mproc_shared_value_create(mproc_shared_value_t **out, mproc_ctype_t type,
+                              bool lock) {
+  mproc_shared_options_t o = {NULL, !lock, NULL};
+  return mproc_shared_value_create_ex(out, type, &o);
+}
+
+/* Reads the element of C type @p t at @p p as int64 and as double. */
+static void load_scalar(mproc_ctype_t t, const void *p, int64_t *i, double *d) {
   int64_t iv = 0;
   double dv = 0;
-  switch ((mproc_ctype_t)s->hdr->ctype) {
+  switch (t) {
   case MPROC_C_INT8:
     iv = *(const int8_t *)p;
     break;
@@ -305,13 +362,15 @@ static void load_scalar(shared_obj_t *s, int64_t *i, double *d) {
   *d = (double)iv;
 }
 
-static void store_scalar(shared_obj_t *s, int64_t i, double d, bool is_d) {
-  void *p = s->data;
-  if (is_d && s->hdr->ctype != MPROC_C_FLOAT && s->hdr->ctype != MPROC_C_DOUBLE)
+/* Writes @p i (or @p d if @p is_d) to the element of C type @p t at @p p,
+ * converting as a C assignment does. */
+static void store_scalar(mproc_ctype_t t, void *p, int64_t i, double d,
+                         bool is_d) {
+  if (is_d && t != MPROC_C_FLOAT && t != MPROC_C_DOUBLE)
     i = (int64_t)d;
   if (!is_d)
     d = (double)i;
-  switch ((mproc_ctype_t)s->hdr->ctype) {
+  switch (t) {
   case MPROC_C_INT8:
     *(int8_t *)p = (int8_t)i;
     break;
@@ -345,46 +404,47 @@ static void store_scalar(shared_obj_t *s, int64_t i, double d, bool is_d) {
   }
 }
 
+/* One element, read (@p set false: into *i and *d) or written (from @p i,
+ * or @p d if @p is_d) under the lock. */
+static int elem_access(shared_obj_t *s, void *p, bool set, int64_t *i,
+                       double *d, bool is_d, const char *what) {
+  int rc = lock_opt(s);
+  if (rc < 0 && rc != MPROC_E_OWNER_DEAD)
+    return rc;
+  mproc_ctype_t t = (mproc_ctype_t)s->hdr->ctype;
+  if (set)
+    store_scalar(t, p, *i, *d, is_d);
+  else
+    load_scalar(t, p, i, d);
+  return unlock_opt(s, rc, what, set ? "written" : "read");
+}
+
 int mproc_shared_value_get_int(mproc_shared_value_t *v, int64_t *out) {
   SHARED_GET(s, v, MPROC__T_VALUE);
   if (!out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
-  int rc = lock_opt(s);
-  if (rc < 0 && rc != MPROC_E_OWNER_DEAD)
-    return rc;
   double d;
-  load_scalar(s, out, &d);
-  return unlock_opt(s, rc, __func__, "read");
+  return elem_access(s, s->data, false, out, &d, false, __func__);
 }
 
 int mproc_shared_value_get_double(mproc_shared_value_t *v, double *out) {
   SHARED_GET(s, v, MPROC__T_VALUE);
   if (!out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
-  int rc = lock_opt(s);
-  if (rc < 0 && rc != MPROC_E_OWNER_DEAD)
-    return rc;
   int64_t i;
-  load_scalar(s, &i, out);
-  return unlock_opt(s, rc, __func__, "read");
+  return elem_access(s, s->data, false, &i, out, false, __func__);
 }
 
 int mproc_shared_value_set_int(mproc_shared_value_t *v, int64_t x) {
   SHARED_GET(s, v, MPROC__T_VALUE);
-  int rc = lock_opt(s);
-  if (rc < 0 && rc != MPROC_E_OWNER_DEAD)
-    return rc;
-  store_scalar(s, x, 0, false);
-  return unlock_opt(s, rc, __func__, "written");
+  double d = 0;
+  return elem_access(s, s->data, true, &x, &d, false, __func__);
 }
 
 int mproc_shared_value_set_double(mproc_shared_value_t *v, double x) {
   SHARED_GET(s, v, MPROC__T_VALUE);
-  int rc = lock_opt(s);
-  if (rc < 0 && rc != MPROC_E_OWNER_DEAD)
-    return rc;
-  store_scalar(s, 0, x, true);
-  return unlock_opt(s, rc, __func__, "written");
+  int64_t i = 0;
+  return elem_access(s, s->data, true, &i, &x, true, __func__);
 }
 
 void *mproc_shared_value_ptr(mproc_shared_value_t *v) {
@@ -393,14 +453,30 @@ void *mproc_shared_value_ptr(mproc_shared_value_t *v) {
   return s ? s->data : NULL;
 }
 
-int mproc_shared_value_get_lock(mproc_shared_value_t *v, mproc_rlock_t **out) {
-  SHARED_GET(s, v, MPROC__T_VALUE);
+/* The lock, whatever its type (@p any), or only an RLock (the old
+ * getters, typed mproc_rlock_t). */
+static int lock_get(shared_obj_t *s, void **out, bool any, const char *what) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", what);
   if (!s->lock)
-    return mproc__err(MPROC_E_STATE, "the value was created without a lock");
+    return mproc__err(MPROC_E_STATE, "%s: created without a lock (raw)", what);
+  if (!any && s->lock->type_id != MPROC__T_RLOCK)
+    return mproc__err(MPROC_E_TYPE,
+                      "%s: the lock is a %s, not an RLock: use the "
+                      "untyped getter",
+                      what, mproc_object_type_name(s->lock));
   *out = s->lock;
   return 0;
+}
+
+int mproc_shared_value_get_lock(mproc_shared_value_t *v, mproc_rlock_t **out) {
+  SHARED_GET(s, v, MPROC__T_VALUE);
+  return lock_get(s, (void **)out, false, __func__);
+}
+
+int mproc_shared_value_lock(mproc_shared_value_t *v, void **out) {
+  SHARED_GET(s, v, MPROC__T_VALUE);
+  return lock_get(s, out, true, __func__);
 }
 
 void mproc_shared_value_destroy(mproc_shared_value_t *v) {
@@ -414,11 +490,127 @@ int mproc_shared_array_create(mproc_shared_array_t **out, size_t elem_size,
   if (!out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *out = NULL;
+  mproc_shared_options_t o = {NULL, !lock, NULL};
   shared_obj_t *s;
-  int rc = shared_create(&s, MPROC__T_ARRAY, 0, elem_size, count, lock);
+  int rc = shared_create(&s, MPROC__T_ARRAY, 0, elem_size, count, &o, __func__);
   if (rc == 0)
     *out = (mproc_shared_array_t *)s;
   return rc;
+}
+
+int mproc_shared_array_create_ex(mproc_shared_array_t **out, mproc_ctype_t type,
+                                 size_t count,
+                                 const mproc_shared_options_t *opts) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+  *out = NULL;
+  size_t size = ctype_size(type);
+  if (!size)
+    return mproc__err(MPROC_E_VALUE, "unknown C type %d", (int)type);
+  shared_obj_t *s;
+  int rc = shared_create(&s, MPROC__T_ARRAY, (uint32_t)type, size, count,
+                         opts ? opts : &default_options, __func__);
+  if (rc == 0)
+    *out = (mproc_shared_array_t *)s;
+  return rc;
+}
+
+/* The first element of @p n from @p start (negative: from the end, as in
+ * Python), or MPROC_E_VALUE if they are not all within the array. */
+static int elem_range(shared_obj_t *s, int64_t start, size_t n, uint8_t **p,
+                      const char *what) {
+  uint64_t count = s->hdr->count;
+  /* count <= 2^40 (shared_create), so it fits an int64_t. */
+  int64_t i = start < 0 ? start + (int64_t)count : start;
+  if (i < 0 || (uint64_t)i > count || n > count - (uint64_t)i)
+    return mproc__err(MPROC_E_VALUE,
+                      "%s: invalid index: %zu element(s) at %lld in an "
+                      "array of %llu",
+                      what, n, (long long)start, (unsigned long long)count);
+  *p = s->data + (size_t)i * s->hdr->elem_size;
+  return 0;
+}
+
+/* One element of a typed array: its address, after the checks. */
+static int elem_at(shared_obj_t *s, int64_t index, uint8_t **p,
+                   const char *what) {
+  if (s->hdr->ctype == 0)
+    return mproc__err(MPROC_E_TYPE,
+                      "%s: the array has no C type (made by "
+                      "mproc_shared_array_create()); use read/write",
+                      what);
+  return elem_range(s, index, 1, p, what);
+}
+
+int mproc_shared_array_get_int(mproc_shared_array_t *a, int64_t index,
+                               int64_t *out) {
+  SHARED_GET(s, a, MPROC__T_ARRAY);
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+  uint8_t *p = NULL;
+  int rc = elem_at(s, index, &p, __func__);
+  double d;
+  return rc < 0 ? rc : elem_access(s, p, false, out, &d, false, __func__);
+}
+
+int mproc_shared_array_get_double(mproc_shared_array_t *a, int64_t index,
+                                  double *out) {
+  SHARED_GET(s, a, MPROC__T_ARRAY);
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+  uint8_t *p = NULL;
+  int rc = elem_at(s, index, &p, __func__);
+  int64_t i;
+  return rc < 0 ? rc : elem_access(s, p, false, &i, out, false, __func__);
+}
+
+int mproc_shared_array_set_int(mproc_shared_array_t *a, int64_t index,
+                               int64_t x) {
+  SHARED_GET(s, a, MPROC__T_ARRAY);
+  uint8_t *p = NULL;
+  int rc = elem_at(s, index, &p, __func__);
+  double d = 0;
+  return rc < 0 ? rc : elem_access(s, p, true, &x, &d, false, __func__);
+}
+
+int mproc_shared_array_set_double(mproc_shared_array_t *a, int64_t index,
+                                  double x) {
+  SHARED_GET(s, a, MPROC__T_ARRAY);
+  uint8_t *p = NULL;
+  int rc = elem_at(s, index, &p, __func__);
+  int64_t i = 0;
+  return rc < 0 ? rc : elem_access(s, p, true, &i, &x, true, __func__);
+}
+
+/* Copies @p n elements between the array (from @p start) and @p buf,
+ * under the lock, in one direction or the other. */
+static int range_copy(shared_obj_t *s, int64_t start, size_t n, void *buf,
+                      bool write, const char *what) {
+  if (!buf && n)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL buffer", what);
+  uint8_t *p = NULL;
+  int rc = elem_range(s, start, n, &p, what);
+  if (rc < 0)
+    return rc;
+  rc = lock_opt(s);
+  if (rc < 0 && rc != MPROC_E_OWNER_DEAD)
+    return rc;
+  size_t bytes = n * (size_t)s->hdr->elem_size;
+  if (bytes)
+    memcpy(write ? p : buf, write ? buf : p, bytes);
+  return unlock_opt(s, rc, what, write ? "written" : "read");
+}
+
+int mproc_shared_array_read(mproc_shared_array_t *a, int64_t start, size_t n,
+                            void *out) {
+  SHARED_GET(s, a, MPROC__T_ARRAY);
+  return range_copy(s, start, n, out, false, __func__);
+}
+
+int mproc_shared_array_write(mproc_shared_array_t *a, int64_t start, size_t n,
+                             const void *in) {
+  SHARED_GET(s, a, MPROC__T_ARRAY);
+  return range_copy(s, start, n, (void *)(uintptr_t)in, true, __func__);
 }
 
 void *mproc_shared_array_ptr(mproc_shared_array_t *a) {
@@ -441,12 +633,12 @@ size_t mproc_shared_array_elem_size(mproc_shared_array_t *a) {
 
 int mproc_shared_array_get_lock(mproc_shared_array_t *a, mproc_rlock_t **out) {
   SHARED_GET(s, a, MPROC__T_ARRAY);
-  if (!out)
-    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
-  if (!s->lock)
-    return mproc__err(MPROC_E_STATE, "the array was created without a lock");
-  *out = s->lock;
-  return 0;
+  return lock_get(s, (void **)out, false, __func__);
+}
+
+int mproc_shared_array_lock(mproc_shared_array_t *a, void **out) {
+  SHARED_GET(s, a, MPROC__T_ARRAY);
+  return lock_get(s, out, true, __func__);
 }
 
 void mproc_shared_array_destroy(mproc_shared_array_t *a) {

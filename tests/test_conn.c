@@ -140,6 +140,220 @@ static void test_one_way_and_poll(void **state) {
   mproc_connection_destroy(w);
 }
 
+/* ------------------------------------------------------------------------ */
+/* recv_bytes_into; readable, writable, closed                              */
+/* ------------------------------------------------------------------------ */
+
+/* Sends @p len bytes to the echo child and receives them back into
+ * @p buf (@p size bytes) at @p offset. */
+static int echo_into(mproc_connection_t *a, const void *msg, size_t len,
+                     void *buf, size_t size, size_t offset, size_t *got,
+                     void **whole) {
+  assert_int_equal(mproc_connection_send_bytes(a, msg, len), 0);
+  return mproc_connection_recv_bytes_into(a, buf, size, offset, got, whole);
+}
+
+/* CPython's test_connection: into an int array, at an offset, and a
+ * BufferTooShort that carries the whole message; and messages that go
+ * straight to the caller's buffer (large) or through the read-ahead. */
+static void test_recv_bytes_into(void **state) {
+  mproc_connection_t *a, *b;
+  assert_int_equal(mproc_pipe(&a, &b, true), 0);
+  mproc_value_t arg = mproc_obj(b);
+  mproc_process_t *p = harness_start(child_echo, &arg, 1, TEST_METHOD(state));
+  assert_int_equal(mproc_connection_close(b), 0);
+
+  const int32_t arr[5] = {1, 2, 3, 4, 5};
+  int32_t buf[10] = {0};
+  size_t got = 99;
+  void *whole = (void *)1;
+  assert_int_equal(
+      echo_into(a, arr, sizeof arr, buf, sizeof buf, 0, &got, &whole), 0);
+  assert_int_equal(got, sizeof arr);
+  assert_null(whole);
+  const int32_t want0[10] = {1, 2, 3, 4, 5, 0, 0, 0, 0, 0};
+  assert_memory_equal(buf, want0, sizeof buf);
+
+  memset(buf, 0, sizeof buf);
+  assert_int_equal(echo_into(a, arr, sizeof arr, buf, sizeof buf,
+                             3 * sizeof buf[0], &got, &whole),
+                   0);
+  assert_int_equal(got, sizeof arr);
+  const int32_t want3[10] = {0, 0, 0, 1, 2, 3, 4, 5, 0, 0};
+  assert_memory_equal(buf, want3, sizeof buf);
+  /* An exact fit at the end. */
+  assert_int_equal(echo_into(a, arr, sizeof arr, buf, sizeof buf,
+                             5 * sizeof buf[0], &got, NULL),
+                   0);
+  const int32_t want5[10] = {0, 0, 0, 1, 2, 1, 2, 3, 4, 5};
+  assert_memory_equal(buf, want5, sizeof buf);
+
+  /* Too short: consumed, handed over whole, the buffer untouched. */
+  char longmsg[100], small[40];
+  fill((uint8_t *)longmsg, sizeof longmsg, 7);
+  memset(small, ' ', sizeof small);
+  assert_int_equal(echo_into(a, longmsg, sizeof longmsg, small, sizeof small, 0,
+                             &got, &whole),
+                   MPROC_E_TOOBIG);
+  assert_non_null(strstr(mproc_last_error(), "BufferTooShort"));
+  assert_int_equal(got, sizeof longmsg);
+  assert_non_null(whole);
+  assert_memory_equal(whole, longmsg, sizeof longmsg);
+  mproc_free(whole);
+  for (size_t i = 0; i < sizeof small; i++)
+    assert_int_equal(small[i], ' ');
+  /* ... and the next message is the next one: nothing was left behind. */
+  assert_int_equal(
+      echo_into(a, "next", 4, small, sizeof small, 0, &got, &whole), 0);
+  assert_int_equal(got, 4);
+  assert_memory_equal(small, "next", 4);
+  /* Without a place for it, a message that does not fit is dropped. */
+  assert_int_equal(
+      echo_into(a, longmsg, sizeof longmsg, small, 10, 0, &got, NULL),
+      MPROC_E_TOOBIG);
+  assert_int_equal(got, sizeof longmsg);
+  /* An offset past the end receives nothing (CPython checks it first). */
+  assert_int_equal(mproc_connection_send_bytes(a, "kept", 4), 0);
+  assert_int_equal(
+      mproc_connection_recv_bytes_into(a, small, 10, 11, &got, &whole),
+      MPROC_E_VALUE);
+  assert_string_equal(mproc_last_error(), "offset too large");
+  assert_null(whole);
+  assert_int_equal(
+      mproc_connection_recv_bytes_into(a, small, 10, 10, &got, &whole),
+      MPROC_E_TOOBIG); /* offset == size: room for nothing but "" */
+  assert_int_equal(got, 4);
+  assert_memory_equal(whole, "kept", 4);
+  mproc_free(whole);
+  assert_int_equal(echo_into(a, "", 0, small, 10, 10, &got, &whole), 0);
+  assert_int_equal(got, 0);
+  assert_int_equal(echo_into(a, "", 0, NULL, 0, 0, &got, &whole), 0);
+
+  /* Large messages: straight into the buffer, or too short by a byte. */
+  size_t big = (size_t)4 << 20;
+  uint8_t *msg = malloc(big), *into = malloc(big + 8);
+  assert_non_null(msg);
+  assert_non_null(into);
+  fill(msg, big, 3);
+  assert_int_equal(echo_into(a, msg, big, into, big + 8, 8, &got, &whole), 0);
+  assert_int_equal(got, big);
+  assert_memory_equal(into + 8, msg, big);
+  assert_int_equal(echo_into(a, msg, big, into, big + 8, 9, &got, &whole),
+                   MPROC_E_TOOBIG);
+  assert_int_equal(got, big);
+  assert_memory_equal(whole, msg, big);
+  mproc_free(whole);
+  free(msg);
+  free(into);
+
+  /* A value item arrives as its encoding, as with recv_bytes. */
+  mproc_value_t item[2] = {mproc_int(1), mproc_str("x")};
+  assert_int_equal(mproc_connection_send(a, item, 2), 0);
+  uint8_t enc[256];
+  assert_int_equal(
+      mproc_connection_recv_bytes_into(a, enc, sizeof enc, 0, &got, &whole), 0);
+  mproc_value_t *v;
+  size_t n;
+  assert_int_equal(mproc_decode(enc, got, &v, &n), 0);
+  assert_int_equal(n, 2);
+  assert_int_equal(v[0].u.i, 2); /* the echo child added one */
+  mproc_values_free(v, n);
+
+  /* Bad input. */
+  assert_int_equal(
+      mproc_connection_recv_bytes_into(a, NULL, 4, 0, &got, &whole),
+      MPROC_E_INVAL);
+  assert_int_equal(mproc_connection_recv_bytes_into(a, enc, 4, 0, NULL, NULL),
+                   MPROC_E_INVAL);
+  assert_int_equal(
+      mproc_connection_recv_bytes_into(NULL, enc, 4, 0, &got, &whole),
+      MPROC_E_INVAL);
+
+  assert_int_equal(mproc_connection_close(a), 0);
+  harness_expect_exit(p, 0);
+  assert_int_equal(mproc_connection_recv_bytes_into(a, enc, 4, 0, &got, &whole),
+                   MPROC_E_CLOSED);
+  assert_null(whole);
+  mproc_connection_destroy(a);
+  mproc_connection_destroy(b);
+}
+
+/* args: reading end, writing end, (fork only) an end not given. Reports
+ * what the ends say in the child, through the exit code. */
+static int child_ends(const mproc_value_t *args, size_t nargs) {
+  mproc_connection_t *r, *w;
+  CHECK(nargs == 2 && mproc_value_as_connection(&args[0], &r) == 0 &&
+            mproc_value_as_connection(&args[1], &w) == 0,
+        10);
+  CHECK(mproc_connection_readable(r) == 1 && mproc_connection_writable(r) == 0,
+        11);
+  CHECK(mproc_connection_readable(w) == 0 && mproc_connection_writable(w) == 1,
+        12);
+  CHECK(mproc_connection_closed(r) == 0 && mproc_connection_closed(w) == 0, 13);
+  size_t got;
+  char c;
+  CHECK(mproc_connection_recv_bytes_into(w, &c, 1, 0, &got, NULL) ==
+            MPROC_E_STATE,
+        14);
+  CHECK(mproc_connection_close(r) == 0, 15);
+  CHECK(mproc_connection_closed(r) == 1 && mproc_connection_readable(r) == 1,
+        16);
+  return 0;
+}
+
+/* A connection a fork child is not given: closed in the child as it
+ * starts, so that it holds what a spawn child would. */
+static mproc_connection_t *g_not_given;
+
+static int child_not_given(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  CHECK(mproc_connection_closed(g_not_given) == 1, 10);
+  CHECK(mproc_connection_readable(g_not_given) == 1, 11);
+  return 0;
+}
+
+/* CPython's readable, writable, closed (test_duplex_false): a one-way
+ * pipe's ends, a duplex end, before and after close, here and in a
+ * child. */
+static void test_readable_writable_closed(void **state) {
+  mproc_connection_t *r, *w, *a, *b;
+  assert_int_equal(mproc_pipe(&r, &w, false), 0);
+  assert_int_equal(mproc_pipe(&a, &b, true), 0);
+  assert_int_equal(mproc_connection_readable(r), 1);
+  assert_int_equal(mproc_connection_writable(r), 0);
+  assert_int_equal(mproc_connection_readable(w), 0);
+  assert_int_equal(mproc_connection_writable(w), 1);
+  assert_int_equal(mproc_connection_readable(a), 1);
+  assert_int_equal(mproc_connection_writable(a), 1);
+  assert_int_equal(mproc_connection_closed(r), 0);
+  mproc_value_t args[2] = {mproc_obj(r), mproc_obj(w)};
+  harness_expect_exit(harness_start(child_ends, args, 2, TEST_METHOD(state)),
+                      0);
+  /* The child's close was of its own copy. */
+  assert_int_equal(mproc_connection_closed(r), 0);
+  if (TEST_METHOD(state) == MPROC_START_FORK) {
+    g_not_given = a;
+    harness_expect_exit(
+        harness_start(child_not_given, NULL, 0, MPROC_START_FORK), 0);
+  }
+  assert_int_equal(mproc_connection_close(a), 0);
+  assert_int_equal(mproc_connection_closed(a), 1);
+  assert_int_equal(mproc_connection_readable(a), 1); /* as CPython's */
+  assert_int_equal(mproc_connection_writable(a), 1);
+  assert_int_equal(mproc_connection_closed(b), 0);
+  assert_int_equal(mproc_connection_closed(NULL), MPROC_E_INVAL);
+  mproc_lock_t *l;
+  assert_int_equal(mproc_lock_create(&l), 0);
+  assert_int_equal(mproc_connection_readable((mproc_connection_t *)(void *)l),
+                   MPROC_E_TYPE);
+  mproc_lock_destroy(l);
+  mproc_connection_destroy(r);
+  mproc_connection_destroy(w);
+  mproc_connection_destroy(a);
+  mproc_connection_destroy(b);
+}
+
 /* args: connection. Blocks in recv until killed. */
 static int child_block(const mproc_value_t *args, size_t nargs) {
   mproc_connection_t *c;
@@ -390,6 +604,8 @@ int main(int argc, char **argv) {
   mproc_register("block", child_block);
   mproc_register("receive_conns", child_receive_conns);
   mproc_register("relay", child_relay);
+  mproc_register("ends", child_ends);
+  mproc_register("not_given", child_not_given);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_duplex_echo),
@@ -398,6 +614,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_connection_through_queue),
       cmocka_unit_test(test_wait),
       cmocka_unit_test(test_bad_input),
+      cmocka_unit_test(test_recv_bytes_into),
+      cmocka_unit_test(test_readable_writable_closed),
   };
   return harness_run(argc, argv, "conn", tests, sizeof tests / sizeof tests[0]);
 }

@@ -239,6 +239,323 @@ static void test_array(void **state) {
   mproc_shared_array_destroy(NULL);
 }
 
+/* ------------------------------------------------------------------------ */
+/* CPython's lock= and initial values; typed Array access                   */
+/* ------------------------------------------------------------------------ */
+
+/* CPython's _TestValue.codes_values: (type, initial, set by the child). */
+#define NCODES 4
+static const mproc_ctype_t code_types[NCODES] = {MPROC_C_INT32, MPROC_C_DOUBLE,
+                                                 MPROC_C_INT16, MPROC_C_INT64};
+static const double code_init[NCODES] = {4343, 3.625, -232, 8589934592.0};
+static const double code_then[NCODES] = {24234, -4.25, 234, 17179869184.0};
+
+/* args: NCODES values. Checks the initial values, sets the second ones
+ * (CPython's _TestValue._test). */
+static int child_set_codes(const mproc_value_t *args, size_t nargs) {
+  CHECK(nargs == NCODES, 10);
+  for (int i = 0; i < NCODES; i++) {
+    mproc_shared_value_t *v;
+    double d;
+    CHECK(mproc_value_as_shared_value(&args[i], &v) == 0, 11);
+    CHECK(mproc_shared_value_get_double(v, &d) == 0 && d == code_init[i],
+          20 + i);
+    CHECK(mproc_shared_value_set_double(v, code_then[i]) == 0, 30 + i);
+  }
+  return 0;
+}
+
+/* CPython's test_value and test_rawvalue: initial values of each type, a
+ * child that sets them, locked or raw. */
+static void test_value_initial(void **state) {
+  for (int raw = 0; raw < 2; raw++) {
+    mproc_shared_value_t *v[NCODES];
+    mproc_value_t a[NCODES];
+    /* The initializer is one element of the value's own C type. */
+    int32_t i32 = 4343;
+    double d = 3.625;
+    int16_t i16 = -232;
+    int64_t i64 = (int64_t)1 << 33;
+    const void *init[NCODES] = {&i32, &d, &i16, &i64};
+    for (int i = 0; i < NCODES; i++) {
+      mproc_shared_options_t o = {0};
+      o.raw = raw;
+      o.init = init[i];
+      assert_int_equal(mproc_shared_value_create_ex(&v[i], code_types[i], &o),
+                       0);
+      double x;
+      assert_int_equal(mproc_shared_value_get_double(v[i], &x), 0);
+      assert_true(x == code_init[i]);
+      a[i] = mproc_obj(v[i]);
+    }
+    harness_expect_exit(
+        harness_start(child_set_codes, a, NCODES, TEST_METHOD(state)), 0);
+    for (int i = 0; i < NCODES; i++) {
+      double x;
+      assert_int_equal(mproc_shared_value_get_double(v[i], &x), 0);
+      assert_true(x == code_then[i]);
+      void *l = NULL;
+      assert_int_equal(mproc_shared_value_lock(v[i], &l),
+                       raw ? MPROC_E_STATE : 0);
+      mproc_shared_value_destroy(v[i]);
+    }
+  }
+  /* NULL options: CPython's defaults (a new RLock, zero). */
+  mproc_shared_value_t *z;
+  assert_int_equal(mproc_shared_value_create_ex(&z, MPROC_C_UINT8, NULL), 0);
+  int64_t x = 1;
+  assert_int_equal(mproc_shared_value_get_int(z, &x), 0);
+  assert_int_equal(x, 0);
+  mproc_rlock_t *rl;
+  assert_int_equal(mproc_shared_value_get_lock(z, &rl), 0);
+  mproc_shared_value_destroy(z);
+}
+
+/* args: value whose lock is the parent's, checked (Event). The parent
+ * holds the lock: this process's copy of it must be that same lock. */
+static int child_supplied_lock(const mproc_value_t *args, size_t nargs) {
+  mproc_shared_value_t *v;
+  mproc_event_t *checked;
+  void *lock;
+  CHECK(nargs == 2 && mproc_value_as_shared_value(&args[0], &v) == 0 &&
+            mproc_value_as_event(&args[1], &checked) == 0,
+        10);
+  CHECK(mproc_shared_value_lock(v, &lock) == 0, 11);
+  CHECK(mproc_acquire(lock, 0.05) == MPROC_E_TIMEOUT, 12);
+  CHECK(mproc_event_set(checked) == 0, 13);
+  /* Waits for the parent's release inside the setter. */
+  CHECK(mproc_shared_value_set_int(v, 99) == 0, 14);
+  return 0;
+}
+
+/* args: value and array sharing one lock (a manager's, or an RLock). */
+static int child_shared_lock(const mproc_value_t *args, size_t nargs) {
+  mproc_shared_value_t *v;
+  mproc_shared_array_t *a;
+  void *lv, *la;
+  CHECK(nargs == 2 && mproc_value_as_shared_value(&args[0], &v) == 0 &&
+            mproc_value_as_shared_array(&args[1], &a) == 0,
+        10);
+  CHECK(mproc_shared_value_lock(v, &lv) == 0 &&
+            mproc_shared_array_lock(a, &la) == 0,
+        11);
+  int64_t x;
+  CHECK(mproc_shared_value_get_int(v, &x) == 0 && x == 5, 12);
+  CHECK(mproc_shared_value_set_int(v, 6) == 0, 13);
+  CHECK(mproc_shared_array_set_int(a, -1, 7) == 0, 14);
+  /* One lock for both, as given: holding it across two operations. */
+  CHECK(mproc_acquire(lv, 10.0) == 0, 15);
+  CHECK(mproc_release(la) == 0, 16);
+  return 0;
+}
+
+/* CPython's test_getobj_getlock: lock=None and the default make a new
+ * lock, lock=<a Lock> uses that one (in a child too), lock=False has none,
+ * and a lock without acquire is refused. */
+static void test_value_lock_choice(void **state) {
+  mproc_lock_t *lock;
+  mproc_event_t *checked;
+  assert_int_equal(mproc_lock_create(&lock), 0);
+  assert_int_equal(mproc_event_create(&checked), 0);
+  mproc_shared_value_t *v;
+  mproc_shared_options_t o = {0};
+  o.lock = lock;
+  assert_int_equal(mproc_shared_value_create_ex(&v, MPROC_C_INT32, &o), 0);
+  void *got = NULL;
+  assert_int_equal(mproc_shared_value_lock(v, &got), 0);
+  assert_ptr_equal(got, lock); /* CPython: assertEqual(lock, lock3) */
+  mproc_rlock_t *rl;
+  assert_int_equal(mproc_shared_value_get_lock(v, &rl), MPROC_E_TYPE);
+  /* get and set take the Lock and give it back. */
+  assert_int_equal(mproc_shared_value_set_int(v, 5), 0);
+  assert_int_equal(mproc_lock_locked(lock), 0);
+  /* A child's copy is the same lock: held here, it waits there. */
+  assert_int_equal(mproc_lock_acquire(lock, 0), 0);
+  mproc_value_t a[] = {mproc_obj(v), mproc_obj(checked)};
+  mproc_process_t *p =
+      harness_start(child_supplied_lock, a, 2, TEST_METHOD(state));
+  assert_int_equal(mproc_event_wait(checked, 60.0), 0);
+  /* (A get here would wait for ourselves: a Lock is not recursive.) */
+  assert_int_equal(mproc_lock_release(lock), 0);
+  harness_expect_exit(p, 0);
+  int64_t x = 0;
+  assert_int_equal(mproc_shared_value_get_int(v, &x), 0);
+  assert_int_equal(x, 99);
+  mproc_shared_value_destroy(v);
+  /* The lock outlives the value: it was the caller's. */
+  assert_int_equal(mproc_lock_acquire(lock, 0), 0);
+  assert_int_equal(mproc_lock_release(lock), 0);
+
+  /* Raw: no lock; a lock with raw is a contradiction. */
+  o.raw = true;
+  assert_int_equal(mproc_shared_value_create_ex(&v, MPROC_C_INT32, &o),
+                   MPROC_E_INVAL);
+  assert_null(v);
+  /* Not a lock: CPython's AttributeError. */
+  o.raw = false;
+  o.lock = checked;
+  assert_int_equal(mproc_shared_value_create_ex(&v, MPROC_C_INT32, &o),
+                   MPROC_E_TYPE);
+  assert_non_null(
+      strstr(mproc_last_error(), "'Event' object has no attribute 'acquire'"));
+  mproc_shared_array_t *arr;
+  assert_int_equal(mproc_shared_array_create_ex(&arr, MPROC_C_INT32, 3, &o),
+                   MPROC_E_TYPE);
+  assert_int_equal(mproc_shared_value_create_ex(&v, (mproc_ctype_t)99, NULL),
+                   MPROC_E_VALUE);
+
+  /* One lock for a Value and an Array: an RLock here, and a manager's
+   * Lock, which crosses with them to the child as a proxy. */
+  mproc_rlock_t *shared_rlock;
+  assert_int_equal(mproc_rlock_create(&shared_rlock), 0);
+  mproc_manager_t *mgr;
+  mproc_proxy_t *plock;
+  mproc_manager_options_t mo = {.start_method = TEST_METHOD(state)};
+  assert_int_equal(mproc_manager_start(&mgr, &mo), 0);
+  assert_int_equal(mproc_manager_lock(mgr, &plock), 0);
+  const void *locks[2] = {shared_rlock, plock};
+  for (int k = 0; k < 2; k++) {
+    int32_t five = 5;
+    mproc_shared_options_t so = {0};
+    so.lock = locks[k];
+    so.init = &five;
+    assert_int_equal(mproc_shared_value_create_ex(&v, MPROC_C_INT32, &so), 0);
+    so.init = NULL;
+    assert_int_equal(mproc_shared_array_create_ex(&arr, MPROC_C_INT32, 3, &so),
+                     0);
+    mproc_value_t b[] = {mproc_obj(v), mproc_obj(arr)};
+    harness_expect_exit(
+        harness_start(child_shared_lock, b, 2, TEST_METHOD(state)), 0);
+    assert_int_equal(mproc_shared_value_get_int(v, &x), 0);
+    assert_int_equal(x, 6);
+    assert_int_equal(mproc_shared_array_get_int(arr, 2, &x), 0);
+    assert_int_equal(x, 7);
+    /* The child left it free (its acquire and release were a pair). */
+    assert_int_equal(mproc_acquire(locks[k], 0), 0);
+    assert_int_equal(mproc_release(locks[k]), 0);
+    mproc_shared_array_destroy(arr);
+    mproc_shared_value_destroy(v);
+  }
+  mproc_proxy_destroy(plock);
+  assert_int_equal(mproc_manager_shutdown(mgr), 0);
+  mproc_rlock_destroy(shared_rlock);
+  mproc_event_destroy(checked);
+  mproc_lock_destroy(lock);
+}
+
+/* args: int32 array. CPython's _TestArray.f: prefix sums, in place. */
+static int child_prefix_sums(const mproc_value_t *args, size_t nargs) {
+  mproc_shared_array_t *a;
+  CHECK(nargs == 1 && mproc_value_as_shared_array(&args[0], &a) == 0, 10);
+  int64_t n = (int64_t)mproc_shared_array_length(a);
+  for (int64_t i = 1; i < n; i++) {
+    int64_t prev, cur;
+    CHECK(mproc_shared_array_get_int(a, i - 1, &prev) == 0, 11);
+    CHECK(mproc_shared_array_get_int(a, i, &cur) == 0, 12);
+    CHECK(mproc_shared_array_set_int(a, i, cur + prev) == 0, 13);
+  }
+  return 0;
+}
+
+/* CPython's test_array and test_rawarray: an initializer, len, one
+ * element, a slice read, a slice assignment, and a child's prefix sums;
+ * then Python's negative indexes and the bounds. */
+static void test_array_typed(void **state) {
+  for (int raw = 0; raw < 2; raw++) {
+    int32_t seq[10] = {680, 626, 934, 821, 150, 233, 548, 982, 714, 831};
+    mproc_shared_options_t o = {0};
+    o.raw = raw;
+    o.init = seq;
+    mproc_shared_array_t *a;
+    assert_int_equal(mproc_shared_array_create_ex(&a, MPROC_C_INT32, 10, &o),
+                     0);
+    assert_int_equal(mproc_shared_array_length(a), 10);
+    assert_int_equal(mproc_shared_array_elem_size(a), 4);
+    int64_t x;
+    assert_int_equal(mproc_shared_array_get_int(a, 3, &x), 0);
+    assert_int_equal(x, seq[3]);
+    int32_t part[5];
+    assert_int_equal(mproc_shared_array_read(a, 2, 5, part), 0);
+    assert_memory_equal(part, seq + 2, sizeof part);
+    /* arr[4:8] = seq[4:8] = [1, 2, 3, 4] */
+    const int32_t four[4] = {1, 2, 3, 4};
+    assert_int_equal(mproc_shared_array_write(a, 4, 4, four), 0);
+    memcpy(seq + 4, four, sizeof four);
+    int32_t all[10];
+    assert_int_equal(mproc_shared_array_read(a, 0, 10, all), 0);
+    assert_memory_equal(all, seq, sizeof all);
+    for (int i = 1; i < 10; i++)
+      seq[i] += seq[i - 1];
+    mproc_value_t arg = mproc_obj(a);
+    harness_expect_exit(
+        harness_start(child_prefix_sums, &arg, 1, TEST_METHOD(state)), 0);
+    assert_int_equal(mproc_shared_array_read(a, 0, 10, all), 0);
+    assert_memory_equal(all, seq, sizeof all);
+
+    /* Python's indexes: -1 is the last, -10 the first; -11 and 10 are
+     * outside (IndexError: invalid index). */
+    assert_int_equal(mproc_shared_array_get_int(a, -1, &x), 0);
+    assert_int_equal(x, seq[9]);
+    assert_int_equal(mproc_shared_array_get_int(a, -10, &x), 0);
+    assert_int_equal(x, seq[0]);
+    assert_int_equal(mproc_shared_array_get_int(a, -11, &x), MPROC_E_VALUE);
+    assert_non_null(strstr(mproc_last_error(), "invalid index"));
+    assert_int_equal(mproc_shared_array_get_int(a, 10, &x), MPROC_E_VALUE);
+    assert_int_equal(mproc_shared_array_set_int(a, 10, 1), MPROC_E_VALUE);
+    assert_int_equal(mproc_shared_array_set_int(a, INT64_MIN, 1),
+                     MPROC_E_VALUE);
+    assert_int_equal(mproc_shared_array_set_int(a, -2, -7), 0);
+    assert_int_equal(mproc_shared_array_get_int(a, 8, &x), 0);
+    assert_int_equal(x, -7);
+    /* Ranges: whole elements inside the array, or nothing is copied. */
+    int32_t three[3] = {0};
+    assert_int_equal(mproc_shared_array_read(a, -3, 3, three), 0);
+    assert_int_equal(three[1], -7);
+    assert_int_equal(mproc_shared_array_read(a, 8, 3, three), MPROC_E_VALUE);
+    assert_int_equal(mproc_shared_array_write(a, 8, 3, three), MPROC_E_VALUE);
+    assert_int_equal(mproc_shared_array_read(a, 0, SIZE_MAX, three),
+                     MPROC_E_VALUE);
+    assert_int_equal(mproc_shared_array_read(a, 10, 0, NULL), 0);
+    assert_int_equal(mproc_shared_array_read(a, 11, 0, NULL), MPROC_E_VALUE);
+    assert_int_equal(mproc_shared_array_read(a, 0, 1, NULL), MPROC_E_INVAL);
+    assert_int_equal(mproc_shared_array_get_int(a, 0, NULL), MPROC_E_INVAL);
+    /* Conversions, as the Value's: a double into an int32 truncates. */
+    assert_int_equal(mproc_shared_array_set_double(a, 0, 2.75), 0);
+    double d;
+    assert_int_equal(mproc_shared_array_get_double(a, 0, &d), 0);
+    assert_true(d == 2.0);
+    mproc_shared_array_destroy(a);
+  }
+  /* CPython's test_array_from_size: zero-filled; and a double array. */
+  mproc_shared_array_t *a;
+  assert_int_equal(mproc_shared_array_create_ex(&a, MPROC_C_DOUBLE, 10, NULL),
+                   0);
+  for (int64_t i = 0; i < 10; i++) {
+    double d = 1;
+    assert_int_equal(mproc_shared_array_get_double(a, i, &d), 0);
+    assert_true(d == 0);
+    assert_int_equal(mproc_shared_array_set_double(a, i, (double)i / 4), 0);
+  }
+  double ds[10];
+  assert_int_equal(mproc_shared_array_read(a, 0, 10, ds), 0);
+  assert_true(ds[9] == 2.25);
+  mproc_rlock_t *rl;
+  assert_int_equal(mproc_shared_array_get_lock(a, &rl), 0);
+  mproc_shared_array_destroy(a);
+  /* An array without a C type: ranges of its elements only. */
+  assert_int_equal(mproc_shared_array_create(&a, 3, 4, true), 0);
+  int64_t x;
+  assert_int_equal(mproc_shared_array_get_int(a, 0, &x), MPROC_E_TYPE);
+  assert_int_equal(mproc_shared_array_write(a, 1, 2, "abcdef"), 0);
+  char back[7] = {0};
+  assert_int_equal(mproc_shared_array_read(a, -3, 2, back), 0);
+  assert_string_equal(back, "abcdef");
+  mproc_shared_array_destroy(a);
+  assert_int_equal(mproc_shared_array_create_ex(&a, (mproc_ctype_t)0, 1, NULL),
+                   MPROC_E_VALUE);
+  assert_int_equal(mproc_shared_array_read(NULL, 0, 0, back), MPROC_E_INVAL);
+}
+
 static void test_sharing_rule(void **state) {
   (void)state;
   mproc_shared_value_t *v;
@@ -412,6 +729,10 @@ int main(int argc, char **argv) {
   mproc_register("fill", child_fill);
   mproc_register("named", child_named);
   mproc_register("leave_named", child_leave_named);
+  mproc_register("set_codes", child_set_codes);
+  mproc_register("supplied_lock", child_supplied_lock);
+  mproc_register("shared_lock", child_shared_lock);
+  mproc_register("prefix_sums", child_prefix_sums);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_value_with_lock),
@@ -419,6 +740,9 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_value_owner_dead),
       cmocka_unit_test(test_array),
       cmocka_unit_test(test_sharing_rule),
+      cmocka_unit_test(test_value_initial),
+      cmocka_unit_test(test_value_lock_choice),
+      cmocka_unit_test(test_array_typed),
       cmocka_unit_test(test_named),
       cmocka_unit_test(test_named_cleanup_at_exit),
       cmocka_unit_test(test_named_bad_input),

@@ -18,6 +18,14 @@
  */
 #define ACTION_NAME_MAX 128
 
+/*
+ * The action's arguments and the default timeout live in the region, not
+ * in the process's struct: the last party, which runs the action, may be
+ * a spawned child that got only the region. The arguments are stored
+ * encoded (mproc_encode()) right after this header, so a child decodes its
+ * own copy for each run; a function pointer and a void * (the fork-only
+ * shape) would mean nothing in a spawned child.
+ */
 typedef struct barrier_shared {
   volatile uint32_t mutex; /* 0 free, 1 held, 2 held with waiters */
   volatile uint32_t gen;
@@ -26,8 +34,12 @@ typedef struct barrier_shared {
   volatile uint32_t arrived;
   volatile uint32_t park;
   uint32_t parties;
+  uint32_t args_len;            /* bytes of encoded arguments; 0: none */
+  double timeout;               /* for MPROC_DEFAULT_TIMEOUT waits */
   char action[ACTION_NAME_MAX]; /* registered name, or "" */
 } barrier_shared_t;
+
+#define ARGS_AT(sh) ((const uint8_t *)(sh) + sizeof(barrier_shared_t))
 
 struct mproc_barrier {
   mproc__robj_t o;
@@ -67,17 +79,66 @@ static void end_generation(mproc_barrier_t *b, uint32_t g, bool broken) {
   mproc__park_wake(&b->o.park, &sh->gen, INT32_MAX);
 }
 
-int mproc_barrier_create(mproc_barrier_t **out, unsigned int parties,
-                         mproc_fn action) {
+/* Whether the action's arguments can be decoded anew by any process, in
+ * any generation: no object at any depth (a Lock is inherit-only, and a
+ * proxy or a connection reduced once is redeemed once). */
+static int args_plain(const mproc_value_t *v, size_t n, int depth) {
+  if (depth > 64)
+    return mproc__err(MPROC_E_TOOBIG,
+                      "the Barrier action's arguments nest too deep");
+  for (size_t i = 0; i < n; i++) {
+    int rc = 0;
+    switch (v[i].type) {
+    case MPROC_VALUE_OBJECT:
+      return mproc__err(
+          MPROC_E_TYPE,
+          "a Barrier action's arguments cannot hold objects "
+          "(argument %zu is a %s): give them to each process "
+          "as its arguments instead",
+          i, v[i].u.obj ? mproc_object_type_name(v[i].u.obj) : "NULL object");
+    case MPROC_VALUE_TUPLE:
+    case MPROC_VALUE_LIST:
+      rc = args_plain(v[i].u.seq.items, v[i].u.seq.n, depth + 1);
+      break;
+    case MPROC_VALUE_DICT:
+      rc = v[i].u.dict.n > SIZE_MAX / 2
+               ? mproc__err(MPROC_E_TOOBIG, "a dict of %zu entries",
+                            v[i].u.dict.n)
+               : args_plain(v[i].u.dict.items, 2 * v[i].u.dict.n, depth + 1);
+      break;
+    default:
+      break;
+    }
+    if (rc < 0)
+      return rc;
+  }
+  return 0;
+}
+
+int mproc_barrier_create_ex(mproc_barrier_t **out, unsigned int parties,
+                            const mproc_barrier_options_t *opts) {
   if (!out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *out = NULL;
+  mproc_barrier_options_t none = {0};
+  if (!opts)
+    opts = &none;
   if (parties == 0 || parties > 0xffffu)
     return mproc__err(MPROC_E_VALUE,
                       "a Barrier needs 1 to 65535 parties, not %u", parties);
+  /* `!(t >= 0)` also catches NaN. */
+  if (!(opts->timeout >= 0))
+    return mproc__err(MPROC_E_INVAL,
+                      "%s: the default timeout must be 0 (none) or more",
+                      __func__);
+  if (opts->action_nargs && !opts->action_args)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL action_args", __func__);
+  if (opts->action_nargs && !opts->action)
+    return mproc__err(MPROC_E_INVAL, "%s: action_args without an action",
+                      __func__);
   const char *name = "";
-  if (action) {
-    name = mproc__registry_name(action);
+  if (opts->action) {
+    name = mproc__registry_name(opts->action);
     if (!name)
       return mproc__err(MPROC_E_NOTFOUND,
                         "the Barrier action is not registered: call "
@@ -85,19 +146,90 @@ int mproc_barrier_create(mproc_barrier_t **out, unsigned int parties,
     if (strlen(name) >= ACTION_NAME_MAX)
       return mproc__err(MPROC_E_TOOBIG, "the action's name is too long");
   }
+  void *args = NULL;
+  size_t args_len = 0;
+  if (opts->action_nargs) {
+    int rc = args_plain(opts->action_args, opts->action_nargs, 0);
+    if (rc < 0)
+      return rc;
+    rc = mproc_encode(opts->action_args, opts->action_nargs, &args, &args_len);
+    if (rc < 0)
+      return rc;
+    if (args_len > MPROC_BARRIER_ARGS_MAX) {
+      mproc_free(args);
+      return mproc__err(MPROC_E_TOOBIG,
+                        "the Barrier action's arguments take %zu bytes "
+                        "encoded (at most %d)",
+                        args_len, MPROC_BARRIER_ARGS_MAX);
+    }
+  }
   mproc_barrier_t *b = calloc(1, sizeof *b);
-  if (!b)
+  if (!b) {
+    mproc_free(args);
     return mproc__err(MPROC_E_NOMEM, "allocating a Barrier");
-  int rc = mproc__robj_init(&b->o, MPROC__T_BARRIER, sizeof(barrier_shared_t),
+  }
+  int rc = mproc__robj_init(&b->o, MPROC__T_BARRIER,
+                            sizeof(barrier_shared_t) + args_len,
                             offsetof(barrier_shared_t, park));
   if (rc < 0) {
+    mproc_free(args);
     free(b);
     return rc;
   }
-  BA_SH(b)->parties = parties;
-  memcpy(BA_SH(b)->action, name, strlen(name) + 1);
+  barrier_shared_t *sh = BA_SH(b);
+  sh->parties = parties;
+  sh->timeout = opts->timeout > 0 ? opts->timeout : MPROC_FOREVER;
+  sh->args_len = (uint32_t)args_len;
+  if (args_len)
+    memcpy((uint8_t *)sh + sizeof(barrier_shared_t), args, args_len);
+  mproc_free(args);
+  memcpy(sh->action, name, strlen(name) + 1);
   *out = b;
   return 0;
+}
+
+int mproc_barrier_create(mproc_barrier_t **out, unsigned int parties,
+                         mproc_fn action) {
+  mproc_barrier_options_t opts = {0};
+  opts.action = action;
+  return mproc_barrier_create_ex(out, parties, &opts);
+}
+
+/* Runs the action (registered as @p name) with its arguments, decoded from
+ * the region into this process, and returns its result; when it could not
+ * be run, returns nonzero with *@p why saying why (else *why is NULL). The
+ * arguments are copied out first: the decoder must not read bytes that
+ * another process could change under it. */
+static int run_action(mproc_barrier_t *b, const char *name, const char **why) {
+  *why = NULL;
+  mproc_fn fn = mproc__registry_fn(name);
+  if (!fn) {
+    *why = "is not registered in this process";
+    return 1;
+  }
+  barrier_shared_t *sh = BA_SH(b);
+  size_t len = sh->args_len;
+  if (len == 0)
+    return fn(NULL, 0);
+  *why = "has malformed arguments";
+  if (len > b->o.shm.size - sizeof(barrier_shared_t))
+    return 1;
+  uint8_t *copy = malloc(len);
+  if (!copy) {
+    *why = "could not be given its arguments (out of memory)";
+    return 1;
+  }
+  memcpy(copy, ARGS_AT(sh), len);
+  mproc_value_t *vals = NULL;
+  size_t n = 0;
+  int rc = mproc_decode(copy, len, &vals, &n);
+  free(copy);
+  if (rc < 0)
+    return 1;
+  *why = NULL;
+  rc = fn(vals, n);
+  mproc_values_free(vals, n);
+  return rc;
 }
 
 static int broken_error(void) {
@@ -108,11 +240,13 @@ int mproc_barrier_wait(mproc_barrier_t *b, double timeout,
                        unsigned int *index) {
   if (!BARRIER_GET(b))
     return mproc__bad_object(b);
+  barrier_shared_t *sh = BA_SH(b);
+  if (timeout == MPROC_DEFAULT_TIMEOUT)
+    timeout = sh->timeout; /* checked below, like the caller's */
   int64_t deadline;
   int rc = mproc__deadline(timeout, &deadline);
   if (rc < 0)
     return rc;
-  barrier_shared_t *sh = BA_SH(b);
   mtx_lock(b);
   if (mproc__load32(&sh->broken)) {
     mtx_unlock(b);
@@ -125,13 +259,13 @@ int mproc_barrier_wait(mproc_barrier_t *b, double timeout,
     /* The last party: run the action (unlocked: it may take long, and
      * nobody can pass meanwhile), then release everyone. */
     int arc = 0;
+    const char *why = NULL;
     if (sh->action[0]) {
       char name[ACTION_NAME_MAX];
       memcpy(name, sh->action, sizeof name);
       name[sizeof name - 1] = '\0';
-      mproc_fn fn = mproc__registry_fn(name);
       mtx_unlock(b);
-      arc = fn ? fn(NULL, 0) : -1;
+      arc = run_action(b, name, &why);
       mtx_lock(b);
     }
     if (mproc__load32(&sh->gen) != g) {
@@ -142,9 +276,9 @@ int mproc_barrier_wait(mproc_barrier_t *b, double timeout,
       mproc__store32(&sh->broken, 1);
       end_generation(b, g, true);
       mtx_unlock(b);
-      return mproc__err(
-          MPROC_E_BROKEN, "the Barrier action %s (%d)",
-          arc == -1 ? "is not registered in this process" : "failed", arc);
+      if (why)
+        return mproc__err(MPROC_E_BROKEN, "the Barrier action %s", why);
+      return mproc__err(MPROC_E_BROKEN, "the Barrier action failed (%d)", arc);
     }
     end_generation(b, g, false);
     mtx_unlock(b);
