@@ -256,7 +256,7 @@ static int run_processes(mproc_start_method_t method, bool manager, char *why,
   }
   if ((rc = make_pair(m, &s, &lock, &queue)) != 0)
     goto out;
-  mproc_process_options_t po = {method, false};
+  mproc_process_options_t po = {.start_method = method, .daemon = false};
   for (int i = 0; i < NJOBS && rc == 0; i++) {
     if (i - next_join == MAX_ALIVE) {
       int code = -1;
