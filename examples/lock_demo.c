@@ -40,7 +40,7 @@ static int usage(const char *prog, int code) {
 }
 
 int main(int argc, char **argv) {
-  mproc_register("worker", worker);
+  MPROC_REGISTER(worker);
   mproc_boot(argc, argv);
 
   mproc_process_options_t opts = {.start_method = MPROC_START_DEFAULT,

@@ -122,12 +122,13 @@ static int job_global(const mproc_value_t *args, size_t nargs,
   return rc;
 }
 
-/* Registers what children run; call before mproc_boot(). */
+/* Registers what children run, each under its own name and as a process
+ * function or a pool task by its type; call before mproc_boot(). */
 static void scenarios_register(void) {
-  mproc_register("scenarios.job", job_process);
-  mproc_register("scenarios.init", init_globals);
-  mproc_register_task("scenarios.job", job_task);
-  mproc_register_task("scenarios.job_global", job_global);
+  MPROC_REGISTER(job_process);
+  MPROC_REGISTER(init_globals);
+  MPROC_REGISTER(job_task);
+  MPROC_REGISTER(job_global);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -709,23 +709,23 @@ int main(int argc, char **argv) {
   harness_early_init();
   const char *skip = getenv("MPROC_TEST_SKIP_REGISTER");
   if (!skip || strcmp(skip, "1") != 0)
-    mproc_register("exit_with", child_exit_with);
-  mproc_register("check_args", child_check_args);
-  mproc_register("use_objects", child_use_objects);
-  mproc_register("block_forever", child_block_forever);
-  mproc_register("grandchild", child_grandchild);
-  mproc_register("same_lock_twice", child_same_lock_twice);
-  mproc_register("parent_of_daemon", child_parent_of_daemon);
-  mproc_register("wait_go", child_wait_go);
-  mproc_register("start_and_leave", child_start_and_leave);
-  mproc_register("hold_rlock", child_hold_rlock);
-  mproc_register("leave_daemon", child_leave_daemon);
+    MPROC_REGISTER(child_exit_with);
+  MPROC_REGISTER(child_check_args);
+  MPROC_REGISTER(child_use_objects);
+  MPROC_REGISTER(child_block_forever);
+  MPROC_REGISTER(child_grandchild);
+  MPROC_REGISTER(child_same_lock_twice);
+  MPROC_REGISTER(child_parent_of_daemon);
+  MPROC_REGISTER(child_wait_go);
+  MPROC_REGISTER(child_start_and_leave);
+  MPROC_REGISTER(child_hold_rlock);
+  MPROC_REGISTER(child_leave_daemon);
 #ifndef _WIN32
-  mproc_register("user_fork", child_user_fork);
-  mproc_register("leave_manager", child_leave_manager);
+  MPROC_REGISTER(child_user_fork);
+  MPROC_REGISTER(child_leave_manager);
 #endif
-  mproc_register("report_copy", child_report_copy);
-  mproc_register("start_default", child_start_default);
+  MPROC_REGISTER(child_report_copy);
+  MPROC_REGISTER(child_start_default);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_exit_codes),
