@@ -626,7 +626,9 @@ typedef struct mproc_process_options {
    * default, "Process-N", N counting the processes this process has
    * started, from 1; in a child, its children are "Process-N:M" (CPython's
    * _identity). The library's own children count too and are named as
-   * CPython's: "ForkPoolWorker-N" (or Spawn...), "SyncManager-N". At most
+   * CPython's: "ForkPoolWorker-N" (or Spawn...), "SyncManager-N"; a start
+   * that fails after its arguments were checked uses up its number, as a
+   * CPython Process object takes one when it is made. At most
    * MPROC_PROCESS_NAME_MAX bytes.
    */
   const char *name;
