@@ -216,7 +216,8 @@ static void *contend_setup(void) {
 
 static int64_t contend_run(void *ctx, long n) {
   contend_ctx_t *c = ctx;
-  mproc_process_options_t opts = {MPROC_START_FORK, false};
+  mproc_process_options_t opts = {.start_method = MPROC_START_FORK,
+                                  .daemon = false};
   mproc_process_t *p[2] = {NULL, NULL};
   int rc = 0;
   bench_race_reset(contend_race);
@@ -370,7 +371,8 @@ static void *spawn_setup(void) {
 
 /* n times: start a child that returns 0, join it, check, destroy. */
 static int64_t process_run(void *ctx, long n) {
-  mproc_process_options_t opts = {MPROC_START_DEFAULT, false};
+  mproc_process_options_t opts = {.start_method = MPROC_START_DEFAULT,
+                                  .daemon = false};
   opts.start_method = *(mproc_start_method_t *)ctx;
   int64_t t0 = bench_now_ns();
   for (long i = 0; i < n; i++) {

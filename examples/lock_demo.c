@@ -40,10 +40,11 @@ static int usage(const char *prog, int code) {
 }
 
 int main(int argc, char **argv) {
-  mproc_register("worker", worker);
+  MPROC_REGISTER(worker);
   mproc_boot(argc, argv);
 
-  mproc_process_options_t opts = {MPROC_START_DEFAULT, false};
+  mproc_process_options_t opts = {.start_method = MPROC_START_DEFAULT,
+                                  .daemon = false};
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
       return usage(argv[0], 0);

@@ -125,12 +125,13 @@ static int job_global(const mproc_value_t *args, size_t nargs,
   return rc;
 }
 
-/* Registers what children run; call before mproc_boot(). */
+/* Registers what children run, each under its own name and as a process
+ * function or a pool task by its type; call before mproc_boot(). */
 static void scenarios_register(void) {
-  mproc_register("scenarios.job", job_process);
-  mproc_register("scenarios.init", init_globals);
-  mproc_register_task("scenarios.job", job_task);
-  mproc_register_task("scenarios.job_global", job_global);
+  MPROC_REGISTER(job_process);
+  MPROC_REGISTER(init_globals);
+  MPROC_REGISTER(job_task);
+  MPROC_REGISTER(job_global);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -261,7 +262,7 @@ static int run_processes(mproc_start_method_t method, bool manager, char *why,
   }
   if ((rc = make_pair(m, &s, &lock, &queue)) != 0)
     goto out;
-  mproc_process_options_t po = {method, false};
+  mproc_process_options_t po = {.start_method = method, .daemon = false};
   for (int i = 0; i < NJOBS && rc == 0; i++) {
     if (i - next_join == MAX_ALIVE) {
       int code = -1;

@@ -5,7 +5,7 @@
  *
  *   1. Status codes and error details      (every call returns 0 or MPROC_E_*)
  *   2. Values                              (what crosses into a child)
- *   3. Booting and registered functions    (mproc_boot, mproc_register)
+ *   3. Booting and registered functions    (mproc_boot, MPROC_REGISTER)
  *   4. Processes and start methods
  *   5. The Lock family                     (Lock, RLock, Semaphore,
  *                                           BoundedSemaphore)
@@ -497,20 +497,74 @@ MPROC_API void mproc_free(void *p);
  */
 typedef int (*mproc_fn)(const mproc_value_t *args, size_t nargs);
 
-/**
- * Registers @p fn under @p name. Functions cannot cross exec, so a spawned
- * child finds the function to run by name: every function a child may run
- * must be registered, in the same way in every run of the program, before
- * mproc_boot(). Registering the same name twice with different functions is
- * MPROC_E_STATE; at most 1024 functions.
- */
-MPROC_API int mproc_register(const char *name, mproc_fn fn);
+/** A running pool task: where it puts its result and its error message
+ * (section 8). */
+typedef struct mproc_task mproc_task_t;
 
 /**
- * The first call of main(), after the mproc_register() calls:
+ * A pool task: reads its arguments, may set its result with
+ * mproc_task_set_result() (None otherwise), returns 0, or a negative
+ * MPROC_E_* status for a failure (with a message set by
+ * mproc_task_set_error()).
+ */
+typedef int (*mproc_task_fn)(const mproc_value_t *args, size_t nargs,
+                             mproc_task_t *task);
+
+/**
+ * Registers @p fn under @p name. Functions cannot cross exec, so a spawned
+ * child finds the function to run by name: every function a child or a
+ * pool worker may run must be registered, in the same way in every run of
+ * the program, before mproc_boot(). Usually through MPROC_REGISTER() below.
+ *
+ * Process functions (mproc_register) and pool tasks (mproc_register_task)
+ * share one namespace of at most 2048 names. MPROC_E_STATE, with a message
+ * naming both, for a name already given to another function (of either
+ * kind), for a function already registered under another name, and for
+ * the library's own names ("mproc." ...). Registering the same function
+ * under the same name again does nothing and returns 0. @p name is not
+ * copied: a string literal, as MPROC_REGISTER() passes.
+ */
+MPROC_API int mproc_register(const char *name, mproc_fn fn);
+MPROC_API int mproc_register_task(const char *name, mproc_task_fn fn);
+
+/**
+ * Registers a function under its own name, as a process function or a pool
+ * task according to its type, so that the name is typed once:
+ *
+ *     MPROC_REGISTER(worker);      -> mproc_register("worker", worker)
+ *     MPROC_REGISTER(count_words); -> mproc_register_task("count_words", ...)
+ *
+ * A function of neither type does not compile. In C it needs C11
+ * (_Generic); in C++ it is an inline overload. MPROC_REGISTER_PROCESS() and
+ * MPROC_REGISTER_TASK() name the kind and work with any C or C++ compiler.
+ * The name is the expression's spelling: pass a function's name, not a
+ * pointer variable or a cast.
+ */
+#define MPROC_REGISTER_PROCESS(fn) mproc_register(#fn, (fn))
+#define MPROC_REGISTER_TASK(fn) mproc_register_task(#fn, (fn))
+#if defined(__cplusplus)
+extern "C++" {
+inline int mproc__register_any(const char *name, mproc_fn fn) {
+  return mproc_register(name, fn);
+}
+inline int mproc__register_any(const char *name, mproc_task_fn fn) {
+  return mproc_register_task(name, fn);
+}
+}
+#define MPROC_REGISTER(fn) mproc__register_any(#fn, (fn))
+#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+/* clang-format off */
+#define MPROC_REGISTER(fn)                                                     \
+  _Generic((fn), mproc_fn: mproc_register,                                     \
+                 mproc_task_fn: mproc_register_task)(#fn, (fn))
+/* clang-format on */
+#endif
+
+/**
+ * The first call of main(), after the registrations:
  *
  *     int main(int argc, char **argv) {
- *       mproc_register("worker", worker);
+ *       MPROC_REGISTER(worker);
  *       mproc_boot(argc, argv);
  *       ...
  *
@@ -567,7 +621,20 @@ typedef struct mproc_process_options {
    * a job object with JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE on Windows.
    */
   bool daemon;
+  /**
+   * The child's name (mproc_process_name()), copied; NULL for CPython's
+   * default, "Process-N", N counting the processes this process has
+   * started, from 1; in a child, its children are "Process-N:M" (CPython's
+   * _identity). The library's own children count too and are named as
+   * CPython's: "ForkPoolWorker-N" (or Spawn...), "SyncManager-N"; a start
+   * that fails after its arguments were checked uses up its number, as a
+   * CPython Process object takes one when it is made. At most
+   * MPROC_PROCESS_NAME_MAX bytes.
+   */
+  const char *name;
 } mproc_process_options_t;
+
+#define MPROC_PROCESS_NAME_MAX 4096
 
 /** Exit codes reported for children ended by mproc_process_terminate() and
  * mproc_process_kill() are -MPROC_SIGTERM and -MPROC_SIGKILL on every
@@ -675,6 +742,91 @@ MPROC_API void mproc_set_exit_join(bool join);
 
 /** The current process id. */
 MPROC_API int64_t mproc_getpid(void);
+
+/* Who a process is: CPython's current_process(), parent_process(),
+ * active_children(), cpu_count(), Process.name and Process.daemon. */
+
+/**
+ * The child's name (see mproc_process_options_t.name), owned by the handle;
+ * NULL for a bad handle. "MainProcess" for mproc_current_process() in a
+ * process that mproc did not start.
+ */
+MPROC_API const char *mproc_process_name(const mproc_process_t *p);
+
+/** 1 if the process is a daemon, 0 if not, or an error. */
+MPROC_API int mproc_process_daemon(const mproc_process_t *p);
+
+/**
+ * This process, as CPython's current_process(): its name, its pid and its
+ * daemon flag, as its parent started it (whatever the start method). The
+ * handle belongs to the library and lives as long as the process: with it,
+ * mproc_process_is_alive() is 1; join, terminate, kill and the sentinel are
+ * MPROC_E_STATE ("can only join a child process"); exitcode is
+ * MPROC_E_BUSY; mproc_process_destroy() and mproc_process_detach() do
+ * nothing and return 0.
+ */
+MPROC_API mproc_process_t *mproc_current_process(void);
+
+/**
+ * The process that started this one, as CPython's parent_process(), or
+ * NULL in a process that mproc did not start. Its name, its pid and its
+ * daemon flag are those it had when it started this one. mproc_process_join()
+ * waits until the parent has ended (0, or MPROC_E_TIMEOUT),
+ * mproc_process_is_alive() tells whether it still runs, and the sentinel
+ * (POSIX: with pidfd) becomes ready when it ends. Its exit code is not
+ * known to a child: mproc_process_exitcode() is MPROC_E_BUSY while it runs,
+ * then MPROC_E_STATE. Terminate and kill are MPROC_E_STATE. The handle
+ * belongs to the library, as mproc_current_process()'s.
+ */
+MPROC_API mproc_process_t *mproc_parent_process(void);
+
+/**
+ * The children of this process that are still running, as CPython's
+ * active_children(): those it started with mproc_process_start() and has
+ * neither destroyed nor detached. Like CPython's, it reaps the children
+ * that have exited (their exit codes are then known without a join) and
+ * drops them from the list, so the end of the process no longer joins them.
+ * Unlike CPython's, the workers of pools and the servers of managers are
+ * not listed: they belong to their objects. *out is a malloc'ed array of *n
+ * handles, oldest first, NULL when *n is 0, freed with mproc_free(); the
+ * handles themselves stay owned by whoever started them.
+ */
+MPROC_API int mproc_active_children(mproc_process_t ***out, size_t *n);
+
+/**
+ * The number of CPUs this process may use (on Linux its CPU affinity, as
+ * CPython 3.13's os.process_cpu_count(); CPython's cpu_count() counts the
+ * machine's), at least 1. A pool of 0 workers starts this many.
+ */
+MPROC_API int mproc_cpu_count(void);
+
+/**
+ * In a child: records @p message for its parent, which reads it with
+ * mproc_process_error() once the child has exited, and returns
+ * @p exit_code, so that a child function can say why it failed:
+ *
+ *     if (mproc_args_parse(args, nargs, "is:worker", &n, &word) != 0)
+ *       return mproc_process_fail(2, mproc_last_error());
+ *
+ * The message is copied into memory shared with the parent at once: the
+ * call never blocks, whether the parent reads it, is busy or has died. It
+ * is cut at MPROC_PROCESS_ERROR_MAX bytes (at a UTF-8 character boundary).
+ * A later call replaces the message; @p message NULL removes it. In a
+ * process that mproc did not start (and in pool workers, whose tasks report
+ * with mproc_task_set_error()) it only returns @p exit_code.
+ */
+MPROC_API int mproc_process_fail(int exit_code, const char *message);
+#define MPROC_PROCESS_ERROR_MAX 65535
+
+/**
+ * The message the child recorded with mproc_process_fail(), once it has
+ * exited (after mproc_process_join(), or an exit code or is_alive that saw
+ * it exit; the call itself checks, without waiting). NULL while the child
+ * runs, when it recorded none (whatever its exit code), and for the
+ * handles of mproc_current_process() and mproc_parent_process(). Owned by
+ * @p p: valid until the handle is destroyed.
+ */
+MPROC_API const char *mproc_process_error(mproc_process_t *p);
 
 /* ------------------------------------------------------------------------ */
 /* 5. The Lock family                                                       */
@@ -1111,21 +1263,8 @@ MPROC_API int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out);
  * returns, that thread has ended.
  */
 
-/** A running task: where it puts its result and its error message. */
-typedef struct mproc_task mproc_task_t;
-
-/**
- * A pool task: reads its arguments, may set its result with
- * mproc_task_set_result() (None otherwise), returns 0, or a negative
- * MPROC_E_* status for a failure (with a message set by
- * mproc_task_set_error()).
- */
-typedef int (*mproc_task_fn)(const mproc_value_t *args, size_t nargs,
-                             mproc_task_t *task);
-
-/** Registers a task function by name; like mproc_register(), before
- * mproc_boot(), the same in every run. */
-MPROC_API int mproc_register_task(const char *name, mproc_task_fn fn);
+/* mproc_task_t, mproc_task_fn and mproc_register_task(): section 3, with
+ * the other registered functions. */
 
 /**
  * Sets the task's result (copied now). The result crosses back to the

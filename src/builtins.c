@@ -59,12 +59,18 @@ const mproc__type_t *mproc__type_of(mproc__type_id_t id) {
 /* Child functions                                                          */
 /* ------------------------------------------------------------------------ */
 
+/* With the names CPython gives these processes: a pool's workers are
+ * "<Context>PoolWorker-N" (Pool renames its context's Process class), a
+ * manager's server "<Manager class>-N". */
 static const struct {
   const char *name;
   mproc_fn fn;
+  const char *fork_name, *spawn_name;
 } builtin_fns[] = {
-    {"mproc.pool.worker", mproc__pool_worker},
-    {"mproc.manager-server", mproc__manager_server_main},
+    {"mproc.pool.worker", mproc__pool_worker, "ForkPoolWorker",
+     "SpawnPoolWorker"},
+    {"mproc.manager-server", mproc__manager_server_main, "SyncManager",
+     "SyncManager"},
 };
 #define BUILTIN_FNS (sizeof builtin_fns / sizeof builtin_fns[0])
 
@@ -79,6 +85,15 @@ const char *mproc__builtin_name(mproc_fn fn) {
   for (size_t i = 0; i < BUILTIN_FNS; i++)
     if (builtin_fns[i].fn == fn)
       return builtin_fns[i].name;
+  return NULL;
+}
+
+const char *mproc__builtin_process_name(mproc_fn fn,
+                                        mproc_start_method_t method) {
+  for (size_t i = 0; i < BUILTIN_FNS; i++)
+    if (builtin_fns[i].fn == fn)
+      return method == MPROC_START_FORK ? builtin_fns[i].fork_name
+                                        : builtin_fns[i].spawn_name;
   return NULL;
 }
 

@@ -14,6 +14,10 @@
 mproc_fn mproc__builtin_fn(const char *name);
 /* The name of @p fn if it is one of the library's, or NULL. */
 const char *mproc__builtin_name(mproc_fn fn);
+/* The prefix of the default name of a process running @p fn, one of the
+ * library's, started with @p method ("ForkPoolWorker"), or NULL. */
+const char *mproc__builtin_process_name(mproc_fn fn,
+                                        mproc_start_method_t method);
 /* In a fork child, before its function runs: resets per-process state, as
  * CPython's after-fork hooks do (connections it was not given are closed,
  * as a spawn child would not have them). */

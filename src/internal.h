@@ -281,12 +281,39 @@ typedef struct mproc__child_spec {
   const mproc_value_t *args;
   size_t nargs;
   bool daemon;
+  const char *name;     /* the child's mproc_process_name() */
+  const char *identity; /* CPython's _identity, as "1:2" */
+  int64_t parent_pid;   /* this process, as the child's parent: */
+  const char *parent_name;
+  bool parent_daemon;
+  /* Where the child's mproc_process_fail() message goes (process.c); addr
+   * NULL for the library's own children, which report otherwise. */
+  mproc__shm_t *error;
 } mproc__child_spec_t;
+
+/* The region behind mproc_process_fail(): u32 state (0 empty, 1 being
+ * written, 2 set), u32 length, the text and its NUL. */
+#define MPROC__ERROR_SHM_SIZE ((size_t)8 + MPROC_PROCESS_ERROR_MAX + 1)
+
+/* What a handle stands for: a child this process started, or the handles
+ * of mproc_current_process() and mproc_parent_process(). */
+typedef enum {
+  MPROC__PROC_CHILD = 0,
+  MPROC__PROC_SELF,
+  MPROC__PROC_PARENT
+} mproc__proc_role_t;
 
 struct mproc_process {
   uint32_t magic;
+  mproc__proc_role_t role;
   mproc_start_method_t method;
   bool daemon;
+  char *name; /* a child's is malloc'ed with the handle */
+  /* A child's mproc_process_fail() region, and the message copied out of
+   * it once the child has exited (error_once: 0, 1 copying, 2 done). */
+  mproc__shm_t error_shm;
+  char *error;
+  volatile uint32_t error_once;
   /* Started for one of the library's own objects (a pool's worker, a
    * manager's server): the object ends it, not the end of the process. */
   bool internal;
@@ -411,6 +438,21 @@ int mproc__boot_init(int argc, char **argv);
 /* Backend: called by the common code in the spawn child right after it
  * decoded its record, with the daemon flag. */
 void mproc__child_set_daemon(bool daemon);
+/*
+ * Backend: the parent of this child process (mproc_parent_process()), whose
+ * pid is @p pid. Waits until it has ended or the deadline passes (0 when it
+ * has ended, MPROC_E_TIMEOUT); a deadline of 0 polls. POSIX: the parent has
+ * ended once this process has been given another (getppid()), so a reused
+ * pid is never mistaken for it; Windows: the parent's process handle that
+ * the spawn bootstrap keeps.
+ */
+int mproc__parent_wait(int64_t pid, int64_t deadline_ns);
+/* Backend: a handle that is ready once the parent has ended, or
+ * MPROC_E_NOTSUP. Owned by the library. */
+int mproc__parent_sentinel(int64_t pid, mproc_os_handle_t *out);
+/* Backend: in a fork child, forgets its parent's parent state (the handle
+ * above, a copy in the child). */
+void mproc__parent_reset(void);
 
 /* Common: the program set by mproc_set_executable(), or NULL for this
  * program itself. */
@@ -420,6 +462,9 @@ bool mproc__booted(void);
 /* Common: the registry. NULL if not registered. */
 const char *mproc__registry_name(mproc_fn fn);
 mproc_fn mproc__registry_fn(const char *name);
+/* The same for pool tasks (one namespace with the above). */
+const char *mproc__registry_task_name(mproc_task_fn fn);
+mproc_task_fn mproc__registry_task_fn(const char *name);
 
 /* Common: converts a public timeout to a deadline; MPROC_E_INVAL if bad. */
 int mproc__deadline(double timeout, int64_t *deadline_ns);
@@ -429,6 +474,13 @@ int mproc__deadline(double timeout, int64_t *deadline_ns);
 typedef struct mproc__record {
   char *fn_name; /* malloc'ed */
   bool daemon;
+  /* Version 3; a version 2 record leaves them NULL, 0 and false. */
+  char *name;         /* the child's name, malloc'ed */
+  char *identity;     /* its identity ("1:2"), malloc'ed */
+  int64_t parent_pid; /* 0: not known */
+  char *parent_name;  /* malloc'ed */
+  bool parent_daemon;
+  uint64_t error_wire;         /* the error region's handle (0: none) */
   mproc_start_method_t method; /* the parent's default start method */
   bool exit_join;              /* the parent's mproc_set_exit_join() */
   mproc_value_t *vals;         /* free with mproc_values_free() */

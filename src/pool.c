@@ -68,45 +68,13 @@
 /* Task registry                                                            */
 /* ------------------------------------------------------------------------ */
 
-#define TASKS_MAX 1024
-static struct {
-  const char *name;
-  mproc_task_fn fn;
-} tasks[TASKS_MAX];
-static size_t ntask_fns;
-
-int mproc_register_task(const char *name, mproc_task_fn fn) {
-  if (!name || !fn || !*name || strlen(name) > 200)
-    return mproc__err(MPROC_E_INVAL, "mproc_register_task: bad name or NULL");
-  for (size_t i = 0; i < ntask_fns; i++) {
-    bool same_name = strcmp(tasks[i].name, name) == 0;
-    if (same_name && tasks[i].fn == fn)
-      return 0;
-    if (same_name || tasks[i].fn == fn)
-      return mproc__err(MPROC_E_STATE,
-                        "mproc_register_task: \"%s\" conflicts with \"%s\"",
-                        name, tasks[i].name);
-  }
-  if (ntask_fns == TASKS_MAX)
-    return mproc__err(MPROC_E_LIMIT, "more than %d tasks", TASKS_MAX);
-  tasks[ntask_fns].name = name;
-  tasks[ntask_fns].fn = fn;
-  ntask_fns++;
-  return 0;
-}
-
+/* One registry for tasks and process functions: process.c. */
 static const char *task_name(mproc_task_fn fn) {
-  for (size_t i = 0; i < ntask_fns; i++)
-    if (tasks[i].fn == fn)
-      return tasks[i].name;
-  return NULL;
+  return mproc__registry_task_name(fn);
 }
 
 static mproc_task_fn task_fn(const char *name) {
-  for (size_t i = 0; i < ntask_fns; i++)
-    if (strcmp(tasks[i].name, name) == 0)
-      return tasks[i].fn;
-  return NULL;
+  return mproc__registry_task_fn(name);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -594,7 +562,7 @@ static int worker_start(mproc_pool_t *p, unsigned slot) {
   args[4] = mproc_int(p->maxtasks);
   for (size_t i = 0; i < p->ninitargs; i++)
     args[5 + i] = p->initargs[i];
-  mproc_process_options_t po = {p->method, true};
+  mproc_process_options_t po = {.start_method = p->method, .daemon = true};
   rc = mproc_process_start(&w->proc, mproc__pool_worker, args, nargs, &po);
   free(args);
   if (rc < 0) {

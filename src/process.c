@@ -13,7 +13,7 @@
 #include <string.h>
 
 #define PROCESS_MAGIC 0x70726f63u /* "proc" */
-#define REGISTRY_MAX 1024
+#define REGISTRY_MAX 2048         /* both kinds: 1024 of each before */
 #define NAME_MAX_LEN 200
 
 /* ------------------------------------------------------------------------ */
@@ -21,63 +21,116 @@
 /* ------------------------------------------------------------------------ */
 
 /*
+ * One table for both kinds of registered function, process functions
+ * (mproc_register) and pool tasks (mproc_register_task), so that a name
+ * means one function whatever asks for it. Two tables (as before) let
+ * "work" name a process function and a task at once: a spawn child and a
+ * pool worker would then run different code for the same name, and
+ * nothing said so.
+ *
  * Registration happens at the start of main(), before any child exists and,
  * in practice, before threads: the table is written then and only read
  * afterwards, so it takes no lock.
  */
+typedef enum { KIND_PROCESS, KIND_TASK } fn_kind_t;
+typedef void (*any_fn)(void);
 static struct {
   const char *name;
-  mproc_fn fn;
+  fn_kind_t kind;
+  any_fn fn; /* converted back to the kind's type before any call */
 } registry[REGISTRY_MAX];
 static size_t registry_len;
 static bool booted;
 static mproc_start_method_t default_method;
 static char *executable;
 
-int mproc_register(const char *name, mproc_fn fn) {
+static const char *kind_text(fn_kind_t kind) {
+  return kind == KIND_TASK ? "a pool task (mproc_register_task)"
+                           : "a process function (mproc_register)";
+}
+
+static int registry_add(const char *what, const char *name, fn_kind_t kind,
+                        any_fn fn) {
   if (!name || !fn)
-    return mproc__err(MPROC_E_INVAL, "mproc_register: NULL name or function");
+    return mproc__err(MPROC_E_INVAL, "%s: NULL name or function", what);
   size_t len = strlen(name);
   if (len == 0 || len > NAME_MAX_LEN)
-    return mproc__err(MPROC_E_INVAL,
-                      "mproc_register: name must have 1 to %d bytes",
+    return mproc__err(MPROC_E_INVAL, "%s: name must have 1 to %d bytes", what,
                       NAME_MAX_LEN);
+  /* The library's own names are found first in every process: a user
+   * function under one would never run. The whole prefix, so that a later
+   * version's new name cannot take over a program's function. */
+  if (strncmp(name, "mproc.", 6) == 0)
+    return mproc__err(MPROC_E_STATE, "%s: \"%s\" is reserved by mproc", what,
+                      name);
+  /* The name first: its clash is the one to report. */
   for (size_t i = 0; i < registry_len; i++) {
-    bool same_name = strcmp(registry[i].name, name) == 0;
-    if (same_name && registry[i].fn == fn)
-      return 0;
-    if (same_name || registry[i].fn == fn)
+    if (strcmp(registry[i].name, name) != 0)
+      continue;
+    if (registry[i].kind != kind)
       return mproc__err(MPROC_E_STATE,
-                        "mproc_register: \"%s\" conflicts with \"%s\"", name,
-                        registry[i].name);
+                        "%s: \"%s\" is already registered as %s; process "
+                        "functions and pool tasks share one namespace",
+                        what, name, kind_text(registry[i].kind));
+    if (registry[i].fn == fn)
+      return 0;
+    return mproc__err(MPROC_E_STATE,
+                      "%s: \"%s\" is already registered for another function",
+                      what, name);
   }
+  for (size_t i = 0; i < registry_len; i++)
+    if (registry[i].fn == fn && registry[i].kind == kind)
+      return mproc__err(MPROC_E_STATE,
+                        "%s: \"%s\" is already registered as \"%s\"", what,
+                        name, registry[i].name);
   if (registry_len == REGISTRY_MAX)
-    return mproc__err(MPROC_E_LIMIT, "mproc_register: more than %d functions",
+    return mproc__err(MPROC_E_LIMIT, "%s: more than %d functions", what,
                       REGISTRY_MAX);
   registry[registry_len].name = name;
+  registry[registry_len].kind = kind;
   registry[registry_len].fn = fn;
   registry_len++;
   return 0;
 }
 
-const char *mproc__registry_name(mproc_fn fn) {
-  const char *builtin = mproc__builtin_name(fn);
-  if (builtin)
-    return builtin;
+static const char *registry_name_of(fn_kind_t kind, any_fn fn) {
   for (size_t i = 0; i < registry_len; i++)
-    if (registry[i].fn == fn)
+    if (registry[i].kind == kind && registry[i].fn == fn)
       return registry[i].name;
   return NULL;
 }
 
-mproc_fn mproc__registry_fn(const char *name) {
-  mproc_fn builtin = mproc__builtin_fn(name);
-  if (builtin)
-    return builtin;
+static any_fn registry_fn_of(fn_kind_t kind, const char *name) {
   for (size_t i = 0; i < registry_len; i++)
-    if (strcmp(registry[i].name, name) == 0)
+    if (registry[i].kind == kind && strcmp(registry[i].name, name) == 0)
       return registry[i].fn;
   return NULL;
+}
+
+int mproc_register(const char *name, mproc_fn fn) {
+  return registry_add("mproc_register", name, KIND_PROCESS, (any_fn)fn);
+}
+
+int mproc_register_task(const char *name, mproc_task_fn fn) {
+  return registry_add("mproc_register_task", name, KIND_TASK, (any_fn)fn);
+}
+
+const char *mproc__registry_name(mproc_fn fn) {
+  const char *builtin = mproc__builtin_name(fn);
+  return builtin ? builtin : registry_name_of(KIND_PROCESS, (any_fn)fn);
+}
+
+mproc_fn mproc__registry_fn(const char *name) {
+  mproc_fn builtin = mproc__builtin_fn(name);
+  return builtin ? builtin : (mproc_fn)registry_fn_of(KIND_PROCESS, name);
+}
+
+const char *mproc__registry_task_name(mproc_task_fn fn) {
+  return registry_name_of(KIND_TASK, (any_fn)fn);
+}
+
+mproc_task_fn mproc__registry_task_fn(const char *name) {
+  return (mproc_task_fn)registry_fn_of(KIND_TASK, name);
 }
 
 bool mproc__booted(void) {
@@ -105,6 +158,74 @@ const char *mproc__spawn_executable(void) {
 }
 
 /* ------------------------------------------------------------------------ */
+/* Who this process is                                                      */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * CPython's _current_process, _parent_process and _process_counter. Set
+ * once, before the child's function runs (fork: mproc__child_run(); spawn:
+ * boot_child()), and only read afterwards, so they take no lock. A fork
+ * child finds its parent's values here and replaces them.
+ *
+ * The handles are static and belong to the library: process_ok() accepts
+ * them, and each call on a handle checks its role before it reaches a
+ * backend, which only knows children.
+ */
+static mproc_process_t self_proc = {
+    .magic = PROCESS_MAGIC,
+    .role = MPROC__PROC_SELF,
+    .name = (char *)"MainProcess",
+    .error_shm = {NULL, 0, MPROC__INVALID_HANDLE},
+    .h = MPROC__INVALID_HANDLE,
+};
+static mproc_process_t parent_proc = {
+    .magic = PROCESS_MAGIC,
+    .role = MPROC__PROC_PARENT,
+    .error_shm = {NULL, 0, MPROC__INVALID_HANDLE},
+    .h = MPROC__INVALID_HANDLE,
+};
+static bool has_parent;
+/* CPython's _identity, "1:2" for the second child of the first child of
+ * the main process ("" there), from which children's names follow. */
+static const char *self_identity = "";
+/* Where this process's mproc_process_fail() writes (addr NULL: nowhere),
+ * mapped without its handle. */
+static mproc__shm_t self_error = {NULL, 0, MPROC__INVALID_HANDLE};
+/* Processes started so far (CPython's _process_counter). */
+static volatile uint32_t started_count;
+
+/* Closes the handle of a region and keeps its mapping: shm.c's close
+ * closes only the handle of a struct without an address. */
+static void shm_drop_handle(mproc__shm_t *shm) {
+  mproc__shm_t h_only = *shm;
+  h_only.addr = NULL;
+  h_only.size = 0;
+  mproc__shm_close(&h_only);
+  shm->h = MPROC__INVALID_HANDLE;
+}
+
+/*
+ * Makes this process the child described. @p error is mapped already. A
+ * fork child holds its parent's region mapped (its parent's own child
+ * state, copied): unmapped first, so that it can only ever write its own.
+ */
+static void become_child(const char *name, const char *identity, bool daemon,
+                         int64_t parent_pid, const char *parent_name,
+                         bool parent_daemon, mproc__shm_t error) {
+  mproc__shm_close(&self_error);
+  self_error = error;
+  shm_drop_handle(&self_error);
+  parent_proc.name = (char *)(parent_name ? parent_name : "");
+  parent_proc.daemon = parent_daemon;
+  parent_proc.pid = parent_pid;
+  has_parent = parent_pid > 0;
+  self_proc.name = (char *)(name ? name : "");
+  self_proc.daemon = daemon;
+  self_identity = identity ? identity : "";
+  mproc__store32(&started_count, 0);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Boot                                                                     */
 /* ------------------------------------------------------------------------ */
 
@@ -118,7 +239,9 @@ static void boot_child(int argc, char **argv) {
   uint8_t *record = NULL;
   size_t len = 0;
   mproc__boot_chan_t *chan = NULL;
-  mproc__record_t rec = {NULL, false, MPROC_START_DEFAULT, true, NULL, 0};
+  mproc__record_t rec;
+  memset(&rec, 0, sizeof rec);
+  rec.exit_join = true;
   mproc_fn fn = NULL;
 
   /* A spawned child may start children of its own. */
@@ -142,8 +265,16 @@ static void boot_child(int argc, char **argv) {
         mproc_start_method_available(rec.method) == 1)
       default_method = rec.method;
     mproc_set_exit_join(rec.exit_join);
+    mproc__shm_t error = {NULL, 0, MPROC__INVALID_HANDLE};
+    if (rec.error_wire)
+      rc = mproc__shm_attach(&error, mproc__handle_from_wire(rec.error_wire),
+                             MPROC__ERROR_SHM_SIZE);
+    /* Kept for the process's life, as the parent's handle is. */
+    if (rc == 0 && rec.name)
+      become_child(rec.name, rec.identity, rec.daemon, rec.parent_pid,
+                   rec.parent_name, rec.parent_daemon, error);
     fn = mproc__registry_fn(rec.fn_name);
-    if (!fn)
+    if (rc == 0 && !fn)
       rc = mproc__err(MPROC_E_NOTFOUND,
                       "function \"%s\" is not registered in the child; "
                       "register it before mproc_boot()",
@@ -210,6 +341,9 @@ mproc_start_method_t mproc_get_start_method(void) {
 /* ------------------------------------------------------------------------ */
 
 int mproc__child_run(const mproc__child_spec_t *spec) {
+  mproc__parent_reset();
+  become_child(spec->name, spec->identity, spec->daemon, spec->parent_pid,
+               spec->parent_name, spec->parent_daemon, *spec->error);
   mproc__err_clear();
   mproc__builtin_fork_child(spec->args, spec->nargs);
   int code = spec->fn(spec->args, spec->nargs);
@@ -430,6 +564,42 @@ static int check_values(const mproc_value_t *args, size_t nargs) {
   return mproc__values_check(args, nargs, "argument", NULL);
 }
 
+/* A malloc'ed copy of @p a followed by @p b, or NULL. */
+static char *concat(const char *a, const char *sep, const char *b) {
+  size_t na = strlen(a), ns = strlen(sep), nb = strlen(b);
+  char *s = malloc(na + ns + nb + 1);
+  if (s) {
+    memcpy(s, a, na);
+    memcpy(s + na, sep, ns);
+    memcpy(s + na + ns, b, nb + 1);
+  }
+  return s;
+}
+
+/*
+ * Numbers the child and names it (CPython's BaseProcess.__init__): its
+ * identity is this process's followed by the count of processes this one
+ * has started, the library's own included, and its default name is
+ * "Process-" and the identity. The number is taken even if the start then
+ * fails, as CPython takes it when the Process object is made.
+ */
+static int name_child(mproc_process_t *p, mproc_fn fn, const char *given,
+                      char **identity) {
+  char num[16];
+  snprintf(num, sizeof num, "%u",
+           (unsigned)(mproc__fetch_add32(&started_count, 1) + 1));
+  *identity =
+      self_identity[0] ? concat(self_identity, ":", num) : concat("", "", num);
+  if (!*identity)
+    return mproc__err(MPROC_E_NOMEM, "naming a process");
+  const char *prefix = mproc__builtin_process_name(fn, p->method);
+  p->name = given ? concat(given, "", "")
+                  : concat(prefix ? prefix : "Process", "-", *identity);
+  if (!p->name)
+    return mproc__err(MPROC_E_NOMEM, "naming a process");
+  return 0;
+}
+
 int mproc_process_start(mproc_process_t **out, mproc_fn fn,
                         const mproc_value_t *args, size_t nargs,
                         const mproc_process_options_t *opts) {
@@ -438,7 +608,11 @@ int mproc_process_start(mproc_process_t **out, mproc_fn fn,
   *out = NULL;
   if (!fn)
     return mproc__err(MPROC_E_INVAL, "%s: NULL function", __func__);
-  mproc__child_spec_t spec = {NULL, fn, args, nargs, false};
+  mproc__child_spec_t spec;
+  memset(&spec, 0, sizeof spec);
+  spec.fn = fn;
+  spec.args = args;
+  spec.nargs = nargs;
   spec.fn_name = mproc__registry_name(fn);
   if (!spec.fn_name)
     return mproc__err(MPROC_E_NOTFOUND,
@@ -462,6 +636,10 @@ int mproc_process_start(mproc_process_t **out, mproc_fn fn,
                       "the spawn start method needs mproc_boot(argc, argv) "
                       "at the start of main()");
   spec.daemon = opts ? opts->daemon : false;
+  const char *given = opts ? opts->name : NULL;
+  if (given && strlen(given) > MPROC_PROCESS_NAME_MAX)
+    return mproc__err(MPROC_E_INVAL, "%s: a name of more than %d bytes",
+                      __func__, MPROC_PROCESS_NAME_MAX);
   /* The auth key exists before the first child, so that every child of
    * this process, fork or spawn, inherits the same one. */
   rc = mproc__authkey_ensure();
@@ -472,15 +650,39 @@ int mproc_process_start(mproc_process_t **out, mproc_fn fn,
   if (!p)
     return mproc__err(MPROC_E_NOMEM, "allocating a process");
   p->magic = PROCESS_MAGIC;
+  p->role = MPROC__PROC_CHILD;
   p->method = method;
   p->daemon = spec.daemon;
   p->internal = mproc__builtin_name(fn) != NULL;
   p->h = MPROC__INVALID_HANDLE;
-  rc = mproc__proc_start(p, &spec);
+  p->error_shm.h = MPROC__INVALID_HANDLE;
+  char *identity = NULL;
+  rc = name_child(p, fn, given, &identity);
+  /* The library's own children report through their objects (a task's
+   * error travels with its result). The region is mapped lazily by the
+   * kernel: a child that never fails costs address space, not memory. */
+  if (rc == 0 && !p->internal)
+    rc = mproc__shm_create(&p->error_shm, MPROC__ERROR_SHM_SIZE);
+  if (rc == 0) {
+    spec.name = p->name;
+    spec.identity = identity;
+    spec.parent_pid = mproc__getpid();
+    spec.parent_name = self_proc.name;
+    spec.parent_daemon = self_proc.daemon;
+    spec.error = &p->error_shm;
+    rc = mproc__proc_start(p, &spec);
+  }
+  free(identity);
   if (rc < 0) {
+    mproc__shm_close(&p->error_shm);
+    free(p->name);
     free(p);
     return rc;
   }
+  /* The child has its own handle (fork: a copy; spawn: one duplicated into
+   * it); the parent keeps only the mapping, so that children started
+   * later do not inherit one descriptor per sibling. */
+  shm_drop_handle(&p->error_shm);
   kids_add(p);
   *out = p;
   return 0;
@@ -504,12 +706,25 @@ static bool process_ok(const mproc_process_t *p, const char *what) {
       return (p) ? MPROC_E_TYPE : MPROC_E_INVAL;                               \
   } while (0)
 
+/* What may be done to this process or its parent: CPython asserts "can
+ * only join a child process"; its other calls fail on a missing Popen. */
+static int not_a_child(const mproc_process_t *p, const char *verb) {
+  return mproc__err(MPROC_E_STATE, "can only %s a child process (this is %s)",
+                    verb,
+                    p->role == MPROC__PROC_SELF ? "the current process"
+                                                : "the parent process");
+}
+
 int mproc_process_join(mproc_process_t *p, double timeout) {
   PROCESS_CHECK(p);
   int64_t deadline;
   int rc = mproc__deadline(timeout, &deadline);
   if (rc < 0)
     return rc;
+  if (p->role == MPROC__PROC_PARENT)
+    return mproc__parent_wait(p->pid, deadline);
+  if (p->role != MPROC__PROC_CHILD)
+    return not_a_child(p, "join");
   if (p->exited)
     return 0;
   return mproc__proc_wait(p, deadline);
@@ -519,6 +734,14 @@ int mproc_process_exitcode(mproc_process_t *p, int *code) {
   PROCESS_CHECK(p);
   if (!code)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+  if (p->role == MPROC__PROC_SELF ||
+      (p->role == MPROC__PROC_PARENT &&
+       mproc__parent_wait(p->pid, 0) == MPROC_E_TIMEOUT))
+    return mproc__err(MPROC_E_BUSY, "the process is still running");
+  if (p->role == MPROC__PROC_PARENT)
+    return mproc__err(MPROC_E_STATE,
+                      "the exit code of the parent process is not known "
+                      "to its child");
   if (!p->exited) {
     int rc = mproc__proc_wait(p, 0);
     if (rc == MPROC_E_TIMEOUT)
@@ -532,9 +755,12 @@ int mproc_process_exitcode(mproc_process_t *p, int *code) {
 
 int mproc_process_is_alive(mproc_process_t *p) {
   PROCESS_CHECK(p);
+  if (p->role == MPROC__PROC_SELF)
+    return 1;
   if (p->exited)
     return 0;
-  int rc = mproc__proc_wait(p, 0);
+  int rc = p->role == MPROC__PROC_PARENT ? mproc__parent_wait(p->pid, 0)
+                                         : mproc__proc_wait(p, 0);
   if (rc == MPROC_E_TIMEOUT)
     return 1;
   return rc < 0 ? rc : 0;
@@ -542,29 +768,56 @@ int mproc_process_is_alive(mproc_process_t *p) {
 
 int mproc_process_terminate(mproc_process_t *p) {
   PROCESS_CHECK(p);
+  if (p->role != MPROC__PROC_CHILD)
+    return not_a_child(p, "terminate");
   return p->exited ? 0 : mproc__proc_signal(p, MPROC_SIGTERM);
 }
 
 int mproc_process_kill(mproc_process_t *p) {
   PROCESS_CHECK(p);
+  if (p->role != MPROC__PROC_CHILD)
+    return not_a_child(p, "kill");
   return p->exited ? 0 : mproc__proc_signal(p, MPROC_SIGKILL);
 }
 
 int64_t mproc_process_pid(const mproc_process_t *p) {
-  return process_ok(p, __func__) ? p->pid : 0;
+  if (!process_ok(p, __func__))
+    return 0;
+  return p->role == MPROC__PROC_SELF ? mproc__getpid() : p->pid;
 }
 
 int mproc_process_sentinel(mproc_process_t *p, mproc_os_handle_t *out) {
   PROCESS_CHECK(p);
   if (!out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+  if (p->role == MPROC__PROC_PARENT)
+    return mproc__parent_sentinel(p->pid, out);
+  if (p->role != MPROC__PROC_CHILD)
+    return not_a_child(p, "wait for");
   return mproc__proc_sentinel(p, out);
+}
+
+/* mproc_process_error() when its copy could not be made. */
+static char error_no_memory[] =
+    "(out of memory copying the child's error message)";
+
+/* Frees a child's handle, which has exited or is left running. */
+static void process_free(mproc_process_t *p) {
+  mproc__proc_close(p);
+  mproc__shm_close(&p->error_shm);
+  if (p->error != error_no_memory)
+    free(p->error);
+  free(p->name);
+  p->magic = 0;
+  free(p);
 }
 
 int mproc_process_destroy(mproc_process_t *p) {
   if (!p)
     return 0;
   PROCESS_CHECK(p);
+  if (p->role != MPROC__PROC_CHILD)
+    return 0; /* the library's */
   if (!p->exited) {
     int rc = mproc__proc_wait(p, 0);
     if (rc == MPROC_E_TIMEOUT)
@@ -575,9 +828,7 @@ int mproc_process_destroy(mproc_process_t *p) {
       return rc;
   }
   kids_remove(p);
-  mproc__proc_close(p);
-  p->magic = 0;
-  free(p);
+  process_free(p);
   return 0;
 }
 
@@ -585,15 +836,181 @@ int mproc_process_detach(mproc_process_t *p) {
   if (!p)
     return 0;
   PROCESS_CHECK(p);
+  if (p->role != MPROC__PROC_CHILD)
+    return 0;
   kids_remove(p); /* first: the end of this process must not join it */
   if (!p->exited)
     mproc__proc_wait(p, 0); /* reap it now if it already exited */
-  mproc__proc_close(p);
-  p->magic = 0;
-  free(p);
+  process_free(p);
   return 0;
 }
 
 int64_t mproc_getpid(void) {
   return mproc__getpid();
+}
+
+/* ------------------------------------------------------------------------ */
+/* Who a process is                                                         */
+/* ------------------------------------------------------------------------ */
+
+const char *mproc_process_name(const mproc_process_t *p) {
+  return process_ok(p, __func__) ? p->name : NULL;
+}
+
+int mproc_process_daemon(const mproc_process_t *p) {
+  PROCESS_CHECK(p);
+  return p->daemon ? 1 : 0;
+}
+
+mproc_process_t *mproc_current_process(void) {
+  return &self_proc;
+}
+
+mproc_process_t *mproc_parent_process(void) {
+  return has_parent ? &parent_proc : NULL;
+}
+
+int mproc_cpu_count(void) {
+  unsigned n = mproc__cpu_count();
+  return n > (unsigned)INT32_MAX ? INT32_MAX : (int)n;
+}
+
+int mproc_active_children(mproc_process_t ***out, size_t *n) {
+  if (!out || !n)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+  *out = NULL;
+  *n = 0;
+  mproc__mutex_t *mu = kids_lock(false);
+  if (!mu)
+    return 0; /* this process has started no child */
+  /* CPython's _cleanup(): a child seen exited leaves the list. */
+  size_t live = 0;
+  mproc_process_t *next;
+  for (mproc_process_t *p = kids.head; p; p = next) {
+    next = p->next;
+    if (p->internal)
+      continue;
+    if (!p->exited && mproc__proc_wait(p, 0) == MPROC_E_TIMEOUT) {
+      live++;
+      continue;
+    }
+    if (!p->exited)
+      continue; /* the wait failed: keep it listed, not reported */
+    if (p->prev)
+      p->prev->next = p->next;
+    else
+      kids.head = p->next;
+    if (p->next)
+      p->next->prev = p->prev;
+    p->next = p->prev = NULL;
+  }
+  mproc_process_t **arr = NULL;
+  if (live) {
+    arr = malloc(live * sizeof *arr);
+    if (!arr) {
+      mproc__mutex_unlock(mu);
+      return mproc__err(MPROC_E_NOMEM, "%s: listing %zu children", __func__,
+                        live);
+    }
+    /* Newest first in the list: filled from the end, oldest first. */
+    size_t i = live;
+    for (mproc_process_t *p = kids.head; p; p = p->next)
+      if (!p->internal && !p->exited)
+        arr[--i] = p;
+  }
+  mproc__mutex_unlock(mu);
+  *out = arr;
+  *n = live;
+  return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* A child's error message for its parent                                   */
+/* ------------------------------------------------------------------------ */
+
+/* The region's layout (MPROC__ERROR_SHM_SIZE). */
+typedef struct {
+  volatile uint32_t state; /* 0 empty, 1 being written, 2 set */
+  volatile uint32_t len;
+  char text[MPROC_PROCESS_ERROR_MAX + 1];
+} error_region_t;
+
+enum { ERR_EMPTY = 0, ERR_WRITING = 1, ERR_SET = 2 };
+
+/*
+ * Why shared memory and not a pipe to the parent or the exit status: a
+ * pipe fills (64 KiB on Linux, less in a Windows pipe's quota) and a child
+ * writing more than that, or writing to a parent that stopped reading,
+ * blocks or loses it; the exit status carries a byte. A region mapped by
+ * both sides before the child runs takes the message whole with no system
+ * call, whatever the parent is doing, and the parent reads it once the
+ * child is gone.
+ */
+int mproc_process_fail(int exit_code, const char *message) {
+  error_region_t *r = self_error.addr;
+  if (!r)
+    return exit_code;
+  /* Threads of the child that fail at once take turns; the parent reads
+   * only after the exit, so it never sees a half-written text as set. */
+  uint32_t cur;
+  for (;;) {
+    cur = mproc__load32(&r->state);
+    if (cur != ERR_WRITING && mproc__cas32(&r->state, &cur, ERR_WRITING))
+      break;
+    mproc__cpu_relax();
+  }
+  if (!message) {
+    mproc__store32_release(&r->state, ERR_EMPTY);
+    return exit_code;
+  }
+  size_t len = strlen(message);
+  if (len > MPROC_PROCESS_ERROR_MAX) {
+    len = MPROC_PROCESS_ERROR_MAX;
+    /* Not inside a UTF-8 sequence: back to the start of the character. */
+    while (len > 0 && ((unsigned char)message[len] & 0xC0) == 0x80)
+      len--;
+  }
+  memcpy(r->text, message, len);
+  r->text[len] = '\0';
+  mproc__store32(&r->len, (uint32_t)len);
+  mproc__store32_release(&r->state, ERR_SET);
+  return exit_code;
+}
+
+/* Copies the message out of an exited child's region, once, and unmaps it:
+ * a fork grandchild of the child (of the program's own fork()) still maps
+ * it and could change a string the caller is reading. */
+static void error_take(mproc_process_t *p) {
+  uint32_t cur = 0;
+  if (!mproc__cas32(&p->error_once, &cur, 1)) {
+    while (mproc__load32(&p->error_once) != 2)
+      mproc__cpu_relax();
+    return;
+  }
+  error_region_t *r = p->error_shm.addr;
+  if (r && mproc__load32(&r->state) == ERR_SET) {
+    uint32_t len = mproc__load32(&r->len);
+    if (len <= MPROC_PROCESS_ERROR_MAX) {
+      char *copy = malloc((size_t)len + 1);
+      if (copy) {
+        memcpy(copy, r->text, len);
+        copy[len] = '\0';
+        p->error = copy;
+      } else {
+        /* A failure here would look like "no message": say what it was. */
+        p->error = error_no_memory;
+      }
+    }
+  }
+  mproc__shm_close(&p->error_shm);
+  mproc__store32_release(&p->error_once, 2);
+}
+
+const char *mproc_process_error(mproc_process_t *p) {
+  if (!process_ok(p, __func__) || p->role != MPROC__PROC_CHILD)
+    return NULL;
+  if (!p->exited && mproc__proc_wait(p, 0) != 0)
+    return NULL;
+  error_take(p);
+  return p->error;
 }

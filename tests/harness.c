@@ -988,7 +988,7 @@ int harness_check_failed(const char *file, int line, const char *expr,
 
 mproc_process_t *harness_start(mproc_fn fn, const mproc_value_t *args,
                                size_t nargs, mproc_start_method_t method) {
-  mproc_process_options_t opts = {method, false};
+  mproc_process_options_t opts = {.start_method = method, .daemon = false};
   mproc_process_t *p = NULL;
   int rc = mproc_process_start(&p, fn, args, nargs, &opts);
   if (rc != 0)

@@ -399,7 +399,7 @@ static int op_process(void) {
   mproc_lock_t *l = NULL;
   mproc_process_t *p = NULL;
   int rc = 0;
-  mproc_process_options_t o = {op_method, false};
+  mproc_process_options_t o = {.start_method = op_method, .daemon = false};
   TRY(mproc_lock_create(&l));
   mproc_value_t arg = mproc_obj(l);
   TRY(mproc_process_start(&p, child_lock, &arg, 1, &o));
@@ -416,7 +416,7 @@ static int op_queue_put_big(void) {
   unsigned char *buf = malloc(BIG);
   int rc = 0;
   mproc_queue_options_t qo = {0, RING};
-  mproc_process_options_t o = {op_method, false};
+  mproc_process_options_t o = {.start_method = op_method, .daemon = false};
   if (!buf)
     return op_fail(MPROC_E_NOMEM, "test buffer", 0);
   for (size_t i = 0; i < BIG; i++)
@@ -440,7 +440,7 @@ static int op_queue_get_big(void) {
   size_t len = 0;
   int rc = 0;
   mproc_queue_options_t qo = {0, RING};
-  mproc_process_options_t o = {op_method, false};
+  mproc_process_options_t o = {.start_method = op_method, .daemon = false};
   if (!buf)
     return op_fail(MPROC_E_NOMEM, "test buffer", 0);
   TRY(mproc_queue_create(&q, &qo));
@@ -470,7 +470,7 @@ static int op_pass_connection(void) {
   void *got = NULL;
   size_t len = 0;
   int rc = 0;
-  mproc_process_options_t o = {op_method, false};
+  mproc_process_options_t o = {.start_method = op_method, .daemon = false};
   TRY(mproc_pipe(&a, &b, true));
   TRY(mproc_queue_create(&q, NULL));
   mproc_value_t arg = mproc_obj(q);

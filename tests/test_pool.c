@@ -751,7 +751,8 @@ static void test_pool_in_another_process(void **state) {
                    0);
   mproc_value_t pa = mproc_obj(p);
   mproc_process_t *child;
-  mproc_process_options_t o = {TEST_METHOD(state), false};
+  mproc_process_options_t o = {.start_method = TEST_METHOD(state),
+                               .daemon = false};
   if (TEST_METHOD(state) == MPROC_START_FORK) {
     parent_pool = p;
     parent_call = call;

@@ -127,7 +127,8 @@ static int child_parent_of_daemon(const mproc_value_t *args, size_t nargs) {
   mproc_semaphore_t *ready;
   if (mproc_value_as_semaphore(&args[1], &ready) != 0)
     return 21;
-  mproc_process_options_t opts = {(mproc_start_method_t)method, daemon};
+  mproc_process_options_t opts = {.start_method = (mproc_start_method_t)method,
+                                  .daemon = daemon};
   mproc_process_t *p;
   if (mproc_process_start(&p, child_grandchild, args, 3, &opts) != 0)
     return 22;
@@ -298,7 +299,7 @@ static void test_join_timeout_terminate_kill(void **state) {
 
 static void test_start_errors(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
-  mproc_process_options_t opts = {m, false};
+  mproc_process_options_t opts = {.start_method = m, .daemon = false};
   mproc_process_t *p = (mproc_process_t *)1;
   mproc_value_t a = mproc_int(0);
 
@@ -321,11 +322,13 @@ static void test_start_errors(void **state) {
   bad = mproc_obj(junk);
   assert_int_equal(mproc_process_start(&p, child_exit_with, &bad, 1, &opts),
                    MPROC_E_TYPE);
-  mproc_process_options_t weird = {(mproc_start_method_t)99, false};
+  mproc_process_options_t weird = {.start_method = (mproc_start_method_t)99,
+                                   .daemon = false};
   assert_int_equal(mproc_process_start(&p, child_exit_with, &a, 1, &weird),
                    MPROC_E_INVAL);
   if (!mproc_start_method_available(MPROC_START_FORK)) {
-    mproc_process_options_t fork_opts = {MPROC_START_FORK, false};
+    mproc_process_options_t fork_opts = {.start_method = MPROC_START_FORK,
+                                         .daemon = false};
     assert_int_equal(
         mproc_process_start(&p, child_exit_with, &a, 1, &fork_opts),
         MPROC_E_NOTSUP);
@@ -348,7 +351,8 @@ static void test_start_errors(void **state) {
 /* Spawn only: the failures that happen in the child before it runs. */
 static void test_spawn_failures(void **state) {
   (void)state;
-  mproc_process_options_t opts = {MPROC_START_SPAWN, false};
+  mproc_process_options_t opts = {.start_method = MPROC_START_SPAWN,
+                                  .daemon = false};
   mproc_process_t *p = NULL;
   mproc_value_t a = mproc_int(0);
 
@@ -425,7 +429,8 @@ static int child_start_and_leave(const mproc_value_t *args, size_t nargs) {
     return 20;
   if (how == LEAVE_OPTED_OUT)
     mproc_set_exit_join(false);
-  mproc_process_options_t opts = {(mproc_start_method_t)method, false};
+  mproc_process_options_t opts = {.start_method = (mproc_start_method_t)method,
+                                  .daemon = false};
   mproc_process_t *p;
   CHECK(mproc_process_start(&p, child_wait_go, args, 2, &opts) == 0, 21);
   CHECK(mproc_semaphore_release(started) == 0, 22);
@@ -517,7 +522,8 @@ static int child_leave_daemon(const mproc_value_t *args, size_t nargs) {
   if (nargs != 4 || mproc_value_as_semaphore(&args[1], &started) != 0 ||
       mproc_value_as_int(&args[3], &method) != 0)
     return 20;
-  mproc_process_options_t opts = {(mproc_start_method_t)method, true};
+  mproc_process_options_t opts = {.start_method = (mproc_start_method_t)method,
+                                  .daemon = true};
   mproc_process_t *p;
   CHECK(mproc_process_start(&p, child_hold_rlock, args, 3, &opts) == 0, 21);
   CHECK(mproc_semaphore_acquire(started, 60) == 0, 22);
@@ -562,7 +568,8 @@ static int child_user_fork(const mproc_value_t *args, size_t nargs) {
     return 30;
   mproc_process_t *kids[2];
   for (int i = 0; i < 2; i++) {
-    mproc_process_options_t opts = {(mproc_start_method_t)method, i == 1};
+    mproc_process_options_t opts = {
+        .start_method = (mproc_start_method_t)method, .daemon = i == 1};
     CHECK(mproc_process_start(&kids[i], child_wait_go, args, 2, &opts) == 0,
           31);
   }
@@ -702,23 +709,23 @@ int main(int argc, char **argv) {
   harness_early_init();
   const char *skip = getenv("MPROC_TEST_SKIP_REGISTER");
   if (!skip || strcmp(skip, "1") != 0)
-    mproc_register("exit_with", child_exit_with);
-  mproc_register("check_args", child_check_args);
-  mproc_register("use_objects", child_use_objects);
-  mproc_register("block_forever", child_block_forever);
-  mproc_register("grandchild", child_grandchild);
-  mproc_register("same_lock_twice", child_same_lock_twice);
-  mproc_register("parent_of_daemon", child_parent_of_daemon);
-  mproc_register("wait_go", child_wait_go);
-  mproc_register("start_and_leave", child_start_and_leave);
-  mproc_register("hold_rlock", child_hold_rlock);
-  mproc_register("leave_daemon", child_leave_daemon);
+    MPROC_REGISTER(child_exit_with);
+  MPROC_REGISTER(child_check_args);
+  MPROC_REGISTER(child_use_objects);
+  MPROC_REGISTER(child_block_forever);
+  MPROC_REGISTER(child_grandchild);
+  MPROC_REGISTER(child_same_lock_twice);
+  MPROC_REGISTER(child_parent_of_daemon);
+  MPROC_REGISTER(child_wait_go);
+  MPROC_REGISTER(child_start_and_leave);
+  MPROC_REGISTER(child_hold_rlock);
+  MPROC_REGISTER(child_leave_daemon);
 #ifndef _WIN32
-  mproc_register("user_fork", child_user_fork);
-  mproc_register("leave_manager", child_leave_manager);
+  MPROC_REGISTER(child_user_fork);
+  MPROC_REGISTER(child_leave_manager);
 #endif
-  mproc_register("report_copy", child_report_copy);
-  mproc_register("start_default", child_start_default);
+  MPROC_REGISTER(child_report_copy);
+  MPROC_REGISTER(child_start_default);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_exit_codes),

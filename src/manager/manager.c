@@ -117,8 +117,9 @@ int mproc_manager_start(mproc_manager_t **out,
     goto fail;
   mproc_value_t args[3] = {mproc_str(m->address),
                            mproc_bytes(m->key, m->keylen), mproc_obj(ready)};
-  mproc_process_options_t po = {opts ? opts->start_method : MPROC_START_DEFAULT,
-                                true};
+  mproc_process_options_t po = {.start_method = opts ? opts->start_method
+                                                     : MPROC_START_DEFAULT,
+                                .daemon = true};
   if ((rc = mproc_process_start(&m->server, mproc__manager_server_main, args, 3,
                                 &po)) < 0)
     goto fail;

@@ -175,3 +175,92 @@ int mproc__proc_sentinel(mproc_process_t *p, mproc_os_handle_t *out) {
   *out = p->h;
   return 0;
 }
+
+/* ------------------------------------------------------------------------ */
+/* The parent of this process                                               */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Whether the parent still runs is getppid(): once it has ended, this
+ * process has been given to another (init or a subreaper), so a pid reused
+ * by a stranger is never mistaken for the parent. CPython's _ParentProcess
+ * waits on a pipe whose other end only the parent holds; a pipe would cost
+ * a descriptor in every child and in the parent for each, for a question
+ * the kernel answers already.
+ *
+ * A pidfd makes timed joins and the sentinel sleep in the kernel. Opened on
+ * first need (most children never ask) and checked against getppid()
+ * after it is open, so that it names the parent and not a stranger that
+ * took its pid; stored as descriptor + 1, 0 for none.
+ */
+static volatile uint32_t parent_fd_plus1;
+
+static int parent_fd(int64_t pid) {
+  uint32_t v = mproc__load32(&parent_fd_plus1);
+  if (v)
+    return (int)(v - 1);
+  int fd = open_pidfd((pid_t)pid);
+  if (fd < 0)
+    return -1;
+  if ((int64_t)getppid() != pid) {
+    close(fd);
+    return -1;
+  }
+  uint32_t expected = 0;
+  if (!mproc__cas32(&parent_fd_plus1, &expected, (uint32_t)fd + 1)) {
+    close(fd); /* another thread's is kept */
+    return (int)(expected - 1);
+  }
+  return fd;
+}
+
+int mproc__parent_wait(int64_t pid, int64_t deadline) {
+  long backoff_ns = 100000;
+  for (;;) {
+    if ((int64_t)getppid() != pid)
+      return 0;
+    int64_t now = mproc__now_ns();
+    if (deadline != MPROC__NO_DEADLINE && now >= deadline)
+      return MPROC_E_TIMEOUT;
+    int fd = parent_fd(pid);
+    if (fd >= 0) {
+      int64_t left_ms = deadline == MPROC__NO_DEADLINE
+                            ? -1
+                            : (deadline - now + 999999) / 1000000;
+      if (left_ms > INT_MAX)
+        left_ms = INT_MAX;
+      struct pollfd pfd = {fd, POLLIN, 0};
+      int r = poll(&pfd, 1, (int)left_ms);
+      if (r < 0 && errno != EINTR)
+        return mproc__err_os("waiting for the parent process");
+      /* Readable once the parent has exited: reparenting comes first in
+       * the kernel's exit path, but a stale getppid() must not spin. */
+      if (r > 0)
+        return 0;
+    } else {
+      struct timespec ts = {0, backoff_ns};
+      nanosleep(&ts, NULL);
+      if (backoff_ns < 20000000)
+        backoff_ns *= 2;
+    }
+  }
+}
+
+int mproc__parent_sentinel(int64_t pid, mproc_os_handle_t *out) {
+  int fd = parent_fd(pid);
+  if (fd < 0 && (int64_t)getppid() != pid)
+    return mproc__err(MPROC_E_STATE, "the parent process has ended");
+  if (fd < 0)
+    return mproc__err(MPROC_E_NOTSUP, "no pidfd for the parent process");
+  *out = fd;
+  return 0;
+}
+
+void mproc__parent_reset(void) {
+  /* In a fork child, before any other thread exists: the descriptor is a
+   * copy of the one for the parent's parent. */
+  uint32_t v = mproc__load32(&parent_fd_plus1);
+  if (v)
+    close((int)(v - 1));
+  mproc__store32(&parent_fd_plus1, 0);
+}

@@ -691,3 +691,38 @@ void mproc__child_boot_status(mproc__boot_chan_t *chan, int status,
   CloseHandle(chan->pipe);
   chan->pipe = NULL;
 }
+
+/* ------------------------------------------------------------------------ */
+/* The parent of this process                                               */
+/* ------------------------------------------------------------------------ */
+
+/* The handle the bootstrap opened on the parent (SYNCHRONIZE), as CPython's
+ * _ParentProcess sentinel on Windows: it names the parent even after its
+ * pid is reused. */
+int mproc__parent_wait(int64_t pid, int64_t deadline_ns) {
+  (void)pid;
+  if (!the_chan.parent)
+    return mproc__err(MPROC_E_STATE, "no handle on the parent process");
+  for (;;) {
+    DWORD r =
+        WaitForSingleObject(the_chan.parent, mproc__win_ms_until(deadline_ns));
+    if (r == WAIT_OBJECT_0)
+      return 0;
+    if (r != WAIT_TIMEOUT)
+      return mproc__err_os("waiting for the parent process");
+    if (mproc__win_expired(deadline_ns))
+      return MPROC_E_TIMEOUT;
+  }
+}
+
+int mproc__parent_sentinel(int64_t pid, mproc_os_handle_t *out) {
+  (void)pid;
+  if (!the_chan.parent)
+    return mproc__err(MPROC_E_STATE, "no handle on the parent process");
+  *out = (mproc_os_handle_t)(intptr_t)the_chan.parent;
+  return 0;
+}
+
+void mproc__parent_reset(void) {
+  /* No fork on Windows. */
+}

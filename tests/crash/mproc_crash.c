@@ -785,7 +785,7 @@ static double iteration_bound(void) {
 
 static int start(mproc_process_t **p, mproc_fn fn, const mproc_value_t *args,
                  size_t n) {
-  mproc_process_options_t o = {cur.method, false};
+  mproc_process_options_t o = {.start_method = cur.method, .daemon = false};
   int rc = mproc_process_start(p, fn, args, n, &o);
   if (rc != 0)
     setup_fail("start", rc);
