@@ -495,7 +495,8 @@ static void expect_recs(const mproc_value_t *r, const rec_t *recs, size_t n) {
         mproc_int(recs[i].id), mproc_double(recs[i].x * 2), mproc_str(tag));
     if (!mproc_value_equal(&r[i], &want)) {
       char *got = mproc_value_repr(&r[i]);
-      print_error("record %zu: got %s\n", i, got ? got : "?");
+      print_error("record %llu: got %s\n", (unsigned long long)i,
+                  got ? got : "?");
       mproc_free(got);
     }
     assert_true(mproc_value_equal(&r[i], &want));
