@@ -7,6 +7,7 @@
  */
 #include "harness.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,23 @@ static int task_nested(const mproc_value_t *args, size_t nargs,
                  MPROC_DICT(mproc_str("half"), mproc_double((double)x / 2.0),
                             mproc_none(), MPROC_LIST(mproc_bool(true))));
   return mproc_task_set_result(task, &r);
+}
+
+/* x -> a list, replaced by {x: "last"}; a result that cannot travel (a
+ * NaN key) in between fails and leaves the one before it gone, not half
+ * written. */
+static int task_replace(const mproc_value_t *args, size_t nargs,
+                        mproc_task_t *task) {
+  int64_t x;
+  if (mproc_args_parse(args, nargs, "i:replace", &x) != 0)
+    return MPROC_E_TYPE;
+  mproc_value_t first = MPROC_LIST(mproc_int(1), mproc_int(2), mproc_int(3));
+  mproc_value_t bad = MPROC_DICT(mproc_double(NAN), mproc_int(1));
+  mproc_value_t last = MPROC_DICT(mproc_int(x), mproc_str("last"));
+  if (mproc_task_set_result(task, &first) != 0 ||
+      mproc_task_set_result(task, &bad) == 0)
+    return MPROC_E_STATE;
+  return x % 2 ? mproc_task_set_result(task, &last) : 0;
 }
 
 /* (a, b) -> a * b, as CPython's operator.mul over ints */
@@ -326,6 +344,18 @@ static void test_container_results(void **state) {
   mproc_async_destroy(a2);
   mproc_async_destroy(a3);
 
+  /* A task's result set twice is the second; set, then failed to set,
+   * is None (the task returned 0). */
+  assert_int_equal(mproc_pool_map(p, task_replace, items, 20, 3, &r), 0);
+  for (int i = 0; i < 20; i++) {
+    mproc_value_t last = MPROC_DICT(mproc_int(i), mproc_str("last"));
+    if (i % 2)
+      assert_true(mproc_value_equal(&r[i], &last));
+    else
+      assert_true(mproc_value_is_none(&r[i]));
+  }
+  mproc_values_free(r, 20);
+
   /* One call's results are one block: past MPROC_VALUE_MAX_COUNT values
    * in all, the call fails with MPROC_E_TOOBIG (not a decoding error),
    * and the pool goes on. 110 dicts of 10,000 entries: 2.2 M values. */
@@ -595,6 +625,7 @@ int main(int argc, char **argv) {
   mproc_register_task("dict_of", task_dict_of);
   mproc_register_task("nested", task_nested);
   mproc_register_task("mul", task_mul);
+  mproc_register_task("replace", task_replace);
   mproc_register_task("count_sum", task_count_sum);
   mproc_register_task("rec", task_rec);
   mproc_register_task("bytesum", task_bytesum);
