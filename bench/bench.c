@@ -551,6 +551,8 @@ static const group_t groups[] = {
      bench_peers_pool_map},
     {"pool.imap1", "ns", 20000, 5, 0, 2000, 3, bench_mproc_pool_imap1,
      bench_peers_pool_imap1},
+    {"pool.records", "ns", 200000, 7, 0, 20000, 3, bench_mproc_pool_records,
+     bench_peers_pool_records},
     /* Queues and pipes (qbench.h): a round is one child and n messages. */
     {"queue.64b", "ns", 200000, 7, 2e9, 20000, 3, bench_mproc_queue_64b,
      bench_peers_queue_64b},

@@ -56,12 +56,17 @@ extern const bench_case_t bench_peers_manager_lockpair[];
 extern const bench_case_t bench_peers_manager_queue64b[];
 
 /* Pool throughput (bench_pool.c): mproc's cases and CPython's, per task.
- *   pool.map    Pool(2).map of trivial tasks, automatic chunks
- *   pool.imap1  Pool(2).imap of trivial tasks, chunksize 1 */
+ *   pool.map      Pool(2).map of trivial tasks, automatic chunks
+ *   pool.imap1    Pool(2).imap of trivial tasks, chunksize 1
+ *   pool.records  Pool(2).map_records over an array of 24-byte structs;
+ *                 its peer map_bytes is mproc_pool_map over a bytes value
+ *                 per struct (mproc against itself: what the call saves) */
 extern const bench_case_t bench_mproc_pool_map[];
 extern const bench_case_t bench_peers_pool_map[];
 extern const bench_case_t bench_mproc_pool_imap1[];
 extern const bench_case_t bench_peers_pool_imap1[];
+extern const bench_case_t bench_mproc_pool_records[];
+extern const bench_case_t bench_peers_pool_records[];
 void bench_pool_register(void);
 
 /* mproc-bench run with this one argument exits at once (after

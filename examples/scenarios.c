@@ -200,7 +200,7 @@ static int run_pool(mproc_start_method_t method, bool manager, bool initargs,
   mproc_manager_t *m = NULL;
   mproc_pool_t *pool = NULL;
   sync_pair_t s;
-  mproc_value_t lock, queue, args[4 * NJOBS], *results = NULL;
+  mproc_value_t lock, queue, args[4 * NJOBS], tuples[NJOBS], *results = NULL;
   int rc;
   memset(&s, 0, sizeof s);
   if (manager) {
@@ -229,8 +229,9 @@ static int run_pool(mproc_start_method_t method, bool manager, bool initargs,
       args[4 * i + 1] = lock;
       args[4 * i + 2] = queue;
       args[4 * i + 3] = mproc_bool(scenarios_quiet);
+      tuples[i] = mproc_tuple(&args[4 * i], 4);
     }
-    rc = mproc_pool_starmap(pool, job_task, args, 4, NJOBS, 0, &results);
+    rc = mproc_pool_starmap(pool, job_task, tuples, NJOBS, 0, &results);
   }
   if (rc == 0) {
     mproc_values_free(results, NJOBS);

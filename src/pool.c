@@ -17,8 +17,15 @@
  * worker, so they are inherited. Results come back encoded the same way.
  *
  * Messages (values):
- *   to a worker   [job id, chunk index, task name, nargs, ntasks, bytes]
- *                 where bytes is the mproc_encode() of the chunk's arguments;
+ *   to a worker   [job id, chunk index, task name, layout, width, ntasks,
+ *                 bytes], bytes being the chunk's arguments:
+ *                   LAYOUT_FLAT     the mproc_encode() of ntasks * width
+ *                                   values, width per task (map, apply)
+ *                   LAYOUT_STAR     the mproc_encode() of ntasks tuples or
+ *                                   lists, one task's arguments each
+ *                                   (starmap; width unused)
+ *                   LAYOUT_RECORDS  ntasks raw records of width bytes each,
+ *                                   not encoded (map_records)
  *                 [STOP] ends the worker
  *   to the parent [worker slot, job id, chunk index, status, message, bytes]
  *                 where bytes is the values encoding of the chunk's results;
@@ -52,6 +59,13 @@
 #define RESULT_QUEUE_CAPACITY (256 * 1024)
 #define MSG_STOP (-1)
 #define MSG_WAKE (-2)
+enum { LAYOUT_FLAT, LAYOUT_STAR, LAYOUT_RECORDS };
+/* What a worker gives a task's records: malloc's alignment on every
+ * platform mproc builds for (16 on 64-bit glibc and mingw). A record is
+ * realigned only when the message landed elsewhere. */
+#define RECORD_ALIGN 16
+/* The largest record: one message, less room for the rest of it. */
+#define RECORD_MAX (MPROC_QUEUE_MSG_MAX - 4096)
 #define EXIT_INIT_FAILED 4
 #define EXIT_BAD_ARGS 5
 /*
@@ -82,8 +96,12 @@ static mproc_task_fn task_fn(const char *name) {
 /* ------------------------------------------------------------------------ */
 
 struct mproc_task {
-  uint8_t *body; /* the encoded result value, without the values header */
-  size_t body_len;
+  /* The chunk's results so far; this task's result goes at out->p + mark.
+   * Written straight there: a buffer per task (encode, copy, free) was a
+   * third of a trivial task's cost in the worker. */
+  mproc__wbuf_t *out;
+  size_t mark;
+  bool has_result;
   char *message; /* mproc_task_set_error(), whole; NULL if none */
 };
 
@@ -122,24 +140,24 @@ static void msg_printf(char **msg, const char *fmt, ...) {
 int mproc_task_set_result(mproc_task_t *task, const mproc_value_t *result) {
   if (!task || !result)
     return mproc__err(MPROC_E_INVAL, "mproc_task_set_result: NULL argument");
-  void *buf;
-  size_t len;
-  int rc = mproc_encode(result, 1, &buf, &len);
-  if (rc < 0)
+  mproc__wbuf_t *out = task->out;
+  if (out->err) /* an earlier task's result is already lost */
+    return mproc__err(MPROC_E_NOMEM, "collecting results: out of memory");
+  /* A second call replaces the first; a failed one leaves none. */
+  out->len = task->mark;
+  task->has_result = false;
+  int rc = mproc__values_encode(out, result, 1);
+  if (rc < 0) {
+    out->len = task->mark;
+    out->err = 0;
     return rc;
-  /* Keep the value's own bytes: the chunk's result is one encoding of all
-   * its tasks' values. */
-  size_t body_len = len - 8;
-  uint8_t *body = malloc(body_len);
-  if (!body) {
-    mproc_free(buf);
-    return mproc__err(MPROC_E_NOMEM, "copying a task result");
   }
-  memcpy(body, (uint8_t *)buf + 8, body_len);
-  mproc_free(buf);
-  free(task->body);
-  task->body = body;
-  task->body_len = body_len;
+  /* Keep the value's own bytes, not the header of a one-value encoding:
+   * the chunk's result is one encoding of all its tasks' values. */
+  size_t hdr = 8, body = out->len - task->mark - hdr;
+  memmove(out->p + task->mark, out->p + task->mark + hdr, body);
+  out->len -= hdr;
+  task->has_result = true;
   return 0;
 }
 
@@ -154,11 +172,87 @@ int mproc_task_set_error(mproc_task_t *task, const char *message) {
   return 0;
 }
 
+/* A chunk's arguments in the worker, as each task sees them. */
+typedef struct chunk_args {
+  int layout;
+  size_t width, ntasks;
+  mproc_value_t *vals; /* FLAT, STAR: decoded */
+  size_t nvals;
+  const uint8_t *records; /* RECORDS: ntasks * width bytes */
+  uint8_t *realigned;     /* ... when they had to be moved; else NULL */
+  mproc_value_t record;   /* ... the current task's one argument */
+} chunk_args_t;
+
+/* Reads a chunk's arguments; the failure's message goes into *msg. */
+static int chunk_args_open(chunk_args_t *a, const uint8_t *buf, size_t len,
+                           char **msg) {
+  if (a->layout == LAYOUT_RECORDS) {
+    if (a->width == 0 || len / a->width != a->ntasks || len % a->width) {
+      msg_printf(msg, "malformed task records");
+      return MPROC_E_DECODE;
+    }
+    a->records = buf;
+    /* Where the message landed in the decoded block is the codec's
+     * business; the header promises malloc's alignment, so that a task
+     * may read a struct in place. Copying every chunk costs a memcpy;
+     * copying only a misaligned one costs nothing when it is not. */
+    if ((uintptr_t)buf % RECORD_ALIGN != 0 && len) {
+      a->realigned = malloc(len);
+      if (!a->realigned) {
+        msg_printf(msg, "out of memory copying %zu bytes of records", len);
+        return MPROC_E_NOMEM;
+      }
+      memcpy(a->realigned, buf, len);
+      a->records = a->realigned;
+    }
+    return 0;
+  }
+  int rc = mproc_decode(buf, len, &a->vals, &a->nvals);
+  size_t want = a->layout == LAYOUT_STAR ? a->ntasks : a->ntasks * a->width;
+  if (rc == 0 && a->layout == LAYOUT_FLAT && a->width &&
+      a->ntasks > SIZE_MAX / a->width)
+    rc = MPROC_E_DECODE;
+  if (rc < 0 || a->nvals != want) {
+    msg_printf(msg, "malformed task arguments");
+    return rc < 0 ? rc : MPROC_E_DECODE;
+  }
+  if (a->layout == LAYOUT_STAR)
+    for (size_t i = 0; i < a->ntasks; i++)
+      if (a->vals[i].type != MPROC_VALUE_TUPLE &&
+          a->vals[i].type != MPROC_VALUE_LIST) {
+        msg_printf(msg, "malformed task arguments");
+        return MPROC_E_DECODE;
+      }
+  return 0;
+}
+
+/* Task @p i's arguments. */
+static const mproc_value_t *chunk_args_at(chunk_args_t *a, size_t i,
+                                          size_t *nargs) {
+  switch (a->layout) {
+  case LAYOUT_RECORDS:
+    a->record = mproc_bytes(a->records + i * a->width, a->width);
+    *nargs = 1;
+    return &a->record;
+  case LAYOUT_STAR:
+    *nargs = a->vals[i].u.seq.n;
+    return a->vals[i].u.seq.items;
+  default:
+    *nargs = a->width;
+    return a->vals + i * a->width;
+  }
+}
+
+static void chunk_args_close(chunk_args_t *a) {
+  mproc_values_free(a->vals, a->nvals);
+  free(a->realigned);
+}
+
 /* Runs one chunk; writes the results into @p out, or the failure's
  * message into *msg (a heap string, NULL if out of memory). */
 static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
-                     int64_t nargs, int64_t ntasks, mproc__wbuf_t *out,
-                     char **msg) {
+                     int64_t layout, int64_t width, int64_t ntasks,
+                     mproc__wbuf_t *out, char **msg) {
   mproc_task_fn fn = task_fn(name);
   if (!fn) {
     msg_printf(msg,
@@ -167,25 +261,34 @@ static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
                name);
     return MPROC_E_NOTFOUND;
   }
-  mproc_value_t *vals = NULL;
-  size_t n = 0;
-  int rc = mproc_decode(args, args_len, &vals, &n);
-  if (rc < 0 || nargs < 0 || ntasks < 0 || (size_t)(nargs * ntasks) != n) {
-    msg_printf(msg, "malformed task arguments");
-    mproc_values_free(vals, n);
-    return rc < 0 ? rc : MPROC_E_DECODE;
+  if (layout < LAYOUT_FLAT || layout > LAYOUT_RECORDS || width < 0 ||
+      ntasks < 0 || (uint64_t)ntasks > MPROC_VALUE_MAX_COUNT) {
+    msg_printf(msg, "malformed task message");
+    return MPROC_E_DECODE;
+  }
+  chunk_args_t a;
+  memset(&a, 0, sizeof a);
+  a.layout = (int)layout;
+  a.width = (size_t)width;
+  a.ntasks = (size_t)ntasks;
+  int rc = chunk_args_open(&a, args, args_len, msg);
+  if (rc < 0) {
+    chunk_args_close(&a);
+    return rc;
   }
   mproc__put_raw(out, "MPV\x01", 4);
   mproc__put_u32(out, (uint32_t)ntasks);
   for (int64_t i = 0; i < ntasks; i++) {
-    mproc_task_t task = {NULL, 0, NULL};
+    mproc_task_t task = {out, out->len, false, NULL};
+    size_t nargs;
+    const mproc_value_t *targs = chunk_args_at(&a, (size_t)i, &nargs);
     mproc__err_clear();
-    rc = fn(vals + i * nargs, (size_t)nargs, &task);
+    rc = fn(targs, nargs, &task);
     if (rc == 0) {
-      if (task.body)
-        mproc__put_raw(out, task.body, task.body_len);
-      else
+      if (!task.has_result) {
+        out->len = task.mark;
         mproc__put_u8(out, 0); /* None */
+      }
     } else {
       if (rc > 0)
         rc = MPROC_E_VALUE;
@@ -194,12 +297,11 @@ static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
                           : dup_max(mproc_last_error(), TASK_MESSAGE_MAX);
       task.message = NULL;
     }
-    free(task.body);
     free(task.message);
     if (rc < 0)
       break; /* a failed task fails its chunk, as in CPython */
   }
-  mproc_values_free(vals, n);
+  chunk_args_close(&a);
   if (rc == 0 && out->err) {
     msg_printf(msg, "out of memory collecting results");
     rc = out->err;
@@ -242,7 +344,7 @@ int mproc__pool_worker(const mproc_value_t *args, size_t nargs) {
       m = inner;
       n = ninner;
     }
-    int64_t job, chunk, nargs_each, ntasks;
+    int64_t job, chunk, layout, width, ntasks;
     const char *name;
     const void *argbuf;
     size_t arglen;
@@ -250,18 +352,19 @@ int mproc__pool_worker(const mproc_value_t *args, size_t nargs) {
       mproc_values_free(m, n);
       return 0;
     }
-    if (n != 6 || mproc_value_as_int(&m[0], &job) != 0 ||
+    if (n != 7 || mproc_value_as_int(&m[0], &job) != 0 ||
         mproc_value_as_int(&m[1], &chunk) != 0 ||
         mproc_value_as_str(&m[2], &name) != 0 ||
-        mproc_value_as_int(&m[3], &nargs_each) != 0 ||
-        mproc_value_as_int(&m[4], &ntasks) != 0 ||
-        mproc_value_as_bytes(&m[5], &argbuf, &arglen) != 0) {
+        mproc_value_as_int(&m[3], &layout) != 0 ||
+        mproc_value_as_int(&m[4], &width) != 0 ||
+        mproc_value_as_int(&m[5], &ntasks) != 0 ||
+        mproc_value_as_bytes(&m[6], &argbuf, &arglen) != 0) {
       mproc_values_free(m, n);
       return EXIT_BAD_ARGS;
     }
     mproc__wbuf_t out = {0};
     char *msg = NULL;
-    int rc = run_chunk(name, argbuf, arglen, nargs_each, ntasks, &out, &msg);
+    int rc = run_chunk(name, argbuf, arglen, layout, width, ntasks, &out, &msg);
     mproc_values_free(m, n);
     const char *text = rc == 0 ? "" : msg ? msg : NO_MEMORY_MESSAGE;
     mproc_value_t reply[] = {
@@ -490,6 +593,11 @@ static int job_results(job_t *j, mproc_value_t **out, size_t *n) {
   }
   int rc = mproc_decode(b.p, b.len, out, n);
   free(b.p);
+  /* The chunks decoded one by one in their workers' replies; together
+   * they can pass the one-block limit, and that is all that fails here. */
+  if (rc == MPROC_E_DECODE)
+    return mproc__err(MPROC_E_TOOBIG, "the call's results together: %s",
+                      mproc_last_error());
   return rc;
 }
 
@@ -1078,21 +1186,64 @@ void mproc_pool_destroy(mproc_pool_t *p) {
 /* Submitting calls                                                         */
 /* ------------------------------------------------------------------------ */
 
+/* A call's tasks, as the caller gave them. */
+typedef struct tasks_src {
+  int layout;
+  const mproc_value_t *args; /* FLAT: width per task; STAR: one per task */
+  const uint8_t *base;       /* RECORDS */
+  size_t width;              /* FLAT: arguments per task; RECORDS: stride */
+  size_t ntasks;
+} tasks_src_t;
+
 typedef struct chunk_builder {
+  const char *what;
   job_t *job;
   const char *name;
-  const mproc_value_t *args;
-  size_t nargs, cap;
+  const tasks_src_t *src;
+  size_t cap;
 } chunk_builder_t;
+
+/* The chunk of tasks [first, first + count)'s arguments as they travel:
+ * *enc (to free) or, for records, a pointer into the caller's array. */
+static int chunk_payload(const char *what, const tasks_src_t *s, size_t first,
+                         size_t count, void **enc, const void **payload,
+                         size_t *len) {
+  *enc = NULL;
+  switch (s->layout) {
+  case LAYOUT_RECORDS:
+    /* Raw: no value per record, which is the point of map_records. */
+    *payload = s->base + first * s->width;
+    *len = count * s->width;
+    return 0;
+  case LAYOUT_STAR:
+    for (size_t i = first; i < first + count; i++) {
+      mproc_value_type_t t = s->args[i].type;
+      if (t != MPROC_VALUE_TUPLE && t != MPROC_VALUE_LIST)
+        return mproc__err(MPROC_E_TYPE,
+                          "%s: item %zu: '%s' object is not iterable (each "
+                          "item must be a tuple or a list of the task's "
+                          "arguments)",
+                          what, i, mproc_value_type_name(&s->args[i]));
+    }
+    break;
+  default:
+    break;
+  }
+  size_t w = s->layout == LAYOUT_FLAT ? s->width : 1;
+  int rc = mproc_encode(s->args + first * w, count * w, enc, len);
+  *payload = *enc;
+  return rc;
+}
 
 /* Appends the chunk of tasks [first, first + count), split in halves until
  * its message is at most CHUNK_MSG_MAX (or it is a single task). */
 static int add_chunk(chunk_builder_t *b, size_t first, size_t count) {
   job_t *j = b->job;
   void *enc = NULL;
+  const void *payload = NULL;
   size_t enc_len = 0;
-  int rc = mproc_encode(b->args + first * b->nargs, count * b->nargs, &enc,
-                        &enc_len);
+  int rc =
+      chunk_payload(b->what, b->src, first, count, &enc, &payload, &enc_len);
   if (rc < 0)
     return rc;
   if (enc_len > CHUNK_MSG_MAX - 256 && count > 1) {
@@ -1116,11 +1267,15 @@ static int add_chunk(chunk_builder_t *b, size_t first, size_t count) {
   c->index = i;
   c->first = first;
   c->count = count;
-  mproc_value_t m[] = {mproc_int(j->id),          mproc_int((int64_t)i),
-                       mproc_str(b->name),        mproc_int((int64_t)b->nargs),
-                       mproc_int((int64_t)count), mproc_bytes(enc, enc_len)};
+  mproc_value_t m[] = {mproc_int(j->id),
+                       mproc_int((int64_t)i),
+                       mproc_str(b->name),
+                       mproc_int(b->src->layout),
+                       mproc_int((int64_t)b->src->width),
+                       mproc_int((int64_t)count),
+                       mproc_bytes(payload, enc_len)};
   void *msg = NULL;
-  rc = mproc_encode(m, 6, &msg, &c->msg_len);
+  rc = mproc_encode(m, 7, &msg, &c->msg_len);
   mproc_free(enc);
   if (rc < 0)
     return rc;
@@ -1130,14 +1285,14 @@ static int add_chunk(chunk_builder_t *b, size_t first, size_t count) {
 }
 
 /*
- * Builds a job of @p ntasks tasks of @p nargs arguments each. The chunks'
- * arguments are encoded here, in the caller: that is where the sharing
- * rule refuses a Lock, before anything is queued.
+ * Builds a job of the tasks @p src describes. The chunks' arguments are
+ * encoded here, in the caller: that is where the sharing rule refuses a
+ * Lock, and starmap an item that is not a tuple, before anything is
+ * queued.
  */
 static int submit(const char *what, mproc_pool_t *p, job_kind_t kind,
-                  mproc_task_fn fn, const mproc_value_t *args, size_t nargs,
-                  size_t ntasks, size_t chunksize, const mproc_callbacks_t *cb,
-                  job_t **out) {
+                  mproc_task_fn fn, const tasks_src_t *src, size_t chunksize,
+                  const mproc_callbacks_t *cb, job_t **out) {
   *out = NULL;
   int rc = pool_check(p, what);
   if (rc < 0)
@@ -1149,11 +1304,23 @@ static int submit(const char *what, mproc_pool_t *p, job_kind_t kind,
     return mproc__err(MPROC_E_NOTFOUND,
                       "the task is not registered: call mproc_register_task() "
                       "before mproc_boot()");
-  if (nargs && ntasks && !args)
+  size_t ntasks = src->ntasks, width = src->width;
+  if (src->layout == LAYOUT_RECORDS) {
+    if (width == 0)
+      return mproc__err(MPROC_E_INVAL, "%s: stride 0", what);
+    if (ntasks && !src->base)
+      return mproc__err(MPROC_E_INVAL, "%s: NULL records", what);
+    if (width > RECORD_MAX || (ntasks && width > SIZE_MAX / ntasks))
+      return mproc__err(MPROC_E_TOOBIG,
+                        "%s: %zu records of %zu bytes (one record may take "
+                        "at most %zu bytes)",
+                        what, ntasks, width, (size_t)RECORD_MAX);
+  } else if ((width || src->layout == LAYOUT_STAR) && ntasks && !src->args) {
     return mproc__err(MPROC_E_INVAL, "%s: NULL arguments", what);
-  if (ntasks > MPROC_VALUE_MAX_COUNT || nargs > MPROC_VALUE_MAX_COUNT)
-    return mproc__err(MPROC_E_TOOBIG, "%zu tasks of %zu arguments", ntasks,
-                      nargs);
+  }
+  if (ntasks > MPROC_VALUE_MAX_COUNT ||
+      (src->layout == LAYOUT_FLAT && width > MPROC_VALUE_MAX_COUNT))
+    return mproc__err(MPROC_E_TOOBIG, "%s: %zu tasks", what, ntasks);
   if (chunksize == 0) {
     if (kind == JOB_IMAP || kind == JOB_IMAP_UNORDERED) {
       chunksize = 1;
@@ -1181,7 +1348,7 @@ static int submit(const char *what, mproc_pool_t *p, job_kind_t kind,
   j->hub = p->hub;
   mproc__mutex_unlock(p->hub->mu);
 
-  chunk_builder_t b = {j, name, args, nargs, 0};
+  chunk_builder_t b = {what, j, name, src, 0};
   rc = 0;
   for (size_t first = 0; first < ntasks && rc == 0; first += chunksize)
     rc = add_chunk(&b, first,
@@ -1233,13 +1400,13 @@ static int submit(const char *what, mproc_pool_t *p, job_kind_t kind,
 /* The async variants: an error found before queueing is the call's result
  * (and goes to the error callback, in the caller), as in CPython. */
 static int submit_async(const char *what, mproc_pool_t *p, job_kind_t kind,
-                        mproc_task_fn fn, const mproc_value_t *args,
-                        size_t nargs, size_t ntasks, size_t chunksize,
-                        const mproc_callbacks_t *cb, job_t **out) {
+                        mproc_task_fn fn, const tasks_src_t *src,
+                        size_t chunksize, const mproc_callbacks_t *cb,
+                        job_t **out) {
   if (!out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", what);
   job_t *j;
-  int rc = submit(what, p, kind, fn, args, nargs, ntasks, chunksize, cb, &j);
+  int rc = submit(what, p, kind, fn, src, chunksize, cb, &j);
   if (!j)
     return rc; /* bad arguments: no call at all */
   /* A call that failed before queueing, or has no tasks, is finished
@@ -1256,25 +1423,38 @@ int mproc_pool_apply_async(mproc_pool_t *pool, mproc_task_fn fn,
                            const mproc_value_t *args, size_t nargs,
                            const mproc_callbacks_t *callbacks,
                            mproc_async_t **out) {
-  return submit_async(__func__, pool, JOB_APPLY, fn, args, nargs, 1, 1,
-                      callbacks, (job_t **)out);
+  tasks_src_t src = {LAYOUT_FLAT, args, NULL, nargs, 1};
+  return submit_async(__func__, pool, JOB_APPLY, fn, &src, 1, callbacks,
+                      (job_t **)out);
 }
 
 int mproc_pool_map_async(mproc_pool_t *pool, mproc_task_fn fn,
                          const mproc_value_t *items, size_t n, size_t chunksize,
                          const mproc_callbacks_t *callbacks,
                          mproc_async_t **out) {
-  return submit_async(__func__, pool, JOB_MAP, fn, items, 1, n, chunksize,
-                      callbacks, (job_t **)out);
+  tasks_src_t src = {LAYOUT_FLAT, items, NULL, 1, n};
+  return submit_async(__func__, pool, JOB_MAP, fn, &src, chunksize, callbacks,
+                      (job_t **)out);
 }
 
 int mproc_pool_starmap_async(mproc_pool_t *pool, mproc_task_fn fn,
-                             const mproc_value_t *args, size_t nargs,
-                             size_t ntasks, size_t chunksize,
+                             const mproc_value_t *tuples, size_t n,
+                             size_t chunksize,
                              const mproc_callbacks_t *callbacks,
                              mproc_async_t **out) {
-  return submit_async(__func__, pool, JOB_MAP, fn, args, nargs, ntasks,
-                      chunksize, callbacks, (job_t **)out);
+  tasks_src_t src = {LAYOUT_STAR, tuples, NULL, 0, n};
+  return submit_async(__func__, pool, JOB_MAP, fn, &src, chunksize, callbacks,
+                      (job_t **)out);
+}
+
+int mproc_pool_map_records_async(mproc_pool_t *pool, mproc_task_fn fn,
+                                 const void *base, size_t count, size_t stride,
+                                 size_t chunksize,
+                                 const mproc_callbacks_t *callbacks,
+                                 mproc_async_t **out) {
+  tasks_src_t src = {LAYOUT_RECORDS, NULL, base, stride, count};
+  return submit_async(__func__, pool, JOB_MAP, fn, &src, chunksize, callbacks,
+                      (job_t **)out);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1438,8 +1618,8 @@ int mproc_pool_map(mproc_pool_t *pool, mproc_task_fn fn,
 }
 
 int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
-                       const mproc_value_t *args, size_t nargs, size_t ntasks,
-                       size_t chunksize, mproc_value_t **results) {
+                       const mproc_value_t *tuples, size_t n, size_t chunksize,
+                       mproc_value_t **results) {
   if (!results)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *results = NULL;
@@ -1448,8 +1628,23 @@ int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
   int rc = blocking_check(pool, __func__);
   if (rc < 0)
     return rc;
-  rc = mproc_pool_starmap_async(pool, fn, args, nargs, ntasks, chunksize, NULL,
-                                &r);
+  rc = mproc_pool_starmap_async(pool, fn, tuples, n, chunksize, NULL, &r);
+  return run_blocking(rc, r, results, &got);
+}
+
+int mproc_pool_map_records(mproc_pool_t *pool, mproc_task_fn fn,
+                           const void *base, size_t count, size_t stride,
+                           size_t chunksize, mproc_value_t **results) {
+  if (!results)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+  *results = NULL;
+  mproc_async_t *r = NULL;
+  size_t got;
+  int rc = blocking_check(pool, __func__);
+  if (rc < 0)
+    return rc;
+  rc = mproc_pool_map_records_async(pool, fn, base, count, stride, chunksize,
+                                    NULL, &r);
   return run_blocking(rc, r, results, &got);
 }
 
@@ -1464,7 +1659,8 @@ static int submit_iter(const char *what, mproc_pool_t *pool, job_kind_t kind,
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", what);
   *out = NULL;
   job_t *j;
-  int rc = submit(what, pool, kind, fn, items, 1, n, chunksize, NULL, &j);
+  tasks_src_t src = {LAYOUT_FLAT, items, NULL, 1, n};
+  int rc = submit(what, pool, kind, fn, &src, chunksize, NULL, &j);
   if (rc < 0) {
     if (j) {
       mproc__mutex_lock(j->hub->mu);

@@ -197,15 +197,16 @@ static void test_proxies_as_pool_task_arguments(void **state) {
     print_error("pool: %s\n", mproc_last_error());
   assert_int_equal(rc, 0);
   enum { NTASKS = 8 };
-  mproc_value_t args[NTASKS * 4];
+  mproc_value_t args[NTASKS * 4], tuples[NTASKS];
   for (int i = 0; i < NTASKS; i++) {
     args[4 * i] = mproc_obj(lock);
     args[4 * i + 1] = mproc_obj(queue);
     args[4 * i + 2] = mproc_obj(counter);
     args[4 * i + 3] = mproc_int(i);
+    tuples[i] = mproc_tuple(&args[4 * i], 4);
   }
   mproc_value_t *results = NULL;
-  rc = mproc_pool_starmap(pool, task_counter, args, 4, NTASKS, 1, &results);
+  rc = mproc_pool_starmap(pool, task_counter, tuples, NTASKS, 1, &results);
   if (rc != 0)
     print_error("starmap: %s\n", mproc_last_error());
   assert_int_equal(rc, 0);

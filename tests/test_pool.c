@@ -260,13 +260,14 @@ static void test_imap_unordered_and_chunk1(void **state) {
 
 static void test_starmap_apply(void **state) {
   mproc_pool_t *p = make_pool(state, 2, NULL, 0);
-  mproc_value_t args[20];
+  mproc_value_t args[20], tuples[10];
   for (int i = 0; i < 10; i++) {
     args[2 * i] = mproc_int(100 + i);
     args[2 * i + 1] = mproc_int(i * 3);
+    tuples[i] = mproc_tuple(&args[2 * i], 2);
   }
   mproc_value_t *r;
-  assert_int_equal(mproc_pool_starmap(p, task_sub, args, 2, 10, 3, &r), 0);
+  assert_int_equal(mproc_pool_starmap(p, task_sub, tuples, 10, 3, &r), 0);
   for (int i = 0; i < 10; i++) {
     int64_t x;
     assert_int_equal(mproc_value_as_int(&r[i], &x), 0);
@@ -384,7 +385,7 @@ static void test_callback_before_ready(void **state) {
   memset(slots, 0, sizeof slots);
   for (int i = 0; i < NCALLS; i++) {
     mproc_callbacks_t cb = {on_result_slow, on_error_slow, &slots[i]};
-    mproc_value_t args[2] = {mproc_int(i), mproc_int(i + 1)};
+    mproc_value_t args[2] = {mproc_int(i), mproc_int(i + 1)}, tuple;
     int rc;
     switch (i % 4) {
     case 0: /* apply_async */
@@ -396,7 +397,8 @@ static void test_callback_before_ready(void **state) {
       want[i] = (int64_t)i * i + (int64_t)(i + 1) * (i + 1);
       break;
     case 2: /* starmap_async: i - (i + 1) */
-      rc = mproc_pool_starmap_async(p, task_sub, args, 2, 1, 0, &cb, &calls[i]);
+      tuple = mproc_tuple(args, 2);
+      rc = mproc_pool_starmap_async(p, task_sub, &tuple, 1, 0, &cb, &calls[i]);
       want[i] = -1;
       break;
     default: /* a failing task: the error callback */
@@ -642,8 +644,9 @@ static void test_long_error_message(void **state) {
   /* starmap_async and imap. */
   mproc_iter_t *it;
   args[1] = mproc_int(4);
+  mproc_value_t tuple = mproc_tuple(args, 2);
   assert_int_equal(
-      mproc_pool_starmap_async(p, task_long_error, args, 2, 1, 1, NULL, &r), 0);
+      mproc_pool_starmap_async(p, task_long_error, &tuple, 1, 1, NULL, &r), 0);
   assert_int_equal(mproc_async_get(r, 60, &res, &n), MPROC_E_VALUE);
   expect_long_message(mproc_last_error(), LONG_MESSAGE_LEN, 4);
   mproc_async_destroy(r);
@@ -911,14 +914,15 @@ static void test_worker_death(void **state) {
   mproc_pool_t *p = make_pool(state, 2, init, 0);
   char path[512];
   harness_tmpfile(path, sizeof path, "pid");
-  mproc_value_t args[16];
+  mproc_value_t args[16], tuples[8];
   for (int i = 0; i < 8; i++) {
     args[2 * i] = mproc_int(i == 4 ? 5 : i); /* no crash in this call */
     args[2 * i + 1] = mproc_str(path);
+    tuples[i] = mproc_tuple(&args[2 * i], 2);
   }
   mproc_async_t *ar;
   assert_int_equal(
-      mproc_pool_starmap_async(p, task_die_on_3, args, 2, 8, 1, NULL, &ar), 0);
+      mproc_pool_starmap_async(p, task_die_on_3, tuples, 8, 1, NULL, &ar), 0);
   assert_int_equal(mproc_semaphore_acquire(started, 60), 0);
   FILE *f = fopen(path, "r");
   assert_non_null(f);
@@ -942,7 +946,7 @@ static void test_worker_death(void **state) {
   assert_int_equal(mproc_pool_imap(p, (mproc_task_fn)NULL, args, 1, 1, &it),
                    MPROC_E_INVAL);
   assert_int_equal(
-      mproc_pool_starmap_async(p, task_die_on_3, args, 2, 8, 1, NULL, &ar), 0);
+      mproc_pool_starmap_async(p, task_die_on_3, tuples, 8, 1, NULL, &ar), 0);
   assert_int_equal(mproc_async_get(ar, 60, &r, &n), MPROC_E_WORKER_DIED);
   mproc_async_destroy(ar);
 

@@ -1133,15 +1133,14 @@ done:
 static void pool_again(mproc_pool_t *pool) {
   cur.phase = "a second map";
   mproc_value_t items[8][2];
-  mproc_value_t flat[16];
+  mproc_value_t tuples[8];
   for (int i = 0; i < 8; i++) {
     items[i][0] = mproc_int(i);
     items[i][1] = mproc_double(0);
-    flat[2 * i] = items[i][0];
-    flat[2 * i + 1] = items[i][1];
+    tuples[i] = mproc_tuple(items[i], 2);
   }
   mproc_async_t *r = NULL;
-  int rc = mproc_pool_starmap_async(pool, pool_task, flat, 2, 8, 2, NULL, &r);
+  int rc = mproc_pool_starmap_async(pool, pool_task, tuples, 8, 2, NULL, &r);
   mproc_value_t *res = NULL;
   size_t n = 0;
   if (rc == 0)
