@@ -25,8 +25,7 @@ static const char *const KEYS[] = {"red", "green", "blue", "cyan", "magenta"};
 #define WORKERS 4
 #define VICTIM 2
 #define KILL_AFTER 25
-/* The parent's waits are bounded, so that a worker that died early is
- * reported rather than waited for forever. */
+/* The bound of the parent's joins of workers that have done their work. */
 #define PATIENCE 300.0
 
 typedef struct shared {
@@ -202,9 +201,22 @@ static int run(mproc_start_method_t method, bool small) {
   if (rc != 0)
     goto out;
 
-  if ((rc = mproc_proxy_event_wait(s.reached, PATIENCE)) != 0)
-    goto out;
+  /* reached.wait(), looking at the workers twice a second: one that died
+   * before its point would leave the twin waiting forever. */
   int code = 0;
+  while ((rc = mproc_proxy_event_wait(s.reached, 0.5)) == MPROC_E_TIMEOUT) {
+    for (int w = 0; w < WORKERS; w++) {
+      if (mproc_process_exitcode(procs[w], &code) == 0 &&
+          (code != 0 || w == VICTIM)) {
+        fprintf(stderr, "mproc-manager-state: %s ended early, exit code %d\n",
+                names[w], code);
+        rc = MPROC_E_WORKER_DIED;
+        goto out;
+      }
+    }
+  }
+  if (rc != 0)
+    goto out;
   if ((rc = mproc_process_terminate(procs[VICTIM])) != 0 ||
       (rc = mproc_process_join(procs[VICTIM], PATIENCE)) != 0 ||
       (rc = mproc_process_exitcode(procs[VICTIM], &code)) != 0)
@@ -256,7 +268,7 @@ static int run(mproc_start_method_t method, bool small) {
   printf("sum of totals: %lld\n", (long long)sum);
 
 out:
-  if (rc != 0)
+  if (rc != 0 && rc != MPROC_E_WORKER_DIED)
     fprintf(stderr, "mproc-manager-state: %s (%s)\n", mproc_last_error(),
             mproc_err_name(rc));
   for (int w = 0; w < WORKERS; w++) {

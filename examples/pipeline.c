@@ -32,8 +32,7 @@ static const char *const FRUITS[] = {
 
 #define WORKERS 3
 #define SHOWN 3
-/* Every wait of the parent's has this bound, so that a stage that died
- * is reported rather than waited for forever (the twin would hang). */
+/* The bound of the parent's joins of stages that have done their work. */
 #define PATIENCE 300.0
 
 /* Knuth's MMIX LCG step (the twin's lcg()); the draw is state >> 33. */
@@ -213,6 +212,25 @@ static int collector(const mproc_value_t *args, size_t nargs) {
   return rc == 0 ? 0 : child_fail("collector", 3);
 }
 
+/* Whether a stage has ended with a failure: 0 if none has, else
+ * MPROC_E_WORKER_DIED with which one in @p why. A stage that died would
+ * leave the join below waiting forever (the twin does hang there). */
+static int stage_died(mproc_process_t *const *procs, int n, char *why,
+                      size_t why_size) {
+  for (int i = 0; i < n; i++) {
+    int code;
+    if (mproc_process_exitcode(procs[i], &code) == 0 && code != 0) {
+      snprintf(why, why_size, "%s (pid %lld) ended with exit code %d",
+               i == 0       ? "the producer"
+               : i == n - 1 ? "the collector"
+                            : "a worker",
+               (long long)mproc_process_pid(procs[i]), code);
+      return MPROC_E_WORKER_DIED;
+    }
+  }
+  return 0;
+}
+
 static int print_repr(const char *before, const mproc_value_t *v) {
   char *r = mproc_value_repr(v);
   if (!r)
@@ -229,6 +247,7 @@ static int run(mproc_start_method_t method, bool small) {
   mproc_process_t *procs[NPROCS] = {NULL};
   mproc_value_t *got = NULL;
   size_t ngot = 0;
+  char why[128] = "";
   int rc;
 
   if ((rc = mproc_joinable_queue_create(&tasks, NULL)) != 0 ||
@@ -254,10 +273,17 @@ static int run(mproc_start_method_t method, bool small) {
                                 &po)) != 0)
     goto out;
 
-  if ((rc = mproc_queue_join(tasks, PATIENCE)) != 0)
+  /* tasks.join(), then done.get(), looking at the stages twice a second. */
+  while ((rc = mproc_queue_join(tasks, 0.5)) == MPROC_E_TIMEOUT)
+    if ((rc = stage_died(procs, NPROCS, why, sizeof why)) != 0)
+      goto out;
+  if (rc != 0)
     goto out;
   printf("tasks.join() returned: every item and sentinel was task_done()\n");
-  if ((rc = mproc_queue_get(done, &got, &ngot, PATIENCE)) != 0)
+  while ((rc = mproc_queue_get(done, &got, &ngot, 0.5)) == MPROC_E_EMPTY)
+    if ((rc = stage_died(procs, NPROCS, why, sizeof why)) != 0)
+      goto out;
+  if (rc != 0)
     goto out;
   mproc_value_t codes[NPROCS];
   for (int i = 0; i < NPROCS; i++) {
@@ -297,8 +323,8 @@ static int run(mproc_start_method_t method, bool small) {
 
 out:
   if (rc != 0)
-    fprintf(stderr, "mproc-pipeline: %s (%s)\n", mproc_last_error(),
-            mproc_err_name(rc));
+    fprintf(stderr, "mproc-pipeline: %s (%s)\n",
+            why[0] ? why : mproc_last_error(), mproc_err_name(rc));
   mproc_values_free(got, ngot);
   for (int i = 0; i < NPROCS; i++) {
     if (procs[i] && mproc_process_is_alive(procs[i]) == 1) {
