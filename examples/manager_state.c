@@ -183,7 +183,7 @@ static int run(mproc_start_method_t method, bool small) {
   mproc_value_t zero = mproc_int(0);
   for (size_t k = 0; k < NKEYS && rc == 0; k++)
     rc = mproc_proxy_dict_set(s.totals, &key_vals[k], &zero);
-  mproc_process_options_t po = {method, false};
+  mproc_process_options_t po = {.start_method = method};
   for (int w = 0; w < WORKERS && rc == 0; w++) {
     mproc_value_t args[10] = {
         name_vals[w],

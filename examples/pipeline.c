@@ -258,7 +258,7 @@ static int run(mproc_start_method_t method, bool small) {
          WORKERS);
   fflush(stdout); /* a fork child must not inherit unwritten output */
 
-  mproc_process_options_t po = {method, false};
+  mproc_process_options_t po = {.start_method = method};
   mproc_value_t pargs[3] = {mproc_obj(tasks), mproc_int(count),
                             mproc_int(WORKERS)};
   mproc_value_t wargs[2] = {mproc_obj(tasks), mproc_obj(results)};
