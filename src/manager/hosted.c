@@ -1035,8 +1035,10 @@ int mproc__hosted_new(int kind, const mproc_value_t *init,
     return mproc__err(MPROC_E_NOMEM, "creating a %s",
                       kind == K_DICT ? "dict" : "list");
   h->kind = kind;
-  int rc = 0;
-  if (init) {
+  /* A list always has its array, so that no arithmetic is ever done on a
+   * NULL items pointer (undefined, even with a zero offset). */
+  int rc = kind == K_LIST ? list_reserve(h, 1) : 0;
+  if (rc == 0 && init) {
     if (init->type != MPROC_VALUE_LIST || (kind == K_LIST && !all_bytes(init)))
       rc = mproc__err(MPROC_E_TYPE, "bad CREATE request");
     else if (kind == K_DICT)
