@@ -583,6 +583,41 @@ static void test_list_sort(void **state) {
   assert_int_equal(mproc_manager_shutdown(mgr), 0);
 }
 
+/* A reply larger than a frame (values() of two 33 MiB values) is an
+ * MPROC_E_TOOBIG reply: the connection, the proxy and the dict survive (the
+ * server used to end the connection, and with a proxy's last connection
+ * the object). Iteration still reaches every value. */
+static void test_reply_too_big(void **state) {
+  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_proxy_t *d;
+  size_t big = (size_t)33 << 20, n = 0;
+  char *buf = calloc(1, big);
+  assert_non_null(buf);
+  assert_int_equal(mproc_manager_dict(mgr, &d), 0);
+  for (int i = 0; i < 2; i++) {
+    mproc_value_t k = mproc_int(i), v = mproc_bytes(buf, big);
+    assert_int_equal(mproc_proxy_dict_set(d, &k, &v), 0);
+  }
+  free(buf);
+  mproc_value_t *v = NULL;
+  assert_int_equal(mproc_proxy_dict_values(d, &v), MPROC_E_TOOBIG);
+  assert_null(v);
+  assert_int_equal(mproc_proxy_dict_keys(d, &v), 0);
+  assert_true(owned_is(v, "[0, 1]"));
+  assert_int_equal(mproc_proxy_dict_len(d, &n), 0);
+  assert_int_equal(n, 2);
+  mproc_proxy_cursor_t *cur = NULL;
+  const mproc_value_t *k, *val;
+  int rc;
+  n = 0;
+  while ((rc = mproc_proxy_dict_next(d, &cur, &k, &val)) == 0)
+    n += val->type == MPROC_VALUE_BYTES && val->u.bytes.len == big;
+  assert_int_equal(rc, MPROC_E_DONE);
+  assert_int_equal(n, 2);
+  mproc_proxy_destroy(d);
+  assert_int_equal(mproc_manager_shutdown(mgr), 0);
+}
+
 int main(int argc, char **argv) {
   harness_early_init();
   mproc_register("keys_as_python", child_keys_as_python);
@@ -598,6 +633,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_dict_iteration),
       cmocka_unit_test(test_list_operations),
       cmocka_unit_test(test_list_sort),
+      cmocka_unit_test(test_reply_too_big),
   };
   return harness_run(argc, argv, "manager_types", tests,
                      sizeof tests / sizeof tests[0]);
