@@ -97,7 +97,8 @@ MPROC_API const char *mproc_version(void);
   XX(E_EMPTY, -30, "queue empty")                                              \
   XX(E_FULL, -31, "queue full")                                                \
   XX(E_DONE, -40, "no more results")                                           \
-  XX(E_KEY, -60, "key not found")
+  XX(E_KEY, -60, "key not found")                                              \
+  XX(E_INDEX, -61, "index out of range")
 /* New codes: -21 to -29 for synchronisation, -30 to -39 for queues, pipes and
  * shared memory, -40 to -49 for the pool, -50 to -59 for the manager, -60 to
  * -69 for values; keep the list in numeric order. */
@@ -1914,8 +1915,18 @@ MPROC_API int mproc_manager_joinable_queue(mproc_manager_t *m, size_t maxsize,
 MPROC_API int mproc_manager_value(mproc_manager_t *m,
                                   const mproc_value_t *initial,
                                   mproc_proxy_t **out);
+/** An empty dict (manager.dict()) and list (manager.list()). */
 MPROC_API int mproc_manager_dict(mproc_manager_t *m, mproc_proxy_t **out);
 MPROC_API int mproc_manager_list(mproc_manager_t *m, mproc_proxy_t **out);
+/** manager.dict(mapping): filled from a dict value, or a list or tuple of
+ * (key, value) pairs, as mproc_proxy_dict_update() takes them. */
+MPROC_API int mproc_manager_dict_from(mproc_manager_t *m,
+                                      const mproc_value_t *init,
+                                      mproc_proxy_t **out);
+/** manager.list(sequence): filled from a list or tuple value. */
+MPROC_API int mproc_manager_list_from(mproc_manager_t *m,
+                                      const mproc_value_t *init,
+                                      mproc_proxy_t **out);
 
 /**
  * Releases the proxy and its connections; the object is freed once no
@@ -1969,11 +1980,14 @@ MPROC_API int mproc_proxy_barrier_abort(mproc_proxy_t *p);
 MPROC_API int mproc_proxy_barrier_reset(mproc_proxy_t *p);
 
 /** Queue, JoinableQueue (both are CPython's queue.Queue: each has
- * task_done and join). put on a full queue and get on an empty one wait up
- * to @p timeout, then MPROC_E_TIMEOUT. task_done past the number of items
- * put is MPROC_E_VALUE ("task_done() called too many times"); join waits
- * until every item put has been marked done. full: 1 if the queue has a
- * maxsize and holds that many items, else 0 (queue.Queue.full()).
+ * task_done and join). put (put()) on a full queue and get (get()) on an
+ * empty one wait up to @p timeout, then fail as a local queue's do:
+ * MPROC_E_FULL (queue.Full) and MPROC_E_EMPTY (queue.Empty). size is
+ * qsize(). task_done (task_done()) past the number of items put is
+ * MPROC_E_VALUE ("task_done() called too many times"); join (join()) waits
+ * until every item put has been marked done, MPROC_E_TIMEOUT when
+ * @p timeout passes first (CPython's join has no timeout). full (full()):
+ * 1 if the queue has a maxsize and holds that many items, else 0.
  *
  * A put, like every proxy call, returns once the manager has stored the
  * item: the item is there even if the caller exits or is killed right
@@ -1994,23 +2008,184 @@ MPROC_API int mproc_proxy_queue_join(mproc_proxy_t *p, double timeout);
 MPROC_API int mproc_proxy_value_get(mproc_proxy_t *p, mproc_value_t **out);
 MPROC_API int mproc_proxy_value_set(mproc_proxy_t *p, const mproc_value_t *v);
 
-/** dict: keys compare by their encoding (so the int 1 and the double 1.0
- * are different keys). A missing key is MPROC_E_NOTFOUND. */
+/*
+ * dict (CPython's DictProxy). Keys are hashable values (None, bool, int,
+ * float, str, bytes, tuples of these) and compare as Python's do: 1, 1.0
+ * and True are one key, and the key first stored stays (setting 1.0 over
+ * 1 changes the value, not the key). An unhashable key is MPROC_E_TYPE
+ * ("unhashable type: 'list'"). A missing key is MPROC_E_KEY with
+ * CPython's message naming it: "KeyError: 'x'". Order is insertion
+ * order, as in Python. Values are any value mproc_encode() accepts.
+ */
+/** d[key] = v (__setitem__). */
 MPROC_API int mproc_proxy_dict_set(mproc_proxy_t *p, const mproc_value_t *key,
                                    const mproc_value_t *v);
+/** d[key] (__getitem__): MPROC_E_KEY when missing. */
 MPROC_API int mproc_proxy_dict_get(mproc_proxy_t *p, const mproc_value_t *key,
                                    mproc_value_t **out);
+/** d.get(key, default) (get): a copy of @p dflt when missing (None when
+ * @p dflt is NULL, as Python's default). */
+MPROC_API int mproc_proxy_dict_get_default(mproc_proxy_t *p,
+                                           const mproc_value_t *key,
+                                           const mproc_value_t *dflt,
+                                           mproc_value_t **out);
+/** del d[key] (__delitem__): MPROC_E_KEY when missing. */
 MPROC_API int mproc_proxy_dict_del(mproc_proxy_t *p, const mproc_value_t *key);
+/** key in d (__contains__): 1 or 0, or a negative status. */
+MPROC_API int mproc_proxy_dict_contains(mproc_proxy_t *p,
+                                        const mproc_value_t *key);
+/** len(d) (__len__). */
 MPROC_API int mproc_proxy_dict_len(mproc_proxy_t *p, size_t *out);
+/** d.pop(key[, default]) (pop): removes the key and gives its value in
+ * *@p out (may be NULL). When missing: a copy of @p dflt, or MPROC_E_KEY
+ * when @p dflt is NULL (Python's pop without a default). */
+MPROC_API int mproc_proxy_dict_pop(mproc_proxy_t *p, const mproc_value_t *key,
+                                   const mproc_value_t *dflt,
+                                   mproc_value_t **out);
+/** d.popitem() (popitem): removes the entry inserted last and gives it as
+ * a (key, value) tuple; MPROC_E_KEY "KeyError: 'popitem(): dictionary is
+ * empty'" on an empty dict. */
+MPROC_API int mproc_proxy_dict_popitem(mproc_proxy_t *p, mproc_value_t **out);
+/** d.setdefault(key, default) (setdefault): the value of @p key, which is
+ * set to @p dflt (None when NULL) first if missing. @p out may be NULL. */
+MPROC_API int mproc_proxy_dict_setdefault(mproc_proxy_t *p,
+                                          const mproc_value_t *key,
+                                          const mproc_value_t *dflt,
+                                          mproc_value_t **out);
+/** d.update(other) (update): @p other is a dict, or a list or tuple of
+ * (key, value) pairs (MPROC_E_VALUE "dictionary update sequence element #1
+ * has length 3; 2 is required" as CPython). Applied in one request: other
+ * processes see all of it or none; a bad key changes nothing. */
+MPROC_API int mproc_proxy_dict_update(mproc_proxy_t *p,
+                                      const mproc_value_t *other);
+/** d.clear() (clear). */
+MPROC_API int mproc_proxy_dict_clear(mproc_proxy_t *p);
+/** list(d.keys()), list(d.values()), list(d.items()) (keys, values, items:
+ * the views' contents as one list value; items are (key, value) tuples),
+ * and d.copy() (copy: a dict value). One request each, so the whole dict
+ * travels in one reply: one larger than MPROC_MANAGER_MAX_FRAME, or of
+ * more than MPROC_VALUE_MAX_COUNT values, is MPROC_E_TOOBIG (the proxy
+ * stays usable): iterate over such a dict instead. */
+MPROC_API int mproc_proxy_dict_keys(mproc_proxy_t *p, mproc_value_t **out);
+MPROC_API int mproc_proxy_dict_values(mproc_proxy_t *p, mproc_value_t **out);
+MPROC_API int mproc_proxy_dict_items(mproc_proxy_t *p, mproc_value_t **out);
+MPROC_API int mproc_proxy_dict_copy(mproc_proxy_t *p, mproc_value_t **out);
 
-/** list: negative indexes count from the end; out of range is
- * MPROC_E_VALUE. */
+/**
+ * Iteration without a copy of the whole container: for key, value in
+ * d.items() (__iter__), for item in l. A cursor fetches entries in
+ * batches (up to 1,024 entries or about 1 MiB of values per round trip):
+ *
+ *     mproc_proxy_cursor_t *cur = NULL;
+ *     const mproc_value_t *k, *v;
+ *     while ((rc = mproc_proxy_dict_next(d, &cur, &k, &v)) == 0)
+ *       ...                      (k and v are valid until the next call)
+ *     if (rc != MPROC_E_DONE) ...an error
+ *
+ * Start with *cursor NULL; each call gives the next entry and returns 0.
+ * At the end the call returns MPROC_E_DONE, and on any error that error:
+ * either way the cursor is freed and *cursor is NULL again. A loop left
+ * early frees it with mproc_proxy_cursor_free().
+ *
+ * A dict that gains or loses a key while it is iterated fails the next
+ * fetch with MPROC_E_STATE and CPython's message, "dictionary changed size
+ * during iteration" (or "dictionary keys changed during iteration" when
+ * its size is the same again); the final call, which finds the end, is
+ * one more fetch, so a change after the last entry is reported too, as in
+ * CPython. Entries already fetched are still delivered before it: a
+ * change is seen at the next batch boundary, not at the next entry.
+ * Changing the value of a present key is allowed, as in Python.
+ * A list iterates by position, as CPython's list proxy does (index 0, 1,
+ * ... until one is out of range): items added or removed meanwhile shift
+ * what later batches see, and nothing fails.
+ */
+typedef struct mproc_proxy_cursor mproc_proxy_cursor_t;
+MPROC_API int mproc_proxy_dict_next(mproc_proxy_t *p,
+                                    mproc_proxy_cursor_t **cursor,
+                                    const mproc_value_t **key,
+                                    const mproc_value_t **value);
+MPROC_API int mproc_proxy_list_next(mproc_proxy_t *p,
+                                    mproc_proxy_cursor_t **cursor,
+                                    const mproc_value_t **item);
+/** Frees a cursor a loop did not finish. NULL is allowed. */
+MPROC_API void mproc_proxy_cursor_free(mproc_proxy_cursor_t *cursor);
+
+/*
+ * list (CPython's ListProxy). Indexes are Python's: negative ones count
+ * from the end. An index out of range is MPROC_E_INDEX with CPython's
+ * message ("list index out of range", "list assignment index out of
+ * range", "pop from empty list", "pop index out of range"). Values compare
+ * as Python's == (mproc_value_equal(): 1 == 1.0 == True).
+ *
+ * Slices take start, stop and step as Python's slice() does, and clamp as
+ * it does; for a bound left out pass MPROC_SLICE_MIN or MPROC_SLICE_MAX:
+ * l[2:] is (2, MPROC_SLICE_MAX, 1), l[::-1] is (MPROC_SLICE_MAX,
+ * MPROC_SLICE_MIN, -1). A step of 0 is MPROC_E_VALUE ("slice step cannot
+ * be zero").
+ */
+#define MPROC_SLICE_MIN INT64_MIN
+#define MPROC_SLICE_MAX INT64_MAX
+/** l.append(v) (append). */
 MPROC_API int mproc_proxy_list_append(mproc_proxy_t *p, const mproc_value_t *v);
+/** l.extend(items) (extend): @p items is a list or tuple value, appended in
+ * one request; anything else is MPROC_E_TYPE ("'int' object is not
+ * iterable"). */
+MPROC_API int mproc_proxy_list_extend(mproc_proxy_t *p,
+                                      const mproc_value_t *items);
+/** l.insert(index, v) (insert): an index past either end inserts there. */
+MPROC_API int mproc_proxy_list_insert(mproc_proxy_t *p, int64_t index,
+                                      const mproc_value_t *v);
+/** l.pop(index) (pop; pass -1 for Python's default): removes the item and
+ * gives it in *@p out (may be NULL). */
+MPROC_API int mproc_proxy_list_pop(mproc_proxy_t *p, int64_t index,
+                                   mproc_value_t **out);
+/** l.remove(v) (remove): the first item equal to @p v; MPROC_E_VALUE
+ * "list.remove(x): x not in list" if none. */
+MPROC_API int mproc_proxy_list_remove(mproc_proxy_t *p, const mproc_value_t *v);
+/** l.index(v, start, stop) (index): the position of the first equal item
+ * in l[start:stop] (pass 0 and MPROC_SLICE_MAX for the whole list);
+ * MPROC_E_VALUE "3 is not in list" if none. */
+MPROC_API int mproc_proxy_list_index(mproc_proxy_t *p, const mproc_value_t *v,
+                                     int64_t start, int64_t stop, size_t *out);
+/** l.count(v) (count). */
+MPROC_API int mproc_proxy_list_count(mproc_proxy_t *p, const mproc_value_t *v,
+                                     size_t *out);
+/** l.reverse() (reverse). */
+MPROC_API int mproc_proxy_list_reverse(mproc_proxy_t *p);
+/**
+ * l.sort(reverse=...) (sort, without key=): stable, as Python's, also with
+ * @p reverse. Orders numbers (int, float and bool by value), str, bytes,
+ * and tuples or lists of these; items that do not order are MPROC_E_TYPE
+ * with CPython's message, "'<' not supported between instances of 'str'
+ * and 'int'", and leave the list as it was.
+ */
+MPROC_API int mproc_proxy_list_sort(mproc_proxy_t *p, bool reverse);
+/** len(l) (__len__). */
+MPROC_API int mproc_proxy_list_len(mproc_proxy_t *p, size_t *out);
+/** l[index] (__getitem__). */
 MPROC_API int mproc_proxy_list_get(mproc_proxy_t *p, int64_t index,
                                    mproc_value_t **out);
+/** l[index] = v (__setitem__). */
 MPROC_API int mproc_proxy_list_set(mproc_proxy_t *p, int64_t index,
                                    const mproc_value_t *v);
-MPROC_API int mproc_proxy_list_len(mproc_proxy_t *p, size_t *out);
+/** del l[index] (__delitem__). */
+MPROC_API int mproc_proxy_list_del(mproc_proxy_t *p, int64_t index);
+/** l[start:stop:step] (__getitem__ with a slice): a new list value. */
+MPROC_API int mproc_proxy_list_get_slice(mproc_proxy_t *p, int64_t start,
+                                         int64_t stop, int64_t step,
+                                         mproc_value_t **out);
+/** l[start:stop:step] = items (__setitem__ with a slice): @p items is a
+ * list or tuple value. With step 1 it replaces the range, whatever the
+ * lengths; otherwise the lengths must match (MPROC_E_VALUE "attempt to
+ * assign sequence of size 2 to extended slice of size 3"). */
+MPROC_API int mproc_proxy_list_set_slice(mproc_proxy_t *p, int64_t start,
+                                         int64_t stop, int64_t step,
+                                         const mproc_value_t *items);
+/** del l[start:stop:step] (__delitem__ with a slice). */
+MPROC_API int mproc_proxy_list_del_slice(mproc_proxy_t *p, int64_t start,
+                                         int64_t stop, int64_t step);
+/** l.clear() (clear; CPython's ListProxy gained it in 3.13). */
+MPROC_API int mproc_proxy_list_clear(mproc_proxy_t *p);
 
 #ifdef __cplusplus
 }

@@ -357,7 +357,7 @@ static void test_hosted_types(void **state) {
   assert_int_equal(mproc_manager_queue(mgr, 1, &p), 0);
   mproc_value_t s = mproc_str("hello");
   assert_int_equal(mproc_proxy_queue_put(p, &s, 0), 0);
-  assert_int_equal(mproc_proxy_queue_put(p, &s, 0.02), MPROC_E_TIMEOUT);
+  assert_int_equal(mproc_proxy_queue_put(p, &s, 0.02), MPROC_E_FULL);
   size_t n = 0;
   assert_int_equal(mproc_proxy_queue_size(p, &n), 0);
   assert_int_equal(n, 1);
@@ -366,7 +366,7 @@ static void test_hosted_types(void **state) {
   assert_int_equal(mproc_value_as_str(v, &str), 0);
   assert_string_equal(str, "hello");
   mproc_values_free(v, 1);
-  assert_int_equal(mproc_proxy_queue_get(p, &v, 0.02), MPROC_E_TIMEOUT);
+  assert_int_equal(mproc_proxy_queue_get(p, &v, 0.02), MPROC_E_EMPTY);
   assert_null(v);
   /* A Queue is a queue.Queue: task_done() too (test_queue_task_done_...). */
   assert_int_equal(mproc_proxy_queue_task_done(p), 0);
@@ -400,7 +400,7 @@ static void test_hosted_types(void **state) {
   /* dict */
   assert_int_equal(mproc_manager_dict(mgr, &p), 0);
   mproc_value_t k1 = mproc_str("a"), k2 = mproc_int(7), one = mproc_int(1);
-  assert_int_equal(mproc_proxy_dict_get(p, &k1, &v), MPROC_E_NOTFOUND);
+  assert_int_equal(mproc_proxy_dict_get(p, &k1, &v), MPROC_E_KEY);
   assert_int_equal(mproc_proxy_dict_set(p, &k1, &one), 0);
   assert_int_equal(mproc_proxy_dict_set(p, &k2, &s), 0);
   assert_int_equal(mproc_proxy_dict_set(p, &k1, &k2), 0);
@@ -409,7 +409,7 @@ static void test_hosted_types(void **state) {
   assert_int_equal(mproc_proxy_dict_get(p, &k1, &v), 0);
   assert_int_equal(value_int(v), 7);
   assert_int_equal(mproc_proxy_dict_del(p, &k1), 0);
-  assert_int_equal(mproc_proxy_dict_del(p, &k1), MPROC_E_NOTFOUND);
+  assert_int_equal(mproc_proxy_dict_del(p, &k1), MPROC_E_KEY);
   assert_int_equal(mproc_proxy_dict_len(p, &n), 0);
   assert_int_equal(n, 1);
   mproc_proxy_destroy(p);
@@ -425,8 +425,8 @@ static void test_hosted_types(void **state) {
   assert_int_equal(value_int(v), 7);
   assert_int_equal(mproc_proxy_list_get(p, 1, &v), 0);
   assert_int_equal(value_int(v), 1);
-  assert_int_equal(mproc_proxy_list_get(p, 5, &v), MPROC_E_VALUE);
-  assert_int_equal(mproc_proxy_list_get(p, -6, &v), MPROC_E_VALUE);
+  assert_int_equal(mproc_proxy_list_get(p, 5, &v), MPROC_E_INDEX);
+  assert_int_equal(mproc_proxy_list_get(p, -6, &v), MPROC_E_INDEX);
   assert_int_equal(mproc_proxy_list_len(p, &n), 0);
   assert_int_equal(n, 5);
   mproc_proxy_destroy(p);

@@ -219,9 +219,12 @@ int mproc_manager_shutdown(mproc_manager_t *m) {
   return rc == MPROC_E_CLOSED ? 0 : rc;
 }
 
-static int manager_create(mproc_manager_t *m, const char *what, int kind,
-                          int64_t param, const mproc_value_t *initial,
-                          mproc_proxy_t **out) {
+/* @p initial: a Value's, encoded here; @p items: a list's or a dict's, as
+ * the wire carries them already (mproc__wlist_items(), _entries()). */
+static int manager_create_with(mproc_manager_t *m, const char *what, int kind,
+                               int64_t param, const mproc_value_t *initial,
+                               const mproc_value_t *items,
+                               mproc_proxy_t **out) {
   if (!out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", what);
   *out = NULL;
@@ -236,6 +239,8 @@ static int manager_create(mproc_manager_t *m, const char *what, int kind,
     if ((rc = mproc_encode(initial, 1, &enc, &elen)) < 0)
       return rc;
     a[na++] = mproc_bytes(enc, elen);
+  } else if (items) {
+    a[na++] = *items;
   }
   mproc__net_t *c = NULL;
   mproc_value_t *res = NULL;
@@ -261,6 +266,12 @@ static int manager_create(mproc_manager_t *m, const char *what, int kind,
   mproc__proxy_conn_put(p, pc);
   *out = p;
   return 0;
+}
+
+static int manager_create(mproc_manager_t *m, const char *what, int kind,
+                          int64_t param, const mproc_value_t *initial,
+                          mproc_proxy_t **out) {
+  return manager_create_with(m, what, kind, param, initial, NULL, out);
 }
 
 int mproc_manager_lock(mproc_manager_t *m, mproc_proxy_t **out) {
@@ -317,4 +328,29 @@ int mproc_manager_dict(mproc_manager_t *m, mproc_proxy_t **out) {
 }
 int mproc_manager_list(mproc_manager_t *m, mproc_proxy_t **out) {
   return manager_create(m, __func__, K_LIST, 0, NULL, out);
+}
+
+/* dict(mapping) and list(iterable): the contents travel in the request
+ * that creates the object, so no other process ever sees it half filled. */
+static int manager_create_from(mproc_manager_t *m, const char *what, int kind,
+                               const mproc_value_t *init, mproc_proxy_t **out) {
+  mproc__wlist_t w;
+  if (out)
+    *out = NULL;
+  int rc = kind == K_DICT ? mproc__wlist_entries(&w, init, what)
+                          : mproc__wlist_items(&w, init, what);
+  if (rc < 0)
+    return rc;
+  mproc_value_t items = mproc_list(w.vals, w.n);
+  rc = manager_create_with(m, what, kind, 0, NULL, &items, out);
+  mproc__wlist_free(&w);
+  return rc;
+}
+int mproc_manager_dict_from(mproc_manager_t *m, const mproc_value_t *init,
+                            mproc_proxy_t **out) {
+  return manager_create_from(m, __func__, K_DICT, init, out);
+}
+int mproc_manager_list_from(mproc_manager_t *m, const mproc_value_t *init,
+                            mproc_proxy_t **out) {
+  return manager_create_from(m, __func__, K_LIST, init, out);
 }

@@ -5,7 +5,7 @@
  *   proto_native.c  mproc's own protocol
  *   handshake.c     the server's handshakes, all in one non-blocking loop
  *   server.c        the server process
- *   handshake.c     the server's authentication of new connections
+ *   hosted.c        the hosted containers (dict, list): state and methods
  *   client.c        connections to a server; a proxy's connection cache
  *   proxy.c         proxies and their operations
  *   manager.c       starting, connecting to and shutting down a manager
@@ -114,10 +114,52 @@ int mproc__proxy_call(mproc_proxy_t *p, const char *what, int kind_mask,
 /* Proxies (proxy.c)                                                        */
 /* ------------------------------------------------------------------------ */
 
+/* The items of a list or tuple value as the wire carries them, each
+ * encoded ([bytes, ...]: mproc__wlist_items()), or the entries of a dict
+ * value (or of a list of pairs) with keys as they are and values encoded
+ * ([key, bytes, ...]: mproc__wlist_entries()). vals[0, n) is the list's
+ * items; free with mproc__wlist_free() (also done on failure). */
+typedef struct mproc__wlist {
+  mproc_value_t *vals;
+  void **bufs;
+  size_t n, nbufs;
+} mproc__wlist_t;
+int mproc__wlist_items(mproc__wlist_t *w, const mproc_value_t *seq,
+                       const char *what);
+int mproc__wlist_entries(mproc__wlist_t *w, const mproc_value_t *src,
+                         const char *what);
+void mproc__wlist_free(mproc__wlist_t *w);
+
 /* Whether @p p is a live proxy (else a detail message names @p what). */
 bool mproc__proxy_ok(const mproc_proxy_t *p, const char *what);
 int mproc__proxy_new(const char *address, const uint8_t *key, size_t keylen,
                      int kind, uint64_t id, mproc_proxy_t **out);
+
+/* ------------------------------------------------------------------------ */
+/* Hosted containers: dict and list (hosted.c)                              */
+/* ------------------------------------------------------------------------ */
+
+typedef struct mproc__hosted mproc__hosted_t;
+/* What a call leaves for its reply to point into, freed once the reply is
+ * encoded (mproc__hscratch_free()). */
+typedef struct mproc__hscratch {
+  mproc_value_t *arr; /* a result's items */
+  mproc_value_t *key; /* a removed key (one block) */
+  void *blob;         /* a removed value */
+} mproc__hscratch_t;
+/* A dict or list (@p kind), filled from @p init (may be NULL): a dict's
+ * list [key, bytes, ...], a list's [bytes, ...]. */
+int mproc__hosted_new(int kind, const mproc_value_t *init,
+                      mproc__hosted_t **out);
+void mproc__hosted_free(mproc__hosted_t *h);
+/* Whether @p op is a dict's or a list's method. */
+bool mproc__hosted_op(int64_t op);
+/* One method call: 0 (results in @p res), a negative status, or 1 when
+ * @p op is not one of the container's methods or its arguments are bad. */
+int mproc__hosted_call(mproc__hosted_t *h, int64_t op, const mproc_value_t *a,
+                       size_t n, mproc_value_t *res, size_t *nres,
+                       mproc__hscratch_t *s);
+void mproc__hscratch_free(mproc__hscratch_t *s);
 
 /* ------------------------------------------------------------------------ */
 /* The server's front door (handshake.c)                                    */

@@ -69,10 +69,12 @@ typedef struct sobj {
   int64_t parties, arrived;
   uint64_t gen, resets;
   bool broken;
-  /* Queue, list (items), dict (keys + items) */
-  blob_t *items, *keys;
+  /* Queue */
+  blob_t *items;
   size_t len, cap, head;
   int64_t maxsize, unfinished;
+  /* dict, list (hosted.c) */
+  mproc__hosted_t *hosted;
   /* Value */
   blob_t val;
 } sobj_t;
@@ -120,13 +122,10 @@ static int blob_copy(blob_t *dst, const void *p, size_t n) {
 }
 
 static void sobj_free(sobj_t *o) {
-  for (size_t i = o->head; i < o->len; i++) {
+  for (size_t i = o->head; i < o->len; i++)
     blob_free(&o->items[i]);
-    if (o->keys)
-      blob_free(&o->keys[i]);
-  }
   free(o->items);
-  free(o->keys);
+  mproc__hosted_free(o->hosted);
   blob_free(&o->val);
   S.objs[o->id - 1] = NULL;
   free(o);
@@ -138,7 +137,7 @@ static void sobj_unref(sobj_t *o) {
 }
 
 /* Makes room for one more item at the end (compacting a queue's head). */
-static int items_grow(sobj_t *o, bool with_keys) {
+static int items_grow(sobj_t *o) {
   if (o->head && o->head == o->len) {
     o->head = o->len = 0;
   } else if (o->head > 64 && o->head >= o->len / 2) {
@@ -152,14 +151,8 @@ static int items_grow(sobj_t *o, bool with_keys) {
   size_t cap = o->cap ? o->cap * 2 : 8;
   blob_t *items = realloc(o->items, cap * sizeof *items);
   if (!items)
-    return mproc__err(MPROC_E_NOMEM, "growing a container");
+    return mproc__err(MPROC_E_NOMEM, "growing a queue");
   o->items = items;
-  if (with_keys) {
-    blob_t *keys = realloc(o->keys, cap * sizeof *keys);
-    if (!keys)
-      return mproc__err(MPROC_E_NOMEM, "growing a dict");
-    o->keys = keys;
-  }
   o->cap = cap;
   return 0;
 }
@@ -269,32 +262,37 @@ static bool arg_bytes(const mproc_value_t *a, size_t n, size_t i,
   return i < n && mproc_value_as_bytes(&a[i], p, len) == 0;
 }
 
-static sobj_t *dict_find(sobj_t *o, const void *k, size_t klen, size_t *at) {
-  for (size_t i = 0; i < o->len; i++)
-    if (o->keys[i].n == klen && memcmp(o->keys[i].p, k, klen) == 0) {
-      *at = i;
-      return o;
-    }
-  return NULL;
+static int not_a_method(int64_t op, int k) {
+  return mproc__err(MPROC_E_TYPE,
+                    "method %lld is not one of %s's, or bad "
+                    "arguments",
+                    (long long)op, mproc__kind_names[k]);
 }
 
 /*
  * One method call, with S.mu held. Results go to @p res (pointing into the
- * object, or into @p tk, which the caller frees once the reply is sent, or
- * gives back with taken_undo() if it is not).
+ * object, into @p hs, freed once the reply is encoded, or into @p tk, which
+ * the caller frees once the reply is sent, or gives back with taken_undo()
+ * if it is not).
  */
 static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
                    const mproc_value_t *a, size_t n, mproc_value_t *res,
-                   size_t *nres, taken_t *tk) {
+                   size_t *nres, taken_t *tk, mproc__hscratch_t *hs) {
   sobj_t *o = sc->obj;
   int k = o->kind;
-  const void *p = NULL, *p2 = NULL;
-  size_t len = 0, len2 = 0;
+  const void *p = NULL;
+  size_t len = 0;
   int64_t i = 0;
   int rc = 0;
   bool is_lock = k == K_LOCK || k == K_RLOCK || k == K_CONDITION;
   bool is_sem = k == K_SEMAPHORE || k == K_BOUNDED_SEMAPHORE;
   bool is_queue = k == K_QUEUE || k == K_JOINABLE_QUEUE;
+
+  /* dict and list: hosted.c. Nothing there waits. */
+  if (mproc__hosted_op(op)) {
+    rc = o->hosted ? mproc__hosted_call(o->hosted, op, a, n, res, nres, hs) : 1;
+    return rc == 1 ? not_a_method(op, k) : rc;
+  }
 
   switch (op) {
   case M_ACQUIRE:
@@ -446,10 +444,12 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
   case M_QUEUE_PUT:
     if (!is_queue || !arg_bytes(a, n, 0, &p, &len))
       break;
+    /* A timeout is queue.Full, as a local queue's (MPROC_E_FULL). */
     while (o->maxsize > 0 && (int64_t)(o->len - o->head) >= o->maxsize)
       if ((rc = swait(sc, deadline)) < 0)
-        return rc;
-    if ((rc = items_grow(o, false)) < 0)
+        return rc == MPROC_E_TIMEOUT ? mproc__err(MPROC_E_FULL, "timed out")
+                                     : rc;
+    if ((rc = items_grow(o)) < 0)
       return rc;
     if ((rc = blob_copy(&o->items[o->len], p, len)) < 0)
       return rc;
@@ -460,9 +460,10 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
   case M_QUEUE_GET:
     if (!is_queue)
       break;
-    while (o->len == o->head)
+    while (o->len == o->head) /* a timeout is queue.Empty */
       if ((rc = swait(sc, deadline)) < 0)
-        return rc;
+        return rc == MPROC_E_TIMEOUT ? mproc__err(MPROC_E_EMPTY, "timed out")
+                                     : rc;
     tk->what = TAKEN_ITEM;
     tk->item = o->items[o->head++];
     res[(*nres)++] = mproc_bytes(tk->item.p, tk->item.n);
@@ -509,86 +510,10 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
     o->val = b;
     return 0;
   }
-  case M_DICT_SET: {
-    size_t at;
-    blob_t kb, vb;
-    if (k != K_DICT || !arg_bytes(a, n, 0, &p, &len) ||
-        !arg_bytes(a, n, 1, &p2, &len2))
-      break;
-    if ((rc = blob_copy(&vb, p2, len2)) < 0)
-      return rc;
-    if (dict_find(o, p, len, &at)) {
-      blob_free(&o->items[at]);
-      o->items[at] = vb;
-      return 0;
-    }
-    if ((rc = items_grow(o, true)) < 0 || (rc = blob_copy(&kb, p, len)) < 0) {
-      blob_free(&vb);
-      return rc;
-    }
-    o->keys[o->len] = kb;
-    o->items[o->len++] = vb;
-    return 0;
-  }
-  case M_DICT_GET:
-  case M_DICT_DEL: {
-    size_t at;
-    if (k != K_DICT || !arg_bytes(a, n, 0, &p, &len))
-      break;
-    if (!dict_find(o, p, len, &at))
-      return mproc__err(MPROC_E_NOTFOUND, "no such key");
-    if (op == M_DICT_GET) {
-      res[(*nres)++] = mproc_bytes(o->items[at].p, o->items[at].n);
-      return 0;
-    }
-    blob_free(&o->keys[at]);
-    blob_free(&o->items[at]);
-    o->len--;
-    o->keys[at] = o->keys[o->len];
-    o->items[at] = o->items[o->len];
-    return 0;
-  }
-  case M_DICT_LEN:
-  case M_LIST_LEN:
-    if (k != (op == M_DICT_LEN ? K_DICT : K_LIST))
-      break;
-    res[(*nres)++] = mproc_int((int64_t)o->len);
-    return 0;
-  case M_LIST_APPEND:
-    if (k != K_LIST || !arg_bytes(a, n, 0, &p, &len))
-      break;
-    if ((rc = items_grow(o, false)) < 0 ||
-        (rc = blob_copy(&o->items[o->len], p, len)) < 0)
-      return rc;
-    o->len++;
-    return 0;
-  case M_LIST_GET:
-  case M_LIST_SET: {
-    if (k != K_LIST || !arg_int(a, n, 0, &i) ||
-        (op == M_LIST_SET && !arg_bytes(a, n, 1, &p, &len)))
-      break;
-    if (i < 0)
-      i += (int64_t)o->len;
-    if (i < 0 || i >= (int64_t)o->len)
-      return mproc__err(MPROC_E_VALUE, "list index out of range");
-    if (op == M_LIST_GET) {
-      res[(*nres)++] = mproc_bytes(o->items[i].p, o->items[i].n);
-      return 0;
-    }
-    blob_t b;
-    if ((rc = blob_copy(&b, p, len)) < 0)
-      return rc;
-    blob_free(&o->items[i]);
-    o->items[i] = b;
-    return 0;
-  }
   default:
     return mproc__err(MPROC_E_NOTSUP, "unknown method %lld", (long long)op);
   }
-  return mproc__err(MPROC_E_TYPE,
-                    "method %lld is not one of %s's, or bad "
-                    "arguments",
-                    (long long)op, mproc__kind_names[k]);
+  return not_a_method(op, k);
 }
 
 /* Binds a connection to a new object (CREATE). */
@@ -617,6 +542,13 @@ static int screate(sconn_t *sc, const mproc_value_t *a, size_t n,
   if (kind == K_VALUE && blob_copy(&o->val, p, len) < 0) {
     free(o);
     return MPROC_E_NOMEM;
+  }
+  if (kind == K_DICT || kind == K_LIST) {
+    int rc = mproc__hosted_new((int)kind, n > 2 ? &a[2] : NULL, &o->hosted);
+    if (rc < 0) {
+      free(o);
+      return rc;
+    }
   }
   o->kind = (int)kind;
   o->value = o->maxv = param;
@@ -672,7 +604,7 @@ static int items_push_front(sobj_t *o, blob_t b) {
     o->items[--o->head] = b;
     return 0;
   }
-  int rc = items_grow(o, false);
+  int rc = items_grow(o);
   if (rc < 0)
     return rc;
   memmove(o->items + 1, o->items, o->len * sizeof *o->items);
@@ -730,6 +662,7 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len,
   mproc_value_t res[MPROC__REPLY_RESULTS_MAX];
   size_t nres = 0;
   int64_t deadline;
+  mproc__hscratch_t hs = {NULL, NULL, NULL};
   mproc__err_clear();
   mproc__mutex_lock(S.mu);
   sc->pid = (uint32_t)(rq.owner >> 32);
@@ -762,11 +695,27 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len,
   } else if (!sc->obj) {
     rc = mproc__err(MPROC_E_STATE, "no object bound to this connection");
   } else {
-    rc = smethod(sc, op, rq.owner, deadline, a, n, res, &nres, tk);
+    rc = smethod(sc, op, rq.owner, deadline, a, n, res, &nres, tk, &hs);
   }
   int erc = sc->wire->reply_encode(rc, mproc_last_error(), res, nres, reply);
   if (erc == 0 && reply->err)
     erc = mproc__err(reply->err, "encoding a reply: out of memory");
+  /* A reply too large for one frame (keys() of a huge dict): an error
+   * reply instead. Left to mproc__mframe_send(), it ended the connection,
+   * and with the client's last connection the object itself. */
+  if (erc == MPROC_E_TOOBIG || (erc == 0 && reply->len - MPROC__FRAME_HEADER >
+                                                MPROC_MANAGER_MAX_FRAME)) {
+    reply->len = MPROC__FRAME_HEADER;
+    reply->err = 0;
+    mproc__err(MPROC_E_TOOBIG,
+               "the reply exceeds the manager's frame limit (iterate over "
+               "a large container instead)");
+    erc = sc->wire->reply_encode(MPROC_E_TOOBIG, mproc_last_error(), NULL, 0,
+                                 reply);
+    if (erc == 0 && reply->err)
+      erc = mproc__err(reply->err, "encoding a reply: out of memory");
+  }
+  mproc__hscratch_free(&hs);
   if (erc < 0)
     taken_undo(sc, tk);
   mproc__mutex_unlock(S.mu);

@@ -37,7 +37,9 @@ extern const char *const mproc__kind_names[K_MAX];
 
 /* Requests. */
 enum {
-  OP_CREATE = 1, /* int kind, int param, [bytes initial] */
+  OP_CREATE = 1, /* int kind, int param, [initial: a Value's bytes; a
+                  * list's list [bytes, ...]; a dict's list [key, bytes,
+                  * ...]] */
   OP_ATTACH,     /* int id, int kind */
   OP_SHUTDOWN,
   OP_PING,
@@ -61,16 +63,46 @@ enum {
   M_QUEUE_JOIN,
   M_VALUE_GET,
   M_VALUE_SET, /* bytes */
-  M_DICT_SET,  /* bytes key, bytes value */
-  M_DICT_GET,  /* bytes key */
-  M_DICT_DEL,  /* bytes key */
+  /* A dict's keys travel as values (the server compares them as Python
+   * does, so it holds them decoded: hosted.c); every stored value as its
+   * encoding, which the server keeps as opaque bytes. */
+  M_DICT_SET, /* key, bytes value */
+  M_DICT_GET, /* key, [bool missing_ok]: bytes, or None when missing_ok */
+  M_DICT_DEL, /* key */
   M_DICT_LEN,
   M_LIST_APPEND, /* bytes */
   M_LIST_GET,    /* int index */
   M_LIST_SET,    /* int index, bytes */
   M_LIST_LEN,
-  M_QUEUE_FULL /* appended: the numbers above are the wire's */
+  M_QUEUE_FULL,      /* appended: the numbers above are the wire's */
+  M_DICT_CONTAINS,   /* key: bool */
+  M_DICT_POP,        /* key, [bool missing_ok]: bytes, or None */
+  M_DICT_POPITEM,    /* : key, bytes */
+  M_DICT_SETDEFAULT, /* key, bytes default: bytes */
+  M_DICT_UPDATE,     /* list [key, bytes, key, bytes, ...] */
+  M_DICT_CLEAR,
+  M_DICT_ITEMS,     /* int what (DICT_KEYS, DICT_VALUES, DICT_ITEMS): list */
+  M_DICT_NEXT,      /* int pos, int version (-1: a new cursor), int len at the
+                     * start: int next pos, int version, int len, list [key,
+                     * bytes, ...] (empty at the end) */
+  M_LIST_EXTEND,    /* list [bytes, ...] */
+  M_LIST_INSERT,    /* int index, bytes */
+  M_LIST_POP,       /* int index: bytes */
+  M_LIST_REMOVE,    /* bytes (the value compared with) */
+  M_LIST_INDEX,     /* bytes, int start, int stop: int */
+  M_LIST_COUNT,     /* bytes: int */
+  M_LIST_REVERSE,   /* */
+  M_LIST_SORT,      /* bool reverse */
+  M_LIST_DEL,       /* int index */
+  M_LIST_SLICE_GET, /* int start, int stop, int step: list [bytes, ...] */
+  M_LIST_SLICE_SET, /* int start, int stop, int step, list [bytes, ...] */
+  M_LIST_SLICE_DEL, /* int start, int stop, int step */
+  M_LIST_CLEAR,
+  M_LIST_NEXT, /* int pos: list [bytes, ...] (empty at the end) */
+  M_END
 };
+/* M_DICT_ITEMS's what. */
+enum { DICT_KEYS = 1, DICT_VALUES, DICT_ITEMS };
 
 /*
  * One request: the method, the caller (pid << 32 | thread id, which names
@@ -86,9 +118,9 @@ typedef struct mproc__request {
 } mproc__request_t;
 
 /* The most results a reply carries. */
-#define MPROC__REPLY_RESULTS_MAX 1
+#define MPROC__REPLY_RESULTS_MAX 4
 /* The most arguments a request carries. */
-#define MPROC__REQUEST_ARGS_MAX 3
+#define MPROC__REQUEST_ARGS_MAX 4
 
 /*
  * A protocol: the four conversions between requests and replies and their

@@ -513,7 +513,7 @@ static int manager_client(const mproc_value_t *args, size_t nargs) {
       if (rc == 0 && mproc_value_as_int(v, &c) != 0)
         violation(V_RESULT);
       mproc_values_free(v, v ? 1 : 0);
-      if (rc == 0 || rc == MPROC_E_NOTFOUND) {
+      if (rc == 0 || rc == MPROC_E_KEY) {
         mproc_value_t nv = mproc_int(c + 1);
         rc = mproc_proxy_dict_set(dict, &key, &nv);
       }
@@ -1584,7 +1584,7 @@ static void run_manager(uint64_t seed) {
   if (rc == 0)
     mproc_value_as_int(v, &count);
   mproc_values_free(v, v ? 1 : 0);
-  if ((rc != 0 && rc != MPROC_E_NOTFOUND) || (count != sum && count != sum + 1))
+  if ((rc != 0 && rc != MPROC_E_KEY) || (count != sum && count != sum + 1))
     crash_fail("the dict's counter is %lld for %lld critical sections (%s)",
                (long long)count, (long long)sum, mproc_err_name(rc));
   /* The queue: drain what is left. */

@@ -235,7 +235,14 @@ OP_CREATE, OP_ATTACH, OP_SHUTDOWN, OP_PING, OP_DETACH = range(1, 6)
  M_BARRIER_RESET, M_QUEUE_PUT, M_QUEUE_GET, M_QUEUE_SIZE, M_QUEUE_TASK_DONE,
  M_QUEUE_JOIN, M_VALUE_GET, M_VALUE_SET, M_DICT_SET, M_DICT_GET, M_DICT_DEL,
  M_DICT_LEN, M_LIST_APPEND, M_LIST_GET, M_LIST_SET,
- M_LIST_LEN) = range(16, 43)
+ M_LIST_LEN, M_QUEUE_FULL, M_DICT_CONTAINS, M_DICT_POP, M_DICT_POPITEM,
+ M_DICT_SETDEFAULT, M_DICT_UPDATE, M_DICT_CLEAR, M_DICT_ITEMS, M_DICT_NEXT,
+ M_LIST_EXTEND, M_LIST_INSERT, M_LIST_POP, M_LIST_REMOVE, M_LIST_INDEX,
+ M_LIST_COUNT, M_LIST_REVERSE, M_LIST_SORT, M_LIST_DEL, M_LIST_SLICE_GET,
+ M_LIST_SLICE_SET, M_LIST_SLICE_DEL, M_LIST_CLEAR,
+ M_LIST_NEXT) = range(16, 66)
+DICT_KEYS, DICT_VALUES, DICT_ITEMS = 1, 2, 3
+I64_MIN, I64_MAX = -(1 << 63), (1 << 63) - 1
 S_RESPONSE, S_CHALLENGE, S_WELCOME, S_REQUEST, S_REPLY, S_END = range(6)
 
 
@@ -337,6 +344,64 @@ def manager_seeds():
                  req(M_DICT_GET, b"k1") + req(M_DICT_LEN) +
                  req(M_DICT_DEL, b"k1") + req(M_DICT_DEL, b"k1") +
                  req(M_DICT_GET, b"nope") + req(M_DICT_LEN))
+    # dict keys travel as values and compare as Python's (1, 1.0, True);
+    # values as encodings.
+    s["dict-python-keys"] = (
+        req(OP_CREATE, K_DICT, 0, [1, values("one"), "k", values(2)]) +
+        req(M_DICT_SET, Dbl(1.0), values("uno")) +
+        req(M_DICT_SET, True, values("vrai")) + req(M_DICT_GET, 1) +
+        req(M_DICT_GET, "missing") + req(M_DICT_GET, "missing", True) +
+        req(M_DICT_CONTAINS, (1, "t")) + req(M_DICT_SET, [1], b"x") +
+        req(M_DICT_SET, Dbl(float("nan")), b"x") +
+        req(M_DICT_SETDEFAULT, None, values(None)) +
+        req(M_DICT_POP, "k") + req(M_DICT_POP, "k", True) +
+        req(M_DICT_UPDATE, [(1, 2), values(3), b"b", values(4)]) +
+        req(M_DICT_UPDATE, [1]) + req(M_DICT_UPDATE, [[], b"x"]) +
+        req(M_DICT_ITEMS, DICT_KEYS) + req(M_DICT_ITEMS, DICT_VALUES) +
+        req(M_DICT_ITEMS, DICT_ITEMS) + req(M_DICT_ITEMS, 9) +
+        req(M_DICT_POPITEM) + req(M_DICT_LEN) + req(M_DICT_CLEAR) +
+        req(M_DICT_POPITEM))
+    many = req(OP_CREATE, K_DICT, 0)
+    for i in range(40):  # deletions past the compaction threshold
+        many += req(M_DICT_SET, i, values(i))
+    for i in range(0, 40, 2):
+        many += req(M_DICT_DEL, i)
+    s["dict-holes-iterate"] = (
+        many + req(M_DICT_NEXT, 0, -1, 0) + req(M_DICT_NEXT, 3, 0, 20) +
+        req(M_DICT_SET, "new", b"x") + req(M_DICT_NEXT, 0, 60, 20) +
+        req(M_DICT_NEXT, -1, -1, 0) + req(M_DICT_NEXT, 1 << 40, -1, 0))
+    s["list-ops"] = (
+        req(OP_CREATE, K_LIST, 0, [values(5), values(Dbl(1.5)),
+                                   values(True), values("s")]) +
+        req(M_LIST_EXTEND, [values(7), values(b"b")]) +
+        req(M_LIST_EXTEND, [1]) + req(M_LIST_INSERT, -100, values(9)) +
+        req(M_LIST_INSERT, 100, values(8)) + req(M_LIST_POP, -1) +
+        req(M_LIST_POP, 100) + req(M_LIST_REMOVE, values(Dbl(1.0))) +
+        req(M_LIST_REMOVE, values("zz")) + req(M_LIST_REMOVE, b"junk") +
+        req(M_LIST_INDEX, values(7), -3, I64_MAX) +
+        req(M_LIST_INDEX, values(7), 0, 1) + req(M_LIST_COUNT, values(5)) +
+        req(M_LIST_SORT, False) + req(M_LIST_SORT, True) +
+        req(M_LIST_REVERSE) + req(M_LIST_DEL, 0) + req(M_LIST_DEL, -100) +
+        req(M_LIST_SLICE_GET, I64_MAX, I64_MIN, -1) +
+        req(M_LIST_SLICE_GET, 0, 5, 0) +
+        req(M_LIST_SLICE_GET, I64_MIN, I64_MAX, I64_MIN) +
+        req(M_LIST_SLICE_SET, 1, 2, 1, [values(1), values(2), values(3)]) +
+        req(M_LIST_SLICE_SET, I64_MIN, I64_MAX, 2, [values(1)]) +
+        req(M_LIST_SLICE_SET, 4, 1, -1, [values(0), values(0), values(0)]) +
+        req(M_LIST_SLICE_DEL, I64_MIN, I64_MAX, 3) +
+        req(M_LIST_SLICE_DEL, I64_MAX, I64_MIN, -2) + req(M_LIST_NEXT, 0) +
+        req(M_LIST_NEXT, 1 << 40) + req(M_LIST_CLEAR) + req(M_LIST_POP, -1))
+    s["list-sort"] = (
+        req(OP_CREATE, K_LIST, 0, [values((2, "b")), values((1,)),
+                                   values(Dbl(-0.5)), values(0)]) +
+        req(M_LIST_SORT, False) + req(M_LIST_SLICE_DEL, 0, 2, 1) +
+        req(M_LIST_SORT, True) + req(M_LIST_APPEND, values(None)) +
+        req(M_LIST_SORT, False) + req(M_LIST_APPEND, b"not an encoding") +
+        req(M_LIST_SORT, False))
+    s["queue-full"] = (req(OP_CREATE, K_QUEUE, 1) + req(M_QUEUE_FULL) +
+                       req(M_QUEUE_PUT, values(1)) + req(M_QUEUE_FULL) +
+                       req(M_QUEUE_PUT, values(2), timeout=0.0) +
+                       req(M_QUEUE_GET) + req(M_QUEUE_GET, timeout=0.0))
     s["list"] = (req(OP_CREATE, K_LIST, 0) + req(M_LIST_APPEND, b"a") +
                  req(M_LIST_APPEND, b"b") + req(M_LIST_GET, -1) +
                  req(M_LIST_SET, 0, b"c") + req(M_LIST_GET, 5) +
