@@ -8,16 +8,19 @@
  *   error.c timeout.c     codes and per-thread details; timeouts as deadlines
  *   buf.c object.c        byte buffers; the object model and sharing rule
  *   builtins.c            the type table, the library's own child functions
+ *   value/                key.c (Python's key equality, dict indexes),
+ *                         access.c, repr.c, builder.c, args.c
  *   codec/                value.c (mproc's encoding), record.c (start record)
  *   process.c             registry, mproc_boot(), start methods, processes
  *   auth.c frame.c        the auth key and HMAC handshake; socket framing
  *   sync/                 semlock.c (Lock, RLock, Semaphore), event.c,
- *                         condition.c, barrier.c
+ *                         condition.c, barrier.c, acquire.c
  *   conn.c queue.c        Connections (pipes); queues
  *   shared.c pool.c       Value, Array, SharedMemory; the Pool
  *   manager/              wire.h, proto_native.c, handshake.c (the
  *                         server's non-blocking handshakes), server.c,
- *                         client.c, proxy.c, manager.c, fuzz.c
+ *                         hosted.c (dict, list), client.c, proxy.c,
+ *                         manager.c, fuzz.c
  *   fault.c fault.h       fault injection of the backends' OS calls
  *
  * A backend provides only the OS operations listed here, one file per
