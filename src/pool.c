@@ -1230,7 +1230,9 @@ static int chunk_payload(const char *what, const tasks_src_t *s, size_t first,
     break;
   }
   size_t w = s->layout == LAYOUT_FLAT ? s->width : 1;
-  int rc = mproc_encode(s->args + first * w, count * w, enc, len);
+  /* apply() with no arguments has args NULL: NULL + 0 is undefined in C */
+  const mproc_value_t *from = s->args ? s->args + first * w : NULL;
+  int rc = mproc_encode(from, count * w, enc, len);
   *payload = *enc;
   return rc;
 }

@@ -421,6 +421,13 @@ static void expect_starmap_mul(mproc_pool_t *p, int n, size_t chunksize,
 
 static void test_starmap_tuples(void **state) {
   mproc_pool_t *p = make_pool(state, 2);
+  /* apply() with no arguments at all (args NULL): () -> (0, 0) */
+  mproc_value_t *none = NULL;
+  assert_int_equal(mproc_pool_apply(p, task_count_sum, NULL, 0, &none), 0);
+  char *r0 = mproc_value_repr(none);
+  assert_string_equal(r0, "(0, 0)");
+  mproc_free(r0);
+  mproc_values_free(none, 1);
   expect_starmap_mul(p, 10, 0, false);
   expect_starmap_mul(p, 100, 20, false);
   expect_starmap_mul(p, 100, 0, true);
