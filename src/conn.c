@@ -289,7 +289,7 @@ int mproc_connection_recv(mproc_connection_t *cp, mproc_value_t **vals,
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *vals = NULL;
   *n = 0;
-  uint8_t *buf;
+  uint8_t *buf = NULL; /* gcc -O3 cannot see recv_frame set it */
   size_t len;
   bool is_bytes;
   int rc = recv_frame(c, &buf, &len, &is_bytes);
@@ -307,7 +307,7 @@ int mproc_connection_recv_bytes(mproc_connection_t *cp, void **data,
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   *data = NULL;
   *len = 0;
-  uint8_t *buf;
+  uint8_t *buf = NULL;
   bool is_bytes;
   int rc = recv_frame(c, &buf, len, &is_bytes);
   if (rc == 0)
@@ -352,7 +352,7 @@ int mproc_connection_recv_bytes_into(mproc_connection_t *cp, void *buf,
       *len = n;
     return rc;
   }
-  uint8_t *msg;
+  uint8_t *msg = NULL;
   rc = recv_payload(c, n, &msg);
   if (rc < 0)
     return rc;

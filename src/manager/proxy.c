@@ -827,6 +827,8 @@ static int list_call(mproc_proxy_t *p, const char *what, int64_t op,
   size_t na = 0, nres = 0, len = 0;
   void *enc = NULL;
   int rc;
+  /* gcc 12 -O3 cannot tell that only the na filled slots are read */
+  memset(a, 0, sizeof a);
   if (out)
     *out = NULL;
   if (v && (rc = encode_one(v, &enc, &len, what)) < 0)
