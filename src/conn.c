@@ -347,7 +347,8 @@ int mproc_connection_recv_bytes_into(mproc_connection_t *cp, void *buf,
   if (rc < 0)
     return rc;
   if (n <= size - offset) {
-    rc = conn_read(c, (uint8_t *)buf + offset, n);
+    /* an empty message may arrive in (NULL, 0): NULL + 0 is undefined */
+    rc = conn_read(c, buf ? (uint8_t *)buf + offset : NULL, n);
     if (rc == 0)
       *len = n;
     return rc;
