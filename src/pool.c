@@ -847,8 +847,9 @@ static void handle_message(mproc_pool_t *p, mproc_value_t *m, size_t n) {
   w->bytes -= c->msg_len + FRAME_COST;
   c->next = NULL;
   /* Topped up now rather than after the whole drain: a drain of many
-   * answers would otherwise let the worker's ring run dry. Half its
-   * credit at a time, so that most answers cost no put. */
+   * answers would otherwise let the worker's ring run dry. Only once it
+   * is down to half its credit, so that a worker with a small credit
+   * (long chunks) gets its chunks in batches, not one put per answer. */
   if (w->nout * 2 <= w->credit)
     while (give_one(p, w, true))
       ;
