@@ -551,6 +551,10 @@ static const group_t groups[] = {
      bench_peers_pool_map},
     {"pool.imap1", "ns", 20000, 5, 0, 2000, 3, bench_mproc_pool_imap1,
      bench_peers_pool_imap1},
+    {"pool.lifecycle", "us", 5, 5, 0, 1, 3, bench_mproc_pool_lifecycle,
+     bench_peers_pool_lifecycle},
+    {"pool.cpu", "ns", 2000, 5, 0, 200, 3, bench_mproc_pool_cpu,
+     bench_peers_pool_cpu},
     {"pool.records", "ns", 200000, 7, 0, 20000, 3, bench_mproc_pool_records,
      bench_peers_pool_records},
     /* Queues and pipes (qbench.h): a round is one child and n messages. */

@@ -60,11 +60,19 @@ extern const bench_case_t bench_peers_manager_queue64b[];
  *   pool.imap1    Pool(2).imap of trivial tasks, chunksize 1
  *   pool.records  Pool(2).map_records over an array of 24-byte structs;
  *                 its peer map_bytes is mproc_pool_map over a bytes value
- *                 per struct (mproc against itself: what the call saves) */
+ *                 per struct (mproc against itself: what the call saves)
+ *   pool.lifecycle  Pool(2) created, map of 100 trivial tasks, close, join
+ *   pool.cpu      Pool(2).map of ~100 us arithmetic tasks; its peer
+ *                 1worker is Pool(1) (the ratio is 1 / the speed-up)
+ * Every pool figure is the median of warm calls (bench_pool.c). */
 extern const bench_case_t bench_mproc_pool_map[];
 extern const bench_case_t bench_peers_pool_map[];
 extern const bench_case_t bench_mproc_pool_imap1[];
 extern const bench_case_t bench_peers_pool_imap1[];
+extern const bench_case_t bench_mproc_pool_lifecycle[];
+extern const bench_case_t bench_peers_pool_lifecycle[];
+extern const bench_case_t bench_mproc_pool_cpu[];
+extern const bench_case_t bench_peers_pool_cpu[];
 extern const bench_case_t bench_mproc_pool_records[];
 extern const bench_case_t bench_peers_pool_records[];
 void bench_pool_register(void);

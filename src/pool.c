@@ -4,10 +4,10 @@
  *
  * Shape. Each worker has its own task queue; all share one result queue.
  * A result thread in the parent (the "handler") hands chunks to workers
- * (at most CREDIT queued per worker), reads results, and watches the
- * workers. Because the parent knows exactly which chunks each worker was
- * given, and a queue's qsize() is exact, a worker that dies tells the
- * handler precisely which chunk it held (the one missing from its queue):
+ * (an adaptive credit of them queued per worker, below), reads results,
+ * and watches the workers. Because the parent knows exactly which chunks each
+ * worker was given, and a queue's qsize() is exact, a worker that dies tells
+ * the handler precisely which chunk it held (the one missing from its queue):
  * that chunk fails with MPROC_E_WORKER_DIED, the others go to other workers,
  * and a replacement starts. CPython's Pool hangs forever there (gh-66587).
  *
@@ -41,21 +41,46 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CREDIT 2            /* chunks queued per worker */
 #define HANDLER_POLL 0.05   /* seconds between worker checks */
 #define INIT_FAILURES_MAX 3 /* initializer failures in a row */
 #define TASK_QUEUE_CAPACITY (64 * 1024)
 /*
- * The handler is the only reader of the result queue, so it must never
- * block writing into a worker's queue: that worker may itself be blocked
- * writing results. Chunks are therefore split at submission until their
- * message is at most CHUNK_MSG_MAX, so CREDIT of them always fit in a
- * worker's ring and a put with timeout 0 never waits. A single task whose
- * arguments alone are larger is "large": it goes only to a worker with
- * nothing outstanding, which is waiting in get() and so drains the message
- * while the handler streams it.
+ * Credit: how many chunks a worker has queued ahead of the one it runs.
+ *
+ * A fixed count (2, once) made every task of imap(chunksize=1) wait for a
+ * round trip through this thread (~20 us a wake-up) while the worker sat
+ * idle; a fixed large count instead lets one worker hoard the tail of a
+ * call of long tasks while the other idles (a worker's ring cannot be
+ * taken back). So the credit is measured in time: enough chunks to cover
+ * CREDIT_AHEAD_NS of the worker's work, from the rate at which it answers
+ * while busy; at least CREDIT_MIN, and never more bytes than
+ * CREDIT_BYTES_MAX in its ring, so that the handler's puts always fit and
+ * never wait (the handler is the only reader of the result queue, so it
+ * must never block on a worker that may itself be blocked writing
+ * results). Trivial tasks get hundreds of chunks queued; 100 us tasks
+ * about ten; a chunk of several ms, CREDIT_MIN. A new worker starts at
+ * CREDIT_MAX (bytes permitting): dispatch is round-robin, so a first call
+ * is spread evenly, and its first answers measure the rate.
+ *
+ * The caller that submits a call hands out what credit allows itself,
+ * rather than waking this thread to do it: that wake-up was the latency
+ * every short call paid, and while a callback runs here, nothing else
+ * would reach the workers.
  */
-#define CHUNK_MSG_MAX (TASK_QUEUE_CAPACITY / (2 * CREDIT))
+#define CREDIT_MIN 2u
+#define CREDIT_MAX 4096u
+#define CREDIT_AHEAD_NS 1000000  /* 1 ms of a worker's work queued */
+#define CREDIT_WINDOW_NS 2000000 /* the rate is re-measured this often */
+#define CREDIT_BYTES_MAX (TASK_QUEUE_CAPACITY / 2)
+#define FRAME_COST 16 /* a frame header and alignment, at most */
+/*
+ * Chunks are split at submission until their message is at most
+ * CHUNK_MSG_MAX, so two always fit in CREDIT_BYTES_MAX. A single task
+ * whose arguments alone are larger is "large": it goes only to a worker
+ * with nothing outstanding, which is waiting in get() and so drains the
+ * message while the handler streams it.
+ */
+#define CHUNK_MSG_MAX (CREDIT_BYTES_MAX / 2 - FRAME_COST)
 #define RESULT_QUEUE_CAPACITY (256 * 1024)
 #define MSG_STOP (-1)
 #define MSG_WAKE (-2)
@@ -469,7 +494,12 @@ typedef struct worker {
   mproc_process_t *proc;
   mproc_queue_t *queue;
   chunk_t *out_head, *out_tail; /* given, not answered, in order */
-  unsigned nout;
+  unsigned nout;                /* chunks given, not answered */
+  size_t bytes;      /* ... their messages' bytes in its ring, at most */
+  unsigned credit;   /* chunks it may have outstanding (see CREDIT_MIN) */
+  uint64_t given;    /* chunks this process was given (maxtasksperchild) */
+  int64_t win_start; /* the credit's measuring window: since when, */
+  unsigned win_done; /* ... and how many answers came meanwhile */
 } worker_t;
 
 typedef enum { POOL_RUNNING, POOL_CLOSED, POOL_TERMINATED } pool_state_t;
@@ -649,9 +679,21 @@ static void wake_handler(mproc_pool_t *p) {
   mproc_queue_put(p->results, &v, 1, 0); /* full: it is busy anyway */
 }
 
+/* Resets worker @p w's accounting for a new process or after fail_all. */
+static void worker_reset(worker_t *w) {
+  w->out_head = w->out_tail = NULL;
+  w->nout = 0;
+  w->bytes = 0;
+}
+
 /* Starts worker @p slot; the caller holds the mutex. */
 static int worker_start(mproc_pool_t *p, unsigned slot) {
   worker_t *w = &p->workers[slot];
+  worker_reset(w);
+  w->credit = CREDIT_MAX; /* until its rate is known (see CREDIT_MIN) */
+  w->given = 0;
+  w->win_start = mproc__now_ns();
+  w->win_done = 0;
   mproc_queue_options_t qo = {0, TASK_QUEUE_CAPACITY};
   int rc = mproc_queue_create(&w->queue, &qo);
   if (rc < 0)
@@ -681,29 +723,79 @@ static int worker_start(mproc_pool_t *p, unsigned slot) {
   return rc;
 }
 
-/* Hands queued chunks to workers with room; the caller holds the mutex. */
-static void dispatch(mproc_pool_t *p) {
-  for (unsigned i = 0; i < p->nworkers && p->pending_head; i++) {
-    worker_t *w = &p->workers[i];
-    while (w->proc && w->nout < CREDIT && p->pending_head) {
-      chunk_t *c = p->pending_head;
-      bool large = c->msg_len > CHUNK_MSG_MAX;
-      if (large && w->nout > 0)
-        break;
-      if (mproc_queue_put_bytes(w->queue, c->msg, c->msg_len, 0) != 0)
-        break;
-      p->pending_head = c->next;
-      if (!p->pending_head)
-        p->pending_tail = NULL;
-      c->next = NULL;
-      if (w->out_tail)
-        w->out_tail->next = c;
-      else
-        w->out_head = c;
-      w->out_tail = c;
-      w->nout += large ? CREDIT : 1;
-    }
+/* Whether worker @p w may be given chunk @p c now. */
+static bool worker_takes(const mproc_pool_t *p, const worker_t *w,
+                         const chunk_t *c) {
+  if (!w->proc)
+    return false;
+  if (p->maxtasks && w->given >= p->maxtasks)
+    return false; /* it exits after those: more would only come back */
+  if (w->nout == 0)
+    return true; /* a large chunk streams into an idle worker */
+  return w->nout < w->credit &&
+         w->bytes + c->msg_len + FRAME_COST <= CREDIT_BYTES_MAX;
+}
+
+/* Gives the first pending chunk to @p w, if it takes it; the caller holds
+ * the mutex. A large chunk is streamed, so only the handler may give it
+ * (@p large): a submitting caller's put must not wait. */
+static bool give_one(mproc_pool_t *p, worker_t *w, bool large) {
+  chunk_t *c = p->pending_head;
+  if (!c || !worker_takes(p, w, c) || (!large && c->msg_len > CHUNK_MSG_MAX))
+    return false;
+  if (mproc_queue_put_bytes(w->queue, c->msg, c->msg_len, 0) != 0)
+    return false;
+  p->pending_head = c->next;
+  if (!p->pending_head)
+    p->pending_tail = NULL;
+  c->next = NULL;
+  if (w->out_tail)
+    w->out_tail->next = c;
+  else
+    w->out_head = c;
+  w->out_tail = c;
+  w->nout++;
+  w->bytes += c->msg_len + FRAME_COST;
+  w->given++;
+  return true;
+}
+
+/* Hands queued chunks to workers with credit, one each in turn, so that a
+ * short call is spread over the workers instead of filling the first
+ * one's ring; the caller holds the mutex. */
+static void dispatch(mproc_pool_t *p, bool large) {
+  bool progress = true;
+  while (progress && p->pending_head) {
+    progress = false;
+    for (unsigned i = 0; i < p->nworkers && p->pending_head; i++)
+      progress |= give_one(p, &p->workers[i], large);
   }
+}
+
+/* Re-measures worker @p w's credit on an answer; @p busy: it had another
+ * chunk queued, so the time since its last answer was all work. */
+static void credit_update(worker_t *w, bool busy) {
+  int64_t now = mproc__now_ns();
+  if (!busy) { /* it goes idle: the next window starts with its work */
+    w->win_start = now;
+    w->win_done = 0;
+    return;
+  }
+  w->win_done++;
+  int64_t span = now - w->win_start;
+  if (span < CREDIT_WINDOW_NS)
+    return;
+  /* ns per chunk over the window; a window with idle time in it
+   * overestimates, which only errs towards the smaller credit. */
+  int64_t per = span / w->win_done;
+  int64_t want = per > 0 ? CREDIT_AHEAD_NS / per + 1 : CREDIT_MAX;
+  if (want < (int64_t)CREDIT_MIN)
+    want = CREDIT_MIN;
+  if (want > (int64_t)CREDIT_MAX)
+    want = CREDIT_MAX;
+  w->credit = (unsigned)want;
+  w->win_start = now;
+  w->win_done = 0;
 }
 
 /* Removes a job whose chunks have all finished from the pool's list,
@@ -750,8 +842,17 @@ static void handle_message(mproc_pool_t *p, mproc_value_t *m, size_t n) {
   w->out_head = c->next;
   if (!w->out_head)
     w->out_tail = NULL;
-  w->nout -= c->msg_len > CHUNK_MSG_MAX ? CREDIT : 1;
+  credit_update(w, w->nout > 1);
+  w->nout--;
+  w->bytes -= c->msg_len + FRAME_COST;
   c->next = NULL;
+  /* Topped up now rather than after the whole drain: a drain of many
+   * answers would otherwise let the worker's ring run dry. Only once it
+   * is down to half its credit, so that a worker with a small credit
+   * (long chunks) gets its chunks in batches, not one put per answer. */
+  if (w->nout * 2 <= w->credit)
+    while (give_one(p, w, true))
+      ;
   uint8_t *copy = NULL;
   if (status == 0 && res_len) {
     copy = malloc(res_len);
@@ -791,10 +892,8 @@ static void fail_all(mproc_pool_t *p, int status, const char *msg) {
     job_complete(p, j);
   }
   p->pending_head = p->pending_tail = NULL;
-  for (unsigned i = 0; i < p->nworkers; i++) {
-    p->workers[i].out_head = p->workers[i].out_tail = NULL;
-    p->workers[i].nout = 0;
-  }
+  for (unsigned i = 0; i < p->nworkers; i++)
+    worker_reset(&p->workers[i]);
 }
 
 /* A worker has exited: settle its chunks, replace it. Caller holds mutex. */
@@ -816,8 +915,7 @@ static void worker_exited(mproc_pool_t *p, unsigned slot) {
   mproc_queue_destroy(w->queue);
   w->queue = NULL;
   chunk_t *rest = w->out_head;
-  w->out_head = w->out_tail = NULL;
-  w->nout = 0;
+  worker_reset(w);
   if (held && rest) {
     chunk_t *c = rest;
     rest = c->next;
@@ -895,7 +993,7 @@ static void handler_main(void *arg) {
       if (p->state == POOL_CLOSED)
         break;
     }
-    dispatch(p);
+    dispatch(p, true);
     if (p->state == POOL_CLOSED && !work_left(p))
       break;
     mproc__mutex_unlock(p->hub->mu);
@@ -1392,6 +1490,7 @@ static int submit(const char *what, mproc_pool_t *p, job_kind_t kind,
         p->pending_head = c;
       p->pending_tail = c;
     }
+    dispatch(p, false);
   }
   mproc__mutex_unlock(p->hub->mu);
   wake_handler(p);

@@ -107,6 +107,15 @@ static int task_block(const mproc_value_t *args, size_t nargs,
   return 0;
 }
 
+/* x -> x, having released the semaphore the initializer received. */
+static int task_count(const mproc_value_t *args, size_t nargs,
+                      mproc_task_t *task) {
+  if (nargs != 1 || !worker_started)
+    return MPROC_E_TYPE;
+  mproc_semaphore_release(worker_started);
+  return mproc_task_set_result(task, &args[0]);
+}
+
 /* Never registered. */
 static int task_unregistered(const mproc_value_t *args, size_t nargs,
                              mproc_task_t *task) {
@@ -1011,6 +1020,63 @@ static void test_terminate_join(void **state) {
   mproc_semaphore_destroy(started);
 }
 
+/*
+ * Workers do not wait on the pool's thread while tasks remain: with that
+ * thread held in a callback, every task of an imap(chunksize=1) submitted
+ * meanwhile still runs. Before the credit was counted in time and bytes,
+ * each worker got 2 chunks at a time from that thread alone, so here no
+ * task ran until the callback gave up.
+ */
+#define HELD_TASKS 64
+static struct {
+  mproc_event_t *in_cb;
+  mproc_semaphore_t *ran;
+  int got;
+} held;
+
+static void on_result_hold(void *ud, const mproc_value_t *r, size_t n) {
+  (void)ud;
+  (void)r;
+  (void)n;
+  mproc_event_set(held.in_cb);
+  for (held.got = 0; held.got < HELD_TASKS; held.got++)
+    if (mproc_semaphore_acquire(held.ran, 30) != 0)
+      break;
+}
+
+static void test_dispatch_without_handler(void **state) {
+  assert_int_equal(mproc_event_create(&held.in_cb), 0);
+  assert_int_equal(mproc_semaphore_create(&held.ran, 0), 0);
+  mproc_value_t init[] = {mproc_none(), mproc_obj(held.ran), mproc_none()};
+  mproc_pool_t *p = make_pool(state, 2, init, 0);
+  mproc_callbacks_t cb = {on_result_hold, NULL, NULL};
+  mproc_value_t a = mproc_int(3);
+  mproc_async_t *ar;
+  assert_int_equal(mproc_pool_apply_async(p, task_square, &a, 1, &cb, &ar), 0);
+  assert_int_equal(mproc_event_wait(held.in_cb, 60), 0);
+  mproc_value_t *items = int_items(HELD_TASKS);
+  mproc_iter_t *it;
+  assert_int_equal(mproc_pool_imap(p, task_count, items, HELD_TASKS, 1, &it),
+                   0);
+  assert_int_equal(mproc_async_wait(ar, 120), 0);
+  assert_int_equal(held.got, HELD_TASKS);
+  for (size_t i = 0; i < HELD_TASKS; i++) {
+    mproc_value_t *v;
+    size_t idx;
+    int64_t x = -1;
+    assert_int_equal(mproc_iter_next(it, 60, &v, &idx), 0);
+    assert_int_equal(mproc_value_as_int(v, &x), 0);
+    assert_true(x == (int64_t)i && idx == i);
+    mproc_values_free(v, 1);
+  }
+  mproc_iter_destroy(it);
+  mproc_async_destroy(ar);
+  free(items);
+  close_pool(p);
+  mproc_event_destroy(held.in_cb);
+  mproc_semaphore_destroy(held.ran);
+}
+
 int main(int argc, char **argv) {
   harness_early_init();
   mproc_register("init_worker", init_worker);
@@ -1023,6 +1089,7 @@ int main(int argc, char **argv) {
   mproc_register_task("die_on_3", task_die_on_3);
   mproc_register_task("block", task_block);
   mproc_register_task("long_error", task_long_error);
+  mproc_register_task("count", task_count);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_map_imap_large),
@@ -1039,6 +1106,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_maxtasks_initializer),
       cmocka_unit_test(test_worker_death),
       cmocka_unit_test(test_terminate_join),
+      cmocka_unit_test(test_dispatch_without_handler),
   };
   return harness_run(argc, argv, "pool", tests, sizeof tests / sizeof tests[0]);
 }
