@@ -98,7 +98,8 @@ MPROC_API const char *mproc_version(void);
   XX(E_FULL, -31, "queue full")                                                \
   XX(E_DONE, -40, "no more results")                                           \
   XX(E_KEY, -60, "key not found")                                              \
-  XX(E_INDEX, -61, "index out of range")
+  XX(E_INDEX, -61, "index out of range")                                       \
+  XX(E_ATTRIBUTE, -62, "attribute not found")
 /* New codes: -21 to -29 for synchronisation, -30 to -39 for queues, pipes and
  * shared memory, -40 to -49 for the pool, -50 to -59 for the manager, -60 to
  * -69 for values; keep the list in numeric order. */
@@ -2186,6 +2187,119 @@ MPROC_API int mproc_proxy_list_del_slice(mproc_proxy_t *p, int64_t start,
                                          int64_t stop, int64_t step);
 /** l.clear() (clear; CPython's ListProxy gained it in 3.13). */
 MPROC_API int mproc_proxy_list_clear(mproc_proxy_t *p);
+
+/**
+ * Creates a Namespace (CPython's manager.Namespace(**attrs)): an object of
+ * named attributes. Does not block beyond the one round trip.
+ * @param m the manager
+ * @param attrs NULL, or a dict value whose keys are str: the initial
+ *   attributes (copied; the caller keeps it)
+ * @param out the new proxy, owned by the caller (mproc_proxy_destroy())
+ * @return 0, MPROC_E_TYPE when @p attrs is not a dict or a key is not a
+ *   str, MPROC_E_CLOSED when the manager is gone
+ */
+MPROC_API int mproc_manager_namespace(mproc_manager_t *m,
+                                      const mproc_value_t *attrs,
+                                      mproc_proxy_t **out);
+/**
+ * getattr(ns, name) (NamespaceProxy.__getattr__).
+ * @param p a Namespace proxy
+ * @param name the attribute's name, a non-empty NUL-terminated string
+ * @param out a copy of its value, owned by the caller
+ *   (mproc_values_free(*out, 1))
+ * @return 0, MPROC_E_ATTRIBUTE with CPython's message "'Namespace' object
+ *   has no attribute 'x'" when missing, MPROC_E_TYPE for another proxy
+ */
+MPROC_API int mproc_proxy_namespace_get(mproc_proxy_t *p, const char *name,
+                                        mproc_value_t **out);
+/**
+ * setattr(ns, name, v) (NamespaceProxy.__setattr__).
+ * @param p a Namespace proxy
+ * @param name the attribute's name
+ * @param v any value mproc_encode() accepts (copied)
+ * @return 0, or MPROC_E_TYPE for another proxy
+ */
+MPROC_API int mproc_proxy_namespace_set(mproc_proxy_t *p, const char *name,
+                                        const mproc_value_t *v);
+/**
+ * delattr(ns, name) (NamespaceProxy.__delattr__).
+ * @param p a Namespace proxy
+ * @param name the attribute's name
+ * @return 0, or MPROC_E_ATTRIBUTE ("'Namespace' object has no attribute
+ *   'x'") when missing
+ */
+MPROC_API int mproc_proxy_namespace_del(mproc_proxy_t *p, const char *name);
+/**
+ * str(ns) (the server's Namespace.__repr__): "Namespace(a=1, b='x')",
+ * attributes whose names start with '_' left out, sorted as CPython sorts
+ * them (by the "name=value" text).
+ * @param p a Namespace proxy
+ * @param out a new NUL-terminated string, owned by the caller (mproc_free())
+ * @return 0, or a negative status
+ */
+MPROC_API int mproc_proxy_namespace_repr(mproc_proxy_t *p, char **out);
+
+/**
+ * Creates an Array (CPython's manager.Array(typecode, sequence), an
+ * array.array in the server). The typecode is enforced in the server for
+ * every write, with array.array's checks: an int typecode (b, B, h, H, i,
+ * I, l, L, q, Q, with C's sizes on the server's platform) takes int and
+ * bool (else MPROC_E_TYPE "'float' object cannot be interpreted as an
+ * integer"), and a value out of its range is MPROC_E_VALUE with CPython's
+ * OverflowError message ("signed char is greater than maximum"); f and d
+ * take int, bool and float (else MPROC_E_TYPE "must be real number, not
+ * str"), f rounding to a C float as array.array does. 'u' (characters) is
+ * MPROC_E_NOTSUP; any other typecode MPROC_E_VALUE "bad typecode (must be
+ * b, B, u, h, H, i, I, l, L, q, Q, f or d)".
+ * @param m the manager
+ * @param typecode the item type, as array.array's
+ * @param items a list or tuple value of the initial items (copied)
+ * @param out the new proxy, owned by the caller (mproc_proxy_destroy())
+ * @return 0, or one of the statuses above
+ */
+MPROC_API int mproc_manager_array(mproc_manager_t *m, char typecode,
+                                  const mproc_value_t *items,
+                                  mproc_proxy_t **out);
+/**
+ * len(a) (ArrayProxy.__len__).
+ * @param p an Array proxy
+ * @param out the number of items
+ * @return 0, or a negative status
+ */
+MPROC_API int mproc_proxy_array_len(mproc_proxy_t *p, size_t *out);
+/**
+ * a[index] (ArrayProxy.__getitem__); negative indexes count from the end.
+ * @param p an Array proxy
+ * @param index the position
+ * @param out the item, an int or a float value owned by the caller
+ *   (mproc_values_free(*out, 1))
+ * @return 0, or MPROC_E_INDEX "array index out of range"
+ */
+MPROC_API int mproc_proxy_array_get(mproc_proxy_t *p, int64_t index,
+                                    mproc_value_t **out);
+/**
+ * a[index] = v (ArrayProxy.__setitem__), checked against the typecode
+ * (see mproc_manager_array()).
+ * @param p an Array proxy
+ * @param index the position; negative ones count from the end
+ * @param v the new item
+ * @return 0, MPROC_E_INDEX "array assignment index out of range",
+ *   MPROC_E_TYPE or MPROC_E_VALUE as mproc_manager_array() says
+ */
+MPROC_API int mproc_proxy_array_set(mproc_proxy_t *p, int64_t index,
+                                    const mproc_value_t *v);
+/**
+ * a[start:stop:step] (ArrayProxy.__getitem__ with a slice; CPython gives
+ * an array.array). Bounds as mproc_proxy_list_get_slice() takes them.
+ * @param p an Array proxy
+ * @param start, stop, step as Python's slice(); MPROC_SLICE_MIN and
+ *   MPROC_SLICE_MAX for a bound left out
+ * @param out a new list value of the items, owned by the caller
+ * @return 0, or MPROC_E_VALUE "slice step cannot be zero"
+ */
+MPROC_API int mproc_proxy_array_get_slice(mproc_proxy_t *p, int64_t start,
+                                          int64_t stop, int64_t step,
+                                          mproc_value_t **out);
 
 #ifdef __cplusplus
 }

@@ -82,7 +82,7 @@ void mproc__hscratch_free(mproc__hscratch_t *s) {
 
 bool mproc__hosted_op(int64_t op) {
   return (op >= M_DICT_SET && op <= M_LIST_LEN) ||
-         (op >= M_DICT_CONTAINS && op < M_END);
+         (op >= M_DICT_CONTAINS && op <= M_LIST_NEXT);
 }
 
 static bool is_dict_op(int64_t op) {
@@ -523,7 +523,7 @@ static int blobs_copy(const mproc_value_t *l, hblob_t *out) {
 
 /* Python's PySlice_AdjustIndices: clamps start and stop to the list, and
  * gives the number of items the slice has. */
-static int slice_adjust(size_t len, int64_t *start, int64_t *stop,
+int mproc__slice_adjust(size_t len, int64_t *start, int64_t *stop,
                         int64_t *step, size_t *count) {
   int64_t n = (int64_t)len;
   if (*step == 0)
@@ -580,7 +580,7 @@ static void list_cut(mproc__hosted_t *h, size_t lo, size_t hi) {
 static int list_slice_set(mproc__hosted_t *h, int64_t start, int64_t stop,
                           int64_t step, const mproc_value_t *l) {
   size_t count, m = l ? l->u.seq.n : 0;
-  int rc = slice_adjust(h->len, &start, &stop, &step, &count);
+  int rc = mproc__slice_adjust(h->len, &start, &stop, &step, &count);
   if (rc < 0)
     return rc;
   if (step == 1) { /* any length replaces the range (list_ass_slice) */
@@ -944,7 +944,7 @@ static int list_call(mproc__hosted_t *h, int64_t op, const mproc_value_t *a,
         return 1;
       /* list.index()'s bounds: as a slice's, clamped */
       step = 1;
-      slice_adjust(h->len, &start, &stop, &step, &count);
+      mproc__slice_adjust(h->len, &start, &stop, &step, &count);
       lo = (size_t)start;
       hi = stop > start ? (size_t)stop : lo;
     }
@@ -1000,7 +1000,7 @@ static int list_call(mproc__hosted_t *h, int64_t op, const mproc_value_t *a,
     }
     if (op == M_LIST_SLICE_DEL)
       return list_slice_set(h, start, stop, step, NULL);
-    if ((rc = slice_adjust(h->len, &start, &stop, &step, &count)) < 0 ||
+    if ((rc = mproc__slice_adjust(h->len, &start, &stop, &step, &count)) < 0 ||
         (rc = list_views(h, start, step, count, s)) < 0)
       return rc;
     res[(*nres)++] = mproc_list(s->arr, count);

@@ -6,6 +6,8 @@
  *   handshake.c     the server's handshakes, all in one non-blocking loop
  *   server.c        the server process
  *   hosted.c        the hosted containers (dict, list): state and methods
+ *   array.c         the hosted typed array (manager.Array)
+ *   namespace.c     Namespace and Array: creating them, their proxies
  *   client.c        connections to a server; a proxy's connection cache
  *   proxy.c         proxies and their operations
  *   manager.c       starting, connecting to and shutting down a manager
@@ -134,6 +136,11 @@ void mproc__wlist_free(mproc__wlist_t *w);
 bool mproc__proxy_ok(const mproc_proxy_t *p, const char *what);
 int mproc__proxy_new(const char *address, const uint8_t *key, size_t keylen,
                      int kind, uint64_t id, mproc_proxy_t **out);
+/* Creates a hosted object of @p kind (manager.c): @p initial a Value's,
+ * encoded there; @p items as the wire carries them (may be NULL). */
+int mproc__manager_create(mproc_manager_t *m, const char *what, int kind,
+                          int64_t param, const mproc_value_t *initial,
+                          const mproc_value_t *items, mproc_proxy_t **out);
 
 /* ------------------------------------------------------------------------ */
 /* Hosted containers: dict and list (hosted.c)                              */
@@ -160,6 +167,27 @@ int mproc__hosted_call(mproc__hosted_t *h, int64_t op, const mproc_value_t *a,
                        size_t n, mproc_value_t *res, size_t *nres,
                        mproc__hscratch_t *s);
 void mproc__hscratch_free(mproc__hscratch_t *s);
+/* Python's PySlice_AdjustIndices over @p len items: clamps start and stop,
+ * gives the slice's number of items; MPROC_E_VALUE for a zero step. */
+int mproc__slice_adjust(size_t len, int64_t *start, int64_t *stop,
+                        int64_t *step, size_t *count);
+
+/* ------------------------------------------------------------------------ */
+/* The hosted typed array (array.c)                                         */
+/* ------------------------------------------------------------------------ */
+
+typedef struct mproc__harray mproc__harray_t;
+/* An array.array(@p typecode, @p init): @p init a list of values (may be
+ * NULL), each checked against the typecode as CPython's array does. */
+int mproc__harray_new(int64_t typecode, const mproc_value_t *init,
+                      mproc__harray_t **out);
+void mproc__harray_free(mproc__harray_t *a);
+/* Whether @p op is an Array's method. */
+bool mproc__harray_op(int64_t op);
+/* As mproc__hosted_call(); a slice's items go into s->arr. */
+int mproc__harray_call(mproc__harray_t *a, int64_t op, const mproc_value_t *v,
+                       size_t n, mproc_value_t *res, size_t *nres,
+                       mproc__hscratch_t *s);
 
 /* ------------------------------------------------------------------------ */
 /* The server's front door (handshake.c)                                    */

@@ -73,8 +73,10 @@ typedef struct sobj {
   blob_t *items;
   size_t len, cap, head;
   int64_t maxsize, unfinished;
-  /* dict, list (hosted.c) */
+  /* dict, list, Namespace (hosted.c) */
   mproc__hosted_t *hosted;
+  /* Array (array.c) */
+  mproc__harray_t *array;
   /* Value */
   blob_t val;
 } sobj_t;
@@ -126,6 +128,7 @@ static void sobj_free(sobj_t *o) {
     blob_free(&o->items[i]);
   free(o->items);
   mproc__hosted_free(o->hosted);
+  mproc__harray_free(o->array);
   blob_free(&o->val);
   S.objs[o->id - 1] = NULL;
   free(o);
@@ -291,6 +294,10 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
   /* dict and list: hosted.c. Nothing there waits. */
   if (mproc__hosted_op(op)) {
     rc = o->hosted ? mproc__hosted_call(o->hosted, op, a, n, res, nres, hs) : 1;
+    return rc == 1 ? not_a_method(op, k) : rc;
+  }
+  if (mproc__harray_op(op)) {
+    rc = o->array ? mproc__harray_call(o->array, op, a, n, res, nres, hs) : 1;
     return rc == 1 ? not_a_method(op, k) : rc;
   }
 
@@ -543,8 +550,17 @@ static int screate(sconn_t *sc, const mproc_value_t *a, size_t n,
     free(o);
     return MPROC_E_NOMEM;
   }
-  if (kind == K_DICT || kind == K_LIST) {
-    int rc = mproc__hosted_new((int)kind, n > 2 ? &a[2] : NULL, &o->hosted);
+  if (kind == K_DICT || kind == K_LIST || kind == K_NAMESPACE) {
+    /* A Namespace is a dict of its attributes. */
+    int rc = mproc__hosted_new(kind == K_LIST ? K_LIST : K_DICT,
+                               n > 2 ? &a[2] : NULL, &o->hosted);
+    if (rc < 0) {
+      free(o);
+      return rc;
+    }
+  }
+  if (kind == K_ARRAY) {
+    int rc = mproc__harray_new(param, n > 2 ? &a[2] : NULL, &o->array);
     if (rc < 0) {
       free(o);
       return rc;

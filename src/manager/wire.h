@@ -30,6 +30,8 @@ enum {
   K_VALUE,
   K_DICT,
   K_LIST,
+  K_NAMESPACE, /* a dict of attributes (hosted.c's dict) */
+  K_ARRAY,     /* array.c; CREATE's param is the typecode */
   K_MAX
 };
 /* Their names, as CPython's proxies are named (manager.c). */
@@ -99,6 +101,11 @@ enum {
   M_LIST_SLICE_DEL, /* int start, int stop, int step */
   M_LIST_CLEAR,
   M_LIST_NEXT, /* int pos: list [bytes, ...] (empty at the end) */
+  M_ARRAY_LEN,
+  M_ARRAY_GET,       /* int index: the item (int or float) */
+  M_ARRAY_SET,       /* int index, value (not encoded: checked here) */
+  M_ARRAY_SLICE_GET, /* int start, int stop, int step: list of items */
+  M_BARRIER_STATE,   /* : int parties, int n_waiting, bool broken */
   M_END
 };
 /* M_DICT_ITEMS's what. */
