@@ -1965,6 +1965,26 @@ MPROC_API int mproc_proxy_lock_value(mproc_proxy_t *p, int64_t *out);
 MPROC_API int mproc_proxy_condition_wait(mproc_proxy_t *p, double timeout);
 MPROC_API int mproc_proxy_condition_notify(mproc_proxy_t *p, unsigned int n);
 MPROC_API int mproc_proxy_condition_notify_all(mproc_proxy_t *p);
+/**
+ * cond.wait_for(predicate, timeout) (CPython's Condition.wait_for, which
+ * the manager's Condition proxy runs in the client): calls @p pred(@p arg)
+ * here, in the caller, and while it is false waits in the manager
+ * (mproc_proxy_condition_wait()) for what remains of @p timeout, then
+ * calls it again. The caller must hold the condition's lock, and holds it
+ * again on return; @p pred runs with it held and may call other proxies.
+ * Blocks up to @p timeout.
+ * @param p a Condition proxy
+ * @param pred the predicate; its last result is the call's
+ * @param arg passed to @p pred
+ * @param timeout seconds for the whole call, or MPROC_FOREVER
+ * @return 0 when @p pred returned true, MPROC_E_TIMEOUT when it was still
+ *   false at the end of @p timeout (CPython returns the last result, False),
+ *   MPROC_E_PERM when the lock is not held, MPROC_E_CLOSED when the manager
+ *   is gone
+ */
+MPROC_API int mproc_proxy_condition_wait_for(mproc_proxy_t *p,
+                                             mproc_predicate_fn pred,
+                                             void *arg, double timeout);
 
 /** Event. wait: 0 once set, MPROC_E_TIMEOUT if it was not set in time. */
 MPROC_API int mproc_proxy_event_set(mproc_proxy_t *p);
@@ -1974,11 +1994,59 @@ MPROC_API int mproc_proxy_event_is_set(mproc_proxy_t *p);
 MPROC_API int mproc_proxy_event_wait(mproc_proxy_t *p, double timeout);
 
 /** Barrier. wait: 0 with the arrival index in @p index (may be NULL), or
- * MPROC_E_BROKEN (aborted, reset, or a waiter timed out, which breaks it). */
+ * MPROC_E_BROKEN (aborted, reset, or a waiter timed out, which breaks it).
+ * @p timeout may be MPROC_DEFAULT_TIMEOUT: the default given to
+ * mproc_manager_barrier_ex() (one more round trip to learn it). */
 MPROC_API int mproc_proxy_barrier_wait(mproc_proxy_t *p, double timeout,
                                        int64_t *index);
 MPROC_API int mproc_proxy_barrier_abort(mproc_proxy_t *p);
 MPROC_API int mproc_proxy_barrier_reset(mproc_proxy_t *p);
+/**
+ * manager.Barrier(parties, action, timeout): a Barrier whose action runs
+ * in the manager's server process, as CPython's manager Barrier (a
+ * threading.Barrier in the server) runs its action there, once per
+ * generation, when the last party arrives and before any party is
+ * released. The action is a function registered with mproc_register()
+ * (the server is started from this program, so it finds it by name; a
+ * manager another program started must have registered it under the same
+ * name); it is called as action(action_args, action_nargs), and a nonzero
+ * result breaks the barrier: every waiter gets MPROC_E_BROKEN, as when
+ * CPython's action raises. While it runs the rest of the manager serves
+ * other requests. opts->timeout is the default of a wait given
+ * MPROC_DEFAULT_TIMEOUT (0: none). The options are those of
+ * mproc_barrier_create_ex(), with the same rules for the arguments.
+ * @param m the manager
+ * @param parties the number of parties, at least 1
+ * @param opts NULL, or the action, its arguments (copied) and the default
+ *   timeout
+ * @param out the new proxy, owned by the caller (mproc_proxy_destroy())
+ * @return 0, MPROC_E_VALUE for 0 parties, MPROC_E_INVAL for an action
+ *   not registered or a bad timeout, MPROC_E_TYPE for an object among the
+ *   arguments, MPROC_E_TOOBIG past MPROC_BARRIER_ARGS_MAX bytes
+ */
+MPROC_API int mproc_manager_barrier_ex(mproc_manager_t *m,
+                                       unsigned int parties,
+                                       const mproc_barrier_options_t *opts,
+                                       mproc_proxy_t **out);
+/**
+ * b.parties (the Barrier proxy's parties property): one round trip.
+ * @param p a Barrier proxy
+ * @return the number of parties, or a negative status
+ */
+MPROC_API int mproc_proxy_barrier_parties(mproc_proxy_t *p);
+/**
+ * b.n_waiting: the parties waiting now (0 while the action runs, as
+ * threading.Barrier's, whose waiters are then being released).
+ * @param p a Barrier proxy
+ * @return the count, or a negative status
+ */
+MPROC_API int mproc_proxy_barrier_n_waiting(mproc_proxy_t *p);
+/**
+ * b.broken.
+ * @param p a Barrier proxy
+ * @return 1 if broken, 0 if not, or a negative status
+ */
+MPROC_API int mproc_proxy_barrier_broken(mproc_proxy_t *p);
 
 /** Queue, JoinableQueue (both are CPython's queue.Queue: each has
  * task_done and join). put (put()) on a full queue and get (get()) on an

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static mproc_manager_t *start_manager(mproc_start_method_t m) {
   mproc_manager_options_t o = {m, NULL, NULL, 0};
@@ -223,14 +224,235 @@ static void test_array(void **state) {
   assert_int_equal(mproc_manager_shutdown(mgr), 0);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Condition.wait_for                                                       */
+/* ------------------------------------------------------------------------ */
+
+typedef struct pred_state {
+  mproc_proxy_t *value; /* a manager Value */
+  int64_t want;
+  int calls;
+} pred_state_t;
+
+/* Whether the Value holds at least s->want; runs in the caller. */
+static bool value_reached(void *arg) {
+  pred_state_t *s = arg;
+  mproc_value_t *v = NULL;
+  int64_t i = -1;
+  s->calls++;
+  if (mproc_proxy_value_get(s->value, &v) == 0)
+    mproc_value_as_int(v, &i);
+  mproc_values_free(v, v ? 1 : 0);
+  return i >= s->want;
+}
+
+static bool never(void *arg) {
+  ((pred_state_t *)arg)->calls++;
+  return false;
+}
+
+/* args: a Condition proxy, a Value proxy. It can take the lock only once
+ * the parent waits. */
+static int child_notify(const mproc_value_t *args, size_t nargs) {
+  mproc_proxy_t *c, *v;
+  CHECK(nargs == 2 && mproc_value_as_proxy(&args[0], &c) == 0 &&
+            mproc_value_as_proxy(&args[1], &v) == 0,
+        10);
+  mproc_value_t one = mproc_int(1);
+  CHECK(mproc_proxy_acquire(c, MPROC_FOREVER) == 0, 11);
+  CHECK(mproc_proxy_value_set(v, &one) == 0, 12);
+  CHECK(mproc_proxy_condition_notify(c, 1) == 0, 13);
+  CHECK(mproc_proxy_release(c) == 0, 14);
+  return 0;
+}
+
+static void test_condition_wait_for(void **state) {
+  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_proxy_t *c, *v, *l;
+  mproc_value_t zero = mproc_int(0);
+  assert_int_equal(mproc_manager_condition(mgr, &c), 0);
+  assert_int_equal(mproc_manager_value(mgr, &zero, &v), 0);
+  pred_state_t ps = {v, 1, 0};
+  /* Not holding the lock: a false predicate cannot wait (a true one
+   * returns at once, as CPython's wait_for, which never waits then). */
+  assert_int_equal(mproc_proxy_condition_wait_for(c, never, &ps, 1.0),
+                   MPROC_E_PERM);
+  assert_int_equal(mproc_proxy_acquire(c, MPROC_FOREVER), 0);
+  mproc_value_t args[2] = {mproc_obj(c), mproc_obj(v)};
+  mproc_process_t *child =
+      harness_start(child_notify, args, 2, TEST_METHOD(state));
+  ps.calls = 0;
+  /* The predicate runs here: false, then true after the child's notify. */
+  assert_int_equal(mproc_proxy_condition_wait_for(c, value_reached, &ps, 60.0),
+                   0);
+  assert_int_equal(ps.calls, 2);
+  harness_expect_exit(child, 0);
+  /* Still false at the end of the timeout: MPROC_E_TIMEOUT, called once
+   * before and once after the one wait, the lock held again. */
+  ps.calls = 0;
+  assert_int_equal(mproc_proxy_condition_wait_for(c, never, &ps, 0.2),
+                   MPROC_E_TIMEOUT);
+  assert_int_equal(ps.calls, 2);
+  ps.calls = 0;
+  assert_int_equal(mproc_proxy_condition_wait_for(c, value_reached, &ps, 0), 0);
+  assert_int_equal(ps.calls, 1);
+  assert_int_equal(mproc_proxy_release(c), 0);
+  assert_int_equal(mproc_proxy_release(c), MPROC_E_PERM);
+  /* Bad arguments and other proxies */
+  assert_int_equal(mproc_proxy_condition_wait_for(c, NULL, NULL, 1.0),
+                   MPROC_E_INVAL);
+  assert_int_equal(mproc_proxy_condition_wait_for(c, never, &ps, -5.0),
+                   MPROC_E_INVAL);
+  assert_int_equal(mproc_manager_lock(mgr, &l), 0);
+  assert_int_equal(mproc_proxy_condition_wait_for(l, never, &ps, 1.0),
+                   MPROC_E_TYPE);
+  mproc_proxy_destroy(l);
+  mproc_proxy_destroy(v);
+  mproc_proxy_destroy(c);
+  assert_int_equal(mproc_manager_shutdown(mgr), 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Barrier: parties, n_waiting, broken, an action, a default timeout        */
+/* ------------------------------------------------------------------------ */
+
+/* The action: appends its process's pid to the file args[0] names, and
+ * fails when args[1] is true. */
+static int barrier_action(const mproc_value_t *args, size_t nargs) {
+  const char *path;
+  bool fail = false;
+  if (nargs != 2 || mproc_value_as_str(&args[0], &path) != 0 ||
+      mproc_value_as_bool(&args[1], &fail) != 0)
+    return 90;
+  FILE *f = fopen(path, "a");
+  if (!f)
+    return 91;
+  fprintf(f, "%lld\n", (long long)mproc_getpid());
+  fclose(f);
+  return fail ? 7 : 0;
+}
+
+static int not_registered(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  return 0;
+}
+
+/* args: a Barrier proxy; the wait's expected result. */
+static int child_barrier(const mproc_value_t *args, size_t nargs) {
+  mproc_proxy_t *b;
+  int64_t want = 0;
+  CHECK(nargs == 2 && mproc_value_as_proxy(&args[0], &b) == 0 &&
+            mproc_value_as_int(&args[1], &want) == 0,
+        10);
+  int rc = mproc_proxy_barrier_wait(b, 60.0, NULL);
+  CHECK(rc == want, 11);
+  return 0;
+}
+
+/* Waits (bounded) until @p n parties wait at @p b. */
+static void wait_for_waiters(mproc_proxy_t *b, int n) {
+  int64_t until = (int64_t)time(NULL) + 60;
+  while (mproc_proxy_barrier_n_waiting(b) != n && time(NULL) < until)
+    ;
+  assert_int_equal(mproc_proxy_barrier_n_waiting(b), n);
+}
+
+/* The pids the action wrote to @p path, one per run: how many, and
+ * whether each is neither @p a nor @p b. */
+static int action_runs(const char *path, int64_t a, int64_t b) {
+  FILE *f = fopen(path, "r");
+  long long pid;
+  int n = 0;
+  if (!f)
+    return 0;
+  while (fscanf(f, "%lld", &pid) == 1) {
+    if (pid == a || pid == b)
+      n = -100; /* ran in a party's process, not the server's */
+    n++;
+  }
+  fclose(f);
+  return n;
+}
+
+static void test_barrier_state_action(void **state) {
+  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  char path[512];
+  harness_tmpfile(path, sizeof path, "baction");
+  remove(path);
+  mproc_value_t aa[2] = {mproc_str(path), mproc_bool(false)};
+  mproc_barrier_options_t o = {barrier_action, aa, 2, 0};
+  mproc_proxy_t *b;
+  assert_int_equal(mproc_manager_barrier_ex(mgr, 2, &o, &b), 0);
+  assert_int_equal(mproc_proxy_barrier_parties(b), 2);
+  assert_int_equal(mproc_proxy_barrier_n_waiting(b), 0);
+  assert_int_equal(mproc_proxy_barrier_broken(b), 0);
+  for (int gen = 1; gen <= 2; gen++) {
+    mproc_value_t args[2] = {mproc_obj(b), mproc_int(0)};
+    mproc_process_t *child =
+        harness_start(child_barrier, args, 2, TEST_METHOD(state));
+    wait_for_waiters(b, 1);
+    int64_t cpid = mproc_process_pid(child);
+    assert_int_equal(mproc_proxy_barrier_wait(b, 60.0, NULL), 0);
+    harness_expect_exit(child, 0);
+    /* once per generation, in the server */
+    assert_int_equal(action_runs(path, mproc_getpid(), cpid), gen);
+    assert_int_equal(mproc_proxy_barrier_n_waiting(b), 0);
+  }
+  mproc_proxy_destroy(b);
+  /* A failing action breaks the barrier for every party. */
+  aa[1] = mproc_bool(true);
+  assert_int_equal(mproc_manager_barrier_ex(mgr, 2, &o, &b), 0);
+  mproc_value_t args[2] = {mproc_obj(b), mproc_int(MPROC_E_BROKEN)};
+  mproc_process_t *child =
+      harness_start(child_barrier, args, 2, TEST_METHOD(state));
+  wait_for_waiters(b, 1);
+  assert_int_equal(mproc_proxy_barrier_wait(b, 60.0, NULL), MPROC_E_BROKEN);
+  harness_expect_exit(child, 0);
+  assert_int_equal(mproc_proxy_barrier_broken(b), 1);
+  assert_int_equal(mproc_proxy_barrier_reset(b), 0);
+  assert_int_equal(mproc_proxy_barrier_broken(b), 0);
+  mproc_proxy_destroy(b);
+  remove(path);
+  /* The default timeout: a wait given MPROC_DEFAULT_TIMEOUT alone breaks
+   * it after 0.2 s. */
+  mproc_barrier_options_t t = {NULL, NULL, 0, 0.2};
+  assert_int_equal(mproc_manager_barrier_ex(mgr, 2, &t, &b), 0);
+  assert_int_equal(mproc_proxy_barrier_wait(b, MPROC_DEFAULT_TIMEOUT, NULL),
+                   MPROC_E_BROKEN);
+  assert_int_equal(mproc_proxy_barrier_broken(b), 1);
+  mproc_proxy_destroy(b);
+  /* Refused: an action not registered, an object among its arguments,
+   * a negative default timeout; parties of another proxy. */
+  mproc_barrier_options_t u = {not_registered, NULL, 0, 0};
+  b = NULL;
+  assert_int_equal(mproc_manager_barrier_ex(mgr, 2, &u, &b), MPROC_E_INVAL);
+  mproc_proxy_t *l;
+  assert_int_equal(mproc_manager_lock(mgr, &l), 0);
+  mproc_value_t obj = mproc_obj(l);
+  mproc_barrier_options_t ob = {barrier_action, &obj, 1, 0};
+  assert_int_equal(mproc_manager_barrier_ex(mgr, 2, &ob, &b), MPROC_E_TYPE);
+  mproc_barrier_options_t neg = {NULL, NULL, 0, -1.0};
+  assert_int_equal(mproc_manager_barrier_ex(mgr, 2, &neg, &b), MPROC_E_INVAL);
+  assert_null(b);
+  assert_int_equal(mproc_proxy_barrier_parties(l), MPROC_E_TYPE);
+  mproc_proxy_destroy(l);
+  assert_int_equal(mproc_manager_shutdown(mgr), 0);
+}
+
 int main(int argc, char **argv) {
   harness_early_init();
   mproc_register("namespace", child_namespace);
   mproc_register("array", child_array);
+  mproc_register("notify", child_notify);
+  mproc_register("barrier", child_barrier);
+  mproc_register("barrier_action", barrier_action);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_namespace),
       cmocka_unit_test(test_array),
+      cmocka_unit_test(test_condition_wait_for),
+      cmocka_unit_test(test_barrier_state_action),
   };
   return harness_run(argc, argv, "manager_objects", tests,
                      sizeof tests / sizeof tests[0]);

@@ -8,6 +8,7 @@
  *   hosted.c        the hosted containers (dict, list): state and methods
  *   array.c         the hosted typed array (manager.Array)
  *   namespace.c     Namespace and Array: creating them, their proxies
+ *   proxy_sync.c    Condition.wait_for; a Barrier's action, state, timeout
  *   client.c        connections to a server; a proxy's connection cache
  *   proxy.c         proxies and their operations
  *   manager.c       starting, connecting to and shutting down a manager
@@ -136,6 +137,8 @@ void mproc__wlist_free(mproc__wlist_t *w);
 bool mproc__proxy_ok(const mproc_proxy_t *p, const char *what);
 int mproc__proxy_new(const char *address, const uint8_t *key, size_t keylen,
                      int kind, uint64_t id, mproc_proxy_t **out);
+/* A Barrier's default timeout, MPROC_FOREVER if none (proxy_sync.c). */
+int mproc__proxy_barrier_default_timeout(mproc_proxy_t *p, double *out);
 /* Creates a hosted object of @p kind (manager.c): @p initial a Value's,
  * encoded there; @p items as the wire carries them (may be NULL). */
 int mproc__manager_create(mproc_manager_t *m, const char *what, int kind,

@@ -285,7 +285,11 @@ int mproc_proxy_event_wait(mproc_proxy_t *p, double timeout) {
 
 int mproc_proxy_barrier_wait(mproc_proxy_t *p, double timeout, int64_t *index) {
   int64_t v = 0;
-  int rc = call_int(p, __func__, KM(K_BARRIER), M_BARRIER_WAIT, timeout, &v);
+  int rc = 0;
+  if (timeout == MPROC_DEFAULT_TIMEOUT && /* the Barrier's, from the server */
+      (rc = mproc__proxy_barrier_default_timeout(p, &timeout)) < 0)
+    return rc;
+  rc = call_int(p, __func__, KM(K_BARRIER), M_BARRIER_WAIT, timeout, &v);
   if (rc == 0 && index)
     *index = v;
   return rc;

@@ -69,6 +69,14 @@ typedef struct sobj {
   int64_t parties, arrived;
   uint64_t gen, resets;
   bool broken;
+  /* ... its action (a registered function's name, or NULL), which runs in
+   * this process, as a manager's threading.Barrier runs its action in the
+   * server; its arguments, encoded; whether it runs now; and the default
+   * timeout of a wait (0: none). */
+  char *action;
+  blob_t action_args;
+  bool acting;
+  double btimeout;
   /* Queue */
   blob_t *items;
   size_t len, cap, head;
@@ -129,6 +137,8 @@ static void sobj_free(sobj_t *o) {
   free(o->items);
   mproc__hosted_free(o->hosted);
   mproc__harray_free(o->array);
+  free(o->action);
+  blob_free(&o->action_args);
   blob_free(&o->val);
   S.objs[o->id - 1] = NULL;
   free(o);
@@ -258,6 +268,44 @@ static int lock_release(sobj_t *o, uint64_t owner) {
 
 static bool arg_int(const mproc_value_t *a, size_t n, size_t i, int64_t *v) {
   return i < n && mproc_value_as_int(&a[i], v) == 0;
+}
+
+/*
+ * Runs a Barrier's action for the last party to arrive (S.mu held, and
+ * released while it runs: an action may take long, and the rest of the
+ * manager must not wait for it; the barrier itself admits nobody
+ * meanwhile, o->acting). A failed action breaks the barrier, as an
+ * exception in threading.Barrier's action does: every waiter gets
+ * MPROC_E_BROKEN, this party the action's failure.
+ */
+static int barrier_action(sobj_t *o) {
+  mproc_fn fn = mproc__registry_fn(o->action);
+  mproc_value_t *vals = NULL;
+  size_t nv = 0;
+  int arc = 0;
+  const char *why = NULL;
+  if (!fn)
+    why = "is not registered in the manager's process";
+  else if (o->action_args.n &&
+           mproc_decode(o->action_args.p, o->action_args.n, &vals, &nv) < 0)
+    why = "has malformed arguments";
+  if (!why) {
+    o->acting = true;
+    mproc__mutex_unlock(S.mu);
+    arc = fn(vals, nv);
+    mproc__mutex_lock(S.mu);
+    o->acting = false;
+  }
+  mproc_values_free(vals, nv);
+  if (!why && arc == 0)
+    return 0;
+  o->broken = true;
+  swake();
+  if (why)
+    return mproc__err(MPROC_E_BROKEN, "the Barrier action %s %s", o->action,
+                      why);
+  return mproc__err(MPROC_E_BROKEN, "the Barrier action %s failed (%d)",
+                    o->action, arc);
 }
 
 static bool arg_bytes(const mproc_value_t *a, size_t n, size_t i,
@@ -409,12 +457,25 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
   case M_BARRIER_WAIT: {
     if (k != K_BARRIER)
       break;
+    /* While the action runs nobody enters, as threading.Barrier runs it
+     * holding its lock: an arrival now would count toward a generation
+     * that is ending. */
+    while (o->acting && !o->broken)
+      if ((rc = swait(sc, deadline)) < 0)
+        return rc == MPROC_E_TIMEOUT
+                   ? mproc__err(MPROC_E_BROKEN, "timed out: barrier broken")
+                   : rc;
     if (o->broken)
       return mproc__err(MPROC_E_BROKEN, "the barrier is broken");
     uint64_t gen = o->gen, resets = o->resets;
     int64_t index = o->arrived++;
     res[(*nres)++] = mproc_int(index);
     if (o->arrived == o->parties) {
+      if (o->action && (rc = barrier_action(o)) < 0)
+        return rc;
+      if (o->resets != resets || o->broken)
+        return mproc__err(MPROC_E_BROKEN, "the barrier was aborted or reset "
+                                          "while its action ran");
       o->gen++;
       o->arrived = 0;
       swake();
@@ -435,6 +496,14 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
       return 0;
     return mproc__err(MPROC_E_BROKEN, "the barrier was aborted or reset");
   }
+  case M_BARRIER_STATE: /* parties, n_waiting, broken, the default timeout */
+    if (k != K_BARRIER)
+      break;
+    res[(*nres)++] = mproc_int(o->parties);
+    res[(*nres)++] = mproc_int(o->acting ? 0 : o->arrived);
+    res[(*nres)++] = mproc_bool(o->broken);
+    res[(*nres)++] = mproc_double(o->btimeout);
+    return 0;
   case M_BARRIER_ABORT:
   case M_BARRIER_RESET:
     if (k != K_BARRIER)
@@ -557,6 +626,30 @@ static int screate(sconn_t *sc, const mproc_value_t *a, size_t n,
     if (rc < 0) {
       free(o);
       return rc;
+    }
+  }
+  if (kind == K_BARRIER && n > 2) {
+    /* [action name or None, encoded arguments, default timeout] */
+    const mproc_value_t *l = &a[2];
+    const char *name = NULL;
+    double t = 0;
+    if (l->type != MPROC_VALUE_LIST || l->u.seq.n != 3 ||
+        (l->u.seq.items[0].type != MPROC_VALUE_NONE &&
+         mproc_value_as_str(&l->u.seq.items[0], &name) != 0) ||
+        mproc_value_as_bytes(&l->u.seq.items[1], &p, &len) != 0 ||
+        mproc_value_as_double(&l->u.seq.items[2], &t) != 0 || !(t >= 0)) {
+      free(o);
+      return mproc__err(MPROC_E_TYPE, "bad CREATE request");
+    }
+    o->btimeout = t;
+    size_t nl = name ? strlen(name) + 1 : 0;
+    if (name && (o->action = malloc(nl)) != NULL)
+      memcpy(o->action, name, nl);
+    if ((name && !o->action) ||
+        (len && blob_copy(&o->action_args, p, len) < 0)) {
+      free(o->action);
+      free(o);
+      return mproc__err(MPROC_E_NOMEM, "creating a Barrier");
     }
   }
   if (kind == K_ARRAY) {
