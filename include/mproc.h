@@ -1835,7 +1835,13 @@ MPROC_API int mproc_wait(mproc_wait_item_t *items, size_t n, double timeout);
  * MPROC_E_OWNER_DEAD behind: it never held it). A manager that went away,
  * or shut down, is MPROC_E_CLOSED, never a hang. A proxy keeps its object
  * alive; the object is freed when the last proxy to it (in any process) is
- * destroyed or its process dies. A proxy must stay alive until every
+ * destroyed or its process dies. A proxy stored in a manager dict or list
+ * (anywhere inside the stored value) also keeps its object alive, as in
+ * CPython, until the entry is removed or overwritten or the container is
+ * freed; the proxy that stored it may be destroyed at once. (Proxies are
+ * recognised by the manager's address as the server was started with;
+ * a container that holds a proxy of itself, directly or through others,
+ * lives until the manager shuts down.) A proxy must stay alive until every
  * process it was sent to has decoded its copy.
  *
  * Proxies are safe to use from several threads (each thread in a call uses

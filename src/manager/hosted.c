@@ -56,15 +56,41 @@ struct mproc__hosted {
   uint64_t version;
 };
 
+/* A stored value's bytes follow, in one allocation, the references it
+ * holds (refs.c): a prefix of BLOB_PREFIX bytes with the pointer to them,
+ * so that whatever frees a value (an overwrite, a pop, a slice, a clear,
+ * the container's end) drops them, through blob_release(), without the
+ * value carrying a second field through every move. */
+#define BLOB_PREFIX 16
+
 static int blob_copy(hblob_t *dst, const void *p, size_t n) {
-  uint8_t *q = malloc(n ? n : 1);
+  uint8_t *q = malloc(BLOB_PREFIX + (n ? n : 1));
   if (!q)
     return mproc__err(MPROC_E_NOMEM, "storing %zu bytes", n);
   if (n)
-    memcpy(q, p, n);
-  dst->p = q;
+    memcpy(q + BLOB_PREFIX, p, n);
+  mproc__refs_t *r = NULL;
+  int rc = mproc__refs_take(q + BLOB_PREFIX, n, &r);
+  if (rc < 0) {
+    free(q);
+    return rc;
+  }
+  memcpy(q, &r, sizeof r);
+  dst->p = q + BLOB_PREFIX;
   dst->n = n;
   return 0;
+}
+
+/* Frees a stored value's bytes (blob_copy()) and drops its references.
+ * NULL is allowed. */
+static void blob_release(void *p) {
+  if (!p)
+    return;
+  uint8_t *q = (uint8_t *)p - BLOB_PREFIX;
+  mproc__refs_t *r;
+  memcpy(&r, q, sizeof r);
+  free(q);
+  mproc__refs_drop(r);
 }
 
 static mproc_value_t blob_value(const hblob_t *b) {
@@ -73,7 +99,7 @@ static mproc_value_t blob_value(const hblob_t *b) {
 
 void mproc__hscratch_free(mproc__hscratch_t *s) {
   free(s->arr);
-  free(s->blob);
+  blob_release(s->blob);
   mproc_values_free(s->key, 1);
   s->arr = NULL;
   s->blob = NULL;
@@ -249,7 +275,7 @@ static int dict_set(mproc__hosted_t *h, const mproc_value_t *k, uint64_t hash,
     return rc;
   long e = dict_find(h, k, hash);
   if (e >= 0) {
-    free(h->ents[e].val.p);
+    blob_release(h->ents[e].val.p);
     h->ents[e].val = vb;
     return 0;
   }
@@ -257,7 +283,7 @@ static int dict_set(mproc__hosted_t *h, const mproc_value_t *k, uint64_t hash,
   if ((rc = mproc_value_copy(k, 1, &key)) < 0 ||
       (rc = dict_append(h, key, hash, vb)) < 0) {
     mproc_values_free(key, 1);
-    free(vb.p);
+    blob_release(vb.p);
   }
   return rc;
 }
@@ -301,7 +327,7 @@ static void dict_clear(mproc__hosted_t *h) {
   for (size_t i = 0; i < h->len; i++)
     if (h->ents[i].key) {
       mproc_values_free(h->ents[i].key, 1);
-      free(h->ents[i].val.p);
+      blob_release(h->ents[i].val.p);
     }
   h->len = h->live = 0;
   if (h->slots)
@@ -514,7 +540,7 @@ static int blobs_copy(const mproc_value_t *l, hblob_t *out) {
     int rc = blob_copy(&out[i], v->u.bytes.ptr, v->u.bytes.len);
     if (rc < 0) {
       while (i-- > 0)
-        free(out[i].p);
+        blob_release(out[i].p);
       return rc;
     }
   }
@@ -571,7 +597,7 @@ static bool list_index(const mproc__hosted_t *h, int64_t i, size_t *at) {
 /* Removes items [lo, hi) (freed). */
 static void list_cut(mproc__hosted_t *h, size_t lo, size_t hi) {
   for (size_t i = lo; i < hi; i++)
-    free(h->items[i].p);
+    blob_release(h->items[i].p);
   memmove(h->items + lo, h->items + hi, (h->len - hi) * sizeof *h->items);
   h->len -= hi - lo;
 }
@@ -594,12 +620,12 @@ static int list_slice_set(mproc__hosted_t *h, int64_t start, int64_t stop,
     }
     if (m > hi - lo && (rc = list_reserve(h, m - (hi - lo))) < 0) {
       for (size_t i = 0; i < m; i++)
-        free(fresh[i].p);
+        blob_release(fresh[i].p);
       free(fresh);
       return rc;
     }
     for (size_t i = lo; i < hi; i++)
-      free(h->items[i].p);
+      blob_release(h->items[i].p);
     memmove(h->items + lo + m, h->items + hi, (h->len - hi) * sizeof *h->items);
     memcpy(h->items + lo, fresh, m * sizeof *fresh);
     h->len = h->len - (hi - lo) + m;
@@ -617,7 +643,7 @@ static int list_slice_set(mproc__hosted_t *h, int64_t start, int64_t stop,
     size_t j = 0;
     for (size_t i = 0; i < h->len; i++) {
       if (gone[i])
-        free(h->items[i].p);
+        blob_release(h->items[i].p);
       else
         h->items[j++] = h->items[i];
     }
@@ -639,7 +665,7 @@ static int list_slice_set(mproc__hosted_t *h, int64_t start, int64_t stop,
   }
   for (size_t i = 0; i < m; i++) {
     hblob_t *at = &h->items[start + (int64_t)i * step];
-    free(at->p);
+    blob_release(at->p);
     *at = fresh[i];
   }
   free(fresh);
@@ -906,7 +932,7 @@ static int list_call(mproc__hosted_t *h, int64_t op, const mproc_value_t *a,
       return mproc__err(MPROC_E_INDEX, "list assignment index out of range");
     if ((rc = blob_copy(&b, p, len)) < 0)
       return rc;
-    free(h->items[at].p);
+    blob_release(h->items[at].p);
     h->items[at] = b;
     return 0;
   }

@@ -9,6 +9,7 @@
  *   array.c         the hosted typed array (manager.Array)
  *   namespace.c     Namespace and Array: creating them, their proxies
  *   proxy_sync.c    Condition.wait_for; a Barrier's action, state, timeout
+ *   refs.c          the references proxies stored in a dict or list hold
  *   client.c        connections to a server; a proxy's connection cache
  *   proxy.c         proxies and their operations
  *   manager.c       starting, connecting to and shutting down a manager
@@ -174,6 +175,20 @@ void mproc__hscratch_free(mproc__hscratch_t *s);
  * gives the slice's number of items; MPROC_E_VALUE for a zero step. */
 int mproc__slice_adjust(size_t len, int64_t *start, int64_t *stop,
                         int64_t *step, size_t *count);
+
+/* ------------------------------------------------------------------------ */
+/* References held by stored values (refs.c, server.c)                      */
+/* ------------------------------------------------------------------------ */
+
+typedef struct mproc__refs mproc__refs_t;
+/* The references the stored encoding @p p holds: one to each object of
+ * this server a proxy in it names, taken now (S.mu held); *out NULL when
+ * none. Drop them with mproc__refs_drop() when the value goes. */
+int mproc__refs_take(const void *p, size_t len, mproc__refs_t **out);
+void mproc__refs_drop(mproc__refs_t *r);
+/* server.c's side of it (S.mu held). */
+const char *mproc__server_address(void);
+bool mproc__server_ref(uint64_t id, int delta);
 
 /* ------------------------------------------------------------------------ */
 /* The hosted typed array (array.c)                                         */

@@ -149,6 +149,25 @@ static void sobj_unref(sobj_t *o) {
     sobj_free(o);
 }
 
+/* For refs.c (S.mu held): the address the server listens on (NULL when
+ * fuzzing: stored proxies then hold nothing), and one reference more
+ * (@p delta 1) or less (-1) to object @p id. False if it no longer
+ * exists. */
+const char *mproc__server_address(void) {
+  return S.nowait ? NULL : S.address;
+}
+
+bool mproc__server_ref(uint64_t id, int delta) {
+  sobj_t *o = id > 0 && id <= S.nobjs ? S.objs[id - 1] : NULL;
+  if (!o)
+    return false;
+  if (delta > 0)
+    o->refs++;
+  else
+    sobj_unref(o);
+  return true;
+}
+
 /* Makes room for one more item at the end (compacting a queue's head). */
 static int items_grow(sobj_t *o) {
   if (o->head && o->head == o->len) {
