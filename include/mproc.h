@@ -1841,9 +1841,30 @@ MPROC_API int mproc_wait(mproc_wait_item_t *items, size_t n, double timeout);
  * freed; the proxy that stored it may be destroyed at once. (Proxies are
  * recognised by the manager's address as the server was started with;
  * a container that holds a proxy of itself, directly or through others,
- * lives until the manager shuts down.) A proxy must stay alive until every
- * process it was sent to has decoded its copy.
+ * lives until the manager shuts down.)
  *
+ * A proxy in flight: encoding a proxy (mproc_encode(), a put into any
+ * queue, a pipe, a process's or a pool task's arguments) takes a lease on
+ * its object, one round trip to the manager, and the copy decoded from
+ * those bytes releases it when it first reaches the manager (its first
+ * call). So the sender may destroy its proxy as soon as the encoding
+ * returns: the object waits for the receiver, up to
+ * MPROC_PROXY_LEASE_SECONDS (a lease not claimed by then is released at
+ * the manager's next request; one set of bytes decoded by several
+ * receivers releases one lease per receiver, the later ones finding the
+ * object alive only while another proxy holds it). A copy that attaches
+ * after that, to an object every proxy of which is gone, fails with
+ * MPROC_E_NOTFOUND naming the object, its type and the expired lease;
+ * never another object. A value popped from a manager dict or list hands
+ * the references it held to leases the same way. CPython instead needs
+ * the sender's proxy alive until the receiver unpickles its copy (a
+ * RemoteError otherwise). Under fork, a process's arguments are not
+ * encoded: keep the proxy alive until the child has made its first call.
+ */
+/** How long the lease taken by encoding a proxy keeps its object alive for
+ * a receiver that has not attached yet: 60 seconds. */
+#define MPROC_PROXY_LEASE_SECONDS 60
+/*
  * Proxies are safe to use from several threads (each thread in a call uses
  * its own connection) and, after fork, in the child (which opens its own).
  */

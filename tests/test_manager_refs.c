@@ -2,7 +2,8 @@
  * Managers: what keeps a hosted object alive. A proxy stored in a manager
  * dict or list holds a reference, as one stored in a CPython manager's
  * dict does, until the entry is removed or overwritten or the container
- * itself goes.
+ * itself goes. A proxy in flight (encoded, put into a queue, popped) is
+ * held by a lease until its copy first reaches the manager.
  */
 #include "harness.h"
 
@@ -108,12 +109,107 @@ static void test_stored_proxy_keeps_referent(void **state) {
   assert_int_equal(mproc_manager_shutdown(mgr), 0);
 }
 
+/* ------------------------------------------------------------------------ */
+/* A proxy in flight                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* args: the bytes of an encoded list proxy [1, 2], whose sender has
+ * destroyed its proxy. */
+static int child_decode_use(const mproc_value_t *args, size_t nargs) {
+  const void *b;
+  size_t len, n = 0;
+  mproc_value_t *v = NULL;
+  mproc_proxy_t *l;
+  CHECK(nargs == 1 && mproc_value_as_bytes(&args[0], &b, &len) == 0, 10);
+  CHECK(mproc_decode(b, len, &v, &n) == 0 && n == 1, 11);
+  CHECK(mproc_value_as_proxy(v, &l) == 0, 12);
+  mproc_value_t three = mproc_int(3);
+  CHECK(mproc_proxy_list_append(l, &three) == 0, 13);
+  CHECK(list_len_of(v) == 3, 14);
+  mproc_values_free(v, n);
+  return 0;
+}
+
+/* args: a manager queue holding a list proxy [1, 2] whose sender has
+ * destroyed its proxy. */
+static int child_get_use(const mproc_value_t *args, size_t nargs) {
+  mproc_proxy_t *q;
+  mproc_value_t *v = NULL;
+  CHECK(nargs == 1 && mproc_value_as_proxy(&args[0], &q) == 0, 10);
+  CHECK(mproc_proxy_queue_get(q, &v, 60.0) == 0, 11);
+  CHECK(list_len_of(v) == 2, 12);
+  mproc_values_free(v, 1);
+  return 0;
+}
+
+static void test_proxy_in_flight(void **state) {
+  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_value_t i2[2] = {mproc_int(1), mproc_int(2)};
+  mproc_value_t il = mproc_list(i2, 2);
+  mproc_proxy_t *l, *q, *d;
+  /* Encoded, destroyed at once, decoded and used in a child. */
+  assert_int_equal(mproc_manager_list_from(mgr, &il, &l), 0);
+  mproc_value_t lv = mproc_obj(l);
+  void *buf = NULL;
+  size_t len = 0;
+  assert_int_equal(mproc_encode(&lv, 1, &buf, &len), 0);
+  mproc_proxy_destroy(l);
+  mproc_value_t arg = mproc_bytes(buf, len);
+  harness_expect_exit(
+      harness_start(child_decode_use, &arg, 1, TEST_METHOD(state)), 0);
+  mproc_free(buf);
+  /* Put into a manager queue, destroyed, got and used in a child. */
+  assert_int_equal(mproc_manager_queue(mgr, 0, &q), 0);
+  assert_int_equal(mproc_manager_list_from(mgr, &il, &l), 0);
+  lv = mproc_obj(l);
+  assert_int_equal(mproc_proxy_queue_put(q, &lv, 10.0), 0);
+  mproc_proxy_destroy(l);
+  arg = mproc_obj(q);
+  harness_expect_exit(harness_start(child_get_use, &arg, 1, TEST_METHOD(state)),
+                      0);
+  mproc_proxy_destroy(q);
+  /* Popped from a dict that held its only reference: still there when the
+   * popped copy first calls. */
+  mproc_value_t *v = NULL;
+  mproc_value_t k = mproc_str("x");
+  assert_int_equal(mproc_manager_dict(mgr, &d), 0);
+  assert_int_equal(mproc_manager_list_from(mgr, &il, &l), 0);
+  lv = mproc_obj(l);
+  assert_int_equal(mproc_proxy_dict_set(d, &k, &lv), 0);
+  mproc_proxy_destroy(l);
+  assert_int_equal(mproc_proxy_dict_pop(d, &k, NULL, &v), 0);
+  assert_int_equal(list_len_of(v), 2);
+  mproc_values_free(v, 1);
+  mproc_proxy_destroy(d);
+  /* One encoding, two receivers: the first claims the lease; once it is
+   * gone too, the second is told which object is gone and why. */
+  assert_int_equal(mproc_manager_list_from(mgr, &il, &l), 0);
+  lv = mproc_obj(l);
+  assert_int_equal(mproc_encode(&lv, 1, &buf, &len), 0);
+  mproc_proxy_destroy(l);
+  mproc_value_t *a = NULL, *b = NULL;
+  size_t n = 0;
+  assert_int_equal(mproc_decode(buf, len, &a, &n), 0);
+  assert_int_equal(mproc_decode(buf, len, &b, &n), 0);
+  mproc_free(buf);
+  assert_int_equal(list_len_of(a), 2);
+  mproc_values_free(a, 1);
+  assert_int_equal(list_len_of(b), MPROC_E_NOTFOUND);
+  assert_non_null(strstr(mproc_last_error(), "(a list) no longer exists"));
+  assert_non_null(strstr(mproc_last_error(), "lease"));
+  mproc_values_free(b, 1);
+  assert_int_equal(mproc_manager_shutdown(mgr), 0);
+}
+
 int main(int argc, char **argv) {
   harness_early_init();
   mproc_register("use_stored", child_use_stored);
+  mproc_register("decode_use", child_decode_use);
+  mproc_register("get_use", child_get_use);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_stored_proxy_keeps_referent),
+      cmocka_unit_test(test_proxy_in_flight),
   };
   return harness_run(argc, argv, "manager_refs", tests,
                      sizeof tests / sizeof tests[0]);

@@ -81,6 +81,19 @@ static int blob_copy(hblob_t *dst, const void *p, size_t n) {
   return 0;
 }
 
+/* Frees a removed value that went out in a reply (a pop): its references
+ * become leases, so that the proxies in it outlive it until they attach,
+ * as a proxy sent in a queue does. NULL is allowed. */
+static void blob_release_leased(void *p) {
+  if (!p)
+    return;
+  uint8_t *q = (uint8_t *)p - BLOB_PREFIX;
+  mproc__refs_t *r;
+  memcpy(&r, q, sizeof r);
+  free(q);
+  mproc__refs_to_leases(r);
+}
+
 /* Frees a stored value's bytes (blob_copy()) and drops its references.
  * NULL is allowed. */
 static void blob_release(void *p) {
@@ -99,7 +112,7 @@ static mproc_value_t blob_value(const hblob_t *b) {
 
 void mproc__hscratch_free(mproc__hscratch_t *s) {
   free(s->arr);
-  blob_release(s->blob);
+  blob_release_leased(s->blob);
   mproc_values_free(s->key, 1);
   s->arr = NULL;
   s->blob = NULL;
@@ -420,7 +433,10 @@ static int dict_call(mproc__hosted_t *h, int64_t op, const mproc_value_t *a,
     }
     hblob_t v;
     dict_take(h, (size_t)e, &s->key, &v);
-    s->blob = v.p; /* freed once the reply is out */
+    if (op == M_DICT_POP)
+      s->blob = v.p; /* freed once the reply is out */
+    else
+      blob_release(v.p); /* del d[k]: nothing goes out */
     if (op == M_DICT_POP)
       res[(*nres)++] = blob_value(&v);
     return 0;

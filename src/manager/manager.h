@@ -53,6 +53,9 @@ struct mproc_proxy {
    * takes one (or opens one), so threads never wait for each other's
    * blocking calls. After fork the child opens its own. */
   int64_t pid;
+  /* Decoded from bytes encoded with a lease on the object (M_LEASE): the
+   * first attach releases it (under mu). */
+  bool leased;
   mproc__mutex_t *mu;
   pconn_t *idle;
   size_t nidle, cap;
@@ -186,9 +189,17 @@ typedef struct mproc__refs mproc__refs_t;
  * none. Drop them with mproc__refs_drop() when the value goes. */
 int mproc__refs_take(const void *p, size_t len, mproc__refs_t **out);
 void mproc__refs_drop(mproc__refs_t *r);
-/* server.c's side of it (S.mu held). */
+/* Hands the references to leases instead (a removed value going out in a
+ * reply, whose proxies attach later): the object lives until they attach
+ * or the leases expire. Frees @p r. */
+void mproc__refs_to_leases(mproc__refs_t *r);
+/* server.c's side of it (S.mu held): a reference taken, dropped, taken
+ * over from a lease on the object if it has one (a stored proxy that was
+ * encoded with a lease), or turned into a lease. False if the object no
+ * longer exists. */
+enum { REF_TAKE, REF_DROP, REF_FROM_LEASE, REF_TO_LEASE };
 const char *mproc__server_address(void);
-bool mproc__server_ref(uint64_t id, int delta);
+bool mproc__server_ref(uint64_t id, int how);
 
 /* ------------------------------------------------------------------------ */
 /* The hosted typed array (array.c)                                         */

@@ -21,6 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* An id's mark, while collected: its proxy was encoded with a lease,
+ * which the entry takes over (ids are far below it). */
+#define LEASED ((uint64_t)1 << 63)
+
 struct mproc__refs {
   size_t n;
   uint64_t ids[];
@@ -65,7 +69,7 @@ static int collect(const mproc_value_t *v, const char *address,
       *r = g;
       *cap = c;
     }
-    (*r)->ids[(*r)->n++] = p->id;
+    (*r)->ids[(*r)->n++] = p->id | (p->leased ? LEASED : 0);
     return 0;
   case MPROC_VALUE_TUPLE:
   case MPROC_VALUE_LIST:
@@ -112,9 +116,11 @@ int mproc__refs_take(const void *p, size_t len, mproc__refs_t **out) {
     /* An id whose object is gone holds nothing: the copy fetched later
      * fails to attach, naming the object. */
     size_t k = 0;
-    for (size_t i = 0; i < r->n; i++)
-      if (mproc__server_ref(r->ids[i], 1))
-        r->ids[k++] = r->ids[i];
+    for (size_t i = 0; i < r->n; i++) {
+      uint64_t id = r->ids[i] & ~LEASED;
+      if (mproc__server_ref(id, r->ids[i] & LEASED ? REF_FROM_LEASE : REF_TAKE))
+        r->ids[k++] = id;
+    }
     r->n = k;
     if (k == 0) {
       free(r);
@@ -129,6 +135,14 @@ void mproc__refs_drop(mproc__refs_t *r) {
   if (!r)
     return;
   for (size_t i = 0; i < r->n; i++)
-    mproc__server_ref(r->ids[i], -1);
+    mproc__server_ref(r->ids[i], REF_DROP);
+  free(r);
+}
+
+void mproc__refs_to_leases(mproc__refs_t *r) {
+  if (!r)
+    return;
+  for (size_t i = 0; i < r->n; i++)
+    mproc__server_ref(r->ids[i], REF_TO_LEASE);
   free(r);
 }

@@ -87,6 +87,10 @@ typedef struct sobj {
   mproc__harray_t *array;
   /* Value */
   blob_t val;
+  /* Leases (M_LEASE): each holds a reference until an attach releases it
+   * or its deadline (here, oldest first) passes. */
+  int64_t *leases;
+  size_t nleases, leasecap;
 } sobj_t;
 
 struct mproc__sconn {
@@ -111,7 +115,9 @@ static struct {
   const char *address;
   const uint8_t *key;
   size_t keylen;
-  bool nowait; /* fuzzing: one thread plays every client, nothing waits */
+  bool nowait;    /* fuzzing: one thread plays every client, nothing waits */
+  size_t nleased; /* objects with leases */
+  int64_t lease_next; /* the earliest deadline among them */
 } S;
 
 static void blob_free(blob_t *b) {
@@ -139,6 +145,9 @@ static void sobj_free(sobj_t *o) {
   mproc__harray_free(o->array);
   free(o->action);
   blob_free(&o->action_args);
+  if (o->nleases)
+    S.nleased--;
+  free(o->leases);
   blob_free(&o->val);
   S.objs[o->id - 1] = NULL;
   free(o);
@@ -157,14 +166,81 @@ const char *mproc__server_address(void) {
   return S.nowait ? NULL : S.address;
 }
 
-bool mproc__server_ref(uint64_t id, int delta) {
+/* A lease on @p o: a reference until the deadline. */
+static int lease_add(sobj_t *o) {
+  if (o->nleases == o->leasecap) {
+    size_t cap = o->leasecap ? o->leasecap * 2 : 4;
+    int64_t *l = realloc(o->leases, cap * sizeof *l);
+    if (!l)
+      return mproc__err(MPROC_E_NOMEM, "taking a lease");
+    o->leases = l;
+    o->leasecap = cap;
+  }
+  int64_t deadline =
+      mproc__now_ns() + (int64_t)(MPROC_PROXY_LEASE_SECONDS * 1e9);
+  if (o->nleases == 0 && S.nleased++ == 0)
+    S.lease_next = deadline;
+  o->leases[o->nleases++] = deadline;
+  o->refs++;
+  return 0;
+}
+
+/* Releases @p o's oldest lease, if it has one (its reference with it,
+ * unless @p keep_ref: the caller takes it over). */
+static bool lease_release(sobj_t *o, bool keep_ref) {
+  if (!o->nleases)
+    return false;
+  memmove(o->leases, o->leases + 1, --o->nleases * sizeof *o->leases);
+  if (o->nleases == 0)
+    S.nleased--;
+  if (!keep_ref)
+    sobj_unref(o);
+  return true;
+}
+
+/* Releases the leases whose deadline has passed (S.mu held): looked at
+ * when a request comes, so that no timer thread is needed; an object
+ * outlives its lease by at most the time to the next request. */
+static void leases_expire(void) {
+  int64_t now = mproc__now_ns();
+  if (!S.nleased || now < S.lease_next)
+    return;
+  int64_t next = INT64_MAX;
+  for (size_t i = 0; i < S.nobjs; i++) {
+    sobj_t *o = S.objs[i];
+    /* Releasing may free this object, and others (those only its stored
+     * values held): each is looked up again. */
+    while (o && o->nleases && o->leases[0] <= now) {
+      lease_release(o, false);
+      o = S.objs[i];
+    }
+    if (o && o->nleases && o->leases[0] < next)
+      next = o->leases[0];
+  }
+  S.lease_next = next;
+}
+
+bool mproc__server_ref(uint64_t id, int how) {
   sobj_t *o = id > 0 && id <= S.nobjs ? S.objs[id - 1] : NULL;
   if (!o)
     return false;
-  if (delta > 0)
+  switch (how) {
+  case REF_TAKE:
     o->refs++;
-  else
+    break;
+  case REF_FROM_LEASE:
+    if (!lease_release(o, true))
+      o->refs++;
+    break;
+  case REF_TO_LEASE:
+    if (lease_add(o) == 0)
+      o->refs--; /* the lease holds it now (refs stays above 0) */
+    else
+      sobj_unref(o);
+    break;
+  default:
     sobj_unref(o);
+  }
   return true;
 }
 
@@ -515,6 +591,8 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
       return 0;
     return mproc__err(MPROC_E_BROKEN, "the barrier was aborted or reset");
   }
+  case M_LEASE: /* any kind: a proxy of it is being encoded */
+    return lease_add(o);
   case M_BARRIER_STATE: /* parties, n_waiting, broken, the default timeout */
     if (k != K_BARRIER)
       break;
@@ -696,15 +774,29 @@ static int sattach(sconn_t *sc, const mproc_value_t *a, size_t n,
   if (!arg_int(a, n, 0, &id) || !arg_int(a, n, 1, &kind))
     return mproc__err(MPROC_E_TYPE, "bad ATTACH request");
   sobj_t *o = id > 0 && (uint64_t)id <= S.nobjs ? S.objs[id - 1] : NULL;
+  bool leased = false;
+  if (n > 2 && mproc_value_as_bool(&a[2], &leased) != 0)
+    return mproc__err(MPROC_E_TYPE, "bad ATTACH request");
+  const char *kname = kind > 0 && kind < K_MAX ? mproc__kind_names[kind] : "?";
+  if (!o && leased)
+    return mproc__err(MPROC_E_NOTFOUND,
+                      "object %lld (a %s) no longer exists in the manager: "
+                      "every proxy of it was destroyed before this copy "
+                      "attached, and the lease taken when it was encoded "
+                      "was gone (claimed by another copy of the same bytes, "
+                      "or expired after %d s)",
+                      (long long)id, kname, MPROC_PROXY_LEASE_SECONDS);
   if (!o)
     return mproc__err(MPROC_E_NOTFOUND,
-                      "object %lld no longer exists in the manager",
-                      (long long)id);
+                      "object %lld (a %s) no longer exists in the manager",
+                      (long long)id, kname);
   if (o->kind != kind)
     return mproc__err(MPROC_E_TYPE, "object %lld is a %s, not a %s",
                       (long long)id, mproc__kind_names[o->kind],
                       kind > 0 && kind < K_MAX ? mproc__kind_names[kind] : "?");
   o->refs++;
+  if (leased)
+    lease_release(o, false); /* this copy's, now that it holds its own */
   sc->obj = o;
   res[(*nres)++] = mproc_int(o->maxsize);
   return 0;
@@ -794,6 +886,7 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len,
   mproc__err_clear();
   mproc__mutex_lock(S.mu);
   sc->pid = (uint32_t)(rq.owner >> 32);
+  leases_expire();
   S.busy++;
   *busy = true;
   if (S.closing) {

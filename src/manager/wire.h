@@ -42,7 +42,8 @@ enum {
   OP_CREATE = 1, /* int kind, int param, [initial: a Value's bytes; a
                   * list's list [bytes, ...]; a dict's list [key, bytes,
                   * ...]] */
-  OP_ATTACH,     /* int id, int kind */
+  OP_ATTACH,     /* int id, int kind, [bool leased: the copy was encoded
+                  * with a lease, which this attach releases] */
   OP_SHUTDOWN,
   OP_PING,
   OP_DETACH, /* the proxy is destroyed: drop the reference now */
@@ -106,6 +107,9 @@ enum {
   M_ARRAY_SET,       /* int index, value (not encoded: checked here) */
   M_ARRAY_SLICE_GET, /* int start, int stop, int step: list of items */
   M_BARRIER_STATE,   /* : int parties, int n_waiting, bool broken */
+  M_LEASE,           /* any kind: a lease on the object (a proxy is being
+                      * encoded); released by an ATTACH that says it
+                      * carries one, or after MPROC_PROXY_LEASE_SECONDS */
   M_END
 };
 /* M_DICT_ITEMS's what. */
