@@ -445,8 +445,9 @@ static void *mgr_setup(int kind) {
     free(c);
     return fail("mproc_manager_start", rc);
   }
-  rc = kind == 0 ? mproc_manager_lock(c->m, &c->p)
-                 : mproc_manager_queue(c->m, 0, &c->p);
+  rc = kind == 0   ? mproc_manager_lock(c->m, &c->p)
+       : kind == 1 ? mproc_manager_queue(c->m, 0, &c->p)
+                   : mproc_manager_dict(c->m, &c->p);
   if (rc != 0) {
     mproc_manager_shutdown(c->m);
     free(c);
@@ -461,6 +462,10 @@ static void *mgr_lock_setup(void) {
 
 static void *mgr_queue_setup(void) {
   return mgr_setup(1);
+}
+
+static void *mgr_dict_setup(void) {
+  return mgr_setup(2);
 }
 
 static void mgr_teardown(void *ctx) {
@@ -499,6 +504,25 @@ static int64_t mgr_queue_run(void *ctx, long n) {
   return bench_now_ns() - t0;
 }
 
+/* One d['k'] = 64 bytes, then d['k']: two round trips. */
+static int64_t mgr_dict_run(void *ctx, long n) {
+  mgr_ctx_t *c = ctx;
+  char payload[64];
+  memset(payload, 'x', sizeof payload);
+  mproc_value_t key = mproc_str("k"),
+                item = mproc_bytes(payload, sizeof payload);
+  int rc;
+  int64_t t0 = bench_now_ns();
+  for (long i = 0; i < n; i++) {
+    mproc_value_t *v = NULL;
+    if ((rc = mproc_proxy_dict_set(c->p, &key, &item)) != 0 ||
+        (rc = mproc_proxy_dict_get(c->p, &key, &v)) != 0)
+      return fail_run("manager dict set and get", rc);
+    mproc_values_free(v, 1);
+  }
+  return bench_now_ns() - t0;
+}
+
 static const bench_case_t mproc_manager_lockpair[] = {
     {"manager.lockpair.mproc", mgr_lock_setup, mgr_lock_run, mgr_teardown},
     {NULL, NULL, NULL, NULL},
@@ -506,6 +530,11 @@ static const bench_case_t mproc_manager_lockpair[] = {
 
 static const bench_case_t mproc_manager_queue64b[] = {
     {"manager.queue64b.mproc", mgr_queue_setup, mgr_queue_run, mgr_teardown},
+    {NULL, NULL, NULL, NULL},
+};
+
+static const bench_case_t mproc_manager_dictset[] = {
+    {"manager.dictset.mproc", mgr_dict_setup, mgr_dict_run, mgr_teardown},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -570,6 +599,8 @@ static const group_t groups[] = {
      bench_peers_manager_lockpair},
     {"manager.queue64b", "us", 500, 21, 0, 100, 3, mproc_manager_queue64b,
      bench_peers_manager_queue64b},
+    {"manager.dictset", "us", 500, 21, 0, 100, 3, mproc_manager_dictset,
+     bench_peers_manager_dictset},
 };
 #define NGROUPS (sizeof groups / sizeof groups[0])
 

@@ -49,11 +49,13 @@ extern const bench_case_t bench_peers_process_spawn[];
  *                     raw floor is two request/reply round trips between
  *                     two processes over a Unix socketpair
  *   manager.queue64b  put + get of a 64-byte message on a manager Queue
+ *   manager.dictset   d['k'] = 64 bytes, then d['k'], on a manager dict
  * The "cpython" peers run CPython's multiprocessing.Manager (python3 on
  * PATH) in a coprocess that times itself.
  */
 extern const bench_case_t bench_peers_manager_lockpair[];
 extern const bench_case_t bench_peers_manager_queue64b[];
+extern const bench_case_t bench_peers_manager_dictset[];
 
 /* Pool throughput (bench_pool.c): mproc's cases and CPython's, per task.
  *   pool.map      Pool(2).map of trivial tasks, automatic chunks

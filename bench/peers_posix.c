@@ -763,19 +763,23 @@ static void mgr_rawsocket_teardown(void *ctx) {
   free(c);
 }
 
-/* CPython in a coprocess: reads "lock N" or "queue N", runs N operations on
- * a Manager's Lock or Queue, prints the nanoseconds they took. */
+/* CPython in a coprocess: reads "lock N", "queue N" or "dict N", runs N
+ * operations on a Manager's Lock, Queue or dict, prints the nanoseconds
+ * they took. */
 static const char mgr_cpython_script[] =
     "import sys, time\n"
     "from multiprocessing import Manager\n"
     "if __name__ == '__main__':\n"
-    "    m = Manager(); l = m.Lock(); q = m.Queue(); item = b'x' * 64\n"
+    "    m = Manager(); l = m.Lock(); q = m.Queue(); d = m.dict()\n"
+    "    item = b'x' * 64\n"
     "    print('ready', flush=True)\n"
     "    for line in sys.stdin:\n"
     "        kind, n = line.split(); n = int(n)\n"
     "        t = time.perf_counter_ns()\n"
     "        if kind == 'lock':\n"
     "            for _ in range(n): l.acquire(); l.release()\n"
+    "        elif kind == 'dict':\n"
+    "            for _ in range(n): d['k'] = item; d['k']\n"
     "        else:\n"
     "            for _ in range(n): q.put(item); q.get()\n"
     "        print(time.perf_counter_ns() - t, flush=True)\n"
@@ -842,6 +846,10 @@ static void *mgr_cpython_queue_setup(void) {
   return mgr_cpython_setup_kind("queue");
 }
 
+static void *mgr_cpython_dict_setup(void) {
+  return mgr_cpython_setup_kind("dict");
+}
+
 static int64_t mgr_cpython_run(void *ctx, long n) {
   mgr_cpython_ctx_t *c = ctx;
   char line[64];
@@ -870,6 +878,12 @@ const bench_case_t bench_peers_manager_lockpair[] = {
 
 const bench_case_t bench_peers_manager_queue64b[] = {
     {"manager.queue64b.cpython", mgr_cpython_queue_setup, mgr_cpython_run,
+     mgr_cpython_teardown},
+    {NULL, NULL, NULL, NULL},
+};
+
+const bench_case_t bench_peers_manager_dictset[] = {
+    {"manager.dictset.cpython", mgr_cpython_dict_setup, mgr_cpython_run,
      mgr_cpython_teardown},
     {NULL, NULL, NULL, NULL},
 };

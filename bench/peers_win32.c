@@ -233,3 +233,7 @@ const bench_case_t bench_peers_manager_lockpair[] = {
 const bench_case_t bench_peers_manager_queue64b[] = {
     {NULL, NULL, NULL, NULL},
 };
+
+const bench_case_t bench_peers_manager_dictset[] = {
+    {NULL, NULL, NULL, NULL},
+};

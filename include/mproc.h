@@ -98,7 +98,8 @@ MPROC_API const char *mproc_version(void);
   XX(E_FULL, -31, "queue full")                                                \
   XX(E_DONE, -40, "no more results")                                           \
   XX(E_KEY, -60, "key not found")                                              \
-  XX(E_INDEX, -61, "index out of range")
+  XX(E_INDEX, -61, "index out of range")                                       \
+  XX(E_ATTRIBUTE, -62, "attribute not found")
 /* New codes: -21 to -29 for synchronisation, -30 to -39 for queues, pipes and
  * shared memory, -40 to -49 for the pool, -50 to -59 for the manager, -60 to
  * -69 for values; keep the list in numeric order. */
@@ -1841,9 +1842,36 @@ MPROC_API int mproc_wait(mproc_wait_item_t *items, size_t n, double timeout);
  * MPROC_E_OWNER_DEAD behind: it never held it). A manager that went away,
  * or shut down, is MPROC_E_CLOSED, never a hang. A proxy keeps its object
  * alive; the object is freed when the last proxy to it (in any process) is
- * destroyed or its process dies. A proxy must stay alive until every
- * process it was sent to has decoded its copy.
+ * destroyed or its process dies. A proxy stored in a manager dict or list
+ * (anywhere inside the stored value) also keeps its object alive, as in
+ * CPython, until the entry is removed or overwritten or the container is
+ * freed; the proxy that stored it may be destroyed at once. (Proxies are
+ * recognised by the manager's address as the server was started with;
+ * a container that holds a proxy of itself, directly or through others,
+ * lives until the manager shuts down.)
  *
+ * A proxy in flight: encoding a proxy (mproc_encode(), a put into any
+ * queue, a pipe, a process's or a pool task's arguments) takes a lease on
+ * its object, one round trip to the manager, and the copy decoded from
+ * those bytes releases it when it first reaches the manager (its first
+ * call). So the sender may destroy its proxy as soon as the encoding
+ * returns: the object waits for the receiver, up to
+ * MPROC_PROXY_LEASE_SECONDS (a lease not claimed by then is released at
+ * the manager's next request; one set of bytes decoded by several
+ * receivers releases one lease per receiver, the later ones finding the
+ * object alive only while another proxy holds it). A copy that attaches
+ * after that, to an object every proxy of which is gone, fails with
+ * MPROC_E_NOTFOUND naming the object, its type and the expired lease;
+ * never another object. A value popped from a manager dict or list hands
+ * the references it held to leases the same way. CPython instead needs
+ * the sender's proxy alive until the receiver unpickles its copy (a
+ * RemoteError otherwise). Under fork, a process's arguments are not
+ * encoded: keep the proxy alive until the child has made its first call.
+ */
+/** How long the lease taken by encoding a proxy keeps its object alive for
+ * a receiver that has not attached yet: 60 seconds. */
+#define MPROC_PROXY_LEASE_SECONDS 60
+/*
  * Proxies are safe to use from several threads (each thread in a call uses
  * its own connection) and, after fork, in the child (which opens its own).
  */
@@ -1971,6 +1999,26 @@ MPROC_API int mproc_proxy_lock_value(mproc_proxy_t *p, int64_t *out);
 MPROC_API int mproc_proxy_condition_wait(mproc_proxy_t *p, double timeout);
 MPROC_API int mproc_proxy_condition_notify(mproc_proxy_t *p, unsigned int n);
 MPROC_API int mproc_proxy_condition_notify_all(mproc_proxy_t *p);
+/**
+ * cond.wait_for(predicate, timeout) (CPython's Condition.wait_for, which
+ * the manager's Condition proxy runs in the client): calls @p pred(@p arg)
+ * here, in the caller, and while it is false waits in the manager
+ * (mproc_proxy_condition_wait()) for what remains of @p timeout, then
+ * calls it again. The caller must hold the condition's lock, and holds it
+ * again on return; @p pred runs with it held and may call other proxies.
+ * Blocks up to @p timeout.
+ * @param p a Condition proxy
+ * @param pred the predicate; its last result is the call's
+ * @param arg passed to @p pred
+ * @param timeout seconds for the whole call, or MPROC_FOREVER
+ * @return 0 when @p pred returned true, MPROC_E_TIMEOUT when it was still
+ *   false at the end of @p timeout (CPython returns the last result, False),
+ *   MPROC_E_PERM when the lock is not held, MPROC_E_CLOSED when the manager
+ *   is gone
+ */
+MPROC_API int mproc_proxy_condition_wait_for(mproc_proxy_t *p,
+                                             mproc_predicate_fn pred,
+                                             void *arg, double timeout);
 
 /** Event. wait: 0 once set, MPROC_E_TIMEOUT if it was not set in time. */
 MPROC_API int mproc_proxy_event_set(mproc_proxy_t *p);
@@ -1980,11 +2028,59 @@ MPROC_API int mproc_proxy_event_is_set(mproc_proxy_t *p);
 MPROC_API int mproc_proxy_event_wait(mproc_proxy_t *p, double timeout);
 
 /** Barrier. wait: 0 with the arrival index in @p index (may be NULL), or
- * MPROC_E_BROKEN (aborted, reset, or a waiter timed out, which breaks it). */
+ * MPROC_E_BROKEN (aborted, reset, or a waiter timed out, which breaks it).
+ * @p timeout may be MPROC_DEFAULT_TIMEOUT: the default given to
+ * mproc_manager_barrier_ex() (one more round trip to learn it). */
 MPROC_API int mproc_proxy_barrier_wait(mproc_proxy_t *p, double timeout,
                                        int64_t *index);
 MPROC_API int mproc_proxy_barrier_abort(mproc_proxy_t *p);
 MPROC_API int mproc_proxy_barrier_reset(mproc_proxy_t *p);
+/**
+ * manager.Barrier(parties, action, timeout): a Barrier whose action runs
+ * in the manager's server process, as CPython's manager Barrier (a
+ * threading.Barrier in the server) runs its action there, once per
+ * generation, when the last party arrives and before any party is
+ * released. The action is a function registered with mproc_register()
+ * (the server is started from this program, so it finds it by name; a
+ * manager another program started must have registered it under the same
+ * name); it is called as action(action_args, action_nargs), and a nonzero
+ * result breaks the barrier: every waiter gets MPROC_E_BROKEN, as when
+ * CPython's action raises. While it runs the rest of the manager serves
+ * other requests. opts->timeout is the default of a wait given
+ * MPROC_DEFAULT_TIMEOUT (0: none). The options are those of
+ * mproc_barrier_create_ex(), with the same rules for the arguments.
+ * @param m the manager
+ * @param parties the number of parties, at least 1
+ * @param opts NULL, or the action, its arguments (copied) and the default
+ *   timeout
+ * @param out the new proxy, owned by the caller (mproc_proxy_destroy())
+ * @return 0, MPROC_E_VALUE for 0 parties, MPROC_E_INVAL for an action
+ *   not registered or a bad timeout, MPROC_E_TYPE for an object among the
+ *   arguments, MPROC_E_TOOBIG past MPROC_BARRIER_ARGS_MAX bytes
+ */
+MPROC_API int mproc_manager_barrier_ex(mproc_manager_t *m,
+                                       unsigned int parties,
+                                       const mproc_barrier_options_t *opts,
+                                       mproc_proxy_t **out);
+/**
+ * b.parties (the Barrier proxy's parties property): one round trip.
+ * @param p a Barrier proxy
+ * @return the number of parties, or a negative status
+ */
+MPROC_API int mproc_proxy_barrier_parties(mproc_proxy_t *p);
+/**
+ * b.n_waiting: the parties waiting now (0 while the action runs, as
+ * threading.Barrier's, whose waiters are then being released).
+ * @param p a Barrier proxy
+ * @return the count, or a negative status
+ */
+MPROC_API int mproc_proxy_barrier_n_waiting(mproc_proxy_t *p);
+/**
+ * b.broken.
+ * @param p a Barrier proxy
+ * @return 1 if broken, 0 if not, or a negative status
+ */
+MPROC_API int mproc_proxy_barrier_broken(mproc_proxy_t *p);
 
 /** Queue, JoinableQueue (both are CPython's queue.Queue: each has
  * task_done and join). put (put()) on a full queue and get (get()) on an
@@ -2193,6 +2289,119 @@ MPROC_API int mproc_proxy_list_del_slice(mproc_proxy_t *p, int64_t start,
                                          int64_t stop, int64_t step);
 /** l.clear() (clear; CPython's ListProxy gained it in 3.13). */
 MPROC_API int mproc_proxy_list_clear(mproc_proxy_t *p);
+
+/**
+ * Creates a Namespace (CPython's manager.Namespace(**attrs)): an object of
+ * named attributes. Does not block beyond the one round trip.
+ * @param m the manager
+ * @param attrs NULL, or a dict value whose keys are str: the initial
+ *   attributes (copied; the caller keeps it)
+ * @param out the new proxy, owned by the caller (mproc_proxy_destroy())
+ * @return 0, MPROC_E_TYPE when @p attrs is not a dict or a key is not a
+ *   str, MPROC_E_CLOSED when the manager is gone
+ */
+MPROC_API int mproc_manager_namespace(mproc_manager_t *m,
+                                      const mproc_value_t *attrs,
+                                      mproc_proxy_t **out);
+/**
+ * getattr(ns, name) (NamespaceProxy.__getattr__).
+ * @param p a Namespace proxy
+ * @param name the attribute's name, a non-empty NUL-terminated string
+ * @param out a copy of its value, owned by the caller
+ *   (mproc_values_free(*out, 1))
+ * @return 0, MPROC_E_ATTRIBUTE with CPython's message "'Namespace' object
+ *   has no attribute 'x'" when missing, MPROC_E_TYPE for another proxy
+ */
+MPROC_API int mproc_proxy_namespace_get(mproc_proxy_t *p, const char *name,
+                                        mproc_value_t **out);
+/**
+ * setattr(ns, name, v) (NamespaceProxy.__setattr__).
+ * @param p a Namespace proxy
+ * @param name the attribute's name
+ * @param v any value mproc_encode() accepts (copied)
+ * @return 0, or MPROC_E_TYPE for another proxy
+ */
+MPROC_API int mproc_proxy_namespace_set(mproc_proxy_t *p, const char *name,
+                                        const mproc_value_t *v);
+/**
+ * delattr(ns, name) (NamespaceProxy.__delattr__).
+ * @param p a Namespace proxy
+ * @param name the attribute's name
+ * @return 0, or MPROC_E_ATTRIBUTE ("'Namespace' object has no attribute
+ *   'x'") when missing
+ */
+MPROC_API int mproc_proxy_namespace_del(mproc_proxy_t *p, const char *name);
+/**
+ * str(ns) (the server's Namespace.__repr__): "Namespace(a=1, b='x')",
+ * attributes whose names start with '_' left out, sorted as CPython sorts
+ * them (by the "name=value" text).
+ * @param p a Namespace proxy
+ * @param out a new NUL-terminated string, owned by the caller (mproc_free())
+ * @return 0, or a negative status
+ */
+MPROC_API int mproc_proxy_namespace_repr(mproc_proxy_t *p, char **out);
+
+/**
+ * Creates an Array (CPython's manager.Array(typecode, sequence), an
+ * array.array in the server). The typecode is enforced in the server for
+ * every write, with array.array's checks: an int typecode (b, B, h, H, i,
+ * I, l, L, q, Q, with C's sizes on the server's platform) takes int and
+ * bool (else MPROC_E_TYPE "'float' object cannot be interpreted as an
+ * integer"), and a value out of its range is MPROC_E_VALUE with CPython's
+ * OverflowError message ("signed char is greater than maximum"); f and d
+ * take int, bool and float (else MPROC_E_TYPE "must be real number, not
+ * str"), f rounding to a C float as array.array does. 'u' (characters) is
+ * MPROC_E_NOTSUP; any other typecode MPROC_E_VALUE "bad typecode (must be
+ * b, B, u, h, H, i, I, l, L, q, Q, f or d)".
+ * @param m the manager
+ * @param typecode the item type, as array.array's
+ * @param items a list or tuple value of the initial items (copied)
+ * @param out the new proxy, owned by the caller (mproc_proxy_destroy())
+ * @return 0, or one of the statuses above
+ */
+MPROC_API int mproc_manager_array(mproc_manager_t *m, char typecode,
+                                  const mproc_value_t *items,
+                                  mproc_proxy_t **out);
+/**
+ * len(a) (ArrayProxy.__len__).
+ * @param p an Array proxy
+ * @param out the number of items
+ * @return 0, or a negative status
+ */
+MPROC_API int mproc_proxy_array_len(mproc_proxy_t *p, size_t *out);
+/**
+ * a[index] (ArrayProxy.__getitem__); negative indexes count from the end.
+ * @param p an Array proxy
+ * @param index the position
+ * @param out the item, an int or a float value owned by the caller
+ *   (mproc_values_free(*out, 1))
+ * @return 0, or MPROC_E_INDEX "array index out of range"
+ */
+MPROC_API int mproc_proxy_array_get(mproc_proxy_t *p, int64_t index,
+                                    mproc_value_t **out);
+/**
+ * a[index] = v (ArrayProxy.__setitem__), checked against the typecode
+ * (see mproc_manager_array()).
+ * @param p an Array proxy
+ * @param index the position; negative ones count from the end
+ * @param v the new item
+ * @return 0, MPROC_E_INDEX "array assignment index out of range",
+ *   MPROC_E_TYPE or MPROC_E_VALUE as mproc_manager_array() says
+ */
+MPROC_API int mproc_proxy_array_set(mproc_proxy_t *p, int64_t index,
+                                    const mproc_value_t *v);
+/**
+ * a[start:stop:step] (ArrayProxy.__getitem__ with a slice; CPython gives
+ * an array.array). Bounds as mproc_proxy_list_get_slice() takes them.
+ * @param p an Array proxy
+ * @param start, stop, step as Python's slice(); MPROC_SLICE_MIN and
+ *   MPROC_SLICE_MAX for a bound left out
+ * @param out a new list value of the items, owned by the caller
+ * @return 0, or MPROC_E_VALUE "slice step cannot be zero"
+ */
+MPROC_API int mproc_proxy_array_get_slice(mproc_proxy_t *p, int64_t start,
+                                          int64_t stop, int64_t step,
+                                          mproc_value_t **out);
 
 #ifdef __cplusplus
 }

@@ -143,8 +143,15 @@ static int proxy_conn_get(mproc_proxy_t *p, pconn_t *out) {
   int rc = mproc__mclient_open(p->address, p->key, p->keylen, &c);
   if (rc < 0)
     return rc;
-  mproc_value_t a[2] = {mproc_int((int64_t)p->id), mproc_int(p->kind)};
-  rc = mproc__mclient_call(c, OP_ATTACH, 0, a, 2, NULL, NULL);
+  /* The first attach of a copy encoded with a lease releases it: this
+   * connection holds its own reference from now on. */
+  mproc__mutex_lock(p->mu);
+  bool leased = p->leased;
+  p->leased = false;
+  mproc__mutex_unlock(p->mu);
+  mproc_value_t a[3] = {mproc_int((int64_t)p->id), mproc_int(p->kind),
+                        mproc_bool(leased)};
+  rc = mproc__mclient_call(c, OP_ATTACH, 0, a, 3, NULL, NULL);
   if (rc < 0) {
     mproc__net_close(c);
     return rc;

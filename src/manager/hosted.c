@@ -56,15 +56,54 @@ struct mproc__hosted {
   uint64_t version;
 };
 
+/* A stored value's bytes follow, in one allocation, the references it
+ * holds (refs.c): a prefix of BLOB_PREFIX bytes with the pointer to them,
+ * so that whatever frees a value (an overwrite, a pop, a slice, a clear,
+ * the container's end) drops them, through blob_release(), without the
+ * value carrying a second field through every move. */
+#define BLOB_PREFIX 16
+
 static int blob_copy(hblob_t *dst, const void *p, size_t n) {
-  uint8_t *q = malloc(n ? n : 1);
+  uint8_t *q = malloc(BLOB_PREFIX + (n ? n : 1));
   if (!q)
     return mproc__err(MPROC_E_NOMEM, "storing %zu bytes", n);
   if (n)
-    memcpy(q, p, n);
-  dst->p = q;
+    memcpy(q + BLOB_PREFIX, p, n);
+  mproc__refs_t *r = NULL;
+  int rc = mproc__refs_take(q + BLOB_PREFIX, n, &r);
+  if (rc < 0) {
+    free(q);
+    return rc;
+  }
+  memcpy(q, &r, sizeof r);
+  dst->p = q + BLOB_PREFIX;
   dst->n = n;
   return 0;
+}
+
+/* Frees a removed value that went out in a reply (a pop): its references
+ * become leases, so that the proxies in it outlive it until they attach,
+ * as a proxy sent in a queue does. NULL is allowed. */
+static void blob_release_leased(void *p) {
+  if (!p)
+    return;
+  uint8_t *q = (uint8_t *)p - BLOB_PREFIX;
+  mproc__refs_t *r;
+  memcpy(&r, q, sizeof r);
+  free(q);
+  mproc__refs_to_leases(r);
+}
+
+/* Frees a stored value's bytes (blob_copy()) and drops its references.
+ * NULL is allowed. */
+static void blob_release(void *p) {
+  if (!p)
+    return;
+  uint8_t *q = (uint8_t *)p - BLOB_PREFIX;
+  mproc__refs_t *r;
+  memcpy(&r, q, sizeof r);
+  free(q);
+  mproc__refs_drop(r);
 }
 
 static mproc_value_t blob_value(const hblob_t *b) {
@@ -73,7 +112,7 @@ static mproc_value_t blob_value(const hblob_t *b) {
 
 void mproc__hscratch_free(mproc__hscratch_t *s) {
   free(s->arr);
-  free(s->blob);
+  blob_release_leased(s->blob);
   mproc_values_free(s->key, 1);
   s->arr = NULL;
   s->blob = NULL;
@@ -82,7 +121,7 @@ void mproc__hscratch_free(mproc__hscratch_t *s) {
 
 bool mproc__hosted_op(int64_t op) {
   return (op >= M_DICT_SET && op <= M_LIST_LEN) ||
-         (op >= M_DICT_CONTAINS && op < M_END);
+         (op >= M_DICT_CONTAINS && op <= M_LIST_NEXT);
 }
 
 static bool is_dict_op(int64_t op) {
@@ -249,7 +288,7 @@ static int dict_set(mproc__hosted_t *h, const mproc_value_t *k, uint64_t hash,
     return rc;
   long e = dict_find(h, k, hash);
   if (e >= 0) {
-    free(h->ents[e].val.p);
+    blob_release(h->ents[e].val.p);
     h->ents[e].val = vb;
     return 0;
   }
@@ -257,7 +296,7 @@ static int dict_set(mproc__hosted_t *h, const mproc_value_t *k, uint64_t hash,
   if ((rc = mproc_value_copy(k, 1, &key)) < 0 ||
       (rc = dict_append(h, key, hash, vb)) < 0) {
     mproc_values_free(key, 1);
-    free(vb.p);
+    blob_release(vb.p);
   }
   return rc;
 }
@@ -301,7 +340,7 @@ static void dict_clear(mproc__hosted_t *h) {
   for (size_t i = 0; i < h->len; i++)
     if (h->ents[i].key) {
       mproc_values_free(h->ents[i].key, 1);
-      free(h->ents[i].val.p);
+      blob_release(h->ents[i].val.p);
     }
   h->len = h->live = 0;
   if (h->slots)
@@ -394,7 +433,10 @@ static int dict_call(mproc__hosted_t *h, int64_t op, const mproc_value_t *a,
     }
     hblob_t v;
     dict_take(h, (size_t)e, &s->key, &v);
-    s->blob = v.p; /* freed once the reply is out */
+    if (op == M_DICT_POP)
+      s->blob = v.p; /* freed once the reply is out */
+    else
+      blob_release(v.p); /* del d[k]: nothing goes out */
     if (op == M_DICT_POP)
       res[(*nres)++] = blob_value(&v);
     return 0;
@@ -514,7 +556,7 @@ static int blobs_copy(const mproc_value_t *l, hblob_t *out) {
     int rc = blob_copy(&out[i], v->u.bytes.ptr, v->u.bytes.len);
     if (rc < 0) {
       while (i-- > 0)
-        free(out[i].p);
+        blob_release(out[i].p);
       return rc;
     }
   }
@@ -523,7 +565,7 @@ static int blobs_copy(const mproc_value_t *l, hblob_t *out) {
 
 /* Python's PySlice_AdjustIndices: clamps start and stop to the list, and
  * gives the number of items the slice has. */
-static int slice_adjust(size_t len, int64_t *start, int64_t *stop,
+int mproc__slice_adjust(size_t len, int64_t *start, int64_t *stop,
                         int64_t *step, size_t *count) {
   int64_t n = (int64_t)len;
   if (*step == 0)
@@ -571,7 +613,7 @@ static bool list_index(const mproc__hosted_t *h, int64_t i, size_t *at) {
 /* Removes items [lo, hi) (freed). */
 static void list_cut(mproc__hosted_t *h, size_t lo, size_t hi) {
   for (size_t i = lo; i < hi; i++)
-    free(h->items[i].p);
+    blob_release(h->items[i].p);
   memmove(h->items + lo, h->items + hi, (h->len - hi) * sizeof *h->items);
   h->len -= hi - lo;
 }
@@ -580,7 +622,7 @@ static void list_cut(mproc__hosted_t *h, size_t lo, size_t hi) {
 static int list_slice_set(mproc__hosted_t *h, int64_t start, int64_t stop,
                           int64_t step, const mproc_value_t *l) {
   size_t count, m = l ? l->u.seq.n : 0;
-  int rc = slice_adjust(h->len, &start, &stop, &step, &count);
+  int rc = mproc__slice_adjust(h->len, &start, &stop, &step, &count);
   if (rc < 0)
     return rc;
   if (step == 1) { /* any length replaces the range (list_ass_slice) */
@@ -594,12 +636,12 @@ static int list_slice_set(mproc__hosted_t *h, int64_t start, int64_t stop,
     }
     if (m > hi - lo && (rc = list_reserve(h, m - (hi - lo))) < 0) {
       for (size_t i = 0; i < m; i++)
-        free(fresh[i].p);
+        blob_release(fresh[i].p);
       free(fresh);
       return rc;
     }
     for (size_t i = lo; i < hi; i++)
-      free(h->items[i].p);
+      blob_release(h->items[i].p);
     memmove(h->items + lo + m, h->items + hi, (h->len - hi) * sizeof *h->items);
     memcpy(h->items + lo, fresh, m * sizeof *fresh);
     h->len = h->len - (hi - lo) + m;
@@ -617,7 +659,7 @@ static int list_slice_set(mproc__hosted_t *h, int64_t start, int64_t stop,
     size_t j = 0;
     for (size_t i = 0; i < h->len; i++) {
       if (gone[i])
-        free(h->items[i].p);
+        blob_release(h->items[i].p);
       else
         h->items[j++] = h->items[i];
     }
@@ -639,7 +681,7 @@ static int list_slice_set(mproc__hosted_t *h, int64_t start, int64_t stop,
   }
   for (size_t i = 0; i < m; i++) {
     hblob_t *at = &h->items[start + (int64_t)i * step];
-    free(at->p);
+    blob_release(at->p);
     *at = fresh[i];
   }
   free(fresh);
@@ -906,7 +948,7 @@ static int list_call(mproc__hosted_t *h, int64_t op, const mproc_value_t *a,
       return mproc__err(MPROC_E_INDEX, "list assignment index out of range");
     if ((rc = blob_copy(&b, p, len)) < 0)
       return rc;
-    free(h->items[at].p);
+    blob_release(h->items[at].p);
     h->items[at] = b;
     return 0;
   }
@@ -944,7 +986,7 @@ static int list_call(mproc__hosted_t *h, int64_t op, const mproc_value_t *a,
         return 1;
       /* list.index()'s bounds: as a slice's, clamped */
       step = 1;
-      slice_adjust(h->len, &start, &stop, &step, &count);
+      mproc__slice_adjust(h->len, &start, &stop, &step, &count);
       lo = (size_t)start;
       hi = stop > start ? (size_t)stop : lo;
     }
@@ -1000,7 +1042,7 @@ static int list_call(mproc__hosted_t *h, int64_t op, const mproc_value_t *a,
     }
     if (op == M_LIST_SLICE_DEL)
       return list_slice_set(h, start, stop, step, NULL);
-    if ((rc = slice_adjust(h->len, &start, &stop, &step, &count)) < 0 ||
+    if ((rc = mproc__slice_adjust(h->len, &start, &stop, &step, &count)) < 0 ||
         (rc = list_views(h, start, step, count, s)) < 0)
       return rc;
     res[(*nres)++] = mproc_list(s->arr, count);

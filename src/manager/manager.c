@@ -12,7 +12,7 @@
 const char *const mproc__kind_names[K_MAX] = {
     NULL,        "Lock",  "RLock",   "Semaphore", "BoundedSemaphore",
     "Condition", "Event", "Barrier", "Queue",     "JoinableQueue",
-    "Value",     "dict",  "list"};
+    "Value",     "dict",  "list",    "Namespace", "Array"};
 
 static bool manager_ok(const mproc_manager_t *m, const char *what) {
   if (!m) {
@@ -266,6 +266,12 @@ static int manager_create_with(mproc_manager_t *m, const char *what, int kind,
   mproc__proxy_conn_put(p, pc);
   *out = p;
   return 0;
+}
+
+int mproc__manager_create(mproc_manager_t *m, const char *what, int kind,
+                          int64_t param, const mproc_value_t *initial,
+                          const mproc_value_t *items, mproc_proxy_t **out) {
+  return manager_create_with(m, what, kind, param, initial, items, out);
 }
 
 static int manager_create(mproc_manager_t *m, const char *what, int kind,

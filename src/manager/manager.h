@@ -6,6 +6,10 @@
  *   handshake.c     the server's handshakes, all in one non-blocking loop
  *   server.c        the server process
  *   hosted.c        the hosted containers (dict, list): state and methods
+ *   array.c         the hosted typed array (manager.Array)
+ *   namespace.c     Namespace and Array: creating them, their proxies
+ *   proxy_sync.c    Condition.wait_for; a Barrier's action, state, timeout
+ *   refs.c          the references proxies stored in a dict or list hold
  *   client.c        connections to a server; a proxy's connection cache
  *   proxy.c         proxies and their operations
  *   manager.c       starting, connecting to and shutting down a manager
@@ -49,6 +53,9 @@ struct mproc_proxy {
    * takes one (or opens one), so threads never wait for each other's
    * blocking calls. After fork the child opens its own. */
   int64_t pid;
+  /* Decoded from bytes encoded with a lease on the object (M_LEASE): the
+   * first attach releases it (under mu). */
+  bool leased;
   mproc__mutex_t *mu;
   pconn_t *idle;
   size_t nidle, cap;
@@ -134,6 +141,13 @@ void mproc__wlist_free(mproc__wlist_t *w);
 bool mproc__proxy_ok(const mproc_proxy_t *p, const char *what);
 int mproc__proxy_new(const char *address, const uint8_t *key, size_t keylen,
                      int kind, uint64_t id, mproc_proxy_t **out);
+/* A Barrier's default timeout, MPROC_FOREVER if none (proxy_sync.c). */
+int mproc__proxy_barrier_default_timeout(mproc_proxy_t *p, double *out);
+/* Creates a hosted object of @p kind (manager.c): @p initial a Value's,
+ * encoded there; @p items as the wire carries them (may be NULL). */
+int mproc__manager_create(mproc_manager_t *m, const char *what, int kind,
+                          int64_t param, const mproc_value_t *initial,
+                          const mproc_value_t *items, mproc_proxy_t **out);
 
 /* ------------------------------------------------------------------------ */
 /* Hosted containers: dict and list (hosted.c)                              */
@@ -160,6 +174,49 @@ int mproc__hosted_call(mproc__hosted_t *h, int64_t op, const mproc_value_t *a,
                        size_t n, mproc_value_t *res, size_t *nres,
                        mproc__hscratch_t *s);
 void mproc__hscratch_free(mproc__hscratch_t *s);
+/* Python's PySlice_AdjustIndices over @p len items: clamps start and stop,
+ * gives the slice's number of items; MPROC_E_VALUE for a zero step. */
+int mproc__slice_adjust(size_t len, int64_t *start, int64_t *stop,
+                        int64_t *step, size_t *count);
+
+/* ------------------------------------------------------------------------ */
+/* References held by stored values (refs.c, server.c)                      */
+/* ------------------------------------------------------------------------ */
+
+typedef struct mproc__refs mproc__refs_t;
+/* The references the stored encoding @p p holds: one to each object of
+ * this server a proxy in it names, taken now (S.mu held); *out NULL when
+ * none. Drop them with mproc__refs_drop() when the value goes. */
+int mproc__refs_take(const void *p, size_t len, mproc__refs_t **out);
+void mproc__refs_drop(mproc__refs_t *r);
+/* Hands the references to leases instead (a removed value going out in a
+ * reply, whose proxies attach later): the object lives until they attach
+ * or the leases expire. Frees @p r. */
+void mproc__refs_to_leases(mproc__refs_t *r);
+/* server.c's side of it (S.mu held): a reference taken, dropped, taken
+ * over from a lease on the object if it has one (a stored proxy that was
+ * encoded with a lease), or turned into a lease. False if the object no
+ * longer exists. */
+enum { REF_TAKE, REF_DROP, REF_FROM_LEASE, REF_TO_LEASE };
+const char *mproc__server_address(void);
+bool mproc__server_ref(uint64_t id, int how);
+
+/* ------------------------------------------------------------------------ */
+/* The hosted typed array (array.c)                                         */
+/* ------------------------------------------------------------------------ */
+
+typedef struct mproc__harray mproc__harray_t;
+/* An array.array(@p typecode, @p init): @p init a list of values (may be
+ * NULL), each checked against the typecode as CPython's array does. */
+int mproc__harray_new(int64_t typecode, const mproc_value_t *init,
+                      mproc__harray_t **out);
+void mproc__harray_free(mproc__harray_t *a);
+/* Whether @p op is an Array's method. */
+bool mproc__harray_op(int64_t op);
+/* As mproc__hosted_call(); a slice's items go into s->arr. */
+int mproc__harray_call(mproc__harray_t *a, int64_t op, const mproc_value_t *v,
+                       size_t n, mproc_value_t *res, size_t *nres,
+                       mproc__hscratch_t *s);
 
 /* ------------------------------------------------------------------------ */
 /* The server's front door (handshake.c)                                    */

@@ -109,6 +109,14 @@ static int proxy_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
   int rc = mproc__auth_address_tag(key, keylen, p->address, alen, tag);
   if (rc < 0)
     return rc;
+  /* A lease on the object, so that the sender may destroy its proxy as
+   * soon as this returns (mproc.h, MPROC_PROXY_LEASE_SECONDS). A manager
+   * that cannot grant one (gone, say) leaves the bytes without: the copy
+   * then fails at its first call, as the sender's own proxy would. */
+  bool leased = mproc__proxy_call(p, "encoding a proxy", -1, M_LEASE, 0, NULL,
+                                  0, NULL, NULL) == 0;
+  if (!leased)
+    mproc__err_clear();
   mproc__put_u8(b, (uint8_t)p->kind);
   mproc__put_u64(b, p->id);
   mproc__put_u32(b, (uint32_t)alen);
@@ -120,6 +128,7 @@ static int proxy_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
   } else {
     mproc__put_u32(b, 0);
   }
+  mproc__put_u8(b, leased ? 1 : 0);
   return 0;
 }
 
@@ -133,7 +142,8 @@ static int proxy_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
   const uint8_t *tag = mproc__get_raw(r, MPROC__AUTH_TAG_LEN);
   uint32_t klen = mproc__get_u32(r);
   const uint8_t *key = mproc__get_raw(r, klen);
-  if (r->err || kind == 0 || kind >= K_MAX || alen == 0 ||
+  uint8_t leased = mproc__get_u8(r);
+  if (r->err || leased > 1 || kind == 0 || kind >= K_MAX || alen == 0 ||
       alen >= MPROC__ADDR_MAX || memchr(addr, 0, alen) ||
       klen > MPROC_AUTHKEY_MAX)
     return mproc__err(MPROC_E_DECODE, "malformed proxy");
@@ -162,6 +172,7 @@ static int proxy_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
   int rc = mproc__proxy_new(address, key, klen, kind, oid, &p);
   if (rc < 0)
     return rc;
+  p->leased = leased;
   *out = &p->hdr;
   return 0;
 }
@@ -285,7 +296,11 @@ int mproc_proxy_event_wait(mproc_proxy_t *p, double timeout) {
 
 int mproc_proxy_barrier_wait(mproc_proxy_t *p, double timeout, int64_t *index) {
   int64_t v = 0;
-  int rc = call_int(p, __func__, KM(K_BARRIER), M_BARRIER_WAIT, timeout, &v);
+  int rc = 0;
+  if (timeout == MPROC_DEFAULT_TIMEOUT && /* the Barrier's, from the server */
+      (rc = mproc__proxy_barrier_default_timeout(p, &timeout)) < 0)
+    return rc;
+  rc = call_int(p, __func__, KM(K_BARRIER), M_BARRIER_WAIT, timeout, &v);
   if (rc == 0 && index)
     *index = v;
   return rc;

@@ -69,14 +69,28 @@ typedef struct sobj {
   int64_t parties, arrived;
   uint64_t gen, resets;
   bool broken;
+  /* ... its action (a registered function's name, or NULL), which runs in
+   * this process, as a manager's threading.Barrier runs its action in the
+   * server; its arguments, encoded; whether it runs now; and the default
+   * timeout of a wait (0: none). */
+  char *action;
+  blob_t action_args;
+  bool acting;
+  double btimeout;
   /* Queue */
   blob_t *items;
   size_t len, cap, head;
   int64_t maxsize, unfinished;
-  /* dict, list (hosted.c) */
+  /* dict, list, Namespace (hosted.c) */
   mproc__hosted_t *hosted;
+  /* Array (array.c) */
+  mproc__harray_t *array;
   /* Value */
   blob_t val;
+  /* Leases (M_LEASE): each holds a reference until an attach releases it
+   * or its deadline (here, oldest first) passes. */
+  int64_t *leases;
+  size_t nleases, leasecap;
 } sobj_t;
 
 struct mproc__sconn {
@@ -101,7 +115,9 @@ static struct {
   const char *address;
   const uint8_t *key;
   size_t keylen;
-  bool nowait; /* fuzzing: one thread plays every client, nothing waits */
+  bool nowait;    /* fuzzing: one thread plays every client, nothing waits */
+  size_t nleased; /* objects with leases */
+  int64_t lease_next; /* the earliest deadline among them */
 } S;
 
 static void blob_free(blob_t *b) {
@@ -126,6 +142,12 @@ static void sobj_free(sobj_t *o) {
     blob_free(&o->items[i]);
   free(o->items);
   mproc__hosted_free(o->hosted);
+  mproc__harray_free(o->array);
+  free(o->action);
+  blob_free(&o->action_args);
+  if (o->nleases)
+    S.nleased--;
+  free(o->leases);
   blob_free(&o->val);
   S.objs[o->id - 1] = NULL;
   free(o);
@@ -134,6 +156,92 @@ static void sobj_free(sobj_t *o) {
 static void sobj_unref(sobj_t *o) {
   if (--o->refs == 0)
     sobj_free(o);
+}
+
+/* For refs.c (S.mu held): the address the server listens on (NULL when
+ * fuzzing: stored proxies then hold nothing), and one reference more
+ * (@p delta 1) or less (-1) to object @p id. False if it no longer
+ * exists. */
+const char *mproc__server_address(void) {
+  return S.nowait ? NULL : S.address;
+}
+
+/* A lease on @p o: a reference until the deadline. */
+static int lease_add(sobj_t *o) {
+  if (o->nleases == o->leasecap) {
+    size_t cap = o->leasecap ? o->leasecap * 2 : 4;
+    int64_t *l = realloc(o->leases, cap * sizeof *l);
+    if (!l)
+      return mproc__err(MPROC_E_NOMEM, "taking a lease");
+    o->leases = l;
+    o->leasecap = cap;
+  }
+  int64_t deadline =
+      mproc__now_ns() + (int64_t)(MPROC_PROXY_LEASE_SECONDS * 1e9);
+  if (o->nleases == 0 && S.nleased++ == 0)
+    S.lease_next = deadline;
+  o->leases[o->nleases++] = deadline;
+  o->refs++;
+  return 0;
+}
+
+/* Releases @p o's oldest lease, if it has one (its reference with it,
+ * unless @p keep_ref: the caller takes it over). */
+static bool lease_release(sobj_t *o, bool keep_ref) {
+  if (!o->nleases)
+    return false;
+  memmove(o->leases, o->leases + 1, --o->nleases * sizeof *o->leases);
+  if (o->nleases == 0)
+    S.nleased--;
+  if (!keep_ref)
+    sobj_unref(o);
+  return true;
+}
+
+/* Releases the leases whose deadline has passed (S.mu held): looked at
+ * when a request comes, so that no timer thread is needed; an object
+ * outlives its lease by at most the time to the next request. */
+static void leases_expire(void) {
+  int64_t now = mproc__now_ns();
+  if (!S.nleased || now < S.lease_next)
+    return;
+  int64_t next = INT64_MAX;
+  for (size_t i = 0; i < S.nobjs; i++) {
+    sobj_t *o = S.objs[i];
+    /* Releasing may free this object, and others (those only its stored
+     * values held): each is looked up again. */
+    while (o && o->nleases && o->leases[0] <= now) {
+      lease_release(o, false);
+      o = S.objs[i];
+    }
+    if (o && o->nleases && o->leases[0] < next)
+      next = o->leases[0];
+  }
+  S.lease_next = next;
+}
+
+bool mproc__server_ref(uint64_t id, int how) {
+  sobj_t *o = id > 0 && id <= S.nobjs ? S.objs[id - 1] : NULL;
+  if (!o)
+    return false;
+  switch (how) {
+  case REF_TAKE:
+    o->refs++;
+    break;
+  case REF_FROM_LEASE:
+    if (!lease_release(o, true))
+      o->refs++;
+    break;
+  case REF_TO_LEASE:
+    if (lease_add(o) == 0)
+      o->refs--; /* the lease holds it now (refs stays above 0) */
+    else
+      sobj_unref(o);
+    break;
+  default:
+    sobj_unref(o);
+  }
+  return true;
 }
 
 /* Makes room for one more item at the end (compacting a queue's head). */
@@ -257,6 +365,44 @@ static bool arg_int(const mproc_value_t *a, size_t n, size_t i, int64_t *v) {
   return i < n && mproc_value_as_int(&a[i], v) == 0;
 }
 
+/*
+ * Runs a Barrier's action for the last party to arrive (S.mu held, and
+ * released while it runs: an action may take long, and the rest of the
+ * manager must not wait for it; the barrier itself admits nobody
+ * meanwhile, o->acting). A failed action breaks the barrier, as an
+ * exception in threading.Barrier's action does: every waiter gets
+ * MPROC_E_BROKEN, this party the action's failure.
+ */
+static int barrier_action(sobj_t *o) {
+  mproc_fn fn = mproc__registry_fn(o->action);
+  mproc_value_t *vals = NULL;
+  size_t nv = 0;
+  int arc = 0;
+  const char *why = NULL;
+  if (!fn)
+    why = "is not registered in the manager's process";
+  else if (o->action_args.n &&
+           mproc_decode(o->action_args.p, o->action_args.n, &vals, &nv) < 0)
+    why = "has malformed arguments";
+  if (!why) {
+    o->acting = true;
+    mproc__mutex_unlock(S.mu);
+    arc = fn(vals, nv);
+    mproc__mutex_lock(S.mu);
+    o->acting = false;
+  }
+  mproc_values_free(vals, nv);
+  if (!why && arc == 0)
+    return 0;
+  o->broken = true;
+  swake();
+  if (why)
+    return mproc__err(MPROC_E_BROKEN, "the Barrier action %s %s", o->action,
+                      why);
+  return mproc__err(MPROC_E_BROKEN, "the Barrier action %s failed (%d)",
+                    o->action, arc);
+}
+
 static bool arg_bytes(const mproc_value_t *a, size_t n, size_t i,
                       const void **p, size_t *len) {
   return i < n && mproc_value_as_bytes(&a[i], p, len) == 0;
@@ -291,6 +437,10 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
   /* dict and list: hosted.c. Nothing there waits. */
   if (mproc__hosted_op(op)) {
     rc = o->hosted ? mproc__hosted_call(o->hosted, op, a, n, res, nres, hs) : 1;
+    return rc == 1 ? not_a_method(op, k) : rc;
+  }
+  if (mproc__harray_op(op)) {
+    rc = o->array ? mproc__harray_call(o->array, op, a, n, res, nres, hs) : 1;
     return rc == 1 ? not_a_method(op, k) : rc;
   }
 
@@ -402,12 +552,25 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
   case M_BARRIER_WAIT: {
     if (k != K_BARRIER)
       break;
+    /* While the action runs nobody enters, as threading.Barrier runs it
+     * holding its lock: an arrival now would count toward a generation
+     * that is ending. */
+    while (o->acting && !o->broken)
+      if ((rc = swait(sc, deadline)) < 0)
+        return rc == MPROC_E_TIMEOUT
+                   ? mproc__err(MPROC_E_BROKEN, "timed out: barrier broken")
+                   : rc;
     if (o->broken)
       return mproc__err(MPROC_E_BROKEN, "the barrier is broken");
     uint64_t gen = o->gen, resets = o->resets;
     int64_t index = o->arrived++;
     res[(*nres)++] = mproc_int(index);
     if (o->arrived == o->parties) {
+      if (o->action && (rc = barrier_action(o)) < 0)
+        return rc;
+      if (o->resets != resets || o->broken)
+        return mproc__err(MPROC_E_BROKEN, "the barrier was aborted or reset "
+                                          "while its action ran");
       o->gen++;
       o->arrived = 0;
       swake();
@@ -428,6 +591,16 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
       return 0;
     return mproc__err(MPROC_E_BROKEN, "the barrier was aborted or reset");
   }
+  case M_LEASE: /* any kind: a proxy of it is being encoded */
+    return lease_add(o);
+  case M_BARRIER_STATE: /* parties, n_waiting, broken, the default timeout */
+    if (k != K_BARRIER)
+      break;
+    res[(*nres)++] = mproc_int(o->parties);
+    res[(*nres)++] = mproc_int(o->acting ? 0 : o->arrived);
+    res[(*nres)++] = mproc_bool(o->broken);
+    res[(*nres)++] = mproc_double(o->btimeout);
+    return 0;
   case M_BARRIER_ABORT:
   case M_BARRIER_RESET:
     if (k != K_BARRIER)
@@ -543,8 +716,41 @@ static int screate(sconn_t *sc, const mproc_value_t *a, size_t n,
     free(o);
     return MPROC_E_NOMEM;
   }
-  if (kind == K_DICT || kind == K_LIST) {
-    int rc = mproc__hosted_new((int)kind, n > 2 ? &a[2] : NULL, &o->hosted);
+  if (kind == K_DICT || kind == K_LIST || kind == K_NAMESPACE) {
+    /* A Namespace is a dict of its attributes. */
+    int rc = mproc__hosted_new(kind == K_LIST ? K_LIST : K_DICT,
+                               n > 2 ? &a[2] : NULL, &o->hosted);
+    if (rc < 0) {
+      free(o);
+      return rc;
+    }
+  }
+  if (kind == K_BARRIER && n > 2) {
+    /* [action name or None, encoded arguments, default timeout] */
+    const mproc_value_t *l = &a[2];
+    const char *name = NULL;
+    double t = 0;
+    if (l->type != MPROC_VALUE_LIST || l->u.seq.n != 3 ||
+        (l->u.seq.items[0].type != MPROC_VALUE_NONE &&
+         mproc_value_as_str(&l->u.seq.items[0], &name) != 0) ||
+        mproc_value_as_bytes(&l->u.seq.items[1], &p, &len) != 0 ||
+        mproc_value_as_double(&l->u.seq.items[2], &t) != 0 || !(t >= 0)) {
+      free(o);
+      return mproc__err(MPROC_E_TYPE, "bad CREATE request");
+    }
+    o->btimeout = t;
+    size_t nl = name ? strlen(name) + 1 : 0;
+    if (name && (o->action = malloc(nl)) != NULL)
+      memcpy(o->action, name, nl);
+    if ((name && !o->action) ||
+        (len && blob_copy(&o->action_args, p, len) < 0)) {
+      free(o->action);
+      free(o);
+      return mproc__err(MPROC_E_NOMEM, "creating a Barrier");
+    }
+  }
+  if (kind == K_ARRAY) {
+    int rc = mproc__harray_new(param, n > 2 ? &a[2] : NULL, &o->array);
     if (rc < 0) {
       free(o);
       return rc;
@@ -568,15 +774,29 @@ static int sattach(sconn_t *sc, const mproc_value_t *a, size_t n,
   if (!arg_int(a, n, 0, &id) || !arg_int(a, n, 1, &kind))
     return mproc__err(MPROC_E_TYPE, "bad ATTACH request");
   sobj_t *o = id > 0 && (uint64_t)id <= S.nobjs ? S.objs[id - 1] : NULL;
+  bool leased = false;
+  if (n > 2 && mproc_value_as_bool(&a[2], &leased) != 0)
+    return mproc__err(MPROC_E_TYPE, "bad ATTACH request");
+  const char *kname = kind > 0 && kind < K_MAX ? mproc__kind_names[kind] : "?";
+  if (!o && leased)
+    return mproc__err(MPROC_E_NOTFOUND,
+                      "object %lld (a %s) no longer exists in the manager: "
+                      "every proxy of it was destroyed before this copy "
+                      "attached, and the lease taken when it was encoded "
+                      "was gone (claimed by another copy of the same bytes, "
+                      "or expired after %d s)",
+                      (long long)id, kname, MPROC_PROXY_LEASE_SECONDS);
   if (!o)
     return mproc__err(MPROC_E_NOTFOUND,
-                      "object %lld no longer exists in the manager",
-                      (long long)id);
+                      "object %lld (a %s) no longer exists in the manager",
+                      (long long)id, kname);
   if (o->kind != kind)
     return mproc__err(MPROC_E_TYPE, "object %lld is a %s, not a %s",
                       (long long)id, mproc__kind_names[o->kind],
                       kind > 0 && kind < K_MAX ? mproc__kind_names[kind] : "?");
   o->refs++;
+  if (leased)
+    lease_release(o, false); /* this copy's, now that it holds its own */
   sc->obj = o;
   res[(*nres)++] = mproc_int(o->maxsize);
   return 0;
@@ -666,6 +886,7 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len,
   mproc__err_clear();
   mproc__mutex_lock(S.mu);
   sc->pid = (uint32_t)(rq.owner >> 32);
+  leases_expire();
   S.busy++;
   *busy = true;
   if (S.closing) {

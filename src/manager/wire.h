@@ -30,6 +30,8 @@ enum {
   K_VALUE,
   K_DICT,
   K_LIST,
+  K_NAMESPACE, /* a dict of attributes (hosted.c's dict) */
+  K_ARRAY,     /* array.c; CREATE's param is the typecode */
   K_MAX
 };
 /* Their names, as CPython's proxies are named (manager.c). */
@@ -40,7 +42,8 @@ enum {
   OP_CREATE = 1, /* int kind, int param, [initial: a Value's bytes; a
                   * list's list [bytes, ...]; a dict's list [key, bytes,
                   * ...]] */
-  OP_ATTACH,     /* int id, int kind */
+  OP_ATTACH,     /* int id, int kind, [bool leased: the copy was encoded
+                  * with a lease, which this attach releases] */
   OP_SHUTDOWN,
   OP_PING,
   OP_DETACH, /* the proxy is destroyed: drop the reference now */
@@ -99,6 +102,14 @@ enum {
   M_LIST_SLICE_DEL, /* int start, int stop, int step */
   M_LIST_CLEAR,
   M_LIST_NEXT, /* int pos: list [bytes, ...] (empty at the end) */
+  M_ARRAY_LEN,
+  M_ARRAY_GET,       /* int index: the item (int or float) */
+  M_ARRAY_SET,       /* int index, value (not encoded: checked here) */
+  M_ARRAY_SLICE_GET, /* int start, int stop, int step: list of items */
+  M_BARRIER_STATE,   /* : int parties, int n_waiting, bool broken */
+  M_LEASE,           /* any kind: a lease on the object (a proxy is being
+                      * encoded); released by an ATTACH that says it
+                      * carries one, or after MPROC_PROXY_LEASE_SECONDS */
   M_END
 };
 /* M_DICT_ITEMS's what. */
