@@ -30,6 +30,7 @@ enum {
   K_VALUE,
   K_DICT,
   K_LIST,
+  K_USER, /* a user-defined type (registry.c) */
   K_MAX
 };
 /* Their names, as CPython's proxies are named (manager.c). */
@@ -101,6 +102,15 @@ enum {
   M_LIST_NEXT, /* int pos: list [bytes, ...] (empty at the end) */
   M_END
 };
+/* Named objects and user-defined types (registry.c). Numbered apart from
+ * the methods above, which keep growing at their end. */
+enum {
+  OP_GET_NAMED = 12, /* str name: int id, int kind, str type name; binds
+                      * the connection to that object */
+  OP_CREATE_USER,    /* str type name, bytes encoded args: int id */
+  M_USER_CALL        /* str method, bytes encoded args: bytes result */
+};
+
 /* M_DICT_ITEMS's what. */
 enum { DICT_KEYS = 1, DICT_VALUES, DICT_ITEMS };
 
