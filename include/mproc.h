@@ -2033,6 +2033,32 @@ MPROC_API int64_t mproc_manager_pid(const mproc_manager_t *m);
 MPROC_API int mproc_manager_join(mproc_manager_t *m, double timeout);
 
 /**
+ * Sets the TCP keepalive of manager connections over TCP ("host:port"),
+ * so that a call to a manager whose machine vanished (no FIN, no RST: a
+ * power cut, a pulled cable) fails with MPROC_E_CLOSED instead of waiting
+ * forever (CPython's remote managers have no such bound). Applies, in this
+ * process, to connections opened afterwards, clients' and a server's alike;
+ * a spawned server has the setting of its program's run up to mproc_boot()
+ * (set it before mproc_boot() for both ends), a fork server this process's.
+ *
+ * The bound: a call waiting for its reply fails at most
+ * @p idle_s + @p interval_s × @p count seconds after the peer's last sign
+ * of life (60 s by default: 30 + 10 × 3). On Linux the same bound covers a
+ * request still unacknowledged when the peer vanished (TCP_USER_TIMEOUT)
+ * and a connect() to a peer that never answers; on Windows the count is
+ * the system's (10) unless it has TCP_KEEPCNT (Windows 10 1703), and
+ * TCP_MAXRT bounds the unacknowledged request. A local manager (Unix
+ * socket, named pipe) needs none: its peer's death closes the connection.
+ * Blocks nothing; not thread-safe with connections being opened.
+ * @param idle_s seconds of silence before the first probe (1 to 32767)
+ * @param interval_s seconds between probes (1 to 32767)
+ * @param count unanswered probes that end the connection (1 to 127)
+ * @return 0, or MPROC_E_VALUE for a value out of range.
+ */
+MPROC_API int mproc_manager_set_keepalive(unsigned idle_s, unsigned interval_s,
+                                          unsigned count);
+
+/**
  * A method of a user-defined hosted type. It runs in the server, under the
  * lock that every hosted object shares, so it must not block.
  * @param self what the type's create function made
