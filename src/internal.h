@@ -19,8 +19,9 @@
  *   shared.c pool.c       Value, Array, SharedMemory; the Pool
  *   manager/              wire.h, proto_native.c, handshake.c (the
  *                         server's non-blocking handshakes), server.c,
- *                         hosted.c (dict, list), client.c, proxy.c,
- *                         manager.c, fuzz.c
+ *                         hosted.c (dict, list), registry.c (user
+ *                         types, shared names), keepalive.c, client.c,
+ *                         proxy.c, manager.c, fuzz.c
  *   fault.c fault.h       fault injection of the backends' OS calls
  *
  * A backend provides only the OS operations listed here, one file per

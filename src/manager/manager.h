@@ -6,6 +6,8 @@
  *   handshake.c     the server's handshakes, all in one non-blocking loop
  *   server.c        the server process
  *   hosted.c        the hosted containers (dict, list): state and methods
+ *   registry.c      user-defined types; the server's objects shared by name
+ *   keepalive.c     TCP keepalive settings of manager connections
  *   client.c        connections to a server; a proxy's connection cache
  *   proxy.c         proxies and their operations
  *   manager.c       starting, connecting to and shutting down a manager
