@@ -1904,11 +1904,79 @@ typedef struct mproc_manager_options {
 } mproc_manager_options_t;
 
 /**
+ * An object that a manager's server exposes by name, so that any client
+ * holding only the address and the key reaches it (CPython's
+ * BaseManager.register(typeid, callable=...) with a client that calls
+ * manager.<typeid>() after connect()).
+ */
+typedef struct mproc_manager_shared {
+  const char *name; /**< what clients ask mproc_manager_get() for */
+  /**
+   * A hosted type as mproc_proxy_type_name() names it ("Queue",
+   * "JoinableQueue", "dict", "list", "Lock", "RLock", "Semaphore",
+   * "BoundedSemaphore", "Condition", "Event", "Barrier"), or a user type's
+   * name (mproc_manager_register_type(), created without arguments).
+   */
+  const char *type;
+  /** A queue's maxsize, a semaphore's value, a barrier's parties; else 0. */
+  int64_t param;
+  /**
+   * false: one object, made when the server starts, that every client
+   * shares (register('get_queue', callable=lambda: queue)); it lives as
+   * long as the server. true: each mproc_manager_get() makes a new one
+   * (register('Foo', callable=Foo)).
+   */
+  bool per_call;
+} mproc_manager_shared_t;
+
+/**
  * Starts a manager's server process (CPython's Manager().start()). @p opts
  * may be NULL. Returns once the server accepts connections.
  */
 MPROC_API int mproc_manager_start(mproc_manager_t **out,
                                   const mproc_manager_options_t *opts);
+
+/**
+ * What a server is given to do before it accepts connections (kept apart
+ * from mproc_manager_options_t, whose positional initializers in existing
+ * programs must keep compiling warning-free). Zero-initialise it.
+ */
+typedef struct mproc_manager_setup {
+  /** Objects the server exposes by name (see mproc_manager_shared_t);
+   * copied by mproc_manager_start_with(). */
+  const struct mproc_manager_shared *shared;
+  size_t nshared; /**< entries in @p shared */
+  /**
+   * Run in the server process before it accepts connections, with
+   * @p initargs (CPython's start(initializer, initargs)). It must be
+   * registered (mproc_register()), as the server may be spawned; a non-zero
+   * return ends the server, and mproc_manager_start_with() fails with
+   * MPROC_E_SPAWN naming the exit code. NULL: none.
+   */
+  mproc_fn initializer;
+  const mproc_value_t *initargs; /**< crosses as process arguments do */
+  size_t ninitargs;              /**< values in @p initargs */
+} mproc_manager_setup_t;
+
+/**
+ * mproc_manager_start() with a setup: objects shared by name (CPython's
+ * BaseManager.register(typeid, callable=...) before start()) and an
+ * initializer (CPython's start(initializer, initargs)). Returns once the
+ * initializer has run and the shared objects exist, and the server accepts
+ * connections.
+ * @param out the manager, owned by the caller (mproc_manager_shutdown())
+ * @param opts as mproc_manager_start()'s; may be NULL
+ * @param setup may be NULL (then this is mproc_manager_start())
+ * @return 0; MPROC_E_INVAL for an unregistered initializer or NULL arrays
+ *   with counts; MPROC_E_TYPE for a shared entry whose type is not hosted
+ *   (nor registered with mproc_manager_register_type()); MPROC_E_VALUE for
+ *   a name given twice or a param out of range; MPROC_E_SPAWN when the
+ *   server exits first (the initializer's non-zero return is the exit
+ *   code the message names); mproc_manager_start()'s errors.
+ */
+MPROC_API int mproc_manager_start_with(mproc_manager_t **out,
+                                       const mproc_manager_options_t *opts,
+                                       const mproc_manager_setup_t *setup);
 
 /**
  * Connects to a running manager by address and key (the remote case). The
@@ -1962,6 +2030,158 @@ MPROC_API int mproc_manager_dict_from(mproc_manager_t *m,
 MPROC_API int mproc_manager_list_from(mproc_manager_t *m,
                                       const mproc_value_t *init,
                                       mproc_proxy_t **out);
+
+/**
+ * A proxy to the object the server exposes as @p name (CPython:
+ * manager.get_queue() for a typeid registered with a callable; see
+ * mproc_manager_setup_t.shared). Works on a started and on a connected
+ * manager alike; one request and its reply.
+ * @param m the manager (started or connected)
+ * @param name the name the server registered
+ * @param out a new proxy, owned by the caller (mproc_proxy_destroy())
+ * @return 0; MPROC_E_KEY, with CPython's message "KeyError: 'name'", when
+ *   the server exposes no such name; MPROC_E_CLOSED when the manager is
+ *   gone; MPROC_E_INVAL for NULL arguments.
+ */
+MPROC_API int mproc_manager_get(mproc_manager_t *m, const char *name,
+                                mproc_proxy_t **out);
+
+/**
+ * The pid of the server process of a manager this process started
+ * (CPython's manager._process.pid).
+ * @param m the manager
+ * @return the pid, or 0 for a connected manager (its server is another
+ *   program's), for NULL and for a manager whose server has been reaped.
+ */
+MPROC_API int64_t mproc_manager_pid(const mproc_manager_t *m);
+
+/**
+ * Waits for the server process of a manager this process started to exit
+ * (CPython's BaseManager.join(timeout)); it does not ask it to (see
+ * mproc_manager_shutdown()). Blocks up to @p timeout.
+ * @param m the manager
+ * @param timeout seconds; MPROC_FOREVER waits as long as it takes
+ * @return 0 once the server has exited (mproc_manager_shutdown() still
+ *   frees @p m); MPROC_E_TIMEOUT if it still runs; MPROC_E_STATE for a
+ *   connected manager, whose server is not this process's child.
+ */
+MPROC_API int mproc_manager_join(mproc_manager_t *m, double timeout);
+
+/**
+ * Sets the TCP keepalive of manager connections over TCP ("host:port"),
+ * so that a call to a manager whose machine vanished (no FIN, no RST: a
+ * power cut, a pulled cable) fails with MPROC_E_CLOSED instead of waiting
+ * forever (CPython's remote managers have no such bound). Applies, in this
+ * process, to connections opened afterwards, clients' and a server's alike;
+ * a spawned server has the setting of its program's run up to mproc_boot()
+ * (set it before mproc_boot() for both ends), a fork server this process's.
+ *
+ * The bound: a call waiting for its reply fails at most
+ * @p idle_s + @p interval_s × @p count seconds after the peer's last sign
+ * of life (60 s by default: 30 + 10 × 3). On Linux the same bound covers a
+ * request still unacknowledged when the peer vanished (TCP_USER_TIMEOUT)
+ * and a connect() to a peer that never answers; on Windows the count is
+ * the system's (10) unless it has TCP_KEEPCNT (Windows 10 1703), and
+ * TCP_MAXRT bounds the unacknowledged request. A local manager (Unix
+ * socket, named pipe) needs none: its peer's death closes the connection.
+ * Blocks nothing; not thread-safe with connections being opened.
+ * @param idle_s seconds of silence before the first probe (1 to 32767)
+ * @param interval_s seconds between probes (1 to 32767)
+ * @param count unanswered probes that end the connection (1 to 127)
+ * @return 0, or MPROC_E_VALUE for a value out of range.
+ */
+MPROC_API int mproc_manager_set_keepalive(unsigned idle_s, unsigned interval_s,
+                                          unsigned count);
+
+/**
+ * A method of a user-defined hosted type. It runs in the server, under the
+ * lock that every hosted object shares, so it must not block.
+ * @param self what the type's create function made
+ * @param args the caller's arguments, decoded in the server
+ * @param nargs how many
+ * @param result None on entry; set it to the value to return, which may
+ *   point into @p self or static storage (the server encodes it as soon as
+ *   the method returns)
+ * @return 0, or a negative MPROC_E_* status that the caller receives (with
+ *   the last error message set in the server, if any)
+ */
+typedef int (*mproc_method_fn)(void *self, const mproc_value_t *args,
+                               size_t nargs, mproc_value_t *result);
+
+/** One named method of a user-defined hosted type. */
+typedef struct mproc_manager_method {
+  const char *name;   /**< what mproc_proxy_call() names */
+  mproc_method_fn fn; /**< runs it */
+} mproc_manager_method_t;
+
+/**
+ * A user-defined type that a manager hosts (CPython's
+ * BaseManager.register(typeid, callable, exposed=...)). The table is not
+ * copied: give static storage.
+ */
+typedef struct mproc_manager_type {
+  const char *name; /**< the type's name: mproc_manager_create()'s @p type */
+  /** Makes an object from the creator's arguments (decoded in the
+   * server); 0, or a negative MPROC_E_* status that the creator receives. */
+  int (*create)(const mproc_value_t *args, size_t nargs, void **self);
+  /** Frees it once no proxy refers to it (may be NULL). */
+  void (*destroy)(void *self);
+  const mproc_manager_method_t *methods; /**< its methods */
+  size_t nmethods;                       /**< entries in @p methods */
+  /**
+   * The names proxies may call (CPython's exposed=); calling any other is
+   * MPROC_E_PERM with CPython's message "method 'x' of 'Type' object is
+   * not in exposed=(...)". NULL: every method whose name does not start
+   * with '_' (CPython's public_methods()).
+   */
+  const char *const *exposed;
+  size_t nexposed; /**< entries in @p exposed */
+} mproc_manager_type_t;
+
+/**
+ * Registers a user-defined hosted type, in every program that starts a
+ * manager hosting it, before mproc_boot() (a spawned server is the program
+ * again and finds the type by name, as children find functions). Clients
+ * need no registration: they name the type and its methods.
+ * @param t the type (not copied)
+ * @return 0 (also for the same table registered again); MPROC_E_STATE when
+ *   the name is a built-in type's or another table's, or past 64 types;
+ *   MPROC_E_INVAL for a NULL or incomplete table.
+ */
+MPROC_API int mproc_manager_register_type(const mproc_manager_type_t *t);
+
+/**
+ * Creates an object of a registered user type in the server (CPython:
+ * manager.Foo(*args) for register('Foo', Foo)). One request and its reply.
+ * @param m the manager
+ * @param type the registered type's name (registered in the server's
+ *   program)
+ * @param args arguments for the type's create function (encoded as
+ *   mproc_encode() does; may be NULL when @p nargs is 0)
+ * @param nargs how many
+ * @param out a new proxy, owned by the caller (mproc_proxy_destroy())
+ * @return 0; MPROC_E_KEY ("KeyError: 'Type'") when the server has no such
+ *   type; the create function's status when it fails.
+ */
+MPROC_API int mproc_manager_create(mproc_manager_t *m, const char *type,
+                                   const mproc_value_t *args, size_t nargs,
+                                   mproc_proxy_t **out);
+
+/**
+ * Calls a method of a user-defined hosted object (CPython's
+ * proxy._callmethod(name, args)). Blocks for one request and its reply.
+ * @param p a proxy of a user type (else MPROC_E_TYPE)
+ * @param method the method's name; one not exposed is MPROC_E_PERM
+ *   ("method 'x' of 'Type' object is not in exposed=(...)")
+ * @param args its arguments (may be NULL when @p nargs is 0)
+ * @param nargs how many
+ * @param result the method's result (None if it set none), one value owned
+ *   by the caller (mproc_values_free(*result, 1)); may be NULL to drop it
+ * @return 0, or the method's negative status with its message.
+ */
+MPROC_API int mproc_proxy_call(mproc_proxy_t *p, const char *method,
+                               const mproc_value_t *args, size_t nargs,
+                               mproc_value_t **result);
 
 /**
  * Releases the proxy and its connections; the object is freed once no

@@ -19,8 +19,9 @@
  *   shared.c pool.c       Value, Array, SharedMemory; the Pool
  *   manager/              wire.h, proto_native.c, handshake.c (the
  *                         server's non-blocking handshakes), server.c,
- *                         hosted.c (dict, list), client.c, proxy.c,
- *                         manager.c, fuzz.c
+ *                         hosted.c (dict, list), registry.c (user
+ *                         types, shared names), keepalive.c, client.c,
+ *                         proxy.c, manager.c, fuzz.c
  *   fault.c fault.h       fault injection of the backends' OS calls
  *
  * A backend provides only the OS operations listed here, one file per
@@ -643,6 +644,18 @@ bool mproc__net_peer_gone(mproc__net_t *c);
  * MPROC_E_CLOSED. Sockets only: a no-op on Windows named pipes, which only
  * the current user can open. */
 void mproc__net_set_timeout(mproc__net_t *c, unsigned ms);
+
+/* TCP keepalive for every manager TCP connection, both ends (common:
+ * manager/keepalive.c, mproc_manager_set_keepalive()); the backends apply
+ * it when they connect or accept. */
+void mproc__keepalive_get(unsigned *idle_s, unsigned *interval_s,
+                          unsigned *count);
+/* What keepalive @p c has (white-box tests): POSIX reads the socket's
+ * options back; Windows, which cannot read SIO_KEEPALIVE_VALS back, says
+ * what it applied (count: the system's 10 unless TCP_KEEPCNT took).
+ * MPROC_E_NOTSUP for a local connection. */
+int mproc__net_keepalive(mproc__net_t *c, bool *on, unsigned *idle_s,
+                         unsigned *interval_s, unsigned *count);
 
 /* ------------------------------------------------------------------------ */
 /* Transport without waiting (backend net.c): the manager's handshake loop  */

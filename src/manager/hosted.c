@@ -114,9 +114,11 @@ void mproc__hscratch_free(mproc__hscratch_t *s) {
   free(s->arr);
   blob_release_leased(s->blob);
   mproc_values_free(s->key, 1);
+  free(s->raw);
   s->arr = NULL;
   s->blob = NULL;
   s->key = NULL;
+  s->raw = NULL;
 }
 
 bool mproc__hosted_op(int64_t op) {

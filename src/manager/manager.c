@@ -12,7 +12,8 @@
 const char *const mproc__kind_names[K_MAX] = {
     NULL,        "Lock",  "RLock",   "Semaphore", "BoundedSemaphore",
     "Condition", "Event", "Barrier", "Queue",     "JoinableQueue",
-    "Value",     "dict",  "list",    "Namespace", "Array"};
+    "Value",     "dict",  "list",    "Namespace", "Array",
+    "user type"};
 
 static bool manager_ok(const mproc_manager_t *m, const char *what) {
   if (!m) {
@@ -54,8 +55,11 @@ static int manager_stop(mproc_manager_t *m, bool *sent) {
 static int manager_end_server(mproc_manager_t *m) {
   int rc = 0;
   if (m->owner) {
-    bool sent;
-    rc = manager_stop(m, &sent);
+    bool sent = true;
+    /* A server that has exited already (mproc_manager_join() saw it) is
+     * only reaped. */
+    if (mproc_process_is_alive(m->server) != 0)
+      rc = manager_stop(m, &sent);
     /* A server that never got the request (no connection, a failed
      * handshake or send) does not exit on its own: it is killed at once,
      * not after the 10 s a stopping server is given. */
@@ -77,8 +81,17 @@ static void manager_at_exit(void *arg) {
 
 int mproc_manager_start(mproc_manager_t **out,
                         const mproc_manager_options_t *opts) {
+  return mproc_manager_start_with(out, opts, NULL);
+}
+
+int mproc_manager_start_with(mproc_manager_t **out,
+                             const mproc_manager_options_t *opts,
+                             const mproc_manager_setup_t *setup) {
   mproc_semaphore_t *ready = NULL;
   mproc_manager_t *m = NULL;
+  mproc_value_t *names = NULL;
+  size_t nnames = 0;
+  const char *init = NULL;
   int rc;
   if (!out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
@@ -86,11 +99,25 @@ int mproc_manager_start(mproc_manager_t **out,
   if (opts && opts->authkey &&
       (rc = key_check(opts->authkey, opts->authkey_len)) < 0)
     return rc;
+  if (setup && setup->initializer &&
+      !(init = mproc__registry_name(setup->initializer)))
+    return mproc__err(MPROC_E_INVAL,
+                      "%s: the initializer must be registered "
+                      "(mproc_register()): a spawned server finds it by name",
+                      __func__);
+  if (setup && setup->ninitargs && !setup->initargs)
+    return mproc__err(MPROC_E_INVAL, "%s: ninitargs %zu with NULL initargs",
+                      __func__, setup->ninitargs);
+  if (setup && (rc = mproc__names_encode(setup->shared, setup->nshared, &names,
+                                         &nnames)) < 0)
+    return rc;
   if ((rc = mproc__authkey_ensure()) < 0)
     return rc;
   m = calloc(1, sizeof *m);
-  if (!m)
+  if (!m) {
+    free(names);
     return mproc__err(MPROC_E_NOMEM, "allocating a manager");
+  }
   m->magic = MANAGER_MAGIC;
   m->owner = true;
   if (opts && opts->authkey) {
@@ -115,12 +142,17 @@ int mproc_manager_start(mproc_manager_t **out,
   }
   if ((rc = mproc_semaphore_create(&ready, 0)) < 0)
     goto fail;
-  mproc_value_t args[3] = {mproc_str(m->address),
-                           mproc_bytes(m->key, m->keylen), mproc_obj(ready)};
+  mproc_value_t args[6] = {
+      mproc_str(m->address),
+      mproc_bytes(m->key, m->keylen),
+      mproc_obj(ready),
+      mproc_list(names, nnames),
+      init ? mproc_str(init) : mproc_none(),
+      mproc_list(setup ? setup->initargs : NULL, setup ? setup->ninitargs : 0)};
   mproc_process_options_t po = {.start_method = opts ? opts->start_method
                                                      : MPROC_START_DEFAULT,
                                 .daemon = true};
-  if ((rc = mproc_process_start(&m->server, mproc__manager_server_main, args, 3,
+  if ((rc = mproc_process_start(&m->server, mproc__manager_server_main, args, 6,
                                 &po)) < 0)
     goto fail;
   /* Waits for the server to listen, watching that it is still alive (and
@@ -150,10 +182,12 @@ int mproc_manager_start(mproc_manager_t **out,
     }
   }
   mproc_semaphore_destroy(ready);
+  free(names);
   mproc__exit_hook_add(&m->at_exit, manager_at_exit, m);
   *out = m;
   return 0;
 fail:
+  free(names);
   if (m->server) {
     mproc_process_kill(m->server);
     mproc_process_join(m->server, MPROC_FOREVER);
@@ -205,6 +239,23 @@ int64_t mproc__manager_server_pid(const mproc_manager_t *m) {
   return m && m->magic == MANAGER_MAGIC && m->owner
              ? mproc_process_pid(m->server)
              : 0;
+}
+
+int64_t mproc_manager_pid(const mproc_manager_t *m) {
+  return m && m->magic == MANAGER_MAGIC && m->owner && m->server
+             ? mproc_process_pid(m->server)
+             : 0;
+}
+
+int mproc_manager_join(mproc_manager_t *m, double timeout) {
+  if (!manager_ok(m, __func__))
+    return m ? MPROC_E_TYPE : MPROC_E_INVAL;
+  if (!m->owner || !m->server)
+    return mproc__err(MPROC_E_STATE,
+                      "%s: a connected manager's server is not this "
+                      "process's child",
+                      __func__);
+  return mproc_process_join(m->server, timeout);
 }
 
 int mproc_manager_shutdown(mproc_manager_t *m) {

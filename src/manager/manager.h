@@ -10,6 +10,8 @@
  *   namespace.c     Namespace and Array: creating them, their proxies
  *   proxy_sync.c    Condition.wait_for; a Barrier's action, state, timeout
  *   refs.c          the references proxies stored in a dict or list hold
+ *   registry.c      user-defined types; the server's objects shared by name
+ *   keepalive.c     TCP keepalive settings of manager connections
  *   client.c        connections to a server; a proxy's connection cache
  *   proxy.c         proxies and their operations
  *   manager.c       starting, connecting to and shutting down a manager
@@ -42,9 +44,13 @@ typedef struct pconn {
   mproc__net_t *c;
 } pconn_t;
 
+/* The longest user-defined type name (registry.c). */
+#define MPROC__TYPENAME_MAX 64
+
 struct mproc_proxy {
   mproc_object_t hdr;
   int kind;
+  char tname[MPROC__TYPENAME_MAX]; /* K_USER: the type's name */
   uint64_t id;
   char address[MPROC__ADDR_MAX];
   uint8_t key[MPROC_AUTHKEY_MAX];
@@ -159,7 +165,8 @@ typedef struct mproc__hosted mproc__hosted_t;
 typedef struct mproc__hscratch {
   mproc_value_t *arr; /* a result's items */
   mproc_value_t *key; /* a removed key (one block) */
-  void *blob;         /* a removed value */
+  void *blob;         /* a removed value (hosted.c's prefixed block) */
+  void *raw;          /* a user type's encoded result (plain malloc) */
 } mproc__hscratch_t;
 /* A dict or list (@p kind), filled from @p init (may be NULL): a dict's
  * list [key, bytes, ...], a list's [bytes, ...]. */
@@ -217,6 +224,42 @@ bool mproc__harray_op(int64_t op);
 int mproc__harray_call(mproc__harray_t *a, int64_t op, const mproc_value_t *v,
                        size_t n, mproc_value_t *res, size_t *nres,
                        mproc__hscratch_t *s);
+
+/* ------------------------------------------------------------------------ */
+/* Named objects and user-defined types (registry.c)                        */
+/* ------------------------------------------------------------------------ */
+
+/* A registered user type, or NULL. */
+const mproc_manager_type_t *mproc__utype_find(const char *name);
+/* The hosted kind a shared entry's type names (K_USER for a user type,
+ * then *ut), or 0. */
+int mproc__kind_by_name(const char *type, const mproc_manager_type_t **ut);
+/* Makes an object of @p ut from its encoded arguments. */
+int mproc__utype_new(const mproc_manager_type_t *ut, const void *args,
+                     size_t len, void **self);
+/* Calls @p method with encoded arguments; *enc is the encoded result
+ * (free()). MPROC_E_PERM for a method not exposed. */
+int mproc__utype_call(const mproc_manager_type_t *ut, void *self,
+                      const char *method, const void *args, size_t len,
+                      void **enc, size_t *elen);
+
+/* One entry of a server's table of named objects. */
+typedef struct mproc__named {
+  char *name;
+  int kind;
+  const mproc_manager_type_t *ut; /* K_USER */
+  int64_t param;
+  bool per_call;
+  void *obj; /* server.c's shared object (not per_call) */
+} mproc__named_t;
+/* Client side: @p s as the list value the server is started with (its
+ * strings point into @p s; free *vals). Checks every entry. */
+int mproc__names_encode(const mproc_manager_shared_t *s, size_t n,
+                        mproc_value_t **vals, size_t *nvals);
+/* Server side: the table from that list (free with mproc__names_free()). */
+int mproc__names_decode(const mproc_value_t *list, mproc__named_t **out,
+                        size_t *n);
+void mproc__names_free(mproc__named_t *t, size_t n);
 
 /* ------------------------------------------------------------------------ */
 /* The server's front door (handshake.c)                                    */

@@ -75,7 +75,7 @@ const char *mproc_proxy_type_name(const mproc_proxy_t *p) {
   if (!p || p->hdr.magic != MPROC__OBJ_MAGIC ||
       p->hdr.type_id != MPROC__T_PROXY)
     return NULL;
-  return mproc__kind_names[p->kind];
+  return p->kind == K_USER ? p->tname : mproc__kind_names[p->kind];
 }
 
 /*
@@ -129,6 +129,11 @@ static int proxy_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
     mproc__put_u32(b, 0);
   }
   mproc__put_u8(b, leased ? 1 : 0);
+  if (p->kind == K_USER) { /* its type's name, last (registry.c) */
+    size_t tlen = strlen(p->tname);
+    mproc__put_u32(b, (uint32_t)tlen);
+    mproc__put_raw(b, p->tname, tlen);
+  }
   return 0;
 }
 
@@ -143,6 +148,15 @@ static int proxy_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
   uint32_t klen = mproc__get_u32(r);
   const uint8_t *key = mproc__get_raw(r, klen);
   uint8_t leased = mproc__get_u8(r);
+  uint32_t tlen = 0;
+  const uint8_t *tname = NULL;
+  if (kind == K_USER) {
+    tlen = mproc__get_u32(r);
+    tname = mproc__get_raw(r, tlen);
+    if (tlen == 0 || tlen >= MPROC__TYPENAME_MAX ||
+        (tname && memchr(tname, 0, tlen)))
+      r->err = true;
+  }
   if (r->err || leased > 1 || kind == 0 || kind >= K_MAX || alen == 0 ||
       alen >= MPROC__ADDR_MAX || memchr(addr, 0, alen) ||
       klen > MPROC_AUTHKEY_MAX)
@@ -173,6 +187,10 @@ static int proxy_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
   if (rc < 0)
     return rc;
   p->leased = leased;
+  if (tname) {
+    memcpy(p->tname, tname, tlen);
+    p->tname[tlen] = '\0';
+  }
   *out = &p->hdr;
   return 0;
 }

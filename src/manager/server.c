@@ -91,6 +91,9 @@ typedef struct sobj {
    * or its deadline (here, oldest first) passes. */
   int64_t *leases;
   size_t nleases, leasecap;
+  /* A user-defined type's object (registry.c) */
+  const mproc_manager_type_t *ut;
+  void *uself;
 } sobj_t;
 
 struct mproc__sconn {
@@ -117,7 +120,9 @@ static struct {
   size_t keylen;
   bool nowait;    /* fuzzing: one thread plays every client, nothing waits */
   size_t nleased; /* objects with leases */
-  int64_t lease_next; /* the earliest deadline among them */
+  int64_t lease_next;    /* the earliest deadline among them */
+  mproc__named_t *names; /* objects exposed by name (registry.c) */
+  size_t nnames;
 } S;
 
 static void blob_free(blob_t *b) {
@@ -149,6 +154,8 @@ static void sobj_free(sobj_t *o) {
     S.nleased--;
   free(o->leases);
   blob_free(&o->val);
+  if (o->ut && o->ut->destroy && o->uself)
+    o->ut->destroy(o->uself);
   S.objs[o->id - 1] = NULL;
   free(o);
 }
@@ -689,16 +696,12 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
   return not_a_method(op, k);
 }
 
-/* Binds a connection to a new object (CREATE). */
-static int screate(sconn_t *sc, const mproc_value_t *a, size_t n,
-                   mproc_value_t *res, size_t *nres) {
-  int64_t kind, param = 0;
-  const void *p = NULL;
-  size_t len = 0;
-  if (!arg_int(a, n, 0, &kind) || kind <= 0 || kind >= K_MAX ||
-      !arg_int(a, n, 1, &param) || param < 0 ||
-      (kind == K_VALUE && !arg_bytes(a, n, 2, &p, &len)))
-    return mproc__err(MPROC_E_TYPE, "bad CREATE request");
+/* A new object with one reference, in the table (S.mu held): a built-in
+ * kind (@p p, @p len: a Value's bytes; @p init: a container's items), or a
+ * user type's (@p ut, made from the encoded arguments @p p, @p len). */
+static int sobj_new(int64_t kind, int64_t param, const void *p, size_t len,
+                    const mproc_value_t *init, const mproc_manager_type_t *ut,
+                    sobj_t **out) {
   if (kind == K_BARRIER && param == 0)
     return mproc__err(MPROC_E_VALUE, "a barrier needs at least one party");
   if (S.nobjs == S.cap) {
@@ -718,16 +721,16 @@ static int screate(sconn_t *sc, const mproc_value_t *a, size_t n,
   }
   if (kind == K_DICT || kind == K_LIST || kind == K_NAMESPACE) {
     /* A Namespace is a dict of its attributes. */
-    int rc = mproc__hosted_new(kind == K_LIST ? K_LIST : K_DICT,
-                               n > 2 ? &a[2] : NULL, &o->hosted);
+    int rc =
+        mproc__hosted_new(kind == K_LIST ? K_LIST : K_DICT, init, &o->hosted);
     if (rc < 0) {
       free(o);
       return rc;
     }
   }
-  if (kind == K_BARRIER && n > 2) {
+  if (kind == K_BARRIER && init) {
     /* [action name or None, encoded arguments, default timeout] */
-    const mproc_value_t *l = &a[2];
+    const mproc_value_t *l = init;
     const char *name = NULL;
     double t = 0;
     if (l->type != MPROC_VALUE_LIST || l->u.seq.n != 3 ||
@@ -750,11 +753,19 @@ static int screate(sconn_t *sc, const mproc_value_t *a, size_t n,
     }
   }
   if (kind == K_ARRAY) {
-    int rc = mproc__harray_new(param, n > 2 ? &a[2] : NULL, &o->array);
+    int rc = mproc__harray_new(param, init, &o->array);
     if (rc < 0) {
       free(o);
       return rc;
     }
+  }
+  if (kind == K_USER) {
+    int rc = mproc__utype_new(ut, p, len, &o->uself);
+    if (rc < 0) {
+      free(o);
+      return rc;
+    }
+    o->ut = ut;
   }
   o->kind = (int)kind;
   o->value = o->maxv = param;
@@ -763,9 +774,99 @@ static int screate(sconn_t *sc, const mproc_value_t *a, size_t n,
   o->refs = 1;
   o->id = ++S.nobjs;
   S.objs[o->id - 1] = o;
+  *out = o;
+  return 0;
+}
+
+/* Binds a connection to a new object (CREATE). */
+static int screate(sconn_t *sc, const mproc_value_t *a, size_t n,
+                   mproc_value_t *res, size_t *nres) {
+  int64_t kind, param = 0;
+  const void *p = NULL;
+  size_t len = 0;
+  sobj_t *o;
+  if (!arg_int(a, n, 0, &kind) || kind <= 0 || kind >= K_MAX ||
+      kind == K_USER || !arg_int(a, n, 1, &param) || param < 0 ||
+      (kind == K_VALUE && !arg_bytes(a, n, 2, &p, &len)))
+    return mproc__err(MPROC_E_TYPE, "bad CREATE request");
+  int rc = sobj_new(kind, param, p, len, n > 2 ? &a[2] : NULL, NULL, &o);
+  if (rc < 0)
+    return rc;
   sc->obj = o;
   res[(*nres)++] = mproc_int((int64_t)o->id);
   return 0;
+}
+
+/* Binds a connection to a new object of a user type (CREATE_USER). */
+static int screate_user(sconn_t *sc, const mproc_value_t *a, size_t n,
+                        mproc_value_t *res, size_t *nres) {
+  const char *type;
+  const void *p = NULL;
+  size_t len = 0;
+  sobj_t *o;
+  if (n < 2 || mproc_value_as_str(&a[0], &type) != 0 ||
+      !arg_bytes(a, n, 1, &p, &len))
+    return mproc__err(MPROC_E_TYPE, "bad CREATE_USER request");
+  const mproc_manager_type_t *ut = mproc__utype_find(type);
+  if (!ut) /* CPython's Server.create(): self.registry[typeid] */
+    return mproc__err(MPROC_E_KEY,
+                      "KeyError: '%s' (no such type registered in the "
+                      "manager's program)",
+                      type);
+  int rc = sobj_new(K_USER, 0, p, len, NULL, ut, &o);
+  if (rc < 0)
+    return rc;
+  sc->obj = o;
+  res[(*nres)++] = mproc_int((int64_t)o->id);
+  return 0;
+}
+
+/* Binds a connection to the object exposed as a name (GET_NAMED): the
+ * shared one, or a new one for a per-call entry. */
+static int sget_named(sconn_t *sc, const mproc_value_t *a, size_t n,
+                      mproc_value_t *res, size_t *nres) {
+  const char *name;
+  if (n < 1 || mproc_value_as_str(&a[0], &name) != 0)
+    return mproc__err(MPROC_E_TYPE, "bad GET_NAMED request");
+  mproc__named_t *e = NULL;
+  for (size_t i = 0; i < S.nnames && !e; i++)
+    if (strcmp(S.names[i].name, name) == 0)
+      e = &S.names[i];
+  if (!e) /* CPython's Server.create(): self.registry[typeid] */
+    return mproc__err(MPROC_E_KEY, "KeyError: '%s'", name);
+  sobj_t *o = e->obj;
+  if (e->per_call) {
+    int rc = sobj_new(e->kind, e->param, NULL, 0, NULL, e->ut, &o);
+    if (rc < 0)
+      return rc;
+  } else {
+    o->refs++;
+  }
+  sc->obj = o;
+  res[(*nres)++] = mproc_int((int64_t)o->id);
+  res[(*nres)++] = mproc_int(o->kind);
+  res[(*nres)++] = mproc_str(o->ut ? o->ut->name : mproc__kind_names[o->kind]);
+  return 0;
+}
+
+/* A method of a user type's object (USER_CALL); the encoded result goes to
+ * @p hs, freed once the reply is encoded. */
+static int suser_call(sconn_t *sc, const mproc_value_t *a, size_t n,
+                      mproc_value_t *res, size_t *nres, mproc__hscratch_t *hs) {
+  const char *method;
+  const void *p = NULL;
+  size_t len = 0, elen = 0;
+  sobj_t *o = sc->obj;
+  if (o->kind != K_USER || !o->ut)
+    return mproc__err(MPROC_E_TYPE, "a %s has no user-defined methods",
+                      mproc__kind_names[o->kind]);
+  if (n < 2 || mproc_value_as_str(&a[0], &method) != 0 ||
+      !arg_bytes(a, n, 1, &p, &len))
+    return mproc__err(MPROC_E_TYPE, "bad USER_CALL request");
+  int rc = mproc__utype_call(o->ut, o->uself, method, p, len, &hs->raw, &elen);
+  if (rc == 0)
+    res[(*nres)++] = mproc_bytes(hs->raw, elen);
+  return rc;
 }
 
 static int sattach(sconn_t *sc, const mproc_value_t *a, size_t n,
@@ -882,7 +983,7 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len,
   mproc_value_t res[MPROC__REPLY_RESULTS_MAX];
   size_t nres = 0;
   int64_t deadline;
-  mproc__hscratch_t hs = {NULL, NULL, NULL};
+  mproc__hscratch_t hs = {NULL, NULL, NULL, NULL};
   mproc__err_clear();
   mproc__mutex_lock(S.mu);
   sc->pid = (uint32_t)(rq.owner >> 32);
@@ -906,15 +1007,22 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len,
     S.closing = true;
     *shutdown = true;
     swake();
-  } else if (op == OP_CREATE || op == OP_ATTACH) {
+  } else if (op == OP_CREATE || op == OP_ATTACH || op == OP_GET_NAMED ||
+             op == OP_CREATE_USER) {
     if (sc->obj)
       rc = mproc__err(MPROC_E_STATE, "the connection already has an object");
     else if (op == OP_CREATE)
       rc = screate(sc, a, n, res, &nres);
+    else if (op == OP_GET_NAMED)
+      rc = sget_named(sc, a, n, res, &nres);
+    else if (op == OP_CREATE_USER)
+      rc = screate_user(sc, a, n, res, &nres);
     else
       rc = sattach(sc, a, n, res, &nres);
   } else if (!sc->obj) {
     rc = mproc__err(MPROC_E_STATE, "no object bound to this connection");
+  } else if (op == M_USER_CALL) {
+    rc = suser_call(sc, a, n, res, &nres, &hs);
   } else {
     rc = smethod(sc, op, rq.owner, deadline, a, n, res, &nres, tk, &hs);
   }
@@ -1104,15 +1212,57 @@ static void serve_threads(mproc__listener_t *l) {
   }
 }
 
-/* The server process: args are the address, the key and a semaphore to
- * release once it listens. */
+/* Runs the initializer (CPython's start(initializer, initargs)), then
+ * makes the objects shared by name, before the server listens: a client
+ * that connects finds them all. @p names: the list mproc__names_encode()
+ * made; @p init: the initializer's registered name, or None; @p initargs:
+ * a list. 0, or the process's exit code. */
+static int server_prepare(const mproc_value_t *names, const mproc_value_t *init,
+                          const mproc_value_t *initargs) {
+  const char *fname;
+  if (mproc_value_as_str(init, &fname) == 0) {
+    mproc_fn fn = mproc__registry_fn(fname);
+    if (!fn) {
+      fprintf(stderr, "mproc manager: initializer \"%s\" is not registered\n",
+              fname);
+      return 5;
+    }
+    size_t n = mproc_value_list_len(initargs);
+    const mproc_value_t *first = n ? mproc_value_list_at(initargs, 0) : NULL;
+    int rc = fn(first, n);
+    if (rc != 0)
+      return rc;
+  }
+  if (mproc__names_decode(names, &S.names, &S.nnames) < 0) {
+    fprintf(stderr, "mproc manager: %s\n", mproc_last_error());
+    return 6;
+  }
+  for (size_t i = 0; i < S.nnames; i++) {
+    mproc__named_t *e = &S.names[i];
+    sobj_t *o;
+    if (e->per_call)
+      continue;
+    /* The table holds the reference: the object lives with the server. */
+    if (sobj_new(e->kind, e->param, NULL, 0, NULL, e->ut, &o) < 0) {
+      fprintf(stderr, "mproc manager: shared \"%s\": %s\n", e->name,
+              mproc_last_error());
+      return 6;
+    }
+    e->obj = o;
+  }
+  return 0;
+}
+
+/* The server process: args are the address, the key, a semaphore to
+ * release once it listens, and the table of shared names, the
+ * initializer's name (or None) and its arguments (server_prepare()). */
 int mproc__manager_server_main(const mproc_value_t *args, size_t nargs) {
   const char *address;
   const void *key;
   size_t keylen;
   mproc_semaphore_t *ready;
   mproc__listener_t *l = NULL;
-  if (nargs != 3 || mproc_value_as_str(&args[0], &address) != 0 ||
+  if (nargs != 6 || mproc_value_as_str(&args[0], &address) != 0 ||
       mproc_value_as_bytes(&args[1], &key, &keylen) != 0 ||
       mproc_value_as_semaphore(&args[2], &ready) != 0)
     return 2;
@@ -1121,6 +1271,9 @@ int mproc__manager_server_main(const mproc_value_t *args, size_t nargs) {
   S.keylen = keylen;
   if (mproc__mutex_create(&S.mu) < 0 || mproc__cond_create(&S.cv) < 0)
     return 3;
+  int prc = server_prepare(&args[3], &args[4], &args[5]);
+  if (prc != 0)
+    return prc;
   if (mproc__listen(address, &l) < 0) {
     fprintf(stderr, "mproc manager: %s\n", mproc_last_error());
     return 4;

@@ -32,6 +32,7 @@ enum {
   K_LIST,
   K_NAMESPACE, /* a dict of attributes (hosted.c's dict) */
   K_ARRAY,     /* array.c; CREATE's param is the typecode */
+  K_USER,      /* a user-defined type (registry.c) */
   K_MAX
 };
 /* Their names, as CPython's proxies are named (manager.c). */
@@ -112,6 +113,15 @@ enum {
                       * carries one, or after MPROC_PROXY_LEASE_SECONDS */
   M_END
 };
+/* Named objects and user-defined types (registry.c). Numbered apart from
+ * the methods above, which keep growing at their end. */
+enum {
+  OP_GET_NAMED = 12, /* str name: int id, int kind, str type name; binds
+                      * the connection to that object */
+  OP_CREATE_USER,    /* str type name, bytes encoded args: int id */
+  M_USER_CALL        /* str method, bytes encoded args: bytes result */
+};
+
 /* M_DICT_ITEMS's what. */
 enum { DICT_KEYS = 1, DICT_VALUES, DICT_ITEMS };
 

@@ -38,6 +38,77 @@ struct mproc__listener {
   int fd;
 };
 
+/* TCP keepalive on a manager connection (keepalive.c says why), before
+ * connect() so that it bounds the handshake's wait too. Failures are
+ * ignored: a system without one of the options keeps its own default for
+ * it. TCP_USER_TIMEOUT (Linux) bounds what keepalive does not cover: a
+ * request still unacknowledged when the peer vanished (keepalive probes
+ * only an idle connection) and, since Linux 4.x, connect()'s SYNs. */
+static void tcp_keepalive(int fd) {
+  unsigned idle, interval, count;
+  mproc__keepalive_get(&idle, &interval, &count);
+  int on = 1, v;
+  setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+#if defined(TCP_KEEPIDLE)
+  v = (int)idle;
+  setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &v, sizeof v);
+#elif defined(TCP_KEEPALIVE) /* macOS */
+  v = (int)idle;
+  setsockopt(fd, IPPROTO_TCP, TCP_KEEPALIVE, &v, sizeof v);
+#endif
+#if defined(TCP_KEEPINTVL)
+  v = (int)interval;
+  setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &v, sizeof v);
+#endif
+#if defined(TCP_KEEPCNT)
+  v = (int)count;
+  setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &v, sizeof v);
+#endif
+#if defined(TCP_USER_TIMEOUT)
+  unsigned ms = (idle + interval * count) * 1000u;
+  setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &ms, sizeof ms);
+#endif
+  (void)v;
+  (void)interval;
+  (void)count;
+}
+
+/* Whether @p fd is a TCP socket (an accepted one may be a Unix socket). */
+static bool fd_is_tcp(int fd) {
+  struct sockaddr_storage ss;
+  socklen_t len = sizeof ss;
+  return getsockname(fd, (struct sockaddr *)&ss, &len) == 0 &&
+         (ss.ss_family == AF_INET || ss.ss_family == AF_INET6);
+}
+
+int mproc__net_keepalive(mproc__net_t *c, bool *on, unsigned *idle_s,
+                         unsigned *interval_s, unsigned *count) {
+  if (!fd_is_tcp(c->fd))
+    return mproc__err(MPROC_E_NOTSUP, "keepalive: not a TCP connection");
+  int v = 0;
+  socklen_t len = sizeof v;
+  *idle_s = *interval_s = *count = 0;
+  if (getsockopt(c->fd, SOL_SOCKET, SO_KEEPALIVE, &v, &len) < 0)
+    return mproc__err_os("getsockopt SO_KEEPALIVE");
+  *on = v != 0;
+#if defined(TCP_KEEPIDLE)
+  len = sizeof v;
+  if (getsockopt(c->fd, IPPROTO_TCP, TCP_KEEPIDLE, &v, &len) == 0)
+    *idle_s = (unsigned)v;
+#endif
+#if defined(TCP_KEEPINTVL)
+  len = sizeof v;
+  if (getsockopt(c->fd, IPPROTO_TCP, TCP_KEEPINTVL, &v, &len) == 0)
+    *interval_s = (unsigned)v;
+#endif
+#if defined(TCP_KEEPCNT)
+  len = sizeof v;
+  if (getsockopt(c->fd, IPPROTO_TCP, TCP_KEEPCNT, &v, &len) == 0)
+    *count = (unsigned)v;
+#endif
+  return 0;
+}
+
 static bool is_tcp(const char *address) {
   return address[0] != '/';
 }
@@ -215,6 +286,8 @@ int mproc__accept(mproc__listener_t *l, mproc__net_t **out) {
     }
     int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (fd_is_tcp(fd))
+      tcp_keepalive(fd);
     c->fd = fd;
     *out = c;
     return 0;
@@ -247,6 +320,7 @@ int mproc__connect(const char *address, mproc__net_t **out) {
         rc = mproc__err_os("socket");
         continue;
       }
+      tcp_keepalive(fd);
       if (!MPROC__FAIL(CONNECT) &&
           connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) {
         int one = 1;
@@ -429,6 +503,8 @@ int mproc__accept_nowait(mproc__listener_t *l, mproc__net_t **out) {
     }
     int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (fd_is_tcp(fd))
+      tcp_keepalive(fd);
     c->fd = fd;
     *out = c;
     return 0;

@@ -12,6 +12,8 @@
 
 #include <winsock2.h>
 #include <ws2tcpip.h>
+/* after winsock2.h */
+#include <mstcpip.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +30,10 @@ struct mproc__net {
   bool is_socket;
   HANDLE pipe;
   SOCKET s;
+  /* The keepalive applied (tcp_keepalive()): Windows cannot read
+   * SIO_KEEPALIVE_VALS back. */
+  bool ka_on;
+  unsigned ka_idle, ka_interval, ka_count;
   size_t pos, len;
   uint8_t buf[CONN_BUF];
 };
@@ -94,6 +100,53 @@ static int tcp_resolve(const char *address, bool passive,
   if (e != 0)
     return mproc__err(MPROC_E_NOTFOUND, "resolving \"%s\": error %d", address,
                       e);
+  return 0;
+}
+
+/* Windows 10 1703's socket options, missing from older headers. */
+#ifndef TCP_KEEPCNT
+#define TCP_KEEPCNT 16
+#endif
+#ifndef TCP_MAXRT
+#define TCP_MAXRT 5
+#endif
+
+/* TCP keepalive on a manager connection (manager/keepalive.c says why),
+ * before connect() so that it bounds the handshake too. SIO_KEEPALIVE_VALS
+ * takes the idle time and the interval; the count is the system's (10)
+ * unless TCP_KEEPCNT takes. TCP_MAXRT bounds what keepalive does not cover,
+ * a request still unacknowledged when the peer vanished. Failures are
+ * ignored: the system's defaults stay. */
+static void tcp_keepalive(mproc__net_t *c, SOCKET s) {
+  unsigned idle, interval, count;
+  mproc__keepalive_get(&idle, &interval, &count);
+  struct tcp_keepalive ka = {1, idle * 1000u, interval * 1000u};
+  DWORD got = 0;
+  c->ka_on = WSAIoctl(s, SIO_KEEPALIVE_VALS, &ka, sizeof ka, NULL, 0, &got,
+                      NULL, NULL) == 0;
+  c->ka_idle = c->ka_on ? idle : 0;
+  c->ka_interval = c->ka_on ? interval : 0;
+  DWORD v = count;
+  c->ka_count =
+      setsockopt(s, IPPROTO_TCP, TCP_KEEPCNT, (const char *)&v, sizeof v) == 0
+          ? count
+          : 10;
+  v = idle + interval * count;
+  setsockopt(s, IPPROTO_TCP, TCP_MAXRT, (const char *)&v, sizeof v);
+}
+
+int mproc__net_keepalive(mproc__net_t *c, bool *on, unsigned *idle_s,
+                         unsigned *interval_s, unsigned *count) {
+  if (!c->is_socket)
+    return mproc__err(MPROC_E_NOTSUP, "keepalive: not a TCP connection");
+  BOOL v = FALSE;
+  int len = sizeof v;
+  if (getsockopt(c->s, SOL_SOCKET, SO_KEEPALIVE, (char *)&v, &len) != 0)
+    v = FALSE;
+  *on = c->ka_on && v;
+  *idle_s = c->ka_idle;
+  *interval_s = c->ka_interval;
+  *count = c->ka_count;
   return 0;
 }
 
@@ -256,6 +309,7 @@ int mproc__accept(mproc__listener_t *l, mproc__net_t **out) {
     SetHandleInformation((HANDLE)s, HANDLE_FLAG_INHERIT, 0);
     BOOL one = TRUE;
     setsockopt(s, IPPROTO_TCP, TCP_NODELAY, (const char *)&one, sizeof one);
+    tcp_keepalive(c, s);
     c->is_socket = true;
     c->s = s;
     *out = c;
@@ -321,6 +375,7 @@ int mproc__connect(const char *address, mproc__net_t **out) {
     SOCKET s = tcp_socket(ai->ai_family);
     if (s == INVALID_SOCKET)
       continue;
+    tcp_keepalive(c, s);
     if (!MPROC__FAIL(CONNECT) &&
         connect(s, ai->ai_addr, (int)ai->ai_addrlen) == 0) {
       BOOL one = TRUE;
@@ -502,6 +557,7 @@ int mproc__accept_nowait(mproc__listener_t *l, mproc__net_t **out) {
   SetHandleInformation((HANDLE)s, HANDLE_FLAG_INHERIT, 0);
   BOOL one = TRUE;
   setsockopt(s, IPPROTO_TCP, TCP_NODELAY, (const char *)&one, sizeof one);
+  tcp_keepalive(c, s);
   c->is_socket = true;
   c->s = s;
   *out = c;
