@@ -1115,10 +1115,10 @@ typedef struct mproc_process_options {
  *   are inherited).
  * @param nargs Their number.
  * @param opts Options, or NULL.
- * @return 0, MPROC_E_STATE for an unregistered function (or spawn without
- *   mproc_boot()), MPROC_E_NOTSUP for a method this platform lacks,
- *   MPROC_E_SPAWN when the child could not be started, MPROC_E_TYPE for a bad
- *   argument, MPROC_E_LIMIT, MPROC_E_NOMEM.
+ * @return 0, MPROC_E_NOTFOUND for an unregistered function, MPROC_E_STATE for
+ *   spawn without mproc_boot(), MPROC_E_NOTSUP for a method this platform
+ *   lacks, MPROC_E_SPAWN when the child could not be started, MPROC_E_TYPE for
+ *   a bad argument, MPROC_E_LIMIT, MPROC_E_NOMEM.
  * @blocking Until the child is started; with spawn, until it has received its
  *   arguments and found its function.
  * @threadsafe
@@ -1823,7 +1823,7 @@ MPROC_API int mproc_condition_wait_for(mproc_condition_t *c,
  * waited longest; notify_all wakes every waiter present.
  * @param c The Condition, its lock held by the caller.
  * @param n How many waiters to wake, >= 0.
- * @return 0, MPROC_E_PERM when the lock is not held, MPROC_E_INVAL for n < 0.
+ * @return 0, MPROC_E_PERM when the lock is not held, MPROC_E_VALUE for n < 0.
  * @noblock
  * @threadsafe
  */
@@ -1871,8 +1871,8 @@ typedef struct mproc_barrier mproc_barrier_t;
  *   mproc_barrier_destroy().
  * @param parties The number of parties, 1 to 65535.
  * @param action A registered function, or NULL.
- * @return 0, MPROC_E_VALUE for 0 or more than 65535 parties, MPROC_E_STATE for
- *   an unregistered action, MPROC_E_LIMIT or MPROC_E_NOMEM.
+ * @return 0, MPROC_E_VALUE for 0 or more than 65535 parties, MPROC_E_NOTFOUND
+ *   for an unregistered action, MPROC_E_LIMIT or MPROC_E_NOMEM.
  * @noblock
  * @threadsafe
  */
@@ -2412,7 +2412,7 @@ typedef struct mproc_pool_options {
  *   mproc_pool_destroy().
  * @param opts Options, or NULL.
  * @return 0, MPROC_E_SPAWN or MPROC_E_WORKER_DIED when workers cannot start,
- *   MPROC_E_STATE for an unregistered initializer, MPROC_E_NOMEM.
+ *   MPROC_E_NOTFOUND for an unregistered initializer, MPROC_E_NOMEM.
  * @blocking While the pool's thread and workers are started.
  * @threadsafe
  */
@@ -2428,9 +2428,10 @@ MPROC_API int mproc_pool_create(mproc_pool_t **out,
  * @param nargs Their number.
  * @param result Receives one value owned by the caller.
  * @return 0, the first failing task's status (with its message),
- *   MPROC_E_WORKER_DIED, MPROC_E_INHERITANCE for an argument, MPROC_E_TOOBIG,
- *   MPROC_E_STATE after close or from a callback, MPROC_E_CLOSED when
- *   terminated.
+ *   MPROC_E_WORKER_DIED, MPROC_E_INHERITANCE for an argument, MPROC_E_TOOBIG
+ *   for more than MPROC_VALUE_MAX_COUNT tasks or results, MPROC_E_NOTFOUND for
+ *   an unregistered task, MPROC_E_STATE after close, from a callback of this
+ *   pool or in another process, MPROC_E_CLOSED when terminated.
  * @blocking Until the task is done.
  * @threadsafe
  */
@@ -2444,14 +2445,15 @@ MPROC_API int mproc_pool_apply(mproc_pool_t *pool, mproc_task_fn fn,
  *   MPROC_E_STATE).
  * @param fn The registered task.
  * @param items One argument per task.
- * @param n Their number.
+ * @param n Their number, at most MPROC_VALUE_MAX_COUNT.
  * @param chunksize Tasks per chunk; 0 lets mproc choose.
  * @param results Receives the results: one value per task, one block owned by
  *   the caller (mproc_values_free(*results, n)).
  * @return 0, the first failing task's status (with its message),
- *   MPROC_E_WORKER_DIED, MPROC_E_INHERITANCE for an argument, MPROC_E_TOOBIG,
- *   MPROC_E_STATE after close or from a callback, MPROC_E_CLOSED when
- *   terminated.
+ *   MPROC_E_WORKER_DIED, MPROC_E_INHERITANCE for an argument, MPROC_E_TOOBIG
+ *   for more than MPROC_VALUE_MAX_COUNT tasks or results, MPROC_E_NOTFOUND for
+ *   an unregistered task, MPROC_E_STATE after close, from a callback of this
+ *   pool or in another process, MPROC_E_CLOSED when terminated.
  * @blocking Until every task is done.
  * @threadsafe
  */
@@ -2481,9 +2483,10 @@ MPROC_API int mproc_pool_map(mproc_pool_t *pool, mproc_task_fn fn,
  * @param results Receives the results: one value per task, one block owned by
  *   the caller (mproc_values_free(*results, n)).
  * @return 0, the first failing task's status (with its message),
- *   MPROC_E_WORKER_DIED, MPROC_E_INHERITANCE for an argument, MPROC_E_TOOBIG,
- *   MPROC_E_STATE after close or from a callback, MPROC_E_CLOSED when
- *   terminated.
+ *   MPROC_E_WORKER_DIED, MPROC_E_INHERITANCE for an argument, MPROC_E_TOOBIG
+ *   for more than MPROC_VALUE_MAX_COUNT tasks or results, MPROC_E_NOTFOUND for
+ *   an unregistered task, MPROC_E_STATE after close, from a callback of this
+ *   pool or in another process, MPROC_E_CLOSED when terminated.
  * @blocking Until every task is done.
  * @threadsafe
  */
@@ -2523,9 +2526,10 @@ MPROC_API int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
  * @param results Receives the results: one value per task, one block owned by
  *   the caller (mproc_values_free(*results, n)).
  * @return 0, the first failing task's status (with its message),
- *   MPROC_E_WORKER_DIED, MPROC_E_INHERITANCE for an argument, MPROC_E_TOOBIG,
- *   MPROC_E_STATE after close or from a callback, MPROC_E_CLOSED when
- *   terminated.
+ *   MPROC_E_WORKER_DIED, MPROC_E_INHERITANCE for an argument, MPROC_E_TOOBIG
+ *   for more than MPROC_VALUE_MAX_COUNT tasks or results, MPROC_E_NOTFOUND for
+ *   an unregistered task, MPROC_E_STATE after close, from a callback of this
+ *   pool or in another process, MPROC_E_CLOSED when terminated.
  * @blocking Until every task is done.
  * @threadsafe
  */
@@ -2574,9 +2578,13 @@ typedef struct mproc_callbacks {
  * @param out Receives the call's handle, owned by the caller
  *   (mproc_async_destroy()); the arguments are copied before the call returns,
  *   so the caller may free them at once.
- * @return 0 once submitted (the tasks' own failures come through
- *   mproc_async_get() and the error callback), MPROC_E_STATE after close,
- *   MPROC_E_INHERITANCE or MPROC_E_TYPE for an argument.
+ * @return 0 with a handle, also when the call fails before any task is queued
+ *   (an argument refused by the sharing rule, starmap's item that is not a
+ *   tuple, a closed pool): as in CPython that failure is the call's result,
+ *   given to the error callback and by mproc_async_get(). No handle, and a
+ *   negative status, only for arguments no call can be made of: MPROC_E_INVAL
+ *   (NULL), MPROC_E_NOTFOUND (an unregistered task), MPROC_E_TOOBIG (more than
+ *   MPROC_VALUE_MAX_COUNT tasks), MPROC_E_STATE (a pool of another process).
  * @blocking Never for the tasks; only while the arguments are handed to the
  *   pool.
  * @threadsafe
@@ -2597,9 +2605,13 @@ MPROC_API int mproc_pool_apply_async(mproc_pool_t *pool, mproc_task_fn fn,
  * @param out Receives the call's handle, owned by the caller
  *   (mproc_async_destroy()); the arguments are copied before the call returns,
  *   so the caller may free them at once.
- * @return 0 once submitted (the tasks' own failures come through
- *   mproc_async_get() and the error callback), MPROC_E_STATE after close,
- *   MPROC_E_INHERITANCE or MPROC_E_TYPE for an argument.
+ * @return 0 with a handle, also when the call fails before any task is queued
+ *   (an argument refused by the sharing rule, starmap's item that is not a
+ *   tuple, a closed pool): as in CPython that failure is the call's result,
+ *   given to the error callback and by mproc_async_get(). No handle, and a
+ *   negative status, only for arguments no call can be made of: MPROC_E_INVAL
+ *   (NULL), MPROC_E_NOTFOUND (an unregistered task), MPROC_E_TOOBIG (more than
+ *   MPROC_VALUE_MAX_COUNT tasks), MPROC_E_STATE (a pool of another process).
  * @blocking Never for the tasks.
  * @threadsafe
  */
@@ -2620,9 +2632,13 @@ MPROC_API int mproc_pool_map_async(mproc_pool_t *pool, mproc_task_fn fn,
  * @param out Receives the call's handle, owned by the caller
  *   (mproc_async_destroy()); the arguments are copied before the call returns,
  *   so the caller may free them at once.
- * @return 0 once submitted (the tasks' own failures come through
- *   mproc_async_get() and the error callback), MPROC_E_STATE after close,
- *   MPROC_E_INHERITANCE or MPROC_E_TYPE for an argument.
+ * @return 0 with a handle, also when the call fails before any task is queued
+ *   (an argument refused by the sharing rule, starmap's item that is not a
+ *   tuple, a closed pool): as in CPython that failure is the call's result,
+ *   given to the error callback and by mproc_async_get(). No handle, and a
+ *   negative status, only for arguments no call can be made of: MPROC_E_INVAL
+ *   (NULL), MPROC_E_NOTFOUND (an unregistered task), MPROC_E_TOOBIG (more than
+ *   MPROC_VALUE_MAX_COUNT tasks), MPROC_E_STATE (a pool of another process).
  * @blocking Never for the tasks.
  * @threadsafe
  */
@@ -2644,9 +2660,13 @@ MPROC_API int mproc_pool_starmap_async(mproc_pool_t *pool, mproc_task_fn fn,
  * @param out Receives the call's handle, owned by the caller
  *   (mproc_async_destroy()); the arguments are copied before the call returns,
  *   so the caller may free them at once.
- * @return 0 once submitted (the tasks' own failures come through
- *   mproc_async_get() and the error callback), MPROC_E_STATE after close,
- *   MPROC_E_INHERITANCE or MPROC_E_TYPE for an argument.
+ * @return 0 with a handle, also when the call fails before any task is queued
+ *   (an argument refused by the sharing rule, starmap's item that is not a
+ *   tuple, a closed pool): as in CPython that failure is the call's result,
+ *   given to the error callback and by mproc_async_get(). No handle, and a
+ *   negative status, only for arguments no call can be made of: MPROC_E_INVAL
+ *   (NULL), MPROC_E_NOTFOUND (an unregistered task), MPROC_E_TOOBIG (more than
+ *   MPROC_VALUE_MAX_COUNT tasks), MPROC_E_STATE (a pool of another process).
  * @blocking Never for the tasks.
  * @threadsafe
  */
@@ -2719,7 +2739,9 @@ typedef struct mproc_iter mproc_iter_t;
  * @param chunksize Tasks per chunk; 0 means 1.
  * @param out Receives the iterator, owned by the caller
  *   (mproc_iter_destroy()).
- * @return 0, MPROC_E_STATE after close, MPROC_E_INHERITANCE for an argument.
+ * @return 0, MPROC_E_STATE after close or in another process,
+ *   MPROC_E_INHERITANCE for an argument, MPROC_E_NOTFOUND for an unregistered
+ *   task, MPROC_E_TOOBIG for more than MPROC_VALUE_MAX_COUNT tasks.
  * @blocking Never for the tasks.
  * @threadsafe
  */
