@@ -82,8 +82,8 @@ extern "C" {
 /**
  * Returns the library version as "MAJOR.MINOR.PATCH".
  * @return A static string, never NULL; not to be freed.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API const char *mproc_version(void);
 
@@ -194,8 +194,8 @@ typedef enum mproc_status {
  * @param status 0 or a MPROC_E_* code (another number gives "unknown mproc
  *   status").
  * @return A static string, never NULL; not to be freed.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API const char *mproc_strerror(int status);
 
@@ -204,8 +204,8 @@ MPROC_API const char *mproc_strerror(int status);
  * @param status 0 or a MPROC_E_* code.
  * @return A static string, never NULL ("MPROC_OK" for 0, "MPROC_E_UNKNOWN" for
  *   another number); not to be freed.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API const char *mproc_err_name(int status);
 
@@ -216,8 +216,8 @@ MPROC_API const char *mproc_err_name(int status);
  * empty string when there is none). Whole, however long: a pool task's
  * error message of a megabyte comes back entire, as in CPython.
  * @return A string owned by the library, per thread; never NULL.
- * @noblock
- * @threads Per thread: each thread sees its own last failure.
+ * @par Blocking and threads
+ *   Does not wait. Per thread: each thread sees its own last failure.
  */
 MPROC_API const char *mproc_last_error(void);
 
@@ -228,8 +228,8 @@ MPROC_API const char *mproc_last_error(void);
  * are portable, so EAGAIN, EMFILE and ENOSPC are all MPROC_E_LIMIT: this
  * tells them apart. Valid as long as mproc_last_error().
  * @return errno or GetLastError() of that failure, or 0.
- * @noblock
- * @threads Per thread, as mproc_last_error().
+ * @par Blocking and threads
+ *   Does not wait. Per thread, as mproc_last_error().
  */
 MPROC_API long mproc_last_os_error(void);
 
@@ -312,8 +312,8 @@ typedef struct mproc_value {
 /**
  * The None value.
  * @return A None value.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 static inline mproc_value_t mproc_none(void) {
   mproc_value_t v;
@@ -325,8 +325,8 @@ static inline mproc_value_t mproc_none(void) {
  * An int value (Python's int, limited to 64 bits).
  * @param i The integer.
  * @return An int value.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 static inline mproc_value_t mproc_int(int64_t i) {
   mproc_value_t v;
@@ -338,8 +338,8 @@ static inline mproc_value_t mproc_int(int64_t i) {
  * A float value.
  * @param d The number.
  * @return A float value.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 static inline mproc_value_t mproc_double(double d) {
   mproc_value_t v;
@@ -351,8 +351,8 @@ static inline mproc_value_t mproc_double(double d) {
  * A bool value (True or False).
  * @param b The truth value.
  * @return A bool value.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 static inline mproc_value_t mproc_bool(bool b) {
   mproc_value_t v;
@@ -365,8 +365,8 @@ static inline mproc_value_t mproc_bool(bool b) {
  * @param s A NUL-terminated UTF-8 string, borrowed: it must stay valid while
  *   the value is in use.
  * @return A str value pointing at @p s.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 static inline mproc_value_t mproc_str(const char *s) {
   mproc_value_t v;
@@ -380,8 +380,8 @@ static inline mproc_value_t mproc_str(const char *s) {
  *   when @p len is 0).
  * @param len Their number.
  * @return A bytes value pointing at @p ptr.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 static inline mproc_value_t mproc_bytes(const void *ptr, size_t len) {
   mproc_value_t v;
@@ -396,8 +396,8 @@ static inline mproc_value_t mproc_bytes(const void *ptr, size_t len) {
  * the value is used.
  * @param object The object, borrowed: the value does not keep it alive.
  * @return An object value.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 static inline mproc_value_t mproc_obj(const void *object) {
   mproc_value_t v;
@@ -410,8 +410,8 @@ static inline mproc_value_t mproc_obj(const void *object) {
  * @param items The items, borrowed: valid while the value is in use.
  * @param n Their number.
  * @return A tuple value.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 static inline mproc_value_t mproc_tuple(const mproc_value_t *items, size_t n) {
   mproc_value_t v;
@@ -425,8 +425,8 @@ static inline mproc_value_t mproc_tuple(const mproc_value_t *items, size_t n) {
  * @param items The items, borrowed: valid while the value is in use.
  * @param n Their number.
  * @return A list value.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 static inline mproc_value_t mproc_list(const mproc_value_t *items, size_t n) {
   mproc_value_t v;
@@ -445,8 +445,8 @@ static inline mproc_value_t mproc_list(const mproc_value_t *items, size_t n) {
  *   is in use.
  * @param n The number of entries (half the number of values at @p kv).
  * @return A dict value.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 static inline mproc_value_t mproc_dict(const mproc_value_t *kv, size_t n) {
   mproc_value_t v;
@@ -460,8 +460,8 @@ static inline mproc_value_t mproc_dict(const mproc_value_t *kv, size_t n) {
  * Whether a value is None.
  * @param v The value, or NULL.
  * @return true if @p v is not NULL and holds None.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 static inline bool mproc_value_is_none(const mproc_value_t *v) {
   return v && v->type == MPROC_VALUE_NONE;
@@ -495,8 +495,8 @@ static inline bool mproc_value_is_none(const mproc_value_t *v) {
  * @param out Receives the int64_t.
  * @return 0, MPROC_E_TYPE unless @p v holds an int or a bool, MPROC_E_INVAL
  *   for a NULL argument.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_int(const mproc_value_t *v, int64_t *out);
 /**
@@ -505,8 +505,8 @@ MPROC_API int mproc_value_as_int(const mproc_value_t *v, int64_t *out);
  * @param out Receives the double.
  * @return 0, MPROC_E_TYPE unless @p v holds a float, MPROC_E_INVAL for a NULL
  *   argument.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_double(const mproc_value_t *v, double *out);
 /**
@@ -515,8 +515,8 @@ MPROC_API int mproc_value_as_double(const mproc_value_t *v, double *out);
  * @param out Receives the bool.
  * @return 0, MPROC_E_TYPE unless @p v holds a bool, MPROC_E_INVAL for a NULL
  *   argument.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_bool(const mproc_value_t *v, bool *out);
 /**
@@ -526,8 +526,8 @@ MPROC_API int mproc_value_as_bool(const mproc_value_t *v, bool *out);
  *   valid while the value is.
  * @return 0, MPROC_E_TYPE unless @p v holds a str, MPROC_E_INVAL for a NULL
  *   argument.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_str(const mproc_value_t *v, const char **out);
 /**
@@ -537,8 +537,8 @@ MPROC_API int mproc_value_as_str(const mproc_value_t *v, const char **out);
  * @param len Receives their number.
  * @return 0, MPROC_E_TYPE unless @p v holds bytes, MPROC_E_INVAL for a NULL
  *   argument.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_bytes(const mproc_value_t *v, const void **ptr,
                                    size_t *len);
@@ -549,8 +549,8 @@ MPROC_API int mproc_value_as_bytes(const mproc_value_t *v, const void **ptr,
  * Items of a tuple or a list; 0 for any other value.
  * @param v The value.
  * @return The number of items, 0 for any other value (or NULL).
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API size_t mproc_value_list_len(const mproc_value_t *v);
 /** Item @p i of a tuple or a list; NULL (and MPROC_E_TYPE or MPROC_E_VALUE
@@ -558,8 +558,8 @@ MPROC_API size_t mproc_value_list_len(const mproc_value_t *v);
  * @param v A tuple or a list.
  * @param i The index, from 0.
  * @return A pointer into @p v (borrowed), or NULL.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API const mproc_value_t *mproc_value_list_at(const mproc_value_t *v,
                                                    size_t i);
@@ -567,8 +567,8 @@ MPROC_API const mproc_value_t *mproc_value_list_at(const mproc_value_t *v,
  * Entries of a dict; 0 for any other value.
  * @param v The value.
  * @return The number of entries, 0 for any other value (or NULL).
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API size_t mproc_value_dict_len(const mproc_value_t *v);
 /** Entry @p i of a dict, in insertion order: the way to iterate.
@@ -579,8 +579,8 @@ MPROC_API size_t mproc_value_dict_len(const mproc_value_t *v);
  * @param value Receives the value, borrowed from @p v.
  * @return 0, MPROC_E_TYPE, MPROC_E_VALUE past the end, MPROC_E_INVAL for a
  *   NULL argument.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_dict_entry(const mproc_value_t *v, size_t i,
                                      const mproc_value_t **key,
@@ -594,8 +594,8 @@ MPROC_API int mproc_value_dict_entry(const mproc_value_t *v, size_t i,
  * @param key The key to look up.
  * @param out Receives the value, borrowed from @p dict.
  * @return 0, MPROC_E_KEY, MPROC_E_TYPE, MPROC_E_INVAL for a NULL argument.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_dict_get(const mproc_value_t *dict,
                                    const mproc_value_t *key,
@@ -609,8 +609,8 @@ MPROC_API int mproc_value_dict_get(const mproc_value_t *dict,
  * @param a A value.
  * @param b Another value.
  * @return true if equal as Python's == says.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API bool mproc_value_equal(const mproc_value_t *a,
                                  const mproc_value_t *b);
@@ -624,8 +624,8 @@ MPROC_API bool mproc_value_equal(const mproc_value_t *a,
  * @param v The value.
  * @return A new string owned by the caller (mproc_free()), or NULL when out of
  *   memory.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API char *mproc_value_repr(const mproc_value_t *v);
 
@@ -640,8 +640,8 @@ MPROC_API char *mproc_value_repr(const mproc_value_t *v);
  *   (mproc_values_free(*out, n)).
  * @return 0, MPROC_E_INHERITANCE for an inherit-only object, MPROC_E_TOOBIG or
  *   MPROC_E_VALUE for a value beyond the limits, MPROC_E_NOMEM.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_copy(const mproc_value_t *vals, size_t n,
                                mproc_value_t **out);
@@ -666,8 +666,8 @@ typedef struct mproc_builder mproc_builder_t;
  *   mproc_builder_finish() or mproc_builder_free().
  * @param type MPROC_VALUE_TUPLE, MPROC_VALUE_LIST or MPROC_VALUE_DICT.
  * @return 0, MPROC_E_INVAL for another type, MPROC_E_NOMEM.
- * @noblock
- * @threads One thread at a time: the object has a single user.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
  */
 MPROC_API int mproc_builder_new(mproc_builder_t **out, mproc_value_type_t type);
 /**
@@ -676,8 +676,8 @@ MPROC_API int mproc_builder_new(mproc_builder_t **out, mproc_value_type_t type);
  * @param v The item, copied (strings may be temporaries).
  * @return 0, MPROC_E_TYPE for a dict builder, MPROC_E_INHERITANCE for an
  *   inherit-only object, MPROC_E_NOMEM.
- * @noblock
- * @threads One thread at a time: the object has a single user.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
  */
 MPROC_API int mproc_builder_append(mproc_builder_t *b, const mproc_value_t *v);
 /** Sets key to a copy of @p v in a dict builder (a new key goes last, an
@@ -687,8 +687,8 @@ MPROC_API int mproc_builder_append(mproc_builder_t *b, const mproc_value_t *v);
  * @param v The value, copied.
  * @return 0, MPROC_E_TYPE for another builder or an unhashable key,
  *   MPROC_E_NOMEM.
- * @noblock
- * @threads One thread at a time: the object has a single user.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
  */
 MPROC_API int mproc_builder_set(mproc_builder_t *b, const mproc_value_t *key,
                                 const mproc_value_t *v);
@@ -698,8 +698,8 @@ MPROC_API int mproc_builder_set(mproc_builder_t *b, const mproc_value_t *key,
  * @param key The key.
  * @return A pointer into the builder (valid until its next call), or NULL when
  *   absent.
- * @noblock
- * @threads One thread at a time: the object has a single user.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
  */
 MPROC_API mproc_value_t *mproc_builder_lookup(mproc_builder_t *b,
                                               const mproc_value_t *key);
@@ -707,8 +707,8 @@ MPROC_API mproc_value_t *mproc_builder_lookup(mproc_builder_t *b,
  * Items (or entries) so far.
  * @param b The builder.
  * @return The number of items or entries.
- * @noblock
- * @threads One thread at a time: the object has a single user.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
  */
 MPROC_API size_t mproc_builder_len(const mproc_builder_t *b);
 /** One owned value (mproc_values_free(*out, 1)); frees the builder, also on
@@ -717,15 +717,15 @@ MPROC_API size_t mproc_builder_len(const mproc_builder_t *b);
  * @param out Receives one value owned by the caller (mproc_values_free(*out,
  *   1)).
  * @return 0, MPROC_E_NOMEM.
- * @noblock
- * @threads One thread at a time: the object has a single user.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
  */
 MPROC_API int mproc_builder_finish(mproc_builder_t *b, mproc_value_t **out);
 /**
  * Frees a builder that will not be finished. NULL is allowed.
  * @param b The builder, or NULL.
- * @noblock
- * @threads One thread at a time: the object has a single user.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
  */
 MPROC_API void mproc_builder_free(mproc_builder_t *b);
 
@@ -766,8 +766,8 @@ MPROC_API void mproc_builder_free(mproc_builder_t *b);
  * @param ... One or two output pointers per code, as listed.
  * @return 0, MPROC_E_TYPE or MPROC_E_VALUE with CPython's message,
  *   MPROC_E_INVAL for a bad format. Outputs point into @p args (borrowed).
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_args_parse(const mproc_value_t *args, size_t nargs,
                                const char *format, ...);
@@ -776,8 +776,8 @@ MPROC_API int mproc_args_parse(const mproc_value_t *args, size_t nargs,
  * "str", "bytes", "tuple", "list", "dict", or the object's type name.
  * @param v The value.
  * @return A static string, never NULL for a valid value.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API const char *mproc_value_type_name(const mproc_value_t *v);
 
@@ -787,8 +787,8 @@ MPROC_API const char *mproc_value_type_name(const mproc_value_t *v);
  * object.
  * @param object Any pointer.
  * @return A static string, or NULL.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API const char *mproc_object_type_name(const void *object);
 
@@ -805,8 +805,8 @@ MPROC_API const char *mproc_object_type_name(const void *object);
  * @param len Receives its length.
  * @return 0, MPROC_E_INHERITANCE, MPROC_E_TOOBIG, MPROC_E_TYPE for a bad
  *   value, MPROC_E_NOMEM.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_encode(const mproc_value_t *vals, size_t n, void **buf,
                            size_t *len);
@@ -833,9 +833,9 @@ MPROC_API int mproc_encode(const mproc_value_t *vals, size_t n, void **buf,
  * @param n Receives their number.
  * @return 0, MPROC_E_DECODE for malformed input, MPROC_E_PERM for a proxy
  *   whose tag does not verify, MPROC_E_NOMEM.
- * @blocking Never blocks without a bound: objects in the input are attached,
- *   not waited for.
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Never blocks without a bound: objects in the input are attached, not
+ *   waited for. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_decode(const void *buf, size_t len, mproc_value_t **vals,
                            size_t *n);
@@ -844,16 +844,16 @@ MPROC_API int mproc_decode(const void *buf, size_t len, mproc_value_t **vals,
  * Frees an array returned by mproc_decode(). NULL is allowed.
  * @param vals The array, or NULL.
  * @param n Its number of values, as returned with it.
- * @noblock
- * @threads One thread at a time: the object has a single user.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
  */
 MPROC_API void mproc_values_free(mproc_value_t *vals, size_t n);
 
 /**
  * Frees memory returned by mproc (mproc_encode()'s buffer).
  * @param p The memory, or NULL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API void mproc_free(void *p);
 
@@ -921,8 +921,9 @@ typedef int (*mproc_task_fn)(const mproc_value_t *args, size_t nargs,
  * @param fn The function.
  * @return 0, MPROC_E_STATE for a conflicting registration, MPROC_E_LIMIT
  *   beyond 2048 names, MPROC_E_INVAL for NULL.
- * @noblock
- * @threads Call from main() before mproc_boot(), before other threads exist.
+ * @par Blocking and threads
+ *   Does not wait. Call from main() before mproc_boot(), before other threads
+ *   exist.
  */
 MPROC_API int mproc_register(const char *name, mproc_fn fn);
 /**
@@ -931,8 +932,8 @@ MPROC_API int mproc_register(const char *name, mproc_fn fn);
  * @param name The name, not copied (a string literal).
  * @param fn The pool task.
  * @return As mproc_register().
- * @noblock
- * @threads As mproc_register().
+ * @par Blocking and threads
+ *   Does not wait. As mproc_register().
  */
 MPROC_API int mproc_register_task(const char *name, mproc_task_fn fn);
 
@@ -988,8 +989,8 @@ inline int mproc__register_any(const char *name, mproc_task_fn fn) {
  * @param argv main()'s argv (kept, not copied).
  * @return 0 in a process that was not spawned by mproc; a spawned child does
  *   not return (it exits with its function's result).
- * @noblock
- * @threads Call from main() before any other thread exists.
+ * @par Blocking and threads
+ *   Does not wait. Call from main() before any other thread exists.
  */
 MPROC_API int mproc_boot(int argc, char **argv);
 
@@ -1019,8 +1020,8 @@ typedef enum mproc_start_method {
  * Whether @p method is available on this platform (1) or not (0).
  * @param method A start method.
  * @return 1 or 0.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_start_method_available(mproc_start_method_t method);
 
@@ -1033,8 +1034,8 @@ MPROC_API int mproc_start_method_available(mproc_start_method_t method);
  * @param method MPROC_START_FORK, MPROC_START_SPAWN, or MPROC_START_DEFAULT
  *   for the platform's.
  * @return 0, MPROC_E_NOTSUP, MPROC_E_INVAL for an unknown method.
- * @noblock
- * @threads A process-wide setting: make it before other threads start
+ * @par Blocking and threads
+ *   Does not wait. A process-wide setting: make it before other threads start
  *   processes.
  */
 MPROC_API int mproc_set_start_method(mproc_start_method_t method);
@@ -1042,8 +1043,8 @@ MPROC_API int mproc_set_start_method(mproc_start_method_t method);
 /**
  * The process-wide default start method.
  * @return MPROC_START_FORK or MPROC_START_SPAWN.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API mproc_start_method_t mproc_get_start_method(void);
 
@@ -1053,8 +1054,8 @@ MPROC_API mproc_start_method_t mproc_get_start_method(void);
  * call mproc_boot() and register the same functions. The string is copied.
  * @param path The program's path, copied; NULL for this program.
  * @return 0, MPROC_E_NOMEM.
- * @noblock
- * @threads A process-wide setting: make it before other threads start
+ * @par Blocking and threads
+ *   Does not wait. A process-wide setting: make it before other threads start
  *   processes.
  */
 MPROC_API int mproc_set_executable(const char *path);
@@ -1119,9 +1120,9 @@ typedef struct mproc_process_options {
  *   spawn without mproc_boot(), MPROC_E_NOTSUP for a method this platform
  *   lacks, MPROC_E_SPAWN when the child could not be started, MPROC_E_TYPE for
  *   a bad argument, MPROC_E_LIMIT, MPROC_E_NOMEM.
- * @blocking Until the child is started; with spawn, until it has received its
- *   arguments and found its function.
- * @threadsafe
+ * @par Blocking and threads
+ *   Until the child is started; with spawn, until it has received its
+ *   arguments and found its function. Safe from several threads at once.
  */
 MPROC_API int mproc_process_start(mproc_process_t **out, mproc_fn fn,
                                   const mproc_value_t *args, size_t nargs,
@@ -1135,8 +1136,8 @@ MPROC_API int mproc_process_start(mproc_process_t **out, mproc_fn fn,
  * @return 0 once exited, MPROC_E_TIMEOUT, MPROC_E_STATE for
  *   mproc_current_process()'s handle, MPROC_E_INVAL for a NULL handle or a bad
  *   timeout.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_process_join(mproc_process_t *p, double timeout);
 
@@ -1150,8 +1151,8 @@ MPROC_API int mproc_process_join(mproc_process_t *p, double timeout);
  * @param code Receives the exit code.
  * @return 0, MPROC_E_BUSY while running, MPROC_E_STATE for a parent's handle
  *   once it has ended.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_process_exitcode(mproc_process_t *p, int *code);
 
@@ -1159,8 +1160,8 @@ MPROC_API int mproc_process_exitcode(mproc_process_t *p, int *code);
  * 1 if the child is still running, 0 if it has exited, or an error.
  * @param p The process handle.
  * @return 1, 0, or MPROC_E_INVAL for a bad handle.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_process_is_alive(mproc_process_t *p);
 
@@ -1168,8 +1169,8 @@ MPROC_API int mproc_process_is_alive(mproc_process_t *p);
  * Asks the child to end (SIGTERM; TerminateProcess on Windows).
  * @param p The process handle.
  * @return 0, MPROC_E_STATE for the current or parent process's handle.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_process_terminate(mproc_process_t *p);
 
@@ -1177,8 +1178,8 @@ MPROC_API int mproc_process_terminate(mproc_process_t *p);
  * Ends the child at once (SIGKILL; TerminateProcess on Windows).
  * @param p The process handle.
  * @return 0, MPROC_E_STATE for the current or parent process's handle.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_process_kill(mproc_process_t *p);
 
@@ -1187,8 +1188,8 @@ MPROC_API int mproc_process_kill(mproc_process_t *p);
  * @param p The process handle.
  * @return The pid, or 0 for a bad handle (with a detail in
  *   mproc_last_error()).
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int64_t mproc_process_pid(const mproc_process_t *p);
 
@@ -1200,8 +1201,8 @@ MPROC_API int64_t mproc_process_pid(const mproc_process_t *p);
  * @param out Receives the handle, owned by @p p: do not close it.
  * @return 0, MPROC_E_NOTSUP without pidfd, MPROC_E_STATE for
  *   mproc_current_process().
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_process_sentinel(mproc_process_t *p,
                                      mproc_os_handle_t *out);
@@ -1212,9 +1213,9 @@ MPROC_API int mproc_process_sentinel(mproc_process_t *p,
  * join, terminate or kill it first. NULL is allowed.
  * @param p The process handle, or NULL.
  * @return 0, or MPROC_E_BUSY while the child runs (the handle is kept).
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API int mproc_process_destroy(mproc_process_t *p);
 
@@ -1228,9 +1229,9 @@ MPROC_API int mproc_process_destroy(mproc_process_t *p);
  * dies with this process (see mproc_process_options_t). NULL is allowed.
  * @param p The process handle, or NULL.
  * @return 0.
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API int mproc_process_detach(mproc_process_t *p);
 
@@ -1263,8 +1264,8 @@ MPROC_API int mproc_process_detach(mproc_process_t *p);
  * true; children inherit the setting in force when they start (fork and
  * spawn alike). Pools and managers are still shut down.
  * @param join true (the default) to join at exit, false not to.
- * @noblock
- * @threads A process-wide setting: make it before other threads start
+ * @par Blocking and threads
+ *   Does not wait. A process-wide setting: make it before other threads start
  *   processes.
  */
 MPROC_API void mproc_set_exit_join(bool join);
@@ -1272,8 +1273,8 @@ MPROC_API void mproc_set_exit_join(bool join);
 /**
  * The current process id.
  * @return The pid.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int64_t mproc_getpid(void);
 
@@ -1286,8 +1287,8 @@ MPROC_API int64_t mproc_getpid(void);
  * process that mproc did not start.
  * @param p The process handle.
  * @return A string owned by @p p, or NULL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API const char *mproc_process_name(const mproc_process_t *p);
 
@@ -1295,8 +1296,8 @@ MPROC_API const char *mproc_process_name(const mproc_process_t *p);
  * 1 if the process is a daemon, 0 if not, or an error.
  * @param p The process handle.
  * @return 1, 0, or MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_process_daemon(const mproc_process_t *p);
 
@@ -1309,8 +1310,8 @@ MPROC_API int mproc_process_daemon(const mproc_process_t *p);
  * MPROC_E_BUSY; mproc_process_destroy() and mproc_process_detach() do
  * nothing and return 0.
  * @return A handle owned by the library, never NULL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API mproc_process_t *mproc_current_process(void);
 
@@ -1325,8 +1326,8 @@ MPROC_API mproc_process_t *mproc_current_process(void);
  * then MPROC_E_STATE. Terminate and kill are MPROC_E_STATE. The handle
  * belongs to the library, as mproc_current_process()'s.
  * @return A handle owned by the library, or NULL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API mproc_process_t *mproc_parent_process(void);
 
@@ -1344,8 +1345,8 @@ MPROC_API mproc_process_t *mproc_parent_process(void);
  *   in it are not.
  * @param n Receives the number of handles.
  * @return 0, MPROC_E_NOMEM.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_active_children(mproc_process_t ***out, size_t *n);
 
@@ -1354,8 +1355,8 @@ MPROC_API int mproc_active_children(mproc_process_t ***out, size_t *n);
  * CPython 3.13's os.process_cpu_count(); CPython's cpu_count() counts the
  * machine's), at least 1. A pool of 0 workers starts this many.
  * @return The number of CPUs, at least 1.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_cpu_count(void);
 
@@ -1376,8 +1377,8 @@ MPROC_API int mproc_cpu_count(void);
  * @param exit_code The child's exit code, returned.
  * @param message The message, copied; NULL removes it.
  * @return @p exit_code.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_process_fail(int exit_code, const char *message);
 /** The longest message mproc_process_fail() keeps, in bytes. */
@@ -1392,8 +1393,8 @@ MPROC_API int mproc_process_fail(int exit_code, const char *message);
  * @p p: valid until the handle is destroyed.
  * @param p The process handle.
  * @return A string owned by @p p, or NULL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API const char *mproc_process_error(mproc_process_t *p);
 
@@ -1426,8 +1427,8 @@ typedef struct mproc_lock mproc_lock_t;
  * @param out Receives the new Lock, owned by the caller: release it with
  *   mproc_lock_destroy().
  * @return 0, MPROC_E_LIMIT or MPROC_E_NOMEM.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_lock_create(mproc_lock_t **out);
 /**
@@ -1436,40 +1437,40 @@ MPROC_API int mproc_lock_create(mproc_lock_t **out);
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0 when acquired, MPROC_E_TIMEOUT, MPROC_E_INVAL for a NULL handle or
  *   a bad timeout.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_lock_acquire(mproc_lock_t *l, double timeout);
 /**
  * Same as mproc_lock_acquire(l, 0): MPROC_E_BUSY if held.
  * @param l The Lock.
  * @return 0 when acquired, MPROC_E_BUSY when it was not free.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_lock_try_acquire(mproc_lock_t *l);
 /**
  * MPROC_E_VALUE if the lock is not held.
  * @param l The Lock.
  * @return 0, MPROC_E_VALUE if not held.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_lock_release(mproc_lock_t *l);
 /**
  * 1 if held by anyone, 0 if free.
  * @param l The Lock.
  * @return 1 if held, 0 if free, or MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_lock_locked(mproc_lock_t *l);
 /**
  * Releases this process's handle on the Lock.
  * @param l The Lock, or NULL.
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API void mproc_lock_destroy(mproc_lock_t *l);
 
@@ -1484,8 +1485,8 @@ typedef struct mproc_rlock mproc_rlock_t;
  * @param out Receives the new RLock, owned by the caller: release it with
  *   mproc_rlock_destroy().
  * @return 0, MPROC_E_LIMIT or MPROC_E_NOMEM.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_rlock_create(mproc_rlock_t **out);
 /**
@@ -1494,8 +1495,8 @@ MPROC_API int mproc_rlock_create(mproc_rlock_t **out);
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0 when acquired, MPROC_E_TIMEOUT, MPROC_E_OWNER_DEAD (acquired; the
  *   owner died holding it), MPROC_E_INVAL for a NULL handle or a bad timeout.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_rlock_acquire(mproc_rlock_t *l, double timeout);
 /**
@@ -1503,32 +1504,32 @@ MPROC_API int mproc_rlock_acquire(mproc_rlock_t *l, double timeout);
  * @param l The RLock.
  * @return 0 when acquired, MPROC_E_BUSY when it was not free,
  *   MPROC_E_OWNER_DEAD.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_rlock_try_acquire(mproc_rlock_t *l);
 /**
  * Releases one level of the RLock.
  * @param l The RLock.
  * @return 0, MPROC_E_PERM if the caller does not own it.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_rlock_release(mproc_rlock_t *l);
 /**
  * The calling thread's recursion depth (0 if it does not own it).
  * @param l The RLock.
  * @return The depth, or MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_rlock_count(mproc_rlock_t *l);
 /**
  * Releases this process's handle on the RLock.
  * @param l The RLock, or NULL.
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API void mproc_rlock_destroy(mproc_rlock_t *l);
 
@@ -1547,8 +1548,8 @@ typedef struct mproc_semaphore mproc_semaphore_t;
  * @param value The initial value, at most MPROC_SEM_VALUE_MAX.
  * @return 0, MPROC_E_VALUE above MPROC_SEM_VALUE_MAX, MPROC_E_LIMIT or
  *   MPROC_E_NOMEM.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_semaphore_create(mproc_semaphore_t **out,
                                      unsigned int value);
@@ -1558,8 +1559,8 @@ MPROC_API int mproc_semaphore_create(mproc_semaphore_t **out,
  *   it with mproc_semaphore_destroy().
  * @param value The initial value, also the bound.
  * @return As mproc_semaphore_create().
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_bounded_semaphore_create(mproc_semaphore_t **out,
                                              unsigned int value);
@@ -1569,24 +1570,24 @@ MPROC_API int mproc_bounded_semaphore_create(mproc_semaphore_t **out,
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0 when a unit was taken, MPROC_E_TIMEOUT, MPROC_E_INVAL for a NULL
  *   handle or a bad timeout.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_semaphore_acquire(mproc_semaphore_t *s, double timeout);
 /**
  * Takes one unit if there is one (acquire(block=False)).
  * @param s The semaphore.
  * @return 0, or MPROC_E_BUSY when its value is 0.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_semaphore_try_acquire(mproc_semaphore_t *s);
 /**
  * Gives one unit back and wakes a waiter.
  * @param s The semaphore.
  * @return 0, MPROC_E_VALUE past the bound (or MPROC_SEM_VALUE_MAX).
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_semaphore_release(mproc_semaphore_t *s);
 /**
@@ -1594,16 +1595,16 @@ MPROC_API int mproc_semaphore_release(mproc_semaphore_t *s);
  * @param s The semaphore.
  * @param out Receives the value.
  * @return 0, MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_semaphore_value(mproc_semaphore_t *s, unsigned int *out);
 /**
  * Releases this process's handle on the semaphore.
  * @param s The semaphore, or NULL.
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API void mproc_semaphore_destroy(mproc_semaphore_t *s);
 
@@ -1617,8 +1618,8 @@ MPROC_API void mproc_semaphore_destroy(mproc_semaphore_t *s);
  * @param out Receives the Lock, borrowed from @p v: valid while the value is
  *   (a child's arguments: for the whole child); do not destroy it.
  * @return 0, MPROC_E_TYPE unless @p v holds a Lock, MPROC_E_INVAL for NULL.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_lock(const mproc_value_t *v, mproc_lock_t **out);
 /**
@@ -1627,8 +1628,8 @@ MPROC_API int mproc_value_as_lock(const mproc_value_t *v, mproc_lock_t **out);
  * @param out Receives the RLock, borrowed from @p v: valid while the value is
  *   (a child's arguments: for the whole child); do not destroy it.
  * @return 0, MPROC_E_TYPE unless @p v holds a RLock, MPROC_E_INVAL for NULL.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_rlock(const mproc_value_t *v, mproc_rlock_t **out);
 /**
@@ -1640,8 +1641,8 @@ MPROC_API int mproc_value_as_rlock(const mproc_value_t *v, mproc_rlock_t **out);
  *   not destroy it.
  * @return 0, MPROC_E_TYPE unless @p v holds a Semaphore or BoundedSemaphore,
  *   MPROC_E_INVAL for NULL.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_semaphore(const mproc_value_t *v,
                                        mproc_semaphore_t **out);
@@ -1684,32 +1685,32 @@ typedef struct mproc_event mproc_event_t;
  * @param out Receives the new Event, owned by the caller: release it with
  *   mproc_event_destroy().
  * @return 0, MPROC_E_LIMIT or MPROC_E_NOMEM.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_event_create(mproc_event_t **out);
 /**
  * Sets the flag and wakes every waiter.
  * @param e The Event.
  * @return 0, MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_event_set(mproc_event_t *e);
 /**
  * Clears the flag.
  * @param e The Event.
  * @return 0, MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_event_clear(mproc_event_t *e);
 /**
  * 1 if set, 0 if not.
  * @param e The Event.
  * @return 1, 0, or MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_event_is_set(mproc_event_t *e);
 /**
@@ -1719,16 +1720,16 @@ MPROC_API int mproc_event_is_set(mproc_event_t *e);
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0, MPROC_E_TIMEOUT, MPROC_E_INVAL for a NULL handle or a bad
  *   timeout.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_event_wait(mproc_event_t *e, double timeout);
 /**
  * Releases this process's handle on the Event.
  * @param e The Event, or NULL.
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API void mproc_event_destroy(mproc_event_t *e);
 
@@ -1766,8 +1767,8 @@ typedef struct mproc_condition mproc_condition_t;
  *   the Condition), or NULL for a new RLock.
  * @return 0, MPROC_E_TYPE for another kind of lock, MPROC_E_LIMIT or
  *   MPROC_E_NOMEM.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_condition_create(mproc_condition_t **out, void *lock);
 /**
@@ -1775,16 +1776,16 @@ MPROC_API int mproc_condition_create(mproc_condition_t **out, void *lock);
  * @param c The Condition.
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return As the lock's acquire.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_condition_acquire(mproc_condition_t *c, double timeout);
 /**
  * Releases the underlying lock.
  * @param c The Condition.
  * @return As the lock's release.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_condition_release(mproc_condition_t *c);
 /**
@@ -1798,8 +1799,9 @@ MPROC_API int mproc_condition_release(mproc_condition_t *c);
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0, MPROC_E_TIMEOUT, MPROC_E_OWNER_DEAD, MPROC_E_PERM when the lock
  *   is not held, MPROC_E_LIMIT beyond 1024 waiters.
- * @blocking Up to @p timeout, then until the lock is taken back.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout, then until the lock is taken back. Safe from several
+ *   threads at once.
  */
 MPROC_API int mproc_condition_wait(mproc_condition_t *c, double timeout);
 /** A predicate for mproc_condition_wait_for(), called with the lock held. */
@@ -1813,8 +1815,8 @@ typedef bool (*mproc_predicate_fn)(void *arg);
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll. For
  *   the whole call.
  * @return 0, MPROC_E_TIMEOUT, or mproc_condition_wait()'s errors.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_condition_wait_for(mproc_condition_t *c,
                                        mproc_predicate_fn pred, void *arg,
@@ -1824,24 +1826,24 @@ MPROC_API int mproc_condition_wait_for(mproc_condition_t *c,
  * @param c The Condition, its lock held by the caller.
  * @param n How many waiters to wake, >= 0.
  * @return 0, MPROC_E_PERM when the lock is not held, MPROC_E_VALUE for n < 0.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_condition_notify(mproc_condition_t *c, int n);
 /**
  * Wakes every waiter present.
  * @param c The Condition, its lock held by the caller.
  * @return 0, MPROC_E_PERM.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_condition_notify_all(mproc_condition_t *c);
 /**
  * Releases this process's handle on the Condition.
  * @param c The Condition, or NULL.
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API void mproc_condition_destroy(mproc_condition_t *c);
 
@@ -1873,8 +1875,8 @@ typedef struct mproc_barrier mproc_barrier_t;
  * @param action A registered function, or NULL.
  * @return 0, MPROC_E_VALUE for 0 or more than 65535 parties, MPROC_E_NOTFOUND
  *   for an unregistered action, MPROC_E_LIMIT or MPROC_E_NOMEM.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_barrier_create(mproc_barrier_t **out, unsigned int parties,
                                    mproc_fn action);
@@ -1922,8 +1924,8 @@ typedef struct mproc_barrier_options {
  * @param opts Options, or NULL; copied.
  * @return As mproc_barrier_create(), and MPROC_E_TOOBIG or MPROC_E_TYPE for
  *   the action's arguments, MPROC_E_INVAL for a bad default timeout.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_barrier_create_ex(mproc_barrier_t **out,
                                       unsigned int parties,
@@ -1939,8 +1941,8 @@ MPROC_API int mproc_barrier_create_ex(mproc_barrier_t **out,
  * @param index Receives the arrival index, or NULL.
  * @return 0, MPROC_E_BROKEN, MPROC_E_TIMEOUT, MPROC_E_INVAL for a NULL handle
  *   or a bad timeout.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_barrier_wait(mproc_barrier_t *b, double timeout,
                                  unsigned int *index);
@@ -1948,48 +1950,48 @@ MPROC_API int mproc_barrier_wait(mproc_barrier_t *b, double timeout,
  * Breaks the barrier: current and future waiters get MPROC_E_BROKEN.
  * @param b The Barrier.
  * @return 0, MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_barrier_abort(mproc_barrier_t *b);
 /**
  * Back to empty and not broken; current waiters get MPROC_E_BROKEN.
  * @param b The Barrier.
  * @return 0, MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_barrier_reset(mproc_barrier_t *b);
 /**
  * The number of parties the Barrier was made for.
  * @param b The Barrier.
  * @return The number of parties, or MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_barrier_parties(mproc_barrier_t *b);
 /**
  * The number of parties waiting now.
  * @param b The Barrier.
  * @return The count, or MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_barrier_n_waiting(mproc_barrier_t *b);
 /**
  * 1 if broken, 0 if not.
  * @param b The Barrier.
  * @return 1, 0, or MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_barrier_broken(mproc_barrier_t *b);
 /**
  * Releases this process's handle on the Barrier.
  * @param b The Barrier, or NULL.
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API void mproc_barrier_destroy(mproc_barrier_t *b);
 
@@ -1999,8 +2001,8 @@ MPROC_API void mproc_barrier_destroy(mproc_barrier_t *b);
  * @param out Receives the Event, borrowed from @p v: valid while the value is
  *   (a child's arguments: for the whole child); do not destroy it.
  * @return 0, MPROC_E_TYPE unless @p v holds a Event, MPROC_E_INVAL for NULL.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_event(const mproc_value_t *v, mproc_event_t **out);
 /**
@@ -2010,8 +2012,8 @@ MPROC_API int mproc_value_as_event(const mproc_value_t *v, mproc_event_t **out);
  *   is (a child's arguments: for the whole child); do not destroy it.
  * @return 0, MPROC_E_TYPE unless @p v holds a Condition, MPROC_E_INVAL for
  *   NULL.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_condition(const mproc_value_t *v,
                                        mproc_condition_t **out);
@@ -2021,8 +2023,8 @@ MPROC_API int mproc_value_as_condition(const mproc_value_t *v,
  * @param out Receives the Barrier, borrowed from @p v: valid while the value
  *   is (a child's arguments: for the whole child); do not destroy it.
  * @return 0, MPROC_E_TYPE unless @p v holds a Barrier, MPROC_E_INVAL for NULL.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_barrier(const mproc_value_t *v,
                                      mproc_barrier_t **out);
@@ -2056,16 +2058,17 @@ MPROC_API int mproc_value_as_barrier(const mproc_value_t *v,
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return As the type's own acquire; MPROC_E_TYPE for another object,
  *   MPROC_E_INVAL for NULL.
- * @blocking Up to @p timeout (a proxy: plus a round trip).
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout (a proxy: plus a round trip). Safe from several threads
+ *   at once.
  */
 MPROC_API int mproc_acquire(const void *obj, double timeout);
 /**
  * Releases any lock (see mproc_acquire()).
  * @param obj As for mproc_acquire().
  * @return As the type's own release; MPROC_E_TYPE, MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_release(const void *obj);
 
@@ -2140,8 +2143,8 @@ typedef struct mproc_queue_options {
  *   mproc_queue_destroy().
  * @param opts Options, or NULL.
  * @return 0, MPROC_E_VALUE for a bad capacity, MPROC_E_LIMIT or MPROC_E_NOMEM.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_queue_create(mproc_queue_t **out,
                                  const mproc_queue_options_t *opts);
@@ -2151,8 +2154,8 @@ MPROC_API int mproc_queue_create(mproc_queue_t **out,
  *   with mproc_queue_destroy().
  * @param opts Options, or NULL.
  * @return 0, MPROC_E_VALUE for a bad capacity, MPROC_E_LIMIT or MPROC_E_NOMEM.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_simple_queue_create(mproc_queue_t **out,
                                         const mproc_queue_options_t *opts);
@@ -2162,8 +2165,8 @@ MPROC_API int mproc_simple_queue_create(mproc_queue_t **out,
  *   with mproc_queue_destroy().
  * @param opts Options, or NULL.
  * @return 0, MPROC_E_VALUE for a bad capacity, MPROC_E_LIMIT or MPROC_E_NOMEM.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_joinable_queue_create(mproc_queue_t **out,
                                           const mproc_queue_options_t *opts);
@@ -2179,8 +2182,9 @@ MPROC_API int mproc_joinable_queue_create(mproc_queue_t **out,
  * @return 0, MPROC_E_FULL, MPROC_E_CLOSED, MPROC_E_TOOBIG,
  *   MPROC_E_INHERITANCE, MPROC_E_BROKEN, MPROC_E_INVAL for a NULL handle or a
  *   bad timeout.
- * @blocking Up to @p timeout for room; a streamed message until it is all in.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout for room; a streamed message until it is all in. Safe
+ *   from several threads at once.
  */
 MPROC_API int mproc_queue_put(mproc_queue_t *q, const mproc_value_t *vals,
                               size_t n, double timeout);
@@ -2196,9 +2200,9 @@ MPROC_API int mproc_queue_put(mproc_queue_t *q, const mproc_value_t *vals,
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0, MPROC_E_EMPTY, MPROC_E_CLOSED, MPROC_E_BROKEN, MPROC_E_DECODE,
  *   MPROC_E_INVAL for a NULL handle or a bad timeout.
- * @blocking Up to @p timeout for an item; a streamed message until it is all
- *   out.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout for an item; a streamed message until it is all out. Safe
+ *   from several threads at once.
  */
 MPROC_API int mproc_queue_get(mproc_queue_t *q, mproc_value_t **vals, size_t *n,
                               double timeout);
@@ -2209,8 +2213,8 @@ MPROC_API int mproc_queue_get(mproc_queue_t *q, mproc_value_t **vals, size_t *n,
  * @param len Their number.
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return As mproc_queue_put().
- * @blocking As mproc_queue_put().
- * @threadsafe
+ * @par Blocking and threads
+ *   As mproc_queue_put(). Safe from several threads at once.
  */
 MPROC_API int mproc_queue_put_bytes(mproc_queue_t *q, const void *data,
                                     size_t len, double timeout);
@@ -2226,8 +2230,8 @@ MPROC_API int mproc_queue_put_bytes(mproc_queue_t *q, const void *data,
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0, MPROC_E_TOOBIG (the message stays), and mproc_queue_get()'s
  *   errors.
- * @blocking As mproc_queue_get().
- * @threadsafe
+ * @par Blocking and threads
+ *   As mproc_queue_get(). Safe from several threads at once.
  */
 MPROC_API int mproc_queue_get_bytes(mproc_queue_t *q, void *buf, size_t cap,
                                     size_t *len, double timeout);
@@ -2236,24 +2240,24 @@ MPROC_API int mproc_queue_get_bytes(mproc_queue_t *q, void *buf, size_t cap,
  * @param q The queue.
  * @param out Receives the count.
  * @return 0, MPROC_E_BROKEN, MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_queue_qsize(mproc_queue_t *q, size_t *out);
 /**
  * 1 if the queue holds no item, 0 if it holds some, or an error.
  * @param q The queue.
  * @return 1, 0, or a negative status.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_queue_empty(mproc_queue_t *q);
 /**
  * 1 if the queue holds maxsize items, else 0, or an error.
  * @param q The queue.
  * @return 1, 0, or a negative status.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_queue_full(mproc_queue_t *q);
 /**
@@ -2262,16 +2266,16 @@ MPROC_API int mproc_queue_full(mproc_queue_t *q);
  * wake up.
  * @param q The queue.
  * @return 0, MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_queue_close(mproc_queue_t *q);
 /** JoinableQueue: one item taken has been processed. MPROC_E_VALUE when
  * called more times than items were put.
  * @param q A JoinableQueue.
  * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for another kind of queue.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_queue_task_done(mproc_queue_t *q);
 /** JoinableQueue: waits until every item put has been task_done()'d;
@@ -2279,16 +2283,16 @@ MPROC_API int mproc_queue_task_done(mproc_queue_t *q);
  * @param q A JoinableQueue.
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0, MPROC_E_TIMEOUT, MPROC_E_TYPE for another kind of queue.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_queue_join(mproc_queue_t *q, double timeout);
 /**
  * Releases this process's handle on the queue. NULL is allowed.
  * @param q The queue, or NULL.
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API void mproc_queue_destroy(mproc_queue_t *q);
 /**
@@ -2297,8 +2301,8 @@ MPROC_API void mproc_queue_destroy(mproc_queue_t *q);
  * @param out Receives the queue, borrowed from @p v: valid while the value is
  *   (a child's arguments: for the whole child); do not destroy it.
  * @return 0, MPROC_E_TYPE unless @p v holds a queue, MPROC_E_INVAL for NULL.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out);
 
@@ -2361,8 +2365,8 @@ MPROC_API int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out);
  * @param task The running task (its third argument).
  * @param result The result, copied.
  * @return 0, MPROC_E_INHERITANCE, MPROC_E_TOOBIG, MPROC_E_NOMEM.
- * @noblock
- * @threads Call from the task's own thread.
+ * @par Blocking and threads
+ *   Does not wait. Call from the task's own thread.
  */
 MPROC_API int mproc_task_set_result(mproc_task_t *task,
                                     const mproc_value_t *result);
@@ -2377,8 +2381,8 @@ MPROC_API int mproc_task_set_result(mproc_task_t *task,
  * @param task The running task.
  * @param message The message, copied.
  * @return 0, MPROC_E_NOMEM.
- * @noblock
- * @threads Call from the task's own thread.
+ * @par Blocking and threads
+ *   Does not wait. Call from the task's own thread.
  */
 MPROC_API int mproc_task_set_error(mproc_task_t *task, const char *message);
 
@@ -2413,8 +2417,9 @@ typedef struct mproc_pool_options {
  * @param opts Options, or NULL.
  * @return 0, MPROC_E_SPAWN or MPROC_E_WORKER_DIED when workers cannot start,
  *   MPROC_E_NOTFOUND for an unregistered initializer, MPROC_E_NOMEM.
- * @blocking While the pool's thread and workers are started.
- * @threadsafe
+ * @par Blocking and threads
+ *   While the pool's thread and workers are started. Safe from several threads
+ *   at once.
  */
 MPROC_API int mproc_pool_create(mproc_pool_t **out,
                                 const mproc_pool_options_t *opts);
@@ -2432,8 +2437,8 @@ MPROC_API int mproc_pool_create(mproc_pool_t **out,
  *   for more than MPROC_VALUE_MAX_COUNT tasks or results, MPROC_E_NOTFOUND for
  *   an unregistered task, MPROC_E_STATE after close, from a callback of this
  *   pool or in another process, MPROC_E_CLOSED when terminated.
- * @blocking Until the task is done.
- * @threadsafe
+ * @par Blocking and threads
+ *   Until the task is done. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_apply(mproc_pool_t *pool, mproc_task_fn fn,
                                const mproc_value_t *args, size_t nargs,
@@ -2454,8 +2459,8 @@ MPROC_API int mproc_pool_apply(mproc_pool_t *pool, mproc_task_fn fn,
  *   for more than MPROC_VALUE_MAX_COUNT tasks or results, MPROC_E_NOTFOUND for
  *   an unregistered task, MPROC_E_STATE after close, from a callback of this
  *   pool or in another process, MPROC_E_CLOSED when terminated.
- * @blocking Until every task is done.
- * @threadsafe
+ * @par Blocking and threads
+ *   Until every task is done. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_map(mproc_pool_t *pool, mproc_task_fn fn,
                              const mproc_value_t *items, size_t n,
@@ -2487,8 +2492,8 @@ MPROC_API int mproc_pool_map(mproc_pool_t *pool, mproc_task_fn fn,
  *   for more than MPROC_VALUE_MAX_COUNT tasks or results, MPROC_E_NOTFOUND for
  *   an unregistered task, MPROC_E_STATE after close, from a callback of this
  *   pool or in another process, MPROC_E_CLOSED when terminated.
- * @blocking Until every task is done.
- * @threadsafe
+ * @par Blocking and threads
+ *   Until every task is done. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
                                  const mproc_value_t *tuples, size_t n,
@@ -2530,8 +2535,8 @@ MPROC_API int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
  *   for more than MPROC_VALUE_MAX_COUNT tasks or results, MPROC_E_NOTFOUND for
  *   an unregistered task, MPROC_E_STATE after close, from a callback of this
  *   pool or in another process, MPROC_E_CLOSED when terminated.
- * @blocking Until every task is done.
- * @threadsafe
+ * @par Blocking and threads
+ *   Until every task is done. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_map_records(mproc_pool_t *pool, mproc_task_fn fn,
                                      const void *base, size_t count,
@@ -2585,9 +2590,9 @@ typedef struct mproc_callbacks {
  *   negative status, only for arguments no call can be made of: MPROC_E_INVAL
  *   (NULL), MPROC_E_NOTFOUND (an unregistered task), MPROC_E_TOOBIG (more than
  *   MPROC_VALUE_MAX_COUNT tasks), MPROC_E_STATE (a pool of another process).
- * @blocking Never for the tasks; only while the arguments are handed to the
- *   pool.
- * @threadsafe
+ * @par Blocking and threads
+ *   Never for the tasks; only while the arguments are handed to the pool. Safe
+ *   from several threads at once.
  */
 MPROC_API int mproc_pool_apply_async(mproc_pool_t *pool, mproc_task_fn fn,
                                      const mproc_value_t *args, size_t nargs,
@@ -2612,8 +2617,8 @@ MPROC_API int mproc_pool_apply_async(mproc_pool_t *pool, mproc_task_fn fn,
  *   negative status, only for arguments no call can be made of: MPROC_E_INVAL
  *   (NULL), MPROC_E_NOTFOUND (an unregistered task), MPROC_E_TOOBIG (more than
  *   MPROC_VALUE_MAX_COUNT tasks), MPROC_E_STATE (a pool of another process).
- * @blocking Never for the tasks.
- * @threadsafe
+ * @par Blocking and threads
+ *   Never for the tasks. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_map_async(mproc_pool_t *pool, mproc_task_fn fn,
                                    const mproc_value_t *items, size_t n,
@@ -2639,8 +2644,8 @@ MPROC_API int mproc_pool_map_async(mproc_pool_t *pool, mproc_task_fn fn,
  *   negative status, only for arguments no call can be made of: MPROC_E_INVAL
  *   (NULL), MPROC_E_NOTFOUND (an unregistered task), MPROC_E_TOOBIG (more than
  *   MPROC_VALUE_MAX_COUNT tasks), MPROC_E_STATE (a pool of another process).
- * @blocking Never for the tasks.
- * @threadsafe
+ * @par Blocking and threads
+ *   Never for the tasks. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_starmap_async(mproc_pool_t *pool, mproc_task_fn fn,
                                        const mproc_value_t *tuples, size_t n,
@@ -2667,8 +2672,8 @@ MPROC_API int mproc_pool_starmap_async(mproc_pool_t *pool, mproc_task_fn fn,
  *   negative status, only for arguments no call can be made of: MPROC_E_INVAL
  *   (NULL), MPROC_E_NOTFOUND (an unregistered task), MPROC_E_TOOBIG (more than
  *   MPROC_VALUE_MAX_COUNT tasks), MPROC_E_STATE (a pool of another process).
- * @blocking Never for the tasks.
- * @threadsafe
+ * @par Blocking and threads
+ *   Never for the tasks. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_map_records_async(mproc_pool_t *pool, mproc_task_fn fn,
                                            const void *base, size_t count,
@@ -2680,8 +2685,8 @@ MPROC_API int mproc_pool_map_records_async(mproc_pool_t *pool, mproc_task_fn fn,
  * returned), else 0.
  * @param r The call's handle.
  * @return 1, 0, or MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_async_ready(mproc_async_t *r);
 /**
@@ -2689,8 +2694,8 @@ MPROC_API int mproc_async_ready(mproc_async_t *r);
  * @param r The call's handle.
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0, MPROC_E_TIMEOUT, MPROC_E_STATE from a callback.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_async_wait(mproc_async_t *r, double timeout);
 /**
@@ -2704,8 +2709,8 @@ MPROC_API int mproc_async_wait(mproc_async_t *r, double timeout);
  * @param n Receives their number.
  * @return 0, the call's failure status, MPROC_E_TIMEOUT, MPROC_E_STATE from a
  *   callback.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_async_get(mproc_async_t *r, double timeout,
                               mproc_value_t **results, size_t *n);
@@ -2713,16 +2718,16 @@ MPROC_API int mproc_async_get(mproc_async_t *r, double timeout,
  * 1 if finished successfully, 0 if it failed, MPROC_E_STATE if not done.
  * @param r The call's handle.
  * @return 1, 0, or MPROC_E_STATE.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_async_successful(mproc_async_t *r);
 /**
  * Releases the handle (the call itself goes on). NULL is allowed.
  * @param r The handle, or NULL.
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API void mproc_async_destroy(mproc_async_t *r);
 
@@ -2742,8 +2747,8 @@ typedef struct mproc_iter mproc_iter_t;
  * @return 0, MPROC_E_STATE after close or in another process,
  *   MPROC_E_INHERITANCE for an argument, MPROC_E_NOTFOUND for an unregistered
  *   task, MPROC_E_TOOBIG for more than MPROC_VALUE_MAX_COUNT tasks.
- * @blocking Never for the tasks.
- * @threadsafe
+ * @par Blocking and threads
+ *   Never for the tasks. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_imap(mproc_pool_t *pool, mproc_task_fn fn,
                               const mproc_value_t *items, size_t n,
@@ -2759,8 +2764,8 @@ MPROC_API int mproc_pool_imap(mproc_pool_t *pool, mproc_task_fn fn,
  * @param out Receives the iterator, owned by the caller
  *   (mproc_iter_destroy()).
  * @return As mproc_pool_imap().
- * @blocking Never for the tasks.
- * @threadsafe
+ * @par Blocking and threads
+ *   Never for the tasks. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_imap_unordered(mproc_pool_t *pool, mproc_task_fn fn,
                                         const mproc_value_t *items, size_t n,
@@ -2776,17 +2781,17 @@ MPROC_API int mproc_pool_imap_unordered(mproc_pool_t *pool, mproc_task_fn fn,
  * @param index Receives the task's index, or NULL.
  * @return 0, MPROC_E_DONE, MPROC_E_TIMEOUT, a chunk's failure status,
  *   MPROC_E_STATE from a callback that would block.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_iter_next(mproc_iter_t *it, double timeout,
                               mproc_value_t **value, size_t *index);
 /**
  * Releases the iterator; tasks not yet run still run.
  * @param it The iterator, or NULL.
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API void mproc_iter_destroy(mproc_iter_t *it);
 
@@ -2795,8 +2800,8 @@ MPROC_API void mproc_iter_destroy(mproc_iter_t *it);
  * @param pool The pool; only in the process that created it (elsewhere
  *   MPROC_E_STATE).
  * @return 0, MPROC_E_STATE.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_close(mproc_pool_t *pool);
 /**
@@ -2804,8 +2809,8 @@ MPROC_API int mproc_pool_close(mproc_pool_t *pool);
  * @param pool The pool; only in the process that created it (elsewhere
  *   MPROC_E_STATE).
  * @return 0, MPROC_E_STATE.
- * @blocking Until the workers are signalled.
- * @threadsafe
+ * @par Blocking and threads
+ *   Until the workers are signalled. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_terminate(mproc_pool_t *pool);
 /** Waits for the workers to exit, after close or terminate (MPROC_E_STATE
@@ -2815,17 +2820,18 @@ MPROC_API int mproc_pool_terminate(mproc_pool_t *pool);
  *   MPROC_E_STATE).
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0, MPROC_E_STATE, MPROC_E_TIMEOUT.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_join(mproc_pool_t *pool, double timeout);
 /** Terminates (if still running), joins and frees; once it returns, no
  * thread of the pool is left. NULL is allowed. Refused from a callback of
  * this pool (the error state says so; the pool is left as it was).
  * @param pool The pool, or NULL.
- * @blocking Until the workers and the pool's thread have ended.
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Until the workers and the pool's thread have ended. Not while another
+ *   thread still uses the object: destroy it once every thread is done with
+ *   it.
  */
 MPROC_API void mproc_pool_destroy(mproc_pool_t *pool);
 /* 9. Shared values and named shared memory                                 */
@@ -2897,8 +2903,8 @@ typedef struct mproc_shared_value mproc_shared_value_t;
  * @param opts Options, or NULL.
  * @return 0, MPROC_E_INVAL for an unknown type or raw with a lock,
  *   MPROC_E_TYPE for a lock of another kind, MPROC_E_LIMIT or MPROC_E_NOMEM.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_value_create_ex(mproc_shared_value_t **out,
                                            mproc_ctype_t type,
@@ -2910,8 +2916,8 @@ MPROC_API int mproc_shared_value_create_ex(mproc_shared_value_t **out,
  * @param type The C type.
  * @param lock true for a new RLock.
  * @return As mproc_shared_value_create_ex().
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_value_create(mproc_shared_value_t **out,
                                         mproc_ctype_t type, bool lock);
@@ -2930,8 +2936,8 @@ MPROC_API int mproc_shared_value_create(mproc_shared_value_t **out,
  * @param v The shared Value.
  * @param out Receives the value, converted to int64_t.
  * @return 0, MPROC_E_OWNER_DEAD (done; see above), MPROC_E_INVAL.
- * @blocking While another process holds the lock.
- * @threadsafe
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_value_get_int(mproc_shared_value_t *v, int64_t *out);
 /**
@@ -2939,8 +2945,8 @@ MPROC_API int mproc_shared_value_get_int(mproc_shared_value_t *v, int64_t *out);
  * @param v The shared Value.
  * @param x The new value, converted to the C type.
  * @return 0, MPROC_E_OWNER_DEAD (done; see above), MPROC_E_INVAL.
- * @blocking While another process holds the lock.
- * @threadsafe
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_value_set_int(mproc_shared_value_t *v, int64_t x);
 /**
@@ -2948,8 +2954,8 @@ MPROC_API int mproc_shared_value_set_int(mproc_shared_value_t *v, int64_t x);
  * @param v The shared Value.
  * @param out Receives the value, converted to double.
  * @return 0, MPROC_E_OWNER_DEAD (done; see above), MPROC_E_INVAL.
- * @blocking While another process holds the lock.
- * @threadsafe
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_value_get_double(mproc_shared_value_t *v,
                                             double *out);
@@ -2958,8 +2964,8 @@ MPROC_API int mproc_shared_value_get_double(mproc_shared_value_t *v,
  * @param v The shared Value.
  * @param x The new value, converted to the C type.
  * @return 0, MPROC_E_OWNER_DEAD (done; see above), MPROC_E_INVAL.
- * @blocking While another process holds the lock.
- * @threadsafe
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_value_set_double(mproc_shared_value_t *v, double x);
 /**
@@ -2967,8 +2973,9 @@ MPROC_API int mproc_shared_value_set_double(mproc_shared_value_t *v, double x);
  * @param v The shared Value.
  * @return A pointer into shared memory, valid while @p v lives; NULL for a bad
  *   handle.
- * @noblock
- * @threads The pointer is not synchronised: take the lock or use atomics.
+ * @par Blocking and threads
+ *   Does not wait. The pointer is not synchronised: take the lock or use
+ *   atomics.
  */
 MPROC_API void *mproc_shared_value_ptr(mproc_shared_value_t *v);
 /**
@@ -2979,8 +2986,8 @@ MPROC_API void *mproc_shared_value_ptr(mproc_shared_value_t *v);
  * @param v The shared Value.
  * @param out Receives the lock, borrowed from @p v.
  * @return 0, MPROC_E_STATE if raw.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_value_lock(mproc_shared_value_t *v, void **out);
 /** The same, typed, for a value whose lock is an RLock (the default);
@@ -2988,17 +2995,17 @@ MPROC_API int mproc_shared_value_lock(mproc_shared_value_t *v, void **out);
  * @param v The shared Value.
  * @param out Receives the RLock, borrowed from @p v.
  * @return 0, MPROC_E_STATE if raw, MPROC_E_TYPE.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_value_get_lock(mproc_shared_value_t *v,
                                           mproc_rlock_t **out);
 /**
  * Releases this process's handle on the Value.
  * @param v The Value, or NULL.
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API void mproc_shared_value_destroy(mproc_shared_value_t *v);
 /**
@@ -3007,8 +3014,8 @@ MPROC_API void mproc_shared_value_destroy(mproc_shared_value_t *v);
  * @param out Receives the Value, borrowed from @p v: valid while the value is
  *   (a child's arguments: for the whole child); do not destroy it.
  * @return 0, MPROC_E_TYPE unless @p v holds a Value, MPROC_E_INVAL for NULL.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_shared_value(const mproc_value_t *v,
                                           mproc_shared_value_t **out);
@@ -3026,8 +3033,8 @@ typedef struct mproc_shared_array mproc_shared_array_t;
  * @param opts Options, or NULL.
  * @return As mproc_shared_value_create_ex(), and MPROC_E_TOOBIG for a size
  *   that overflows.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_array_create_ex(mproc_shared_array_t **out,
                                            mproc_ctype_t type, size_t count,
@@ -3040,8 +3047,8 @@ MPROC_API int mproc_shared_array_create_ex(mproc_shared_array_t **out,
  * @param count The number of elements.
  * @param lock true for a new RLock.
  * @return As mproc_shared_array_create_ex().
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_array_create(mproc_shared_array_t **out,
                                         size_t elem_size, size_t count,
@@ -3072,8 +3079,8 @@ MPROC_API int mproc_shared_array_create(mproc_shared_array_t **out,
  * @param out Receives the element as int64_t.
  * @return 0, MPROC_E_VALUE for an index outside, MPROC_E_TYPE for an array
  *   without a C type, MPROC_E_OWNER_DEAD, MPROC_E_INVAL.
- * @blocking While another process holds the lock.
- * @threadsafe
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_array_get_int(mproc_shared_array_t *a, int64_t index,
                                          int64_t *out);
@@ -3084,8 +3091,8 @@ MPROC_API int mproc_shared_array_get_int(mproc_shared_array_t *a, int64_t index,
  * @param x The new value.
  * @return 0, MPROC_E_VALUE for an index outside, MPROC_E_TYPE for an array
  *   without a C type, MPROC_E_OWNER_DEAD, MPROC_E_INVAL.
- * @blocking While another process holds the lock.
- * @threadsafe
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_array_set_int(mproc_shared_array_t *a, int64_t index,
                                          int64_t x);
@@ -3096,8 +3103,8 @@ MPROC_API int mproc_shared_array_set_int(mproc_shared_array_t *a, int64_t index,
  * @param out Receives the element as double.
  * @return 0, MPROC_E_VALUE for an index outside, MPROC_E_TYPE for an array
  *   without a C type, MPROC_E_OWNER_DEAD, MPROC_E_INVAL.
- * @blocking While another process holds the lock.
- * @threadsafe
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_array_get_double(mproc_shared_array_t *a,
                                             int64_t index, double *out);
@@ -3108,8 +3115,8 @@ MPROC_API int mproc_shared_array_get_double(mproc_shared_array_t *a,
  * @param x The new value.
  * @return 0, MPROC_E_VALUE for an index outside, MPROC_E_TYPE for an array
  *   without a C type, MPROC_E_OWNER_DEAD, MPROC_E_INVAL.
- * @blocking While another process holds the lock.
- * @threadsafe
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_array_set_double(mproc_shared_array_t *a,
                                             int64_t index, double x);
@@ -3121,8 +3128,8 @@ MPROC_API int mproc_shared_array_set_double(mproc_shared_array_t *a,
  * @param out The caller's buffer of @p n elements.
  * @return 0, MPROC_E_VALUE for a range outside, MPROC_E_OWNER_DEAD,
  *   MPROC_E_INVAL.
- * @blocking While another process holds the lock.
- * @threadsafe
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_array_read(mproc_shared_array_t *a, int64_t start,
                                       size_t n, void *out);
@@ -3134,8 +3141,8 @@ MPROC_API int mproc_shared_array_read(mproc_shared_array_t *a, int64_t start,
  * @param n How many elements.
  * @param in The caller's @p n elements.
  * @return As mproc_shared_array_read().
- * @blocking While another process holds the lock.
- * @threadsafe
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_array_write(mproc_shared_array_t *a, int64_t start,
                                        size_t n, const void *in);
@@ -3144,24 +3151,24 @@ MPROC_API int mproc_shared_array_write(mproc_shared_array_t *a, int64_t start,
  * @param a The shared Array.
  * @return A pointer into shared memory, valid while @p a lives; NULL for a bad
  *   handle.
- * @noblock
- * @threads The elements are not synchronised: take the lock yourself.
+ * @par Blocking and threads
+ *   Does not wait. The elements are not synchronised: take the lock yourself.
  */
 MPROC_API void *mproc_shared_array_ptr(mproc_shared_array_t *a);
 /**
  * The number of elements (len(arr)).
  * @param a The shared Array.
  * @return The number of elements (0 for a bad handle).
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API size_t mproc_shared_array_length(mproc_shared_array_t *a);
 /**
  * The size of one element.
  * @param a The shared Array.
  * @return The size in bytes (0 for a bad handle).
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API size_t mproc_shared_array_elem_size(mproc_shared_array_t *a);
 /**
@@ -3169,8 +3176,8 @@ MPROC_API size_t mproc_shared_array_elem_size(mproc_shared_array_t *a);
  * @param a The shared Array.
  * @param out Receives the lock, borrowed from @p a.
  * @return 0, MPROC_E_STATE if raw.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_array_lock(mproc_shared_array_t *a, void **out);
 /**
@@ -3178,17 +3185,17 @@ MPROC_API int mproc_shared_array_lock(mproc_shared_array_t *a, void **out);
  * @param a The shared Array.
  * @param out Receives the RLock, borrowed from @p a.
  * @return 0, MPROC_E_STATE if raw, MPROC_E_TYPE.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_array_get_lock(mproc_shared_array_t *a,
                                           mproc_rlock_t **out);
 /**
  * Releases this process's handle on the Array.
  * @param a The Array, or NULL.
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API void mproc_shared_array_destroy(mproc_shared_array_t *a);
 /**
@@ -3197,8 +3204,8 @@ MPROC_API void mproc_shared_array_destroy(mproc_shared_array_t *a);
  * @param out Receives the Array, borrowed from @p v: valid while the value is
  *   (a child's arguments: for the whole child); do not destroy it.
  * @return 0, MPROC_E_TYPE unless @p v holds a Array, MPROC_E_INVAL for NULL.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_shared_array(const mproc_value_t *v,
                                           mproc_shared_array_t **out);
@@ -3228,8 +3235,8 @@ typedef struct mproc_shared_memory mproc_shared_memory_t;
  * @param size The size in bytes, > 0.
  * @return 0, MPROC_E_BUSY, MPROC_E_INVAL for a bad name or size 0,
  *   MPROC_E_LIMIT, MPROC_E_SYS.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_memory_create(mproc_shared_memory_t **out,
                                          const char *name, size_t size);
@@ -3239,8 +3246,8 @@ MPROC_API int mproc_shared_memory_create(mproc_shared_memory_t **out,
  *   mproc_shared_memory_close().
  * @param name The name.
  * @return 0, MPROC_E_NOTFOUND, MPROC_E_INVAL for a bad name, MPROC_E_SYS.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_memory_attach(mproc_shared_memory_t **out,
                                          const char *name);
@@ -3249,41 +3256,41 @@ MPROC_API int mproc_shared_memory_attach(mproc_shared_memory_t **out,
  * @param m The shared memory handle.
  * @return The mapped bytes, valid until mproc_shared_memory_close(); NULL for
  *   a bad handle.
- * @noblock
- * @threads The bytes are not synchronised.
+ * @par Blocking and threads
+ *   Does not wait. The bytes are not synchronised.
  */
 MPROC_API void *mproc_shared_memory_buf(mproc_shared_memory_t *m);
 /**
  * The size given at creation.
  * @param m The shared memory handle.
  * @return The size (0 for a bad handle).
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API size_t mproc_shared_memory_size(mproc_shared_memory_t *m);
 /**
  * The name (CPython's .name), without a leading slash.
  * @param m The shared memory handle.
  * @return A string owned by @p m.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API const char *mproc_shared_memory_name(mproc_shared_memory_t *m);
 /** Unmaps and frees this process's handle (the name stays). NULL is
  * allowed.
  * @param m The handle, or NULL.
  * @return 0, MPROC_E_SYS.
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API int mproc_shared_memory_close(mproc_shared_memory_t *m);
 /** Removes the name (call once, from any process); the memory lives on
  * while attached.
  * @param m The shared memory handle.
  * @return 0, or MPROC_E_NOTFOUND, MPROC_E_SYS from the OS (POSIX).
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_memory_unlink(mproc_shared_memory_t *m);
 /**
@@ -3293,8 +3300,8 @@ MPROC_API int mproc_shared_memory_unlink(mproc_shared_memory_t *m);
  *   value is (a child's arguments: for the whole child); do not destroy it.
  * @return 0, MPROC_E_TYPE unless @p v holds a SharedMemory, MPROC_E_INVAL for
  *   NULL.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_shared_memory(const mproc_value_t *v,
                                            mproc_shared_memory_t **out);
@@ -3352,8 +3359,8 @@ typedef struct mproc_connection mproc_connection_t;
  * @param duplex true for two-way ends, false for a receiving @p a and a
  *   sending @p b.
  * @return 0, MPROC_E_LIMIT, MPROC_E_SYS, MPROC_E_NOMEM.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_pipe(mproc_connection_t **a, mproc_connection_t **b,
                          bool duplex);
@@ -3365,8 +3372,8 @@ MPROC_API int mproc_pipe(mproc_connection_t **a, mproc_connection_t **b,
  * @return 0, MPROC_E_CLOSED when the peer closed or died (or @p c is closed),
  *   MPROC_E_STATE for the wrong direction, MPROC_E_INHERITANCE,
  *   MPROC_E_TOOBIG.
- * @blocking While the pipe is full.
- * @threadsafe
+ * @par Blocking and threads
+ *   While the pipe is full. Safe from several threads at once.
  */
 MPROC_API int mproc_connection_send(mproc_connection_t *c,
                                     const mproc_value_t *vals, size_t n);
@@ -3377,9 +3384,9 @@ MPROC_API int mproc_connection_send(mproc_connection_t *c,
  * @param n Receives their number.
  * @return 0, MPROC_E_CLOSED when the peer closed or died (or @p c is closed),
  *   MPROC_E_STATE for the wrong direction, MPROC_E_DECODE.
- * @blocking Until a message comes or the peer closes (use
- *   mproc_connection_poll() for a timeout).
- * @threadsafe
+ * @par Blocking and threads
+ *   Until a message comes or the peer closes (use mproc_connection_poll() for
+ *   a timeout). Safe from several threads at once.
  */
 MPROC_API int mproc_connection_recv(mproc_connection_t *c, mproc_value_t **vals,
                                     size_t *n);
@@ -3390,8 +3397,8 @@ MPROC_API int mproc_connection_recv(mproc_connection_t *c, mproc_value_t **vals,
  * @param len Their number.
  * @return 0, MPROC_E_CLOSED when the peer closed or died (or @p c is closed),
  *   MPROC_E_STATE for the wrong direction, MPROC_E_TOOBIG.
- * @blocking While the pipe is full.
- * @threadsafe
+ * @par Blocking and threads
+ *   While the pipe is full. Safe from several threads at once.
  */
 MPROC_API int mproc_connection_send_bytes(mproc_connection_t *c,
                                           const void *data, size_t len);
@@ -3402,8 +3409,8 @@ MPROC_API int mproc_connection_send_bytes(mproc_connection_t *c,
  * @param len Receives its length.
  * @return 0, MPROC_E_CLOSED when the peer closed or died (or @p c is closed),
  *   MPROC_E_STATE for the wrong direction.
- * @blocking As mproc_connection_recv().
- * @threadsafe
+ * @par Blocking and threads
+ *   As mproc_connection_recv(). Safe from several threads at once.
  */
 MPROC_API int mproc_connection_recv_bytes(mproc_connection_t *c, void **data,
                                           size_t *len);
@@ -3430,8 +3437,8 @@ MPROC_API int mproc_connection_recv_bytes(mproc_connection_t *c, void **data,
  *   caller), or NULL.
  * @return 0, MPROC_E_TOOBIG, MPROC_E_VALUE, and
  *   mproc_connection_recv_bytes()'s errors.
- * @blocking As mproc_connection_recv().
- * @threadsafe
+ * @par Blocking and threads
+ *   As mproc_connection_recv(). Safe from several threads at once.
  */
 MPROC_API int mproc_connection_recv_bytes_into(mproc_connection_t *c, void *buf,
                                                size_t size, size_t offset,
@@ -3445,24 +3452,24 @@ MPROC_API int mproc_connection_recv_bytes_into(mproc_connection_t *c, void *buf,
  * child for a connection it was not given (see above).
  * @param c The connection.
  * @return 1, 0, or MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_connection_readable(mproc_connection_t *c);
 /**
  * CPython's Connection.writable (see mproc_connection_readable()).
  * @param c The connection.
  * @return 1, 0, or MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_connection_writable(mproc_connection_t *c);
 /**
  * CPython's Connection.closed (see mproc_connection_readable()).
  * @param c The connection.
  * @return 1, 0, or MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_connection_closed(mproc_connection_t *c);
 /** 1 if a recv would not block (a message, or the peer's end of file), 0
@@ -3471,24 +3478,24 @@ MPROC_API int mproc_connection_closed(mproc_connection_t *c);
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 1, 0, MPROC_E_CLOSED for a closed @p c, MPROC_E_INVAL for a NULL
  *   handle or a bad timeout.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_connection_poll(mproc_connection_t *c, double timeout);
 /**
  * Closes the handle; later calls on @p c return MPROC_E_CLOSED.
  * @param c The connection.
  * @return 0, MPROC_E_INVAL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_connection_close(mproc_connection_t *c);
 /**
  * Closes (if open) and frees. NULL is allowed.
  * @param c The connection, or NULL.
- * @noblock
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API void mproc_connection_destroy(mproc_connection_t *c);
 /**
@@ -3496,8 +3503,8 @@ MPROC_API void mproc_connection_destroy(mproc_connection_t *c);
  * @param c The connection.
  * @param out Receives the handle, owned by @p c: do not close it.
  * @return 0, MPROC_E_CLOSED.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_connection_handle(mproc_connection_t *c,
                                       mproc_os_handle_t *out);
@@ -3508,8 +3515,8 @@ MPROC_API int mproc_connection_handle(mproc_connection_t *c,
  *   value is (a child's arguments: for the whole child); do not destroy it.
  * @return 0, MPROC_E_TYPE unless @p v holds a Connection, MPROC_E_INVAL for
  *   NULL.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_connection(const mproc_value_t *v,
                                         mproc_connection_t **out);
@@ -3552,8 +3559,8 @@ typedef struct mproc_wait_item {
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return The number of ready items, 0 on timeout, MPROC_E_INVAL for a bad
  *   item.
- * @blocking Up to @p timeout.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_wait(mproc_wait_item_t *items, size_t n, double timeout);
 
@@ -3632,8 +3639,8 @@ typedef struct mproc_proxy mproc_proxy_t;
  * start method. Copies MPROC_AUTHKEY_LEN bytes to @p out.
  * @param out Receives the key.
  * @return 0.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_authkey(uint8_t out[MPROC_AUTHKEY_LEN]);
 
@@ -3658,8 +3665,8 @@ typedef struct mproc_manager_options {
  * @param opts Options, or NULL.
  * @return 0, MPROC_E_SPAWN, MPROC_E_INVAL for a bad address or key,
  *   MPROC_E_SYS, MPROC_E_NOMEM.
- * @blocking Until the server accepts connections.
- * @threadsafe
+ * @par Blocking and threads
+ *   Until the server accepts connections. Safe from several threads at once.
  */
 MPROC_API int mproc_manager_start(mproc_manager_t **out,
                                   const mproc_manager_options_t *opts);
@@ -3675,8 +3682,8 @@ MPROC_API int mproc_manager_start(mproc_manager_t **out,
  * @return 0, MPROC_E_PERM for a wrong key, MPROC_E_INVAL for a bad address or
  *   key, a connection error (MPROC_E_CLOSED, MPROC_E_SYS) when nothing
  *   answers.
- * @blocking For the connection and the handshake.
- * @threadsafe
+ * @par Blocking and threads
+ *   For the connection and the handshake. Safe from several threads at once.
  */
 MPROC_API int mproc_manager_connect(mproc_manager_t **out, const char *address,
                                     const void *authkey, size_t keylen);
@@ -3685,8 +3692,8 @@ MPROC_API int mproc_manager_connect(mproc_manager_t **out, const char *address,
  * The address clients connect to (valid while @p m lives).
  * @param m The manager.
  * @return A string owned by @p m, or NULL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API const char *mproc_manager_address(const mproc_manager_t *m);
 
@@ -3696,9 +3703,9 @@ MPROC_API const char *mproc_manager_address(const mproc_manager_t *m);
  * one: disconnects. Frees @p m either way. NULL is allowed.
  * @param m The manager, or NULL.
  * @return 0, MPROC_E_SYS.
- * @blocking Until the server has exited.
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   Until the server has exited. Not while another thread still uses the
+ *   object: destroy it once every thread is done with it.
  */
 MPROC_API int mproc_manager_shutdown(mproc_manager_t *m);
 
@@ -3710,8 +3717,9 @@ MPROC_API int mproc_manager_shutdown(mproc_manager_t *m);
  * @param out Receives a new proxy, owned by the caller
  *   (mproc_proxy_destroy()).
  * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_manager_lock(mproc_manager_t *m, mproc_proxy_t **out);
 /**
@@ -3720,8 +3728,9 @@ MPROC_API int mproc_manager_lock(mproc_manager_t *m, mproc_proxy_t **out);
  * @param out Receives a new proxy, owned by the caller
  *   (mproc_proxy_destroy()).
  * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_manager_rlock(mproc_manager_t *m, mproc_proxy_t **out);
 /**
@@ -3731,8 +3740,9 @@ MPROC_API int mproc_manager_rlock(mproc_manager_t *m, mproc_proxy_t **out);
  * @param out Receives a new proxy, owned by the caller
  *   (mproc_proxy_destroy()).
  * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_manager_semaphore(mproc_manager_t *m, unsigned int value,
                                       mproc_proxy_t **out);
@@ -3743,8 +3753,9 @@ MPROC_API int mproc_manager_semaphore(mproc_manager_t *m, unsigned int value,
  * @param out Receives a new proxy, owned by the caller
  *   (mproc_proxy_destroy()).
  * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_manager_bounded_semaphore(mproc_manager_t *m,
                                               unsigned int value,
@@ -3755,8 +3766,9 @@ MPROC_API int mproc_manager_bounded_semaphore(mproc_manager_t *m,
  * @param out Receives a new proxy, owned by the caller
  *   (mproc_proxy_destroy()).
  * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_manager_condition(mproc_manager_t *m, mproc_proxy_t **out);
 /**
@@ -3765,8 +3777,9 @@ MPROC_API int mproc_manager_condition(mproc_manager_t *m, mproc_proxy_t **out);
  * @param out Receives a new proxy, owned by the caller
  *   (mproc_proxy_destroy()).
  * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_manager_event(mproc_manager_t *m, mproc_proxy_t **out);
 /**
@@ -3776,8 +3789,9 @@ MPROC_API int mproc_manager_event(mproc_manager_t *m, mproc_proxy_t **out);
  * @param out Receives a new proxy, owned by the caller
  *   (mproc_proxy_destroy()).
  * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_manager_barrier(mproc_manager_t *m, unsigned int parties,
                                     mproc_proxy_t **out);
@@ -3788,8 +3802,9 @@ MPROC_API int mproc_manager_barrier(mproc_manager_t *m, unsigned int parties,
  * @param out Receives a new proxy, owned by the caller
  *   (mproc_proxy_destroy()).
  * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_manager_queue(mproc_manager_t *m, size_t maxsize,
                                   mproc_proxy_t **out);
@@ -3800,8 +3815,9 @@ MPROC_API int mproc_manager_queue(mproc_manager_t *m, size_t maxsize,
  * @param out Receives a new proxy, owned by the caller
  *   (mproc_proxy_destroy()).
  * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_manager_joinable_queue(mproc_manager_t *m, size_t maxsize,
                                            mproc_proxy_t **out);
@@ -3812,8 +3828,9 @@ MPROC_API int mproc_manager_joinable_queue(mproc_manager_t *m, size_t maxsize,
  * @param out Receives a new proxy, owned by the caller
  *   (mproc_proxy_destroy()).
  * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_manager_value(mproc_manager_t *m,
                                   const mproc_value_t *initial,
@@ -3824,8 +3841,9 @@ MPROC_API int mproc_manager_value(mproc_manager_t *m,
  * @param out Receives a new proxy, owned by the caller
  *   (mproc_proxy_destroy()).
  * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_manager_dict(mproc_manager_t *m, mproc_proxy_t **out);
 /**
@@ -3834,8 +3852,9 @@ MPROC_API int mproc_manager_dict(mproc_manager_t *m, mproc_proxy_t **out);
  * @param out Receives a new proxy, owned by the caller
  *   (mproc_proxy_destroy()).
  * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_manager_list(mproc_manager_t *m, mproc_proxy_t **out);
 /** manager.dict(mapping): filled from a dict value, or a list or tuple of
@@ -3845,8 +3864,9 @@ MPROC_API int mproc_manager_list(mproc_manager_t *m, mproc_proxy_t **out);
  * @param out Receives a new proxy, owned by the caller
  *   (mproc_proxy_destroy()).
  * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_manager_dict_from(mproc_manager_t *m,
                                       const mproc_value_t *init,
@@ -3858,8 +3878,9 @@ MPROC_API int mproc_manager_dict_from(mproc_manager_t *m,
  * @param out Receives a new proxy, owned by the caller
  *   (mproc_proxy_destroy()).
  * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_manager_list_from(mproc_manager_t *m,
                                       const mproc_value_t *init,
@@ -3869,9 +3890,10 @@ MPROC_API int mproc_manager_list_from(mproc_manager_t *m,
  * Releases the proxy and its connections; the object is freed once no
  * proxy refers to it. NULL is allowed.
  * @param p The proxy, or NULL.
- * @blocking One message to the server (not waited for when it is gone).
- * @threads Not while another thread still uses the object: destroy it once
- *   every thread is done with it.
+ * @par Blocking and threads
+ *   One message to the server (not waited for when it is gone). Not while
+ *   another thread still uses the object: destroy it once every thread is done
+ *   with it.
  */
 MPROC_API void mproc_proxy_destroy(mproc_proxy_t *p);
 
@@ -3881,8 +3903,8 @@ MPROC_API void mproc_proxy_destroy(mproc_proxy_t *p);
  * @param out Receives the proxy, borrowed from @p v: valid while the value is
  *   (a child's arguments: for the whole child); do not destroy it.
  * @return 0, MPROC_E_TYPE unless @p v holds a proxy, MPROC_E_INVAL for NULL.
- * @noblock
- * @threads Safe from several threads: it only reads its arguments.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_as_proxy(const mproc_value_t *v, mproc_proxy_t **out);
 
@@ -3890,8 +3912,8 @@ MPROC_API int mproc_value_as_proxy(const mproc_value_t *v, mproc_proxy_t **out);
  * The hosted type's name ("Lock", "Queue", "dict", ...), or NULL.
  * @param p The proxy.
  * @return A static string, or NULL.
- * @noblock
- * @threadsafe
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API const char *mproc_proxy_type_name(const mproc_proxy_t *p);
 
@@ -3915,8 +3937,9 @@ MPROC_API const char *mproc_proxy_type_name(const mproc_proxy_t *p);
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0, MPROC_E_TIMEOUT, MPROC_E_OWNER_DEAD, MPROC_E_TYPE for a proxy of
  *   another type, MPROC_E_CLOSED when the manager is gone.
- * @blocking Up to @p timeout in the server, plus a round trip.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout in the server, plus a round trip. Safe from several
+ *   threads at once.
  */
 MPROC_API int mproc_proxy_acquire(mproc_proxy_t *p, double timeout);
 /**
@@ -3924,8 +3947,9 @@ MPROC_API int mproc_proxy_acquire(mproc_proxy_t *p, double timeout);
  * @param p The proxy.
  * @return 0, MPROC_E_VALUE, MPROC_E_PERM, MPROC_E_TYPE for a proxy of another
  *   type, MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_release(mproc_proxy_t *p);
 /**
@@ -3934,8 +3958,9 @@ MPROC_API int mproc_proxy_release(mproc_proxy_t *p);
  * @param out Receives the value.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_lock_value(mproc_proxy_t *p, int64_t *out);
 
@@ -3946,8 +3971,9 @@ MPROC_API int mproc_proxy_lock_value(mproc_proxy_t *p, int64_t *out);
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0, MPROC_E_TIMEOUT, MPROC_E_PERM, MPROC_E_TYPE for a proxy of
  *   another type, MPROC_E_CLOSED when the manager is gone.
- * @blocking Up to @p timeout in the server, plus a round trip.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout in the server, plus a round trip. Safe from several
+ *   threads at once.
  */
 MPROC_API int mproc_proxy_condition_wait(mproc_proxy_t *p, double timeout);
 /**
@@ -3956,8 +3982,9 @@ MPROC_API int mproc_proxy_condition_wait(mproc_proxy_t *p, double timeout);
  * @param n How many waiters to wake.
  * @return 0, MPROC_E_PERM, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_condition_notify(mproc_proxy_t *p, unsigned int n);
 /**
@@ -3965,8 +3992,9 @@ MPROC_API int mproc_proxy_condition_notify(mproc_proxy_t *p, unsigned int n);
  * @param p The proxy.
  * @return 0, MPROC_E_PERM, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_condition_notify_all(mproc_proxy_t *p);
 
@@ -3975,8 +4003,9 @@ MPROC_API int mproc_proxy_condition_notify_all(mproc_proxy_t *p);
  * @param p The proxy.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_event_set(mproc_proxy_t *p);
 /**
@@ -3984,8 +4013,9 @@ MPROC_API int mproc_proxy_event_set(mproc_proxy_t *p);
  * @param p The proxy.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_event_clear(mproc_proxy_t *p);
 /**
@@ -3993,8 +4023,9 @@ MPROC_API int mproc_proxy_event_clear(mproc_proxy_t *p);
  * @param p The proxy.
  * @return 1, 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when
  *   the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_event_is_set(mproc_proxy_t *p);
 /**
@@ -4003,8 +4034,9 @@ MPROC_API int mproc_proxy_event_is_set(mproc_proxy_t *p);
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0, MPROC_E_TIMEOUT, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking Up to @p timeout in the server, plus a round trip.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout in the server, plus a round trip. Safe from several
+ *   threads at once.
  */
 MPROC_API int mproc_proxy_event_wait(mproc_proxy_t *p, double timeout);
 
@@ -4015,8 +4047,9 @@ MPROC_API int mproc_proxy_event_wait(mproc_proxy_t *p, double timeout);
  * @param index Receives the arrival index, or NULL.
  * @return 0, MPROC_E_BROKEN, MPROC_E_TIMEOUT, MPROC_E_TYPE for a proxy of
  *   another type, MPROC_E_CLOSED when the manager is gone.
- * @blocking Up to @p timeout in the server, plus a round trip.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout in the server, plus a round trip. Safe from several
+ *   threads at once.
  */
 MPROC_API int mproc_proxy_barrier_wait(mproc_proxy_t *p, double timeout,
                                        int64_t *index);
@@ -4025,8 +4058,9 @@ MPROC_API int mproc_proxy_barrier_wait(mproc_proxy_t *p, double timeout,
  * @param p The proxy.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_barrier_abort(mproc_proxy_t *p);
 /**
@@ -4034,8 +4068,9 @@ MPROC_API int mproc_proxy_barrier_abort(mproc_proxy_t *p);
  * @param p The proxy.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_barrier_reset(mproc_proxy_t *p);
 
@@ -4060,8 +4095,9 @@ MPROC_API int mproc_proxy_barrier_reset(mproc_proxy_t *p);
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0, MPROC_E_FULL, MPROC_E_TOOBIG, MPROC_E_TYPE for a proxy of another
  *   type, MPROC_E_CLOSED when the manager is gone.
- * @blocking Up to @p timeout in the server, plus a round trip.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout in the server, plus a round trip. Safe from several
+ *   threads at once.
  */
 MPROC_API int mproc_proxy_queue_put(mproc_proxy_t *p, const mproc_value_t *v,
                                     double timeout);
@@ -4073,8 +4109,9 @@ MPROC_API int mproc_proxy_queue_put(mproc_proxy_t *p, const mproc_value_t *v,
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0, MPROC_E_EMPTY, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking Up to @p timeout in the server, plus a round trip.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout in the server, plus a round trip. Safe from several
+ *   threads at once.
  */
 MPROC_API int mproc_proxy_queue_get(mproc_proxy_t *p, mproc_value_t **out,
                                     double timeout);
@@ -4084,8 +4121,9 @@ MPROC_API int mproc_proxy_queue_get(mproc_proxy_t *p, mproc_value_t **out,
  * @param out Receives the count.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_queue_size(mproc_proxy_t *p, size_t *out);
 /**
@@ -4093,8 +4131,9 @@ MPROC_API int mproc_proxy_queue_size(mproc_proxy_t *p, size_t *out);
  * @param p The proxy.
  * @return 1, 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when
  *   the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_queue_full(mproc_proxy_t *p);
 /**
@@ -4102,8 +4141,9 @@ MPROC_API int mproc_proxy_queue_full(mproc_proxy_t *p);
  * @param p The proxy.
  * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_queue_task_done(mproc_proxy_t *p);
 /**
@@ -4112,8 +4152,9 @@ MPROC_API int mproc_proxy_queue_task_done(mproc_proxy_t *p);
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
  * @return 0, MPROC_E_TIMEOUT, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking Up to @p timeout in the server, plus a round trip.
- * @threadsafe
+ * @par Blocking and threads
+ *   Up to @p timeout in the server, plus a round trip. Safe from several
+ *   threads at once.
  */
 MPROC_API int mproc_proxy_queue_join(mproc_proxy_t *p, double timeout);
 
@@ -4124,8 +4165,9 @@ MPROC_API int mproc_proxy_queue_join(mproc_proxy_t *p, double timeout);
  *   1)).
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_value_get(mproc_proxy_t *p, mproc_value_t **out);
 /**
@@ -4134,8 +4176,9 @@ MPROC_API int mproc_proxy_value_get(mproc_proxy_t *p, mproc_value_t **out);
  * @param v The new value, encoded (copied).
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_value_set(mproc_proxy_t *p, const mproc_value_t *v);
 
@@ -4155,8 +4198,9 @@ MPROC_API int mproc_proxy_value_set(mproc_proxy_t *p, const mproc_value_t *v);
  * @param v The value, copied.
  * @return 0, MPROC_E_TYPE for an unhashable key, MPROC_E_TYPE for a proxy of
  *   another type, MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_set(mproc_proxy_t *p, const mproc_value_t *key,
                                    const mproc_value_t *v);
@@ -4168,8 +4212,9 @@ MPROC_API int mproc_proxy_dict_set(mproc_proxy_t *p, const mproc_value_t *key,
  *   1)).
  * @return 0, MPROC_E_KEY, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_get(mproc_proxy_t *p, const mproc_value_t *key,
                                    mproc_value_t **out);
@@ -4182,8 +4227,9 @@ MPROC_API int mproc_proxy_dict_get(mproc_proxy_t *p, const mproc_value_t *key,
  *   1)).
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_get_default(mproc_proxy_t *p,
                                            const mproc_value_t *key,
@@ -4195,8 +4241,9 @@ MPROC_API int mproc_proxy_dict_get_default(mproc_proxy_t *p,
  * @param key The key (hashable).
  * @return 0, MPROC_E_KEY, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_del(mproc_proxy_t *p, const mproc_value_t *key);
 /**
@@ -4205,8 +4252,9 @@ MPROC_API int mproc_proxy_dict_del(mproc_proxy_t *p, const mproc_value_t *key);
  * @param key The key (hashable).
  * @return 1, 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when
  *   the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_contains(mproc_proxy_t *p,
                                         const mproc_value_t *key);
@@ -4216,8 +4264,9 @@ MPROC_API int mproc_proxy_dict_contains(mproc_proxy_t *p,
  * @param out Receives the number of entries.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_len(mproc_proxy_t *p, size_t *out);
 /** d.pop(key[, default]) (pop): removes the key and gives its value in
@@ -4230,8 +4279,9 @@ MPROC_API int mproc_proxy_dict_len(mproc_proxy_t *p, size_t *out);
  *   1)), or NULL.
  * @return 0, MPROC_E_KEY, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_pop(mproc_proxy_t *p, const mproc_value_t *key,
                                    const mproc_value_t *dflt,
@@ -4244,8 +4294,9 @@ MPROC_API int mproc_proxy_dict_pop(mproc_proxy_t *p, const mproc_value_t *key,
  *   1)).
  * @return 0, MPROC_E_KEY, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_popitem(mproc_proxy_t *p, mproc_value_t **out);
 /** d.setdefault(key, default) (setdefault): the value of @p key, which is
@@ -4257,8 +4308,9 @@ MPROC_API int mproc_proxy_dict_popitem(mproc_proxy_t *p, mproc_value_t **out);
  *   1)), or NULL.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_setdefault(mproc_proxy_t *p,
                                           const mproc_value_t *key,
@@ -4272,8 +4324,9 @@ MPROC_API int mproc_proxy_dict_setdefault(mproc_proxy_t *p,
  * @param other A dict, or a list or tuple of pairs.
  * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_update(mproc_proxy_t *p,
                                       const mproc_value_t *other);
@@ -4282,8 +4335,9 @@ MPROC_API int mproc_proxy_dict_update(mproc_proxy_t *p,
  * @param p The proxy.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_clear(mproc_proxy_t *p);
 /** list(d.keys()), list(d.values()), list(d.items()) (keys, values, items:
@@ -4297,8 +4351,9 @@ MPROC_API int mproc_proxy_dict_clear(mproc_proxy_t *p);
  *   1)).
  * @return 0, MPROC_E_TOOBIG, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_keys(mproc_proxy_t *p, mproc_value_t **out);
 /**
@@ -4308,8 +4363,9 @@ MPROC_API int mproc_proxy_dict_keys(mproc_proxy_t *p, mproc_value_t **out);
  *   1)).
  * @return 0, MPROC_E_TOOBIG, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_values(mproc_proxy_t *p, mproc_value_t **out);
 /**
@@ -4319,8 +4375,9 @@ MPROC_API int mproc_proxy_dict_values(mproc_proxy_t *p, mproc_value_t **out);
  *   1)).
  * @return 0, MPROC_E_TOOBIG, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_items(mproc_proxy_t *p, mproc_value_t **out);
 /**
@@ -4330,8 +4387,9 @@ MPROC_API int mproc_proxy_dict_items(mproc_proxy_t *p, mproc_value_t **out);
  *   1)).
  * @return 0, MPROC_E_TOOBIG, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_dict_copy(mproc_proxy_t *p, mproc_value_t **out);
 
@@ -4376,8 +4434,8 @@ typedef struct mproc_proxy_cursor mproc_proxy_cursor_t;
  * @return 0, MPROC_E_DONE at the end, MPROC_E_STATE when the dict changed
  *   size, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip per batch.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip per batch. Safe from several threads at once.
  */
 MPROC_API int mproc_proxy_dict_next(mproc_proxy_t *p,
                                     mproc_proxy_cursor_t **cursor,
@@ -4392,8 +4450,8 @@ MPROC_API int mproc_proxy_dict_next(mproc_proxy_t *p,
  *   call).
  * @return 0, MPROC_E_DONE at the end, MPROC_E_TYPE for a proxy of another
  *   type, MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip per batch.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip per batch. Safe from several threads at once.
  */
 MPROC_API int mproc_proxy_list_next(mproc_proxy_t *p,
                                     mproc_proxy_cursor_t **cursor,
@@ -4401,8 +4459,8 @@ MPROC_API int mproc_proxy_list_next(mproc_proxy_t *p,
 /**
  * Frees a cursor a loop did not finish. NULL is allowed.
  * @param cursor The cursor, or NULL.
- * @noblock
- * @threads One thread at a time: the object has a single user.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
  */
 MPROC_API void mproc_proxy_cursor_free(mproc_proxy_cursor_t *cursor);
 
@@ -4429,8 +4487,9 @@ MPROC_API void mproc_proxy_cursor_free(mproc_proxy_cursor_t *cursor);
  * @param v The value, copied.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_append(mproc_proxy_t *p, const mproc_value_t *v);
 /** l.extend(items) (extend): @p items is a list or tuple value, appended in
@@ -4440,8 +4499,9 @@ MPROC_API int mproc_proxy_list_append(mproc_proxy_t *p, const mproc_value_t *v);
  * @param items A list or tuple value, copied.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_extend(mproc_proxy_t *p,
                                       const mproc_value_t *items);
@@ -4452,8 +4512,9 @@ MPROC_API int mproc_proxy_list_extend(mproc_proxy_t *p,
  * @param v The value, copied.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_insert(mproc_proxy_t *p, int64_t index,
                                       const mproc_value_t *v);
@@ -4465,8 +4526,9 @@ MPROC_API int mproc_proxy_list_insert(mproc_proxy_t *p, int64_t index,
  *   1)), or NULL.
  * @return 0, MPROC_E_INDEX, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_pop(mproc_proxy_t *p, int64_t index,
                                    mproc_value_t **out);
@@ -4476,8 +4538,9 @@ MPROC_API int mproc_proxy_list_pop(mproc_proxy_t *p, int64_t index,
  * @param v The value to compare with.
  * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_remove(mproc_proxy_t *p, const mproc_value_t *v);
 /** l.index(v, start, stop) (index): the position of the first equal item
@@ -4490,8 +4553,9 @@ MPROC_API int mproc_proxy_list_remove(mproc_proxy_t *p, const mproc_value_t *v);
  * @param out Receives the index.
  * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_index(mproc_proxy_t *p, const mproc_value_t *v,
                                      int64_t start, int64_t stop, size_t *out);
@@ -4502,8 +4566,9 @@ MPROC_API int mproc_proxy_list_index(mproc_proxy_t *p, const mproc_value_t *v,
  * @param out Receives the count.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_count(mproc_proxy_t *p, const mproc_value_t *v,
                                      size_t *out);
@@ -4512,8 +4577,9 @@ MPROC_API int mproc_proxy_list_count(mproc_proxy_t *p, const mproc_value_t *v,
  * @param p The proxy.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_reverse(mproc_proxy_t *p);
 /**
@@ -4526,8 +4592,9 @@ MPROC_API int mproc_proxy_list_reverse(mproc_proxy_t *p);
  * @param reverse true for descending order.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_sort(mproc_proxy_t *p, bool reverse);
 /**
@@ -4536,8 +4603,9 @@ MPROC_API int mproc_proxy_list_sort(mproc_proxy_t *p, bool reverse);
  * @param out Receives the length.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_len(mproc_proxy_t *p, size_t *out);
 /**
@@ -4548,8 +4616,9 @@ MPROC_API int mproc_proxy_list_len(mproc_proxy_t *p, size_t *out);
  *   1)).
  * @return 0, MPROC_E_INDEX, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_get(mproc_proxy_t *p, int64_t index,
                                    mproc_value_t **out);
@@ -4560,8 +4629,9 @@ MPROC_API int mproc_proxy_list_get(mproc_proxy_t *p, int64_t index,
  * @param v The value, copied.
  * @return 0, MPROC_E_INDEX, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_set(mproc_proxy_t *p, int64_t index,
                                    const mproc_value_t *v);
@@ -4571,8 +4641,9 @@ MPROC_API int mproc_proxy_list_set(mproc_proxy_t *p, int64_t index,
  * @param index The index; negative counts from the end.
  * @return 0, MPROC_E_INDEX, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_del(mproc_proxy_t *p, int64_t index);
 /**
@@ -4585,8 +4656,9 @@ MPROC_API int mproc_proxy_list_del(mproc_proxy_t *p, int64_t index);
  *   1)).
  * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_get_slice(mproc_proxy_t *p, int64_t start,
                                          int64_t stop, int64_t step,
@@ -4602,8 +4674,9 @@ MPROC_API int mproc_proxy_list_get_slice(mproc_proxy_t *p, int64_t start,
  * @param items A list or tuple value, copied.
  * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_set_slice(mproc_proxy_t *p, int64_t start,
                                          int64_t stop, int64_t step,
@@ -4616,8 +4689,9 @@ MPROC_API int mproc_proxy_list_set_slice(mproc_proxy_t *p, int64_t start,
  * @param step Its step, not 0.
  * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for a proxy of another type,
  *   MPROC_E_CLOSED when the manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_del_slice(mproc_proxy_t *p, int64_t start,
                                          int64_t stop, int64_t step);
@@ -4626,8 +4700,9 @@ MPROC_API int mproc_proxy_list_del_slice(mproc_proxy_t *p, int64_t start,
  * @param p The proxy.
  * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
  *   manager is gone.
- * @blocking One round trip to the manager's server: blocks until it replies.
- * @threadsafe
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_clear(mproc_proxy_t *p);
 
