@@ -21,6 +21,11 @@
 #   install  cmake --install of the gcc build into a fresh prefix (build/install),
 #            then tests/install-consumer built against it with
 #            find_package(mproc) and with pkg-config, and run
+#   docs     the API reference (ci/docs.sh: doxygen over include/, any
+#            warning or undocumented symbol fails; HTML in build/docs/html),
+#            then README.md's own-program commands run as written against
+#            fresh installs, on Linux and for mingw under wine
+#            (ci/readme-check.sh); three checks
 #
 # After each Linux phase (linux clang sanitize tsan portable) nothing of
 # mproc's may be left: no /dev/shm/mproc[-_]* entry that was not there
@@ -38,7 +43,7 @@
 #
 # Environment:
 #   MPROC_CI_PHASES   phases to run (default "linux builds clang sanitize
-#                     tsan portable windows install")
+#                     tsan portable windows install docs")
 #   MPROC_CTEST_JOBS  ctest parallelism (default 1: the tests time processes)
 #
 # The phase_* functions are called by name (run_phase):
@@ -49,7 +54,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MPROC_ROOT"
 
-phases="${MPROC_CI_PHASES:-linux builds clang sanitize tsan portable windows install}"
+phases="${MPROC_CI_PHASES:-linux builds clang sanitize tsan portable windows install docs}"
 ctest_jobs="${MPROC_CTEST_JOBS:-1}"
 results="$MPROC_BUILD/ci-results"
 
@@ -372,6 +377,23 @@ phase_install() {
   done
   echo "$passed $failed" >"$results/install.count"
   [[ "$failed" == 0 ]]
+}
+
+# The reference and the README. After the windows phase, whose mingw build
+# ci/readme-check.sh installs (it builds the library alone when that phase
+# did not run); it stops its own wineserver.
+phase_docs() {
+  local passed=0 failed=0 p=0 f=0 log="$results/readme.log" status=0
+  if bash "$MPROC_ROOT/ci/docs.sh" "$MPROC_BUILD/docs"; then
+    passed=1
+  else
+    failed=1
+  fi
+  bash "$MPROC_ROOT/ci/readme-check.sh" | tee "$log" || status=$?
+  read -r p f < <(tail -n 1 "$log")
+  [[ "$p" =~ ^[0-9]+$ && "$f" =~ ^[0-9]+$ ]] || { p=0; f=1; }
+  echo "$((passed + p)) $((failed + f))" >"$results/docs.count"
+  [[ "$failed" == 0 && "$status" == 0 ]]
 }
 
 # ---------------------------------------------------------------------------

@@ -21,9 +21,21 @@ find_program(CMAKE_C_COMPILER
   REQUIRED)
 find_program(CMAKE_RC_COMPILER NAMES ${MPROC_MINGW_TRIPLE}-windres)
 
-# Headers and libraries of the target come from the mingw sysroot only;
-# programs (the compiler, wine) from the host.
+# Headers, libraries and CMake packages of the target come from the mingw
+# sysroot and from the prefixes the user names in CMAKE_PREFIX_PATH (an
+# installed mproc for Windows: `-DCMAKE_PREFIX_PATH=<prefix>`); programs
+# (the compiler, wine) from the host. ONLY mode re-roots every search path
+# under CMAKE_FIND_ROOT_PATH, which turned <prefix> into
+# /usr/x86_64-w64-mingw32/<prefix> and made find_package(mproc) fail; a
+# path that is itself a root is searched as it is, so the prefixes join the
+# roots. Mode BOTH would also find them, and with them the host's Linux
+# packages (Debian's cmocka, OpenSSL...) for a Windows target.
 set(CMAKE_FIND_ROOT_PATH /usr/${MPROC_MINGW_TRIPLE})
+foreach(mproc_prefix IN LISTS CMAKE_PREFIX_PATH ENV{CMAKE_PREFIX_PATH})
+  if(IS_ABSOLUTE "${mproc_prefix}")
+    list(APPEND CMAKE_FIND_ROOT_PATH "${mproc_prefix}")
+  endif()
+endforeach()
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)

@@ -1,8 +1,11 @@
-/*
- * mproc: Python's multiprocessing model for C, on POSIX and Windows.
+/**
+ * @file mproc.h
+ * @brief mproc: Python's multiprocessing model for C, on POSIX and Windows.
  *
- * This is the one public header. Read it top to bottom:
+ * This is the one public header. Read it top to bottom (each section is
+ * also a page of the reference, under Modules):
  *
+ * @verbatim
  *   1. Status codes and error details      (every call returns 0 or MPROC_E_*)
  *   2. Values                              (what crosses into a child)
  *   3. Booting and registered functions    (mproc_boot, MPROC_REGISTER)
@@ -17,19 +20,31 @@
  *  10. Pipes and connections
  *  11. wait()
  *  12. Managers                            (a server process; proxies)
+ * @endverbatim
  *
  * The sharing rule. Objects backed by shared memory or kernel objects (every
  * lock and semaphore) may reach another process only while that process is
  * being created: as arguments of mproc_process_start(). Encoding one at any
  * other time fails with MPROC_E_INHERITANCE and the detail message
- * "<Type> objects should only be shared between processes through
+ * "\<Type\> objects should only be shared between processes through
  * inheritance", exactly as in CPython.
  *
- * Timeouts are seconds as a double. MPROC_FOREVER (-1) waits without limit,
- * 0 polls, any other negative value or NaN is MPROC_E_INVAL.
+ * Timeouts are seconds as a double. MPROC_FOREVER (-1, defined below)
+ * waits without limit, 0 polls, any other negative value or NaN is
+ * MPROC_E_INVAL.
  *
  * Thread safety: objects may be used from several threads at once, except
  * that a process handle must not be destroyed while another thread uses it.
+ * Each function's documentation says whether it blocks and, where it is
+ * not simply safe from several threads, what holds.
+ *
+ * Linking: define MPROC_STATIC before including this header to use the
+ * static library (CMake's mproc::mproc_static target does it for you);
+ * on Windows it is required, as the declarations otherwise name the DLL.
+ *
+ * Ownership: a function that gives back memory or an object says who
+ * releases it and with what; what a function takes is borrowed for the
+ * call (copied if kept) unless its documentation says otherwise.
  */
 #ifndef MPROC_H
 #define MPROC_H
@@ -57,18 +72,49 @@ extern "C" {
 #define MPROC_API
 #endif
 
+/** The major version: 0 while the API may still change. */
 #define MPROC_VERSION_MAJOR 0
+/** The minor version. */
 #define MPROC_VERSION_MINOR 1
+/** The patch version. */
 #define MPROC_VERSION_PATCH 0
 
-/** Returns the library version as "MAJOR.MINOR.PATCH". */
+/**
+ * Returns the library version as "MAJOR.MINOR.PATCH".
+ * @return A static string, never NULL; not to be freed.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API const char *mproc_version(void);
+
+/**
+ * Pass to a timeout to wait without limit (CPython's timeout=None, or
+ * block=True without a timeout). Every timeout in this API is seconds as a
+ * double: MPROC_FOREVER waits without limit, 0 polls (CPython's
+ * block=False), any other negative value or NaN is MPROC_E_INVAL.
+ */
+#define MPROC_FOREVER (-1.0)
 
 /* ------------------------------------------------------------------------ */
 /* 1. Status codes                                                          */
 /* ------------------------------------------------------------------------ */
 
-/*
+/**
+ * @defgroup status 1. Status codes
+ *
+ * CPython: exceptions. Each code stands for the exception CPython raises in the
+ * same case: ValueError (MPROC_E_VALUE), TypeError (MPROC_E_TYPE),
+ * KeyError (MPROC_E_KEY), IndexError (MPROC_E_INDEX), queue.Empty and
+ * queue.Full (MPROC_E_EMPTY, MPROC_E_FULL), TimeoutError and a False
+ * return of acquire()/wait() (MPROC_E_TIMEOUT), BrokenBarrierError
+ * (MPROC_E_BROKEN), AuthenticationError (MPROC_E_PERM), EOFError and
+ * OSError on a closed connection (MPROC_E_CLOSED), RuntimeError
+ * "Lock objects should only be shared between processes through
+ * inheritance" (MPROC_E_INHERITANCE); the exception's message is
+ * mproc_last_error().
+ */
+
+/**
  * XX(name, number, message). The one list from which the enum,
  * mproc_strerror() and mproc_err_name() are generated.
  */
@@ -104,18 +150,64 @@ MPROC_API const char *mproc_version(void);
  * shared memory, -40 to -49 for the pool, -50 to -59 for the manager, -60 to
  * -69 for values; keep the list in numeric order. */
 
-/** Status codes. Every call that can fail returns 0 or one of these. */
+/**
+ * Status codes. Every call that can fail returns 0 or one of these; the
+ * enumerators MPROC_E_* come from MPROC_ERRNO_MAP, which gives each its
+ * number and its message (mproc_strerror()). What each means:
+ *
+ * - MPROC_E_INVAL: a bad argument: NULL, a bad timeout, an unknown option.
+ * - MPROC_E_NOMEM: out of memory.
+ * - MPROC_E_NOTSUP: not available on this platform (fork on Windows).
+ * - MPROC_E_INHERITANCE: an inherit-only object sent outside process
+ *   creation (CPython's RuntimeError, with its message).
+ * - MPROC_E_TIMEOUT: the timeout expired.
+ * - MPROC_E_BUSY: not free or not finished (a try_acquire, an exit code
+ *   of a running child, a name that exists).
+ * - MPROC_E_NOTFOUND: no such name (shared memory, a registered function).
+ * - MPROC_E_TYPE: the wrong type (CPython's TypeError, AttributeError).
+ * - MPROC_E_PERM: not permitted: an RLock not owned, a wrong auth key.
+ * - MPROC_E_VALUE: out of range (CPython's ValueError).
+ * - MPROC_E_STATE: not in this state (a closed pool, a call from a
+ *   callback that would wait for itself, an unregistered function).
+ * - MPROC_E_CLOSED: the object or its peer is closed, gone or dead.
+ * - MPROC_E_OWNER_DEAD: acquired, but the previous owner died holding it.
+ * - MPROC_E_BROKEN: a broken Barrier or queue.
+ * - MPROC_E_WORKER_DIED: a pool worker died running the task.
+ * - MPROC_E_DECODE: malformed encoded data.
+ * - MPROC_E_SPAWN: the child could not be started.
+ * - MPROC_E_TOOBIG: larger than a limit or the caller's buffer.
+ * - MPROC_E_LIMIT: a system resource limit (descriptors, processes,
+ *   memory maps; mproc_last_os_error() tells which).
+ * - MPROC_E_SYS: another operating system error.
+ * - MPROC_E_EMPTY, MPROC_E_FULL: queue.Empty, queue.Full.
+ * - MPROC_E_DONE: an iterator or cursor has no more results.
+ * - MPROC_E_KEY, MPROC_E_INDEX: KeyError, IndexError.
+ */
 typedef enum mproc_status {
-  MPROC_OK = 0,
+  MPROC_OK = 0, /**< success */
 #define MPROC__XX(name, num, msg) MPROC_##name = (num),
   MPROC_ERRNO_MAP(MPROC__XX)
 #undef MPROC__XX
 } mproc_status_t;
 
-/** A short English description of a status code ("timed out"). */
+/**
+ * A short English description of a status code ("timed out").
+ * @param status 0 or a MPROC_E_* code (another number gives "unknown mproc
+ *   status").
+ * @return A static string, never NULL; not to be freed.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API const char *mproc_strerror(int status);
 
-/** The symbolic name of a status code ("MPROC_E_TIMEOUT"). */
+/**
+ * The symbolic name of a status code ("MPROC_E_TIMEOUT").
+ * @param status 0 or a MPROC_E_* code.
+ * @return A static string, never NULL ("MPROC_OK" for 0, "MPROC_E_UNKNOWN" for
+ *   another number); not to be freed.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API const char *mproc_err_name(int status);
 
 /**
@@ -124,6 +216,9 @@ MPROC_API const char *mproc_err_name(int status);
  * inheritance". Valid until the thread's next mproc call; never NULL (an
  * empty string when there is none). Whole, however long: a pool task's
  * error message of a megabyte comes back entire, as in CPython.
+ * @return A string owned by the library, per thread; never NULL.
+ * @par Blocking and threads
+ *   Does not wait. Per thread: each thread sees its own last failure.
  */
 MPROC_API const char *mproc_last_error(void);
 
@@ -133,6 +228,9 @@ MPROC_API const char *mproc_last_error(void);
  * an OS call (a bad argument, a timeout, a peer's refusal). mproc's codes
  * are portable, so EAGAIN, EMFILE and ENOSPC are all MPROC_E_LIMIT: this
  * tells them apart. Valid as long as mproc_last_error().
+ * @return errno or GetLastError() of that failure, or 0.
+ * @par Blocking and threads
+ *   Does not wait. Per thread, as mproc_last_error().
  */
 MPROC_API long mproc_last_os_error(void);
 
@@ -140,10 +238,16 @@ MPROC_API long mproc_last_os_error(void);
 /* 2. Values                                                                */
 /* ------------------------------------------------------------------------ */
 
-/** An mproc object of any type (a lock, a semaphore, ...). */
+/** An mproc object of any type (a lock, a semaphore, ...): what an
+ * MPROC_VALUE_OBJECT value points at. */
 typedef struct mproc_object mproc_object_t;
 
-/*
+/**
+ * @defgroup values 2. Values
+ *
+ * CPython: pickle: the objects CPython pickles (arguments, results, queue
+ * items, messages, manager calls) are mproc_value_t here.
+ *
  * Values are what Python passes as pickled objects: arguments of a child or
  * a task, a task's result, queue items, messages, manager calls.
  *
@@ -160,17 +264,18 @@ typedef struct mproc_object mproc_object_t;
  *    (mproc_list(items, n), or MPROC_LIST(...) in C). To build one piece by
  *    piece, use a builder (below), which copies what it is given.
  */
+/** What a value holds: Python's types that mproc carries. */
 typedef enum mproc_value_type {
-  MPROC_VALUE_NONE = 0,
-  MPROC_VALUE_INT,    /**< int64_t */
-  MPROC_VALUE_DOUBLE, /**< double */
-  MPROC_VALUE_BOOL,   /**< bool */
-  MPROC_VALUE_STR,    /**< NUL-terminated UTF-8 string */
-  MPROC_VALUE_BYTES,  /**< bytes with a length */
-  MPROC_VALUE_OBJECT, /**< a reference to an mproc object */
-  MPROC_VALUE_TUPLE,  /**< items (u.seq) */
-  MPROC_VALUE_LIST,   /**< items (u.seq) */
-  MPROC_VALUE_DICT    /**< key, value, key, value, ... (u.dict) */
+  MPROC_VALUE_NONE = 0, /**< None */
+  MPROC_VALUE_INT,      /**< int64_t */
+  MPROC_VALUE_DOUBLE,   /**< double */
+  MPROC_VALUE_BOOL,     /**< bool */
+  MPROC_VALUE_STR,      /**< NUL-terminated UTF-8 string */
+  MPROC_VALUE_BYTES,    /**< bytes with a length */
+  MPROC_VALUE_OBJECT,   /**< a reference to an mproc object */
+  MPROC_VALUE_TUPLE,    /**< items (u.seq) */
+  MPROC_VALUE_LIST,     /**< items (u.seq) */
+  MPROC_VALUE_DICT      /**< key, value, key, value, ... (u.dict) */
 } mproc_value_type_t;
 
 /**
@@ -178,21 +283,25 @@ typedef enum mproc_value_type {
  * above; build values with the constructors, read them with the getters.
  */
 typedef struct mproc_value {
-  mproc_value_type_t type;
+  mproc_value_type_t type; /**< which member of u holds the value */
+  /** The value itself, as selected by type. */
   union {
-    int64_t i;
-    double d;
-    bool b;
-    const char *s; /**< NUL-terminated */
+    int64_t i;     /**< INT */
+    double d;      /**< DOUBLE */
+    bool b;        /**< BOOL */
+    const char *s; /**< STR: NUL-terminated */
+    /** BYTES */
     struct {
-      const void *ptr;
-      size_t len;
+      const void *ptr; /**< the bytes */
+      size_t len;      /**< their number */
     } bytes;
-    mproc_object_t *obj;
+    mproc_object_t *obj; /**< OBJECT */
+    /** TUPLE and LIST: n items */
     struct {
-      const struct mproc_value *items;
-      size_t n;
-    } seq; /**< TUPLE and LIST: n items */
+      const struct mproc_value *items; /**< the items */
+      size_t n;                        /**< their number */
+    } seq;
+    /** DICT */
     struct {
       const struct mproc_value *items; /**< 2 * n: key, value, ... */
       size_t n;                        /**< entries */
@@ -201,36 +310,80 @@ typedef struct mproc_value {
   } u;
 } mproc_value_t;
 
+/**
+ * The None value.
+ * @return A None value.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 static inline mproc_value_t mproc_none(void) {
   mproc_value_t v;
   v.type = MPROC_VALUE_NONE;
   v.u.i = 0;
   return v;
 }
+/**
+ * An int value (Python's int, limited to 64 bits).
+ * @param i The integer.
+ * @return An int value.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 static inline mproc_value_t mproc_int(int64_t i) {
   mproc_value_t v;
   v.type = MPROC_VALUE_INT;
   v.u.i = i;
   return v;
 }
+/**
+ * A float value.
+ * @param d The number.
+ * @return A float value.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 static inline mproc_value_t mproc_double(double d) {
   mproc_value_t v;
   v.type = MPROC_VALUE_DOUBLE;
   v.u.d = d;
   return v;
 }
+/**
+ * A bool value (True or False).
+ * @param b The truth value.
+ * @return A bool value.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 static inline mproc_value_t mproc_bool(bool b) {
   mproc_value_t v;
   v.type = MPROC_VALUE_BOOL;
   v.u.b = b;
   return v;
 }
+/**
+ * A str value viewing @p s (borrowed, not copied).
+ * @param s A NUL-terminated UTF-8 string, borrowed: it must stay valid while
+ *   the value is in use.
+ * @return A str value pointing at @p s.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 static inline mproc_value_t mproc_str(const char *s) {
   mproc_value_t v;
   v.type = MPROC_VALUE_STR;
   v.u.s = s;
   return v;
 }
+/**
+ * A bytes value viewing @p len bytes at @p ptr (borrowed, not copied).
+ * @param ptr The bytes, borrowed: valid while the value is in use (may be NULL
+ *   when @p len is 0).
+ * @param len Their number.
+ * @return A bytes value pointing at @p ptr.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 static inline mproc_value_t mproc_bytes(const void *ptr, size_t len) {
   mproc_value_t v;
   v.type = MPROC_VALUE_BYTES;
@@ -242,6 +395,10 @@ static inline mproc_value_t mproc_bytes(const void *ptr, size_t len) {
  * A reference to any mproc object: pass a mproc_lock_t *, mproc_rlock_t *,
  * mproc_semaphore_t *, ... Anything else is rejected with MPROC_E_TYPE when
  * the value is used.
+ * @param object The object, borrowed: the value does not keep it alive.
+ * @return An object value.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 static inline mproc_value_t mproc_obj(const void *object) {
   mproc_value_t v;
@@ -249,7 +406,14 @@ static inline mproc_value_t mproc_obj(const void *object) {
   v.u.obj = (mproc_object_t *)object;
   return v;
 }
-/** A tuple viewing @p n items at @p items (borrowed). */
+/**
+ * A tuple viewing @p n items at @p items (borrowed).
+ * @param items The items, borrowed: valid while the value is in use.
+ * @param n Their number.
+ * @return A tuple value.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 static inline mproc_value_t mproc_tuple(const mproc_value_t *items, size_t n) {
   mproc_value_t v;
   v.type = MPROC_VALUE_TUPLE;
@@ -257,7 +421,14 @@ static inline mproc_value_t mproc_tuple(const mproc_value_t *items, size_t n) {
   v.u.seq.n = n;
   return v;
 }
-/** A list viewing @p n items at @p items (borrowed). */
+/**
+ * A list viewing @p n items at @p items (borrowed).
+ * @param items The items, borrowed: valid while the value is in use.
+ * @param n Their number.
+ * @return A list value.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 static inline mproc_value_t mproc_list(const mproc_value_t *items, size_t n) {
   mproc_value_t v;
   v.type = MPROC_VALUE_LIST;
@@ -271,6 +442,12 @@ static inline mproc_value_t mproc_list(const mproc_value_t *items, size_t n) {
  * hashable: None, bool, int, float (not NaN), str, bytes, or tuples of
  * these. Keys compare as Python compares them, so 1, 1.0 and True are one
  * key and a dict that repeats a key is MPROC_E_VALUE when it is used.
+ * @param kv 2 * @p n values, key then value, borrowed: valid while the value
+ *   is in use.
+ * @param n The number of entries (half the number of values at @p kv).
+ * @return A dict value.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 static inline mproc_value_t mproc_dict(const mproc_value_t *kv, size_t n) {
   mproc_value_t v;
@@ -280,6 +457,13 @@ static inline mproc_value_t mproc_dict(const mproc_value_t *kv, size_t n) {
   v.u.dict.index = NULL;
   return v;
 }
+/**
+ * Whether a value is None.
+ * @param v The value, or NULL.
+ * @return true if @p v is not NULL and holds None.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 static inline bool mproc_value_is_none(const mproc_value_t *v) {
   return v && v->type == MPROC_VALUE_NONE;
 }
@@ -293,34 +477,112 @@ static inline bool mproc_value_is_none(const mproc_value_t *v) {
 #define MPROC__ITEMS(...) ((const mproc_value_t[]){__VA_ARGS__})
 #define MPROC__NITEMS(...)                                                     \
   (sizeof(MPROC__ITEMS(__VA_ARGS__)) / sizeof(mproc_value_t))
+/** A tuple literal: MPROC_TUPLE(mproc_str("a"), mproc_int(1)). */
 #define MPROC_TUPLE(...)                                                       \
   mproc_tuple(MPROC__ITEMS(__VA_ARGS__), MPROC__NITEMS(__VA_ARGS__))
+/** A list literal, as MPROC_TUPLE(). */
 #define MPROC_LIST(...)                                                        \
   mproc_list(MPROC__ITEMS(__VA_ARGS__), MPROC__NITEMS(__VA_ARGS__))
+/** A dict literal of key, value, ...: MPROC_DICT(mproc_str("n"), mproc_int(3)).
+ */
 #define MPROC_DICT(...)                                                        \
   mproc_dict(MPROC__ITEMS(__VA_ARGS__), MPROC__NITEMS(__VA_ARGS__) / 2)
 #endif
 
 /* Typed getters: MPROC_E_TYPE when the value holds something else. */
+/**
+ * Reads an int or a bool out of a value.
+ * @param v The value to read.
+ * @param out Receives the int64_t.
+ * @return 0, MPROC_E_TYPE unless @p v holds an int or a bool, MPROC_E_INVAL
+ *   for a NULL argument.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_int(const mproc_value_t *v, int64_t *out);
+/**
+ * Reads a float out of a value.
+ * @param v The value to read.
+ * @param out Receives the double.
+ * @return 0, MPROC_E_TYPE unless @p v holds a float, MPROC_E_INVAL for a NULL
+ *   argument.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_double(const mproc_value_t *v, double *out);
+/**
+ * Reads a bool out of a value.
+ * @param v The value to read.
+ * @param out Receives the bool.
+ * @return 0, MPROC_E_TYPE unless @p v holds a bool, MPROC_E_INVAL for a NULL
+ *   argument.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_bool(const mproc_value_t *v, bool *out);
+/**
+ * Reads a str out of a value.
+ * @param v The value to read.
+ * @param out Receives the const char *. The string is borrowed from @p v:
+ *   valid while the value is.
+ * @return 0, MPROC_E_TYPE unless @p v holds a str, MPROC_E_INVAL for a NULL
+ *   argument.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_str(const mproc_value_t *v, const char **out);
+/**
+ * Reads bytes out of a value.
+ * @param v The value to read.
+ * @param ptr Receives a pointer to the bytes, borrowed from @p v.
+ * @param len Receives their number.
+ * @return 0, MPROC_E_TYPE unless @p v holds bytes, MPROC_E_INVAL for a NULL
+ *   argument.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_bytes(const mproc_value_t *v, const void **ptr,
                                    size_t *len);
 
 /* Containers. A tuple's or a list's items, in order; the items of a
  * dict's entries in insertion order. */
-/** Items of a tuple or a list; 0 for any other value. */
+/**
+ * Items of a tuple or a list; 0 for any other value.
+ * @param v The value.
+ * @return The number of items, 0 for any other value (or NULL).
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API size_t mproc_value_list_len(const mproc_value_t *v);
 /** Item @p i of a tuple or a list; NULL (and MPROC_E_TYPE or MPROC_E_VALUE
- * in mproc_last_error()) when there is none. */
+ * in mproc_last_error()) when there is none.
+ * @param v A tuple or a list.
+ * @param i The index, from 0.
+ * @return A pointer into @p v (borrowed), or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API const mproc_value_t *mproc_value_list_at(const mproc_value_t *v,
                                                    size_t i);
-/** Entries of a dict; 0 for any other value. */
+/**
+ * Entries of a dict; 0 for any other value.
+ * @param v The value.
+ * @return The number of entries, 0 for any other value (or NULL).
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API size_t mproc_value_dict_len(const mproc_value_t *v);
 /** Entry @p i of a dict, in insertion order: the way to iterate.
- * MPROC_E_TYPE if @p v is not a dict, MPROC_E_VALUE past the end. */
+ * MPROC_E_TYPE if @p v is not a dict, MPROC_E_VALUE past the end.
+ * @param v A dict.
+ * @param i The entry's index, from 0, in insertion order.
+ * @param key Receives the key, borrowed from @p v.
+ * @param value Receives the value, borrowed from @p v.
+ * @return 0, MPROC_E_TYPE, MPROC_E_VALUE past the end, MPROC_E_INVAL for a
+ *   NULL argument.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_dict_entry(const mproc_value_t *v, size_t i,
                                      const mproc_value_t **key,
                                      const mproc_value_t **value);
@@ -329,6 +591,12 @@ MPROC_API int mproc_value_dict_entry(const mproc_value_t *v, size_t i,
  * naming the key as Python's KeyError does when it is absent, MPROC_E_TYPE
  * if @p dict is not a dict or the key is unhashable. Constant time in a
  * dict mproc made (decoded, copied, built); a linear scan in a view.
+ * @param dict The dict.
+ * @param key The key to look up.
+ * @param out Receives the value, borrowed from @p dict.
+ * @return 0, MPROC_E_KEY, MPROC_E_TYPE, MPROC_E_INVAL for a NULL argument.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_dict_get(const mproc_value_t *dict,
                                    const mproc_value_t *key,
@@ -339,6 +607,11 @@ MPROC_API int mproc_value_dict_get(const mproc_value_t *dict,
  * items, a list a list, a dict a dict with the same entries in any order;
  * objects are equal when they are the same object. NaN is not equal to
  * itself.
+ * @param a A value.
+ * @param b Another value.
+ * @return true if equal as Python's == says.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API bool mproc_value_equal(const mproc_value_t *a,
                                  const mproc_value_t *b);
@@ -346,9 +619,14 @@ MPROC_API bool mproc_value_equal(const mproc_value_t *a,
 /**
  * Python's repr() of a value, in a new NUL-terminated string (free it with
  * mproc_free()): None, True, 42, 0.1, 'text', b'\\x00', (1,), [1, 2],
- * {'a': 1}; an object as <Lock>. Floats print as Python prints them (the
+ * {'a': 1}; an object as \<Lock\>. Floats print as Python prints them (the
  * shortest text that reads back), so a C program and its Python twin print
  * the same lines. NULL only when out of memory.
+ * @param v The value.
+ * @return A new string owned by the caller (mproc_free()), or NULL when out of
+ *   memory.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API char *mproc_value_repr(const mproc_value_t *v);
 
@@ -357,6 +635,14 @@ MPROC_API char *mproc_value_repr(const mproc_value_t *v);
  * mproc_values_free(*out, n). Objects are copied as they travel between
  * processes (a manager proxy is; an inherit-only object such as a Lock is
  * MPROC_E_INHERITANCE: keep those in a view).
+ * @param vals The values to copy.
+ * @param n Their number.
+ * @param out Receives the copy: @p n values in one block owned by the caller
+ *   (mproc_values_free(*out, n)).
+ * @return 0, MPROC_E_INHERITANCE for an inherit-only object, MPROC_E_TOOBIG or
+ *   MPROC_E_VALUE for a value beyond the limits, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_value_copy(const mproc_value_t *vals, size_t n,
                                mproc_value_t **out);
@@ -373,25 +659,75 @@ MPROC_API int mproc_value_copy(const mproc_value_t *vals, size_t n,
  *     mproc_value_t *d;
  *     mproc_builder_finish(b, &d);      ...      mproc_values_free(d, 1);
  */
+/** A builder of a tuple, list or dict (above); owned by one thread. */
 typedef struct mproc_builder mproc_builder_t;
-/** @p type: MPROC_VALUE_TUPLE, MPROC_VALUE_LIST or MPROC_VALUE_DICT. */
+/**
+ * @p type: MPROC_VALUE_TUPLE, MPROC_VALUE_LIST or MPROC_VALUE_DICT.
+ * @param out Receives the new builder, owned by the caller: release it with
+ *   mproc_builder_finish() or mproc_builder_free().
+ * @param type MPROC_VALUE_TUPLE, MPROC_VALUE_LIST or MPROC_VALUE_DICT.
+ * @return 0, MPROC_E_INVAL for another type, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
+ */
 MPROC_API int mproc_builder_new(mproc_builder_t **out, mproc_value_type_t type);
-/** Appends a copy of @p v to a tuple or list builder. */
+/**
+ * Appends a copy of @p v to a tuple or list builder.
+ * @param b A tuple or list builder.
+ * @param v The item, copied (strings may be temporaries).
+ * @return 0, MPROC_E_TYPE for a dict builder, MPROC_E_INHERITANCE for an
+ *   inherit-only object, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
+ */
 MPROC_API int mproc_builder_append(mproc_builder_t *b, const mproc_value_t *v);
 /** Sets key to a copy of @p v in a dict builder (a new key goes last, an
- * existing one keeps its place, as in Python). */
+ * existing one keeps its place, as in Python).
+ * @param b A dict builder.
+ * @param key The key, copied; hashable.
+ * @param v The value, copied.
+ * @return 0, MPROC_E_TYPE for another builder or an unhashable key,
+ *   MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
+ */
 MPROC_API int mproc_builder_set(mproc_builder_t *b, const mproc_value_t *key,
                                 const mproc_value_t *v);
 /** The value stored under @p key in a dict builder, or NULL. Its scalar
- * fields may be changed in place; never its pointers. */
+ * fields may be changed in place; never its pointers.
+ * @param b A dict builder.
+ * @param key The key.
+ * @return A pointer into the builder (valid until its next call), or NULL when
+ *   absent.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
+ */
 MPROC_API mproc_value_t *mproc_builder_lookup(mproc_builder_t *b,
                                               const mproc_value_t *key);
-/** Items (or entries) so far. */
+/**
+ * Items (or entries) so far.
+ * @param b The builder.
+ * @return The number of items or entries.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
+ */
 MPROC_API size_t mproc_builder_len(const mproc_builder_t *b);
 /** One owned value (mproc_values_free(*out, 1)); frees the builder, also on
- * failure. */
+ * failure.
+ * @param b The builder, freed by this call whatever it returns.
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)).
+ * @return 0, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
+ */
 MPROC_API int mproc_builder_finish(mproc_builder_t *b, mproc_value_t **out);
-/** Frees a builder that will not be finished. NULL is allowed. */
+/**
+ * Frees a builder that will not be finished. NULL is allowed.
+ * @param b The builder, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
+ */
 MPROC_API void mproc_builder_free(mproc_builder_t *b);
 
 /**
@@ -425,18 +761,35 @@ MPROC_API void mproc_builder_free(mproc_builder_t *b);
  * message. Errors: MPROC_E_TYPE "worker() argument 2 (count) must be int,
  * not str", or MPROC_E_VALUE "worker() takes at least 2 arguments (1
  * given)", as CPython words them. MPROC_E_INVAL for a bad format.
+ * @param args The arguments (as a child function or task receives them).
+ * @param nargs Their number.
+ * @param format The format, as above.
+ * @param ... One or two output pointers per code, as listed.
+ * @return 0, MPROC_E_TYPE or MPROC_E_VALUE with CPython's message,
+ *   MPROC_E_INVAL for a bad format. Outputs point into @p args (borrowed).
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_args_parse(const mproc_value_t *args, size_t nargs,
                                const char *format, ...);
 
 /** The Python type name of a value: "NoneType", "int", "float", "bool",
- * "str", "bytes", "tuple", "list", "dict", or the object's type name. */
+ * "str", "bytes", "tuple", "list", "dict", or the object's type name.
+ * @param v The value.
+ * @return A static string, never NULL for a valid value.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API const char *mproc_value_type_name(const mproc_value_t *v);
 
 /**
  * The type name of an object as CPython spells it ("Lock", "RLock",
  * "Semaphore", "BoundedSemaphore"), or NULL if @p object is not a live mproc
  * object.
+ * @param object Any pointer.
+ * @return A static string, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API const char *mproc_object_type_name(const void *object);
 
@@ -447,6 +800,14 @@ MPROC_API const char *mproc_object_type_name(const void *object);
  * object backed by shared memory fails with MPROC_E_INHERITANCE. Strings
  * must be valid NUL-terminated; bytes and strings are limited to
  * MPROC_VALUE_MAX_LEN.
+ * @param vals The values to encode.
+ * @param n Their number.
+ * @param buf Receives the buffer, owned by the caller (mproc_free()).
+ * @param len Receives its length.
+ * @return 0, MPROC_E_INHERITANCE, MPROC_E_TOOBIG, MPROC_E_TYPE for a bad
+ *   value, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_encode(const mproc_value_t *vals, size_t n, void **buf,
                            size_t *len);
@@ -466,14 +827,35 @@ MPROC_API int mproc_encode(const mproc_value_t *vals, size_t n, void **buf,
  * has that flaw). Proxies still reach any process of the family: started
  * before the manager, pool workers, queue consumers. Addresses given to
  * mproc_manager_start() or mproc_manager_connect() need no tag.
+ * @param buf The encoding (only read).
+ * @param len Its length.
+ * @param vals Receives the values, owned by the caller
+ *   (mproc_values_free(*vals, *n)).
+ * @param n Receives their number.
+ * @return 0, MPROC_E_DECODE for malformed input, MPROC_E_PERM for a proxy
+ *   whose tag does not verify, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Never blocks without a bound: objects in the input are attached, not
+ *   waited for. Safe from several threads: it only reads its arguments.
  */
 MPROC_API int mproc_decode(const void *buf, size_t len, mproc_value_t **vals,
                            size_t *n);
 
-/** Frees an array returned by mproc_decode(). NULL is allowed. */
+/**
+ * Frees an array returned by mproc_decode(). NULL is allowed.
+ * @param vals The array, or NULL.
+ * @param n Its number of values, as returned with it.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
+ */
 MPROC_API void mproc_values_free(mproc_value_t *vals, size_t n);
 
-/** Frees memory returned by mproc (mproc_encode()'s buffer). */
+/**
+ * Frees memory returned by mproc (mproc_encode()'s buffer).
+ * @param p The memory, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API void mproc_free(void *p);
 
 /**
@@ -485,12 +867,23 @@ MPROC_API void mproc_free(void *p);
  * message: MPROC_VALUE_MAX_LEN bytes).
  */
 #define MPROC_VALUE_MAX_LEN ((size_t)1 << 30)
+/** The most values in one encoding, at any depth: 2^20 (see above). */
 #define MPROC_VALUE_MAX_COUNT ((size_t)1 << 20)
+/** The deepest nesting of containers (see above). */
 #define MPROC_VALUE_MAX_DEPTH 64
 
 /* ------------------------------------------------------------------------ */
 /* 3. Booting and registered functions                                      */
 /* ------------------------------------------------------------------------ */
+
+/**
+ * @defgroup boot 3. Booting and registered functions
+ *
+ * CPython: freeze_support() and the `if __name__ == "__main__":` guard (a
+ * spawned child re-runs the program; mproc_boot() is where it stops and
+ * runs its function), and pickling a function by its qualified name (a
+ * spawned child finds it by its registered name).
+ */
 
 /**
  * The function a child process runs. @p args are the values given to
@@ -525,8 +918,24 @@ typedef int (*mproc_task_fn)(const mproc_value_t *args, size_t nargs,
  * the library's own names ("mproc." ...). Registering the same function
  * under the same name again does nothing and returns 0. @p name is not
  * copied: a string literal, as MPROC_REGISTER() passes.
+ * @param name The name, not copied (a string literal).
+ * @param fn The function.
+ * @return 0, MPROC_E_STATE for a conflicting registration, MPROC_E_LIMIT
+ *   beyond 2048 names, MPROC_E_INVAL for NULL.
+ * @par Blocking and threads
+ *   Does not wait. Call from main() before mproc_boot(), before other threads
+ *   exist.
  */
 MPROC_API int mproc_register(const char *name, mproc_fn fn);
+/**
+ * Registers a pool task @p fn under @p name: as mproc_register(), for pool
+ *   tasks.
+ * @param name The name, not copied (a string literal).
+ * @param fn The pool task.
+ * @return As mproc_register().
+ * @par Blocking and threads
+ *   Does not wait. As mproc_register().
+ */
 MPROC_API int mproc_register_task(const char *name, mproc_task_fn fn);
 
 /**
@@ -543,6 +952,7 @@ MPROC_API int mproc_register_task(const char *name, mproc_task_fn fn);
  * pointer variable or a cast.
  */
 #define MPROC_REGISTER_PROCESS(fn) mproc_register(#fn, (fn))
+/** Registers the pool task @p fn under its own name (see MPROC_REGISTER()). */
 #define MPROC_REGISTER_TASK(fn) mproc_register_task(#fn, (fn))
 #if defined(__cplusplus)
 extern "C++" {
@@ -556,6 +966,8 @@ inline int mproc__register_any(const char *name, mproc_task_fn fn) {
 #define MPROC_REGISTER(fn) mproc__register_any(#fn, (fn))
 #elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
 /* clang-format off */
+/** Registers @p fn under its own name, as a process function or a pool
+ * task according to its type (see MPROC_REGISTER_PROCESS()). */
 #define MPROC_REGISTER(fn)                                                     \
   _Generic((fn), mproc_fn: mproc_register,                                     \
                  mproc_task_fn: mproc_register_task)(#fn, (fn))
@@ -574,6 +986,12 @@ inline int mproc__register_any(const char *name, mproc_task_fn fn) {
  * and exits with its result: it does not return. In any other process it
  * records how to re-execute the program and returns 0. Without it, the
  * spawn start method is unavailable (MPROC_E_STATE).
+ * @param argc main()'s argc.
+ * @param argv main()'s argv (kept, not copied).
+ * @return 0 in a process that was not spawned by mproc; a spawned child does
+ *   not return (it exits with its function's result).
+ * @par Blocking and threads
+ *   Does not wait. Call from main() before any other thread exists.
  */
 MPROC_API int mproc_boot(int argc, char **argv);
 
@@ -581,6 +999,17 @@ MPROC_API int mproc_boot(int argc, char **argv);
 /* 4. Processes                                                             */
 /* ------------------------------------------------------------------------ */
 
+/**
+ * @defgroup process 4. Processes
+ *
+ * CPython: multiprocessing.Process (start(), join(), exitcode, is_alive(),
+ * terminate(), kill(), pid, sentinel, close(), name, daemon),
+ * set_start_method(), get_start_method(), set_executable(),
+ * current_process(), parent_process(), active_children(), cpu_count().
+ */
+
+/** How a child is started (CPython's start methods; forkserver has no
+ * counterpart). */
 typedef enum mproc_start_method {
   MPROC_START_DEFAULT = 0, /**< the process-wide default */
   MPROC_START_FORK = 1,    /**< POSIX only: the child is a copy (fork) */
@@ -588,7 +1017,13 @@ typedef enum mproc_start_method {
                                 CreateProcess) */
 } mproc_start_method_t;
 
-/** Whether @p method is available on this platform (1) or not (0). */
+/**
+ * Whether @p method is available on this platform (1) or not (0).
+ * @param method A start method.
+ * @return 1 or 0.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_start_method_available(mproc_start_method_t method);
 
 /**
@@ -597,24 +1032,44 @@ MPROC_API int mproc_start_method_available(mproc_start_method_t method);
  * Children inherit the default in force when they are started, whatever
  * method starts them (a spawned child's own children start as its parent's
  * would, as CPython's context travels with a spawned child).
+ * @param method MPROC_START_FORK, MPROC_START_SPAWN, or MPROC_START_DEFAULT
+ *   for the platform's.
+ * @return 0, MPROC_E_NOTSUP, MPROC_E_INVAL for an unknown method.
+ * @par Blocking and threads
+ *   Does not wait. A process-wide setting: make it before other threads start
+ *   processes.
  */
 MPROC_API int mproc_set_start_method(mproc_start_method_t method);
 
-/** The process-wide default start method. */
+/**
+ * The process-wide default start method.
+ * @return MPROC_START_FORK or MPROC_START_SPAWN.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API mproc_start_method_t mproc_get_start_method(void);
 
 /**
  * Sets the program that spawn children run (CPython's set_executable()).
  * NULL restores the default, which is this program itself; the program must
  * call mproc_boot() and register the same functions. The string is copied.
+ * @param path The program's path, copied; NULL for this program.
+ * @return 0, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. A process-wide setting: make it before other threads start
+ *   processes.
  */
 MPROC_API int mproc_set_executable(const char *path);
 
 /** A waitable OS handle: a file descriptor on POSIX, a HANDLE on Windows. */
 typedef intptr_t mproc_os_handle_t;
 
+/** A process handle: a child, or this process or its parent (CPython's
+ * Process object). */
 typedef struct mproc_process mproc_process_t;
 
+/** How mproc_process_start() starts a child; zero-initialised (or NULL)
+ * is CPython's Process() default. */
 typedef struct mproc_process_options {
   mproc_start_method_t start_method; /**< 0: the process-wide default */
   /**
@@ -636,12 +1091,14 @@ typedef struct mproc_process_options {
   const char *name;
 } mproc_process_options_t;
 
+/** The longest process name, in bytes. */
 #define MPROC_PROCESS_NAME_MAX 4096
 
 /** Exit codes reported for children ended by mproc_process_terminate() and
  * mproc_process_kill() are -MPROC_SIGTERM and -MPROC_SIGKILL on every
  * platform, as CPython reports them. */
 #define MPROC_SIGKILL 9
+/** See MPROC_SIGKILL. */
 #define MPROC_SIGTERM 15
 
 /**
@@ -653,6 +1110,20 @@ typedef struct mproc_process_options {
  * reported here (MPROC_E_SPAWN), never as a mysterious exit code.
  *
  * @p opts may be NULL for the defaults.
+ * @param out Receives the new process handle, owned by the caller: release it
+ *   with mproc_process_destroy().
+ * @param fn The registered function the child runs.
+ * @param args The child's arguments (borrowed for the call; objects among them
+ *   are inherited).
+ * @param nargs Their number.
+ * @param opts Options, or NULL.
+ * @return 0, MPROC_E_NOTFOUND for an unregistered function, MPROC_E_STATE for
+ *   spawn without mproc_boot(), MPROC_E_NOTSUP for a method this platform
+ *   lacks, MPROC_E_SPAWN when the child could not be started, MPROC_E_TYPE for
+ *   a bad argument, MPROC_E_LIMIT, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Until the child is started; with spawn, until it has received its
+ *   arguments and found its function. Safe from several threads at once.
  */
 MPROC_API int mproc_process_start(mproc_process_t **out, mproc_fn fn,
                                   const mproc_value_t *args, size_t nargs,
@@ -661,6 +1132,13 @@ MPROC_API int mproc_process_start(mproc_process_t **out, mproc_fn fn,
 /**
  * Waits for the child to exit. 0 once it has exited, MPROC_E_TIMEOUT if it
  * is still running when @p timeout expires.
+ * @param p The process handle.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0 once exited, MPROC_E_TIMEOUT, MPROC_E_STATE for
+ *   mproc_current_process()'s handle, MPROC_E_INVAL for a NULL handle or a bad
+ *   timeout.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_process_join(mproc_process_t *p, double timeout);
 
@@ -670,25 +1148,62 @@ MPROC_API int mproc_process_join(mproc_process_t *p, double timeout);
  * mproc_process_kill() (-9) on either platform; a Windows child that crashed
  * reports its exception as the nearest signal (an access violation as -11).
  * MPROC_E_BUSY while it is still running.
+ * @param p The process handle.
+ * @param code Receives the exit code.
+ * @return 0, MPROC_E_BUSY while running, MPROC_E_STATE for a parent's handle
+ *   once it has ended.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_process_exitcode(mproc_process_t *p, int *code);
 
-/** 1 if the child is still running, 0 if it has exited, or an error. */
+/**
+ * 1 if the child is still running, 0 if it has exited, or an error.
+ * @param p The process handle.
+ * @return 1, 0, or MPROC_E_INVAL for a bad handle.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_process_is_alive(mproc_process_t *p);
 
-/** Asks the child to end (SIGTERM; TerminateProcess on Windows). */
+/**
+ * Asks the child to end (SIGTERM; TerminateProcess on Windows).
+ * @param p The process handle.
+ * @return 0, MPROC_E_STATE for the current or parent process's handle.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_process_terminate(mproc_process_t *p);
 
-/** Ends the child at once (SIGKILL; TerminateProcess on Windows). */
+/**
+ * Ends the child at once (SIGKILL; TerminateProcess on Windows).
+ * @param p The process handle.
+ * @return 0, MPROC_E_STATE for the current or parent process's handle.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_process_kill(mproc_process_t *p);
 
-/** The child's process id. */
+/**
+ * The child's process id.
+ * @param p The process handle.
+ * @return The pid, or 0 for a bad handle (with a detail in
+ *   mproc_last_error()).
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int64_t mproc_process_pid(const mproc_process_t *p);
 
 /**
  * A handle that becomes ready (readable for poll(), signalled for
  * WaitForMultipleObjects()) when the child exits. Owned by @p p. On POSIX
  * systems without pidfd this is MPROC_E_NOTSUP.
+ * @param p The process handle.
+ * @param out Receives the handle, owned by @p p: do not close it.
+ * @return 0, MPROC_E_NOTSUP without pidfd, MPROC_E_STATE for
+ *   mproc_current_process().
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_process_sentinel(mproc_process_t *p,
                                      mproc_os_handle_t *out);
@@ -697,6 +1212,11 @@ MPROC_API int mproc_process_sentinel(mproc_process_t *p,
  * Releases the process handle. A child that is still running is not
  * touched and the call fails with MPROC_E_BUSY (as CPython's close()):
  * join, terminate or kill it first. NULL is allowed.
+ * @param p The process handle, or NULL.
+ * @return 0, or MPROC_E_BUSY while the child runs (the handle is kept).
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API int mproc_process_destroy(mproc_process_t *p);
 
@@ -708,6 +1228,11 @@ MPROC_API int mproc_process_destroy(mproc_process_t *p);
  * still joined at exit. On POSIX the child, once it exits, stays a zombie
  * until this process exits or reaps it; prefer join. A daemon child still
  * dies with this process (see mproc_process_options_t). NULL is allowed.
+ * @param p The process handle, or NULL.
+ * @return 0.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
  */
 MPROC_API int mproc_process_detach(mproc_process_t *p);
 
@@ -739,10 +1264,19 @@ MPROC_API int mproc_process_detach(mproc_process_t *p);
  * at the end is left running, as a detached one. Process-wide, initially
  * true; children inherit the setting in force when they start (fork and
  * spawn alike). Pools and managers are still shut down.
+ * @param join true (the default) to join at exit, false not to.
+ * @par Blocking and threads
+ *   Does not wait. A process-wide setting: make it before other threads start
+ *   processes.
  */
 MPROC_API void mproc_set_exit_join(bool join);
 
-/** The current process id. */
+/**
+ * The current process id.
+ * @return The pid.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int64_t mproc_getpid(void);
 
 /* Who a process is: CPython's current_process(), parent_process(),
@@ -752,10 +1286,20 @@ MPROC_API int64_t mproc_getpid(void);
  * The child's name (see mproc_process_options_t.name), owned by the handle;
  * NULL for a bad handle. "MainProcess" for mproc_current_process() in a
  * process that mproc did not start.
+ * @param p The process handle.
+ * @return A string owned by @p p, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API const char *mproc_process_name(const mproc_process_t *p);
 
-/** 1 if the process is a daemon, 0 if not, or an error. */
+/**
+ * 1 if the process is a daemon, 0 if not, or an error.
+ * @param p The process handle.
+ * @return 1, 0, or MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_process_daemon(const mproc_process_t *p);
 
 /**
@@ -766,6 +1310,9 @@ MPROC_API int mproc_process_daemon(const mproc_process_t *p);
  * MPROC_E_STATE ("can only join a child process"); exitcode is
  * MPROC_E_BUSY; mproc_process_destroy() and mproc_process_detach() do
  * nothing and return 0.
+ * @return A handle owned by the library, never NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API mproc_process_t *mproc_current_process(void);
 
@@ -779,6 +1326,9 @@ MPROC_API mproc_process_t *mproc_current_process(void);
  * known to a child: mproc_process_exitcode() is MPROC_E_BUSY while it runs,
  * then MPROC_E_STATE. Terminate and kill are MPROC_E_STATE. The handle
  * belongs to the library, as mproc_current_process()'s.
+ * @return A handle owned by the library, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API mproc_process_t *mproc_parent_process(void);
 
@@ -792,6 +1342,12 @@ MPROC_API mproc_process_t *mproc_parent_process(void);
  * not listed: they belong to their objects. *out is a malloc'ed array of *n
  * handles, oldest first, NULL when *n is 0, freed with mproc_free(); the
  * handles themselves stay owned by whoever started them.
+ * @param out Receives an array owned by the caller (mproc_free()); the handles
+ *   in it are not.
+ * @param n Receives the number of handles.
+ * @return 0, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_active_children(mproc_process_t ***out, size_t *n);
 
@@ -799,6 +1355,9 @@ MPROC_API int mproc_active_children(mproc_process_t ***out, size_t *n);
  * The number of CPUs this process may use (on Linux its CPU affinity, as
  * CPython 3.13's os.process_cpu_count(); CPython's cpu_count() counts the
  * machine's), at least 1. A pool of 0 workers starts this many.
+ * @return The number of CPUs, at least 1.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_cpu_count(void);
 
@@ -816,8 +1375,14 @@ MPROC_API int mproc_cpu_count(void);
  * A later call replaces the message; @p message NULL removes it. In a
  * process that mproc did not start (and in pool workers, whose tasks report
  * with mproc_task_set_error()) it only returns @p exit_code.
+ * @param exit_code The child's exit code, returned.
+ * @param message The message, copied; NULL removes it.
+ * @return @p exit_code.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_process_fail(int exit_code, const char *message);
+/** The longest message mproc_process_fail() keeps, in bytes. */
 #define MPROC_PROCESS_ERROR_MAX 65535
 
 /**
@@ -827,6 +1392,10 @@ MPROC_API int mproc_process_fail(int exit_code, const char *message);
  * runs, when it recorded none (whatever its exit code), and for the
  * handles of mproc_current_process() and mproc_parent_process(). Owned by
  * @p p: valid until the handle is destroyed.
+ * @param p The process handle.
+ * @return A string owned by @p p, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API const char *mproc_process_error(mproc_process_t *p);
 
@@ -834,7 +1403,12 @@ MPROC_API const char *mproc_process_error(mproc_process_t *p);
 /* 5. The Lock family                                                       */
 /* ------------------------------------------------------------------------ */
 
-/*
+/**
+ * @defgroup locks 5. The Lock family
+ *
+ * CPython: multiprocessing.Lock, RLock, Semaphore, BoundedSemaphore
+ * (multiprocessing.synchronize).
+ *
  * All four live in shared memory; an uncontended acquire or release is a few
  * atomic operations and never enters the kernel (the kernel is used only to
  * sleep and wake: futex on Linux, a semaphore handle on Windows). The same
@@ -849,14 +1423,56 @@ MPROC_API const char *mproc_process_error(mproc_process_t *p);
 
 /** Lock: a binary semaphore. Any process may release it, as in CPython. */
 typedef struct mproc_lock mproc_lock_t;
+/**
+ * Creates a Lock (CPython's multiprocessing.Lock()).
+ * @param out Receives the new Lock, owned by the caller: release it with
+ *   mproc_lock_destroy().
+ * @return 0, MPROC_E_LIMIT or MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_lock_create(mproc_lock_t **out);
+/**
+ * Acquires the Lock (CPython's acquire(timeout=...)).
+ * @param l The Lock.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0 when acquired, MPROC_E_TIMEOUT, MPROC_E_INVAL for a NULL handle or
+ *   a bad timeout.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
+ */
 MPROC_API int mproc_lock_acquire(mproc_lock_t *l, double timeout);
-/** Same as mproc_lock_acquire(l, 0): MPROC_E_BUSY if held. */
+/**
+ * Same as mproc_lock_acquire(l, 0): MPROC_E_BUSY if held.
+ * @param l The Lock.
+ * @return 0 when acquired, MPROC_E_BUSY when it was not free.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_lock_try_acquire(mproc_lock_t *l);
-/** MPROC_E_VALUE if the lock is not held. */
+/**
+ * MPROC_E_VALUE if the lock is not held.
+ * @param l The Lock.
+ * @return 0, MPROC_E_VALUE if not held.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_lock_release(mproc_lock_t *l);
-/** 1 if held by anyone, 0 if free. */
+/**
+ * 1 if held by anyone, 0 if free.
+ * @param l The Lock.
+ * @return 1 if held, 0 if free, or MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_lock_locked(mproc_lock_t *l);
+/**
+ * Releases this process's handle on the Lock.
+ * @param l The Lock, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
+ */
 MPROC_API void mproc_lock_destroy(mproc_lock_t *l);
 
 /**
@@ -865,12 +1481,57 @@ MPROC_API void mproc_lock_destroy(mproc_lock_t *l);
  * own is MPROC_E_PERM.
  */
 typedef struct mproc_rlock mproc_rlock_t;
+/**
+ * Creates a RLock (CPython's multiprocessing.RLock()).
+ * @param out Receives the new RLock, owned by the caller: release it with
+ *   mproc_rlock_destroy().
+ * @return 0, MPROC_E_LIMIT or MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_rlock_create(mproc_rlock_t **out);
+/**
+ * Acquires the RLock (CPython's acquire(timeout=...)).
+ * @param l The RLock.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0 when acquired, MPROC_E_TIMEOUT, MPROC_E_OWNER_DEAD (acquired; the
+ *   owner died holding it), MPROC_E_INVAL for a NULL handle or a bad timeout.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
+ */
 MPROC_API int mproc_rlock_acquire(mproc_rlock_t *l, double timeout);
+/**
+ * Acquires the RLock if it is free (acquire(block=False)).
+ * @param l The RLock.
+ * @return 0 when acquired, MPROC_E_BUSY when it was not free,
+ *   MPROC_E_OWNER_DEAD.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_rlock_try_acquire(mproc_rlock_t *l);
+/**
+ * Releases one level of the RLock.
+ * @param l The RLock.
+ * @return 0, MPROC_E_PERM if the caller does not own it.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_rlock_release(mproc_rlock_t *l);
-/** The calling thread's recursion depth (0 if it does not own it). */
+/**
+ * The calling thread's recursion depth (0 if it does not own it).
+ * @param l The RLock.
+ * @return The depth, or MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_rlock_count(mproc_rlock_t *l);
+/**
+ * Releases this process's handle on the RLock.
+ * @param l The RLock, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
+ */
 MPROC_API void mproc_rlock_destroy(mproc_rlock_t *l);
 
 /**
@@ -879,24 +1540,111 @@ MPROC_API void mproc_rlock_destroy(mproc_rlock_t *l);
  * MPROC_SEM_VALUE_MAX is MPROC_E_VALUE too.
  */
 typedef struct mproc_semaphore mproc_semaphore_t;
+/** The largest value of a Semaphore. */
 #define MPROC_SEM_VALUE_MAX 0x7fffffff
+/**
+ * Creates a Semaphore (CPython's Semaphore(value)).
+ * @param out Receives the new Semaphore, owned by the caller: release it with
+ *   mproc_semaphore_destroy().
+ * @param value The initial value, at most MPROC_SEM_VALUE_MAX.
+ * @return 0, MPROC_E_VALUE above MPROC_SEM_VALUE_MAX, MPROC_E_LIMIT or
+ *   MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_semaphore_create(mproc_semaphore_t **out,
                                      unsigned int value);
+/**
+ * Creates a BoundedSemaphore (CPython's BoundedSemaphore(value)).
+ * @param out Receives the new BoundedSemaphore, owned by the caller: release
+ *   it with mproc_semaphore_destroy().
+ * @param value The initial value, also the bound.
+ * @return As mproc_semaphore_create().
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_bounded_semaphore_create(mproc_semaphore_t **out,
                                              unsigned int value);
+/**
+ * Takes one unit (CPython's acquire(timeout=...)).
+ * @param s The semaphore.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0 when a unit was taken, MPROC_E_TIMEOUT, MPROC_E_INVAL for a NULL
+ *   handle or a bad timeout.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
+ */
 MPROC_API int mproc_semaphore_acquire(mproc_semaphore_t *s, double timeout);
+/**
+ * Takes one unit if there is one (acquire(block=False)).
+ * @param s The semaphore.
+ * @return 0, or MPROC_E_BUSY when its value is 0.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_semaphore_try_acquire(mproc_semaphore_t *s);
+/**
+ * Gives one unit back and wakes a waiter.
+ * @param s The semaphore.
+ * @return 0, MPROC_E_VALUE past the bound (or MPROC_SEM_VALUE_MAX).
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_semaphore_release(mproc_semaphore_t *s);
-/** The current value (a snapshot). */
+/**
+ * The current value (a snapshot).
+ * @param s The semaphore.
+ * @param out Receives the value.
+ * @return 0, MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_semaphore_value(mproc_semaphore_t *s, unsigned int *out);
+/**
+ * Releases this process's handle on the semaphore.
+ * @param s The semaphore, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
+ */
 MPROC_API void mproc_semaphore_destroy(mproc_semaphore_t *s);
 
 /*
  * Getters for objects received as arguments: MPROC_E_TYPE unless @p v holds
  * an object of that type (a semaphore getter accepts both kinds).
  */
+/**
+ * The Lock a value holds (a process argument, typically).
+ * @param v The value, usually a process argument.
+ * @param out Receives the Lock, borrowed from @p v: valid while the value is
+ *   (a child's arguments: for the whole child); do not destroy it.
+ * @return 0, MPROC_E_TYPE unless @p v holds a Lock, MPROC_E_INVAL for NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_lock(const mproc_value_t *v, mproc_lock_t **out);
+/**
+ * The RLock a value holds (a process argument, typically).
+ * @param v The value, usually a process argument.
+ * @param out Receives the RLock, borrowed from @p v: valid while the value is
+ *   (a child's arguments: for the whole child); do not destroy it.
+ * @return 0, MPROC_E_TYPE unless @p v holds a RLock, MPROC_E_INVAL for NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_rlock(const mproc_value_t *v, mproc_rlock_t **out);
+/**
+ * The Semaphore or BoundedSemaphore a value holds (a process argument,
+ *   typically).
+ * @param v The value, usually a process argument.
+ * @param out Receives the Semaphore or BoundedSemaphore, borrowed from @p v:
+ *   valid while the value is (a child's arguments: for the whole child); do
+ *   not destroy it.
+ * @return 0, MPROC_E_TYPE unless @p v holds a Semaphore or BoundedSemaphore,
+ *   MPROC_E_INVAL for NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_semaphore(const mproc_value_t *v,
                                        mproc_semaphore_t **out);
 
@@ -921,7 +1669,11 @@ MPROC_API int mproc_value_as_semaphore(const mproc_value_t *v,
 /* 6. Event, Condition, Barrier                                             */
 /* ------------------------------------------------------------------------ */
 
-/*
+/**
+ * @defgroup sync 6. Event, Condition, Barrier
+ *
+ * CPython: multiprocessing.Event, Condition, Barrier.
+ *
  * Like the Lock family these live in shared memory, follow the sharing rule
  * (inheritance only), serve fork and spawn children alike, and sleep in the
  * kernel while they wait.
@@ -929,17 +1681,57 @@ MPROC_API int mproc_value_as_semaphore(const mproc_value_t *v,
 
 /** Event: a flag that processes wait for. */
 typedef struct mproc_event mproc_event_t;
+/**
+ * Creates an Event, initially clear (CPython's multiprocessing.Event()).
+ * @param out Receives the new Event, owned by the caller: release it with
+ *   mproc_event_destroy().
+ * @return 0, MPROC_E_LIMIT or MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_event_create(mproc_event_t **out);
-/** Sets the flag and wakes every waiter. */
+/**
+ * Sets the flag and wakes every waiter.
+ * @param e The Event.
+ * @return 0, MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_event_set(mproc_event_t *e);
+/**
+ * Clears the flag.
+ * @param e The Event.
+ * @return 0, MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_event_clear(mproc_event_t *e);
-/** 1 if set, 0 if not. */
+/**
+ * 1 if set, 0 if not.
+ * @param e The Event.
+ * @return 1, 0, or MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_event_is_set(mproc_event_t *e);
 /**
  * Waits until the flag is set: 0 once it is (or was set at some moment
  * during the wait, even if cleared again since), MPROC_E_TIMEOUT if not.
+ * @param e The Event.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0, MPROC_E_TIMEOUT, MPROC_E_INVAL for a NULL handle or a bad
+ *   timeout.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_event_wait(mproc_event_t *e, double timeout);
+/**
+ * Releases this process's handle on the Event.
+ * @param e The Event, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
+ */
 MPROC_API void mproc_event_destroy(mproc_event_t *e);
 
 /**
@@ -968,9 +1760,34 @@ MPROC_API void mproc_event_destroy(mproc_event_t *e);
  * most 1024 waiters wait on one Condition at a time (MPROC_E_LIMIT).
  */
 typedef struct mproc_condition mproc_condition_t;
+/**
+ * Creates a Condition (CPython's Condition(lock=None)).
+ * @param out Receives the new Condition, owned by the caller: release it with
+ *   mproc_condition_destroy().
+ * @param lock An mproc_lock_t * or mproc_rlock_t *, borrowed (it must outlive
+ *   the Condition), or NULL for a new RLock.
+ * @return 0, MPROC_E_TYPE for another kind of lock, MPROC_E_LIMIT or
+ *   MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_condition_create(mproc_condition_t **out, void *lock);
-/** Acquires / releases the underlying lock (see its own functions). */
+/**
+ * Acquires / releases the underlying lock (see its own functions).
+ * @param c The Condition.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return As the lock's acquire.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
+ */
 MPROC_API int mproc_condition_acquire(mproc_condition_t *c, double timeout);
+/**
+ * Releases the underlying lock.
+ * @param c The Condition.
+ * @return As the lock's release.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_condition_release(mproc_condition_t *c);
 /**
  * Releases the lock, waits for a notify or the timeout, and takes the lock
@@ -979,6 +1796,13 @@ MPROC_API int mproc_condition_release(mproc_condition_t *c);
  * died meanwhile (the lock is held all the same). A waiter whose timeout
  * expires as a notify chooses it returns 0: that notify's wake-up is its
  * own and goes to no other waiter (CPython counts it as woken too).
+ * @param c The Condition, its lock held by the caller.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0, MPROC_E_TIMEOUT, MPROC_E_OWNER_DEAD, MPROC_E_PERM when the lock
+ *   is not held, MPROC_E_LIMIT beyond 1024 waiters.
+ * @par Blocking and threads
+ *   Up to @p timeout, then until the lock is taken back. Safe from several
+ *   threads at once.
  */
 MPROC_API int mproc_condition_wait(mproc_condition_t *c, double timeout);
 /** A predicate for mproc_condition_wait_for(), called with the lock held. */
@@ -986,14 +1810,42 @@ typedef bool (*mproc_predicate_fn)(void *arg);
 /**
  * Waits until @p pred(@p arg) is true: 0 when it is, MPROC_E_TIMEOUT when
  * it is still false at the end of @p timeout (for the whole call).
+ * @param c The Condition, its lock held by the caller.
+ * @param pred The predicate.
+ * @param arg Passed to @p pred.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll. For
+ *   the whole call.
+ * @return 0, MPROC_E_TIMEOUT, or mproc_condition_wait()'s errors.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_condition_wait_for(mproc_condition_t *c,
                                        mproc_predicate_fn pred, void *arg,
                                        double timeout);
 /** Wakes up to @p n of the waiters present (n >= 0), those that have
- * waited longest; notify_all wakes every waiter present. */
+ * waited longest; notify_all wakes every waiter present.
+ * @param c The Condition, its lock held by the caller.
+ * @param n How many waiters to wake, >= 0.
+ * @return 0, MPROC_E_PERM when the lock is not held, MPROC_E_VALUE for n < 0.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_condition_notify(mproc_condition_t *c, int n);
+/**
+ * Wakes every waiter present.
+ * @param c The Condition, its lock held by the caller.
+ * @return 0, MPROC_E_PERM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_condition_notify_all(mproc_condition_t *c);
+/**
+ * Releases this process's handle on the Condition.
+ * @param c The Condition, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
+ */
 MPROC_API void mproc_condition_destroy(mproc_condition_t *c);
 
 /**
@@ -1016,6 +1868,17 @@ MPROC_API void mproc_condition_destroy(mproc_condition_t *c);
  * leaves the others waiting for it: use timeouts where that can happen.
  */
 typedef struct mproc_barrier mproc_barrier_t;
+/**
+ * Creates a Barrier (CPython's Barrier(parties, action)); see mproc_barrier_t.
+ * @param out Receives the new Barrier, owned by the caller: release it with
+ *   mproc_barrier_destroy().
+ * @param parties The number of parties, 1 to 65535.
+ * @param action A registered function, or NULL.
+ * @return 0, MPROC_E_VALUE for 0 or more than 65535 parties, MPROC_E_NOTFOUND
+ *   for an unregistered action, MPROC_E_LIMIT or MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_barrier_create(mproc_barrier_t **out, unsigned int parties,
                                    mproc_fn action);
 
@@ -1043,7 +1906,7 @@ typedef struct mproc_barrier_options {
    * can reach them. NULL and 0: the action gets (NULL, 0).
    */
   const mproc_value_t *action_args;
-  size_t action_nargs;
+  size_t action_nargs; /**< the number of action_args */
   /**
    * The default timeout, in seconds, of a wait given MPROC_DEFAULT_TIMEOUT
    * (CPython's Barrier(timeout=) for wait(None)). 0: none, such a wait
@@ -1054,7 +1917,17 @@ typedef struct mproc_barrier_options {
   double timeout;
 } mproc_barrier_options_t;
 
-/** As mproc_barrier_create(), with @p opts (NULL: all defaults). */
+/**
+ * As mproc_barrier_create(), with @p opts (NULL: all defaults).
+ * @param out Receives the new Barrier, owned by the caller: release it with
+ *   mproc_barrier_destroy().
+ * @param parties The number of parties, at least 1.
+ * @param opts Options, or NULL; copied.
+ * @return As mproc_barrier_create(), and MPROC_E_TOOBIG or MPROC_E_TYPE for
+ *   the action's arguments, MPROC_E_INVAL for a bad default timeout.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_barrier_create_ex(mproc_barrier_t **out,
                                       unsigned int parties,
                                       const mproc_barrier_options_t *opts);
@@ -1063,28 +1936,100 @@ MPROC_API int mproc_barrier_create_ex(mproc_barrier_t **out,
  * @p timeout: seconds, MPROC_FOREVER (no limit, whatever the Barrier's
  * default), or MPROC_DEFAULT_TIMEOUT for the default given at creation
  * (without limit if none was).
+ * @param b The Barrier.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll,
+ *   MPROC_DEFAULT_TIMEOUT for the Barrier's default.
+ * @param index Receives the arrival index, or NULL.
+ * @return 0, MPROC_E_BROKEN, MPROC_E_TIMEOUT, MPROC_E_INVAL for a NULL handle
+ *   or a bad timeout.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_barrier_wait(mproc_barrier_t *b, double timeout,
                                  unsigned int *index);
-/** Breaks the barrier: current and future waiters get MPROC_E_BROKEN. */
+/**
+ * Breaks the barrier: current and future waiters get MPROC_E_BROKEN.
+ * @param b The Barrier.
+ * @return 0, MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_barrier_abort(mproc_barrier_t *b);
-/** Back to empty and not broken; current waiters get MPROC_E_BROKEN. */
+/**
+ * Back to empty and not broken; current waiters get MPROC_E_BROKEN.
+ * @param b The Barrier.
+ * @return 0, MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_barrier_reset(mproc_barrier_t *b);
+/**
+ * The number of parties the Barrier was made for.
+ * @param b The Barrier.
+ * @return The number of parties, or MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_barrier_parties(mproc_barrier_t *b);
-/** The number of parties waiting now. */
+/**
+ * The number of parties waiting now.
+ * @param b The Barrier.
+ * @return The count, or MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_barrier_n_waiting(mproc_barrier_t *b);
-/** 1 if broken, 0 if not. */
+/**
+ * 1 if broken, 0 if not.
+ * @param b The Barrier.
+ * @return 1, 0, or MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_barrier_broken(mproc_barrier_t *b);
+/**
+ * Releases this process's handle on the Barrier.
+ * @param b The Barrier, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
+ */
 MPROC_API void mproc_barrier_destroy(mproc_barrier_t *b);
 
+/**
+ * The Event a value holds (a process argument, typically).
+ * @param v The value, usually a process argument.
+ * @param out Receives the Event, borrowed from @p v: valid while the value is
+ *   (a child's arguments: for the whole child); do not destroy it.
+ * @return 0, MPROC_E_TYPE unless @p v holds a Event, MPROC_E_INVAL for NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_event(const mproc_value_t *v, mproc_event_t **out);
+/**
+ * The Condition a value holds (a process argument, typically).
+ * @param v The value, usually a process argument.
+ * @param out Receives the Condition, borrowed from @p v: valid while the value
+ *   is (a child's arguments: for the whole child); do not destroy it.
+ * @return 0, MPROC_E_TYPE unless @p v holds a Condition, MPROC_E_INVAL for
+ *   NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_condition(const mproc_value_t *v,
                                        mproc_condition_t **out);
+/**
+ * The Barrier a value holds (a process argument, typically).
+ * @param v The value, usually a process argument.
+ * @param out Receives the Barrier, borrowed from @p v: valid while the value
+ *   is (a child's arguments: for the whole child); do not destroy it.
+ * @return 0, MPROC_E_TYPE unless @p v holds a Barrier, MPROC_E_INVAL for NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_barrier(const mproc_value_t *v,
                                      mproc_barrier_t **out);
 
-/** Pass to a timeout to wait without limit. */
-#define MPROC_FOREVER (-1.0)
 /**
  * Pass to mproc_barrier_wait() to use the Barrier's default timeout (see
  * mproc_barrier_options_t). Only a Barrier has a default: any other call
@@ -1110,15 +2055,35 @@ MPROC_API int mproc_value_as_barrier(const mproc_value_t *v,
  * A pointer to readable memory that is not an mproc object is
  * MPROC_E_TYPE ("not a live mproc object"); the first 8 bytes at @p obj
  * are read to tell.
+ * @param obj A lock of any kind, or a proxy of one.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return As the type's own acquire; MPROC_E_TYPE for another object,
+ *   MPROC_E_INVAL for NULL.
+ * @par Blocking and threads
+ *   Up to @p timeout (a proxy: plus a round trip). Safe from several threads
+ *   at once.
  */
 MPROC_API int mproc_acquire(const void *obj, double timeout);
+/**
+ * Releases any lock (see mproc_acquire()).
+ * @param obj As for mproc_acquire().
+ * @return As the type's own release; MPROC_E_TYPE, MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_release(const void *obj);
 
 /* ------------------------------------------------------------------------ */
 /* 7. Queues                                                                */
 /* ------------------------------------------------------------------------ */
 
-/*
+/**
+ * @defgroup queues 7. Queues
+ *
+ * CPython: multiprocessing.Queue, SimpleQueue, JoinableQueue (put(), get(),
+ * put_nowait()/get_nowait() as timeout 0, qsize(), empty(), full(),
+ * close(), task_done(), join()).
+ *
  * Queue, SimpleQueue and JoinableQueue live in shared memory: a byte ring
  * with framed messages. mproc_queue_put() has copied the message into the
  * ring when it returns (no feeder thread), so qsize(), empty() and full()
@@ -1157,8 +2122,10 @@ MPROC_API int mproc_release(const void *obj);
 /** The largest message (encoded size) a queue carries: 256 MiB. */
 #define MPROC_QUEUE_MSG_MAX ((size_t)1 << 28)
 
+/** A Queue, SimpleQueue or JoinableQueue. */
 typedef struct mproc_queue mproc_queue_t;
 
+/** How a queue is made; zero-initialised (or NULL) is the default. */
 typedef struct mproc_queue_options {
   /** The most items the queue holds (0: no limit but the capacity). */
   size_t maxsize;
@@ -1171,13 +2138,37 @@ typedef struct mproc_queue_options {
   size_t capacity;
 } mproc_queue_options_t;
 
-/** Creates a Queue. @p opts may be NULL. */
+/**
+ * Creates a Queue. @p opts may be NULL.
+ * @param out Receives the new Queue, owned by the caller: release it with
+ *   mproc_queue_destroy().
+ * @param opts Options, or NULL.
+ * @return 0, MPROC_E_VALUE for a bad capacity, MPROC_E_LIMIT or MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_queue_create(mproc_queue_t **out,
                                  const mproc_queue_options_t *opts);
-/** Creates a SimpleQueue (the same operations; CPython's lighter type). */
+/**
+ * Creates a SimpleQueue (the same operations; CPython's lighter type).
+ * @param out Receives the new SimpleQueue, owned by the caller: release it
+ *   with mproc_queue_destroy().
+ * @param opts Options, or NULL.
+ * @return 0, MPROC_E_VALUE for a bad capacity, MPROC_E_LIMIT or MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_simple_queue_create(mproc_queue_t **out,
                                         const mproc_queue_options_t *opts);
-/** Creates a JoinableQueue (adds task_done and join). */
+/**
+ * Creates a JoinableQueue (adds task_done and join).
+ * @param out Receives the new JoinableQueue, owned by the caller: release it
+ *   with mproc_queue_destroy().
+ * @param opts Options, or NULL.
+ * @return 0, MPROC_E_VALUE for a bad capacity, MPROC_E_LIMIT or MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_joinable_queue_create(mproc_queue_t **out,
                                           const mproc_queue_options_t *opts);
 
@@ -1185,6 +2176,16 @@ MPROC_API int mproc_joinable_queue_create(mproc_queue_t **out,
  * Puts one item made of @p n values. MPROC_E_FULL when there was no room
  * before @p timeout, MPROC_E_CLOSED on a closed queue, MPROC_E_TOOBIG above
  * MPROC_QUEUE_MSG_MAX, MPROC_E_INHERITANCE for an inherit-only object.
+ * @param q The queue.
+ * @param vals The item's values, encoded (copied) before the call returns.
+ * @param n Their number.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0, MPROC_E_FULL, MPROC_E_CLOSED, MPROC_E_TOOBIG,
+ *   MPROC_E_INHERITANCE, MPROC_E_BROKEN, MPROC_E_INVAL for a NULL handle or a
+ *   bad timeout.
+ * @par Blocking and threads
+ *   Up to @p timeout for room; a streamed message until it is all in. Safe
+ *   from several threads at once.
  */
 MPROC_API int mproc_queue_put(mproc_queue_t *q, const mproc_value_t *vals,
                               size_t n, double timeout);
@@ -1194,10 +2195,28 @@ MPROC_API int mproc_queue_put(mproc_queue_t *q, const mproc_value_t *vals,
  * mproc_queue_put_bytes() arrives as one bytes value. MPROC_E_EMPTY when
  * nothing came before @p timeout; MPROC_E_CLOSED when the queue is closed
  * and empty.
+ * @param q The queue.
+ * @param vals Receives the values, owned by the caller.
+ * @param n Receives their number.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0, MPROC_E_EMPTY, MPROC_E_CLOSED, MPROC_E_BROKEN, MPROC_E_DECODE,
+ *   MPROC_E_INVAL for a NULL handle or a bad timeout.
+ * @par Blocking and threads
+ *   Up to @p timeout for an item; a streamed message until it is all out. Safe
+ *   from several threads at once.
  */
 MPROC_API int mproc_queue_get(mproc_queue_t *q, mproc_value_t **vals, size_t *n,
                               double timeout);
-/** Puts raw bytes as one message (no encoding). */
+/**
+ * Puts raw bytes as one message (no encoding).
+ * @param q The queue.
+ * @param data The bytes, copied.
+ * @param len Their number.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return As mproc_queue_put().
+ * @par Blocking and threads
+ *   As mproc_queue_put(). Safe from several threads at once.
+ */
 MPROC_API int mproc_queue_put_bytes(mproc_queue_t *q, const void *data,
                                     size_t len, double timeout);
 /**
@@ -1205,37 +2224,100 @@ MPROC_API int mproc_queue_put_bytes(mproc_queue_t *q, const void *data,
  * mproc_queue_put() arrives as its mproc_encode() buffer). If the message
  * is larger than @p cap it stays in the queue, *len is its size and the
  * call returns MPROC_E_TOOBIG.
+ * @param q The queue.
+ * @param buf The caller's buffer.
+ * @param cap Its size.
+ * @param len Receives the message's size.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0, MPROC_E_TOOBIG (the message stays), and mproc_queue_get()'s
+ *   errors.
+ * @par Blocking and threads
+ *   As mproc_queue_get(). Safe from several threads at once.
  */
 MPROC_API int mproc_queue_get_bytes(mproc_queue_t *q, void *buf, size_t cap,
                                     size_t *len, double timeout);
-/** The exact number of items in the queue. */
+/**
+ * The exact number of items in the queue.
+ * @param q The queue.
+ * @param out Receives the count.
+ * @return 0, MPROC_E_BROKEN, MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_queue_qsize(mproc_queue_t *q, size_t *out);
-/** 1 if the queue holds no item, 0 if it holds some, or an error. */
+/**
+ * 1 if the queue holds no item, 0 if it holds some, or an error.
+ * @param q The queue.
+ * @return 1, 0, or a negative status.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_queue_empty(mproc_queue_t *q);
-/** 1 if the queue holds maxsize items, else 0, or an error. */
+/**
+ * 1 if the queue holds maxsize items, else 0, or an error.
+ * @param q The queue.
+ * @return 1, 0, or a negative status.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_queue_full(mproc_queue_t *q);
 /**
  * Closes the queue for every process: later puts fail with MPROC_E_CLOSED,
  * gets drain what is left and then return MPROC_E_CLOSED; blocked callers
  * wake up.
+ * @param q The queue.
+ * @return 0, MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_queue_close(mproc_queue_t *q);
 /** JoinableQueue: one item taken has been processed. MPROC_E_VALUE when
- * called more times than items were put. */
+ * called more times than items were put.
+ * @param q A JoinableQueue.
+ * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for another kind of queue.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_queue_task_done(mproc_queue_t *q);
 /** JoinableQueue: waits until every item put has been task_done()'d;
- * MPROC_E_TIMEOUT if not before @p timeout. */
+ * MPROC_E_TIMEOUT if not before @p timeout.
+ * @param q A JoinableQueue.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0, MPROC_E_TIMEOUT, MPROC_E_TYPE for another kind of queue.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
+ */
 MPROC_API int mproc_queue_join(mproc_queue_t *q, double timeout);
-/** Releases this process's handle on the queue. NULL is allowed. */
+/**
+ * Releases this process's handle on the queue. NULL is allowed.
+ * @param q The queue, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
+ */
 MPROC_API void mproc_queue_destroy(mproc_queue_t *q);
-/** The queue (of any of the three kinds) a value holds. */
+/**
+ * The queue (of any of the three kinds) a value holds.
+ * @param v The value, usually a process argument.
+ * @param out Receives the queue, borrowed from @p v: valid while the value is
+ *   (a child's arguments: for the whole child); do not destroy it.
+ * @return 0, MPROC_E_TYPE unless @p v holds a queue, MPROC_E_INVAL for NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out);
 
 /* ------------------------------------------------------------------------ */
 /* 8. Pool                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/*
+/**
+ * @defgroup pool 8. Pool
+ *
+ * CPython: multiprocessing.Pool (apply, apply_async, map, map_async, starmap,
+ * starmap_async, imap, imap_unordered, close, terminate, join) and
+ * AsyncResult (get, wait, ready, successful).
+ *
  * A pool of worker processes running registered tasks, as CPython's
  * multiprocessing.Pool.
  *
@@ -1288,6 +2370,11 @@ MPROC_API int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out);
  * Sets the task's result (copied now). The result crosses back to the
  * caller as a value, so the sharing rule applies: an inherit-only object
  * fails with MPROC_E_INHERITANCE.
+ * @param task The running task (its third argument).
+ * @param result The result, copied.
+ * @return 0, MPROC_E_INHERITANCE, MPROC_E_TOOBIG, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Call from the task's own thread.
  */
 MPROC_API int mproc_task_set_result(mproc_task_t *task,
                                     const mproc_value_t *result);
@@ -1299,11 +2386,19 @@ MPROC_API int mproc_task_set_result(mproc_task_t *task,
  * blocking call. Only a message longer than MPROC_QUEUE_MSG_MAX - 4096
  * bytes (what one result message carries) is cut there. A task that fails
  * without setting one passes on its thread's mproc_last_error().
+ * @param task The running task.
+ * @param message The message, copied.
+ * @return 0, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Call from the task's own thread.
  */
 MPROC_API int mproc_task_set_error(mproc_task_t *task, const char *message);
 
+/** A pool of worker processes (CPython's Pool). */
 typedef struct mproc_pool mproc_pool_t;
 
+/** How a pool is made; zero-initialised (or NULL) is CPython's Pool()
+ * default. */
 typedef struct mproc_pool_options {
   /** Worker processes; 0: the number of CPUs. */
   unsigned processes;
@@ -1316,25 +2411,64 @@ typedef struct mproc_pool_options {
   /** The initializer's arguments, inherited by every worker (objects in it
    * must outlive the pool; scalars and strings are copied). */
   const mproc_value_t *initargs;
-  size_t ninitargs;
+  size_t ninitargs; /**< the number of initargs */
   /** Chunks a worker runs before it is replaced; 0: no limit. */
   unsigned maxtasksperchild;
   /** MPROC_START_DEFAULT: the process-wide default. */
   mproc_start_method_t start_method;
 } mproc_pool_options_t;
 
-/** Starts a pool. @p opts may be NULL. */
+/**
+ * Starts a pool. @p opts may be NULL.
+ * @param out Receives the new pool, owned by the caller: release it with
+ *   mproc_pool_destroy().
+ * @param opts Options, or NULL.
+ * @return 0, MPROC_E_SPAWN or MPROC_E_WORKER_DIED when workers cannot start,
+ *   MPROC_E_NOTFOUND for an unregistered initializer, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   While the pool's thread and workers are started. Safe from several threads
+ *   at once.
+ */
 MPROC_API int mproc_pool_create(mproc_pool_t **out,
                                 const mproc_pool_options_t *opts);
 
 /** Runs fn(args) in a worker; *result is one value (mproc_values_free(
- * *result, 1)). The task's failure status is returned with its message. */
+ * *result, 1)). The task's failure status is returned with its message.
+ * @param pool The pool; only in the process that created it (elsewhere
+ *   MPROC_E_STATE).
+ * @param fn The registered task.
+ * @param args The task's arguments (encoded before the call returns).
+ * @param nargs Their number.
+ * @param result Receives one value owned by the caller.
+ * @return 0, the first failing task's status (with its message),
+ *   MPROC_E_WORKER_DIED, MPROC_E_INHERITANCE for an argument, MPROC_E_TOOBIG
+ *   for more than MPROC_VALUE_MAX_COUNT tasks or results, MPROC_E_NOTFOUND for
+ *   an unregistered task, MPROC_E_STATE after close, from a callback of this
+ *   pool or in another process, MPROC_E_CLOSED when terminated.
+ * @par Blocking and threads
+ *   Until the task is done. Safe from several threads at once.
+ */
 MPROC_API int mproc_pool_apply(mproc_pool_t *pool, mproc_task_fn fn,
                                const mproc_value_t *args, size_t nargs,
                                mproc_value_t **result);
 /**
  * fn(items[i]) for each item, in chunks of @p chunksize tasks (0: chosen
  * as CPython does, about four chunks per worker). *results holds n values.
+ * @param pool The pool; only in the process that created it (elsewhere
+ *   MPROC_E_STATE).
+ * @param fn The registered task.
+ * @param items One argument per task.
+ * @param n Their number, at most MPROC_VALUE_MAX_COUNT.
+ * @param chunksize Tasks per chunk; 0 lets mproc choose.
+ * @param results Receives the results: one value per task, one block owned by
+ *   the caller (mproc_values_free(*results, n)).
+ * @return 0, the first failing task's status (with its message),
+ *   MPROC_E_WORKER_DIED, MPROC_E_INHERITANCE for an argument, MPROC_E_TOOBIG
+ *   for more than MPROC_VALUE_MAX_COUNT tasks or results, MPROC_E_NOTFOUND for
+ *   an unregistered task, MPROC_E_STATE after close, from a callback of this
+ *   pool or in another process, MPROC_E_CLOSED when terminated.
+ * @par Blocking and threads
+ *   Until every task is done. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_map(mproc_pool_t *pool, mproc_task_fn fn,
                              const mproc_value_t *items, size_t n,
@@ -1353,6 +2487,21 @@ MPROC_API int mproc_pool_map(mproc_pool_t *pool, mproc_task_fn fn,
  * (returned here; for the async call, its result and its error callback),
  * before any task runs. (Before issue 14 this call took a flat array of
  * ntasks * nargs values; build a tuple per task instead.)
+ * @param pool The pool; only in the process that created it (elsewhere
+ *   MPROC_E_STATE).
+ * @param fn The registered task.
+ * @param tuples One tuple or list of arguments per task.
+ * @param n Their number.
+ * @param chunksize Tasks per chunk; 0 lets mproc choose.
+ * @param results Receives the results: one value per task, one block owned by
+ *   the caller (mproc_values_free(*results, n)).
+ * @return 0, the first failing task's status (with its message),
+ *   MPROC_E_WORKER_DIED, MPROC_E_INHERITANCE for an argument, MPROC_E_TOOBIG
+ *   for more than MPROC_VALUE_MAX_COUNT tasks or results, MPROC_E_NOTFOUND for
+ *   an unregistered task, MPROC_E_STATE after close, from a callback of this
+ *   pool or in another process, MPROC_E_CLOSED when terminated.
+ * @par Blocking and threads
+ *   Until every task is done. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
                                  const mproc_value_t *tuples, size_t n,
@@ -1380,6 +2529,22 @@ MPROC_API int mproc_pool_starmap(mproc_pool_t *pool, mproc_task_fn fn,
  * are. MPROC_E_INVAL for stride 0 or a NULL base with records;
  * MPROC_E_TOOBIG when one record is larger than a message
  * (MPROC_QUEUE_MSG_MAX less 4 KiB) or count * stride overflows.
+ * @param pool The pool; only in the process that created it (elsewhere
+ *   MPROC_E_STATE).
+ * @param fn The registered task.
+ * @param base The first record (copied before the call returns).
+ * @param count The number of records.
+ * @param stride The size of one record.
+ * @param chunksize Tasks per chunk; 0 lets mproc choose.
+ * @param results Receives the results: one value per task, one block owned by
+ *   the caller (mproc_values_free(*results, n)).
+ * @return 0, the first failing task's status (with its message),
+ *   MPROC_E_WORKER_DIED, MPROC_E_INHERITANCE for an argument, MPROC_E_TOOBIG
+ *   for more than MPROC_VALUE_MAX_COUNT tasks or results, MPROC_E_NOTFOUND for
+ *   an unregistered task, MPROC_E_STATE after close, from a callback of this
+ *   pool or in another process, MPROC_E_CLOSED when terminated.
+ * @par Blocking and threads
+ *   Until every task is done. Safe from several threads at once.
  */
 MPROC_API int mproc_pool_map_records(mproc_pool_t *pool, mproc_task_fn fn,
                                      const void *base, size_t count,
@@ -1412,23 +2577,112 @@ typedef struct mproc_callbacks {
   void (*on_result)(void *userdata, const mproc_value_t *results, size_t n);
   /** Failure: the status and message. */
   void (*on_error)(void *userdata, int status, const char *message);
-  void *userdata;
+  void *userdata; /**< passed to both callbacks */
 } mproc_callbacks_t;
 
+/**
+ * mproc_pool_apply() without waiting (CPython's apply_async).
+ * @param pool The pool; only in the process that created it (elsewhere
+ *   MPROC_E_STATE).
+ * @param fn The registered task.
+ * @param args The task's arguments.
+ * @param nargs Their number.
+ * @param callbacks Callbacks, or NULL; copied.
+ * @param out Receives the call's handle, owned by the caller
+ *   (mproc_async_destroy()); the arguments are copied before the call returns,
+ *   so the caller may free them at once.
+ * @return 0 with a handle, also when the call fails before any task is queued
+ *   (an argument refused by the sharing rule, starmap's item that is not a
+ *   tuple, a closed pool): as in CPython that failure is the call's result,
+ *   given to the error callback and by mproc_async_get(). No handle, and a
+ *   negative status, only for arguments no call can be made of: MPROC_E_INVAL
+ *   (NULL), MPROC_E_NOTFOUND (an unregistered task), MPROC_E_TOOBIG (more than
+ *   MPROC_VALUE_MAX_COUNT tasks), MPROC_E_STATE (a pool of another process).
+ * @par Blocking and threads
+ *   Never for the tasks; only while the arguments are handed to the pool. Safe
+ *   from several threads at once.
+ */
 MPROC_API int mproc_pool_apply_async(mproc_pool_t *pool, mproc_task_fn fn,
                                      const mproc_value_t *args, size_t nargs,
                                      const mproc_callbacks_t *callbacks,
                                      mproc_async_t **out);
+/**
+ * mproc_pool_map() without waiting (map_async).
+ * @param pool The pool; only in the process that created it (elsewhere
+ *   MPROC_E_STATE).
+ * @param fn The registered task.
+ * @param items One argument per task.
+ * @param n Their number.
+ * @param chunksize Tasks per chunk; 0 lets mproc choose.
+ * @param callbacks Callbacks, or NULL; copied.
+ * @param out Receives the call's handle, owned by the caller
+ *   (mproc_async_destroy()); the arguments are copied before the call returns,
+ *   so the caller may free them at once.
+ * @return 0 with a handle, also when the call fails before any task is queued
+ *   (an argument refused by the sharing rule, starmap's item that is not a
+ *   tuple, a closed pool): as in CPython that failure is the call's result,
+ *   given to the error callback and by mproc_async_get(). No handle, and a
+ *   negative status, only for arguments no call can be made of: MPROC_E_INVAL
+ *   (NULL), MPROC_E_NOTFOUND (an unregistered task), MPROC_E_TOOBIG (more than
+ *   MPROC_VALUE_MAX_COUNT tasks), MPROC_E_STATE (a pool of another process).
+ * @par Blocking and threads
+ *   Never for the tasks. Safe from several threads at once.
+ */
 MPROC_API int mproc_pool_map_async(mproc_pool_t *pool, mproc_task_fn fn,
                                    const mproc_value_t *items, size_t n,
                                    size_t chunksize,
                                    const mproc_callbacks_t *callbacks,
                                    mproc_async_t **out);
+/**
+ * mproc_pool_starmap() without waiting (starmap_async).
+ * @param pool The pool; only in the process that created it (elsewhere
+ *   MPROC_E_STATE).
+ * @param fn The registered task.
+ * @param tuples One tuple or list of arguments per task.
+ * @param n Their number.
+ * @param chunksize Tasks per chunk; 0 lets mproc choose.
+ * @param callbacks Callbacks, or NULL; copied.
+ * @param out Receives the call's handle, owned by the caller
+ *   (mproc_async_destroy()); the arguments are copied before the call returns,
+ *   so the caller may free them at once.
+ * @return 0 with a handle, also when the call fails before any task is queued
+ *   (an argument refused by the sharing rule, starmap's item that is not a
+ *   tuple, a closed pool): as in CPython that failure is the call's result,
+ *   given to the error callback and by mproc_async_get(). No handle, and a
+ *   negative status, only for arguments no call can be made of: MPROC_E_INVAL
+ *   (NULL), MPROC_E_NOTFOUND (an unregistered task), MPROC_E_TOOBIG (more than
+ *   MPROC_VALUE_MAX_COUNT tasks), MPROC_E_STATE (a pool of another process).
+ * @par Blocking and threads
+ *   Never for the tasks. Safe from several threads at once.
+ */
 MPROC_API int mproc_pool_starmap_async(mproc_pool_t *pool, mproc_task_fn fn,
                                        const mproc_value_t *tuples, size_t n,
                                        size_t chunksize,
                                        const mproc_callbacks_t *callbacks,
                                        mproc_async_t **out);
+/**
+ * mproc_pool_map_records() without waiting.
+ * @param pool The pool; only in the process that created it (elsewhere
+ *   MPROC_E_STATE).
+ * @param fn The registered task.
+ * @param base The first record.
+ * @param count The number of records.
+ * @param stride The size of one record.
+ * @param chunksize Tasks per chunk; 0 lets mproc choose.
+ * @param callbacks Callbacks, or NULL; copied.
+ * @param out Receives the call's handle, owned by the caller
+ *   (mproc_async_destroy()); the arguments are copied before the call returns,
+ *   so the caller may free them at once.
+ * @return 0 with a handle, also when the call fails before any task is queued
+ *   (an argument refused by the sharing rule, starmap's item that is not a
+ *   tuple, a closed pool): as in CPython that failure is the call's result,
+ *   given to the error callback and by mproc_async_get(). No handle, and a
+ *   negative status, only for arguments no call can be made of: MPROC_E_INVAL
+ *   (NULL), MPROC_E_NOTFOUND (an unregistered task), MPROC_E_TOOBIG (more than
+ *   MPROC_VALUE_MAX_COUNT tasks), MPROC_E_STATE (a pool of another process).
+ * @par Blocking and threads
+ *   Never for the tasks. Safe from several threads at once.
+ */
 MPROC_API int mproc_pool_map_records_async(mproc_pool_t *pool, mproc_task_fn fn,
                                            const void *base, size_t count,
                                            size_t stride, size_t chunksize,
@@ -1436,31 +2690,91 @@ MPROC_API int mproc_pool_map_records_async(mproc_pool_t *pool, mproc_task_fn fn,
                                            mproc_async_t **out);
 
 /** 1 if the call has finished (successfully or not, its callback
- * returned), else 0. */
+ * returned), else 0.
+ * @param r The call's handle.
+ * @return 1, 0, or MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_async_ready(mproc_async_t *r);
-/** Waits for the call to finish: 0, or MPROC_E_TIMEOUT. */
+/**
+ * Waits for the call to finish: 0, or MPROC_E_TIMEOUT.
+ * @param r The call's handle.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0, MPROC_E_TIMEOUT, MPROC_E_STATE from a callback.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
+ */
 MPROC_API int mproc_async_wait(mproc_async_t *r, double timeout);
 /**
  * Waits, then gives the results (a copy owned by the caller: *n values, one
  * per task; one for apply) or the call's failure status and message.
  * MPROC_E_TIMEOUT if not finished in time.
+ * @param r The call's handle.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @param results Receives the results, owned by the caller
+ *   (mproc_values_free(*results, *n)).
+ * @param n Receives their number.
+ * @return 0, the call's failure status, MPROC_E_TIMEOUT, MPROC_E_STATE from a
+ *   callback.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_async_get(mproc_async_t *r, double timeout,
                               mproc_value_t **results, size_t *n);
-/** 1 if finished successfully, 0 if it failed, MPROC_E_STATE if not done. */
+/**
+ * 1 if finished successfully, 0 if it failed, MPROC_E_STATE if not done.
+ * @param r The call's handle.
+ * @return 1, 0, or MPROC_E_STATE.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_async_successful(mproc_async_t *r);
-/** Releases the handle (the call itself goes on). NULL is allowed. */
+/**
+ * Releases the handle (the call itself goes on). NULL is allowed.
+ * @param r The handle, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
+ */
 MPROC_API void mproc_async_destroy(mproc_async_t *r);
 
 /** Results of imap / imap_unordered, one at a time. */
 typedef struct mproc_iter mproc_iter_t;
 
 /** fn(items[i]) for each item; results come back in order. chunksize 0
- * means 1, as in CPython. */
+ * means 1, as in CPython.
+ * @param pool The pool; only in the process that created it (elsewhere
+ *   MPROC_E_STATE).
+ * @param fn The registered task.
+ * @param items One argument per task, copied before the call returns.
+ * @param n Their number.
+ * @param chunksize Tasks per chunk; 0 means 1.
+ * @param out Receives the iterator, owned by the caller
+ *   (mproc_iter_destroy()).
+ * @return 0, MPROC_E_STATE after close or in another process,
+ *   MPROC_E_INHERITANCE for an argument, MPROC_E_NOTFOUND for an unregistered
+ *   task, MPROC_E_TOOBIG for more than MPROC_VALUE_MAX_COUNT tasks.
+ * @par Blocking and threads
+ *   Never for the tasks. Safe from several threads at once.
+ */
 MPROC_API int mproc_pool_imap(mproc_pool_t *pool, mproc_task_fn fn,
                               const mproc_value_t *items, size_t n,
                               size_t chunksize, mproc_iter_t **out);
-/** The same, results in the order they complete. */
+/**
+ * The same, results in the order they complete.
+ * @param pool The pool; only in the process that created it (elsewhere
+ *   MPROC_E_STATE).
+ * @param fn The registered task.
+ * @param items One argument per task, copied.
+ * @param n Their number.
+ * @param chunksize Tasks per chunk; 0 means 1.
+ * @param out Receives the iterator, owned by the caller
+ *   (mproc_iter_destroy()).
+ * @return As mproc_pool_imap().
+ * @par Blocking and threads
+ *   Never for the tasks. Safe from several threads at once.
+ */
 MPROC_API int mproc_pool_imap_unordered(mproc_pool_t *pool, mproc_task_fn fn,
                                         const mproc_value_t *items, size_t n,
                                         size_t chunksize, mproc_iter_t **out);
@@ -1469,27 +2783,74 @@ MPROC_API int mproc_pool_imap_unordered(mproc_pool_t *pool, mproc_task_fn fn,
  * (mproc_values_free(*value, 1)), *index (may be NULL) the task's index.
  * MPROC_E_DONE once every result was given; MPROC_E_TIMEOUT if none came in
  * time; a failed chunk gives its status once, at its first task's place.
+ * @param it The iterator.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @param value Receives one value owned by the caller.
+ * @param index Receives the task's index, or NULL.
+ * @return 0, MPROC_E_DONE, MPROC_E_TIMEOUT, a chunk's failure status,
+ *   MPROC_E_STATE from a callback that would block.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_iter_next(mproc_iter_t *it, double timeout,
                               mproc_value_t **value, size_t *index);
+/**
+ * Releases the iterator; tasks not yet run still run.
+ * @param it The iterator, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
+ */
 MPROC_API void mproc_iter_destroy(mproc_iter_t *it);
 
-/** No more calls will be submitted; workers exit once everything is done. */
+/**
+ * No more calls will be submitted; workers exit once everything is done.
+ * @param pool The pool; only in the process that created it (elsewhere
+ *   MPROC_E_STATE).
+ * @return 0, MPROC_E_STATE.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_pool_close(mproc_pool_t *pool);
-/** Stops the workers now; unfinished calls fail with MPROC_E_CLOSED. */
+/**
+ * Stops the workers now; unfinished calls fail with MPROC_E_CLOSED.
+ * @param pool The pool; only in the process that created it (elsewhere
+ *   MPROC_E_STATE).
+ * @return 0, MPROC_E_STATE.
+ * @par Blocking and threads
+ *   Until the workers are signalled. Safe from several threads at once.
+ */
 MPROC_API int mproc_pool_terminate(mproc_pool_t *pool);
 /** Waits for the workers to exit, after close or terminate (MPROC_E_STATE
  * before, and from a callback of this pool, which runs in the pool's own
- * thread). MPROC_E_TIMEOUT if they have not in time. */
+ * thread). MPROC_E_TIMEOUT if they have not in time.
+ * @param pool The pool; only in the process that created it (elsewhere
+ *   MPROC_E_STATE).
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0, MPROC_E_STATE, MPROC_E_TIMEOUT.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
+ */
 MPROC_API int mproc_pool_join(mproc_pool_t *pool, double timeout);
 /** Terminates (if still running), joins and frees; once it returns, no
  * thread of the pool is left. NULL is allowed. Refused from a callback of
- * this pool (the error state says so; the pool is left as it was). */
+ * this pool (the error state says so; the pool is left as it was).
+ * @param pool The pool, or NULL.
+ * @par Blocking and threads
+ *   Until the workers and the pool's thread have ended. Not while another
+ *   thread still uses the object: destroy it once every thread is done with
+ *   it.
+ */
 MPROC_API void mproc_pool_destroy(mproc_pool_t *pool);
 /* 9. Shared values and named shared memory                                 */
 /* ------------------------------------------------------------------------ */
 
-/*
+/**
+ * @defgroup shared 9. Shared values and named shared memory
+ *
+ * CPython: multiprocessing.Value, Array, RawValue, RawArray (the ctypes
+ * typecodes as mproc_ctype_t) and multiprocessing.shared_memory.SharedMemory.
+ *
  * Value and Array (CPython's multiprocessing.Value and Array) live in
  * shared memory, with a new RLock (CPython's default, lock=True), a lock
  * the caller supplies, or none. They follow the sharing rule: pass them to
@@ -1497,17 +2858,18 @@ MPROC_API void mproc_pool_destroy(mproc_pool_t *pool);
  * error, are CPython's "Synchronized" and "SynchronizedArray" (raw ones
  * too).
  */
+/** The C type of a Value's or an Array's elements (CPython's typecodes). */
 typedef enum mproc_ctype {
-  MPROC_C_INT8 = 1,
-  MPROC_C_UINT8,
-  MPROC_C_INT16,
-  MPROC_C_UINT16,
-  MPROC_C_INT32,
-  MPROC_C_UINT32,
-  MPROC_C_INT64,
-  MPROC_C_UINT64,
-  MPROC_C_FLOAT,
-  MPROC_C_DOUBLE
+  MPROC_C_INT8 = 1, /**< int8_t ('b') */
+  MPROC_C_UINT8,    /**< uint8_t ('B') */
+  MPROC_C_INT16,    /**< int16_t ('h') */
+  MPROC_C_UINT16,   /**< uint16_t ('H') */
+  MPROC_C_INT32,    /**< int32_t ('i') */
+  MPROC_C_UINT32,   /**< uint32_t ('I') */
+  MPROC_C_INT64,    /**< int64_t ('q') */
+  MPROC_C_UINT64,   /**< uint64_t ('Q') */
+  MPROC_C_FLOAT,    /**< float ('f') */
+  MPROC_C_DOUBLE    /**< double ('d') */
 } mproc_ctype_t;
 
 /**
@@ -1539,13 +2901,32 @@ typedef struct mproc_shared_options {
   const void *init;
 } mproc_shared_options_t;
 
+/** A Value (CPython's multiprocessing.Value). */
 typedef struct mproc_shared_value mproc_shared_value_t;
-/** A scalar of @p type; @p opts may be NULL (see mproc_shared_options_t). */
+/**
+ * A scalar of @p type; @p opts may be NULL (see mproc_shared_options_t).
+ * @param out Receives the new Value, owned by the caller: release it with
+ *   mproc_shared_value_destroy().
+ * @param type The C type.
+ * @param opts Options, or NULL.
+ * @return 0, MPROC_E_INVAL for an unknown type or raw with a lock,
+ *   MPROC_E_TYPE for a lock of another kind, MPROC_E_LIMIT or MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_value_create_ex(mproc_shared_value_t **out,
                                            mproc_ctype_t type,
                                            const mproc_shared_options_t *opts);
 /** A zero-initialised scalar of @p type, with a new RLock if @p lock (the
- * first API; the same as _ex with {.raw = !lock}). */
+ * first API; the same as _ex with {.raw = !lock}).
+ * @param out Receives the new Value, owned by the caller: release it with
+ *   mproc_shared_value_destroy().
+ * @param type The C type.
+ * @param lock true for a new RLock.
+ * @return As mproc_shared_value_create_ex().
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_value_create(mproc_shared_value_t **out,
                                         mproc_ctype_t type, bool lock);
 /**
@@ -1560,40 +2941,123 @@ MPROC_API int mproc_shared_value_create(mproc_shared_value_t **out,
  * as the dead holder may have been half-way through an update; the lock
  * is free and usable, and the next call returns 0. (CPython hangs there,
  * gh-88304.)
+ * @param v The shared Value.
+ * @param out Receives the value, converted to int64_t.
+ * @return 0, MPROC_E_OWNER_DEAD (done; see above), MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_value_get_int(mproc_shared_value_t *v, int64_t *out);
+/**
+ * Writes the scalar from an int64_t (see mproc_shared_value_get_int()).
+ * @param v The shared Value.
+ * @param x The new value, converted to the C type.
+ * @return 0, MPROC_E_OWNER_DEAD (done; see above), MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_value_set_int(mproc_shared_value_t *v, int64_t x);
+/**
+ * Reads the scalar as a double (see mproc_shared_value_get_int()).
+ * @param v The shared Value.
+ * @param out Receives the value, converted to double.
+ * @return 0, MPROC_E_OWNER_DEAD (done; see above), MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_value_get_double(mproc_shared_value_t *v,
                                             double *out);
+/**
+ * Writes the scalar from a double (see mproc_shared_value_get_int()).
+ * @param v The shared Value.
+ * @param x The new value, converted to the C type.
+ * @return 0, MPROC_E_OWNER_DEAD (done; see above), MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_value_set_double(mproc_shared_value_t *v, double x);
-/** The scalar itself (for atomic or locked access by the caller). */
+/**
+ * The scalar itself (for atomic or locked access by the caller).
+ * @param v The shared Value.
+ * @return A pointer into shared memory, valid while @p v lives; NULL for a bad
+ *   handle.
+ * @par Blocking and threads
+ *   Does not wait. The pointer is not synchronised: take the lock or use
+ *   atomics.
+ */
 MPROC_API void *mproc_shared_value_ptr(mproc_shared_value_t *v);
 /**
  * The value's lock (CPython's get_lock()), whatever its type: pass it to
  * mproc_acquire() / mproc_release() to make several operations one. It
  * belongs to the value (or to the caller who supplied it). MPROC_E_STATE
  * if the value is raw.
+ * @param v The shared Value.
+ * @param out Receives the lock, borrowed from @p v.
+ * @return 0, MPROC_E_STATE if raw.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_value_lock(mproc_shared_value_t *v, void **out);
 /** The same, typed, for a value whose lock is an RLock (the default);
- * MPROC_E_TYPE if it is another kind of lock. */
+ * MPROC_E_TYPE if it is another kind of lock.
+ * @param v The shared Value.
+ * @param out Receives the RLock, borrowed from @p v.
+ * @return 0, MPROC_E_STATE if raw, MPROC_E_TYPE.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_value_get_lock(mproc_shared_value_t *v,
                                           mproc_rlock_t **out);
+/**
+ * Releases this process's handle on the Value.
+ * @param v The Value, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
+ */
 MPROC_API void mproc_shared_value_destroy(mproc_shared_value_t *v);
+/**
+ * The Value a value holds (a process argument, typically).
+ * @param v The value, usually a process argument.
+ * @param out Receives the Value, borrowed from @p v: valid while the value is
+ *   (a child's arguments: for the whole child); do not destroy it.
+ * @return 0, MPROC_E_TYPE unless @p v holds a Value, MPROC_E_INVAL for NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_shared_value(const mproc_value_t *v,
                                           mproc_shared_value_t **out);
 
+/** An Array (CPython's multiprocessing.Array). */
 typedef struct mproc_shared_array mproc_shared_array_t;
 /**
  * @p count elements of C type @p type; @p opts may be NULL (see
  * mproc_shared_options_t: the lock, and an initializer of @p count
  * elements).
+ * @param out Receives the new Array, owned by the caller: release it with
+ *   mproc_shared_array_destroy().
+ * @param type The C type.
+ * @param count The number of elements.
+ * @param opts Options, or NULL.
+ * @return As mproc_shared_value_create_ex(), and MPROC_E_TOOBIG for a size
+ *   that overflows.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_array_create_ex(mproc_shared_array_t **out,
                                            mproc_ctype_t type, size_t count,
                                            const mproc_shared_options_t *opts);
 /** @p count zero-filled elements of @p elem_size bytes, with no C type,
- * with a new RLock if @p lock (the first API). */
+ * with a new RLock if @p lock (the first API).
+ * @param out Receives the new Array, owned by the caller: release it with
+ *   mproc_shared_array_destroy().
+ * @param elem_size The size of one element.
+ * @param count The number of elements.
+ * @param lock true for a new RLock.
+ * @return As mproc_shared_array_create_ex().
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_array_create(mproc_shared_array_t **out,
                                         size_t elem_size, size_t count,
                                         bool lock);
@@ -1618,27 +3082,139 @@ MPROC_API int mproc_shared_array_create(mproc_shared_array_t **out,
  * without the lock: a caller that takes it itself gets MPROC_E_OWNER_DEAD
  * from mproc_acquire() if its holder died, and then holds it, as section
  * 5 says.
+ * @param a The shared Array.
+ * @param index The element's index; negative counts from the end.
+ * @param out Receives the element as int64_t.
+ * @return 0, MPROC_E_VALUE for an index outside, MPROC_E_TYPE for an array
+ *   without a C type, MPROC_E_OWNER_DEAD, MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
  */
 MPROC_API int mproc_shared_array_get_int(mproc_shared_array_t *a, int64_t index,
                                          int64_t *out);
+/**
+ * arr[index] = x from an int64_t (see mproc_shared_array_get_int()).
+ * @param a The shared Array.
+ * @param index The element's index; negative counts from the end.
+ * @param x The new value.
+ * @return 0, MPROC_E_VALUE for an index outside, MPROC_E_TYPE for an array
+ *   without a C type, MPROC_E_OWNER_DEAD, MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_array_set_int(mproc_shared_array_t *a, int64_t index,
                                          int64_t x);
+/**
+ * arr[index] as a double (see mproc_shared_array_get_int()).
+ * @param a The shared Array.
+ * @param index The element's index; negative counts from the end.
+ * @param out Receives the element as double.
+ * @return 0, MPROC_E_VALUE for an index outside, MPROC_E_TYPE for an array
+ *   without a C type, MPROC_E_OWNER_DEAD, MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_array_get_double(mproc_shared_array_t *a,
                                             int64_t index, double *out);
+/**
+ * arr[index] = x from a double (see mproc_shared_array_get_int()).
+ * @param a The shared Array.
+ * @param index The element's index; negative counts from the end.
+ * @param x The new value.
+ * @return 0, MPROC_E_VALUE for an index outside, MPROC_E_TYPE for an array
+ *   without a C type, MPROC_E_OWNER_DEAD, MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_array_set_double(mproc_shared_array_t *a,
                                             int64_t index, double x);
+/**
+ * Copies arr[start:start+n] out (see mproc_shared_array_get_int()).
+ * @param a The shared Array.
+ * @param start The first element; negative counts from the end.
+ * @param n How many elements.
+ * @param out The caller's buffer of @p n elements.
+ * @return 0, MPROC_E_VALUE for a range outside, MPROC_E_OWNER_DEAD,
+ *   MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_array_read(mproc_shared_array_t *a, int64_t start,
                                       size_t n, void *out);
+/**
+ * Copies @p n elements into arr[start:start+n] (see
+ *   mproc_shared_array_get_int()).
+ * @param a The shared Array.
+ * @param start The first element; negative counts from the end.
+ * @param n How many elements.
+ * @param in The caller's @p n elements.
+ * @return As mproc_shared_array_read().
+ * @par Blocking and threads
+ *   While another process holds the lock. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_array_write(mproc_shared_array_t *a, int64_t start,
                                        size_t n, const void *in);
+/**
+ * The elements themselves, without the lock.
+ * @param a The shared Array.
+ * @return A pointer into shared memory, valid while @p a lives; NULL for a bad
+ *   handle.
+ * @par Blocking and threads
+ *   Does not wait. The elements are not synchronised: take the lock yourself.
+ */
 MPROC_API void *mproc_shared_array_ptr(mproc_shared_array_t *a);
+/**
+ * The number of elements (len(arr)).
+ * @param a The shared Array.
+ * @return The number of elements (0 for a bad handle).
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API size_t mproc_shared_array_length(mproc_shared_array_t *a);
+/**
+ * The size of one element.
+ * @param a The shared Array.
+ * @return The size in bytes (0 for a bad handle).
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API size_t mproc_shared_array_elem_size(mproc_shared_array_t *a);
-/** As mproc_shared_value_lock() and _get_lock(). */
+/**
+ * As mproc_shared_value_lock() and _get_lock().
+ * @param a The shared Array.
+ * @param out Receives the lock, borrowed from @p a.
+ * @return 0, MPROC_E_STATE if raw.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_array_lock(mproc_shared_array_t *a, void **out);
+/**
+ * As mproc_shared_value_get_lock().
+ * @param a The shared Array.
+ * @param out Receives the RLock, borrowed from @p a.
+ * @return 0, MPROC_E_STATE if raw, MPROC_E_TYPE.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_array_get_lock(mproc_shared_array_t *a,
                                           mproc_rlock_t **out);
+/**
+ * Releases this process's handle on the Array.
+ * @param a The Array, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
+ */
 MPROC_API void mproc_shared_array_destroy(mproc_shared_array_t *a);
+/**
+ * The Array a value holds (a process argument, typically).
+ * @param v The value, usually a process argument.
+ * @param out Receives the Array, borrowed from @p v: valid while the value is
+ *   (a child's arguments: for the whole child); do not destroy it.
+ * @return 0, MPROC_E_TYPE unless @p v holds a Array, MPROC_E_INVAL for NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_shared_array(const mproc_value_t *v,
                                           mproc_shared_array_t **out);
 
@@ -1657,24 +3233,84 @@ MPROC_API int mproc_value_as_shared_array(const mproc_value_t *v,
  * Windows: the kernel removes the mapping with its last handle, crash or
  * not; unlink does nothing there.
  */
+/** Named shared memory (see above). */
 typedef struct mproc_shared_memory mproc_shared_memory_t;
 /** Creates @p size zero-filled bytes named @p name (NULL: a fresh
- * "mproc_..." name). MPROC_E_BUSY if the name exists. */
+ * "mproc_..." name). MPROC_E_BUSY if the name exists.
+ * @param out Receives the new handle, owned by the caller: release it with
+ *   mproc_shared_memory_close().
+ * @param name The name, or NULL.
+ * @param size The size in bytes, > 0.
+ * @return 0, MPROC_E_BUSY, MPROC_E_INVAL for a bad name or size 0,
+ *   MPROC_E_LIMIT, MPROC_E_SYS.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_memory_create(mproc_shared_memory_t **out,
                                          const char *name, size_t size);
-/** Attaches to existing shared memory; MPROC_E_NOTFOUND if none. */
+/**
+ * Attaches to existing shared memory; MPROC_E_NOTFOUND if none.
+ * @param out Receives the new handle, owned by the caller: release it with
+ *   mproc_shared_memory_close().
+ * @param name The name.
+ * @return 0, MPROC_E_NOTFOUND, MPROC_E_INVAL for a bad name, MPROC_E_SYS.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_memory_attach(mproc_shared_memory_t **out,
                                          const char *name);
+/**
+ * The memory (CPython's .buf).
+ * @param m The shared memory handle.
+ * @return The mapped bytes, valid until mproc_shared_memory_close(); NULL for
+ *   a bad handle.
+ * @par Blocking and threads
+ *   Does not wait. The bytes are not synchronised.
+ */
 MPROC_API void *mproc_shared_memory_buf(mproc_shared_memory_t *m);
-/** The size given at creation. */
+/**
+ * The size given at creation.
+ * @param m The shared memory handle.
+ * @return The size (0 for a bad handle).
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API size_t mproc_shared_memory_size(mproc_shared_memory_t *m);
+/**
+ * The name (CPython's .name), without a leading slash.
+ * @param m The shared memory handle.
+ * @return A string owned by @p m.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API const char *mproc_shared_memory_name(mproc_shared_memory_t *m);
 /** Unmaps and frees this process's handle (the name stays). NULL is
- * allowed. */
+ * allowed.
+ * @param m The handle, or NULL.
+ * @return 0, MPROC_E_SYS.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
+ */
 MPROC_API int mproc_shared_memory_close(mproc_shared_memory_t *m);
 /** Removes the name (call once, from any process); the memory lives on
- * while attached. */
+ * while attached.
+ * @param m The shared memory handle.
+ * @return 0, or MPROC_E_NOTFOUND, MPROC_E_SYS from the OS (POSIX).
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_shared_memory_unlink(mproc_shared_memory_t *m);
+/**
+ * The SharedMemory a value holds (a process argument, typically).
+ * @param v The value, usually a process argument.
+ * @param out Receives the SharedMemory, borrowed from @p v: valid while the
+ *   value is (a child's arguments: for the whole child); do not destroy it.
+ * @return 0, MPROC_E_TYPE unless @p v holds a SharedMemory, MPROC_E_INVAL for
+ *   NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_shared_memory(const mproc_value_t *v,
                                            mproc_shared_memory_t **out);
 
@@ -1682,7 +3318,13 @@ MPROC_API int mproc_value_as_shared_memory(const mproc_value_t *v,
 /* 10. Pipes and connections                                                */
 /* ------------------------------------------------------------------------ */
 
-/*
+/**
+ * @defgroup conn 10. Pipes and connections
+ *
+ * CPython: multiprocessing.Pipe() and multiprocessing.connection.Connection
+ * (send, recv, send_bytes, recv_bytes, recv_bytes_into, poll, close,
+ * fileno, readable, writable, closed).
+ *
  * mproc_pipe() (CPython's Pipe) gives two connected ends. Duplex: both
  * send and receive. One-way: @p a only receives and @p b only sends
  * (CPython's (r, w)); the wrong direction is MPROC_E_STATE.
@@ -1714,20 +3356,70 @@ MPROC_API int mproc_value_as_shared_memory(const mproc_value_t *v,
  * POSIX: a socketpair. Windows: a named pipe pair; poll and wait look at it
  * in 1 ms slices (a pipe handle is not waitable).
  */
+/** One end of a pipe (CPython's Connection). */
 typedef struct mproc_connection mproc_connection_t;
+/**
+ * Makes two connected ends (CPython's Pipe(duplex)).
+ * @param a Receives the new first end, owned by the caller: release it with
+ *   mproc_connection_destroy().
+ * @param b Receives the new second end, owned by the caller: release it with
+ *   mproc_connection_destroy().
+ * @param duplex true for two-way ends, false for a receiving @p a and a
+ *   sending @p b.
+ * @return 0, MPROC_E_LIMIT, MPROC_E_SYS, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_pipe(mproc_connection_t **a, mproc_connection_t **b,
                          bool duplex);
-/** Sends one item of @p n values (the sharing rule applies). */
+/**
+ * Sends one item of @p n values (the sharing rule applies).
+ * @param c The connection.
+ * @param vals The item's values, encoded before the call returns.
+ * @param n Their number.
+ * @return 0, MPROC_E_CLOSED when the peer closed or died (or @p c is closed),
+ *   MPROC_E_STATE for the wrong direction, MPROC_E_INHERITANCE,
+ *   MPROC_E_TOOBIG.
+ * @par Blocking and threads
+ *   While the pipe is full. Safe from several threads at once.
+ */
 MPROC_API int mproc_connection_send(mproc_connection_t *c,
                                     const mproc_value_t *vals, size_t n);
 /** Receives one item (release with mproc_values_free()); raw bytes arrive
- * as one bytes value. */
+ * as one bytes value.
+ * @param c The connection.
+ * @param vals Receives the values, owned by the caller.
+ * @param n Receives their number.
+ * @return 0, MPROC_E_CLOSED when the peer closed or died (or @p c is closed),
+ *   MPROC_E_STATE for the wrong direction, MPROC_E_DECODE.
+ * @par Blocking and threads
+ *   Until a message comes or the peer closes (use mproc_connection_poll() for
+ *   a timeout). Safe from several threads at once.
+ */
 MPROC_API int mproc_connection_recv(mproc_connection_t *c, mproc_value_t **vals,
                                     size_t *n);
+/**
+ * Sends raw bytes as one message (CPython's send_bytes).
+ * @param c The connection.
+ * @param data The bytes, copied out before the call returns.
+ * @param len Their number.
+ * @return 0, MPROC_E_CLOSED when the peer closed or died (or @p c is closed),
+ *   MPROC_E_STATE for the wrong direction, MPROC_E_TOOBIG.
+ * @par Blocking and threads
+ *   While the pipe is full. Safe from several threads at once.
+ */
 MPROC_API int mproc_connection_send_bytes(mproc_connection_t *c,
                                           const void *data, size_t len);
 /** Receives one message as bytes into a new buffer (free with
- * mproc_free()); a value item arrives as its mproc_encode() buffer. */
+ * mproc_free()); a value item arrives as its mproc_encode() buffer.
+ * @param c The connection.
+ * @param data Receives the buffer, owned by the caller (mproc_free()).
+ * @param len Receives its length.
+ * @return 0, MPROC_E_CLOSED when the peer closed or died (or @p c is closed),
+ *   MPROC_E_STATE for the wrong direction.
+ * @par Blocking and threads
+ *   As mproc_connection_recv(). Safe from several threads at once.
+ */
 MPROC_API int mproc_connection_recv_bytes(mproc_connection_t *c, void **data,
                                           size_t *len);
 /**
@@ -1744,6 +3436,17 @@ MPROC_API int mproc_connection_recv_bytes(mproc_connection_t *c, void **data,
  * which the caller frees with mproc_free(); @p buf is left untouched. With
  * @p whole NULL such a message is dropped. *@p whole is NULL on every other
  * outcome. Other errors are those of mproc_connection_recv_bytes().
+ * @param c The connection.
+ * @param buf The caller's buffer.
+ * @param size Its size.
+ * @param offset Where the message goes in @p buf.
+ * @param len Receives the message's length.
+ * @param whole Receives the whole message when it does not fit (owned by the
+ *   caller), or NULL.
+ * @return 0, MPROC_E_TOOBIG, MPROC_E_VALUE, and
+ *   mproc_connection_recv_bytes()'s errors.
+ * @par Blocking and threads
+ *   As mproc_connection_recv(). Safe from several threads at once.
  */
 MPROC_API int mproc_connection_recv_bytes_into(mproc_connection_t *c, void *buf,
                                                size_t size, size_t offset,
@@ -1755,20 +3458,74 @@ MPROC_API int mproc_connection_recv_bytes_into(mproc_connection_t *c, void *buf,
  * end is both, a one-way Pipe's first end only readable and its second
  * only writable. closed is 1 after mproc_connection_close(), and in a fork
  * child for a connection it was not given (see above).
+ * @param c The connection.
+ * @return 1, 0, or MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_connection_readable(mproc_connection_t *c);
+/**
+ * CPython's Connection.writable (see mproc_connection_readable()).
+ * @param c The connection.
+ * @return 1, 0, or MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_connection_writable(mproc_connection_t *c);
+/**
+ * CPython's Connection.closed (see mproc_connection_readable()).
+ * @param c The connection.
+ * @return 1, 0, or MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_connection_closed(mproc_connection_t *c);
 /** 1 if a recv would not block (a message, or the peer's end of file), 0
- * if nothing came before @p timeout. */
+ * if nothing came before @p timeout.
+ * @param c The connection.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 1, 0, MPROC_E_CLOSED for a closed @p c, MPROC_E_INVAL for a NULL
+ *   handle or a bad timeout.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
+ */
 MPROC_API int mproc_connection_poll(mproc_connection_t *c, double timeout);
-/** Closes the handle; later calls on @p c return MPROC_E_CLOSED. */
+/**
+ * Closes the handle; later calls on @p c return MPROC_E_CLOSED.
+ * @param c The connection.
+ * @return 0, MPROC_E_INVAL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_connection_close(mproc_connection_t *c);
-/** Closes (if open) and frees. NULL is allowed. */
+/**
+ * Closes (if open) and frees. NULL is allowed.
+ * @param c The connection, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Not while another thread still uses the object: destroy it
+ *   once every thread is done with it.
+ */
 MPROC_API void mproc_connection_destroy(mproc_connection_t *c);
-/** The OS handle (fd / HANDLE), owned by @p c. */
+/**
+ * The OS handle (fd / HANDLE), owned by @p c.
+ * @param c The connection.
+ * @param out Receives the handle, owned by @p c: do not close it.
+ * @return 0, MPROC_E_CLOSED.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API int mproc_connection_handle(mproc_connection_t *c,
                                       mproc_os_handle_t *out);
+/**
+ * The Connection a value holds (a process argument, typically).
+ * @param v The value, usually a process argument.
+ * @param out Receives the Connection, borrowed from @p v: valid while the
+ *   value is (a child's arguments: for the whole child); do not destroy it.
+ * @return 0, MPROC_E_TYPE unless @p v holds a Connection, MPROC_E_INVAL for
+ *   NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_connection(const mproc_value_t *v,
                                         mproc_connection_t **out);
 
@@ -1776,6 +3533,13 @@ MPROC_API int mproc_value_as_connection(const mproc_value_t *v,
 /* 11. wait()                                                               */
 /* ------------------------------------------------------------------------ */
 
+/**
+ * @defgroup wait 11. wait()
+ *
+ * CPython: multiprocessing.connection.wait().
+ */
+
+/** What a mproc_wait_item_t points at. */
 typedef enum mproc_wait_kind {
   MPROC_WAIT_PROCESS = 1, /**< ready when the process has exited */
   MPROC_WAIT_CONNECTION,  /**< ready when recv would not block */
@@ -1783,8 +3547,9 @@ typedef enum mproc_wait_kind {
                                queue is closed or broken) */
 } mproc_wait_kind_t;
 
+/** One object for mproc_wait(). */
 typedef struct mproc_wait_item {
-  mproc_wait_kind_t kind;
+  mproc_wait_kind_t kind; /**< what object points at */
   void *object; /**< mproc_process_t *, mproc_connection_t *, mproc_queue_t * */
   bool ready;   /**< set by mproc_wait() */
 } mproc_wait_item_t;
@@ -1797,6 +3562,13 @@ typedef struct mproc_wait_item {
  * on process handles); queues live in shared memory and are looked at in
  * slices growing from 1 to 10 ms, so a queue's readiness may be seen up to
  * 10 ms late.
+ * @param items The objects to wait on; each item's ready is set.
+ * @param n Their number.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return The number of ready items, 0 on timeout, MPROC_E_INVAL for a bad
+ *   item.
+ * @par Blocking and threads
+ *   Up to @p timeout. Safe from several threads at once.
  */
 MPROC_API int mproc_wait(mproc_wait_item_t *items, size_t n, double timeout);
 
@@ -1804,7 +3576,15 @@ MPROC_API int mproc_wait(mproc_wait_item_t *items, size_t n, double timeout);
 /* 12. Managers                                                             */
 /* ------------------------------------------------------------------------ */
 
-/*
+/**
+ * @defgroup manager 12. Managers
+ *
+ * CPython: multiprocessing.Manager() / managers.SyncManager (start, connect,
+ * shutdown, address; Lock, RLock, Semaphore, BoundedSemaphore,
+ * Condition, Event, Barrier, Queue, JoinableQueue, Value, dict, list)
+ * and its proxies (BaseProxy, AcquirerProxy, ConditionProxy,
+ * EventProxy, BarrierProxy, ValueProxy, DictProxy, ListProxy).
+ *
  * A manager hosts objects in a server process; a proxy names one of them by
  * the server's address, an object id and its type. Proxies, unlike locks,
  * may cross to another process at any time: as process arguments (any start
@@ -1875,7 +3655,9 @@ MPROC_API int mproc_wait(mproc_wait_item_t *items, size_t n, double timeout);
  * Proxies are safe to use from several threads (each thread in a call uses
  * its own connection) and, after fork, in the child (which opens its own).
  */
+/** A manager: one this process started, or one it connected to. */
 typedef struct mproc_manager mproc_manager_t;
+/** A proxy of an object hosted by a manager. */
 typedef struct mproc_proxy mproc_proxy_t;
 
 /** The largest frame (request or reply) a manager accepts: 64 MiB. */
@@ -1883,15 +3665,22 @@ typedef struct mproc_proxy mproc_proxy_t;
 /** The length of the process auth key; keys given explicitly may have 1 to
  * MPROC_AUTHKEY_MAX bytes. */
 #define MPROC_AUTHKEY_LEN 32
+/** The longest auth key given explicitly, in bytes. */
 #define MPROC_AUTHKEY_MAX 256
 
 /**
  * This process's auth key (CPython's current_process().authkey): 32 random
  * bytes made by the main process and inherited by every child, whatever the
  * start method. Copies MPROC_AUTHKEY_LEN bytes to @p out.
+ * @param out Receives the key.
+ * @return 0.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_authkey(uint8_t out[MPROC_AUTHKEY_LEN]);
 
+/** How mproc_manager_start() starts a manager; zero-initialised (or NULL)
+ * is CPython's Manager() default. */
 typedef struct mproc_manager_options {
   mproc_start_method_t start_method; /**< of the server process */
   /**
@@ -1900,7 +3689,7 @@ typedef struct mproc_manager_options {
    */
   const char *address;
   const void *authkey; /**< NULL: the process auth key */
-  size_t authkey_len;
+  size_t authkey_len;  /**< its length, 1 to MPROC_AUTHKEY_MAX */
 } mproc_manager_options_t;
 
 /**
@@ -1932,6 +3721,13 @@ typedef struct mproc_manager_shared {
 /**
  * Starts a manager's server process (CPython's Manager().start()). @p opts
  * may be NULL. Returns once the server accepts connections.
+ * @param out Receives the new manager, owned by the caller: release it with
+ *   mproc_manager_shutdown().
+ * @param opts Options, or NULL.
+ * @return 0, MPROC_E_SPAWN, MPROC_E_INVAL for a bad address or key,
+ *   MPROC_E_SYS, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   Until the server accepts connections. Safe from several threads at once.
  */
 MPROC_API int mproc_manager_start(mproc_manager_t **out,
                                   const mproc_manager_options_t *opts);
@@ -1981,52 +3777,214 @@ MPROC_API int mproc_manager_start_with(mproc_manager_t **out,
 /**
  * Connects to a running manager by address and key (the remote case). The
  * key is checked now: a wrong key is MPROC_E_PERM.
+ * @param out Receives the new manager, owned by the caller: release it with
+ *   mproc_manager_shutdown().
+ * @param address The server's address.
+ * @param authkey The key.
+ * @param keylen Its length, 1 to MPROC_AUTHKEY_MAX.
+ * @return 0, MPROC_E_PERM for a wrong key, MPROC_E_INVAL for a bad address or
+ *   key, a connection error (MPROC_E_CLOSED, MPROC_E_SYS) when nothing
+ *   answers.
+ * @par Blocking and threads
+ *   For the connection and the handshake. Safe from several threads at once.
  */
 MPROC_API int mproc_manager_connect(mproc_manager_t **out, const char *address,
                                     const void *authkey, size_t keylen);
 
-/** The address clients connect to (valid while @p m lives). */
+/**
+ * The address clients connect to (valid while @p m lives).
+ * @param m The manager.
+ * @return A string owned by @p m, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API const char *mproc_manager_address(const mproc_manager_t *m);
 
 /**
  * For a manager this process started: stops the server (waiting clients get
  * MPROC_E_CLOSED), waits for it and removes its socket. For a connected
  * one: disconnects. Frees @p m either way. NULL is allowed.
+ * @param m The manager, or NULL.
+ * @return 0, MPROC_E_SYS.
+ * @par Blocking and threads
+ *   Until the server has exited. Not while another thread still uses the
+ *   object: destroy it once every thread is done with it.
  */
 MPROC_API int mproc_manager_shutdown(mproc_manager_t *m);
 
 /* Creating hosted objects. Each returns a new proxy (destroy it with
  * mproc_proxy_destroy()). */
+/**
+ * A new Lock hosted by the manager (manager.Lock()).
+ * @param m The manager.
+ * @param out Receives a new proxy, owned by the caller
+ *   (mproc_proxy_destroy()).
+ * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_manager_lock(mproc_manager_t *m, mproc_proxy_t **out);
+/**
+ * A new RLock hosted by the manager (manager.RLock()).
+ * @param m The manager.
+ * @param out Receives a new proxy, owned by the caller
+ *   (mproc_proxy_destroy()).
+ * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_manager_rlock(mproc_manager_t *m, mproc_proxy_t **out);
+/**
+ * A new Semaphore hosted by the manager (manager.Semaphore()).
+ * @param m The manager.
+ * @param value The initial value.
+ * @param out Receives a new proxy, owned by the caller
+ *   (mproc_proxy_destroy()).
+ * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_manager_semaphore(mproc_manager_t *m, unsigned int value,
                                       mproc_proxy_t **out);
+/**
+ * A new BoundedSemaphore hosted by the manager (manager.BoundedSemaphore()).
+ * @param m The manager.
+ * @param value The initial value, also the bound.
+ * @param out Receives a new proxy, owned by the caller
+ *   (mproc_proxy_destroy()).
+ * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_manager_bounded_semaphore(mproc_manager_t *m,
                                               unsigned int value,
                                               mproc_proxy_t **out);
-/** A Condition with its own RLock. */
+/**
+ * A Condition with its own RLock.
+ * @param m The manager.
+ * @param out Receives a new proxy, owned by the caller
+ *   (mproc_proxy_destroy()).
+ * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_manager_condition(mproc_manager_t *m, mproc_proxy_t **out);
+/**
+ * A new Event hosted by the manager (manager.Event()).
+ * @param m The manager.
+ * @param out Receives a new proxy, owned by the caller
+ *   (mproc_proxy_destroy()).
+ * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_manager_event(mproc_manager_t *m, mproc_proxy_t **out);
+/**
+ * A new Barrier hosted by the manager (manager.Barrier()).
+ * @param m The manager.
+ * @param parties The number of parties.
+ * @param out Receives a new proxy, owned by the caller
+ *   (mproc_proxy_destroy()).
+ * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_manager_barrier(mproc_manager_t *m, unsigned int parties,
                                     mproc_proxy_t **out);
-/** @p maxsize 0: unbounded. */
+/**
+ * @p maxsize 0: unbounded.
+ * @param m The manager.
+ * @param maxsize The most items; 0: unbounded.
+ * @param out Receives a new proxy, owned by the caller
+ *   (mproc_proxy_destroy()).
+ * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_manager_queue(mproc_manager_t *m, size_t maxsize,
                                   mproc_proxy_t **out);
+/**
+ * A new JoinableQueue hosted by the manager (manager.JoinableQueue()).
+ * @param m The manager.
+ * @param maxsize The most items; 0: unbounded.
+ * @param out Receives a new proxy, owned by the caller
+ *   (mproc_proxy_destroy()).
+ * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_manager_joinable_queue(mproc_manager_t *m, size_t maxsize,
                                            mproc_proxy_t **out);
-/** A Value holding @p initial (any value that mproc_encode() accepts). */
+/**
+ * A Value holding @p initial (any value that mproc_encode() accepts).
+ * @param m The manager.
+ * @param initial The initial value, encoded (copied).
+ * @param out Receives a new proxy, owned by the caller
+ *   (mproc_proxy_destroy()).
+ * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_manager_value(mproc_manager_t *m,
                                   const mproc_value_t *initial,
                                   mproc_proxy_t **out);
-/** An empty dict (manager.dict()) and list (manager.list()). */
+/**
+ * An empty dict (manager.dict()) and list (manager.list()).
+ * @param m The manager.
+ * @param out Receives a new proxy, owned by the caller
+ *   (mproc_proxy_destroy()).
+ * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_manager_dict(mproc_manager_t *m, mproc_proxy_t **out);
+/**
+ * A new list hosted by the manager (manager.list()).
+ * @param m The manager.
+ * @param out Receives a new proxy, owned by the caller
+ *   (mproc_proxy_destroy()).
+ * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_manager_list(mproc_manager_t *m, mproc_proxy_t **out);
 /** manager.dict(mapping): filled from a dict value, or a list or tuple of
- * (key, value) pairs, as mproc_proxy_dict_update() takes them. */
+ * (key, value) pairs, as mproc_proxy_dict_update() takes them.
+ * @param m The manager.
+ * @param init A dict, or a list or tuple of (key, value) pairs; copied.
+ * @param out Receives a new proxy, owned by the caller
+ *   (mproc_proxy_destroy()).
+ * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_manager_dict_from(mproc_manager_t *m,
                                       const mproc_value_t *init,
                                       mproc_proxy_t **out);
-/** manager.list(sequence): filled from a list or tuple value. */
+/**
+ * manager.list(sequence): filled from a list or tuple value.
+ * @param m The manager.
+ * @param init A list or tuple value; copied.
+ * @param out Receives a new proxy, owned by the caller
+ *   (mproc_proxy_destroy()).
+ * @return 0, MPROC_E_CLOSED when the manager is gone, MPROC_E_NOMEM.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_manager_list_from(mproc_manager_t *m,
                                       const mproc_value_t *init,
                                       mproc_proxy_t **out);
@@ -2186,13 +4144,32 @@ MPROC_API int mproc_proxy_call(mproc_proxy_t *p, const char *method,
 /**
  * Releases the proxy and its connections; the object is freed once no
  * proxy refers to it. NULL is allowed.
+ * @param p The proxy, or NULL.
+ * @par Blocking and threads
+ *   One message to the server (not waited for when it is gone). Not while
+ *   another thread still uses the object: destroy it once every thread is done
+ *   with it.
  */
 MPROC_API void mproc_proxy_destroy(mproc_proxy_t *p);
 
-/** MPROC_E_TYPE unless @p v holds a proxy. The proxy belongs to @p v. */
+/**
+ * MPROC_E_TYPE unless @p v holds a proxy. The proxy belongs to @p v.
+ * @param v The value, usually a process argument.
+ * @param out Receives the proxy, borrowed from @p v: valid while the value is
+ *   (a child's arguments: for the whole child); do not destroy it.
+ * @return 0, MPROC_E_TYPE unless @p v holds a proxy, MPROC_E_INVAL for NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads: it only reads its arguments.
+ */
 MPROC_API int mproc_value_as_proxy(const mproc_value_t *v, mproc_proxy_t **out);
 
-/** The hosted type's name ("Lock", "Queue", "dict", ...), or NULL. */
+/**
+ * The hosted type's name ("Lock", "Queue", "dict", ...), or NULL.
+ * @param p The proxy.
+ * @return A static string, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
 MPROC_API const char *mproc_proxy_type_name(const mproc_proxy_t *p);
 
 /*
@@ -2208,16 +4185,72 @@ MPROC_API const char *mproc_proxy_type_name(const mproc_proxy_t *p);
  * BoundedSemaphore (release past the initial value: MPROC_E_VALUE) and
  * Condition (its lock).
  */
+/**
+ * Acquires a hosted Lock, RLock, Semaphore, BoundedSemaphore or Condition (see
+ *   above).
+ * @param p The proxy.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0, MPROC_E_TIMEOUT, MPROC_E_OWNER_DEAD, MPROC_E_TYPE for a proxy of
+ *   another type, MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   Up to @p timeout in the server, plus a round trip. Safe from several
+ *   threads at once.
+ */
 MPROC_API int mproc_proxy_acquire(mproc_proxy_t *p, double timeout);
+/**
+ * Releases a hosted lock (see mproc_proxy_acquire()).
+ * @param p The proxy.
+ * @return 0, MPROC_E_VALUE, MPROC_E_PERM, MPROC_E_TYPE for a proxy of another
+ *   type, MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_release(mproc_proxy_t *p);
-/** Lock: 1 if held, 0 if not. Semaphore: the value. */
+/**
+ * Lock: 1 if held, 0 if not. Semaphore: the value.
+ * @param p The proxy.
+ * @param out Receives the value.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_lock_value(mproc_proxy_t *p, int64_t *out);
 
 /** Condition. wait: 0 when notified, MPROC_E_TIMEOUT; the caller must hold
  * the condition's lock (MPROC_E_PERM otherwise), and holds it again on
- * return. */
+ * return.
+ * @param p The proxy.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0, MPROC_E_TIMEOUT, MPROC_E_PERM, MPROC_E_TYPE for a proxy of
+ *   another type, MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   Up to @p timeout in the server, plus a round trip. Safe from several
+ *   threads at once.
+ */
 MPROC_API int mproc_proxy_condition_wait(mproc_proxy_t *p, double timeout);
+/**
+ * Wakes up to @p n waiters of a hosted Condition.
+ * @param p The proxy.
+ * @param n How many waiters to wake.
+ * @return 0, MPROC_E_PERM, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_condition_notify(mproc_proxy_t *p, unsigned int n);
+/**
+ * Wakes every waiter of a hosted Condition.
+ * @param p The proxy.
+ * @return 0, MPROC_E_PERM, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_condition_notify_all(mproc_proxy_t *p);
 /**
  * cond.wait_for(predicate, timeout) (CPython's Condition.wait_for, which
@@ -2240,20 +4273,83 @@ MPROC_API int mproc_proxy_condition_wait_for(mproc_proxy_t *p,
                                              mproc_predicate_fn pred,
                                              void *arg, double timeout);
 
-/** Event. wait: 0 once set, MPROC_E_TIMEOUT if it was not set in time. */
+/**
+ * Event. wait: 0 once set, MPROC_E_TIMEOUT if it was not set in time.
+ * @param p The proxy.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_event_set(mproc_proxy_t *p);
+/**
+ * Clears a hosted Event.
+ * @param p The proxy.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_event_clear(mproc_proxy_t *p);
-/** 1 if set, 0 if not. */
+/**
+ * 1 if set, 0 if not.
+ * @param p The proxy.
+ * @return 1, 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when
+ *   the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_event_is_set(mproc_proxy_t *p);
+/**
+ * Waits for a hosted Event (see mproc_proxy_event_set()).
+ * @param p The proxy.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0, MPROC_E_TIMEOUT, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   Up to @p timeout in the server, plus a round trip. Safe from several
+ *   threads at once.
+ */
 MPROC_API int mproc_proxy_event_wait(mproc_proxy_t *p, double timeout);
 
 /** Barrier. wait: 0 with the arrival index in @p index (may be NULL), or
  * MPROC_E_BROKEN (aborted, reset, or a waiter timed out, which breaks it).
- * @p timeout may be MPROC_DEFAULT_TIMEOUT: the default given to
- * mproc_manager_barrier_ex() (one more round trip to learn it). */
+ * @param p The proxy.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll, or
+ *   MPROC_DEFAULT_TIMEOUT for the default given to mproc_manager_barrier_ex()
+ *   (one more round trip to learn it).
+ * @param index Receives the arrival index, or NULL.
+ * @return 0, MPROC_E_BROKEN (also when this wait timed out, as CPython's
+ *   BrokenBarrierError), MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   Up to @p timeout in the server, plus a round trip. Safe from several
+ *   threads at once.
+ */
 MPROC_API int mproc_proxy_barrier_wait(mproc_proxy_t *p, double timeout,
                                        int64_t *index);
+/**
+ * Breaks a hosted Barrier.
+ * @param p The proxy.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_barrier_abort(mproc_proxy_t *p);
+/**
+ * Resets a hosted Barrier.
+ * @param p The proxy.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_barrier_reset(mproc_proxy_t *p);
 /**
  * manager.Barrier(parties, action, timeout): a Barrier whose action runs
@@ -2317,18 +4413,97 @@ MPROC_API int mproc_proxy_barrier_broken(mproc_proxy_t *p);
  * after. A get or put that waits in the manager and whose caller dies
  * takes nothing: an item it could not hand over goes back to the front of
  * the queue (on a TCP manager, an item taken in the instant its caller
- * dies may be lost with it, as one taken just before). */
+ * dies may be lost with it, as one taken just before).
+ * @param p The proxy.
+ * @param v The item, encoded (copied) before the call returns.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0, MPROC_E_FULL, MPROC_E_TOOBIG, MPROC_E_TYPE for a proxy of another
+ *   type, MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   Up to @p timeout in the server, plus a round trip. Safe from several
+ *   threads at once.
+ */
 MPROC_API int mproc_proxy_queue_put(mproc_proxy_t *p, const mproc_value_t *v,
                                     double timeout);
+/**
+ * Takes an item from a hosted queue (see mproc_proxy_queue_put()).
+ * @param p The proxy.
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)).
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0, MPROC_E_EMPTY, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   Up to @p timeout in the server, plus a round trip. Safe from several
+ *   threads at once.
+ */
 MPROC_API int mproc_proxy_queue_get(mproc_proxy_t *p, mproc_value_t **out,
                                     double timeout);
+/**
+ * qsize() of a hosted queue.
+ * @param p The proxy.
+ * @param out Receives the count.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_queue_size(mproc_proxy_t *p, size_t *out);
+/**
+ * full() of a hosted queue.
+ * @param p The proxy.
+ * @return 1, 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when
+ *   the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_queue_full(mproc_proxy_t *p);
+/**
+ * task_done() of a hosted queue.
+ * @param p The proxy.
+ * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_queue_task_done(mproc_proxy_t *p);
+/**
+ * join() of a hosted queue, with a timeout.
+ * @param p The proxy.
+ * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
+ * @return 0, MPROC_E_TIMEOUT, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   Up to @p timeout in the server, plus a round trip. Safe from several
+ *   threads at once.
+ */
 MPROC_API int mproc_proxy_queue_join(mproc_proxy_t *p, double timeout);
 
-/** Value. */
+/**
+ * Value.
+ * @param p The proxy.
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)).
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_value_get(mproc_proxy_t *p, mproc_value_t **out);
+/**
+ * Sets a hosted Value (value.set(v)).
+ * @param p The proxy.
+ * @param v The new value, encoded (copied).
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_value_set(mproc_proxy_t *p, const mproc_value_t *v);
 
 /*
@@ -2340,37 +4515,127 @@ MPROC_API int mproc_proxy_value_set(mproc_proxy_t *p, const mproc_value_t *v);
  * CPython's message naming it: "KeyError: 'x'". Order is insertion
  * order, as in Python. Values are any value mproc_encode() accepts.
  */
-/** d[key] = v (__setitem__). */
+/**
+ * d[key] = v (__setitem__).
+ * @param p The proxy.
+ * @param key The key (hashable).
+ * @param v The value, copied.
+ * @return 0, MPROC_E_TYPE for an unhashable key, MPROC_E_TYPE for a proxy of
+ *   another type, MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_set(mproc_proxy_t *p, const mproc_value_t *key,
                                    const mproc_value_t *v);
-/** d[key] (__getitem__): MPROC_E_KEY when missing. */
+/**
+ * d[key] (__getitem__): MPROC_E_KEY when missing.
+ * @param p The proxy.
+ * @param key The key (hashable).
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)).
+ * @return 0, MPROC_E_KEY, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_get(mproc_proxy_t *p, const mproc_value_t *key,
                                    mproc_value_t **out);
 /** d.get(key, default) (get): a copy of @p dflt when missing (None when
- * @p dflt is NULL, as Python's default). */
+ * @p dflt is NULL, as Python's default).
+ * @param p The proxy.
+ * @param key The key (hashable).
+ * @param dflt The default, or NULL for None.
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)).
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_get_default(mproc_proxy_t *p,
                                            const mproc_value_t *key,
                                            const mproc_value_t *dflt,
                                            mproc_value_t **out);
-/** del d[key] (__delitem__): MPROC_E_KEY when missing. */
+/**
+ * del d[key] (__delitem__): MPROC_E_KEY when missing.
+ * @param p The proxy.
+ * @param key The key (hashable).
+ * @return 0, MPROC_E_KEY, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_del(mproc_proxy_t *p, const mproc_value_t *key);
-/** key in d (__contains__): 1 or 0, or a negative status. */
+/**
+ * key in d (__contains__): 1 or 0, or a negative status.
+ * @param p The proxy.
+ * @param key The key (hashable).
+ * @return 1, 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when
+ *   the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_contains(mproc_proxy_t *p,
                                         const mproc_value_t *key);
-/** len(d) (__len__). */
+/**
+ * len(d) (__len__).
+ * @param p The proxy.
+ * @param out Receives the number of entries.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_len(mproc_proxy_t *p, size_t *out);
 /** d.pop(key[, default]) (pop): removes the key and gives its value in
  * *@p out (may be NULL). When missing: a copy of @p dflt, or MPROC_E_KEY
- * when @p dflt is NULL (Python's pop without a default). */
+ * when @p dflt is NULL (Python's pop without a default).
+ * @param p The proxy.
+ * @param key The key (hashable).
+ * @param dflt The default, or NULL for none.
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)), or NULL.
+ * @return 0, MPROC_E_KEY, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_pop(mproc_proxy_t *p, const mproc_value_t *key,
                                    const mproc_value_t *dflt,
                                    mproc_value_t **out);
 /** d.popitem() (popitem): removes the entry inserted last and gives it as
  * a (key, value) tuple; MPROC_E_KEY "KeyError: 'popitem(): dictionary is
- * empty'" on an empty dict. */
+ * empty'" on an empty dict.
+ * @param p The proxy.
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)).
+ * @return 0, MPROC_E_KEY, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_popitem(mproc_proxy_t *p, mproc_value_t **out);
 /** d.setdefault(key, default) (setdefault): the value of @p key, which is
- * set to @p dflt (None when NULL) first if missing. @p out may be NULL. */
+ * set to @p dflt (None when NULL) first if missing. @p out may be NULL.
+ * @param p The proxy.
+ * @param key The key (hashable).
+ * @param dflt The default, or NULL for None.
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)), or NULL.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_setdefault(mproc_proxy_t *p,
                                           const mproc_value_t *key,
                                           const mproc_value_t *dflt,
@@ -2378,20 +4643,78 @@ MPROC_API int mproc_proxy_dict_setdefault(mproc_proxy_t *p,
 /** d.update(other) (update): @p other is a dict, or a list or tuple of
  * (key, value) pairs (MPROC_E_VALUE "dictionary update sequence element #1
  * has length 3; 2 is required" as CPython). Applied in one request: other
- * processes see all of it or none; a bad key changes nothing. */
+ * processes see all of it or none; a bad key changes nothing.
+ * @param p The proxy.
+ * @param other A dict, or a list or tuple of pairs.
+ * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_update(mproc_proxy_t *p,
                                       const mproc_value_t *other);
-/** d.clear() (clear). */
+/**
+ * d.clear() (clear).
+ * @param p The proxy.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_clear(mproc_proxy_t *p);
 /** list(d.keys()), list(d.values()), list(d.items()) (keys, values, items:
  * the views' contents as one list value; items are (key, value) tuples),
  * and d.copy() (copy: a dict value). One request each, so the whole dict
  * travels in one reply: one larger than MPROC_MANAGER_MAX_FRAME, or of
  * more than MPROC_VALUE_MAX_COUNT values, is MPROC_E_TOOBIG (the proxy
- * stays usable): iterate over such a dict instead. */
+ * stays usable): iterate over such a dict instead.
+ * @param p The proxy.
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)).
+ * @return 0, MPROC_E_TOOBIG, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_keys(mproc_proxy_t *p, mproc_value_t **out);
+/**
+ * d.values() of a hosted dict (see mproc_proxy_dict_keys()).
+ * @param p The proxy.
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)).
+ * @return 0, MPROC_E_TOOBIG, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_values(mproc_proxy_t *p, mproc_value_t **out);
+/**
+ * d.items() of a hosted dict (see mproc_proxy_dict_keys()).
+ * @param p The proxy.
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)).
+ * @return 0, MPROC_E_TOOBIG, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_items(mproc_proxy_t *p, mproc_value_t **out);
+/**
+ * d.copy() of a hosted dict (see mproc_proxy_dict_keys()).
+ * @param p The proxy.
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)).
+ * @return 0, MPROC_E_TOOBIG, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_copy(mproc_proxy_t *p, mproc_value_t **out);
 
 /**
@@ -2423,14 +4746,46 @@ MPROC_API int mproc_proxy_dict_copy(mproc_proxy_t *p, mproc_value_t **out);
  * what later batches see, and nothing fails.
  */
 typedef struct mproc_proxy_cursor mproc_proxy_cursor_t;
+/**
+ * The next entry of a hosted dict (see mproc_proxy_cursor_t).
+ * @param p The proxy.
+ * @param cursor The cursor: NULL to start; freed and set to NULL at the end or
+ *   on an error.
+ * @param key Receives the key, owned by the cursor (valid until the next
+ *   call).
+ * @param value Receives the value, owned by the cursor (valid until the next
+ *   call).
+ * @return 0, MPROC_E_DONE at the end, MPROC_E_STATE when the dict changed
+ *   size, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip per batch. Safe from several threads at once.
+ */
 MPROC_API int mproc_proxy_dict_next(mproc_proxy_t *p,
                                     mproc_proxy_cursor_t **cursor,
                                     const mproc_value_t **key,
                                     const mproc_value_t **value);
+/**
+ * The next item of a hosted list (see mproc_proxy_dict_next()).
+ * @param p The proxy.
+ * @param cursor The cursor: NULL to start; freed and set to NULL at the end or
+ *   on an error.
+ * @param item Receives the item, owned by the cursor (valid until the next
+ *   call).
+ * @return 0, MPROC_E_DONE at the end, MPROC_E_TYPE for a proxy of another
+ *   type, MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip per batch. Safe from several threads at once.
+ */
 MPROC_API int mproc_proxy_list_next(mproc_proxy_t *p,
                                     mproc_proxy_cursor_t **cursor,
                                     const mproc_value_t **item);
-/** Frees a cursor a loop did not finish. NULL is allowed. */
+/**
+ * Frees a cursor a loop did not finish. NULL is allowed.
+ * @param cursor The cursor, or NULL.
+ * @par Blocking and threads
+ *   Does not wait. One thread at a time: the object has a single user.
+ */
 MPROC_API void mproc_proxy_cursor_free(mproc_proxy_cursor_t *cursor);
 
 /*
@@ -2446,34 +4801,110 @@ MPROC_API void mproc_proxy_cursor_free(mproc_proxy_cursor_t *cursor);
  * MPROC_SLICE_MIN, -1). A step of 0 is MPROC_E_VALUE ("slice step cannot
  * be zero").
  */
+/** A slice bound left out, at the start of the list (see above). */
 #define MPROC_SLICE_MIN INT64_MIN
+/** A slice bound left out, at the end of the list (see above). */
 #define MPROC_SLICE_MAX INT64_MAX
-/** l.append(v) (append). */
+/**
+ * l.append(v) (append).
+ * @param p The proxy.
+ * @param v The value, copied.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_append(mproc_proxy_t *p, const mproc_value_t *v);
 /** l.extend(items) (extend): @p items is a list or tuple value, appended in
  * one request; anything else is MPROC_E_TYPE ("'int' object is not
- * iterable"). */
+ * iterable").
+ * @param p The proxy.
+ * @param items A list or tuple value, copied.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_extend(mproc_proxy_t *p,
                                       const mproc_value_t *items);
-/** l.insert(index, v) (insert): an index past either end inserts there. */
+/**
+ * l.insert(index, v) (insert): an index past either end inserts there.
+ * @param p The proxy.
+ * @param index Where; negative counts from the end.
+ * @param v The value, copied.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_insert(mproc_proxy_t *p, int64_t index,
                                       const mproc_value_t *v);
 /** l.pop(index) (pop; pass -1 for Python's default): removes the item and
- * gives it in *@p out (may be NULL). */
+ * gives it in *@p out (may be NULL).
+ * @param p The proxy.
+ * @param index Which; -1 for the last.
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)), or NULL.
+ * @return 0, MPROC_E_INDEX, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_pop(mproc_proxy_t *p, int64_t index,
                                    mproc_value_t **out);
 /** l.remove(v) (remove): the first item equal to @p v; MPROC_E_VALUE
- * "list.remove(x): x not in list" if none. */
+ * "list.remove(x): x not in list" if none.
+ * @param p The proxy.
+ * @param v The value to compare with.
+ * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_remove(mproc_proxy_t *p, const mproc_value_t *v);
 /** l.index(v, start, stop) (index): the position of the first equal item
  * in l[start:stop] (pass 0 and MPROC_SLICE_MAX for the whole list);
- * MPROC_E_VALUE "3 is not in list" if none. */
+ * MPROC_E_VALUE "3 is not in list" if none.
+ * @param p The proxy.
+ * @param v The value to find.
+ * @param start Where to start.
+ * @param stop Where to stop.
+ * @param out Receives the index.
+ * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_index(mproc_proxy_t *p, const mproc_value_t *v,
                                      int64_t start, int64_t stop, size_t *out);
-/** l.count(v) (count). */
+/**
+ * l.count(v) (count).
+ * @param p The proxy.
+ * @param v The value to count.
+ * @param out Receives the count.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_count(mproc_proxy_t *p, const mproc_value_t *v,
                                      size_t *out);
-/** l.reverse() (reverse). */
+/**
+ * l.reverse() (reverse).
+ * @param p The proxy.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_reverse(mproc_proxy_t *p);
 /**
  * l.sort(reverse=...) (sort, without key=): stable, as Python's, also with
@@ -2481,33 +4912,122 @@ MPROC_API int mproc_proxy_list_reverse(mproc_proxy_t *p);
  * and tuples or lists of these; items that do not order are MPROC_E_TYPE
  * with CPython's message, "'<' not supported between instances of 'str'
  * and 'int'", and leave the list as it was.
+ * @param p The proxy.
+ * @param reverse true for descending order.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
  */
 MPROC_API int mproc_proxy_list_sort(mproc_proxy_t *p, bool reverse);
-/** len(l) (__len__). */
+/**
+ * len(l) (__len__).
+ * @param p The proxy.
+ * @param out Receives the length.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_len(mproc_proxy_t *p, size_t *out);
-/** l[index] (__getitem__). */
+/**
+ * l[index] (__getitem__).
+ * @param p The proxy.
+ * @param index The index; negative counts from the end.
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)).
+ * @return 0, MPROC_E_INDEX, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_get(mproc_proxy_t *p, int64_t index,
                                    mproc_value_t **out);
-/** l[index] = v (__setitem__). */
+/**
+ * l[index] = v (__setitem__).
+ * @param p The proxy.
+ * @param index The index; negative counts from the end.
+ * @param v The value, copied.
+ * @return 0, MPROC_E_INDEX, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_set(mproc_proxy_t *p, int64_t index,
                                    const mproc_value_t *v);
-/** del l[index] (__delitem__). */
+/**
+ * del l[index] (__delitem__).
+ * @param p The proxy.
+ * @param index The index; negative counts from the end.
+ * @return 0, MPROC_E_INDEX, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_del(mproc_proxy_t *p, int64_t index);
-/** l[start:stop:step] (__getitem__ with a slice): a new list value. */
+/**
+ * l[start:stop:step] (__getitem__ with a slice): a new list value.
+ * @param p The proxy.
+ * @param start The slice's start (or MPROC_SLICE_MIN / MPROC_SLICE_MAX).
+ * @param stop Its stop (likewise).
+ * @param step Its step, not 0.
+ * @param out Receives one value owned by the caller (mproc_values_free(*out,
+ *   1)).
+ * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_get_slice(mproc_proxy_t *p, int64_t start,
                                          int64_t stop, int64_t step,
                                          mproc_value_t **out);
 /** l[start:stop:step] = items (__setitem__ with a slice): @p items is a
  * list or tuple value. With step 1 it replaces the range, whatever the
  * lengths; otherwise the lengths must match (MPROC_E_VALUE "attempt to
- * assign sequence of size 2 to extended slice of size 3"). */
+ * assign sequence of size 2 to extended slice of size 3").
+ * @param p The proxy.
+ * @param start The slice's start (or MPROC_SLICE_MIN / MPROC_SLICE_MAX).
+ * @param stop Its stop (likewise).
+ * @param step Its step, not 0.
+ * @param items A list or tuple value, copied.
+ * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_set_slice(mproc_proxy_t *p, int64_t start,
                                          int64_t stop, int64_t step,
                                          const mproc_value_t *items);
-/** del l[start:stop:step] (__delitem__ with a slice). */
+/**
+ * del l[start:stop:step] (__delitem__ with a slice).
+ * @param p The proxy.
+ * @param start The slice's start (or MPROC_SLICE_MIN / MPROC_SLICE_MAX).
+ * @param stop Its stop (likewise).
+ * @param step Its step, not 0.
+ * @return 0, MPROC_E_VALUE, MPROC_E_TYPE for a proxy of another type,
+ *   MPROC_E_CLOSED when the manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_del_slice(mproc_proxy_t *p, int64_t start,
                                          int64_t stop, int64_t step);
-/** l.clear() (clear; CPython's ListProxy gained it in 3.13). */
+/**
+ * l.clear() (clear; CPython's ListProxy gained it in 3.13).
+ * @param p The proxy.
+ * @return 0, MPROC_E_TYPE for a proxy of another type, MPROC_E_CLOSED when the
+ *   manager is gone.
+ * @par Blocking and threads
+ *   One round trip to the manager's server: blocks until it replies. Safe from
+ *   several threads at once.
+ */
 MPROC_API int mproc_proxy_list_clear(mproc_proxy_t *p);
 
 /**
