@@ -164,7 +164,8 @@ MPROC_API const char *mproc_version(void);
  * - MPROC_E_BUSY: not free or not finished (a try_acquire, an exit code
  *   of a running child, a name that exists).
  * - MPROC_E_NOTFOUND: no such name (shared memory, a registered function).
- * - MPROC_E_TYPE: the wrong type (CPython's TypeError, AttributeError).
+ * - MPROC_E_TYPE: the wrong type (CPython's TypeError; AttributeError for
+ *   a method a type does not have).
  * - MPROC_E_PERM: not permitted: an RLock not owned, a wrong auth key.
  * - MPROC_E_VALUE: out of range (CPython's ValueError).
  * - MPROC_E_STATE: not in this state (a closed pool, a call from a
@@ -182,6 +183,7 @@ MPROC_API const char *mproc_version(void);
  * - MPROC_E_EMPTY, MPROC_E_FULL: queue.Empty, queue.Full.
  * - MPROC_E_DONE: an iterator or cursor has no more results.
  * - MPROC_E_KEY, MPROC_E_INDEX: KeyError, IndexError.
+ * - MPROC_E_ATTRIBUTE: AttributeError (a Namespace's missing attribute).
  */
 typedef enum mproc_status {
   MPROC_OK = 0, /**< success */
@@ -3696,7 +3698,7 @@ typedef struct mproc_manager_options {
  * An object that a manager's server exposes by name, so that any client
  * holding only the address and the key reaches it (CPython's
  * BaseManager.register(typeid, callable=...) with a client that calls
- * manager.<typeid>() after connect()).
+ * manager.TYPEID() after connect()).
  */
 typedef struct mproc_manager_shared {
   const char *name; /**< what clients ask mproc_manager_get() for */
