@@ -54,7 +54,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$out"
   bin="$out/fuzz_$t"
   "${nice_cmd[@]}" clang -std=c11 -g -O1 -fsanitize=fuzzer "${san[@]}" \
-    -DMPROC_STATIC -Iinclude -Isrc "tests/fuzz/fuzz_$t.c" "$lib/libmproc.a" \
+    -DMPROC_STATIC -Iinclude -I"$lib/include" -Isrc "tests/fuzz/fuzz_$t.c" "$lib/libmproc.a" \
     -o "$bin" -lpthread -ldl
   corpus="tests/fuzz/corpus/$t"
   mkdir -p "$corpus" "$out/new-$t"

@@ -57,11 +57,14 @@ extern "C" {
 #define MPROC_API
 #endif
 
-#define MPROC_VERSION_MAJOR 0
-#define MPROC_VERSION_MINOR 1
-#define MPROC_VERSION_PATCH 0
+/* MPROC_VERSION_MAJOR, _MINOR, _PATCH, _STRING and _HEX, generated from
+ * CMakeLists.txt's project() version (installed beside this header). */
+#include "mproc_version.h"
 
-/** Returns the library version as "MAJOR.MINOR.PATCH". */
+/** Returns the version of the library the program runs with, as
+ * "MAJOR.MINOR.PATCH" (MPROC_VERSION_STRING is the one it was compiled
+ * against). A static string: never freed; does not block. No CPython
+ * counterpart. @return the version string, never NULL */
 MPROC_API const char *mproc_version(void);
 
 /* ------------------------------------------------------------------------ */
