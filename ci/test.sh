@@ -430,6 +430,7 @@ phase_package() {
   local mingw_build="$MPROC_BUILD/builds/mingw-Release" zip unz win_consumer
   local wine
   rm -rf "$consumer"
+  mkdir -p "$consumer"
 
   # Debian. The dbgsym package is built but not installed.
   bash "$MPROC_ROOT/ci/package.sh" deb
