@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # ci/abi-check.sh [BUILD_DIR]: compares the ABI of BUILD_DIR's libmproc.so
 # (default build/linux, built by ci/test.sh's linux phase) with the one

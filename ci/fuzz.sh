@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # Runs mproc's libFuzzer targets (tests/fuzz/fuzz_<name>.c), each for a set
 # time, with AddressSanitizer and UndefinedBehaviorSanitizer, starting from

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # ci/package.sh [deb] [zip]: mproc's packages, into build/package/.
 #

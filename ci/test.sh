@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # mproc's CI: everything from a fresh Debian 12 machine (as root) to a
 # verdict. What it does, each phase under its own heading:

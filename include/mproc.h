@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mproc: Python's multiprocessing model for C, on POSIX and Windows.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Values: encoding round trips, malformed input, the sharing rule at the
  * encoder, status codes and argument checks. Single-process.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Uses an installed mproc: a lock handed to a child process under every
  * start method the platform has. Exits 0 when everything worked.
