@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mproc-bench: mproc and its raw peers, measured in the same run so that
  * they compare as ratios.

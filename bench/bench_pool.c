@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Pool throughput: trivial tasks through Pool(2).map (automatic chunks) and
  * imap with chunksize 1, against CPython's multiprocessing.Pool doing the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The seam between the benchmark driver (bench.c, portable) and the raw
  * peers of one platform (peers_posix.c or peers_win32.c): what mproc is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The raw peers on POSIX (Linux): what mproc is measured against, written
  * with the OS interfaces directly and no library.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The raw peers on Windows: what mproc is measured against, written with
  * the Win32 API directly.

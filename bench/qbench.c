@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The mproc side of the queue and pipe figures (see qbench.h). Children
  * are started with the default start method and timed only once they are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Queue and pipe figures (qbench.c, portable) and their raw peers
  * (qpeers_posix.c, qpeers_win32.c):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The raw peers of the queue and pipe figures on Windows (see qbench.h):
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mproc-bench-trivial: the program process.spawn.raw starts, the least a
  * program can do. It lives next to mproc-bench, which finds it there.

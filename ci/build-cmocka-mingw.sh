@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # Builds cmocka for the mingw-w64 cross toolchain from Debian's own source
 # package (the same version as Debian's libcmocka-dev, with Debian's

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # Shows mproc at work: builds the Linux and the Windows (mingw-w64) trees and
 # runs the scenarios of the Stack Overflow thread behind mproc

@@ -24,8 +24,9 @@ if ! command -v doxygen >/dev/null; then
   mproc_apt_install doxygen
 fi
 
-version="$(awk '/^#define MPROC_VERSION_(MAJOR|MINOR|PATCH) / { v = v sep $3; sep = "." }
-  END { print v }' include/mproc.h)"
+# The version is written once, in CMakeLists.txt's project() (README.md,
+# "Versioning").
+version="$(sed -n '/^project(mproc/,/)/s/^ *VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)"
 # A stale tree would keep pages of symbols that no longer exist.
 rm -rf "$out/html" "$out/xml" "$out/warnings.log"
 mproc_log "doxygen $(doxygen --version): mproc $version -> $out/html"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # Times the examples that have a Python twin (examples/<name>.c and
 # examples/<name>.py: wordcount, pipeline, manager_state) at full size, the

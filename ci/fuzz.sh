@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # Runs mproc's libFuzzer targets (tests/fuzz/fuzz_<name>.c), each for a set
 # time, with AddressSanitizer and UndefinedBehaviorSanitizer, starting from
@@ -54,7 +55,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$out"
   bin="$out/fuzz_$t"
   "${nice_cmd[@]}" clang -std=c11 -g -O1 -fsanitize=fuzzer "${san[@]}" \
-    -DMPROC_STATIC -Iinclude -Isrc "tests/fuzz/fuzz_$t.c" "$lib/libmproc.a" \
+    -DMPROC_STATIC -Iinclude -I"$lib/include" -Isrc "tests/fuzz/fuzz_$t.c" "$lib/libmproc.a" \
     -o "$bin" -lpthread -ldl
   corpus="tests/fuzz/corpus/$t"
   mkdir -p "$corpus" "$out/new-$t"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # shellcheck shell=bash
 # shellcheck disable=SC2034 # the variables are for the sourcing scripts
 #
@@ -30,6 +31,12 @@ MPROC_PACKAGES=(
   dpkg-dev         # apt-get source (cmocka for mingw)
   xz-utils         # unpacks Debian source tarballs
   libssl-dev       # the manager's HMAC (upcoming)
+  debhelper        # ci/package.sh: the Debian packages (dpkg-buildpackage)
+  fakeroot
+  lintian          # ... checked
+  abigail-tools    # ci/abi-check.sh (abidiff)
+  zip              # ci/package.sh: the Windows zip
+  unzip            # ... unzipped by ci/test.sh's package phase
 )
 
 # ---------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # mproc's CI: everything from a fresh Debian 12 machine (as root) to a
 # verdict. What it does, each phase under its own heading:
@@ -26,6 +27,16 @@
 #            then README.md's own-program commands run as written against
 #            fresh installs, on Linux and for mingw under wine
 #            (ci/readme-check.sh); three checks
+#   package  ci/package.sh: the Debian packages (lintian clean of errors)
+#            installed on this machine, tests/install-consumer built against
+#            them (find_package, pkg-config) and run, the packages removed;
+#            the Windows zip unzipped, the consumer built against it and
+#            run under wine
+#   abi      ci/abi-check.sh: the ABI of build/linux's libmproc.so against
+#            the latest tag of its soname series (in the default list only
+#            when such a tag exists)
+#   license  ci/spdx.sh: every project file carries an SPDX line or is
+#            covered by REUSE.toml
 #
 # After each Linux phase (linux clang sanitize tsan portable) nothing of
 # mproc's may be left: no /dev/shm/mproc[-_]* entry that was not there
@@ -42,8 +53,9 @@
 #   27 passed, 0 failed
 #
 # Environment:
-#   MPROC_CI_PHASES   phases to run (default "linux builds clang sanitize
-#                     tsan portable windows install docs")
+#   MPROC_CI_PHASES   phases to run (default "license linux abi builds clang
+#                     sanitize tsan portable windows install docs package",
+#                     abi only when ci/abi-check.sh --baseline finds a tag)
 #   MPROC_CTEST_JOBS  ctest parallelism (default 1: the tests time processes)
 #
 # The phase_* functions are called by name (run_phase):
@@ -54,7 +66,11 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MPROC_ROOT"
 
-phases="${MPROC_CI_PHASES:-linux builds clang sanitize tsan portable windows install docs}"
+default_phases="license linux builds clang sanitize tsan portable windows install docs package"
+if bash "$MPROC_ROOT/ci/abi-check.sh" --baseline >/dev/null 2>&1; then
+  default_phases="${default_phases/linux/linux abi}"
+fi
+phases="${MPROC_CI_PHASES:-$default_phases}"
 ctest_jobs="${MPROC_CTEST_JOBS:-1}"
 results="$MPROC_BUILD/ci-results"
 
@@ -394,6 +410,133 @@ phase_docs() {
   [[ "$p" =~ ^[0-9]+$ && "$f" =~ ^[0-9]+$ ]] || { p=0; f=1; }
   echo "$((passed + p)) $((failed + f))" >"$results/docs.count"
   [[ "$failed" == 0 && "$status" == 0 ]]
+}
+
+# Every project file under the MIT license, visibly (ci/spdx.sh).
+phase_license() {
+  if bash "$MPROC_ROOT/ci/spdx.sh"; then
+    echo "1 0" >"$results/license.count"
+  else
+    echo "0 1" >"$results/license.count"
+    return 1
+  fi
+}
+
+# The ABI against the latest release of the same soname series.
+phase_abi() {
+  local tag
+  if ! tag="$(bash "$MPROC_ROOT/ci/abi-check.sh" --baseline)"; then
+    mproc_log "no tag of this soname series: no ABI to compare with"
+    return 1
+  fi
+  mproc_log "baseline: $tag"
+  [[ -f "$MPROC_BUILD_LINUX/build.ninja" ]] || mproc_configure_linux
+  mproc_build "$MPROC_BUILD_LINUX" --target mproc
+  if bash "$MPROC_ROOT/ci/abi-check.sh" "$MPROC_BUILD_LINUX"; then
+    echo "1 0" >"$results/abi.count"
+  else
+    echo "0 1" >"$results/abi.count"
+    return 1
+  fi
+}
+
+# The packages a user installs, used as the install phase uses an
+# installed tree: tests/install-consumer with find_package(mproc) and
+# pkg-config, shared and static; then removed. The Debian packages go onto
+# this machine (the phase removes them again, also when it fails); the
+# Windows zip is unzipped into the build tree and the consumer runs under
+# wine with the DLL found on WINEPATH, as a user's program would find it
+# on PATH.
+phase_package() {
+  local pkgdir="$MPROC_BUILD/package" src="$MPROC_ROOT/tests/install-consumer"
+  local consumer="$pkgdir/consumer" passed=0 failed=0 prog debs=() f
+  local mingw_build="$MPROC_BUILD/builds/mingw-Release" zip unz win_consumer
+  local wine
+  rm -rf "$consumer"
+  mkdir -p "$consumer"
+
+  # Debian. The dbgsym package is built but not installed.
+  bash "$MPROC_ROOT/ci/package.sh" deb
+  for f in "$pkgdir"/deb/*.deb; do
+    [[ "$f" == *-dbgsym_* ]] || debs+=("$f")
+  done
+  local pkgnames=()
+  for f in "${debs[@]}"; do pkgnames+=("$(dpkg-deb -f "$f" Package)"); done
+  # shellcheck disable=SC2064 # the pkgnames are fixed now
+  trap "DEBIAN_FRONTEND=noninteractive apt-get purge -y -q ${pkgnames[*]} </dev/null >/dev/null 2>&1 || true" EXIT
+  mproc_log "installing ${pkgnames[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    "${debs[@]}" </dev/null >"$pkgdir/apt-install.log" 2>&1 ||
+    { cat "$pkgdir/apt-install.log"; return 1; }
+  # find_package with no hint: the package's CMake files are where CMake
+  # looks by default (/usr/lib/<triplet>/cmake/mproc).
+  cmake -S "$src" -B "$consumer/deb" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    >"$consumer/deb.log"
+  cmake --build "$consumer/deb" >>"$consumer/deb.log" ||
+    { cat "$consumer/deb.log"; return 1; }
+  mproc_log "pkg-config: $(pkg-config --cflags --libs mproc)"
+  # shellcheck disable=SC2046 # the flags are meant to split
+  cc -std=c11 -Wall -Wextra -Werror -o "$consumer/deb/consumer-pkgconfig" \
+    "$src/consumer.c" $(pkg-config --cflags --libs mproc)
+  for prog in consumer-shared consumer-static consumer-pkgconfig; do
+    mproc_log "running $prog (Debian packages)"
+    if "$consumer/deb/$prog" </dev/null; then
+      passed=$((passed + 1))
+    else
+      mproc_log "$prog failed (exit $?)"
+      failed=$((failed + 1))
+    fi
+  done
+  mproc_log "removing ${pkgnames[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get purge -y -q "${pkgnames[@]}" \
+    </dev/null >"$pkgdir/apt-purge.log" 2>&1
+  trap - EXIT
+  for f in /usr/include/mproc.h /usr/include/mproc_version.h; do
+    [[ ! -e "$f" ]] || { mproc_log "$f left after removal"; return 1; }
+  done
+
+  # Windows: the zip of the builds phase's mingw Release build when there
+  # is one (else package.sh builds the libraries).
+  if [[ -f "$mingw_build/CMakeCache.txt" ]]; then
+    MPROC_PACKAGE_MINGW_BUILD="$mingw_build" bash "$MPROC_ROOT/ci/package.sh" zip
+  else
+    bash "$MPROC_ROOT/ci/package.sh" zip
+  fi
+  zip="$(ls "$pkgdir"/mproc-*-win64-mingw.zip)"
+  unz="$pkgdir/unzipped"
+  rm -rf "$unz"
+  mkdir -p "$unz"
+  unzip -q "$zip" -d "$unz"
+  unz="$(echo "$unz"/mproc-*-win64-mingw)"
+  win_consumer="$consumer/windows"
+  # mproc_DIR rather than CMAKE_PREFIX_PATH: the toolchain file confines
+  # package searches to the mingw sysroot, and a Windows user points CMake
+  # at an unzipped package the same way.
+  cmake -S "$src" -B "$win_consumer" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_TOOLCHAIN_FILE="$MPROC_ROOT/cmake/mingw-w64-x86_64.cmake" \
+    -Dmproc_DIR="$unz/lib/cmake/mproc" >"$consumer/windows.log"
+  cmake --build "$win_consumer" >>"$consumer/windows.log" ||
+    { cat "$consumer/windows.log"; return 1; }
+  # shellcheck disable=SC2046 # the flags are meant to split
+  x86_64-w64-mingw32-gcc -std=c11 -Wall -Wextra -Werror -static-libgcc \
+    -o "$win_consumer/consumer-pkgconfig.exe" "$src/consumer.c" \
+    $(PKG_CONFIG_PATH="$unz/lib/pkgconfig" PKG_CONFIG_LIBDIR="$unz/lib/pkgconfig" \
+      pkg-config --cflags --libs mproc)
+  mproc_wine_setup "${MPROC_PACKAGE_WINEPREFIX:-$MPROC_WINEPREFIX}"
+  trap mproc_wine_stop EXIT
+  wine="$(mproc_wine_loader)"
+  for prog in consumer-shared consumer-static consumer-pkgconfig; do
+    mproc_log "running $prog.exe under wine (Windows zip)"
+    if WINEPATH="$(winepath -w "$unz/bin" 2>/dev/null)" \
+      "$wine" "$win_consumer/$prog.exe" </dev/null; then
+      passed=$((passed + 1))
+    else
+      mproc_log "$prog.exe failed (exit $?)"
+      failed=$((failed + 1))
+    fi
+  done
+  echo "$passed $failed" >"$results/package.count"
+  [[ "$failed" == 0 ]]
 }
 
 # ---------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # mproc_compile_options(<target>)
 #
 # The language level and warning flags shared by the library, the tests,

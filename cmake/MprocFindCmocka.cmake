@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Finds cmocka and defines the imported target mproc::cmocka.
 #
 # Where cmocka comes from, in the order tried:

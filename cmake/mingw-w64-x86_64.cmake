@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Cross compiling for 64-bit Windows with Debian's mingw-w64 toolchain
 # (package gcc-mingw-w64-x86-64), running the results under wine.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Runs one example the way its ctest test does (cmake -P, from
 # examples/CMakeLists.txt) and checks that it prints exactly what its
 # Python twin prints:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mproc-manager-state: shared state under a Manager and a worker killed
  * mid-way, the C twin of manager_state.py.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """manager_state.py: the Python twin of manager_state.c (mproc-manager-state).
 
 Shared state under a Manager, and a worker killed mid-way. Four workers

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mproc-pipeline: a three-stage queue pipeline, the C twin of pipeline.py.
  *

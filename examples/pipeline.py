@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """pipeline.py: the Python twin of pipeline.c (mproc-pipeline).
 
 A three-stage pipeline of processes: a producer puts items (id, text) on a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mproc-scenarios: the Stack Overflow thread behind mproc (../shared/seed),
  * ported to C, with the outcomes CPython gives.

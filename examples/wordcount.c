@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mproc-wordcount: a word count over a Pool, the C twin of wordcount.py.
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """wordcount.py: the Python twin of wordcount.c (mproc-wordcount).
 
 Counts the words of a text over a Pool: the text is cut into chunks of

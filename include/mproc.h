@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file mproc.h
  * @brief mproc: Python's multiprocessing model for C, on POSIX and Windows.
@@ -72,15 +73,14 @@ extern "C" {
 #define MPROC_API
 #endif
 
-/** The major version: 0 while the API may still change. */
-#define MPROC_VERSION_MAJOR 0
-/** The minor version. */
-#define MPROC_VERSION_MINOR 1
-/** The patch version. */
-#define MPROC_VERSION_PATCH 0
+/* MPROC_VERSION_MAJOR, _MINOR, _PATCH, _STRING and _HEX, generated from
+ * CMakeLists.txt's project() version (installed beside this header). */
+#include "mproc_version.h"
 
 /**
- * Returns the library version as "MAJOR.MINOR.PATCH".
+ * Returns the version of the library the program runs with, as
+ * "MAJOR.MINOR.PATCH" (MPROC_VERSION_STRING is the one it was compiled
+ * against). No CPython counterpart.
  * @return A static string, never NULL; not to be freed.
  * @par Blocking and threads
  *   Does not wait. Safe from several threads: it only reads its arguments.

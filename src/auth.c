@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The process auth key, and the mutual HMAC challenge that proves a peer
  * knows a key (CPython's deliver_challenge() and answer_challenge(), in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The process auth key and the HMAC handshake (auth.c). The key is made
  * once, before the first child exists, so fork children share it; spawn

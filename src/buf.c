@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Byte buffers (see buf.h). Integers are little endian on every wire that
  * uses these.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Byte buffers: a growing writer and a bounds-checked reader, shared by
  * everything that puts bytes on a wire (the value encoding, the object

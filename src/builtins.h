@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the library itself contributes (builtins.c): the table of shareable
  * types, the functions its own children run (found by name in every

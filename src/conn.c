@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Pipe and Connection (CPython's multiprocessing.Pipe), and wait() over
  * processes, connections and queues (multiprocessing.connection.wait).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private to the common code: what the rest of it needs of Connections
  * (conn.c).

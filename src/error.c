@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Status codes and the per-thread detail message.
  *
@@ -33,7 +34,7 @@ static MPROC__TLS const char *current;
 static MPROC__TLS long os_error;
 
 const char *mproc_version(void) {
-  return "0.1.0";
+  return MPROC_VERSION_STRING;
 }
 
 const char *mproc_strerror(int status) {

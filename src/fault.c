@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fault injection: the counters behind MPROC__FAIL() (see fault.h). Only
  * the mproc_fault library, built with the tests, compiles this; in the

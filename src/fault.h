@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fault injection: the backends' OS calls, named, so that a test build can
  * make "the Nth call (of one of them, or of any) fail with this error",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Frames on a socket: a 4-byte big-endian length, then the payload, as
  * CPython's Connection frames its messages (the handshake and both manager

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Frames on a socket (frame.c): what the auth handshake and the manager's
  * protocols send and receive.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The seam between mproc's common code (src/ and its folders) and its
  * backends (src/posix/, src/win32/).

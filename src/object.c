@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The object model (see object.h): the header check, the sharing rule that
  * every codec goes through, handles and regions in reductions, and the

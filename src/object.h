@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The object model, private to the common code: what every shareable type
  * is (a header, a type descriptor with reduce and rebuild) and the sharing

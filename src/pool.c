@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Pool: worker processes running registered tasks (CPython's
  * multiprocessing.Pool), on mproc's queues and processes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private to the common code: the pool's type, and the function its
  * workers run, which children find by name without registration

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Processes: the registry of functions children may run, mproc_boot(), the
  * choice of start method, and the public process API. The backends do the

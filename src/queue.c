@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Queue, SimpleQueue and JoinableQueue: a byte ring in shared memory.
  *

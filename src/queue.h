@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private to the common code: the queue types (queue.c), what the pool
  * needs of a queue, and the white-box hooks of the queue tests.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Shared values: Value (a typed scalar) and Array (n fixed-size elements),
  * each in anonymous shared memory with an optional RLock, as CPython's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private to the common code: the types of shared.c (Value, Array,
  * SharedMemory), for the type table.

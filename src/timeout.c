@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Public timeouts (seconds, or MPROC_FOREVER) as deadlines on the
  * monotonic clock, so that a wait that is interrupted and restarted never

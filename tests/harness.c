@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The test harness. This file is the one place tests touch platform APIs
  * (environment, clock, yield), so that the tests themselves compile

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mproc_acquire() / mproc_release() over every lock-like object, local and
  * a manager's, across processes, under every start method; and the typed

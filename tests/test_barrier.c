@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Barrier across processes, under every start method (src/sync2.c, to be
  * src/sync/barrier.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Condition across processes, under every start method
  * (src/sync/condition.c): notify and notify_all over a Lock or an RLock,

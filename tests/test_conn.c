@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Pipe and Connection across processes, connections passed through queues
  * and connections, and wait(), under every start method.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Containers: tuples, lists and dicts as values. Keys compared as Python
  * compares them, limits enforced on both sides, the sharing rule inside

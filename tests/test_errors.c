@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Errors: the detail message names the call, and the OS's own error number
  * stays beside the portable code (mproc_last_os_error()).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fault injection (src/fault.h): every public operation, with each of the
  * OS calls it makes failing in turn.

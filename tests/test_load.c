@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Load: 64 processes hammer one lock and one queue for a bounded time, and
  * every invariant still holds at the end.

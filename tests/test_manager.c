@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Managers: hosted objects reached through proxies from other processes,
  * under every start method; authentication; a server that survives bad

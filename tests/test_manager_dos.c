@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A manager against strangers who can reach its address but do not know
  * the key (issue 13, item 1): they may open as many connections as they

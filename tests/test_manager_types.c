@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Managers: the hosted dict, list and queue as CPython's DictProxy,
  * ListProxy and queue.Queue proxy behave, every operation called from a

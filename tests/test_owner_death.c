@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the death of a Lock's or an RLock's holder leaves (src/sync.c, to be
  * src/sync/semlock.c), under every start method: an RLock reports

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Pool: every call shape, chunking, the sharing rule at submission versus
  * initializer arguments, task failures, worker death, terminate and join.

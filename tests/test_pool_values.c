@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Pool values (issue 14): tasks return tuples, lists and dicts through
  * every call shape; starmap takes a tuple (or list) per task, as CPython's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Processes: start, join, exit codes, terminate and kill, arguments of every
  * type, the sharing rule at process creation, and every way a start can

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Who a process is and what it tells its parent, with CPython's names:
  * mproc_current_process(), mproc_parent_process(), mproc_active_children(),

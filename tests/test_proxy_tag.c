@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A decoded proxy may not point this process at a foreign address (issue
  * 13, item 4): a process connects to a proxy's address, and answers its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Queue, SimpleQueue and JoinableQueue across processes, under every start
  * method: many producers and consumers, sizes up to 16 MiB, timeouts,

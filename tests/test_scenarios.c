@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The background thread's scenarios (examples/scenarios.c, compiled in
  * here), every scenario under every start method: scenario 1 fails with

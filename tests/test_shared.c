@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Value, Array and named shared memory across processes, under every start
  * method.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Passing a Connection to a process that is not being spawned, against a
  * hostile local peer (issue 13, items 2 and 3). On Linux the sender's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Threads of one process sharing mproc objects, for ThreadSanitizer (the
  * tsan phase of ci/test.sh) as much as for the checks themselves: TSan sees

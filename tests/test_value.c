@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Values: encoding round trips, malformed input, the sharing rule at the
  * encoder, status codes and argument checks. Single-process.
@@ -219,7 +220,16 @@ static void test_status_codes(void **state) {
       assert_true(known);
   }
   assert_string_equal(mproc_err_name(-999), "MPROC_E_UNKNOWN");
-  assert_non_null(mproc_version());
+  /* The library and the header come from one version (CMakeLists.txt's
+   * project()), and the macros spell the string. */
+  assert_string_equal(mproc_version(), MPROC_VERSION_STRING);
+  char spelled[32];
+  snprintf(spelled, sizeof spelled, "%d.%d.%d", MPROC_VERSION_MAJOR,
+           MPROC_VERSION_MINOR, MPROC_VERSION_PATCH);
+  assert_string_equal(spelled, MPROC_VERSION_STRING);
+  assert_int_equal(MPROC_VERSION_HEX, (MPROC_VERSION_MAJOR << 16) |
+                                          (MPROC_VERSION_MINOR << 8) |
+                                          MPROC_VERSION_PATCH);
 }
 
 int main(int argc, char **argv) {

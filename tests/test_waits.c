@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The waits every synchronisation primitive shares (the park layer,
  * src/posix/park.c and src/win32), under every start method: timeouts

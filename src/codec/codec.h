@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The value codec: mproc's own encoding of mproc_value_t (value.c) and the
  * start record built on it (record.c). Objects inside values go through

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The start record: what a spawned child is started with, whatever the
  * start method, in the value encoding:

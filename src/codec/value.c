@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The value encoding, and the one place the sharing rule lives.
  *

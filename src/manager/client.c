@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The client side of the manager: connections to a server (connect, the
  * handshake both ways, requests and replies through the protocol of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The manager's fuzz entry (tests/fuzz/fuzz_manager.c): the handshake's
  * parsers, the protocol's and the server's request handling, fed with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The manager's front door: every new connection is authenticated here, in
  * one loop that never waits on any client, and only a connection that has

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The manager's hosted containers, dict and list, as the server holds them:
  * their state and their methods (wire.h), called by server.c with its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Managers: a server process hosting objects (server.c), and the proxies
  * that reach them from anywhere (proxy.c, through client.c). This file is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mproc's own manager protocol: requests and replies in the value encoding
  * (codec/value.c), as lists of values:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Proxies: the objects that reach a manager's hosted objects from any
  * process. A proxy crosses anywhere (it carries an address, an object id

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The manager's server process: it hosts the objects and answers each
  * connection's requests (wire.h) on a thread of its own. A connection holds

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The manager's wire (private to src/manager/): what a manager hosts, the
  * methods it answers, and the protocol that carries requests and replies,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * POSIX connections: a socketpair (AF_UNIX, SOCK_STREAM) for both kinds of
  * Pipe; a one-way pipe shuts down the unused directions. A socket rather

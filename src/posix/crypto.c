@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Randomness from the kernel (getrandom, /dev/urandom elsewhere) and
  * HMAC-SHA256 from OpenSSL's libcrypto: the manager's auth keys and

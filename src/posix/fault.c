@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * POSIX side of fault injection (see src/fault.h): the errno each call
  * reports when a test fails it without choosing one. Each is an error the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * POSIX transport for the manager: Unix domain sockets in a private
  * directory, and TCP for remote managers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * POSIX parking on Linux: the futex system call on the word itself, shared
  * between processes (no FUTEX_PRIVATE_FLAG), with an absolute

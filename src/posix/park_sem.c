@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * POSIX parking without futexes: what macOS and the BSDs would use, and
  * what Linux builds with -DMPROC_POSIX_BACKEND=portable (MPROC_POSIX_PORTABLE)

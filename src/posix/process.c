@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * POSIX processes: what every start method shares (waiting for, signalling
  * and releasing children, the end of a child), and the choice of start

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * POSIX shared memory: an anonymous file (memfd on Linux; elsewhere, and
  * in the portable backend, shm_open with the name unlinked at once) mapped

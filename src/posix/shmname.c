@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * POSIX named shared memory: shm_open("/<name>"), so the segment appears
  * as /dev/shm/<name> on Linux until it is unlinked.

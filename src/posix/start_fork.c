@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The fork start method: the child inherits everything and runs its
  * function at once; nothing is encoded.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The spawn start method (fork + exec of the program itself), both sides.
  *

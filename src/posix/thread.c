@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * POSIX threads, mutexes and condition variables for the manager's server.
  * The condition variable waits on CLOCK_MONOTONIC, the clock of

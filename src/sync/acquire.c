@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mproc_acquire() / mproc_release(): one pair of calls over every object
  * that has CPython's acquire() and release(), so that code handed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Barrier: a small internal mutex, a generation word to sleep on, and
  * per-generation outcomes (passed or broken), in a region of its own.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Condition: one slot per waiter (a word to sleep on, and who waits), in a
  * region of its own, over a Lock or RLock of semlock.c. The waits use

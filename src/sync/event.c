@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Event: one word in its own region, (generation << 1) | flag; set bumps
  * the generation, so a waiter knows a set happened even if a clear

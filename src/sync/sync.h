@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private to the synchronisation primitives (src/sync/): their type
  * descriptors, for the type table (builtins.c), and what a Condition needs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Reading values: the typed getters, and the container calls (items of a
  * tuple or list, a dict's entries in order, lookup by key). Lookups in a

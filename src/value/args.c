@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mproc_args_parse(): a child's or a task's arguments checked and unpacked
  * by a short format, in the spirit of CPython's PyArg_ParseTuple, with its

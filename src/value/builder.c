@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Owned values: mproc_value_copy(), and builders that make a tuple, list
  * or dict piece by piece.

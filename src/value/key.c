@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Keys: Python's equality of values, and a hash that agrees with it, so
  * that a dict made in C finds 1.0 under 1 as Python's does. The hash need

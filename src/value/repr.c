@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Python's repr() of a value, so that a C program prints what its Python
  * twin prints: the examples compare their output line for line.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Values as data, private to the common code: Python's hashing and
  * equality for keys (key.c), the hash index a dict made by mproc carries,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Windows connections: a named pipe pair ("\\.\pipe\mproc-<pid>-<n>"), one
  * instance, byte mode, connected at once and never reachable by name

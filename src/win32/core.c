@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Windows core: error translation, clock, process and thread ids.
  */

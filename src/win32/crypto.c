@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Randomness and HMAC-SHA256 from BCrypt (CNG): the manager's auth keys
  * and challenges never use a hand-written hash or generator.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Windows side of fault injection (see src/fault.h): the Win32 error each
  * call reports when a test fails it without choosing one: an error the

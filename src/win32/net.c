@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Windows transport for the manager: named pipes for local managers, and
  * TCP (Winsock) for remote ones.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Windows parking: futex emulation with one unnamed kernel semaphore per
  * park and one bookkeeping word (pk->shared) in the park's shared memory.

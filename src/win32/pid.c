@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Windows: whether a process id still names the process that held
  * something. Ids are reused, so the start token is the process creation

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Windows processes: what every start method shares (waiting for and
  * terminating children, exit codes, the end of a child). Windows has one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Windows shared memory: an unnamed pagefile-backed file mapping. Nothing is
  * left in the object namespace; a spawn child receives the section handle

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Windows named shared memory: a pagefile-backed file mapping named
  * "Local\<name>". The kernel deletes it when its last handle closes, so

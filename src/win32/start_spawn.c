@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The spawn start method on Windows (CreateProcess of the program itself),
  * both sides of its bootstrap.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Windows threads, mutexes and condition variables: slim reader/writer
  * locks and condition variables (no kernel object until contended).

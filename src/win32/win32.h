@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private helpers of the Windows backend, for its .c files only.
  */

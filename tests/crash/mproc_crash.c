@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mproc-crash: the crash suite. Each iteration sets up a few processes that
  * use one kind of object (a Lock, an RLock, a Queue, a Pool, a Manager),

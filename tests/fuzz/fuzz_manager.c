@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target: the manager's wire parsing, facing a hostile peer (a
  * remote manager's clients and server talk over TCP, so anyone who can

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target: a queue's consumer facing a hostile or corrupt ring.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target: the value decoder (mproc_decode). Any input must decode
  * or be refused with a status and a detail message, and no output; a decoded

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes the seed inputs of the queue_frame, manager and value fuzz targets.
 
     python3 tests/fuzz/gen_corpus.py [CORPUS_DIR]   (default tests/fuzz/corpus)

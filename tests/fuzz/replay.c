@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Replays fuzz corpora without libFuzzer: every file named on the command
  * line (or listed in a corpus directory's index file, see below) is fed to

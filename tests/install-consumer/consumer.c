@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Uses an installed mproc: a lock handed to a child process under every
  * start method the platform has. Exits 0 when everything worked.
@@ -58,6 +59,14 @@ int main(int argc, char **argv) {
     return fail("mproc_boot", rc);
 
   printf("consumer: mproc %s\n", mproc_version());
+  /* The installed header (mproc_version.h beside mproc.h) and the library
+   * the loader found must be one release: a stale header or library left
+   * by an earlier install shows here. */
+  if (strcmp(mproc_version(), MPROC_VERSION_STRING) != 0) {
+    fprintf(stderr, "consumer: library %s, header %s\n", mproc_version(),
+            MPROC_VERSION_STRING);
+    return 1;
+  }
   if (mproc_start_method_available(MPROC_START_FORK))
     failed |= run(MPROC_START_FORK, "fork");
   if (mproc_start_method_available(MPROC_START_SPAWN))
