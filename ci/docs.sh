@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # Builds mproc's API reference: Doxygen over include/ (docs/Doxyfile), as
 # HTML in build/docs/html (or $1/html). It fails on any warning, and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # Runs README.md's "Using mproc from your own program" as a newcomer would,
 # so that the README cannot drift from what works. The README marks what to

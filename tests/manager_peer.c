@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A second program for tests/test_manager_names.c: not a child of the
  * test's processes in mproc's sense (no start record, no inherited key),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Managers over TCP: keepalive on every connection (issue 15 item 11), so
  * that a call to a manager whose machine vanished fails with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Managers: what a server registers by name (CPython's
  * BaseManager.register()): objects shared by name that another program

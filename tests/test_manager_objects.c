@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Managers: Namespace, Array, Condition.wait_for and the Barrier's state
  * as CPython's NamespaceProxy, ArrayProxy, Condition proxy and Barrier

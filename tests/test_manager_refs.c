@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Managers: what keeps a hosted object alive. A proxy stored in a manager
  * dict or list holds a reference, as one stored in a CPython manager's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The manager's hosted typed array (CPython's manager.Array(typecode,
  * sequence), an array.array in the server): its state and its methods,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * TCP keepalive of manager connections: how long a call to a manager whose
  * machine vanished (no FIN, no RST: a power cut, a cable, a VM gone) waits

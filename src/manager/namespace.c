@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Namespace and Array (CPython's manager.Namespace() and
  * manager.Array(typecode, sequence)): creating them and their proxies'

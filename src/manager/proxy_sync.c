@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the manager's Condition and Barrier proxies add to their plain
  * calls (proxy.c): Condition.wait_for, which CPython's proxy runs in the

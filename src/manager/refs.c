@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * References that stored values hold (server side): a proxy of this
  * server's object stored in a hosted dict or list keeps that object alive

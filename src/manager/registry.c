@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What a manager hosts beyond its built-in kinds: user-defined types (a C
  * table of named methods, registered by name before mproc_boot()) and the
