@@ -1081,6 +1081,29 @@ void harness_tmpfile(char *buf, size_t size, const char *tag) {
 #endif
 }
 
+bool harness_repr_is(const mproc_value_t *v, const char *want) {
+  char *r = v ? mproc_value_repr(v) : NULL;
+  bool ok = r && strcmp(r, want) == 0;
+  if (!ok)
+    fprintf(stderr, "repr: got %s, want %s\n", r ? r : "(null)", want);
+  mproc_free(r);
+  return ok;
+}
+
+bool harness_owned_is(mproc_value_t *v, const char *want) {
+  bool ok = v && harness_repr_is(v, want);
+  mproc_values_free(v, v ? 1 : 0);
+  return ok;
+}
+
+bool harness_message_is(const char *want) {
+  bool ok = strcmp(mproc_last_error(), want) == 0;
+  if (!ok)
+    fprintf(stderr, "message: got \"%s\", want \"%s\"\n", mproc_last_error(),
+            want);
+  return ok;
+}
+
 double harness_now(void) {
 #ifdef _WIN32
   LARGE_INTEGER f, c;

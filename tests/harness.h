@@ -101,6 +101,13 @@ void harness_unsetenv(const char *name);
  * per call is returned in @p buf). */
 void harness_tmpfile(char *buf, size_t size, const char *tag);
 
+/* Whether repr(@p v) is @p want (prints both to stderr when not). */
+bool harness_repr_is(const mproc_value_t *v, const char *want);
+/* The same for a value the caller owned, which it frees (NULL: false). */
+bool harness_owned_is(mproc_value_t *v, const char *want);
+/* Whether mproc_last_error() is @p want (prints both when not). */
+bool harness_message_is(const char *want);
+
 /* Seconds on a monotonic clock. */
 double harness_now(void);
 

@@ -72,24 +72,6 @@ static int run_peer(const char *mode, const char *address) {
 #endif
 }
 
-static bool owned_is(mproc_value_t *v, const char *want) {
-  char *r = v ? mproc_value_repr(v) : NULL;
-  bool ok = r && strcmp(r, want) == 0;
-  if (!ok)
-    fprintf(stderr, "repr: got %s, want %s\n", r ? r : "(null)", want);
-  mproc_free(r);
-  mproc_values_free(v, v ? 1 : 0);
-  return ok;
-}
-
-static bool message_is(const char *want) {
-  bool ok = strcmp(mproc_last_error(), want) == 0;
-  if (!ok)
-    fprintf(stderr, "message: got \"%s\", want \"%s\"\n", mproc_last_error(),
-            want);
-  return ok;
-}
-
 /* ------------------------------------------------------------------------ */
 /* A user-defined type: Counter(start) with add(n), value(), label(), and a */
 /* _reset() that is not exposed                                             */
@@ -209,7 +191,8 @@ static int child_by_name(const mproc_value_t *args, size_t nargs) {
         10);
   CHECK(mproc_manager_connect(&m, address, key, keylen) == 0, 11);
   CHECK(mproc_manager_get(m, "inbox", &q) == 0, 12);
-  CHECK(mproc_proxy_queue_get(q, &v, 60) == 0 && owned_is(v, "'from parent'"),
+  CHECK(mproc_proxy_queue_get(q, &v, 60) == 0 &&
+            harness_owned_is(v, "'from parent'"),
         13);
   mproc_value_t back = mproc_str("from child");
   CHECK(mproc_proxy_queue_put(q, &back, 60) == 0, 14);
@@ -232,7 +215,7 @@ static void test_second_program(void **state) {
   assert_int_equal(run_peer("names", mproc_manager_address(m)), 0);
   assert_int_equal(mproc_manager_get(m, "outbox", &out), 0);
   assert_int_equal(mproc_proxy_queue_get(out, &v, 10), 0);
-  assert_true(owned_is(v, "'pong from the peer'"));
+  assert_true(harness_owned_is(v, "'pong from the peer'"));
 
   mproc_value_t msg = mproc_str("from parent");
   assert_int_equal(mproc_proxy_queue_put(in, &msg, 10), 0);
@@ -241,7 +224,7 @@ static void test_second_program(void **state) {
   harness_expect_exit(harness_start(child_by_name, args, 2, TEST_METHOD(state)),
                       0);
   assert_int_equal(mproc_proxy_queue_get(in, &v, 10), 0);
-  assert_true(owned_is(v, "'from child'"));
+  assert_true(harness_owned_is(v, "'from child'"));
   mproc_proxy_destroy(in);
   mproc_proxy_destroy(out);
   assert_int_equal(mproc_manager_shutdown(m), 0);
@@ -272,7 +255,7 @@ static void test_shared_semantics(void **state) {
   mproc_proxy_destroy(b);
   assert_int_equal(mproc_manager_get(m, "nope", &x), MPROC_E_KEY);
   assert_null(x);
-  assert_true(message_is("KeyError: 'nope'"));
+  assert_true(harness_message_is("KeyError: 'nope'"));
   assert_int_equal(mproc_manager_get(m, NULL, &x), MPROC_E_INVAL);
   assert_int_equal(mproc_manager_shutdown(m), 0);
 
@@ -312,28 +295,34 @@ static int child_user_type(const mproc_value_t *args, size_t nargs) {
         10);
   CHECK(strcmp(mproc_proxy_type_name(c), "Counter") == 0, 11);
   mproc_value_t five = mproc_int(5), x = mproc_str("x");
-  CHECK(mproc_proxy_call(c, "add", &five, 1, &v) == 0 && owned_is(v, "15"), 12);
+  CHECK(mproc_proxy_call(c, "add", &five, 1, &v) == 0 &&
+            harness_owned_is(v, "15"),
+        12);
   CHECK(mproc_proxy_call(c, "label", NULL, 0, &v) == 0 &&
-            owned_is(v, "'counter from 10'"),
+            harness_owned_is(v, "'counter from 10'"),
         13);
   /* Not exposed, whether the table has it or not: CPython's message. */
   CHECK(mproc_proxy_call(c, "_reset", NULL, 0, &v) == MPROC_E_PERM && !v, 14);
-  CHECK(message_is("method '_reset' of 'Counter' object is not in "
-                   "exposed=('add', 'value', 'label')"),
+  CHECK(harness_message_is("method '_reset' of 'Counter' object is not in "
+                           "exposed=('add', 'value', 'label')"),
         15);
   CHECK(mproc_proxy_call(c, "nosuch", NULL, 0, NULL) == MPROC_E_PERM, 16);
   /* The method's own failure reaches the caller. */
   CHECK(mproc_proxy_call(c, "add", &x, 1, &v) == MPROC_E_TYPE && !v, 17);
-  CHECK(mproc_proxy_call(c, "value", NULL, 0, &v) == 0 && owned_is(v, "15"),
+  CHECK(mproc_proxy_call(c, "value", NULL, 0, &v) == 0 &&
+            harness_owned_is(v, "15"),
         18);
   /* exposed=NULL: the public methods, as CPython's public_methods(). */
   CHECK(mproc_manager_connect(&m, address, key, keylen) == 0, 19);
   CHECK(mproc_manager_create(m, "PublicCounter", NULL, 0, &pc) == 0, 20);
-  CHECK(mproc_proxy_call(pc, "add", &five, 1, &v) == 0 && owned_is(v, "5"), 21);
+  CHECK(mproc_proxy_call(pc, "add", &five, 1, &v) == 0 &&
+            harness_owned_is(v, "5"),
+        21);
   CHECK(mproc_proxy_call(pc, "_reset", NULL, 0, NULL) == MPROC_E_PERM, 22);
-  CHECK(message_is("method '_reset' of 'PublicCounter' object is not in "
-                   "exposed=('add', 'value', 'label')"),
-        23);
+  CHECK(
+      harness_message_is("method '_reset' of 'PublicCounter' object is not in "
+                         "exposed=('add', 'value', 'label')"),
+      23);
   mproc_proxy_destroy(pc);
   CHECK(mproc_manager_shutdown(m) == 0, 24);
   return 0;
@@ -353,17 +342,18 @@ static void test_user_type(void **state) {
   harness_expect_exit(
       harness_start(child_user_type, args, 3, TEST_METHOD(state)), 0);
   assert_int_equal(mproc_proxy_call(c, "value", NULL, 0, &v), 0);
-  assert_true(owned_is(v, "15"));
+  assert_true(harness_owned_is(v, "15"));
 
   assert_int_equal(run_peer("user", mproc_manager_address(m)), 0);
   assert_int_equal(mproc_manager_get(m, "counter", &x), 0);
   assert_string_equal(mproc_proxy_type_name(x), "Counter");
   assert_int_equal(mproc_proxy_call(x, "value", NULL, 0, &v), 0);
-  assert_true(owned_is(v, "2"));
+  assert_true(harness_owned_is(v, "2"));
   mproc_proxy_destroy(x);
 
   assert_int_equal(mproc_manager_create(m, "Nope", NULL, 0, &x), MPROC_E_KEY);
-  assert_true(message_is("KeyError: 'Nope' (no such type registered in the "
+  assert_true(
+      harness_message_is("KeyError: 'Nope' (no such type registered in the "
                          "manager's program)"));
   assert_int_equal(mproc_manager_create(m, "Counter", &bad, 1, &x),
                    MPROC_E_TYPE);

@@ -23,26 +23,6 @@ static mproc_manager_t *start_manager(mproc_start_method_t m) {
   return mgr;
 }
 
-/* Whether repr(v) is @p want (says what it was when not); frees @p v. */
-static bool owned_is(mproc_value_t *v, const char *want) {
-  char *r = v ? mproc_value_repr(v) : NULL;
-  bool ok = r && strcmp(r, want) == 0;
-  if (!ok)
-    fprintf(stderr, "repr: got %s, want %s\n", r ? r : "(null)", want);
-  mproc_free(r);
-  mproc_values_free(v, v ? 1 : 0);
-  return ok;
-}
-
-/* Whether the last error's message is @p want. */
-static bool message_is(const char *want) {
-  bool ok = strcmp(mproc_last_error(), want) == 0;
-  if (!ok)
-    fprintf(stderr, "message: got \"%s\", want \"%s\"\n", mproc_last_error(),
-            want);
-  return ok;
-}
-
 static bool ns_is(mproc_proxy_t *ns, const char *want) {
   char *s = NULL;
   bool ok = mproc_proxy_namespace_repr(ns, &s) == 0 && s && !strcmp(s, want);
@@ -62,17 +42,20 @@ static int child_namespace(const mproc_value_t *args, size_t nargs) {
   mproc_value_t *v = NULL;
   CHECK(nargs == 1 && mproc_value_as_proxy(&args[0], &ns) == 0, 10);
   CHECK(strcmp(mproc_proxy_type_name(ns), "Namespace") == 0, 11);
-  CHECK(mproc_proxy_namespace_get(ns, "a", &v) == 0 && owned_is(v, "1"), 12);
+  CHECK(mproc_proxy_namespace_get(ns, "a", &v) == 0 && harness_owned_is(v, "1"),
+        12);
   mproc_value_t x = mproc_str("x"), three = mproc_int(3), none = mproc_none();
   CHECK(mproc_proxy_namespace_set(ns, "b", &x) == 0, 13);
   CHECK(mproc_proxy_namespace_set(ns, "_c", &three) == 0, 14);
   CHECK(mproc_proxy_namespace_set(ns, "n", &none) == 0, 15);
   /* ns.n is None: present, not missing */
-  CHECK(mproc_proxy_namespace_get(ns, "n", &v) == 0 && owned_is(v, "None"), 16);
+  CHECK(mproc_proxy_namespace_get(ns, "n", &v) == 0 &&
+            harness_owned_is(v, "None"),
+        16);
   CHECK(mproc_proxy_namespace_get(ns, "zz", &v) == MPROC_E_ATTRIBUTE && !v, 17);
-  CHECK(message_is("'Namespace' object has no attribute 'zz'"), 18);
+  CHECK(harness_message_is("'Namespace' object has no attribute 'zz'"), 18);
   CHECK(mproc_proxy_namespace_del(ns, "zz") == MPROC_E_ATTRIBUTE, 19);
-  CHECK(message_is("'Namespace' object has no attribute 'zz'"), 20);
+  CHECK(harness_message_is("'Namespace' object has no attribute 'zz'"), 20);
   CHECK(mproc_proxy_namespace_del(ns, "n") == 0, 21);
   /* str(ns): '_c' left out, sorted */
   CHECK(ns_is(ns, "Namespace(a=1, b='x')"), 22);
@@ -90,9 +73,9 @@ static void test_namespace(void **state) {
       harness_start(child_namespace, &arg, 1, TEST_METHOD(state)), 0);
   mproc_value_t *v = NULL;
   assert_int_equal(mproc_proxy_namespace_get(ns, "b", &v), 0);
-  assert_true(owned_is(v, "'x'"));
+  assert_true(harness_owned_is(v, "'x'"));
   assert_int_equal(mproc_proxy_namespace_get(ns, "_c", &v), 0);
-  assert_true(owned_is(v, "3"));
+  assert_true(harness_owned_is(v, "3"));
   assert_int_equal(mproc_proxy_namespace_del(ns, "b"), 0);
   assert_int_equal(mproc_proxy_namespace_get(ns, "b", &v), MPROC_E_ATTRIBUTE);
   assert_true(ns_is(ns, "Namespace(a=1)"));
@@ -131,32 +114,35 @@ static int child_array(const mproc_value_t *args, size_t nargs) {
   CHECK(nargs == 1 && mproc_value_as_proxy(&args[0], &a) == 0, 10);
   CHECK(strcmp(mproc_proxy_type_name(a), "Array") == 0, 11);
   CHECK(mproc_proxy_array_len(a, &n) == 0 && n == 3, 12);
-  CHECK(mproc_proxy_array_get(a, -1, &v) == 0 && owned_is(v, "3"), 13);
+  CHECK(mproc_proxy_array_get(a, -1, &v) == 0 && harness_owned_is(v, "3"), 13);
   mproc_value_t f = mproc_double(1.5), seven = mproc_int(7),
                 big = mproc_int((int64_t)1 << 40), t = mproc_bool(true),
                 s = mproc_str("x");
   CHECK(mproc_proxy_array_set(a, 0, &f) == MPROC_E_TYPE, 14);
-  CHECK(message_is("'float' object cannot be interpreted as an integer"), 15);
+  CHECK(
+      harness_message_is("'float' object cannot be interpreted as an integer"),
+      15);
   CHECK(mproc_proxy_array_set(a, 0, &s) == MPROC_E_TYPE, 16);
-  CHECK(message_is("'str' object cannot be interpreted as an integer"), 17);
+  CHECK(harness_message_is("'str' object cannot be interpreted as an integer"),
+        17);
   CHECK(mproc_proxy_array_set(a, -1, &big) == MPROC_E_VALUE, 18);
-  CHECK(message_is("signed integer is greater than maximum"), 19);
+  CHECK(harness_message_is("signed integer is greater than maximum"), 19);
   CHECK(mproc_proxy_array_set(a, 0, &seven) == 0, 20);
   CHECK(mproc_proxy_array_set(a, -2, &t) == 0, 21);
   CHECK(mproc_proxy_array_get(a, 3, &v) == MPROC_E_INDEX && !v, 22);
-  CHECK(message_is("array index out of range"), 23);
+  CHECK(harness_message_is("array index out of range"), 23);
   CHECK(mproc_proxy_array_get(a, -4, &v) == MPROC_E_INDEX, 24);
   CHECK(mproc_proxy_array_set(a, 3, &seven) == MPROC_E_INDEX, 25);
-  CHECK(message_is("array assignment index out of range"), 26);
+  CHECK(harness_message_is("array assignment index out of range"), 26);
   CHECK(mproc_proxy_array_get_slice(a, 1, MPROC_SLICE_MAX, 1, &v) == 0 &&
-            owned_is(v, "[1, 3]"),
+            harness_owned_is(v, "[1, 3]"),
         27);
   CHECK(mproc_proxy_array_get_slice(a, MPROC_SLICE_MAX, MPROC_SLICE_MIN, -1,
                                     &v) == 0 &&
-            owned_is(v, "[3, 1, 7]"),
+            harness_owned_is(v, "[3, 1, 7]"),
         28);
   CHECK(mproc_proxy_array_get_slice(a, 0, 3, 0, &v) == MPROC_E_VALUE, 29);
-  CHECK(message_is("slice step cannot be zero"), 30);
+  CHECK(harness_message_is("slice step cannot be zero"), 30);
   return 0;
 }
 
@@ -173,7 +159,7 @@ static void test_array(void **state) {
   assert_int_equal(
       mproc_proxy_array_get_slice(a, MPROC_SLICE_MIN, MPROC_SLICE_MAX, 1, &v),
       0);
-  assert_true(owned_is(v, "[7, 1, 3]"));
+  assert_true(harness_owned_is(v, "[7, 1, 3]"));
   assert_int_equal(mproc_proxy_list_len(a, &(size_t){0}), MPROC_E_TYPE);
   mproc_proxy_destroy(a);
   /* array('d', [1, True, 2.5]); array('f', [0.1])[0] is a C float */
@@ -183,7 +169,7 @@ static void test_array(void **state) {
   assert_int_equal(
       mproc_proxy_array_get_slice(a, MPROC_SLICE_MIN, MPROC_SLICE_MAX, 1, &v),
       0);
-  assert_true(owned_is(v, "[1.0, 1.0, 2.5]"));
+  assert_true(harness_owned_is(v, "[1.0, 1.0, 2.5]"));
   mproc_value_t s = mproc_str("x");
   assert_int_equal(mproc_proxy_array_set(a, 0, &s), MPROC_E_TYPE);
   assert_string_equal(mproc_last_error(), "must be real number, not str");
@@ -192,7 +178,7 @@ static void test_array(void **state) {
   mproc_value_t fl = mproc_list(&f1, 1);
   assert_int_equal(mproc_manager_array(mgr, 'f', &fl, &a), 0);
   assert_int_equal(mproc_proxy_array_get(a, 0, &v), 0);
-  assert_true(owned_is(v, "0.10000000149011612"));
+  assert_true(harness_owned_is(v, "0.10000000149011612"));
   mproc_proxy_destroy(a);
   /* Creation checks: each item, the typecode, the sequence */
   a = NULL;

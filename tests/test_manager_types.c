@@ -23,42 +23,16 @@ static mproc_manager_t *start_manager(mproc_start_method_t m) {
   return mgr;
 }
 
-/* Whether repr(v) is @p want; says what it was when not. */
-static bool repr_is(const mproc_value_t *v, const char *want) {
-  char *r = v ? mproc_value_repr(v) : NULL;
-  bool ok = r && strcmp(r, want) == 0;
-  if (!ok)
-    fprintf(stderr, "repr: got %s, want %s\n", r ? r : "(null)", want);
-  mproc_free(r);
-  return ok;
-}
-
-/* The same for a value the caller owns, which it frees. */
-static bool owned_is(mproc_value_t *v, const char *want) {
-  bool ok = v && repr_is(v, want);
-  mproc_values_free(v, v ? 1 : 0);
-  return ok;
-}
-
-/* Whether the last error's message is @p want. */
-static bool message_is(const char *want) {
-  bool ok = strcmp(mproc_last_error(), want) == 0;
-  if (!ok)
-    fprintf(stderr, "message: got \"%s\", want \"%s\"\n", mproc_last_error(),
-            want);
-  return ok;
-}
-
 static bool dict_is(mproc_proxy_t *d, const char *want) {
   mproc_value_t *v = NULL;
-  return mproc_proxy_dict_copy(d, &v) == 0 && owned_is(v, want);
+  return mproc_proxy_dict_copy(d, &v) == 0 && harness_owned_is(v, want);
 }
 
 static bool list_is(mproc_proxy_t *l, const char *want) {
   mproc_value_t *v = NULL;
   return mproc_proxy_list_get_slice(l, MPROC_SLICE_MIN, MPROC_SLICE_MAX, 1,
                                     &v) == 0 &&
-         owned_is(v, want);
+         harness_owned_is(v, want);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -79,9 +53,10 @@ static int child_keys_as_python(const mproc_value_t *args, size_t nargs) {
   CHECK(mproc_proxy_dict_set(d, &kt, &c) == 0, 13);
   /* One key, as {1: 'a'}; d[1.0] = 'b'; d[True] = 'c' is {1: 'c'}. */
   CHECK(mproc_proxy_dict_len(d, &n) == 0 && n == 1, 14);
-  CHECK(mproc_proxy_dict_get(d, &kf, &v) == 0 && owned_is(v, "'c'"), 15);
+  CHECK(mproc_proxy_dict_get(d, &kf, &v) == 0 && harness_owned_is(v, "'c'"),
+        15);
   CHECK(mproc_proxy_dict_get(d, &kx, &v) == MPROC_E_KEY, 16);
-  CHECK(message_is("KeyError: 'x'"), 17);
+  CHECK(harness_message_is("KeyError: 'x'"), 17);
   CHECK(mproc_proxy_dict_del(d, &kt) == 0, 18);
   CHECK(mproc_proxy_dict_len(d, &n) == 0 && n == 0, 19);
   return 0;
@@ -119,13 +94,13 @@ static int child_queue_codes(const mproc_value_t *args, size_t nargs) {
   CHECK(mproc_proxy_queue_full(q) == 1, 11);
   CHECK(mproc_proxy_queue_put(q, &two, 0.05) == MPROC_E_FULL, 12);
   CHECK(mproc_proxy_queue_put(q, &two, 0) == MPROC_E_FULL, 13);
-  CHECK(mproc_proxy_queue_get(q, &v, 0) == 0 && owned_is(v, "1"), 14);
+  CHECK(mproc_proxy_queue_get(q, &v, 0) == 0 && harness_owned_is(v, "1"), 14);
   CHECK(mproc_proxy_queue_full(q) == 0, 15);
   CHECK(mproc_proxy_queue_get(q, &v, 0.05) == MPROC_E_EMPTY && !v, 16);
   CHECK(mproc_proxy_queue_get(q, &v, 0) == MPROC_E_EMPTY, 17);
   CHECK(mproc_proxy_queue_task_done(q) == 0, 18);
   CHECK(mproc_proxy_queue_task_done(q) == MPROC_E_VALUE, 19);
-  CHECK(message_is("task_done() called too many times"), 20);
+  CHECK(harness_message_is("task_done() called too many times"), 20);
   /* The parent joins jq while this process works through it. */
   for (int i = 0; i < 3; i++) {
     CHECK(mproc_proxy_queue_get(jq, &v, 60) == 0, 21);
@@ -183,12 +158,13 @@ static int child_dict_ops(const mproc_value_t *args, size_t nargs) {
   CHECK(dict_is(d, "{'a': 1, 2: [1, 2], 1: 'uno'}"), 14);
   CHECK(mproc_proxy_dict_len(d, &n) == 0 && n == 3, 15);
   /* d[True], d.get('zz'), d.get('zz', 5), 'a' in d, 3 in d, (1, 't') in d */
-  CHECK(mproc_proxy_dict_get(d, &kt, &v) == 0 && owned_is(v, "'uno'"), 16);
+  CHECK(mproc_proxy_dict_get(d, &kt, &v) == 0 && harness_owned_is(v, "'uno'"),
+        16);
   CHECK(mproc_proxy_dict_get_default(d, &kz, NULL, &v) == 0 &&
-            owned_is(v, "None"),
+            harness_owned_is(v, "None"),
         17);
   CHECK(mproc_proxy_dict_get_default(d, &kz, &five, &v) == 0 &&
-            owned_is(v, "5"),
+            harness_owned_is(v, "5"),
         18);
   CHECK(mproc_proxy_dict_contains(d, &ka) == 1, 19);
   CHECK(mproc_proxy_dict_contains(d, &three) == 0, 20);
@@ -196,23 +172,27 @@ static int child_dict_ops(const mproc_value_t *args, size_t nargs) {
   mproc_value_t kt1 = mproc_tuple(t1, 2);
   CHECK(mproc_proxy_dict_contains(d, &kt1) == 0, 21);
   CHECK(mproc_proxy_dict_get(d, &kx, &v) == MPROC_E_KEY && !v, 22);
-  CHECK(message_is("KeyError: 'x'"), 23);
+  CHECK(harness_message_is("KeyError: 'x'"), 23);
   /* setdefault('s', 0), setdefault('s', 9), setdefault(None) */
-  CHECK(mproc_proxy_dict_setdefault(d, &ks, &zero, &v) == 0 && owned_is(v, "0"),
+  CHECK(mproc_proxy_dict_setdefault(d, &ks, &zero, &v) == 0 &&
+            harness_owned_is(v, "0"),
         24);
-  CHECK(mproc_proxy_dict_setdefault(d, &ks, &nine, &v) == 0 && owned_is(v, "0"),
+  CHECK(mproc_proxy_dict_setdefault(d, &ks, &nine, &v) == 0 &&
+            harness_owned_is(v, "0"),
         25);
   CHECK(mproc_proxy_dict_setdefault(d, &none, NULL, &v) == 0 &&
-            owned_is(v, "None"),
+            harness_owned_is(v, "None"),
         26);
   /* pop('a'), pop('a', 'gone'), pop((1, 'x')) */
-  CHECK(mproc_proxy_dict_pop(d, &ka, NULL, &v) == 0 && owned_is(v, "1"), 27);
-  CHECK(mproc_proxy_dict_pop(d, &ka, &gone, &v) == 0 && owned_is(v, "'gone'"),
+  CHECK(mproc_proxy_dict_pop(d, &ka, NULL, &v) == 0 && harness_owned_is(v, "1"),
+        27);
+  CHECK(mproc_proxy_dict_pop(d, &ka, &gone, &v) == 0 &&
+            harness_owned_is(v, "'gone'"),
         28);
   mproc_value_t t2[2] = {mproc_int(1), mproc_str("x")};
   mproc_value_t k1x = mproc_tuple(t2, 2);
   CHECK(mproc_proxy_dict_pop(d, &k1x, NULL, &v) == MPROC_E_KEY, 29);
-  CHECK(message_is("KeyError: (1, 'x')"), 30);
+  CHECK(harness_message_is("KeyError: (1, 'x')"), 30);
   /* update({2.0: 'two', b'k': None}); update([('p', 1), ((1, 2), 'tup')]) */
   mproc_value_t up1[4] = {mproc_double(2.0), mproc_str("two"),
                           mproc_bytes("k", 1), mproc_none()};
@@ -231,19 +211,21 @@ static int child_dict_ops(const mproc_value_t *args, size_t nargs) {
   mproc_value_t badpair = mproc_tuple(bad3, 3);
   mproc_value_t u3 = mproc_list(&badpair, 1);
   CHECK(mproc_proxy_dict_update(d, &u3) == MPROC_E_VALUE, 34);
-  CHECK(message_is("dictionary update sequence element #0 has length 3; 2 "
-                   "is required"),
+  CHECK(harness_message_is(
+            "dictionary update sequence element #0 has length 3; 2 "
+            "is required"),
         35);
   /* keys(), values(), items() */
   CHECK(mproc_proxy_dict_keys(d, &v) == 0 &&
-            owned_is(v, "[2, 1, 's', None, b'k', 'p', (1, 2)]"),
+            harness_owned_is(v, "[2, 1, 's', None, b'k', 'p', (1, 2)]"),
         36);
   CHECK(mproc_proxy_dict_values(d, &v) == 0 &&
-            owned_is(v, "['two', 'uno', 0, None, None, 1, 'tup']"),
+            harness_owned_is(v, "['two', 'uno', 0, None, None, 1, 'tup']"),
         37);
   CHECK(mproc_proxy_dict_items(d, &v) == 0 &&
-            owned_is(v, "[(2, 'two'), (1, 'uno'), ('s', 0), (None, None), "
-                        "(b'k', None), ('p', 1), ((1, 2), 'tup')]"),
+            harness_owned_is(v,
+                             "[(2, 'two'), (1, 'uno'), ('s', 0), (None, None), "
+                             "(b'k', None), ('p', 1), ((1, 2), 'tup')]"),
         38);
   /* iteration gives the same, in order */
   const char *want[] = {"2", "1", "'s'", "None", "b'k'", "'p'", "(1, 2)"};
@@ -251,12 +233,13 @@ static int child_dict_ops(const mproc_value_t *args, size_t nargs) {
   const mproc_value_t *key, *val;
   int rc, i = 0;
   while ((rc = mproc_proxy_dict_next(d, &cur, &key, &val)) == 0) {
-    CHECK(i < 7 && repr_is(key, want[i]), 39);
+    CHECK(i < 7 && harness_repr_is(key, want[i]), 39);
     i++;
   }
   CHECK(rc == MPROC_E_DONE && !cur && i == 7, 40);
   /* popitem() */
-  CHECK(mproc_proxy_dict_popitem(d, &v) == 0 && owned_is(v, "((1, 2), 'tup')"),
+  CHECK(mproc_proxy_dict_popitem(d, &v) == 0 &&
+            harness_owned_is(v, "((1, 2), 'tup')"),
         41);
   /* unhashable */
   mproc_value_t lk = mproc_list(t12, 2);
@@ -342,7 +325,7 @@ static int child_dict_iterate(const mproc_value_t *args, size_t nargs) {
     }
   }
   CHECK(rc == MPROC_E_STATE && !cur && i > 0 && i < BIG, 18);
-  CHECK(message_is("dictionary changed size during iteration"), 19);
+  CHECK(harness_message_is("dictionary changed size during iteration"), 19);
   /* A key removed after the last entry was fetched: the final call, which
    * would find the end, fails. */
   i = 0;
@@ -413,9 +396,9 @@ static int child_list_ops(const mproc_value_t *args, size_t nargs) {
   CHECK(mproc_proxy_list_insert(l, -100, &nine) == 0, 15);
   CHECK(mproc_proxy_list_insert(l, 100, &eight) == 0, 16);
   CHECK(list_is(l, "[9, 5, 4, 1.5, True, 3, -2, 7, 0.5, 8]"), 17);
-  CHECK(mproc_proxy_list_pop(l, -1, &v) == 0 && owned_is(v, "8"), 18);
-  CHECK(mproc_proxy_list_pop(l, 0, &v) == 0 && owned_is(v, "9"), 19);
-  CHECK(mproc_proxy_list_pop(l, -2, &v) == 0 && owned_is(v, "7"), 20);
+  CHECK(mproc_proxy_list_pop(l, -1, &v) == 0 && harness_owned_is(v, "8"), 18);
+  CHECK(mproc_proxy_list_pop(l, 0, &v) == 0 && harness_owned_is(v, "9"), 19);
+  CHECK(mproc_proxy_list_pop(l, -2, &v) == 0 && harness_owned_is(v, "7"), 20);
   CHECK(mproc_proxy_list_remove(l, &onef) == 0, 21); /* removes True */
   CHECK(list_is(l, "[5, 4, 1.5, 3, -2, 0.5]"), 22);
   CHECK(mproc_proxy_list_index(l, &three, 0, MPROC_SLICE_MAX, &n) == 0 &&
@@ -426,10 +409,10 @@ static int child_list_ops(const mproc_value_t *args, size_t nargs) {
   CHECK(mproc_proxy_list_index(l, &four, 2, MPROC_SLICE_MAX, &n) ==
             MPROC_E_VALUE,
         26);
-  CHECK(message_is("4 is not in list"), 27);
+  CHECK(harness_message_is("4 is not in list"), 27);
   CHECK(mproc_proxy_list_index(l, &four, -5, -4, &n) == 0 && n == 1, 28);
   CHECK(mproc_proxy_list_remove(l, &q) == MPROC_E_VALUE, 29);
-  CHECK(message_is("list.remove(x): x not in list"), 30);
+  CHECK(harness_message_is("list.remove(x): x not in list"), 30);
   CHECK(mproc_proxy_list_sort(l, false) == 0, 31);
   CHECK(list_is(l, "[-2, 0.5, 1.5, 3, 4, 5]"), 32);
   CHECK(mproc_proxy_list_sort(l, true) == 0, 33);
@@ -438,14 +421,14 @@ static int child_list_ops(const mproc_value_t *args, size_t nargs) {
   CHECK(list_is(l, "[-2, 0.5, 1.5, 3, 4, 5]"), 36);
   /* l[1::2], l[::-1], l[-2:] */
   CHECK(mproc_proxy_list_get_slice(l, 1, MPROC_SLICE_MAX, 2, &v) == 0 &&
-            owned_is(v, "[0.5, 3, 5]"),
+            harness_owned_is(v, "[0.5, 3, 5]"),
         37);
   CHECK(mproc_proxy_list_get_slice(l, MPROC_SLICE_MAX, MPROC_SLICE_MIN, -1,
                                    &v) == 0 &&
-            owned_is(v, "[5, 4, 3, 1.5, 0.5, -2]"),
+            harness_owned_is(v, "[5, 4, 3, 1.5, 0.5, -2]"),
         38);
   CHECK(mproc_proxy_list_get_slice(l, -2, MPROC_SLICE_MAX, 1, &v) == 0 &&
-            owned_is(v, "[4, 5]"),
+            harness_owned_is(v, "[4, 5]"),
         39);
   /* l[1:3] = ['a', 'b', 'c']; l[::2] = [1, 2] fails */
   mproc_value_t abc[3] = {mproc_str("a"), mproc_str("b"), mproc_str("c")};
@@ -457,15 +440,18 @@ static int child_list_ops(const mproc_value_t *args, size_t nargs) {
   CHECK(mproc_proxy_list_set_slice(l, MPROC_SLICE_MIN, MPROC_SLICE_MAX, 2,
                                    &twol) == MPROC_E_VALUE,
         42);
-  CHECK(message_is("attempt to assign sequence of size 2 to extended slice "
-                   "of size 4"),
+  CHECK(harness_message_is(
+            "attempt to assign sequence of size 2 to extended slice "
+            "of size 4"),
         43);
   /* sort() and sort(reverse=True) of str and int */
   CHECK(mproc_proxy_list_sort(l, false) == MPROC_E_TYPE, 44);
-  CHECK(message_is("'<' not supported between instances of 'str' and 'int'"),
+  CHECK(harness_message_is(
+            "'<' not supported between instances of 'str' and 'int'"),
         45);
   CHECK(mproc_proxy_list_sort(l, true) == MPROC_E_TYPE, 46);
-  CHECK(message_is("'<' not supported between instances of 'str' and 'int'"),
+  CHECK(harness_message_is(
+            "'<' not supported between instances of 'str' and 'int'"),
         47);
   CHECK(list_is(l, "[-2, 'a', 'b', 'c', 3, 4, 5]"), 48); /* untouched */
   /* del l[::3]; del l[0]; l[-1] = 'z' */
@@ -475,18 +461,18 @@ static int child_list_ops(const mproc_value_t *args, size_t nargs) {
   CHECK(mproc_proxy_list_del(l, 0) == 0, 51);
   CHECK(mproc_proxy_list_set(l, -1, &z) == 0, 52);
   CHECK(list_is(l, "['b', 3, 'z']"), 53);
-  CHECK(mproc_proxy_list_get(l, -3, &v) == 0 && owned_is(v, "'b'"), 54);
+  CHECK(mproc_proxy_list_get(l, -3, &v) == 0 && harness_owned_is(v, "'b'"), 54);
   /* IndexError, with CPython's messages */
   CHECK(mproc_proxy_list_get(l, 100, &v) == MPROC_E_INDEX && !v, 55);
-  CHECK(message_is("list index out of range"), 56);
+  CHECK(harness_message_is("list index out of range"), 56);
   CHECK(mproc_proxy_list_set(l, 100, &z) == MPROC_E_INDEX, 57);
-  CHECK(message_is("list assignment index out of range"), 58);
+  CHECK(harness_message_is("list assignment index out of range"), 58);
   CHECK(mproc_proxy_list_del(l, -100) == MPROC_E_INDEX, 59);
-  CHECK(message_is("list assignment index out of range"), 60);
+  CHECK(harness_message_is("list assignment index out of range"), 60);
   CHECK(mproc_proxy_list_pop(l, 50, NULL) == MPROC_E_INDEX, 61);
-  CHECK(message_is("pop index out of range"), 62);
+  CHECK(harness_message_is("pop index out of range"), 62);
   CHECK(mproc_proxy_list_get_slice(l, 0, 1, 0, &v) == MPROC_E_VALUE, 63);
-  CHECK(message_is("slice step cannot be zero"), 64);
+  CHECK(harness_message_is("slice step cannot be zero"), 64);
   mproc_value_t notseq = mproc_int(1);
   CHECK(mproc_proxy_list_extend(l, &notseq) == MPROC_E_TYPE, 65);
   /* iteration */
@@ -495,14 +481,14 @@ static int child_list_ops(const mproc_value_t *args, size_t nargs) {
   const mproc_value_t *it;
   int rc, i = 0;
   while ((rc = mproc_proxy_list_next(l, &cur, &it)) == 0) {
-    CHECK(i < 3 && repr_is(it, want[i]), 66);
+    CHECK(i < 3 && harness_repr_is(it, want[i]), 66);
     i++;
   }
   CHECK(rc == MPROC_E_DONE && i == 3 && !cur, 67);
   CHECK(mproc_proxy_list_clear(l) == 0, 68);
   CHECK(mproc_proxy_list_len(l, &n) == 0 && n == 0, 69);
   CHECK(mproc_proxy_list_pop(l, -1, &v) == MPROC_E_INDEX, 70);
-  CHECK(message_is("pop from empty list"), 71);
+  CHECK(harness_message_is("pop from empty list"), 71);
   CHECK(mproc_proxy_list_next(l, &cur, &it) == MPROC_E_DONE && !cur, 72);
   return 0;
 }
@@ -604,7 +590,7 @@ static void test_reply_too_big(void **state) {
   assert_int_equal(mproc_proxy_dict_values(d, &v), MPROC_E_TOOBIG);
   assert_null(v);
   assert_int_equal(mproc_proxy_dict_keys(d, &v), 0);
-  assert_true(owned_is(v, "[0, 1]"));
+  assert_true(harness_owned_is(v, "[0, 1]"));
   assert_int_equal(mproc_proxy_dict_len(d, &n), 0);
   assert_int_equal(n, 2);
   mproc_proxy_cursor_t *cur = NULL;
