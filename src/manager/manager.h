@@ -148,6 +148,9 @@ void mproc__wlist_free(mproc__wlist_t *w);
 bool mproc__proxy_ok(const mproc_proxy_t *p, const char *what);
 int mproc__proxy_new(const char *address, const uint8_t *key, size_t keylen,
                      int kind, uint64_t id, mproc_proxy_t **out);
+/* Decodes one stored value (a bytes item of a reply) into *out, for the
+ * caller to free. */
+int mproc__proxy_stored_value(const mproc_value_t *r, mproc_value_t **out);
 /* A Barrier's default timeout, MPROC_FOREVER if none (proxy_sync.c). */
 int mproc__proxy_barrier_default_timeout(mproc_proxy_t *p, double *out);
 /* Creates a hosted object of @p kind (manager.c): @p initial a Value's,

@@ -61,21 +61,6 @@ static int attribute_error(const char *name) {
                     "'Namespace' object has no attribute '%s'", name);
 }
 
-/* Decodes one stored value (a bytes result) for the caller. */
-static int stored_value(const mproc_value_t *r, mproc_value_t **out) {
-  const void *b;
-  size_t blen, n = 0;
-  if (mproc_value_as_bytes(r, &b, &blen) != 0)
-    return mproc__err(MPROC_E_DECODE, "malformed reply from the manager");
-  int rc = mproc_decode(b, blen, out, &n);
-  if (rc == 0 && n != 1) {
-    mproc_values_free(*out, n);
-    *out = NULL;
-    rc = mproc__err(MPROC_E_DECODE, "a stored value is not one value");
-  }
-  return rc;
-}
-
 int mproc_proxy_namespace_get(mproc_proxy_t *p, const char *name,
                               mproc_value_t **out) {
   static const char what[] = "mproc_proxy_namespace_get";
@@ -97,7 +82,7 @@ int mproc_proxy_namespace_get(mproc_proxy_t *p, const char *name,
   else if (res[0].type == MPROC_VALUE_NONE)
     rc = attribute_error(name);
   else
-    rc = stored_value(&res[0], out);
+    rc = mproc__proxy_stored_value(&res[0], out);
   mproc_values_free(res, nres);
   return rc;
 }
@@ -172,7 +157,7 @@ int mproc_proxy_namespace_repr(mproc_proxy_t *p, char **out) {
     }
     if (name[0] == '_')
       continue;
-    if ((rc = stored_value(&it[2 * i + 1], &v)) < 0)
+    if ((rc = mproc__proxy_stored_value(&it[2 * i + 1], &v)) < 0)
       goto done;
     char *r = mproc_value_repr(v);
     mproc_values_free(v, 1);

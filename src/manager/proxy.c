@@ -408,8 +408,7 @@ static int key_check(const mproc_value_t *key, const char *what) {
   return mproc__key_hash(key, &h, what);
 }
 
-/* Decodes one stored value (a bytes result) for the caller. */
-static int value_from(const mproc_value_t *r, mproc_value_t **out) {
+int mproc__proxy_stored_value(const mproc_value_t *r, mproc_value_t **out) {
   const void *b;
   size_t blen, n = 0;
   if (mproc_value_as_bytes(r, &b, &blen) != 0)
@@ -554,7 +553,7 @@ static int dict_key_call(mproc_proxy_t *p, const char *what, int64_t op,
     mproc_value_t none = mproc_none();
     rc = mproc_value_copy(dflt ? dflt : &none, 1, out);
   } else {
-    rc = value_from(&res[0], out);
+    rc = mproc__proxy_stored_value(&res[0], out);
   }
   mproc_values_free(res, nres);
   return rc;
@@ -640,7 +639,7 @@ int mproc_proxy_dict_popitem(mproc_proxy_t *p, mproc_value_t **out) {
     return rc;
   if (nres < 2)
     rc = mproc__err(MPROC_E_DECODE, "malformed reply from the manager");
-  else if ((rc = value_from(&res[1], &v)) == 0) {
+  else if ((rc = mproc__proxy_stored_value(&res[1], &v)) == 0) {
     mproc_value_t pair[2] = {res[0], v[0]};
     mproc_value_t t = mproc_tuple(pair, 2);
     rc = mproc_value_copy(&t, 1, out);
@@ -698,7 +697,7 @@ static int dict_listing(mproc_proxy_t *p, const char *what, int64_t which,
   }
   for (size_t i = 0; i < n && rc == 0; i += per) {
     mproc_value_t *v = NULL;
-    if ((rc = value_from(&it[i + per - 1], &v)) < 0)
+    if ((rc = mproc__proxy_stored_value(&it[i + per - 1], &v)) < 0)
       break;
     if (type == MPROC_VALUE_DICT) {
       rc = mproc_builder_set(b, &it[i], v);
@@ -824,7 +823,7 @@ static int cursor_next(mproc_proxy_t *p, mproc_proxy_cursor_t **cursor,
     rc = cursor_fetch(p, c, what);
   if (rc == 0) {
     size_t i = kind == K_DICT ? 2 * c->at + 1 : c->at;
-    rc = value_from(&c->batch[i], &c->cur);
+    rc = mproc__proxy_stored_value(&c->batch[i], &c->cur);
   }
   if (rc < 0) { /* the end, or an error: the cursor is spent */
     mproc_proxy_cursor_free(c);
@@ -879,7 +878,7 @@ static int list_call(mproc_proxy_t *p, const char *what, int64_t op,
   if (rc == 0 && out) {
     rc = nres < 1
              ? mproc__err(MPROC_E_DECODE, "malformed reply from the manager")
-             : value_from(&res[0], out);
+             : mproc__proxy_stored_value(&res[0], out);
     mproc_values_free(res, nres);
   }
   return rc;
@@ -1018,7 +1017,7 @@ int mproc_proxy_list_get_slice(mproc_proxy_t *p, int64_t start, int64_t stop,
     rc = mproc_builder_new(&b, MPROC_VALUE_LIST);
   for (size_t i = 0; rc == 0 && i < res[0].u.seq.n; i++) {
     mproc_value_t *v = NULL;
-    if ((rc = value_from(&res[0].u.seq.items[i], &v)) == 0) {
+    if ((rc = mproc__proxy_stored_value(&res[0].u.seq.items[i], &v)) == 0) {
       rc = mproc_builder_append(b, v);
       mproc_values_free(v, 1);
     }
