@@ -196,7 +196,8 @@ static int child_by_name(const mproc_value_t *args, size_t nargs) {
         13);
   mproc_value_t back = mproc_str("from child");
   CHECK(mproc_proxy_queue_put(q, &back, 60) == 0, 14);
-  CHECK(mproc_manager_get(m, "nope", &q) == MPROC_E_KEY, 15);
+  mproc_proxy_t *none = NULL;
+  CHECK(mproc_manager_get(m, "nope", &none) == MPROC_E_KEY && !none, 15);
   mproc_proxy_destroy(q);
   CHECK(mproc_manager_shutdown(m) == 0, 16);
   return 0;
