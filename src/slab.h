@@ -30,7 +30,7 @@ typedef struct mproc__slab mproc__slab_t;
 typedef struct mproc__slot {
   mproc__slab_t *slab; /* NULL: none */
   uint32_t idx;
-  void *data; /* the object's shared bytes: 8-aligned, zeroed when claimed */
+  void *data;  /* the object's shared bytes: 8-aligned, zeroed when claimed */
   size_t size; /* how many bytes there are at data (the slot's, less its
                   count) */
 } mproc__slot_t;
