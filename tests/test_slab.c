@@ -172,6 +172,56 @@ static void test_many_events(void **state) {
   free(ba);
 }
 
+#define VALUES 20000
+#define VSAMPLE 16
+
+/* args: VSAMPLE values. Adds 1000 + i to the i-th, under its lock. */
+static int child_values(const mproc_value_t *args, size_t nargs) {
+  CHECK(nargs == VSAMPLE, 10);
+  for (size_t i = 0; i < nargs; i++) {
+    mproc_shared_value_t *v;
+    int64_t x;
+    CHECK(mproc_value_as_shared_value(&args[i], &v) == 0, 11);
+    CHECK(mproc_shared_value_get_int(v, &x) == 0 && x == (int64_t)i, 12);
+    CHECK(mproc_shared_value_set_int(v, x + 1000) == 0, 13);
+  }
+  return 0;
+}
+
+/* Shared values (each with its RLock, CPython's default) are slab objects:
+ * two slots each, no descriptor. */
+static void test_many_values(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  limit_descriptors();
+  int handles = harness_count_handles();
+  mproc_shared_value_t **v = calloc(VALUES, sizeof *v);
+  assert_non_null(v);
+  for (int i = 0; i < VALUES; i++)
+    assert_int_equal(mproc_shared_value_create(&v[i], MPROC_C_INT64, true), 0);
+  int grown = harness_count_handles() - handles;
+  print_message("slab: %d values with locks on %d new descriptors or "
+                "handles\n",
+                VALUES, grown);
+  assert_true(grown <= 40);
+  mproc_value_t args[VSAMPLE];
+  for (int i = 0; i < VSAMPLE; i++) {
+    mproc_shared_value_t *x = v[(size_t)i * (VALUES / VSAMPLE) + 5];
+    assert_int_equal(mproc_shared_value_set_int(x, i), 0);
+    args[i] = mproc_obj(x);
+  }
+  harness_expect_exit(harness_start(child_values, args, VSAMPLE, m), 0);
+  for (int i = 0; i < VSAMPLE; i++) {
+    mproc_shared_value_t *x;
+    int64_t got;
+    assert_int_equal(mproc_value_as_shared_value(&args[i], &x), 0);
+    assert_int_equal(mproc_shared_value_get_int(x, &got), 0);
+    assert_int_equal(got, 1000 + i);
+  }
+  for (int i = 0; i < VALUES; i++)
+    mproc_shared_value_destroy(v[i]);
+  free(v);
+}
+
 /* Every type in the Lock family, created and destroyed in turn. */
 static void cycle(int i) {
   switch (i % 4) {
@@ -332,10 +382,12 @@ int main(int argc, char **argv) {
   mproc_register("hold", child_hold);
   mproc_register("twice", child_twice);
   mproc_register("events", child_events);
+  mproc_register("values", child_values);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_many_locks),
       cmocka_unit_test(test_many_events),
+      cmocka_unit_test(test_many_values),
       cmocka_unit_test(test_create_destroy_cycles),
       cmocka_unit_test(test_killed_holder),
       cmocka_unit_test(test_references_return),
