@@ -16,6 +16,10 @@
  *   lock.pingpong.mproc     ns per round trip of a token handed between two
  *                           processes through two Locks
  *   event.pingpong.mproc    the same through two Events (set, wait, clear)
+ *   lock.create_destroy.mproc  ns per Lock created and destroyed (in
+ *                           batches of up to 1,000 live locks)
+ *   lock.create_destroy.cpython  the same for multiprocessing.Lock()
+ *   lock.memory_per_object  resident bytes per Lock with 100,000 alive
  *   process.fork.mproc      us per start + join (+ destroy)
  *   process.spawn.mproc     the same with the spawn start method
  *   ...
@@ -146,6 +150,67 @@ static int64_t lock_timed_run(void *ctx, long n) {
 
 static void lock_teardown(void *ctx) {
   mproc_lock_destroy(ctx);
+}
+
+/* lock.create_destroy: Locks made and destroyed in batches, so that
+ * slots are claimed among live neighbours, not one slot over and over. */
+#define CD_BATCH 1000
+
+static void *cd_setup(void) {
+  mproc_lock_t **v = calloc(CD_BATCH, sizeof *v);
+  if (!v)
+    fprintf(stderr, "mproc-bench: out of memory\n");
+  return v;
+}
+
+static int64_t cd_run(void *ctx, long n) {
+  mproc_lock_t **v = ctx;
+  int64_t t0 = bench_now_ns();
+  for (long done = 0; done < n;) {
+    long k = n - done < CD_BATCH ? n - done : CD_BATCH;
+    for (long i = 0; i < k; i++) {
+      int rc = mproc_lock_create(&v[i]);
+      if (rc != 0) {
+        while (i-- > 0)
+          mproc_lock_destroy(v[i]);
+        return fail_run("mproc_lock_create", rc);
+      }
+    }
+    for (long i = 0; i < k; i++)
+      mproc_lock_destroy(v[i]);
+    done += k;
+  }
+  return bench_now_ns() - t0;
+}
+
+/* lock.memory_per_object: what 100,000 live Locks add to the resident set,
+ * per lock (the array that holds them is touched before). */
+#define MEM_LOCKS 100000
+
+static void figure(const char *name, double value, const char *unit);
+
+static int memory_per_object(void) {
+  mproc_lock_t **v = calloc(MEM_LOCKS, sizeof *v);
+  if (!v)
+    return -1;
+  memset(v, 0xff, MEM_LOCKS * sizeof *v);
+  int64_t before = bench_resident_bytes();
+  int n = 0, rc = 0;
+  for (; n < MEM_LOCKS; n++)
+    if ((rc = mproc_lock_create(&v[n])) != 0 ||
+        (rc = mproc_lock_acquire(v[n], 0)) != 0 ||
+        (rc = mproc_lock_release(v[n])) != 0)
+      break;
+  int64_t after = bench_resident_bytes();
+  for (int i = 0; i < n; i++)
+    mproc_lock_destroy(v[i]);
+  free(v);
+  if (rc != 0 || before < 0 || after < 0) {
+    fail("lock.memory_per_object", rc);
+    return -1;
+  }
+  figure("lock.memory_per_object", (double)(after - before) / MEM_LOCKS, "B");
+  return 0;
 }
 
 static void *rlock_setup(void) {
@@ -405,6 +470,11 @@ static const bench_case_t mproc_lock_pair[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+static const bench_case_t mproc_lock_create_destroy[] = {
+    {"lock.create_destroy.mproc", cd_setup, cd_run, free},
+    {NULL, NULL, NULL, NULL},
+};
+
 static const bench_case_t mproc_lock_contended[] = {
     {"lock.contended.mproc", contend_setup, contend_run, contend_teardown},
     {NULL, NULL, NULL, NULL},
@@ -569,6 +639,8 @@ typedef struct group {
 static const group_t groups[] = {
     {"lock.pair", "ns", 50000, 41, 5e6, 20000, 5, mproc_lock_pair,
      bench_peers_lock_pair},
+    {"lock.create_destroy", "ns", 20000, 9, 2e9, 2000, 3,
+     mproc_lock_create_destroy, bench_peers_lock_create_destroy},
     {"lock.contended", "ns", 100000, 21, 0, 20000, 3, mproc_lock_contended,
      bench_peers_lock_contended},
     {"lock.pingpong", "ns", 20000, 21, 0, 2000, 3, mproc_lock_pingpong,
@@ -879,6 +951,7 @@ int main(int argc, char **argv) {
         for (const bench_case_t *c = pass ? groups[g].peers : groups[g].mproc;
              c->name; c++)
           printf("%s\t%s\n", c->name, groups[g].unit);
+    printf("lock.memory_per_object\tB\n");
     return 0;
   }
 
@@ -887,6 +960,11 @@ int main(int argc, char **argv) {
   for (size_t g = 0; g < NGROUPS; g++)
     if (run_group(&groups[g]) < 0)
       status = 1;
+  if (selected("lock.memory_per_object")) {
+    nselected++;
+    if (memory_per_object() < 0)
+      status = 1;
+  }
   if (nselected == 0) {
     fprintf(stderr, "mproc-bench: no figure matches --only %s (see --list)\n",
             opt.only);

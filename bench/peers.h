@@ -41,6 +41,8 @@ extern char bench_skip_token;
  *   process.spawn   start a program that exits at once, and reap it
  */
 extern const bench_case_t bench_peers_lock_pair[];
+/*   lock.create_destroy  n Locks created and destroyed (batches of 1,000) */
+extern const bench_case_t bench_peers_lock_create_destroy[];
 extern const bench_case_t bench_peers_lock_contended[];
 extern const bench_case_t bench_peers_lock_pingpong[];
 extern const bench_case_t bench_peers_process_fork[];
@@ -83,6 +85,10 @@ void bench_pool_register(void);
 /* mproc-bench run with this one argument exits at once (after
  * mproc_boot()): process.spawn.raw_self starts it so. */
 #define BENCH_EXIT_FLAG "--exit-at-once"
+
+/* The process's resident set in bytes (Linux: /proc/self/statm; Windows:
+ * the working set), or -1. */
+int64_t bench_resident_bytes(void);
 
 /* A monotonic clock in nanoseconds, comparable between processes. */
 int64_t bench_now_ns(void);

@@ -515,6 +515,44 @@ static void *cpython_setup(void) {
   return &none;
 }
 
+/* lock.create_destroy.cpython: as cd_run() in bench.c, batches of 1,000
+ * multiprocessing.Lock() objects made, then dropped (each SemLock's
+ * semaphore is closed when its last reference goes). */
+static const char cpython_cd_prog[] =
+    "import multiprocessing as m, sys, time\n"
+    "n = int(sys.argv[1]); L = m.Lock\n"
+    "t = time.perf_counter_ns()\n"
+    "while n > 0:\n"
+    "    k = min(n, 1000); v = [L() for _ in range(k)]; del v; n -= k\n"
+    "print(time.perf_counter_ns() - t)\n";
+
+static int64_t cpython_cd_run(void *ctx, long n) {
+  (void)ctx;
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, "python3 -c '%s' %ld 2>/dev/null", cpython_cd_prog,
+           n);
+  FILE *f = popen(cmd, "r");
+  if (!f)
+    return -1;
+  long long ns = -1;
+  if (fscanf(f, "%lld", &ns) != 1)
+    ns = -1;
+  if (pclose(f) != 0)
+    ns = -1;
+  return (int64_t)ns;
+}
+
+int64_t bench_resident_bytes(void) {
+  FILE *f = fopen("/proc/self/statm", "r");
+  long long size, resident;
+  if (!f)
+    return -1;
+  int ok = fscanf(f, "%lld %lld", &size, &resident) == 2;
+  fclose(f);
+  long page = sysconf(_SC_PAGESIZE);
+  return ok && page > 0 ? (int64_t)resident * page : -1;
+}
+
 /* ------------------------------------------------------------------------ */
 /* lock.pingpong.futex                                                      */
 /* ------------------------------------------------------------------------ */
@@ -678,6 +716,11 @@ const bench_case_t bench_peers_lock_pair[] = {
     {"lock.pair.apr_sysvsem", apr_sysvsem_setup, apr_run, apr_teardown},
 #endif
     {"lock.pair.cpython", cpython_setup, cpython_run, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+const bench_case_t bench_peers_lock_create_destroy[] = {
+    {"lock.create_destroy.cpython", cpython_setup, cpython_cd_run, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

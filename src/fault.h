@@ -48,6 +48,7 @@
   X(FTRUNCATE, "ftruncate")                                                    \
   X(FSTAT, "fstat")                                                            \
   X(MMAP, "mmap")                                                              \
+  X(SLAB_SLOT, "slab slot")                                                    \
   X(CREATE_FILE_MAPPING, "CreateFileMapping")                                  \
   X(MAP_VIEW, "MapViewOfFile")                                                 \
   X(SEM_CREATE, "semaphore create")                                            \

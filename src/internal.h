@@ -377,6 +377,19 @@ int mproc__child_run(const mproc__child_spec_t *spec);
 void mproc__process_end(void);
 
 /*
+ * Common (slab.c): the slabs of small objects around fork. prepare takes
+ * the registry and a reference to every slot this process holds, for the
+ * child (which inherits every object, not only its arguments); parent
+ * gives them back if @p forked is false and lets go of the registry; child
+ * lets go of its copy. mproc__slab_exit() gives this process's references
+ * back as it ends (after mproc__process_end()).
+ */
+void mproc__slab_fork_prepare(void);
+void mproc__slab_fork_parent(bool forked);
+void mproc__slab_fork_child(void);
+void mproc__slab_exit(void);
+
+/*
  * Common: an exit hook, embedded in the object it shuts down (no
  * allocation, so adding one cannot fail). A pool or a manager adds one when
  * it is created and removes it before it is destroyed; at the end of the

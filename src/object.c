@@ -160,19 +160,37 @@ int mproc__region_rebuild(mproc__rbuf_t *r, size_t min_size, size_t max_size,
 /* Region objects (Event, Condition, Barrier)                               */
 /* ------------------------------------------------------------------------ */
 
-/* Creates the region (zero-filled) with the park's word at @p park_off. */
+/* How a region object travels: in a slot, or a region of its own. */
+#define ROBJ_IN_SLOT 1
+#define ROBJ_IN_REGION 2
+
 int mproc__robj_init(mproc__robj_t *o, mproc__type_id_t id, size_t size,
                      size_t park_off) {
+  memset(&o->slot, 0, sizeof o->slot);
+  o->shm.addr = NULL;
   o->shm.h = MPROC__INVALID_HANDLE;
   o->park.h = MPROC__INVALID_HANDLE;
-  int rc = mproc__shm_create(&o->shm, size);
-  if (rc < 0)
-    return rc;
-  rc = mproc__park_init(&o->park,
-                        (volatile uint32_t *)((char *)o->shm.addr + park_off));
-  if (rc < 0) {
-    mproc__shm_close(&o->shm);
-    return rc;
+  int rc;
+  if (size <= MPROC__SLOT_MAX) {
+    rc = mproc__slot_alloc(size, mproc__type_of(id)->name, &o->slot);
+    if (rc < 0)
+      return rc;
+    o->addr = o->slot.data;
+    o->size = o->slot.size;
+    o->pk = mproc__slot_park(&o->slot);
+  } else {
+    rc = mproc__shm_create(&o->shm, size);
+    if (rc < 0)
+      return rc;
+    rc = mproc__park_init(
+        &o->park, (volatile uint32_t *)((char *)o->shm.addr + park_off));
+    if (rc < 0) {
+      mproc__shm_close(&o->shm);
+      return rc;
+    }
+    o->addr = o->shm.addr;
+    o->size = o->shm.size;
+    o->pk = &o->park;
   }
   o->base.magic = MPROC__OBJ_MAGIC;
   o->base.type_id = id;
@@ -181,34 +199,70 @@ int mproc__robj_init(mproc__robj_t *o, mproc__type_id_t id, size_t size,
 
 void mproc__robj_fini(mproc__robj_t *o) {
   o->base.magic = 0;
-  mproc__park_close(&o->park);
-  mproc__shm_close(&o->shm);
+  if (o->slot.slab) {
+    mproc__slot_free(&o->slot);
+  } else {
+    mproc__park_close(&o->park);
+    mproc__shm_close(&o->shm);
+  }
+  o->addr = NULL;
+  o->pk = NULL;
 }
 
 int mproc__robj_reduce(mproc__robj_t *o, mproc__spawn_ctx_t *ctx,
                        mproc__wbuf_t *b) {
+  if (o->slot.slab) {
+    mproc__put_u8(b, ROBJ_IN_SLOT);
+    return mproc__slot_reduce(&o->slot, ctx, b);
+  }
+  mproc__put_u8(b, ROBJ_IN_REGION);
   return mproc__region_reduce(ctx, &o->shm, &o->park, b);
 }
 
-/* Rebuilds a received object of @p objsize bytes (an mproc__robj_t first) with
- * its region and park. Takes ownership of both handles on every path. */
 int mproc__robj_rebuild(size_t objsize, mproc__type_id_t id, mproc__rbuf_t *r,
                         size_t min_size, size_t park_off, mproc__robj_t **out) {
-  mproc__shm_t shm;
-  mproc__park_t park;
-  int rc = mproc__region_rebuild(r, min_size, 1u << 20, park_off,
-                                 mproc__type_of(id)->name, &shm, &park);
-  if (rc < 0)
-    return rc;
+  const char *name = mproc__type_of(id)->name;
   mproc__robj_t *o = calloc(1, objsize);
-  if (!o) {
-    mproc__park_close(&park);
-    mproc__shm_close(&shm);
-    return mproc__err(MPROC_E_NOMEM, "rebuilding a %s",
-                      mproc__type_of(id)->name);
+  uint8_t kind = mproc__get_u8(r);
+  int rc;
+  if (kind == ROBJ_IN_SLOT) {
+    mproc__slot_t slot;
+    rc = mproc__slot_rebuild(r, min_size, name, &slot);
+    if (rc == 0 && !o)
+      mproc__slot_free(&slot);
+    if (rc == 0 && o) {
+      o->slot = slot;
+      o->shm.h = MPROC__INVALID_HANDLE;
+      o->park.h = MPROC__INVALID_HANDLE;
+      o->addr = slot.data;
+      o->size = slot.size;
+      o->pk = mproc__slot_park(&o->slot);
+    }
+  } else if (kind == ROBJ_IN_REGION) {
+    mproc__shm_t shm;
+    mproc__park_t park;
+    rc = mproc__region_rebuild(r, min_size, 1u << 20, park_off, name, &shm,
+                               &park);
+    if (rc == 0 && !o) {
+      mproc__park_close(&park);
+      mproc__shm_close(&shm);
+    }
+    if (rc == 0 && o) {
+      o->shm = shm;
+      o->park = park;
+      o->addr = shm.addr;
+      o->size = shm.size;
+      o->pk = &o->park;
+    }
+  } else {
+    rc = mproc__err(MPROC_E_DECODE, "malformed %s reduction", name);
   }
-  o->shm = shm;
-  o->park = park;
+  if (rc < 0) {
+    free(o);
+    return rc;
+  }
+  if (!o)
+    return mproc__err(MPROC_E_NOMEM, "rebuilding a %s", name);
   o->base.magic = MPROC__OBJ_MAGIC;
   o->base.type_id = id;
   *out = o;

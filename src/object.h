@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "internal.h"
+#include "slab.h"
 
 /* ------------------------------------------------------------------------ */
 /* Objects                                                                  */
@@ -132,25 +133,33 @@ int mproc__region_rebuild(mproc__rbuf_t *r, size_t min_size, size_t max_size,
                           mproc__park_t *pk);
 
 /*
- * A region object: the header, one region and a park whose word lives in
- * it. Event, Condition and Barrier are one each (sync/); the helpers below
- * create, reduce, rebuild and check them.
+ * A region object: the header and shared bytes with a park for their
+ * words. Event, Condition and Barrier are one each (sync/); the helpers
+ * below create, reduce, rebuild and check them. Objects that fit a slab
+ * slot (slab.h) live in one, with the slab's park; larger ones (a
+ * Condition's table of waiters, a Barrier with long action arguments)
+ * keep a region and a park of their own.
  */
 typedef struct mproc__robj {
   mproc_object_t base;
-  mproc__shm_t shm;
-  mproc__park_t park;
+  void *addr;         /* the shared bytes */
+  size_t size;        /* how many there are */
+  mproc__park_t *pk;  /* the park for words at addr */
+  mproc__slot_t slot; /* in a slot: slot.slab set */
+  mproc__shm_t shm;   /* otherwise a region of its own ... */
+  mproc__park_t park; /* ... and its park, on the word at park_off */
 } mproc__robj_t;
 
-/* Creates the region (zero-filled) with the park's word at @p park_off. */
+/* Makes @p size zero-filled shared bytes: a slot if they fit one, else a
+ * region with the park's word at @p park_off. */
 int mproc__robj_init(mproc__robj_t *o, mproc__type_id_t id, size_t size,
                      size_t park_off);
 void mproc__robj_fini(mproc__robj_t *o);
 int mproc__robj_reduce(mproc__robj_t *o, mproc__spawn_ctx_t *ctx,
                        mproc__wbuf_t *b);
 /* Rebuilds a received object of @p objsize bytes (an mproc__robj_t first)
- * with its region and park. Takes ownership of both handles on every
- * path. */
+ * with at least @p min_size shared bytes. Takes ownership of the received
+ * handles on every path. */
 int mproc__robj_rebuild(size_t objsize, mproc__type_id_t id, mproc__rbuf_t *r,
                         size_t min_size, size_t park_off, mproc__robj_t **out);
 /* The object behind a public pointer if it has type @p id, else NULL with

@@ -292,6 +292,7 @@ static void boot_child(int argc, char **argv) {
    * the same, but only if this child started a process, and a function
    * that leaves by exit() itself still gets it there. */
   mproc__process_end();
+  mproc__slab_exit();
   mproc__child_exit(code, false);
 }
 
@@ -352,6 +353,9 @@ int mproc__child_run(const mproc__child_spec_t *spec) {
    * handlers are its parent's), as CPython's _bootstrap calls
    * _exit_function() itself before os._exit(). */
   mproc__process_end();
+  /* Then the slots this child holds, which include every object it
+   * inherited: otherwise each fork would pin them for good. */
+  mproc__slab_exit();
   return code;
 }
 

@@ -15,6 +15,7 @@
  */
 #include "codec/codec.h"
 #include "shared.h"
+#include "slab.h"
 #include "sync/sync.h"
 
 #include <stdio.h>
@@ -42,8 +43,12 @@ typedef struct shared_hdr {
  * value through the generic object reduction, so a spawned child gets the
  * same kind of lock, a manager's proxy included.
  */
+/* Small values and arrays live in a slab slot (slab.h), larger ones in a
+ * region of their own: a region each capped a process at about a
+ * thousand values. */
 typedef struct shared_obj {
   mproc_object_t base;
+  mproc__slot_t slot; /* slot.slab set: in a slot, and shm is unused */
   mproc__shm_t shm;
   shared_hdr_t *hdr;
   uint8_t *data;
@@ -82,6 +87,7 @@ static void shared_free(shared_obj_t *s) {
   s->base.magic = 0;
   if (s->lock && s->owns_lock)
     mproc__object_release(s->lock);
+  mproc__slot_free(&s->slot);
   mproc__shm_close(&s->shm);
   free(s);
 }
@@ -129,11 +135,19 @@ static int shared_create(shared_obj_t **out, mproc__type_id_t id,
   int rc = lock_choose(s, opts, what);
   if (rc < 0)
     goto fail;
-  rc = mproc__shm_create(&s->shm, DATA_OFFSET + count * elem_size);
+  size_t size = DATA_OFFSET + count * elem_size;
+  void *addr;
+  if (size <= MPROC__SLOT_MAX) {
+    rc = mproc__slot_alloc(size, mproc__type_of(id)->name, &s->slot);
+    addr = s->slot.data;
+  } else {
+    rc = mproc__shm_create(&s->shm, size);
+    addr = s->shm.addr;
+  }
   if (rc < 0)
     goto fail;
-  s->hdr = s->shm.addr;
-  s->data = (uint8_t *)s->shm.addr + DATA_OFFSET;
+  s->hdr = addr;
+  s->data = (uint8_t *)addr + DATA_OFFSET;
   s->hdr->magic = SHARED_MAGIC;
   s->hdr->ctype = ctype;
   s->hdr->elem_size = elem_size;
@@ -147,6 +161,7 @@ static int shared_create(shared_obj_t **out, mproc__type_id_t id,
 fail:
   if (s->lock && s->owns_lock)
     mproc__object_release(s->lock);
+  mproc__slot_free(&s->slot);
   mproc__shm_close(&s->shm);
   free(s);
   return rc;
@@ -156,13 +171,24 @@ static void shared_destroy_obj(mproc_object_t *o) {
   shared_free((shared_obj_t *)o);
 }
 
-/* Reduction: the region (size, handle), then 0, or 1 and the lock's
- * reduction as any object's (its type id first). */
+#define IN_SLOT 1
+#define IN_REGION 2
+
+/* Reduction: IN_SLOT and the slot's reduction, or IN_REGION and the
+ * region (size, handle); then 0, or 1 and the lock's reduction as any
+ * object's (its type id first). */
 static int shared_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
                          mproc__wbuf_t *b) {
   shared_obj_t *s = (shared_obj_t *)o;
-  mproc__put_u64(b, (uint64_t)s->shm.size);
-  int rc = mproc__reduce_handle(ctx, s->shm.h, b);
+  int rc;
+  if (s->slot.slab) {
+    mproc__put_u8(b, IN_SLOT);
+    rc = mproc__slot_reduce(&s->slot, ctx, b);
+  } else {
+    mproc__put_u8(b, IN_REGION);
+    mproc__put_u64(b, (uint64_t)s->shm.size);
+    rc = mproc__reduce_handle(ctx, s->shm.h, b);
+  }
   if (rc < 0)
     return rc;
   mproc__put_u8(b, s->lock ? 1 : 0);
@@ -173,26 +199,46 @@ static int shared_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
 
 static int shared_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
                           mproc_object_t **out) {
-  uint64_t size = mproc__get_u64(r);
-  mproc__handle_t h = mproc__rebuild_handle(r);
-  int rc;
-  shared_obj_t *s = calloc(1, sizeof *s);
+  uint8_t kind = mproc__get_u8(r);
+  uint64_t size = 0;
+  mproc__handle_t h = MPROC__INVALID_HANDLE;
+  mproc__slot_t slot;
+  memset(&slot, 0, sizeof slot);
+  int rc = 0;
+  if (kind == IN_SLOT) {
+    rc = mproc__slot_rebuild(r, DATA_OFFSET, mproc__type_of(id)->name, &slot);
+    size = slot.size;
+  } else if (kind == IN_REGION) {
+    size = mproc__get_u64(r);
+    h = mproc__rebuild_handle(r);
+  } else {
+    rc = mproc__err(MPROC_E_DECODE, "malformed shared value reduction");
+  }
+  shared_obj_t *s = NULL;
+  if (rc < 0)
+    goto fail;
+  s = calloc(1, sizeof *s);
   if (!s) {
     rc = mproc__err(MPROC_E_NOMEM, "rebuilding a shared value");
     goto fail;
   }
   s->shm.h = MPROC__INVALID_HANDLE;
-  if (r->err || size < DATA_OFFSET || size > ((uint64_t)1 << 41) ||
-      h == MPROC__INVALID_HANDLE) {
-    rc = mproc__err(MPROC_E_DECODE, "malformed shared value reduction");
-    goto fail;
+  s->slot = slot;
+  memset(&slot, 0, sizeof slot);
+  if (kind == IN_REGION) {
+    if (r->err || size < DATA_OFFSET || size > ((uint64_t)1 << 41) ||
+        h == MPROC__INVALID_HANDLE) {
+      rc = mproc__err(MPROC_E_DECODE, "malformed shared value reduction");
+      goto fail;
+    }
+    rc = mproc__shm_attach(&s->shm, h, (size_t)size);
+    h = MPROC__INVALID_HANDLE;
+    if (rc < 0)
+      goto fail;
   }
-  rc = mproc__shm_attach(&s->shm, h, (size_t)size);
-  h = MPROC__INVALID_HANDLE;
-  if (rc < 0)
-    goto fail;
-  s->hdr = s->shm.addr;
-  s->data = (uint8_t *)s->shm.addr + DATA_OFFSET;
+  void *addr = s->slot.slab ? s->slot.data : s->shm.addr;
+  s->hdr = addr;
+  s->data = (uint8_t *)addr + DATA_OFFSET;
   if (s->hdr->magic != SHARED_MAGIC || s->hdr->elem_size == 0 ||
       s->hdr->count > (size - DATA_OFFSET) / s->hdr->elem_size ||
       (s->hdr->ctype != 0 &&
@@ -222,9 +268,11 @@ static int shared_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
   *out = &s->base;
   return 0;
 fail:
+  mproc__slot_free(&slot);
   if (s) {
     if (s->lock)
       mproc__object_release(s->lock);
+    mproc__slot_free(&s->slot);
     mproc__shm_close(&s->shm);
   }
   free(s);

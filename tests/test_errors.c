@@ -60,8 +60,9 @@ static void test_os_error_kept(void **state) {
 
 #ifndef _WIN32
 /* EMFILE and its portable code: at a descriptor limit just above what is
- * open, creating locks fails with MPROC_E_LIMIT, and the number says why
- * (EMFILE, not ENOSPC or EAGAIN, which map to the same code). */
+ * open, creating pipes fails with MPROC_E_LIMIT, and the number says why
+ * (EMFILE, not ENOSPC or EAGAIN, which map to the same code). Pipes, not
+ * locks: locks share slabs (src/slab.c), 4,095 to a descriptor. */
 static void test_emfile_is_told_apart(void **state) {
   (void)state;
   struct rlimit old;
@@ -71,13 +72,15 @@ static void test_emfile_is_told_apart(void **state) {
   struct rlimit low = old;
   low.rlim_cur = (rlim_t)open_now + 8;
   assert_int_equal(setrlimit(RLIMIT_NOFILE, &low), 0);
-  mproc_lock_t *locks[64];
+  mproc_connection_t *ends[64][2];
   int n = 0, rc = 0;
-  while (n < 64 && (rc = mproc_lock_create(&locks[n])) == 0)
+  while (n < 64 && (rc = mproc_pipe(&ends[n][0], &ends[n][1], true)) == 0)
     n++;
   long os = mproc_last_os_error();
-  for (int i = 0; i < n; i++)
-    mproc_lock_destroy(locks[i]);
+  for (int i = 0; i < n; i++) {
+    mproc_connection_destroy(ends[i][0]);
+    mproc_connection_destroy(ends[i][1]);
+  }
   assert_int_equal(setrlimit(RLIMIT_NOFILE, &old), 0);
   assert_int_equal(rc, MPROC_E_LIMIT);
   assert_int_equal(os, EMFILE);

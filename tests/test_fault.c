@@ -30,6 +30,7 @@
 #include "harness.h"
 
 #include "fault.h"
+#include "slab.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -932,6 +933,70 @@ static void test_first_export(void **state) {
                 count, count);
 }
 
+/*
+ * A new slab (src/slab.c): with the current slab of Lock-sized slots full,
+ * each OS call of making the next one fails in turn. The create fails
+ * cleanly, nothing leaks (descriptors or handles, slabs), the locks made
+ * before still work, and the next create succeeds. The ordinary walk
+ * (test_lock) sees none of these calls: a lock is made in a slab mapped
+ * already.
+ */
+static void test_slab_new(void **state) {
+  (void)state;
+  enum { MAX = 3 * 4096 + 16 };
+  mproc_lock_t **v = calloc(MAX, sizeof *v);
+  assert_non_null(v);
+  /* Count: the creates that open a slab make more than the slot's call. */
+  mproc__fault_arm(MPROC__FC_ANY, 0, 0, false);
+  int opened[2], nopened = 0, n = 0;
+  uint32_t calls = 0;
+  while (nopened < 2) {
+    assert_true(n < MAX);
+    uint32_t before = mproc__fault_calls(MPROC__FC_ANY);
+    assert_int_equal(mproc_lock_create(&v[n]), 0);
+    calls = mproc__fault_calls(MPROC__FC_ANY) - before;
+    if (calls > 1)
+      opened[nopened++] = n;
+    n++;
+  }
+  mproc__fault_disarm();
+  /* Fill the slab just opened. */
+  int per_slab = opened[1] - opened[0];
+  for (int i = 1; i < per_slab; i++, n++) {
+    assert_true(n < MAX);
+    assert_int_equal(mproc_lock_create(&v[n]), 0);
+  }
+  int handles = harness_count_handles();
+  size_t slabs = mproc__slab_count();
+  for (uint32_t k = 1; k < calls; k++) {
+    mproc_lock_t *l = NULL;
+    /* Call 1 is the slot's; then the slab's OS calls. */
+    mproc__fault_arm(MPROC__FC_ANY, 1 + k, 0, false);
+    int rc = mproc_lock_create(&l);
+    mproc__fault_disarm();
+    if (rc == 0)
+      print_error("slab call %u (%s): the create succeeded\n", (unsigned)k,
+                  mproc__fault_name(mproc__fault_last()));
+    assert_true(rc < 0);
+    assert_int_equal(mproc__fault_fired(), 1);
+    assert_string_not_equal(mproc_err_name(rc), "MPROC_E_UNKNOWN");
+    assert_true(mproc_last_error()[0] != '\0');
+    assert_int_equal(harness_count_handles(), handles);
+    assert_int_equal(mproc__slab_count(), slabs);
+    assert_int_equal(mproc_lock_acquire(v[0], 0), 0);
+    assert_int_equal(mproc_lock_release(v[0]), 0);
+    assert_int_equal(mproc_lock_acquire(v[n - 1], 0), 0);
+    assert_int_equal(mproc_lock_release(v[n - 1]), 0);
+  }
+  print_message("fault: %-24s %u calls of a new slab, each failed cleanly\n",
+                "slab_new", (unsigned)(calls - 1));
+  assert_int_equal(mproc_lock_create(&v[n]), 0);
+  n++;
+  for (int i = 0; i < n; i++)
+    mproc_lock_destroy(v[i]);
+  free(v);
+}
+
 /* The layer itself: a targeted fault fires on the call it names, with the
  * error asked for, once (or for good), and only when armed. */
 static void test_layer(void **state) {
@@ -943,31 +1008,26 @@ static void test_layer(void **state) {
   mproc_lock_destroy(l);
   assert_true(mproc__fault_calls(MPROC__FC_ANY) > 0);
   assert_int_equal(mproc__fault_fired(), 0);
-  /* Targeted: the first shared-memory map fails; the next works. */
-#ifdef _WIN32
-  mproc__fault_call_t map = MPROC__FC_MAP_VIEW;
-  long err = ERROR_NOT_ENOUGH_MEMORY;
-#else
-  mproc__fault_call_t map = MPROC__FC_MMAP;
-  long err = ENOMEM;
-#endif
-  mproc__fault_arm(map, 1, err, false);
+  /* Targeted: the first slot claim fails; the next works. (Not the
+   * shared-memory map: a Lock is made in a slab mapped already, src/slab.c,
+   * which makes no OS call.) */
+  mproc__fault_call_t slot = MPROC__FC_SLAB_SLOT;
+  mproc__fault_arm(slot, 1, 0, false);
   assert_int_equal(mproc_lock_create(&l), MPROC_E_NOMEM);
-  assert_non_null(strstr(mproc_last_error(), "shared memory"));
+  assert_non_null(strstr(mproc_last_error(), "shared slot"));
   assert_int_equal(mproc__fault_fired(), 1);
-  assert_int_equal(mproc__fault_last(), map);
+  assert_int_equal(mproc__fault_last(), slot);
   assert_int_equal(mproc_lock_create(&l), 0);
   mproc_lock_destroy(l);
   /* Persistent: every call fails from the first on, until disarmed. */
-  mproc__fault_arm(map, 1, 0, true);
+  mproc__fault_arm(slot, 1, 0, true);
   assert_true(mproc_lock_create(&l) < 0);
   assert_true(mproc_lock_create(&l) < 0);
   assert_int_equal(mproc__fault_fired(), 2);
   mproc__fault_disarm();
   assert_int_equal(mproc_lock_create(&l), 0);
   mproc_lock_destroy(l);
-  assert_string_equal(mproc__fault_name(map),
-                      map == MPROC__FC_MMAP ? "mmap" : "MapViewOfFile");
+  assert_string_equal(mproc__fault_name(slot), "slab slot");
 }
 
 int main(int argc, char **argv) {
@@ -981,6 +1041,7 @@ int main(int argc, char **argv) {
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_layer),
+      cmocka_unit_test(test_slab_new),
       cmocka_unit_test(test_lock),
       cmocka_unit_test(test_rlock),
       cmocka_unit_test(test_semaphore),

@@ -20,6 +20,7 @@ long mproc__fault_default_error(mproc__fault_call_t call) {
   case MPROC__FC_EXEC:
     return EACCES;
   case MPROC__FC_MMAP:
+  case MPROC__FC_SLAB_SLOT:
   case MPROC__FC_HMAC:
     return ENOMEM;
   case MPROC__FC_FTRUNCATE:

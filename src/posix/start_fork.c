@@ -13,10 +13,14 @@ int mproc__start_fork(mproc_process_t *p, const mproc__child_spec_t *spec) {
   pid_t parent = getpid();
   /* Unflushed stdio buffers would be written twice, once by each side. */
   fflush(NULL);
+  mproc__slab_fork_prepare();
   pid_t pid = MPROC__FAIL(FORK) ? -1 : fork();
+  if (pid != 0)
+    mproc__slab_fork_parent(pid > 0);
   if (pid < 0)
     return mproc__err_os("fork");
   if (pid == 0) {
+    mproc__slab_fork_child();
     if (spec->daemon)
       mproc__posix_daemon_child(parent);
     mproc__child_exit(mproc__child_run(spec), true);

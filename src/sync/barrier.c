@@ -46,7 +46,7 @@ struct mproc_barrier {
   mproc__robj_t o;
 };
 
-#define BA_SH(b) ((barrier_shared_t *)(b)->o.shm.addr)
+#define BA_SH(b) ((barrier_shared_t *)(b)->o.addr)
 #define BARRIER_GET(p)                                                         \
   ((mproc_barrier_t *)mproc__robj_get(p, MPROC__T_BARRIER, __func__))
 
@@ -58,7 +58,7 @@ static void mtx_lock(mproc_barrier_t *b) {
   if (v != 2)
     v = mproc__xchg32(m, 2);
   while (v != 0) {
-    mproc__park_wait(&b->o.park, m, 2, MPROC__NO_DEADLINE);
+    mproc__park_wait(b->o.pk, m, 2, MPROC__NO_DEADLINE);
     v = mproc__xchg32(m, 2);
   }
 }
@@ -66,7 +66,7 @@ static void mtx_lock(mproc_barrier_t *b) {
 static void mtx_unlock(mproc_barrier_t *b) {
   volatile uint32_t *m = &BA_SH(b)->mutex;
   if (mproc__xchg32(m, 0) == 2)
-    mproc__park_wake(&b->o.park, m, 1);
+    mproc__park_wake(b->o.pk, m, 1);
 }
 
 /* Ends generation @p g (under the mutex): passed or broken. */
@@ -77,7 +77,7 @@ static void end_generation(mproc_barrier_t *b, uint32_t g, bool broken) {
   mproc__store32(&sh->broken_bits, broken ? bits | bit : bits & ~bit);
   mproc__store32(&sh->arrived, 0);
   mproc__store32(&sh->gen, g + 1);
-  mproc__park_wake(&b->o.park, &sh->gen, INT32_MAX);
+  mproc__park_wake(b->o.pk, &sh->gen, INT32_MAX);
 }
 
 /* Whether the action's arguments can be decoded anew by any process, in
@@ -213,7 +213,7 @@ static int run_action(mproc_barrier_t *b, const char *name, const char **why) {
   if (len == 0)
     return fn(NULL, 0);
   *why = "has malformed arguments";
-  if (len > b->o.shm.size - sizeof(barrier_shared_t))
+  if (len > b->o.size - sizeof(barrier_shared_t))
     return 1;
   uint8_t *copy = malloc(len);
   if (!copy) {
@@ -303,7 +303,7 @@ int mproc_barrier_wait(mproc_barrier_t *b, double timeout,
                           "timed out; the Barrier is now broken");
       break; /* the generation ended meanwhile: its outcome decides */
     }
-    rc = mproc__park_wait(&b->o.park, &sh->gen, g, deadline);
+    rc = mproc__park_wait(b->o.pk, &sh->gen, g, deadline);
     if (rc < 0 && rc != MPROC_E_TIMEOUT)
       rc = MPROC_E_TIMEOUT; /* an OS failure: break rather than hang */
   }

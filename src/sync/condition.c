@@ -105,7 +105,7 @@ struct mproc_condition {
   bool owns_lock;       /* created (or rebuilt) with the Condition */
 };
 
-#define CV_SH(c) ((cond_shared_t *)(c)->o.shm.addr)
+#define CV_SH(c) ((cond_shared_t *)(c)->o.addr)
 #define COND_GET(p)                                                            \
   ((mproc_condition_t *)mproc__robj_get(p, MPROC__T_CONDITION, __func__))
 
@@ -215,7 +215,7 @@ static bool choose(mproc_condition_t *c, cond_slot_t *sl, uint32_t s,
   if (!mproc__cas32(&sl->state, &s, AS(s, K_CHOSEN)))
     return false;
   mproc__fetch_add32(&sh->nwait, (uint32_t)-1);
-  mproc__park_wake(&c->o.park, &sl->state, 1);
+  mproc__park_wake(c->o.pk, &sl->state, 1);
   return true;
 }
 
@@ -367,7 +367,7 @@ static int slot_sleep(mproc_condition_t *c, cond_slot_t *sl, uint32_t word,
     int64_t until = mproc__now_ns() + POLL_NS;
     bool last = deadline != MPROC__NO_DEADLINE && deadline <= until;
     int rc =
-        mproc__park_wait(&c->o.park, &sl->state, word, last ? deadline : until);
+        mproc__park_wait(c->o.pk, &sl->state, word, last ? deadline : until);
     if (rc == MPROC_E_TIMEOUT && last)
       return slot_withdraw(sh, sl, word);
     if (rc == MPROC_E_TIMEOUT)

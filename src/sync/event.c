@@ -21,7 +21,7 @@ struct mproc_event {
 /* Spins before sleeping (see semlock.c). */
 #define SPIN_COUNT 100
 
-#define EV_SH(e) ((event_shared_t *)(e)->o.shm.addr)
+#define EV_SH(e) ((event_shared_t *)(e)->o.addr)
 #define EVENT_GET(p)                                                           \
   ((mproc_event_t *)mproc__robj_get(p, MPROC__T_EVENT, __func__))
 
@@ -54,7 +54,7 @@ int mproc_event_set(mproc_event_t *e) {
   /* The word changed before this load of nwaiters, and a waiter registers
    * before its last look at the word: one of the two sees the other. */
   if (mproc__load32(&sh->nwaiters) > 0)
-    mproc__park_wake(&e->o.park, &sh->word, INT32_MAX);
+    mproc__park_wake(e->o.pk, &sh->word, INT32_MAX);
   return 0;
 }
 
@@ -103,7 +103,7 @@ int mproc_event_wait(mproc_event_t *e, double timeout) {
     }
     if (rc == MPROC_E_TIMEOUT)
       break;
-    rc = mproc__park_wait(&e->o.park, &sh->word, now, deadline);
+    rc = mproc__park_wait(e->o.pk, &sh->word, now, deadline);
     if (rc < 0 && rc != MPROC_E_TIMEOUT)
       break;
     /* After a timeout, one more look at the word (above). */

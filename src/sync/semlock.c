@@ -22,6 +22,8 @@
  */
 #include "sync/sync.h"
 
+#include "slab.h"
+
 #include <stddef.h>
 #include <stdlib.h>
 
@@ -29,7 +31,6 @@ typedef struct sync_shared {
   /* The semaphore's count; an RLock's RLOCK_FREE or its owner's code. */
   volatile uint32_t value;
   volatile uint32_t nwaiters;
-  volatile uint32_t park;  /* the backend's word (Windows: its waiters) */
   volatile uint32_t owner; /* RLock: owning thread id, 0 if none */
   volatile uint32_t depth; /* RLock: recursion depth, owner-only */
   uint32_t max;            /* fixed at creation */
@@ -40,11 +41,12 @@ typedef struct sync_shared {
   volatile uint32_t owner_token_lo, owner_token_hi;
 } sync_shared_t;
 
+/* The shared part lives in a slab slot (slab.h): a region and a
+ * descriptor per lock capped a process at about a thousand locks. */
 typedef struct mproc__sync {
   mproc_object_t base;
-  mproc__shm_t shm;
-  mproc__park_t park;
   sync_shared_t *sh;
+  mproc__slot_t slot;
 } sync_t;
 
 struct mproc_lock {
@@ -171,7 +173,7 @@ static int sem_acquire(sync_t *s, int64_t deadline) {
     }
     if (rc == MPROC_E_TIMEOUT)
       break;
-    rc = mproc__park_wait(&s->park, &sh->value, 0, deadline);
+    rc = mproc__park_wait(mproc__slot_park(&s->slot), &sh->value, 0, deadline);
     if (rc < 0 && rc != MPROC_E_TIMEOUT)
       break; /* an OS failure: give up, reported below */
     /* On a timeout, loop once more: a post that raced the timeout must not
@@ -192,7 +194,7 @@ static int sem_release(sync_t *s) {
                         "semaphore or lock released too many times");
   } while (!mproc__cas32(&sh->value, &v, v + 1));
   if (mproc__load32(&sh->nwaiters) > 0)
-    mproc__park_wake(&s->park, &sh->value, 1);
+    mproc__park_wake(mproc__slot_park(&s->slot), &sh->value, 1);
   return 0;
 }
 
@@ -209,24 +211,18 @@ static sync_t *sync_create(mproc__type_id_t id, uint32_t value, uint32_t max,
         mproc__err(MPROC_E_NOMEM, "allocating a %s", mproc__type_of(id)->name);
     return NULL;
   }
-  s->shm.h = MPROC__INVALID_HANDLE;
-  s->park.h = MPROC__INVALID_HANDLE;
-  *rc = mproc__shm_create(&s->shm, sizeof(sync_shared_t));
-  if (*rc < 0)
-    goto fail;
-  s->sh = s->shm.addr;
-  *rc = mproc__park_init(&s->park, &s->sh->park);
-  if (*rc < 0)
-    goto fail;
+  *rc = mproc__slot_alloc(sizeof(sync_shared_t), mproc__type_of(id)->name,
+                          &s->slot);
+  if (*rc < 0) {
+    free(s);
+    return NULL;
+  }
+  s->sh = s->slot.data;
   s->sh->value = value;
   s->sh->max = max;
   s->base.magic = MPROC__OBJ_MAGIC;
   s->base.type_id = id;
   return s;
-fail:
-  mproc__shm_close(&s->shm);
-  free(s);
-  return NULL;
 }
 
 /* The public create functions: an output check, then sync_create. */
@@ -242,36 +238,31 @@ fail:
 static void sync_destroy(mproc_object_t *o) {
   sync_t *s = (sync_t *)o;
   s->base.magic = 0;
-  mproc__park_close(&s->park);
-  mproc__shm_close(&s->shm);
+  mproc__slot_free(&s->slot);
   free(s);
 }
 
 static int sync_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
                        mproc__wbuf_t *b) {
   sync_t *s = (sync_t *)o;
-  return mproc__region_reduce(ctx, &s->shm, &s->park, b);
+  return mproc__slot_reduce(&s->slot, ctx, b);
 }
 
 static int sync_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
                         mproc_object_t **out) {
-  mproc__shm_t shm;
-  mproc__park_t park;
-  int rc = mproc__region_rebuild(r, sizeof(sync_shared_t), 1u << 20,
-                                 offsetof(sync_shared_t, park),
-                                 mproc__type_of(id)->name, &shm, &park);
+  mproc__slot_t slot;
+  int rc = mproc__slot_rebuild(r, sizeof(sync_shared_t),
+                               mproc__type_of(id)->name, &slot);
   if (rc < 0)
     return rc;
   sync_t *s = calloc(1, sizeof *s);
   if (!s) {
-    mproc__park_close(&park);
-    mproc__shm_close(&shm);
+    mproc__slot_free(&slot);
     return mproc__err(MPROC_E_NOMEM, "rebuilding a %s",
                       mproc__type_of(id)->name);
   }
-  s->shm = shm;
-  s->park = park;
-  s->sh = s->shm.addr;
+  s->slot = slot;
+  s->sh = slot.data;
   s->base.magic = MPROC__OBJ_MAGIC;
   s->base.type_id = id;
   *out = &s->base;
@@ -426,7 +417,7 @@ static int rlock_wait(sync_t *s, int64_t deadline) {
     uint32_t v = mproc__load32(&sh->value);
     if (v == RLOCK_FREE)
       continue;
-    rc = mproc__park_wait(&s->park, &sh->value, v, until);
+    rc = mproc__park_wait(mproc__slot_park(&s->slot), &sh->value, v, until);
     if (rc < 0 && rc != MPROC_E_TIMEOUT)
       break; /* an OS failure: give up, reported below */
     /* Ask about the owner only when a slice ended asleep: a wake-up means
@@ -482,7 +473,7 @@ static int rlock_give_up(sync_t *s) {
   if (!mproc__cas32(&sh->value, &v, RLOCK_FREE))
     return mproc__err(MPROC_E_STATE, "the RLock's shared state is corrupt");
   if (mproc__load32(&sh->nwaiters) > 0)
-    mproc__park_wake(&s->park, &sh->value, 1);
+    mproc__park_wake(mproc__slot_park(&s->slot), &sh->value, 1);
   return 0;
 }
 

@@ -14,6 +14,7 @@ long mproc__fault_default_error(mproc__fault_call_t call) {
   case MPROC__FC_CREATE_PROCESS:
     return ERROR_ACCESS_DENIED;
   case MPROC__FC_MAP_VIEW:
+  case MPROC__FC_SLAB_SLOT:
   case MPROC__FC_CREATE_FILE_MAPPING:
     return ERROR_NOT_ENOUGH_MEMORY;
   case MPROC__FC_OPEN_PROCESS:
