@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Slabs (see slab.h): shared regions of fixed-size slots, one size class
  * per slab, one park per slab.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Slabs: small shared objects packed into shared regions of fixed-size
  * slots (CPython's heap.py idea), so that descriptors, handles and

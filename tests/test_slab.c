@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Objects at scale (src/slab.c): small objects share slabs, so a process
  * makes as many as memory allows on a common descriptor budget, children
