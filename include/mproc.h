@@ -2821,11 +2821,14 @@ MPROC_API void mproc_iter_destroy(mproc_iter_t *it);
  * one buffer for every item. Nothing it produces is left for the caller to
  * free, whatever becomes of the call.
  *
- * It is called only from the thread of the caller that consumes the call
- * (the lazy imap/map call itself, then mproc_iter_next()), one call at a
- * time, never from the pool's thread or a worker, and never again once it
- * returned 0 or an error, once the iterator was destroyed, or once the
- * pool was terminated: after any of those the caller may free @p ctx.
+ * It is called only by the calls that consume the call, in their caller's
+ * thread (the lazy imap/map call itself, then mproc_iter_next()), one call
+ * at a time however many threads consume; never by the pool's own thread
+ * (unless a callback consumes the iterator) nor in a worker. It must not
+ * consume its own iterator (that would wait for itself). It is never
+ * called again once it returned 0 or an error, once the iterator was
+ * destroyed (or mproc_pool_map_gen() returned), or once the pool was
+ * terminated: after any of those the caller may free @p ctx.
  * @param ctx The caller's context, as given to the lazy call.
  * @param item Receives the next item (one task's argument), borrowed.
  * @return 1 with *item set, 0 at the end (*item unread), or a negative
