@@ -2903,12 +2903,9 @@ MPROC_API int mproc_pool_imap_gen(mproc_pool_t *pool, mproc_task_fn fn,
  * @par Blocking and threads
  *   As mproc_pool_imap_gen().
  */
-MPROC_API int mproc_pool_imap_unordered_gen(mproc_pool_t *pool,
-                                            mproc_task_fn fn,
-                                            mproc_task_gen_fn gen, void *ctx,
-                                            size_t chunksize,
-                                            size_t max_inflight,
-                                            mproc_iter_t **out);
+MPROC_API int mproc_pool_imap_unordered_gen(
+    mproc_pool_t *pool, mproc_task_fn fn, mproc_task_gen_fn gen, void *ctx,
+    size_t chunksize, size_t max_inflight, mproc_iter_t **out);
 /**
  * fn(item) for each item @p gen produces; waits for all results (CPython's
  * map over a generator). The generator runs in the caller's thread, at
