@@ -430,6 +430,22 @@ static void test_lazy_worker_killed(void **state) {
   mproc_semaphore_destroy(started);
 }
 
+/* maxtasksperchild: workers replaced mid-iteration; nothing lost. */
+static void test_lazy_maxtasks(void **state) {
+  mproc_pool_options_t o = {2, NULL, NULL, 0, 3, TEST_METHOD(state)};
+  mproc_pool_t *p = NULL;
+  assert_int_equal(mproc_pool_create(&p, &o), 0);
+  counter_t c = counter(24, -2);
+  mproc_iter_t *it = NULL;
+  assert_int_equal(
+      mproc_pool_imap_gen(p, task_square, gen_count, &c, 2, 6, &it), 0);
+  for (size_t i = 0; i < 24; i++)
+    expect_next(it, i);
+  expect_done(it);
+  mproc_iter_destroy(it);
+  close_pool(p);
+}
+
 /* close, terminate and destroying the iterator with the generator still
  * producing (it never ends): nothing hangs, the generator stops. */
 static void test_lazy_close_terminate(void **state) {
@@ -515,6 +531,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_lazy_generator_error),
       cmocka_unit_test(test_lazy_long),
       cmocka_unit_test(test_lazy_worker_killed),
+      cmocka_unit_test(test_lazy_maxtasks),
       cmocka_unit_test(test_lazy_close_terminate),
   };
   return harness_run(argc, argv, "pool_lazy", tests,
