@@ -142,6 +142,40 @@ static int64_t pool_imap1_once(void *ctx, long n) {
   return rc == 0 ? t : -1;
 }
 
+/* pool.imap1 over a generator (mproc_pool_imap_gen, the default bound)
+ * rather than an array: what lazy input costs per task. */
+typedef struct int_gen {
+  long next, n;
+} int_gen_t;
+
+static int int_gen(void *ctx, mproc_value_t *item) {
+  int_gen_t *g = ctx;
+  if (g->next >= g->n)
+    return 0;
+  *item = mproc_int(g->next++);
+  return 1;
+}
+
+static int64_t pool_imap1_gen_once(void *ctx, long n) {
+  int_gen_t g = {0, n};
+  mproc_iter_t *it = NULL;
+  int64_t t0 = bench_now_ns();
+  int rc = mproc_pool_imap_gen(ctx, task_ident, int_gen, &g, 1, 0, &it);
+  for (long i = 0; rc == 0 && i < n; i++) {
+    mproc_value_t *v;
+    rc = mproc_iter_next(it, MPROC_FOREVER, &v, NULL);
+    if (rc == 0)
+      mproc_values_free(v, 1);
+  }
+  int64_t t = bench_now_ns() - t0;
+  mproc_iter_destroy(it);
+  return rc == 0 ? t : -1;
+}
+
+static int64_t pool_imap1_gen_run(void *ctx, long n) {
+  return warm_median(pool_imap1_gen_once, ctx, n);
+}
+
 static int64_t pool_map_run(void *ctx, long n) {
   return warm_median(pool_map_once, ctx, n);
 }
@@ -406,6 +440,7 @@ const bench_case_t bench_peers_pool_map[] = {
 };
 const bench_case_t bench_mproc_pool_imap1[] = {
     {"pool.imap1.mproc", pool_setup, pool_imap1_run, pool_teardown},
+    {"pool.imap1.mproc_gen", pool_setup, pool_imap1_gen_run, pool_teardown},
     {NULL, NULL, NULL, NULL},
 };
 const bench_case_t bench_peers_pool_imap1[] = {

@@ -2806,6 +2806,137 @@ MPROC_API int mproc_iter_next(mproc_iter_t *it, double timeout,
 MPROC_API void mproc_iter_destroy(mproc_iter_t *it);
 
 /**
+ * The tasks of one lazy call in flight by default: given to the pool and
+ * not yet handed back to the caller (see mproc_pool_imap_gen()).
+ */
+#define MPROC_POOL_INFLIGHT_DEFAULT 1024
+
+/**
+ * A generator of a call's items: the C form of the Python iterable given to
+ * imap, imap_unordered or map. Each call produces the next item.
+ *
+ * The item is borrowed, as every mproc_value_t given to mproc: the pool
+ * copies it before it calls the generator again, so *item (and what it
+ * points to) needs to stay valid only until then; the generator may reuse
+ * one buffer for every item. Nothing it produces is left for the caller to
+ * free, whatever becomes of the call.
+ *
+ * It is called only by the calls that consume the call, in their caller's
+ * thread (the lazy imap/map call itself, then mproc_iter_next()), one call
+ * at a time however many threads consume; never by the pool's own thread
+ * (unless a callback consumes the iterator) nor in a worker. It must not
+ * consume its own iterator (that would wait for itself). It is never
+ * called again once it returned 0 or an error, once the iterator was
+ * destroyed (or mproc_pool_map_gen() returned), or once the pool was
+ * terminated: after any of those the caller may free @p ctx.
+ * @param ctx The caller's context, as given to the lazy call.
+ * @param item Receives the next item (one task's argument), borrowed.
+ * @return 1 with *item set, 0 at the end (*item unread), or a negative
+ *   MPROC_E_* status: the call fails there, as a Python generator that
+ *   raises (mproc_last_error() set by the generator becomes the message).
+ */
+typedef int (*mproc_task_gen_fn)(void *ctx, mproc_value_t *item);
+
+/**
+ * fn(item) for each item @p gen produces, consumed lazily; results come
+ * back in order (CPython's imap over a generator).
+ *
+ * Unlike CPython, whose imap reads its input as fast as the workers go and
+ * keeps every result until it is asked for, the tasks in flight (items
+ * taken from the generator whose results mproc_iter_next() has not handed
+ * back yet) are at most @p max_inflight: the generator is called ahead of
+ * the consumer by that much and no further, so a consumer that stops
+ * calling mproc_iter_next() stops the generator, and memory stays bounded
+ * however long the input. Items are taken in the caller's thread: up to
+ * the bound by this call, then by mproc_iter_next() as results are handed
+ * back (a chunk's worth at a time). The pool's thread never calls it: it
+ * must never wait on the caller's code, and a generator called from
+ * another thread than the caller's would need locks of its own.
+ *
+ * A generator that fails (or an item that cannot travel, such as a Lock)
+ * fails the call at that item's chunk, as CPython's imap: the results of
+ * the chunks before come out, then the failure at the failing chunk's
+ * place (the items taken for that chunk are dropped), then MPROC_E_DONE.
+ * There is no limit on the number of items (CPython has none either).
+ *
+ * With the pool closed, the call goes on as the caller consumes it, and
+ * mproc_pool_join() waits for it: consume it or destroy its iterator
+ * (which ends it) before joining. mproc_pool_terminate() ends it: the
+ * generator is not called again and the unfinished tasks fail with
+ * MPROC_E_CLOSED.
+ * @param pool The pool; only in the process that created it (elsewhere
+ *   MPROC_E_STATE).
+ * @param fn The registered task.
+ * @param gen The generator of the tasks' arguments, one item per task.
+ * @param ctx Its context, the caller's (never freed by the pool).
+ * @param chunksize Tasks per chunk; 0 means 1. A chunk is cut at
+ *   @p max_inflight tasks.
+ * @param max_inflight The bound on tasks in flight; 0 means
+ *   MPROC_POOL_INFLIGHT_DEFAULT; at most MPROC_VALUE_MAX_COUNT.
+ * @param out Receives the iterator, owned by the caller
+ *   (mproc_iter_destroy(), which stops the generator).
+ * @return 0, MPROC_E_INVAL, MPROC_E_VALUE for @p max_inflight too large,
+ *   MPROC_E_STATE after close or in another process, MPROC_E_NOTFOUND for
+ *   an unregistered task, MPROC_E_NOMEM. A failure of the generator is not
+ *   returned here but by mproc_iter_next(), at its place.
+ * @par Blocking and threads
+ *   Runs the generator up to the bound; never waits for the tasks. Safe
+ *   from several threads at once.
+ */
+MPROC_API int mproc_pool_imap_gen(mproc_pool_t *pool, mproc_task_fn fn,
+                                  mproc_task_gen_fn gen, void *ctx,
+                                  size_t chunksize, size_t max_inflight,
+                                  mproc_iter_t **out);
+/**
+ * mproc_pool_imap_gen() with results in the order they complete
+ * (CPython's imap_unordered over a generator). A failure of the generator
+ * is handed back as soon as it happens, among the results in completion
+ * order; then the results already under way, then MPROC_E_DONE.
+ * @param pool The pool; only in the process that created it.
+ * @param fn The registered task.
+ * @param gen The generator of the tasks' arguments.
+ * @param ctx Its context.
+ * @param chunksize Tasks per chunk; 0 means 1.
+ * @param max_inflight The bound on tasks in flight; 0 for the default.
+ * @param out Receives the iterator, owned by the caller.
+ * @return As mproc_pool_imap_gen().
+ * @par Blocking and threads
+ *   As mproc_pool_imap_gen().
+ */
+MPROC_API int mproc_pool_imap_unordered_gen(
+    mproc_pool_t *pool, mproc_task_fn fn, mproc_task_gen_fn gen, void *ctx,
+    size_t chunksize, size_t max_inflight, mproc_iter_t **out);
+/**
+ * fn(item) for each item @p gen produces; waits for all results (CPython's
+ * map over a generator). The generator runs in the caller's thread, at
+ * most @p max_inflight tasks ahead of the results collected.
+ *
+ * The results are one array in one block, so they count together against
+ * MPROC_VALUE_MAX_COUNT (every item and key at every depth): beyond, the
+ * call stops the generator and fails with MPROC_E_TOOBIG, which names that
+ * limit; mproc_pool_imap_gen() has no such limit.
+ * @param pool The pool; only in the process that created it.
+ * @param fn The registered task.
+ * @param gen The generator of the tasks' arguments.
+ * @param ctx Its context.
+ * @param chunksize Tasks per chunk; 0 means 1 (the number of items is not
+ *   known ahead, so CPython's automatic size cannot be computed).
+ * @param max_inflight The bound on tasks in flight; 0 for the default.
+ * @param results Receives one result per item, in order, owned by the
+ *   caller (mproc_values_free(*results, *n)).
+ * @param n Receives their number.
+ * @return 0, the first failure in item order (a task's, the generator's or
+ *   MPROC_E_WORKER_DIED), MPROC_E_TOOBIG, or as mproc_pool_imap_gen().
+ * @par Blocking and threads
+ *   Until every task has finished. Not from a callback of this pool
+ *   (MPROC_E_STATE). Safe from several threads at once.
+ */
+MPROC_API int mproc_pool_map_gen(mproc_pool_t *pool, mproc_task_fn fn,
+                                 mproc_task_gen_fn gen, void *ctx,
+                                 size_t chunksize, size_t max_inflight,
+                                 mproc_value_t **results, size_t *n);
+
+/**
  * No more calls will be submitted; workers exit once everything is done.
  * @param pool The pool; only in the process that created it (elsewhere
  *   MPROC_E_STATE).

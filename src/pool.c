@@ -459,6 +459,7 @@ typedef struct chunk {
   int status; /* 0, or the chunk's failure */
   char *message;
   bool done;
+  bool live;          /* a lazy job's slot holds a chunk not yet handed back */
   struct chunk *next; /* pending FIFO or a worker's outstanding list */
 } chunk_t;
 
@@ -482,6 +483,28 @@ typedef struct job {
   mproc_value_t *it_vals;   /* the decoded results of the current chunk */
   size_t it_nvals;
   struct job *next; /* the pool's list of unfinished jobs */
+  /*
+   * Lazy input (the _gen calls). chunks[] is then a ring of cap slots, a
+   * chunk's slot freed once the caller has been handed its results; cap is
+   * bound + 1, as every chunk in flight holds at least one task (and one
+   * more may hold a generator's failure). Ordered: chunk i is in slot
+   * i % cap, since the chunks in flight are consecutive; unordered, they
+   * are not, so slots come from a free list (free_slots) and arrived[]
+   * holds slots, as a ring too.
+   */
+  bool lazy;
+  bool gen_open;           /* the generator may be called (under hub->mu); false
+                              once it ended or failed, the iterator was destroyed,
+                              or the pool failed the job (fail_all) */
+  bool gen_busy;           /* a caller is running it (outside the mutex) */
+  struct mproc_pool *pool; /* alive while gen_open (fail_all clears it) */
+  mproc_task_gen_fn gen;
+  void *gen_ctx;
+  const char *name; /* the task's registered name */
+  size_t cap, bound, chunk_size;
+  size_t inflight;  /* tasks in chunks not yet handed back */
+  size_t next_task; /* the index of the next item */
+  size_t *free_slots, nfree;
 } job_t;
 
 struct mproc_async {
@@ -548,7 +571,8 @@ static void hub_release(hub_t *h) {
 }
 
 static void job_free(job_t *j) {
-  for (size_t i = 0; i < j->nchunks; i++) {
+  size_t nslots = j->lazy ? j->cap : j->nchunks;
+  for (size_t i = 0; i < nslots; i++) {
     free(j->chunks[i].msg);
     free(j->chunks[i].result);
     free(j->chunks[i].message);
@@ -556,6 +580,7 @@ static void job_free(job_t *j) {
   free(j->chunks);
   free(j->message);
   free(j->arrived);
+  free(j->free_slots);
   mproc_values_free(j->it_vals, j->it_nvals);
   hub_t *h = j->hub;
   free(j);
@@ -576,6 +601,11 @@ static char *dup_str(const char *s) {
   if (d)
     memcpy(d, s, n);
   return d;
+}
+
+/* Where the @p k th chunk (ordered) or arrival (unordered) is kept. */
+static size_t ring_at(const job_t *j, size_t k) {
+  return j->lazy ? k % j->cap : k;
 }
 
 /* Records a chunk's outcome; the caller holds the mutex. Returns true when
@@ -600,9 +630,9 @@ static bool chunk_finish(chunk_t *c, int status, const char *msg,
     }
   }
   if (j->arrived)
-    j->arrived[j->narrived++] = c->index;
+    j->arrived[ring_at(j, j->narrived++)] = (size_t)(c - j->chunks);
   j->chunks_done++;
-  return j->chunks_done == j->nchunks;
+  return j->chunks_done == j->nchunks && !j->gen_open;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -886,10 +916,16 @@ static void drain_results(mproc_pool_t *p) {
 /* Fails every unfinished job (terminate, a broken pool); the caller holds
  * the mutex. */
 static void fail_all(mproc_pool_t *p, int status, const char *msg) {
+  /* Generators first: job_complete() lets go of the mutex, and a caller
+   * must not add chunks meanwhile (terminate stops the generator). */
+  for (job_t *j = p->jobs; j; j = j->next)
+    j->gen_open = false;
   while (p->jobs) {
     job_t *j = p->jobs;
-    for (size_t i = 0; i < j->nchunks; i++)
-      chunk_finish(&j->chunks[i], status, msg, NULL, 0);
+    size_t nslots = j->lazy ? j->cap : j->nchunks;
+    for (size_t i = 0; i < nslots; i++)
+      if (!j->lazy || j->chunks[i].live)
+        chunk_finish(&j->chunks[i], status, msg, NULL, 0);
     job_complete(p, j);
   }
   p->pending_head = p->pending_tail = NULL;
@@ -1801,6 +1837,187 @@ static int copy_one(const mproc_value_t *v, mproc_value_t **out) {
   return rc;
 }
 
+/* The chunk iteration hands back next, if it is known yet: ordered, the
+ * next chunk (done or not); unordered, the next that arrived. */
+static chunk_t *iter_chunk(job_t *j) {
+  if (j->kind == JOB_IMAP)
+    return j->it_chunk < j->nchunks ? &j->chunks[ring_at(j, j->it_chunk)]
+                                    : NULL;
+  return j->it_next < j->narrived
+             ? &j->chunks[j->arrived[ring_at(j, j->it_next)]]
+             : NULL;
+}
+
+/* Whether every chunk was handed back (no more will come). */
+static bool iter_over(const job_t *j) {
+  size_t pos = j->kind == JOB_IMAP ? j->it_chunk : j->it_next;
+  return pos >= j->nchunks && !j->gen_open && !j->gen_busy;
+}
+
+/* The iteration is past chunk @p c: a lazy job frees its slot, which
+ * makes room for the generator; the caller holds the mutex. */
+static void iter_advance(job_t *j, chunk_t *c) {
+  if (j->kind == JOB_IMAP)
+    j->it_chunk++;
+  else
+    j->it_next++;
+  if (!j->lazy)
+    return;
+  j->inflight -= c->count;
+  free(c->msg);
+  free(c->result);
+  free(c->message);
+  memset(c, 0, sizeof *c);
+  if (j->kind == JOB_IMAP_UNORDERED)
+    j->free_slots[j->nfree++] = (size_t)(c - j->chunks);
+}
+
+/* A free slot of lazy job @p j for chunk j->nchunks. */
+static chunk_t *slot_take(job_t *j) {
+  size_t slot =
+      j->kind == JOB_IMAP ? j->nchunks % j->cap : j->free_slots[--j->nfree];
+  chunk_t *c = &j->chunks[slot];
+  memset(c, 0, sizeof *c);
+  c->live = true;
+  c->job = j;
+  c->index = j->nchunks;
+  c->first = j->next_task;
+  return c;
+}
+
+/* Appends 4-byte header and count to an item encoding being built. */
+static void payload_header(mproc__wbuf_t *b, size_t count) {
+  mproc__wbuf_t h = {0};
+  mproc__put_raw(&h, "MPV\x01", 4);
+  mproc__put_u32(&h, (uint32_t)count);
+  if (!h.err && b->len >= 8)
+    memcpy(b->p, h.p, 8);
+  free(h.p);
+}
+
+/*
+ * Takes items from a lazy job's generator until the tasks in flight reach
+ * its bound (or the generator ends), one chunk at a time; the caller holds
+ * the mutex, which is let go while the generator runs, so that the pool's
+ * thread goes on meanwhile. Only one caller runs it at a time (gen_busy);
+ * others wait for it as for a result.
+ */
+static void gen_fill(job_t *j) {
+  hub_t *h = j->hub;
+  while (j->gen_open && !j->gen_busy && j->inflight < j->bound) {
+    size_t want = j->bound - j->inflight;
+    if (want > j->chunk_size)
+      want = j->chunk_size;
+    size_t index = j->nchunks; /* only this caller adds chunks now */
+    j->gen_busy = true;
+    mproc__mutex_unlock(h->mu);
+
+    mproc__wbuf_t pl = {0};
+    mproc__put_raw(&pl, "MPV\x01\0\0\0\0", 8); /* header: payload_header */
+    size_t k = 0;
+    int st = 0;
+    bool ended = false;
+    char *emsg = NULL;
+    while (k < want) {
+      mproc_value_t item = mproc_none();
+      mproc__err_clear();
+      int g = j->gen(j->gen_ctx, &item);
+      if (g == 0) {
+        ended = true;
+        break;
+      }
+      if (g != 1) {
+        st = g < 0 ? g : MPROC_E_VALUE;
+        const char *le = mproc_last_error();
+        msg_printf(&emsg,
+                   "the generator of the call's items failed at item %zu "
+                   "(status %d)%s%s",
+                   j->next_task + k, g, le && *le ? ": " : "", le ? le : "");
+        break;
+      }
+      size_t mark = pl.len;
+      int rc = mproc__values_encode(&pl, &item, 1);
+      if (rc < 0 || pl.err) {
+        st = rc < 0 ? rc : MPROC_E_NOMEM;
+        msg_printf(&emsg, "item %zu: %s", j->next_task + k, mproc_last_error());
+        break;
+      }
+      /* One encoding of the chunk's items, as add_chunk() makes: each
+       * item's bytes without its own header. */
+      memmove(pl.p + mark, pl.p + mark + 8, pl.len - mark - 8);
+      pl.len -= 8;
+      k++;
+      /* Past this, the chunk is sent as it is (a "large" one, streamed
+       * to an idle worker by the pool's thread), not split. */
+      if (pl.len > CHUNK_MSG_MAX - 256)
+        break;
+    }
+    void *msg = NULL;
+    size_t msg_len = 0;
+    if (st == 0 && k > 0) {
+      payload_header(&pl, k);
+      mproc_value_t m[] = {mproc_int(j->id),
+                           mproc_int((int64_t)index),
+                           mproc_str(j->name),
+                           mproc_int(LAYOUT_FLAT),
+                           mproc_int(1),
+                           mproc_int((int64_t)k),
+                           mproc_bytes(pl.p, pl.len)};
+      int rc = pl.err ? MPROC_E_NOMEM : mproc_encode(m, 7, &msg, &msg_len);
+      if (rc < 0) {
+        st = rc;
+        msg_printf(&emsg, "item %zu: %s", j->next_task, mproc_last_error());
+        msg = NULL;
+      }
+    }
+    free(pl.p);
+
+    mproc__mutex_lock(h->mu);
+    j->gen_busy = false;
+    mproc__cond_broadcast(h->cond);
+    if (!j->gen_open) {
+      /* The pool failed the job meanwhile (terminate): the items go. */
+      mproc_free(msg);
+      free(emsg);
+      return;
+    }
+    mproc_pool_t *p = j->pool;
+    if (st == 0 && k > 0) {
+      chunk_t *c = slot_take(j);
+      c->count = k;
+      c->msg = msg;
+      c->msg_len = msg_len;
+      j->nchunks++;
+      j->next_task += k;
+      j->inflight += k;
+      if (p->pending_tail)
+        p->pending_tail->next = c;
+      else
+        p->pending_head = c;
+      p->pending_tail = c;
+      dispatch(p, false);
+      wake_handler(p); /* under the mutex: p is alive while gen_open */
+    }
+    bool complete = false;
+    if (st < 0) {
+      /* As CPython's imap: the failure takes the place of the chunk it
+       * was filling, whose items are dropped; nothing follows it. */
+      j->gen_open = false;
+      chunk_t *c = slot_take(j);
+      j->nchunks++;
+      complete =
+          chunk_finish(c, st, emsg ? emsg : "the generator failed", NULL, 0);
+    } else if (ended) {
+      j->gen_open = false;
+      complete = j->chunks_done == j->nchunks;
+    }
+    free(emsg);
+    if (complete)
+      job_complete(p, j);
+    mproc__cond_broadcast(h->cond);
+  }
+}
+
 int mproc_iter_next(mproc_iter_t *it, double timeout, mproc_value_t **value,
                     size_t *index) {
   if (!it || !value)
@@ -1815,20 +2032,16 @@ int mproc_iter_next(mproc_iter_t *it, double timeout, mproc_value_t **value,
     return rc;
   mproc__mutex_lock(j->hub->mu);
   for (;;) {
+    if (j->lazy)
+      gen_fill(j);
     /* The chunk to read from next, once it is there. */
     chunk_t *c = NULL;
     if (!j->it_vals) {
-      if (j->kind == JOB_IMAP) {
-        if (j->it_chunk >= j->nchunks)
-          break;
-        if (j->chunks[j->it_chunk].done)
-          c = &j->chunks[j->it_chunk];
-      } else {
-        if (j->it_next >= j->nchunks)
-          break;
-        if (j->it_next < j->narrived)
-          c = &j->chunks[j->arrived[j->it_next]];
-      }
+      if (iter_over(j))
+        break;
+      c = iter_chunk(j);
+      if (c && !c->done)
+        c = NULL;
       if (!c) {
         if (j->done && j->kind == JOB_IMAP_UNORDERED &&
             j->narrived < j->nchunks) {
@@ -1853,10 +2066,9 @@ int mproc_iter_next(mproc_iter_t *it, double timeout, mproc_value_t **value,
         rc = mproc__err(c->status, "%s", c->message ? c->message : "");
         if (index)
           *index = c->first;
-        if (j->kind == JOB_IMAP)
-          j->it_chunk++;
-        else
-          j->it_next++;
+        iter_advance(j, c);
+        if (j->lazy)
+          gen_fill(j);
         mproc__mutex_unlock(j->hub->mu);
         return rc;
       }
@@ -1867,8 +2079,7 @@ int mproc_iter_next(mproc_iter_t *it, double timeout, mproc_value_t **value,
       }
       j->it_pos = 0;
     }
-    chunk_t *cur = j->kind == JOB_IMAP ? &j->chunks[j->it_chunk]
-                                       : &j->chunks[j->arrived[j->it_next]];
+    chunk_t *cur = iter_chunk(j);
     if (j->it_pos < j->it_nvals) {
       rc = copy_one(&j->it_vals[j->it_pos], value);
       if (rc == 0 && index)
@@ -1880,10 +2091,7 @@ int mproc_iter_next(mproc_iter_t *it, double timeout, mproc_value_t **value,
     mproc_values_free(j->it_vals, j->it_nvals);
     j->it_vals = NULL;
     j->it_nvals = 0;
-    if (j->kind == JOB_IMAP)
-      j->it_chunk++;
-    else
-      j->it_next++;
+    iter_advance(j, cur);
   }
   mproc__mutex_unlock(j->hub->mu);
   return mproc__err(MPROC_E_DONE, "no more results");
@@ -1892,6 +2100,182 @@ int mproc_iter_next(mproc_iter_t *it, double timeout, mproc_value_t **value,
 void mproc_iter_destroy(mproc_iter_t *it) {
   if (!it || hub_here(it->job.hub, __func__) < 0)
     return;
-  mproc__mutex_lock(it->job.hub->mu);
-  job_unref_unlock(&it->job);
+  job_t *j = &it->job;
+  mproc__mutex_lock(j->hub->mu);
+  if (j->lazy && j->gen_open) {
+    /* No one will ask for more: the generator ends here (the tasks given
+     * still run), and the job ends with its last chunk. */
+    j->gen_open = false;
+    if (j->chunks_done == j->nchunks)
+      job_complete(j->pool, j);
+  }
+  job_unref_unlock(j);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Lazy input                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* Starts a lazy job (an ordered or unordered iteration) and takes its
+ * first items, up to its bound, in the caller's thread. */
+static int submit_gen(const char *what, mproc_pool_t *p, job_kind_t kind,
+                      mproc_task_fn fn, mproc_task_gen_fn gen, void *ctx,
+                      size_t chunksize, size_t max_inflight, job_t **out) {
+  *out = NULL;
+  int rc = pool_check(p, what);
+  if (rc < 0)
+    return rc;
+  if (!fn || !gen)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL task or generator", what);
+  const char *name = task_name(fn);
+  if (!name)
+    return mproc__err(MPROC_E_NOTFOUND,
+                      "the task is not registered: call mproc_register_task() "
+                      "before mproc_boot()");
+  if (max_inflight == 0)
+    max_inflight = MPROC_POOL_INFLIGHT_DEFAULT;
+  if (max_inflight > MPROC_VALUE_MAX_COUNT)
+    return mproc__err(MPROC_E_VALUE,
+                      "%s: max_inflight %zu (at most MPROC_VALUE_MAX_COUNT, "
+                      "%zu)",
+                      what, max_inflight, (size_t)MPROC_VALUE_MAX_COUNT);
+  if (chunksize == 0)
+    chunksize = 1;
+  if (chunksize > max_inflight)
+    chunksize = max_inflight;
+  job_t *j = calloc(1, sizeof(struct mproc_iter));
+  if (!j)
+    return mproc__err(MPROC_E_NOMEM, "submitting a call");
+  j->kind = kind;
+  j->refs = 2;
+  j->lazy = true;
+  j->gen = gen;
+  j->gen_ctx = ctx;
+  j->name = name;
+  j->bound = max_inflight;
+  j->cap = max_inflight + 1;
+  j->chunk_size = chunksize;
+  j->chunks = calloc(j->cap, sizeof *j->chunks);
+  bool ok = j->chunks != NULL;
+  if (ok && kind == JOB_IMAP_UNORDERED) {
+    j->arrived = calloc(j->cap, sizeof *j->arrived);
+    j->free_slots = malloc(j->cap * sizeof *j->free_slots);
+    ok = j->arrived && j->free_slots;
+    for (size_t i = 0; ok && i < j->cap; i++)
+      j->free_slots[i] = j->cap - 1 - i;
+    j->nfree = j->cap;
+  }
+  if (!ok) {
+    free(j->chunks);
+    free(j->arrived);
+    free(j->free_slots);
+    free(j);
+    return mproc__err(MPROC_E_NOMEM, "submitting a call");
+  }
+  mproc__mutex_lock(p->hub->mu);
+  if (p->state != POOL_RUNNING || p->broken) {
+    rc = p->broken ? mproc__err(p->broken, "%s", p->broken_msg)
+                   : mproc__err(MPROC_E_STATE, "the pool is not running");
+    mproc__mutex_unlock(p->hub->mu);
+    free(j->chunks);
+    free(j->arrived);
+    free(j->free_slots);
+    free(j);
+    return rc;
+  }
+  j->id = p->next_job++;
+  p->hub->refs++;
+  j->hub = p->hub;
+  j->pool = p;
+  j->gen_open = true;
+  j->next = p->jobs;
+  p->jobs = j;
+  gen_fill(j);
+  mproc__mutex_unlock(p->hub->mu);
+  *out = j;
+  return 0;
+}
+
+int mproc_pool_imap_gen(mproc_pool_t *pool, mproc_task_fn fn,
+                        mproc_task_gen_fn gen, void *ctx, size_t chunksize,
+                        size_t max_inflight, mproc_iter_t **out) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+  return submit_gen(__func__, pool, JOB_IMAP, fn, gen, ctx, chunksize,
+                    max_inflight, (job_t **)out);
+}
+
+int mproc_pool_imap_unordered_gen(mproc_pool_t *pool, mproc_task_fn fn,
+                                  mproc_task_gen_fn gen, void *ctx,
+                                  size_t chunksize, size_t max_inflight,
+                                  mproc_iter_t **out) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+  return submit_gen(__func__, pool, JOB_IMAP_UNORDERED, fn, gen, ctx, chunksize,
+                    max_inflight, (job_t **)out);
+}
+
+int mproc_pool_map_gen(mproc_pool_t *pool, mproc_task_fn fn,
+                       mproc_task_gen_fn gen, void *ctx, size_t chunksize,
+                       size_t max_inflight, mproc_value_t **results,
+                       size_t *n) {
+  if (!results || !n)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+  *results = NULL;
+  *n = 0;
+  int rc = blocking_check(pool, __func__);
+  if (rc < 0)
+    return rc;
+  job_t *j;
+  rc = submit_gen(__func__, pool, JOB_IMAP, fn, gen, ctx, chunksize,
+                  max_inflight, &j);
+  if (rc < 0)
+    return rc;
+  /* The chunks' result encodings, joined under one header as
+   * job_results() does, and decoded once: one block for the caller. */
+  mproc__wbuf_t acc = {0};
+  mproc__put_raw(&acc, "MPV\x01\0\0\0\0", 8);
+  size_t count = 0;
+  mproc__mutex_lock(j->hub->mu);
+  for (;;) {
+    gen_fill(j);
+    if (iter_over(j))
+      break;
+    chunk_t *c = iter_chunk(j);
+    if (!c || !c->done) {
+      mproc__cond_wait(j->hub->cond, j->hub->mu, MPROC__NO_DEADLINE);
+      continue;
+    }
+    if (c->status < 0) {
+      rc = mproc__err(c->status, "%s", c->message ? c->message : "");
+      break;
+    }
+    if (count + c->count > MPROC_VALUE_MAX_COUNT) {
+      rc = mproc__err(MPROC_E_TOOBIG,
+                      "%s: more than MPROC_VALUE_MAX_COUNT (%zu) results: a "
+                      "map's results are one block; mproc_pool_imap_gen() "
+                      "has no such limit",
+                      __func__, (size_t)MPROC_VALUE_MAX_COUNT);
+      break;
+    }
+    if (c->result_len > 8)
+      mproc__put_raw(&acc, c->result + 8, c->result_len - 8);
+    count += c->count;
+    iter_advance(j, c);
+  }
+  mproc__mutex_unlock(j->hub->mu);
+  mproc_iter_destroy((mproc_iter_t *)j); /* stops the generator if not done */
+  if (rc == 0 && acc.err)
+    rc = mproc__err(MPROC_E_NOMEM, "%s: collecting results", __func__);
+  if (rc == 0) {
+    payload_header(&acc, count);
+    rc = mproc_decode(acc.p, acc.len, results, n);
+    if (rc == MPROC_E_DECODE)
+      rc = mproc__err(MPROC_E_TOOBIG,
+                      "%s: the call's results together: %s (a map's results "
+                      "are one block, within MPROC_VALUE_MAX_COUNT)",
+                      __func__, mproc_last_error());
+  }
+  free(acc.p);
+  return rc;
 }
