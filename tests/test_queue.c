@@ -470,7 +470,7 @@ static int child_stuck_producer(const mproc_value_t *args, size_t nargs) {
 
 static void test_producer_killed_mid_put(void **state) {
   mproc_queue_t *q;
-  mproc_queue_options_t o = {.maxsize = 0, .capacity = 4096};
+  mproc_queue_options_t o = {.maxsize = 1000, .capacity = 4096};
   assert_int_equal(mproc_queue_create(&q, &o), 0);
   mproc_value_t a = mproc_obj(q);
   mproc_process_t *p =
@@ -609,7 +609,7 @@ static void test_consumer_killed_mid_stream(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
   for (int attempt = 0; attempt < 5; attempt++) {
     mproc_queue_t *q;
-    mproc_queue_options_t o = {.maxsize = 0, .capacity = 4096};
+    mproc_queue_options_t o = {.maxsize = 1000, .capacity = 4096};
     assert_int_equal(mproc_queue_create(&q, &o), 0);
     mproc_value_t a = mproc_obj(q);
     mproc_process_t *prod = harness_start(child_stream_producer, &a, 1, m);
