@@ -1158,7 +1158,9 @@ MPROC_API int mproc_release(const void *obj);
  * than the ring that the spill cannot take streams through the ring as
  * with maxsize. Segments are named: on POSIX "/dev/shm/mpq-<creator pid>-
  * <token>-<id>-<n>", mode 0600; on Windows files of the same names in the
- * temporary directory. They are removed as they drain, and the rest when
+ * temporary directory (a drained one that some process still maps waits
+ * there as "mpqd-..." until that process lets go of it: Windows does not
+ * delete a mapped file). They are removed as they drain, and the rest when
  * the last live process holding the queue destroys it. If every holder
  * is killed at once they stay behind, until the next queue creation (in
  * any program) removes those whose creating process is dead; a queue

@@ -569,7 +569,16 @@ int mproc__named_shm_unlink(const char *name);
  */
 int mproc__spill_create(mproc__shm_t *shm, const char *name, size_t size);
 int mproc__spill_open(mproc__shm_t *shm, const char *name, size_t size);
-void mproc__spill_unlink(const char *name);
+/* Unlinks @p name at once: a later open of it fails and no listing shows
+ * it. Windows keeps a file that is still mapped (wine: delete pending,
+ * listed until the last view goes; Windows: the delete is refused), so
+ * there the file is first renamed to @p gone, which is deleted now if
+ * nobody maps it, else by mproc__spill_reap() from whichever process
+ * unmaps it last, or by a later sweep. POSIX ignores @p gone. */
+void mproc__spill_unlink(const char *name, const char *gone);
+/* Deletes @p gone (see mproc__spill_unlink) if nobody maps it any more;
+ * a no-op on POSIX. */
+void mproc__spill_reap(const char *gone);
 /* Unlinks every segment whose name starts with @p prefix and for which
  * @p stale returns true. */
 void mproc__spill_sweep(const char *prefix, bool (*stale)(const char *name));

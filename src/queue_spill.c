@@ -46,6 +46,9 @@
 #define SEG_MAGIC 0x5370496cu /* "SpIl" */
 #define SEG_UNITS 64u         /* 4 MiB: a million small items, ~18 segments */
 #define NAME_PREFIX "mpq-"
+/* A released segment that Windows could not delete yet (still mapped
+ * somewhere) waits under this name: see mproc__spill_unlink. */
+#define GONE_PREFIX "mpqd-"
 /* The largest segment: one that takes the largest message. */
 #define MAX_UNITS                                                              \
   ((uint32_t)((SEG_HDR + 8 + (uint64_t)MPROC_QUEUE_MSG_MAX + UNIT) / UNIT))
@@ -59,11 +62,16 @@ typedef struct seg_hdr {
 typedef char mproc__queue_header_fits
     [sizeof(queue_shared_t) <= MPROC__QUEUE_RING_OFFSET ? 1 : -1];
 
-static void seg_name(char *buf, size_t cap, mproc__spill_shared_t *sp,
-                     uint32_t seq) {
-  snprintf(buf, cap, NAME_PREFIX "%u-%08x%08x-%08x%08x-%u", (unsigned)sp->cpid,
+static void seg_name_as(char *buf, size_t cap, const char *prefix,
+                        mproc__spill_shared_t *sp, uint32_t seq) {
+  snprintf(buf, cap, "%s%u-%08x%08x-%08x%08x-%u", prefix, (unsigned)sp->cpid,
            (unsigned)sp->ctok_hi, (unsigned)sp->ctok_lo, (unsigned)sp->id_hi,
            (unsigned)sp->id_lo, (unsigned)seq);
+}
+
+static void seg_name(char *buf, size_t cap, mproc__spill_shared_t *sp,
+                     uint32_t seq) {
+  seg_name_as(buf, cap, NAME_PREFIX, sp, seq);
 }
 
 static uint32_t pad8(size_t n) {
@@ -127,8 +135,12 @@ static bool other_holder_alive(mproc__spill_shared_t *sp) {
   return false;
 }
 
-/* A segment is stale when the process that created its queue is gone. */
+/* A segment is stale when the process that created its queue is gone; a
+ * released one that Windows could not delete yet always goes (the delete
+ * fails while someone still maps it). */
 static bool stale_segment(const char *name) {
+  if (strncmp(name, GONE_PREFIX, strlen(GONE_PREFIX)) == 0)
+    return true;
   unsigned pid = 0;
   char tok[17] = {0};
   if (sscanf(name, NAME_PREFIX "%u-%16[0-9a-f]-", &pid, tok) != 2 ||
@@ -158,7 +170,8 @@ int mproc__spill_init(mproc_queue_t *q, uint64_t limit) {
   if (rc < 0)
     return rc;
   holder_register(q);
-  mproc__spill_sweep(NAME_PREFIX, stale_segment);
+  /* "mpq": one listing for both NAME_PREFIX and GONE_PREFIX. */
+  mproc__spill_sweep("mpq", stale_segment);
   return 0;
 }
 
@@ -180,15 +193,38 @@ void mproc__spill_attach(mproc_queue_t *q) {
 }
 
 static void unlink_seq(mproc__spill_shared_t *sp, uint32_t seq) {
-  char name[96];
+  char name[96], gone[96];
   seg_name(name, sizeof name, sp, seq);
-  mproc__spill_unlink(name);
+  seg_name_as(gone, sizeof gone, GONE_PREFIX, sp, seq);
+  mproc__spill_unlink(name, gone);
+}
+
+/* Drops this process's mapping @p m of segment *@p have; if the segment
+ * was released meanwhile, this may have been the view that kept Windows
+ * from deleting it. */
+static void drop_map(mproc_queue_t *q, mproc__shm_t *m, uint32_t *have) {
+  uint32_t seq = *have;
+  bool mapped = m->addr != NULL;
+  mproc__shm_close(m);
+  *have = 0;
+  if (!mapped || seq == 0)
+    return;
+  mproc__spill_shared_t *sp = &q->sh->spill;
+  if (seq != mproc__load32(&sp->wseq) && seq != mproc__load32(&sp->rseq)) {
+    char gone[96];
+    seg_name_as(gone, sizeof gone, GONE_PREFIX, sp, seq);
+    mproc__spill_reap(gone);
+  }
+}
+
+static bool any_gone(const char *name) {
+  (void)name;
+  return true;
 }
 
 void mproc__spill_detach(mproc_queue_t *q) {
-  mproc__shm_close(&q->spill.w);
-  mproc__shm_close(&q->spill.r);
-  q->spill.wseq = q->spill.rseq = 0;
+  drop_map(q, &q->spill.w, &q->spill.wseq);
+  drop_map(q, &q->spill.r, &q->spill.rseq);
   int64_t me = mproc__getpid();
   if (q->spill.holder_pid != me)
     return;
@@ -209,6 +245,15 @@ void mproc__spill_detach(mproc_queue_t *q) {
   uint32_t end = mproc__load32(&sp->next_seq);
   for (uint32_t s = mproc__load32(&sp->below); s != end && s != 0; s++)
     unlink_seq(sp, s);
+  /* What Windows could not delete while other holders mapped it: they are
+   * gone now (a no-op on POSIX, where nothing is renamed). */
+  char gone[96];
+  int n =
+      snprintf(gone, sizeof gone, GONE_PREFIX "%u-%08x%08x-%08x%08x-",
+               (unsigned)sp->cpid, (unsigned)sp->ctok_hi, (unsigned)sp->ctok_lo,
+               (unsigned)sp->id_hi, (unsigned)sp->id_lo);
+  if (n > 0 && (size_t)n < sizeof gone)
+    mproc__spill_sweep(gone, any_gone);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -220,8 +265,7 @@ static int map_seg(mproc_queue_t *q, mproc__shm_t *m, uint32_t *have,
                    uint32_t seq, uint32_t units) {
   if (*have == seq && m->addr)
     return 0;
-  mproc__shm_close(m);
-  *have = 0;
+  drop_map(q, m, have);
   mproc__spill_shared_t *sp = &q->sh->spill;
   if (units == 0 || units > MAX_UNITS || units > (uint32_t)(SIZE_MAX / UNIT))
     return mproc__queue_set_broken(q, "corrupt spill segment size");
@@ -264,13 +308,15 @@ void mproc__spill_release_open(mproc_queue_t *q) {
   /* The consumer is done with it (the spill is empty) and no later run
    * will start inside it. */
   mproc__store32(&sp->wseq, 0);
-  unlink_seq(sp, w);
-  mproc__fetch_add32(&sp->units, (uint32_t)0 - units);
-  mproc__store32(&sp->below, w + 1);
+  /* This process's own view first: on Windows a mapped file is not
+   * deleted (see mproc__spill_unlink). */
   if (q->spill.wseq == w) {
     mproc__shm_close(&q->spill.w);
     q->spill.wseq = 0;
   }
+  unlink_seq(sp, w);
+  mproc__fetch_add32(&sp->units, (uint32_t)0 - units);
+  mproc__store32(&sp->below, w + 1);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -297,6 +343,10 @@ int mproc__spill_put(mproc_queue_t *q, const uint8_t hdr[8], const uint8_t *p,
   uint32_t w = mproc__load32(&sp->wseq);
   uint32_t wsize = mproc__load32(&sp->wsize);
   uint32_t wpos = mproc__load32(&sp->wpos);
+  /* A segment released by another process since this one wrote it: let
+   * go of it now rather than at the next segment. */
+  if (q->spill.wseq != 0 && q->spill.wseq != w)
+    drop_map(q, &q->spill.w, &q->spill.wseq);
   /* A live segment to append to, mapped here. */
   if (w != 0) {
     int rc = map_seg(q, &q->spill.w, &q->spill.wseq, w, wsize);
@@ -372,13 +422,14 @@ int mproc__spill_put(mproc_queue_t *q, const uint8_t hdr[8], const uint8_t *p,
   mproc__store32_release(&sh->pmid, 0);
   if (!fits) {
     mproc__store32(&sp->creating, 0);
+    /* Unmapped before it is unlinked: see mproc__spill_unlink. */
+    mproc__shm_close(&q->spill.w);
     if (w != 0 && empty) {
       /* A drained segment nobody will read again, replaced. */
       unlink_seq(sp, w);
       mproc__fetch_add32(&sp->units, (uint32_t)0 - wsize);
       mproc__store32(&sp->below, w + 1);
     }
-    mproc__shm_close(&q->spill.w);
     q->spill.w = fresh;
     q->spill.wseq = fseq;
   }

@@ -114,10 +114,17 @@ int mproc__spill_open(mproc__shm_t *shm, const char *name, size_t size) {
   return 0;
 }
 
-void mproc__spill_unlink(const char *name) {
+void mproc__spill_unlink(const char *name, const char *gone) {
+  /* shm_unlink removes the name at once, mapped or not: nothing to rename
+   * out of the way. */
+  (void)gone;
   char path[300];
   if (os_name(path, sizeof path, name) == 0)
     shm_unlink(path);
+}
+
+void mproc__spill_reap(const char *gone) {
+  (void)gone;
 }
 
 void mproc__spill_sweep(const char *prefix, bool (*stale)(const char *name)) {
@@ -130,7 +137,7 @@ void mproc__spill_sweep(const char *prefix, bool (*stale)(const char *name)) {
   struct dirent *e;
   while ((e = readdir(d)) != NULL) {
     if (strncmp(e->d_name, prefix, plen) == 0 && stale(e->d_name))
-      mproc__spill_unlink(e->d_name);
+      mproc__spill_unlink(e->d_name, NULL);
   }
   closedir(d);
 }

@@ -143,9 +143,34 @@ int mproc__spill_open(mproc__shm_t *shm, const char *name, size_t size) {
   return rc;
 }
 
-void mproc__spill_unlink(const char *name) {
+/*
+ * A file still mapped by some process is not deleted by DeleteFileW: under
+ * wine it becomes delete-pending and stays listed (and openable by no one)
+ * until the last view is unmapped; Windows refuses the delete of a file
+ * with a mapped data section outright. Neither may leave the segment
+ * under its name, where the sweep and the tests count it as live. A
+ * rename is allowed while mapped (every open shared FILE_SHARE_DELETE and
+ * no handle stays open: views keep no share access), so the name goes at
+ * once, and the file under @p gone is deleted now or by whoever unmaps it
+ * last (mproc__spill_reap), or by the next sweep. FILE_FLAG_DELETE_ON_CLOSE
+ * was no answer: it deletes the segment with the creator's handle, before
+ * a consumer that has not opened it yet could.
+ */
+void mproc__spill_unlink(const char *name, const char *gone) {
+  wchar_t path[MAX_PATH + 200], to[MAX_PATH + 200];
+  if (spill_path(path, sizeof path / sizeof path[0], name, false) < 0)
+    return;
+  if (gone && spill_path(to, sizeof to / sizeof to[0], gone, false) == 0 &&
+      MoveFileExW(path, to, 0)) {
+    DeleteFileW(to);
+    return;
+  }
+  DeleteFileW(path);
+}
+
+void mproc__spill_reap(const char *gone) {
   wchar_t path[MAX_PATH + 200];
-  if (spill_path(path, sizeof path / sizeof path[0], name, false) == 0)
+  if (spill_path(path, sizeof path / sizeof path[0], gone, false) == 0)
     DeleteFileW(path);
 }
 
@@ -162,7 +187,7 @@ void mproc__spill_sweep(const char *prefix, bool (*stale)(const char *name)) {
     if (WideCharToMultiByte(CP_UTF8, 0, fd.cFileName, -1, name, sizeof name,
                             NULL, NULL) &&
         stale(name))
-      mproc__spill_unlink(name);
+      mproc__spill_unlink(name, NULL);
   } while (FindNextFileW(h, &fd));
   FindClose(h);
 }
