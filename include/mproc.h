@@ -1155,8 +1155,14 @@ MPROC_API int mproc_release(const void *obj);
  * that finds no room for a segment (a full /dev/shm), fails with
  * MPROC_E_LIMIT and a message naming the spill limit, never a fault later:
  * each segment's space is reserved when it is made. A message larger
- * than the ring that the spill cannot take streams through the ring as
- * with maxsize. Segments are named: on POSIX "/dev/shm/mpq-<creator pid>-
+ * than the ring goes to the spill whole, so it too never waits; one that
+ * the spill cannot take is MPROC_E_LIMIT (it does not stream through the
+ * ring, which would wait for a consumer): keep the spill limit above the
+ * largest message. Such a put never returns MPROC_E_FULL; it may wait
+ * for another put in progress (a copy), past its timeout if need be, and
+ * returns MPROC_E_TIMEOUT only when the process holding the producer side
+ * keeps it past the timeout and half a second more (stopped, say).
+ * Segments are named: on POSIX "/dev/shm/mpq-<creator pid>-
  * <token>-<id>-<n>", mode 0600; on Windows files of the same names in the
  * temporary directory (a drained one that some process still maps waits
  * there as "mpqd-..." until that process lets go of it: Windows does not

@@ -74,6 +74,13 @@ int mproc__queue_set_broken(mproc_queue_t *q, const char *why) {
   return set_broken(q, why);
 }
 
+/* The least a put on a queue without maxsize waits for the producer lock
+ * held by another process (see put_frame): far above the copy of a
+ * message into the spill, and five of the slices in which a dead holder
+ * is found. Longer made the fuzz replay, which scribbles live pids into
+ * the lock word, crawl. */
+#define PLOCK_GRACE_NS ((int64_t)500 * 1000000)
+
 static int broken_err(void) {
   return mproc__err(MPROC_E_BROKEN,
                     "queue is broken: a process died in the middle of a "
@@ -381,7 +388,34 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
   if (mproc__load32(&sh->closed))
     return mproc__err(MPROC_E_CLOSED, "the queue is closed");
   qlock_t pl = plock_of(sh), cl = clock_of(sh);
-  int rc = qlock_acquire(q, &pl, deadline, MPROC_E_FULL);
+  /* No maxsize: the lock is held only for a copy into the ring or the
+   * spill, never across a wait for a consumer, so the put waits for it
+   * past a shorter timeout, as CPython's put takes its internal lock even
+   * with block=False. The bare deadline made a timeout-0 put on a queue
+   * that was never bounded fail with MPROC_E_FULL whenever another
+   * producer, a consumer releasing a drained segment, or a dead holder
+   * not yet taken over had the lock. Waiting with no bound at all hangs
+   * on a holder that is alive but never lets go (stopped, or stuck in
+   * its own take-over): after PLOCK_GRACE_NS that is MPROC_E_TIMEOUT,
+   * never MPROC_E_FULL. No grace when this very process holds it: with
+   * one thread that hold never ends while the put waits (the fuzzer,
+   * playing a producer, puts with timeout 0 under its own lock). */
+  bool spill = sh->maxsize == 0;
+  int64_t ldl = deadline;
+  uint32_t holder = mproc__load32(pl.w) & ~STEALING;
+  if (spill && holder != (uint32_t)mproc__getpid()) {
+    int64_t grace = mproc__now_ns() + PLOCK_GRACE_NS;
+    if (ldl != MPROC__NO_DEADLINE && ldl < grace)
+      ldl = grace;
+  }
+  int rc = qlock_acquire(q, &pl, ldl, spill ? MPROC_E_TIMEOUT : MPROC_E_FULL);
+  if (rc == MPROC_E_TIMEOUT)
+    return mproc__err(MPROC_E_TIMEOUT,
+                      "put: the producer side of the queue stayed held by "
+                      "process %u past the timeout (and %d ms more if "
+                      "another process)",
+                      (unsigned)(mproc__load32(pl.w) & ~STEALING),
+                      (int)(PLOCK_GRACE_NS / 1000000));
   if (rc < 0)
     return rc;
   uint8_t hdr[FRAME_HDR];
@@ -394,7 +428,6 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
   uint32_t head = sh->head; /* only the producer lock holder writes it */
 
   /* Room for one more item, and for a frame that fits, for all of it. */
-  bool spill = sh->maxsize == 0;
   for (;;) {
     uint32_t seen = mproc__load32(&sh->consumed);
     if (mproc__load32(&sh->broken)) {
@@ -413,16 +446,11 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
       if (!mproc__load32(&sh->sp_active) && total <= q->cap &&
           free_bytes(q, total) >= total)
         break;
+      /* A message the spill cannot take is MPROC_E_LIMIT, also when it is
+       * larger than the ring and nothing is spilled: streaming it through
+       * the ring instead would wait for a consumer (for ever if none
+       * runs yet), which is what a queue without maxsize must never do. */
       rc = mproc__spill_put(q, hdr, p, len);
-      /* A message larger than the ring that the spill cannot take still
-       * streams through the ring, as it did before there was a spill:
-       * MPROC_QUEUE_MSG_MAX does not depend on the room in /dev/shm. */
-      if (rc == MPROC_E_LIMIT && total > q->cap &&
-          !mproc__load32(&sh->sp_active)) {
-        spill = false;
-        rc = 0;
-        continue;
-      }
       goto out;
     }
     bool slot = sh->maxsize == 0 || msg_count(sh) < sh->maxsize;

@@ -372,6 +372,62 @@ static void test_consumer_killed_while_spilled(void **state) {
   assert_int_equal(my_released(), 0);
 }
 
+/* args: queue. A put larger than the ring and the spill limit, with
+ * timeout 0: MPROC_E_LIMIT at once. */
+static int child_too_big(const mproc_value_t *args, size_t nargs) {
+  mproc_queue_t *q;
+  if (nargs != 1 || mproc_value_as_queue(&args[0], &q) != 0)
+    return 70;
+  size_t n = 100 * 1024;
+  uint8_t *b = calloc(1, n);
+  if (!b)
+    return 71;
+  int rc = mproc_queue_put_bytes(q, b, n, 0);
+  free(b);
+  if (rc != MPROC_E_LIMIT)
+    return 72;
+  return strstr(mproc_last_error(), "spill limit") ? 0 : 73;
+}
+
+static int child_exit(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  return 0;
+}
+
+/* An unbounded queue never says MPROC_E_FULL and never waits for a
+ * consumer: not when the producer lock is held by a process that died
+ * outside a message (the put takes it over, whatever its timeout), and
+ * not for a message that neither the ring nor the spill can take (before,
+ * it streamed through the ring and waited, with no consumer, for ever). */
+static void test_unbounded_never_full(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_queue_t *q;
+  mproc_queue_options_t o = {.maxsize = 0, .capacity = 4096};
+  assert_int_equal(mproc_queue_create(&q, &o), 0);
+  mproc_process_t *d = harness_start(child_exit, NULL, 0, m);
+  int64_t dead = mproc_process_pid(d);
+  harness_expect_exit(d, 0);
+  mproc__queue_fake_holder(q, false, (uint32_t)dead, false);
+  uint8_t item[ITEM];
+  fill_item(item, 0);
+  int rc = mproc_queue_put_bytes(q, item, ITEM, 0);
+  if (rc != 0)
+    fail_msg("put with the producer lock of a dead process: %s (%s)",
+             mproc_strerror(rc), mproc_last_error());
+  assert_int_equal(mproc_queue_set_spill_limit(q, 64 * 1024), 0);
+  mproc_value_t a = mproc_obj(q);
+  harness_expect_exit(harness_start(child_too_big, &a, 1, m), 0);
+  uint8_t buf[ITEM];
+  size_t len = 0;
+  assert_int_equal(mproc_queue_get_bytes(q, buf, sizeof buf, &len, 5), 0);
+  assert_true(is_item(buf, len, 0));
+  assert_int_equal(mproc_queue_empty(q), 1);
+  mproc_queue_destroy(q);
+  assert_int_equal(my_segments(), 0);
+  assert_int_equal(my_released(), 0);
+}
+
 /* A maxsize queue is bounded as before: put waits, MPROC_E_FULL. */
 static void test_maxsize_unchanged(void **state) {
   (void)state;
@@ -396,12 +452,15 @@ int main(int argc, char **argv) {
   mproc_register("big_consumer", child_big_consumer);
   mproc_register("endless_producer", child_endless_producer);
   mproc_register("endless_consumer", child_endless_consumer);
+  mproc_register("too_big", child_too_big);
+  mproc_register("exit", child_exit);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_million_then_drain),
       cmocka_unit_test(test_limit_slow_consumer),
       cmocka_unit_test(test_producer_killed_while_spilled),
       cmocka_unit_test(test_consumer_killed_while_spilled),
+      cmocka_unit_test(test_unbounded_never_full),
       cmocka_unit_test(test_maxsize_unchanged),
   };
   return harness_run(argc, argv, "queue_spill", tests,
