@@ -2117,6 +2117,31 @@ MPROC_API int mproc_release(const void *obj);
  * put that finds no room in time MPROC_E_FULL (CPython's queue.Empty and
  * queue.Full), timeout 0 included.
  *
+ * Without maxsize a put never waits, as in CPython. When the ring is full
+ * the message spills into extra shared segments, taken in order after
+ * the ring; a put past the queue's spill limit (default 2 GiB), or one
+ * that finds no room for a segment (a full /dev/shm), fails with
+ * MPROC_E_LIMIT and a message naming the spill limit, never a fault later:
+ * each segment's space is reserved when it is made. A message larger
+ * than the ring goes to the spill whole, so it too never waits; one that
+ * the spill cannot take is MPROC_E_LIMIT (it does not stream through the
+ * ring, which would wait for a consumer): keep the spill limit above the
+ * largest message. Such a put never returns MPROC_E_FULL; it may wait
+ * for another put in progress (a copy), past its timeout if need be, and
+ * returns MPROC_E_TIMEOUT only when the process holding the producer side
+ * keeps it past the timeout and half a second more (stopped, say).
+ * Segments are named: on POSIX "/dev/shm/mpq-<creator pid>-
+ * <token>-<id>-<n>", mode 0600; on Windows files of the same names in the
+ * temporary directory (a drained one that some process still maps waits
+ * there as "mpqd-..." until that process lets go of it: Windows does not
+ * delete a mapped file). They are removed as they drain, and the rest when
+ * the last live process holding the queue destroys it. If every holder
+ * is killed at once they stay behind, until the next queue creation (in
+ * any program) removes those whose creating process is dead; a queue
+ * whose creator died while other processes still use its spill can lose
+ * it that way (MPROC_E_BROKEN).
+ *
+ *
  * Queues are inherit_only objects: pass them to children as process
  * arguments. Destroy a queue in each process when done with it.
  */
@@ -2129,13 +2154,17 @@ typedef struct mproc_queue mproc_queue_t;
 
 /** How a queue is made; zero-initialised (or NULL) is the default. */
 typedef struct mproc_queue_options {
-  /** The most items the queue holds (0: no limit but the capacity). */
+  /**
+   * The most items the queue holds; a put waits for room (0: no maxsize:
+   * puts never wait: see mproc_queue_set_spill_limit()).
+   */
   size_t maxsize;
   /**
    * The ring's size in bytes, rounded up to a power of two between 4 KiB
-   * and 1 GiB (0: 256 KiB). The queue's shared memory is this plus 512
+   * and 1 GiB (0: 256 KiB). The queue's shared memory is this plus 2048
    * bytes, rounded up to a page. Each message takes 8 bytes more than its
-   * encoding.
+   * encoding. The capacity only sizes the ring, the point past which a
+   * queue without maxsize spills; it never bounds the queue.
    */
   size_t capacity;
 } mproc_queue_options_t;
@@ -2176,18 +2205,24 @@ MPROC_API int mproc_joinable_queue_create(mproc_queue_t **out,
 
 /**
  * Puts one item made of @p n values. MPROC_E_FULL when there was no room
- * before @p timeout, MPROC_E_CLOSED on a closed queue, MPROC_E_TOOBIG above
- * MPROC_QUEUE_MSG_MAX, MPROC_E_INHERITANCE for an inherit-only object.
+ * before @p timeout (a queue with maxsize), MPROC_E_LIMIT when a queue
+ * without maxsize would pass its spill limit or the system has no room
+ * for another spill segment, MPROC_E_CLOSED on a closed queue,
+ * MPROC_E_TOOBIG above MPROC_QUEUE_MSG_MAX, MPROC_E_INHERITANCE for an
+ * inherit-only object. A queue without maxsize never gives MPROC_E_FULL
+ * and never waits for a consumer.
  * @param q The queue.
  * @param vals The item's values, encoded (copied) before the call returns.
  * @param n Their number.
  * @param timeout Seconds to wait: MPROC_FOREVER for no limit, 0 to poll.
- * @return 0, MPROC_E_FULL, MPROC_E_CLOSED, MPROC_E_TOOBIG,
- *   MPROC_E_INHERITANCE, MPROC_E_BROKEN, MPROC_E_INVAL for a NULL handle or a
- *   bad timeout.
+ * @return 0, MPROC_E_FULL (maxsize only), MPROC_E_LIMIT (no maxsize),
+ *   MPROC_E_TIMEOUT when another process held the queue's producer lock
+ *   past @p timeout (plus at most half a second), MPROC_E_CLOSED,
+ *   MPROC_E_TOOBIG, MPROC_E_INHERITANCE, MPROC_E_BROKEN, MPROC_E_INVAL for
+ *   a NULL handle or a bad timeout.
  * @par Blocking and threads
- *   Up to @p timeout for room; a streamed message until it is all in. Safe
- *   from several threads at once.
+ *   Up to @p timeout for room (a queue with maxsize); a streamed message
+ *   until it is all in. Safe from several threads at once.
  */
 MPROC_API int mproc_queue_put(mproc_queue_t *q, const mproc_value_t *vals,
                               size_t n, double timeout);
@@ -2263,6 +2298,19 @@ MPROC_API int mproc_queue_empty(mproc_queue_t *q);
  *   Does not wait. Safe from several threads at once.
  */
 MPROC_API int mproc_queue_full(mproc_queue_t *q);
+/**
+ * Sets the most bytes of spill segments @p q may use (rounded down to
+ * 64 KiB; 0: the default, 2 GiB), for every process holding it; no
+ * CPython counterpart. A setter and not a field of mproc_queue_options_t,
+ * so that positional initialisers of that struct keep compiling
+ * warning-free. Segments already in use stay; later puts past the
+ * limit fail with MPROC_E_LIMIT. Does not block.
+ * @param q a queue
+ * @param bytes the limit in bytes
+ * @return 0, or MPROC_E_VALUE when @p bytes is below 64 KiB but not 0,
+ * MPROC_E_TYPE or MPROC_E_INVAL when @p q is not a queue.
+ */
+MPROC_API int mproc_queue_set_spill_limit(mproc_queue_t *q, size_t bytes);
 /**
  * Closes the queue for every process: later puts fail with MPROC_E_CLOSED,
  * gets drain what is left and then return MPROC_E_CLOSED; blocked callers

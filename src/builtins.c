@@ -104,4 +104,5 @@ const char *mproc__builtin_process_name(mproc_fn fn,
 
 void mproc__builtin_fork_child(const mproc_value_t *args, size_t nargs) {
   mproc__conn_fork_child(args, nargs);
+  mproc__queue_fork_child(args, nargs);
 }

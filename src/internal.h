@@ -33,6 +33,7 @@
  *   shm.c          anonymous shared memory that survives fork and can be
  *                  sent to a spawned child
  *   shmname.c      named shared memory
+ *   spill.c        queue spill segments, reached by name
  *   park_*.c       futex-like sleep/wake on a 32-bit word in shared memory:
  *                  posix/park_futex.c (Linux) or posix/park_sem.c (sem_t:
  *                  the portable build, macOS and the BSDs), win32/park.c
@@ -568,6 +569,34 @@ int mproc__named_shm_open(mproc__shm_t *shm, const char *name, size_t size,
                           bool create);
 /* Removes the name (POSIX); Windows names vanish with their last handle. */
 int mproc__named_shm_unlink(const char *name);
+
+/* ------------------------------------------------------------------------ */
+/* Queue spill segments (backend spill.c)                                   */
+/* ------------------------------------------------------------------------ */
+/*
+ * Named segments that a process reaches by name after it inherited the
+ * queue (POSIX: shm_open "/<name>", 0600; Windows: a file in the temporary
+ * directory). Create is exclusive and reserves all @p size bytes, so a full
+ * file system is MPROC_E_LIMIT here and never a fault at a later store.
+ * Open maps @p size bytes of an existing one (MPROC_E_NOTFOUND if gone).
+ * Neither keeps a descriptor: close with mproc__shm_close(). A name stays
+ * until mproc__spill_unlink(), whoever dies.
+ */
+int mproc__spill_create(mproc__shm_t *shm, const char *name, size_t size);
+int mproc__spill_open(mproc__shm_t *shm, const char *name, size_t size);
+/* Unlinks @p name at once: a later open of it fails and no listing shows
+ * it. Windows keeps a file that is still mapped (wine: delete pending,
+ * listed until the last view goes; Windows: the delete is refused), so
+ * there the file is first renamed to @p gone, which is deleted now if
+ * nobody maps it, else by mproc__spill_reap() from whichever process
+ * unmaps it last, or by a later sweep. POSIX ignores @p gone. */
+void mproc__spill_unlink(const char *name, const char *gone);
+/* Deletes @p gone (see mproc__spill_unlink) if nobody maps it any more;
+ * a no-op on POSIX. */
+void mproc__spill_reap(const char *gone);
+/* Unlinks every segment whose name starts with @p prefix and for which
+ * @p stale returns true. */
+void mproc__spill_sweep(const char *prefix, bool (*stale)(const char *name));
 
 /* ------------------------------------------------------------------------ */
 /* Connections (backend conn.c)                                             */

@@ -38,8 +38,7 @@
 #define FRAME_HDR 8u
 #define KIND_VALUES 1u
 #define KIND_BYTES 2u
-/* Where the ring starts in the region; the header fits before it. */
-#define RING_OFFSET 512u
+#define RING_OFFSET MPROC__QUEUE_RING_OFFSET
 #define RING_MIN ((size_t)4096)
 #define RING_MAX ((size_t)1 << 30)
 #define RING_DEFAULT ((size_t)256 * 1024)
@@ -52,52 +51,6 @@
 #define SPIN_COUNT 100
 /* Spins on a sequence word before sleeping on it (see wait_seq()). */
 #define WAIT_SPIN 4000
-
-/* Every word that is parked on lies within the first 127 words of the
- * region, as the Windows park needs (see src/win32/park.c). The words the
- * producer side writes and those the consumer side writes sit on separate
- * cache lines, so that a producer and a consumer running at once do not
- * take each other's lines on every message. */
-typedef struct queue_shared {
-  /* Line 0: fixed at creation, or rarely written. */
-  uint32_t magic;
-  uint32_t kind; /* the type id */
-  uint32_t cap, maxsize;
-  volatile uint32_t park;
-  volatile uint32_t closed, broken;
-  volatile uint32_t unfinished, join_waiters; /* JoinableQueue */
-  uint32_t pad0[7];
-  /* Line 1: written by the producer side only. */
-  volatile uint32_t plock, pwaiters, ptok_lo, ptok_hi, pmid;
-  volatile uint32_t head;
-  volatile uint32_t produced;  /* bumped on publish */
-  volatile uint32_t pcount;    /* messages published */
-  volatile uint32_t tail_seen; /* the producer's last look at tail */
-  uint32_t pad1[7];
-  /* Line 2: written by the consumer side only. */
-  volatile uint32_t clock, cwaiters, ctok_lo, ctok_hi, cmid;
-  volatile uint32_t tail;
-  volatile uint32_t consumed;  /* bumped on free */
-  volatile uint32_t ccount;    /* messages consumed */
-  volatile uint32_t head_seen; /* the consumer's last look at head */
-  uint32_t pad2[7];
-  /* Lines 3 and 4: written only by a side about to sleep. */
-  volatile uint32_t produced_waiters; /* consumers asleep on `produced` */
-  uint32_t pad3[15];
-  volatile uint32_t consumed_waiters; /* producers asleep on `consumed` */
-  uint32_t pad4[15];
-} queue_shared_t;
-
-struct mproc_queue {
-  mproc_object_t base;
-  mproc__shm_t shm;
-  mproc__park_t park;
-  queue_shared_t *sh;
-  uint8_t *ring;
-  /* The ring's size, kept out of shared memory: another process may
-   * scribble on the region, never on the bounds this one copies within. */
-  uint32_t cap;
-};
 
 /* ------------------------------------------------------------------------ */
 /* State checks                                                             */
@@ -117,6 +70,17 @@ static int set_broken(mproc_queue_t *q, const char *why) {
   }
   return mproc__err(MPROC_E_BROKEN, "queue is broken: %s", why);
 }
+
+int mproc__queue_set_broken(mproc_queue_t *q, const char *why) {
+  return set_broken(q, why);
+}
+
+/* The least a put on a queue without maxsize waits for the producer lock
+ * held by another process (see put_frame): far above the copy of a
+ * message into the spill, and five of the slices in which a dead holder
+ * is found. Longer made the fuzz replay, which scribbles live pids into
+ * the lock word, crawl. */
+#define PLOCK_GRACE_NS ((int64_t)500 * 1000000)
 
 static int broken_err(void) {
   return mproc__err(MPROC_E_BROKEN,
@@ -310,6 +274,14 @@ static void bump(mproc_queue_t *q, volatile uint32_t *seq,
     mproc__park_wake(&q->park, seq, INT32_MAX);
 }
 
+void mproc__queue_bump(mproc_queue_t *q, bool produced) {
+  queue_shared_t *sh = q->sh;
+  if (produced)
+    bump(q, &sh->produced, &sh->produced_waiters);
+  else
+    bump(q, &sh->consumed, &sh->consumed_waiters);
+}
+
 /* Tests (white-box): when set, wait_seq() calls it instead of sleeping,
  * so that a single-threaded fuzzer plays the peer at that point. */
 void (*mproc__queue_peer_hook)(mproc_queue_t *q);
@@ -417,7 +389,34 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
   if (mproc__load32(&sh->closed))
     return mproc__err(MPROC_E_CLOSED, "the queue is closed");
   qlock_t pl = plock_of(sh), cl = clock_of(sh);
-  int rc = qlock_acquire(q, &pl, deadline, MPROC_E_FULL);
+  /* No maxsize: the lock is held only for a copy into the ring or the
+   * spill, never across a wait for a consumer, so the put waits for it
+   * past a shorter timeout, as CPython's put takes its internal lock even
+   * with block=False. The bare deadline made a timeout-0 put on a queue
+   * that was never bounded fail with MPROC_E_FULL whenever another
+   * producer, a consumer releasing a drained segment, or a dead holder
+   * not yet taken over had the lock. Waiting with no bound at all hangs
+   * on a holder that is alive but never lets go (stopped, or stuck in
+   * its own take-over): after PLOCK_GRACE_NS that is MPROC_E_TIMEOUT,
+   * never MPROC_E_FULL. No grace when this very process holds it: with
+   * one thread that hold never ends while the put waits (the fuzzer,
+   * playing a producer, puts with timeout 0 under its own lock). */
+  bool spill = sh->maxsize == 0;
+  int64_t ldl = deadline;
+  uint32_t holder = mproc__load32(pl.w) & ~STEALING;
+  if (spill && holder != (uint32_t)mproc__getpid()) {
+    int64_t grace = mproc__now_ns() + PLOCK_GRACE_NS;
+    if (ldl != MPROC__NO_DEADLINE && ldl < grace)
+      ldl = grace;
+  }
+  int rc = qlock_acquire(q, &pl, ldl, spill ? MPROC_E_TIMEOUT : MPROC_E_FULL);
+  if (rc == MPROC_E_TIMEOUT)
+    return mproc__err(MPROC_E_TIMEOUT,
+                      "put: the producer side of the queue stayed held by "
+                      "process %u past the timeout (and %d ms more if "
+                      "another process)",
+                      (unsigned)(mproc__load32(pl.w) & ~STEALING),
+                      (int)(PLOCK_GRACE_NS / 1000000));
   if (rc < 0)
     return rc;
   uint8_t hdr[FRAME_HDR];
@@ -438,6 +437,21 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
     }
     if (mproc__load32(&sh->closed)) {
       rc = mproc__err(MPROC_E_CLOSED, "the queue is closed");
+      goto out;
+    }
+    if (spill) {
+      /* No maxsize: the ring while nothing is spilled and the frame fits
+       * now, else the spill (queue_spill.c), and never a wait. */
+      if (mproc__load32(&sh->sp_active) && !mproc__spill_pending(sh))
+        mproc__spill_release_open(q);
+      if (!mproc__load32(&sh->sp_active) && total <= q->cap &&
+          free_bytes(q, total) >= total)
+        break;
+      /* A message the spill cannot take is MPROC_E_LIMIT, also when it is
+       * larger than the ring and nothing is spilled: streaming it through
+       * the ring instead would wait for a consumer (for ever if none
+       * runs yet), which is what a queue without maxsize must never do. */
+      rc = mproc__spill_put(q, hdr, p, len);
       goto out;
     }
     bool slot = sh->maxsize == 0 || msg_count(sh) < sh->maxsize;
@@ -517,12 +531,11 @@ static uint32_t avail_bytes(queue_shared_t *sh, size_t need) {
   return u;
 }
 
-/* A frame header as read from the ring: validated before anything is
- * trusted, since the ring is writable by every process that has it. */
-static int read_header(mproc_queue_t *q, uint32_t tail, uint32_t *len,
-                       uint32_t *kind) {
-  uint8_t hdr[FRAME_HDR];
-  ring_read(q, tail, hdr, FRAME_HDR);
+/* A frame header as read from the ring or a spill segment: validated
+ * before anything is trusted, since both are writable by every process
+ * that has the queue. */
+int mproc__queue_read_header(mproc_queue_t *q, const uint8_t *hdr,
+                             uint32_t *len, uint32_t *kind) {
   uint32_t l = 0, c = 0;
   for (int i = 0; i < 4; i++) {
     l |= (uint32_t)hdr[i] << (8 * i);
@@ -536,6 +549,13 @@ static int read_header(mproc_queue_t *q, uint32_t tail, uint32_t *len,
   return 0;
 }
 
+static int read_header(mproc_queue_t *q, uint32_t tail, uint32_t *len,
+                       uint32_t *kind) {
+  uint8_t hdr[FRAME_HDR];
+  ring_read(q, tail, hdr, FRAME_HDR);
+  return mproc__queue_read_header(q, hdr, len, kind);
+}
+
 /* The finishing steps of a get: the count and the tail, under cmid. */
 static void consume_last(mproc_queue_t *q, uint32_t tail) {
   queue_shared_t *sh = q->sh;
@@ -544,6 +564,24 @@ static void consume_last(mproc_queue_t *q, uint32_t tail) {
   mproc__fetch_add32(&sh->ccount, 1);
   mproc__store32_release(&sh->cmid, 0);
   bump(q, &sh->consumed, &sh->consumed_waiters);
+}
+
+/* A consumer that took the last spilled message lets go of its mapping
+ * and, if no producer is busy, of the segment left open for writing (a
+ * try: the consumer lock is held, and waiting for the producer lock here
+ * would order the two locks against every producer). */
+static void spill_drained(mproc_queue_t *q) {
+  queue_shared_t *sh = q->sh;
+  mproc__shm_close(&q->spill.r);
+  q->spill.rseq = 0;
+  qlock_t pl = plock_of(sh);
+  uint32_t v = 0;
+  if (!mproc__cas32(pl.w, &v, (uint32_t)mproc__getpid()))
+    return;
+  set_token(&pl);
+  if (!mproc__spill_pending(sh))
+    mproc__spill_release_open(q);
+  qlock_release(q, &pl);
 }
 
 /*
@@ -572,7 +610,16 @@ static int get_frame(mproc_queue_t *q, void *buf, size_t cap, uint8_t **out,
     }
     if (avail_bytes(sh, FRAME_HDR) >= FRAME_HDR)
       break;
-    if (mproc__load32(&sh->closed) && used_bytes(sh) == 0) {
+    /* The spill only once the ring is empty, looked at after the spill's
+     * count: see queue_spill.c. */
+    if (mproc__spill_pending(sh) && avail_bytes(sh, FRAME_HDR) < FRAME_HDR) {
+      rc = mproc__spill_get(q, buf, cap, &mem, len, kind);
+      if (rc == 0 && !mproc__spill_pending(sh))
+        spill_drained(q);
+      goto out;
+    }
+    if (mproc__load32(&sh->closed) && used_bytes(sh) == 0 &&
+        !mproc__spill_pending(sh)) {
       rc = mproc__err(MPROC_E_CLOSED, "the queue is closed and empty");
       goto out;
     }
@@ -682,6 +729,7 @@ static size_t pow2_at_least(size_t n) {
 
 static void queue_free(mproc_queue_t *q) {
   q->base.magic = 0;
+  mproc__spill_detach(q);
   mproc__park_close(&q->park);
   mproc__shm_close(&q->shm);
   free(q);
@@ -705,6 +753,7 @@ static int queue_create(const char *what, mproc_queue_t **out,
     return mproc__err(MPROC_E_NOMEM, "allocating a queue");
   q->shm.h = MPROC__INVALID_HANDLE;
   q->park.h = MPROC__INVALID_HANDLE;
+  q->spill.w.h = q->spill.r.h = MPROC__INVALID_HANDLE;
   size_t cap = pow2_at_least(capacity);
   int rc = mproc__shm_create(&q->shm, RING_OFFSET + cap);
   if (rc < 0)
@@ -719,6 +768,11 @@ static int queue_create(const char *what, mproc_queue_t **out,
   q->sh->cap = (uint32_t)cap;
   q->cap = (uint32_t)cap;
   q->sh->maxsize = (uint32_t)maxsize;
+  rc = mproc__spill_init(q, 0);
+  if (rc < 0) {
+    mproc__park_close(&q->park);
+    goto fail;
+  }
   q->base.magic = MPROC__OBJ_MAGIC;
   q->base.type_id = kind;
   *out = q;
@@ -765,6 +819,8 @@ static int queue_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
   q->sh = sh;
   q->ring = (uint8_t *)shm.addr + RING_OFFSET;
   q->cap = cap;
+  q->spill.w.h = q->spill.r.h = MPROC__INVALID_HANDLE;
+  mproc__spill_attach(q);
   q->base.magic = MPROC__OBJ_MAGIC;
   q->base.type_id = id;
   *out = &q->base;
@@ -922,6 +978,11 @@ int mproc_queue_full(mproc_queue_t *qp) {
   return max != 0 && msg_count(q->sh) >= max;
 }
 
+int mproc_queue_set_spill_limit(mproc_queue_t *qp, size_t bytes) {
+  QUEUE_GET(q, qp);
+  return mproc__spill_set_limit(q, (uint64_t)bytes);
+}
+
 int mproc_queue_close(mproc_queue_t *qp) {
   QUEUE_GET(q, qp);
   queue_shared_t *sh = q->sh;
@@ -975,6 +1036,18 @@ int mproc_queue_join(mproc_queue_t *qp, double timeout) {
   }
 }
 
+/* A fork child that received queues as arguments joins their holders at
+ * once, before its parent may let them go (see queue_spill.c). */
+void mproc__queue_fork_child(const mproc_value_t *args, size_t nargs) {
+  for (size_t i = 0; i < nargs; i++) {
+    if (args[i].type != MPROC_VALUE_OBJECT)
+      continue;
+    mproc_object_t *o = args[i].u.obj;
+    if (o && o->magic == MPROC__OBJ_MAGIC && is_queue_id(o->type_id))
+      mproc__spill_attach((mproc_queue_t *)o);
+  }
+}
+
 int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out) {
   if (!v || !out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL argument", __func__);
@@ -1002,8 +1075,8 @@ int mproc__queue_ring(mproc_queue_t *q, void **ring, size_t *cap) {
  * would not block right now, and the park to sleep on. */
 int mproc__queue_ready(mproc_queue_t *q) {
   queue_shared_t *sh = q->sh;
-  return used_bytes(sh) >= FRAME_HDR || mproc__load32(&sh->closed) ||
-         mproc__load32(&sh->broken);
+  return used_bytes(sh) >= FRAME_HDR || mproc__spill_pending(sh) ||
+         mproc__load32(&sh->closed) || mproc__load32(&sh->broken);
 }
 
 /* For tests (white-box): bytes in the ring. */

@@ -8,9 +8,134 @@
 
 #include "object.h"
 
+/* Where the ring starts in the region; the header fits before it. */
+#define MPROC__QUEUE_RING_OFFSET 2048u
+/* The holder table of the spill (see queue_spill.c). */
+#define MPROC__SPILL_HOLDERS 64
+
+/* The spill's part of the shared header: written under the producer lock
+ * (line 5), under the consumer lock (line 6), fixed at creation or atomic
+ * (line 7), and the processes holding the queue. */
+typedef struct mproc__spill_shared {
+  /* Line 5: producer side. */
+  volatile uint32_t pm;    /* messages published into the spill */
+  volatile uint32_t wseq;  /* the segment being written (0: none) */
+  volatile uint32_t wsize; /* its size, in units */
+  volatile uint32_t wpos;  /* its first free byte */
+  volatile uint32_t run;   /* bumped when a spill starts from empty */
+  volatile uint32_t run_seq, run_size, run_pos; /* where that run starts */
+  volatile uint32_t next_seq;                   /* the next segment's number */
+  volatile uint32_t creating; /* a segment being created (0: none) */
+  uint32_t pad5[6];
+  /* Line 6: consumer side. */
+  volatile uint32_t cm;    /* messages taken from the spill */
+  volatile uint32_t rseq;  /* the segment being read */
+  volatile uint32_t rsize; /* its size, in units */
+  volatile uint32_t rpos;  /* its first unread byte */
+  volatile uint32_t crun;  /* the run the read position belongs to */
+  uint32_t pad6[11];
+  /* Line 7: the name, the limit, the space in use. */
+  uint32_t id_lo, id_hi;           /* random, per queue */
+  uint32_t cpid, ctok_lo, ctok_hi; /* the creator, for the sweep */
+  volatile uint32_t limit;         /* units */
+  volatile uint32_t units;         /* units of live segments */
+  volatile uint32_t below;         /* every segment below is unlinked */
+  uint32_t pad7[8];
+  volatile uint32_t holders[MPROC__SPILL_HOLDERS][3]; /* pid, token lo/hi */
+} mproc__spill_shared_t;
+
+/* What one process keeps of the spill: its mappings of the segment it
+ * writes and of the one it reads. */
+typedef struct mproc__spill_local {
+  mproc__shm_t w, r;
+  uint32_t wseq, rseq;
+  int64_t holder_pid; /* the process registered in the table, or 0 */
+} mproc__spill_local_t;
+
+/* Every word that is parked on lies within the first 127 words of the
+ * region, as the Windows park needs (see src/win32/park.c). The words the
+ * producer side writes and those the consumer side writes sit on separate
+ * cache lines, so that a producer and a consumer running at once do not
+ * take each other's lines on every message. */
+typedef struct queue_shared {
+  /* Line 0: fixed at creation, or rarely written. */
+  uint32_t magic;
+  uint32_t kind; /* the type id */
+  uint32_t cap, maxsize;
+  volatile uint32_t park;
+  volatile uint32_t closed, broken;
+  volatile uint32_t unfinished, join_waiters; /* JoinableQueue */
+  uint32_t pad0[7];
+  /* Line 1: written by the producer side only. */
+  volatile uint32_t plock, pwaiters, ptok_lo, ptok_hi, pmid;
+  volatile uint32_t head;
+  volatile uint32_t produced;  /* bumped on publish */
+  volatile uint32_t pcount;    /* messages published */
+  volatile uint32_t tail_seen; /* the producer's last look at tail */
+  volatile uint32_t sp_active; /* messages went to the spill: FIFO says
+                                  the ring waits until it drains */
+  uint32_t pad1[6];
+  /* Line 2: written by the consumer side only. */
+  volatile uint32_t clock, cwaiters, ctok_lo, ctok_hi, cmid;
+  volatile uint32_t tail;
+  volatile uint32_t consumed;  /* bumped on free */
+  volatile uint32_t ccount;    /* messages consumed */
+  volatile uint32_t head_seen; /* the consumer's last look at head */
+  uint32_t pad2[7];
+  /* Lines 3 and 4: written only by a side about to sleep. */
+  volatile uint32_t produced_waiters; /* consumers asleep on `produced` */
+  uint32_t pad3[15];
+  volatile uint32_t consumed_waiters; /* producers asleep on `consumed` */
+  uint32_t pad4[15];
+  /* Lines 5 to 7 and the holder table: the spill (queue_spill.c). */
+  mproc__spill_shared_t spill;
+} queue_shared_t;
+
+struct mproc_queue {
+  mproc_object_t base;
+  mproc__shm_t shm;
+  mproc__park_t park;
+  queue_shared_t *sh;
+  uint8_t *ring;
+  /* The ring's size, kept out of shared memory: another process may
+   * scribble on the region, never on the bounds this one copies within. */
+  uint32_t cap;
+  mproc__spill_local_t spill;
+};
+
 extern const mproc__type_t mproc__queue_type;
 extern const mproc__type_t mproc__simple_queue_type;
 extern const mproc__type_t mproc__joinable_queue_type;
+/* The spill (queue_spill.c). Init at creation (with the limit in bytes,
+ * 0 for the default; sweeps the segments of dead queues), attach in a
+ * process that received the queue, detach when it lets the queue go (the
+ * last live holder unlinks every segment). put and get run under the
+ * producer and consumer lock: put returns MPROC_E_LIMIT with nothing
+ * published when the spill cannot take the frame; get is called only when
+ * the ring is empty and mproc__spill_pending() (see get_frame()). */
+#define MPROC__SPILL_DEFAULT_LIMIT ((uint64_t)2 << 30)
+int mproc__spill_init(mproc_queue_t *q, uint64_t limit);
+void mproc__spill_attach(mproc_queue_t *q);
+void mproc__spill_detach(mproc_queue_t *q);
+int mproc__spill_put(mproc_queue_t *q, const uint8_t hdr[8], const uint8_t *p,
+                     size_t len);
+int mproc__spill_get(mproc_queue_t *q, void *buf, size_t cap, uint8_t **out,
+                     size_t *len, uint32_t *kind);
+bool mproc__spill_pending(queue_shared_t *sh);
+/* Under the producer lock, once the spill is empty: releases the segment
+ * left open for writing. */
+void mproc__spill_release_open(mproc_queue_t *q);
+int mproc__spill_set_limit(mproc_queue_t *q, uint64_t limit);
+/* In a fork child, with its arguments: registers it as a holder of the
+ * queues among them. */
+void mproc__queue_fork_child(const mproc_value_t *args, size_t nargs);
+/* What the spill needs of queue.c. */
+int mproc__queue_set_broken(mproc_queue_t *q, const char *why);
+void mproc__queue_bump(mproc_queue_t *q, bool produced);
+int mproc__queue_read_header(mproc_queue_t *q, const uint8_t *hdr,
+                             uint32_t *len, uint32_t *kind);
+/* Tests: the number of live spill segments and their bytes. */
+uint32_t mproc__queue_spill_units(mproc_queue_t *q);
 /* Whether a get would find a message (or the queue closed or broken). */
 int mproc__queue_ready(mproc_queue_t *q);
 /* Tests: the ring of a queue. */

@@ -471,7 +471,7 @@ static int child_stuck_producer(const mproc_value_t *args, size_t nargs) {
 
 static void test_producer_killed_mid_put(void **state) {
   mproc_queue_t *q;
-  mproc_queue_options_t o = {.maxsize = 0, .capacity = 4096};
+  mproc_queue_options_t o = {.maxsize = 1000, .capacity = 4096};
   assert_int_equal(mproc_queue_create(&q, &o), 0);
   mproc_value_t a = mproc_obj(q);
   mproc_process_t *p =
@@ -563,10 +563,12 @@ static void test_consumer_killed_mid_get(void **state) {
   assert_int_equal(n, 1);
   assert_int_equal(v[0].u.i, 42);
   mproc_values_free(v, n);
-  /* A live stealer is waited for: the lock stays its own. */
+  /* A live stealer is waited for: the lock stays its own. A queue
+   * without maxsize waits past the timeout for a while (a put there is
+   * never MPROC_E_FULL), then gives up. */
   uint32_t self = (uint32_t)mproc_getpid();
   mproc__queue_fake_stealer(q, false, self);
-  assert_int_equal(mproc_queue_put(q, &one, 1, 0.3), MPROC_E_FULL);
+  assert_int_equal(mproc_queue_put(q, &one, 1, 0.3), MPROC_E_TIMEOUT);
   mproc__queue_fake_holder(q, false, 0, false);
 
   mproc__queue_fake_holder(q, true, dead, true);
@@ -610,7 +612,7 @@ static void test_consumer_killed_mid_stream(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
   for (int attempt = 0; attempt < 5; attempt++) {
     mproc_queue_t *q;
-    mproc_queue_options_t o = {.maxsize = 0, .capacity = 4096};
+    mproc_queue_options_t o = {.maxsize = 1000, .capacity = 4096};
     assert_int_equal(mproc_queue_create(&q, &o), 0);
     mproc_value_t a = mproc_obj(q);
     mproc_process_t *prod = harness_start(child_stream_producer, &a, 1, m);
