@@ -174,5 +174,8 @@ typedef enum mproc__queue_word {
 } mproc__queue_word_t;
 volatile uint32_t *mproc__queue_word(mproc_queue_t *q, mproc__queue_word_t w);
 extern void (*mproc__queue_peer_hook)(mproc_queue_t *q);
+/* How long a put on a queue without maxsize waits, at least, for a
+ * producer lock another process holds (500 ms; src/queue.c). */
+extern int64_t mproc__queue_plock_grace_ns;
 
 #endif /* MPROC_QUEUE_H */

@@ -353,6 +353,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   F.ring = ring;
   F.cap = (uint32_t)cap;
   mproc__queue_peer_hook = peer_op;
+  /* Inputs name live processes as the producer lock's holder; a put then
+   * waits the grace out before MPROC_E_TIMEOUT. What is checked is that
+   * it comes back, not how long it waits. */
+  mproc__queue_plock_grace_ns = 1000000;
   run();
   mproc__queue_peer_hook = NULL;
   mproc_queue_destroy(F.q);
