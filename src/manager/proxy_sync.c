@@ -134,60 +134,55 @@ int mproc_manager_barrier_ex(mproc_manager_t *m, unsigned int parties,
   return rc;
 }
 
-/* The Barrier's state: parties, n_waiting, broken, default timeout. */
-static int barrier_state(mproc_proxy_t *p, const char *what, int64_t *parties,
-                         int64_t *waiting, bool *broken, double *timeout) {
+/* The Barrier's state, as one reply carries it. */
+typedef struct {
+  int64_t parties, waiting;
+  bool broken;
+  double timeout; /* the default, 0 when it has none */
+} barrier_state_t;
+
+static int barrier_state(mproc_proxy_t *p, const char *what,
+                         barrier_state_t *st) {
   mproc_value_t *res = NULL;
   size_t nres = 0;
+  *st = (barrier_state_t){0, 0, false, 0};
   int rc = mproc__proxy_call(p, what, KM_BARRIER, M_BARRIER_STATE, 0, NULL, 0,
                              &res, &nres);
   if (rc < 0)
     return rc;
-  if (nres < 4 || mproc_value_as_int(&res[0], parties) != 0 ||
-      mproc_value_as_int(&res[1], waiting) != 0 ||
-      mproc_value_as_bool(&res[2], broken) != 0 ||
-      mproc_value_as_double(&res[3], timeout) != 0)
+  if (nres < 4 || mproc_value_as_int(&res[0], &st->parties) != 0 ||
+      mproc_value_as_int(&res[1], &st->waiting) != 0 ||
+      mproc_value_as_bool(&res[2], &st->broken) != 0 ||
+      mproc_value_as_double(&res[3], &st->timeout) != 0)
     rc = mproc__err(MPROC_E_DECODE, "malformed reply from the manager");
   mproc_values_free(res, nres);
   return rc;
 }
 
 int mproc_proxy_barrier_parties(mproc_proxy_t *p) {
-  int64_t parties = 0, waiting = 0;
-  bool broken = false;
-  double t = 0;
-  int rc = barrier_state(p, "mproc_proxy_barrier_parties", &parties, &waiting,
-                         &broken, &t);
-  return rc < 0 ? rc : (int)parties;
+  barrier_state_t st;
+  int rc = barrier_state(p, "mproc_proxy_barrier_parties", &st);
+  return rc < 0 ? rc : (int)st.parties;
 }
 
 int mproc_proxy_barrier_n_waiting(mproc_proxy_t *p) {
-  int64_t parties = 0, waiting = 0;
-  bool broken = false;
-  double t = 0;
-  int rc = barrier_state(p, "mproc_proxy_barrier_n_waiting", &parties, &waiting,
-                         &broken, &t);
-  return rc < 0 ? rc : (int)waiting;
+  barrier_state_t st;
+  int rc = barrier_state(p, "mproc_proxy_barrier_n_waiting", &st);
+  return rc < 0 ? rc : (int)st.waiting;
 }
 
 int mproc_proxy_barrier_broken(mproc_proxy_t *p) {
-  int64_t parties = 0, waiting = 0;
-  bool broken = false;
-  double t = 0;
-  int rc = barrier_state(p, "mproc_proxy_barrier_broken", &parties, &waiting,
-                         &broken, &t);
-  return rc < 0 ? rc : (broken ? 1 : 0);
+  barrier_state_t st;
+  int rc = barrier_state(p, "mproc_proxy_barrier_broken", &st);
+  return rc < 0 ? rc : (st.broken ? 1 : 0);
 }
 
 /* For mproc_proxy_barrier_wait() given MPROC_DEFAULT_TIMEOUT (proxy.c):
  * the Barrier's default, MPROC_FOREVER when it has none. */
 int mproc__proxy_barrier_default_timeout(mproc_proxy_t *p, double *out) {
-  int64_t parties = 0, waiting = 0;
-  bool broken = false;
-  double t = 0;
-  int rc = barrier_state(p, "mproc_proxy_barrier_wait", &parties, &waiting,
-                         &broken, &t);
+  barrier_state_t st;
+  int rc = barrier_state(p, "mproc_proxy_barrier_wait", &st);
   if (rc == 0)
-    *out = t > 0 ? t : MPROC_FOREVER;
+    *out = st.timeout > 0 ? st.timeout : MPROC_FOREVER;
   return rc;
 }
