@@ -1005,6 +1005,18 @@ mproc_process_t *harness_start(mproc_fn fn, const mproc_value_t *args,
   return p;
 }
 
+mproc_manager_t *harness_manager_start(mproc_start_method_t method) {
+  mproc_manager_options_t o = {method, NULL, NULL, 0};
+  mproc_manager_t *mgr = NULL;
+  int rc = mproc_manager_start(&mgr, &o);
+  if (rc != 0)
+    print_error("mproc_manager_start: %s: %s\n", mproc_err_name(rc),
+                mproc_last_error());
+  assert_int_equal(rc, 0);
+  assert_non_null(mgr);
+  return mgr;
+}
+
 void harness_expect_inheritance_only(const void *obj, const char *type) {
   char want[128];
   snprintf(want, sizeof want,

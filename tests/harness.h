@@ -83,6 +83,10 @@ void harness_no_leak_check(void);
 mproc_process_t *harness_start(mproc_fn fn, const mproc_value_t *args,
                                size_t nargs, mproc_start_method_t method);
 
+/* Starts a manager server under @p method with default options; asserts
+ * the start succeeded. */
+mproc_manager_t *harness_manager_start(mproc_start_method_t method);
+
 /* Asserts that @p obj (of type name @p type, "Event") may only be passed to
  * a child at its start, as CPython's synchronisation objects: encoding it
  * fails with MPROC_E_INHERITANCE and CPython's message. */

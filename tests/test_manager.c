@@ -15,17 +15,6 @@
 #define NPROC 3
 #define NITER 50
 
-static mproc_manager_t *start_manager(mproc_start_method_t m) {
-  mproc_manager_options_t o = {m, NULL, NULL, 0};
-  mproc_manager_t *mgr = NULL;
-  int rc = mproc_manager_start(&mgr, &o);
-  if (rc != 0)
-    print_error("mproc_manager_start: %s: %s\n", mproc_err_name(rc),
-                mproc_last_error());
-  assert_int_equal(rc, 0);
-  return mgr;
-}
-
 static int64_t value_int(mproc_value_t *v) {
   int64_t i = -12345;
   mproc_value_as_int(v, &i);
@@ -68,7 +57,7 @@ static int child_counter(const mproc_value_t *args, size_t nargs) {
 
 static void test_lock_queue_value_as_arguments(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
-  mproc_manager_t *mgr = start_manager(m);
+  mproc_manager_t *mgr = harness_manager_start(m);
   mproc_proxy_t *lock, *queue, *counter;
   mproc_value_t zero = mproc_int(0);
   assert_int_equal(mproc_manager_lock(mgr, &lock), 0);
@@ -130,7 +119,7 @@ static int child_decode_proxy(const mproc_value_t *args, size_t nargs) {
 
 static void test_proxy_as_encoded_value(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
-  mproc_manager_t *mgr = start_manager(m);
+  mproc_manager_t *mgr = harness_manager_start(m);
   mproc_proxy_t *list;
   assert_int_equal(mproc_manager_list(mgr, &list), 0);
   mproc_value_t pv = mproc_obj(list);
@@ -185,7 +174,7 @@ static int task_counter(const mproc_value_t *args, size_t nargs,
 
 static void test_proxies_as_pool_task_arguments(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
-  mproc_manager_t *mgr = start_manager(m);
+  mproc_manager_t *mgr = harness_manager_start(m);
   mproc_proxy_t *lock, *queue, *counter;
   mproc_value_t zero = mproc_int(0);
   assert_int_equal(mproc_manager_lock(mgr, &lock), 0);
@@ -251,7 +240,7 @@ static int child_proxy_from_queue(const mproc_value_t *args, size_t nargs) {
 
 static void test_proxy_as_queue_item(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
-  mproc_manager_t *mgr = start_manager(m);
+  mproc_manager_t *mgr = harness_manager_start(m);
   mproc_proxy_t *list;
   mproc_queue_t *q;
   assert_int_equal(mproc_manager_list(mgr, &list), 0);
@@ -274,7 +263,7 @@ static void test_proxy_as_queue_item(void **state) {
 /* ------------------------------------------------------------------------ */
 
 static void test_hosted_types(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_proxy_t *p;
   int64_t x;
   mproc_value_t *v;
@@ -483,7 +472,7 @@ static int child_sync(const mproc_value_t *args, size_t nargs) {
 
 static void test_blocking_across_processes(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
-  mproc_manager_t *mgr = start_manager(m);
+  mproc_manager_t *mgr = harness_manager_start(m);
   mproc_proxy_t *cond, *ready[2], *barrier, *sem, *jq, *list;
   assert_int_equal(mproc_manager_condition(mgr, &cond), 0);
   assert_int_equal(mproc_manager_event(mgr, &ready[0]), 0);
@@ -549,7 +538,7 @@ static int child_hold_lock(const mproc_value_t *args, size_t nargs) {
 
 static void test_client_killed_holding_lock(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
-  mproc_manager_t *mgr = start_manager(m);
+  mproc_manager_t *mgr = harness_manager_start(m);
   mproc_proxy_t *lock, *rlock, *held;
   mproc_semaphore_t *never;
   assert_int_equal(mproc_semaphore_create(&never, 0), 0);
@@ -606,7 +595,7 @@ static int child_lock_then_put(const mproc_value_t *args, size_t nargs) {
  * connection of the dead process is done. */
 static void test_owner_dead_after_pending_requests(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
-  mproc_manager_t *mgr = start_manager(m);
+  mproc_manager_t *mgr = harness_manager_start(m);
   mproc_proxy_t *lock, *q, *held;
   assert_int_equal(mproc_manager_lock(mgr, &lock), 0);
   assert_int_equal(mproc_manager_queue(mgr, 1, &q), 0);
@@ -665,7 +654,7 @@ static int child_wait_queue(const mproc_value_t *args, size_t nargs) {
 
 static void test_shutdown_while_waiting(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
-  mproc_manager_t *mgr = start_manager(m);
+  mproc_manager_t *mgr = harness_manager_start(m);
   mproc_proxy_t *q, *ready;
   assert_int_equal(mproc_manager_queue(mgr, 0, &q), 0);
   assert_int_equal(mproc_manager_event(mgr, &ready), 0);
@@ -681,7 +670,7 @@ static void test_shutdown_while_waiting(void **state) {
 }
 
 static void test_object_lifetime(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_proxy_t *lock;
   assert_int_equal(mproc_manager_lock(mgr, &lock), 0);
   mproc_value_t pv = mproc_obj(lock);
@@ -729,7 +718,7 @@ static void thread_get(void *arg) {
 }
 
 static void test_threads_share_a_proxy(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   thread_ctx_t t = {NULL, NULL, 1, 1, 1, 0};
   assert_int_equal(mproc_manager_queue(mgr, 0, &t.q), 0);
   assert_int_equal(mproc_manager_rlock(mgr, &t.rlock), 0);
@@ -765,7 +754,7 @@ static void test_threads_share_a_proxy(void **state) {
 /* ------------------------------------------------------------------------ */
 
 static void test_wrong_key_and_address(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   const char *addr = mproc_manager_address(mgr);
   assert_non_null(addr);
   /* POSIX: the socket is in a directory only we can enter. */
@@ -859,7 +848,7 @@ static void raw_expect_closed(const char *addr, const void *buf, size_t len,
 }
 
 static void test_garbage_and_oversized_frames(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   const char *addr = mproc_manager_address(mgr);
   mproc_proxy_t *lock;
   assert_int_equal(mproc_manager_lock(mgr, &lock), 0);
@@ -1015,7 +1004,7 @@ static int child_put_exit(const mproc_value_t *args, size_t nargs) {
  * reply to the dead child, dropped the requests it had not read yet. */
 static void test_put_then_exit_loses_nothing(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
-  mproc_manager_t *mgr = start_manager(m);
+  mproc_manager_t *mgr = harness_manager_start(m);
   mproc_proxy_t *q;
   assert_int_equal(mproc_manager_queue(mgr, 0, &q), 0);
   for (int round = 0; round < PUT_EXIT_ROUNDS; round++) {
@@ -1077,7 +1066,7 @@ static int child_wait_killed(const mproc_value_t *args, size_t nargs) {
  * Lock left the next acquirer MPROC_E_OWNER_DEAD. */
 static void test_killed_waiter_takes_nothing(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
-  mproc_manager_t *mgr = start_manager(m);
+  mproc_manager_t *mgr = harness_manager_start(m);
   mproc_proxy_t *never;
   assert_int_equal(mproc_manager_event(mgr, &never), 0);
   for (int mode = 0; mode < WAIT_MODES; mode++) {
@@ -1137,7 +1126,7 @@ static void test_killed_waiter_takes_nothing(void **state) {
  * take stays at the front, before later ones. */
 static void test_killed_waiter_keeps_order(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
-  mproc_manager_t *mgr = start_manager(m);
+  mproc_manager_t *mgr = harness_manager_start(m);
   mproc_proxy_t *q, *ready, *never;
   assert_int_equal(mproc_manager_queue(mgr, 0, &q), 0);
   assert_int_equal(mproc_manager_event(mgr, &ready), 0);
@@ -1172,7 +1161,7 @@ static void test_killed_waiter_keeps_order(void **state) {
  * Queue were MPROC_E_TYPE; CPython's manager Queue() is a queue.Queue,
  * which has both, and full(). */
 static void test_queue_task_done_join_full(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_proxy_t *q, *uq, *jq;
   mproc_value_t one = mproc_int(1), *v = NULL;
   assert_int_equal(mproc_manager_queue(mgr, 2, &q), 0);

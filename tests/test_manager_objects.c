@@ -12,17 +12,6 @@
 #include <string.h>
 #include <time.h>
 
-static mproc_manager_t *start_manager(mproc_start_method_t m) {
-  mproc_manager_options_t o = {m, NULL, NULL, 0};
-  mproc_manager_t *mgr = NULL;
-  int rc = mproc_manager_start(&mgr, &o);
-  if (rc != 0)
-    print_error("mproc_manager_start: %s: %s\n", mproc_err_name(rc),
-                mproc_last_error());
-  assert_int_equal(rc, 0);
-  return mgr;
-}
-
 static bool ns_is(mproc_proxy_t *ns, const char *want) {
   char *s = NULL;
   bool ok = mproc_proxy_namespace_repr(ns, &s) == 0 && s && !strcmp(s, want);
@@ -63,7 +52,7 @@ static int child_namespace(const mproc_value_t *args, size_t nargs) {
 }
 
 static void test_namespace(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_proxy_t *ns, *d;
   mproc_value_t kv[2] = {mproc_str("a"), mproc_int(1)};
   mproc_value_t attrs = mproc_dict(kv, 1);
@@ -147,7 +136,7 @@ static int child_array(const mproc_value_t *args, size_t nargs) {
 }
 
 static void test_array(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_proxy_t *a = NULL;
   mproc_value_t *v = NULL;
   mproc_value_t i3[3] = {mproc_int(1), mproc_int(2), mproc_int(3)};
@@ -254,7 +243,7 @@ static int child_notify(const mproc_value_t *args, size_t nargs) {
 }
 
 static void test_condition_wait_for(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_proxy_t *c, *v, *l;
   mproc_value_t zero = mproc_int(0);
   assert_int_equal(mproc_manager_condition(mgr, &c), 0);
@@ -363,7 +352,7 @@ static int action_runs(const char *path, int64_t a, int64_t b) {
 }
 
 static void test_barrier_state_action(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   char path[512];
   harness_tmpfile(path, sizeof path, "baction");
   remove(path);

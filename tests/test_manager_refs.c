@@ -12,17 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static mproc_manager_t *start_manager(mproc_start_method_t m) {
-  mproc_manager_options_t o = {m, NULL, NULL, 0};
-  mproc_manager_t *mgr = NULL;
-  int rc = mproc_manager_start(&mgr, &o);
-  if (rc != 0)
-    print_error("mproc_manager_start: %s: %s\n", mproc_err_name(rc),
-                mproc_last_error());
-  assert_int_equal(rc, 0);
-  return mgr;
-}
-
 /* The length of the list the proxy in @p v names, or a negative status. */
 static long list_len_of(const mproc_value_t *v) {
   mproc_proxy_t *l;
@@ -56,7 +45,7 @@ static int child_use_stored(const mproc_value_t *args, size_t nargs) {
 }
 
 static void test_stored_proxy_keeps_referent(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_proxy_t *d, *l;
   mproc_value_t i2[2] = {mproc_int(1), mproc_int(2)};
   mproc_value_t il = mproc_list(i2, 2);
@@ -144,7 +133,7 @@ static int child_get_use(const mproc_value_t *args, size_t nargs) {
 }
 
 static void test_proxy_in_flight(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_value_t i2[2] = {mproc_int(1), mproc_int(2)};
   mproc_value_t il = mproc_list(i2, 2);
   mproc_proxy_t *l, *q, *d;

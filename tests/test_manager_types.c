@@ -12,17 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static mproc_manager_t *start_manager(mproc_start_method_t m) {
-  mproc_manager_options_t o = {m, NULL, NULL, 0};
-  mproc_manager_t *mgr = NULL;
-  int rc = mproc_manager_start(&mgr, &o);
-  if (rc != 0)
-    print_error("mproc_manager_start: %s: %s\n", mproc_err_name(rc),
-                mproc_last_error());
-  assert_int_equal(rc, 0);
-  return mgr;
-}
-
 static bool dict_is(mproc_proxy_t *d, const char *want) {
   mproc_value_t *v = NULL;
   return mproc_proxy_dict_copy(d, &v) == 0 && harness_owned_is(v, want);
@@ -66,7 +55,7 @@ static int child_keys_as_python(const mproc_value_t *args, size_t nargs) {
  * 1, 1.0 and True were three keys, and a missing key was
  * MPROC_E_NOTFOUND "no such key". */
 static void test_dict_keys_as_python(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_proxy_t *d;
   assert_int_equal(mproc_manager_dict(mgr, &d), 0);
   mproc_value_t arg = mproc_obj(d);
@@ -115,7 +104,7 @@ static int child_queue_codes(const mproc_value_t *args, size_t nargs) {
  * timed out with MPROC_E_TIMEOUT where a local queue's give MPROC_E_EMPTY
  * and MPROC_E_FULL. Also full(), task_done() and join() from a child. */
 static void test_queue_codes_full_join(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_proxy_t *q, *jq;
   mproc_value_t one = mproc_int(1);
   assert_int_equal(mproc_manager_queue(mgr, 1, &q), 0);
@@ -251,7 +240,7 @@ static int child_dict_ops(const mproc_value_t *args, size_t nargs) {
 }
 
 static void test_dict_operations(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_proxy_t *d;
   mproc_value_t l12[2] = {mproc_int(1), mproc_int(2)};
   mproc_value_t init[4] = {mproc_str("a"), mproc_int(1), mproc_int(2),
@@ -342,7 +331,7 @@ static int child_dict_iterate(const mproc_value_t *args, size_t nargs) {
 }
 
 static void test_dict_iteration(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_builder_t *b;
   mproc_value_t *init = NULL;
   assert_int_equal(mproc_builder_new(&b, MPROC_VALUE_DICT), 0);
@@ -494,7 +483,7 @@ static int child_list_ops(const mproc_value_t *args, size_t nargs) {
 }
 
 static void test_list_operations(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_proxy_t *l;
   mproc_value_t init[4] = {mproc_int(5), mproc_double(1.5), mproc_bool(true),
                            mproc_int(3)};
@@ -513,7 +502,7 @@ static void test_list_operations(void **state) {
 /* Sorting: stability (reverse too), numbers of every kind by value, tuples,
  * bytes against str; checked against python3's results. */
 static void test_list_sort(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_proxy_t *l;
   /* [(2, 'b'), (1, 'z'), (2, 'a'), (1,)] sorts to
    * [(1,), (1, 'z'), (2, 'a'), (2, 'b')] */
@@ -575,7 +564,7 @@ static void test_list_sort(void **state) {
  * server used to end the connection, and with a proxy's last connection
  * the object). Iteration still reaches every value. */
 static void test_reply_too_big(void **state) {
-  mproc_manager_t *mgr = start_manager(TEST_METHOD(state));
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
   mproc_proxy_t *d;
   size_t big = (size_t)33 << 20, n = 0;
   char *buf = calloc(1, big);
