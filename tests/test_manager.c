@@ -963,10 +963,15 @@ static void test_remote_tcp(void **state) {
   assert_int_equal(mproc_manager_shutdown(c), 0);
   assert_int_equal(mproc_manager_connect(&c, addr, "wrong", 5), MPROC_E_PERM);
   /* A client that connects and says nothing is dropped after the
-   * handshake's time limit (10 s): idle strangers cannot pile up. */
-  double t0 = harness_now();
-  raw_expect_closed(addr, "", 0, false);
-  assert_true(harness_now() - t0 < 60.0);
+   * handshake's time limit (10 s): idle strangers cannot pile up. Under
+   * one start method only: the server's accept loop is the same code
+   * whichever way its process started, and the 10 s wait per method cost
+   * every CI phase 10 s more. */
+  if (m == MPROC_START_SPAWN) {
+    double t0 = harness_now();
+    raw_expect_closed(addr, "", 0, false);
+    assert_true(harness_now() - t0 < 60.0);
+  }
   mproc_proxy_destroy(d);
   assert_int_equal(mproc_manager_shutdown(mgr), 0);
 }
