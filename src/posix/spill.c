@@ -9,7 +9,7 @@
  * SIGBUS in whichever process touches it, long after the put returned.
  */
 #define _GNU_SOURCE /* with -std=c11, POSIX and Linux interfaces */
-#include "fault.h"
+#include "posix.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -21,10 +21,7 @@
 #include <unistd.h>
 
 static int os_name(char *buf, size_t cap, const char *name) {
-  int n = snprintf(buf, cap, "/%s", name);
-  if (n < 0 || (size_t)n >= cap)
-    return mproc__err(MPROC_E_VALUE, "spill segment name too long");
-  return 0;
+  return mproc__posix_shm_path(buf, cap, name, "spill segment");
 }
 
 /* Out of space or descriptors is the queue's limit, not a system error. */
