@@ -384,6 +384,72 @@ static void test_consumer_killed_while_spilled(void **state) {
   assert_int_equal(my_released(), 0);
 }
 
+/* The consumer's hook: dies (exit code 7) once it has moved past the
+ * first spill segment, before unlinking it. */
+static void die_after_first(uint32_t seq) {
+  if (seq == 1)
+    _Exit(7);
+}
+
+/* args: queue. Takes items in order until it dies in the hook. */
+static int child_dies_before_unlink(const mproc_value_t *args, size_t nargs) {
+  mproc_queue_t *q;
+  if (nargs != 1 || mproc_value_as_queue(&args[0], &q) != 0)
+    return 90;
+  mproc__spill_moved_hook = die_after_first;
+  uint8_t buf[ITEM];
+  for (int64_t i = 0;; i++) {
+    size_t len;
+    if (mproc_queue_get_bytes(q, buf, sizeof buf, &len, 60) != 0)
+      return 91;
+    if (!is_item(buf, len, i))
+      return 92;
+  }
+}
+
+/* A consumer that dies after moving past a drained segment and before
+ * unlinking it (a kill there is likely under wine, where the unlink is a
+ * rename and a delete) leaves its name; the next consumer that moves past
+ * a segment unlinks it too, so none is left once the queue is drained.
+ * Before, `below` moved past it and the name stayed until the creator
+ * died and a sweep ran (test_consumer_killed_while_spilled failed under
+ * wine on a segment left after destroy). */
+static void test_consumer_dies_before_unlink(void **state) {
+  int64_t n = 200000; /* ~14 MB: segments 1 to 4 */
+  mproc_queue_t *q;
+  mproc_queue_options_t o = {.maxsize = 0, .capacity = 4096};
+  assert_int_equal(mproc_queue_create(&q, &o), 0);
+  uint8_t item[ITEM];
+  for (int64_t i = 0; i < n; i++) {
+    fill_item(item, i);
+    assert_int_equal(mproc_queue_put_bytes(q, item, ITEM, 0), 0);
+  }
+  mproc_value_t a = mproc_obj(q);
+  harness_expect_exit(
+      harness_start(child_dies_before_unlink, &a, 1, TEST_METHOD(state)), 7);
+  size_t qs = 0;
+  assert_int_equal(mproc_queue_qsize(q, &qs), 0);
+  assert_true(qs > 0 && qs < (size_t)n);
+  /* The rest, in order, from a consumer lock whose holder died. */
+  uint8_t buf[ITEM];
+  size_t len;
+  for (int64_t i = n - (int64_t)qs; i < n; i++) {
+    int rc = mproc_queue_get_bytes(q, buf, sizeof buf, &len, 10);
+    if (rc != 0)
+      fail_msg("get %lld: %s (%s)", (long long)i, mproc_strerror(rc),
+               mproc_last_error());
+    if (!is_item(buf, len, i))
+      fail_msg("item %lld is not whole or out of order", (long long)i);
+  }
+  assert_int_equal(mproc_queue_empty(q), 1);
+  assert_int_equal(mproc__queue_spill_units(q), 0);
+  /* Drained, the queue still alive: no segment left. */
+  assert_int_equal(my_segments(), 0);
+  mproc_queue_destroy(q);
+  assert_int_equal(my_segments(), 0);
+  assert_int_equal(my_released(), 0);
+}
+
 /* args: queue. A put larger than the ring and the spill limit, with
  * timeout 0: MPROC_E_LIMIT at once. */
 static int child_too_big(const mproc_value_t *args, size_t nargs) {
@@ -527,12 +593,14 @@ int main(int argc, char **argv) {
   mproc_register("too_big", child_too_big);
   mproc_register("exit", child_exit);
   mproc_register("spill_and_stay", child_spill_and_stay);
+  mproc_register("dies_before_unlink", child_dies_before_unlink);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_million_then_drain),
       cmocka_unit_test(test_limit_slow_consumer),
       cmocka_unit_test(test_producer_killed_while_spilled),
       cmocka_unit_test(test_consumer_killed_while_spilled),
+      cmocka_unit_test(test_consumer_dies_before_unlink),
       cmocka_unit_test(test_unbounded_never_full),
       cmocka_unit_test(test_maxsize_unchanged),
       cmocka_unit_test(test_sweep_dead_creator),
