@@ -664,6 +664,10 @@ static const group_t groups[] = {
      bench_peers_queue_64b},
     {"queue.4k", "ns", 100000, 7, 2e9, 10000, 3, bench_mproc_queue_4k,
      bench_peers_queue_4k},
+    /* A million items per round for every case (no max_round_ns: a
+     * smaller run of the slower peer would not spill the same way). */
+    {"queue.64b.spill", "ns", 1000000, 3, 0, 100000, 1, bench_mproc_queue_spill,
+     bench_peers_queue_spill},
     {"simplequeue.64b", "ns", 200000, 7, 2e9, 20000, 3,
      bench_mproc_simplequeue_64b, bench_no_peers},
     {"pipe.roundtrip", "ns", 20000, 9, 2e9, 2000, 3, bench_mproc_pipe_roundtrip,

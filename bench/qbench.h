@@ -9,6 +9,13 @@
  *                  raw pipe, one write per message).
  *   queue.4k       the same with 4096-byte messages (MB/s = 4096000 / ns).
  *   simplequeue.64b  mproc's SimpleQueue, as queue.64b.
+ *   queue.64b.spill  n 64-byte puts into a queue without maxsize with no
+ *                  consumer running (mproc: past the ring they spill),
+ *                  then another process, waiting until then, drains them
+ *                  all: ns per item for both phases together (each phase
+ *                  noted on stderr). Peer: .cpython, the same with
+ *                  multiprocessing.Queue (see qpeers_posix.c for what its
+ *                  put phase does and does not include).
  *   pipe.roundtrip 64 bytes there and back between two processes: ns per
  *                  round trip. Peer: .raw (a socketpair, one write and one
  *                  read each way).
@@ -22,6 +29,8 @@ extern const bench_case_t bench_mproc_queue_64b[];
 extern const bench_case_t bench_mproc_queue_4k[];
 extern const bench_case_t bench_mproc_simplequeue_64b[];
 extern const bench_case_t bench_mproc_pipe_roundtrip[];
+extern const bench_case_t bench_mproc_queue_spill[];
+extern const bench_case_t bench_peers_queue_spill[];
 extern const bench_case_t bench_peers_queue_64b[];
 extern const bench_case_t bench_peers_queue_4k[];
 extern const bench_case_t bench_peers_pipe_roundtrip[];

@@ -6,6 +6,21 @@
  *                         producer (the main process) and one consumer
  *                         process; python times its own puts up to the
  *                         consumer's "done", start-up excluded.
+ *   queue.64b.spill.cpython  python3 -c: n puts into a
+ *                         multiprocessing.Queue with no consumer running,
+ *                         then a drainer process (started before, waiting
+ *                         on an Event) gets them all; python times both
+ *                         phases. What its put phase does not include:
+ *                         put() only appends to the queue's in-process
+ *                         buffer; its feeder thread pickles and writes into
+ *                         the pipe, which fills after 64 KiB (~800 items),
+ *                         and then blocks until the drainer reads. So the
+ *                         items are not in the queue when the puts return
+ *                         (the producer must outlive the drain, and a
+ *                         producer killed then loses them all): the
+ *                         pickling and the pipe writes happen during the
+ *                         drain phase, which is why only the sum of both
+ *                         phases compares.
  *   queue.64b.pipe        pipe(2): a fork child reads 64-byte messages,
  *                         one write(2) per message.
  *   pipe.roundtrip.raw    socketpair(2): 64 bytes there and back, one
@@ -43,6 +58,31 @@ static const char py_script[] =
     "    p.join()\n"
     "    print(t1 - t0)\n";
 
+static const char py_spill_script[] =
+    "import multiprocessing as mp, sys, time\n"
+    "def drain(q, ready, go, done, n):\n"
+    "    ready.set()\n"
+    "    go.wait()\n"
+    "    for _ in range(n): q.get()\n"
+    "    done.set()\n"
+    "if __name__ == '__main__':\n"
+    "    n, size = int(sys.argv[1]), int(sys.argv[2])\n"
+    "    mp.set_start_method('fork')\n"
+    "    q = mp.Queue()\n"
+    "    ready, go, done = mp.Event(), mp.Event(), mp.Event()\n"
+    "    p = mp.Process(target=drain, args=(q, ready, go, done, n))\n"
+    "    p.start()\n"
+    "    ready.wait()\n"
+    "    msg = b'x' * size\n"
+    "    t0 = time.perf_counter_ns()\n"
+    "    for _ in range(n): q.put(msg)\n"
+    "    t1 = time.perf_counter_ns()\n"
+    "    go.set()\n"
+    "    done.wait()\n"
+    "    t2 = time.perf_counter_ns()\n"
+    "    p.join()\n"
+    "    print(t2 - t0, t1 - t0)\n";
+
 static size_t size_64 = 64, size_4k = 4096;
 
 int bench_pipe_child(int argc, char **argv) {
@@ -65,14 +105,15 @@ static void *py_setup_4k(void) {
   return py_setup(&size_4k);
 }
 
-static int64_t py_run(void *ctx, long n) {
-  size_t size = *(size_t *)ctx;
+/* Runs @p script with n and size; returns the first number it prints
+ * (and the second, if any, in *@p second). */
+static int64_t py_script_run(const char *script, size_t len, long n,
+                             size_t size, int64_t *second) {
   char path[] = "/tmp/mproc-bench-py-XXXXXX";
   int fd = mkstemp(path);
   if (fd < 0)
     return -1;
-  if (write(fd, py_script, sizeof py_script - 1) !=
-      (ssize_t)(sizeof py_script - 1)) {
+  if (write(fd, script, len) != (ssize_t)len) {
     close(fd);
     unlink(path);
     return -1;
@@ -81,15 +122,36 @@ static int64_t py_run(void *ctx, long n) {
   char cmd[512];
   snprintf(cmd, sizeof cmd, "python3 %s %ld %zu", path, n, size);
   FILE *f = popen(cmd, "r");
-  long long ns = -1;
+  long long ns = -1, ns2 = -1;
   if (f) {
     if (fscanf(f, "%lld", &ns) != 1)
       ns = -1;
+    else if (second && fscanf(f, "%lld", &ns2) != 1)
+      ns2 = -1;
     if (pclose(f) != 0)
       ns = -1;
   }
   unlink(path);
+  if (second)
+    *second = (int64_t)ns2;
   return (int64_t)ns;
+}
+
+static int64_t py_run(void *ctx, long n) {
+  return py_script_run(py_script, sizeof py_script - 1, n, *(size_t *)ctx,
+                       NULL);
+}
+
+static int64_t py_spill_run(void *ctx, long n) {
+  int64_t put = -1;
+  int64_t ns = py_script_run(py_spill_script, sizeof py_spill_script - 1, n,
+                             *(size_t *)ctx, &put);
+  if (ns > 0 && put >= 0 && n >= 100000)
+    fprintf(stderr,
+            "# queue.64b.spill.cpython: put %.1f ns/item, drain %.1f "
+            "ns/item\n",
+            (double)put / (double)n, (double)(ns - put) / (double)n);
+  return ns;
 }
 
 static void *pipe_setup(void) {
@@ -193,6 +255,10 @@ const bench_case_t bench_peers_queue_64b[] = {
 };
 const bench_case_t bench_peers_queue_4k[] = {
     {"queue.4k.cpython", py_setup_4k, py_run, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+const bench_case_t bench_peers_queue_spill[] = {
+    {"queue.64b.spill.cpython", py_setup_64, py_spill_run, NULL},
     {NULL, NULL, NULL, NULL},
 };
 const bench_case_t bench_peers_pipe_roundtrip[] = {

@@ -175,6 +175,10 @@ const bench_case_t bench_peers_queue_4k[] = {
     {"queue.4k.cpython", skip_setup, never_run, NULL},
     {NULL, NULL, NULL, NULL},
 };
+const bench_case_t bench_peers_queue_spill[] = {
+    {"queue.64b.spill.cpython", skip_setup, never_run, NULL},
+    {NULL, NULL, NULL, NULL},
+};
 const bench_case_t bench_peers_pipe_roundtrip[] = {
     {"pipe.roundtrip.raw", pipe_setup, rt_run, NULL},
     {NULL, NULL, NULL, NULL},

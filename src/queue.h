@@ -134,6 +134,9 @@ int mproc__queue_set_broken(mproc_queue_t *q, const char *why);
 void mproc__queue_bump(mproc_queue_t *q, bool produced);
 int mproc__queue_read_header(mproc_queue_t *q, const uint8_t *hdr,
                              uint32_t *len, uint32_t *kind);
+/* Tests: called by a consumer that moved past drained spill segment
+ * @p seq, before it unlinks it (queue_spill.c). */
+extern void (*mproc__spill_moved_hook)(uint32_t seq);
 /* Tests: the number of live spill segments and their bytes. */
 uint32_t mproc__queue_spill_units(mproc_queue_t *q);
 /* Whether a get would find a message (or the queue closed or broken). */

@@ -4,7 +4,9 @@
  * ring spills into extra shared segments (issue 21). A million puts with
  * no consumer, then a child drains them in order; a producer far larger
  * than the spill limit against a slow consumer; kills of a producer and a
- * consumer while messages are spilled; and after each, no segment left.
+ * consumer while messages are spilled; and after each, no segment left;
+ * the segments of a process killed holding its queue, swept by the next
+ * queue creation.
  * CI sizes by default; MPROC_TEST_FULL=1 for the full ones (1,000,000
  * items; 10 GB through a 256 MiB limit).
  */
@@ -38,6 +40,15 @@ static bool count_seg(const char *name) {
 static int my_segments(void) {
   char prefix[32];
   snprintf(prefix, sizeof prefix, "mpq-%lld-", (long long)mproc_getpid());
+  seg_count = 0;
+  mproc__spill_sweep(prefix, count_seg);
+  return seg_count;
+}
+
+/* The live segments of queues process @p pid created. */
+static int segments_of(int64_t pid) {
+  char prefix[32];
+  snprintf(prefix, sizeof prefix, "mpq-%lld-", (long long)pid);
   seg_count = 0;
   mproc__spill_sweep(prefix, count_seg);
   return seg_count;
@@ -373,6 +384,72 @@ static void test_consumer_killed_while_spilled(void **state) {
   assert_int_equal(my_released(), 0);
 }
 
+/* The consumer's hook: dies (exit code 7) once it has moved past the
+ * first spill segment, before unlinking it. */
+static void die_after_first(uint32_t seq) {
+  if (seq == 1)
+    _Exit(7);
+}
+
+/* args: queue. Takes items in order until it dies in the hook. */
+static int child_dies_before_unlink(const mproc_value_t *args, size_t nargs) {
+  mproc_queue_t *q;
+  if (nargs != 1 || mproc_value_as_queue(&args[0], &q) != 0)
+    return 90;
+  mproc__spill_moved_hook = die_after_first;
+  uint8_t buf[ITEM];
+  for (int64_t i = 0;; i++) {
+    size_t len;
+    if (mproc_queue_get_bytes(q, buf, sizeof buf, &len, 60) != 0)
+      return 91;
+    if (!is_item(buf, len, i))
+      return 92;
+  }
+}
+
+/* A consumer that dies after moving past a drained segment and before
+ * unlinking it (a kill there is likely under wine, where the unlink is a
+ * rename and a delete) leaves its name; the next consumer that moves past
+ * a segment unlinks it too, so none is left once the queue is drained.
+ * Before, `below` moved past it and the name stayed until the creator
+ * died and a sweep ran (test_consumer_killed_while_spilled failed under
+ * wine on a segment left after destroy). */
+static void test_consumer_dies_before_unlink(void **state) {
+  int64_t n = 200000; /* ~14 MB: segments 1 to 4 */
+  mproc_queue_t *q;
+  mproc_queue_options_t o = {.maxsize = 0, .capacity = 4096};
+  assert_int_equal(mproc_queue_create(&q, &o), 0);
+  uint8_t item[ITEM];
+  for (int64_t i = 0; i < n; i++) {
+    fill_item(item, i);
+    assert_int_equal(mproc_queue_put_bytes(q, item, ITEM, 0), 0);
+  }
+  mproc_value_t a = mproc_obj(q);
+  harness_expect_exit(
+      harness_start(child_dies_before_unlink, &a, 1, TEST_METHOD(state)), 7);
+  size_t qs = 0;
+  assert_int_equal(mproc_queue_qsize(q, &qs), 0);
+  assert_true(qs > 0 && qs < (size_t)n);
+  /* The rest, in order, from a consumer lock whose holder died. */
+  uint8_t buf[ITEM];
+  size_t len;
+  for (int64_t i = n - (int64_t)qs; i < n; i++) {
+    int rc = mproc_queue_get_bytes(q, buf, sizeof buf, &len, 10);
+    if (rc != 0)
+      fail_msg("get %lld: %s (%s)", (long long)i, mproc_strerror(rc),
+               mproc_last_error());
+    if (!is_item(buf, len, i))
+      fail_msg("item %lld is not whole or out of order", (long long)i);
+  }
+  assert_int_equal(mproc_queue_empty(q), 1);
+  assert_int_equal(mproc__queue_spill_units(q), 0);
+  /* Drained, the queue still alive: no segment left. */
+  assert_int_equal(my_segments(), 0);
+  mproc_queue_destroy(q);
+  assert_int_equal(my_segments(), 0);
+  assert_int_equal(my_released(), 0);
+}
+
 /* args: queue. A put larger than the ring and the spill limit, with
  * timeout 0: MPROC_E_LIMIT at once. */
 static int child_too_big(const mproc_value_t *args, size_t nargs) {
@@ -429,6 +506,66 @@ static void test_unbounded_never_full(void **state) {
   assert_int_equal(my_released(), 0);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The sweep of segments whose creator died                                 */
+/* ------------------------------------------------------------------------ */
+
+/* args: ready event, stay event. Creates a queue of its own, spills into
+ * it, says ready, and waits to be killed without letting the queue go:
+ * its segments outlive it, as when every holder of a queue is killed. */
+static int child_spill_and_stay(const mproc_value_t *args, size_t nargs) {
+  mproc_event_t *ready, *stay;
+  if (nargs != 2 || mproc_value_as_event(&args[0], &ready) != 0 ||
+      mproc_value_as_event(&args[1], &stay) != 0)
+    return 80;
+  mproc_queue_t *q;
+  mproc_queue_options_t o = {.maxsize = 0, .capacity = 4096};
+  if (mproc_queue_create(&q, &o) != 0)
+    return 81;
+  uint8_t item[ITEM];
+  for (int64_t i = 0; i < 1000; i++) {
+    fill_item(item, i);
+    if (mproc_queue_put_bytes(q, item, ITEM, 0) != 0)
+      return 82;
+  }
+  if (mproc__queue_spill_units(q) == 0)
+    return 83;
+  mproc_event_set(ready);
+  mproc_event_wait(stay, 120); /* never set: killed before */
+  return 84;
+}
+
+/* A process killed holding a spilled queue leaves its segments; the next
+ * queue creation (in any process) removes them, and only those whose
+ * creator is dead. */
+static void test_sweep_dead_creator(void **state) {
+  mproc_event_t *ready, *stay;
+  assert_int_equal(mproc_event_create(&ready), 0);
+  assert_int_equal(mproc_event_create(&stay), 0);
+  mproc_value_t a[2] = {mproc_obj(ready), mproc_obj(stay)};
+  mproc_process_t *p =
+      harness_start(child_spill_and_stay, a, 2, TEST_METHOD(state));
+  int64_t pid = mproc_process_pid(p);
+  assert_int_equal(mproc_event_wait(ready, 120), 0);
+  int live = segments_of(pid);
+  assert_true(live > 0);
+  /* A creation while the creator lives leaves them alone. */
+  mproc_queue_t *q;
+  assert_int_equal(mproc_queue_create(&q, NULL), 0);
+  mproc_queue_destroy(q);
+  assert_int_equal(segments_of(pid), live);
+  assert_int_equal(mproc_process_kill(p), 0);
+  harness_expect_exit(p, -MPROC_SIGKILL);
+  assert_int_equal(segments_of(pid), live);
+  /* The next creation sweeps them. */
+  assert_int_equal(mproc_queue_create(&q, NULL), 0);
+  assert_int_equal(segments_of(pid), 0);
+  mproc_queue_destroy(q);
+  mproc_event_destroy(ready);
+  mproc_event_destroy(stay);
+  assert_int_equal(my_segments(), 0);
+}
+
 /* A maxsize queue is bounded as before: put waits, MPROC_E_FULL. */
 static void test_maxsize_unchanged(void **state) {
   (void)state;
@@ -455,14 +592,18 @@ int main(int argc, char **argv) {
   mproc_register("endless_consumer", child_endless_consumer);
   mproc_register("too_big", child_too_big);
   mproc_register("exit", child_exit);
+  mproc_register("spill_and_stay", child_spill_and_stay);
+  mproc_register("dies_before_unlink", child_dies_before_unlink);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_million_then_drain),
       cmocka_unit_test(test_limit_slow_consumer),
       cmocka_unit_test(test_producer_killed_while_spilled),
       cmocka_unit_test(test_consumer_killed_while_spilled),
+      cmocka_unit_test(test_consumer_dies_before_unlink),
       cmocka_unit_test(test_unbounded_never_full),
       cmocka_unit_test(test_maxsize_unchanged),
+      cmocka_unit_test(test_sweep_dead_creator),
   };
   return harness_run(argc, argv, "queue_spill", tests,
                      sizeof tests / sizeof tests[0]);

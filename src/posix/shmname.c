@@ -4,7 +4,7 @@
  * as /dev/shm/<name> on Linux until it is unlinked.
  */
 #define _GNU_SOURCE /* with -std=c11, POSIX and Linux interfaces */
-#include "fault.h"
+#include "posix.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -13,11 +13,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int os_name(char *buf, size_t cap, const char *name) {
+int mproc__posix_shm_path(char *buf, size_t cap, const char *name,
+                          const char *what) {
   int n = snprintf(buf, cap, "/%s", name);
   if (n < 0 || (size_t)n >= cap)
-    return mproc__err(MPROC_E_VALUE, "shared memory name too long");
+    return mproc__err(MPROC_E_VALUE, "%s name too long", what);
   return 0;
+}
+
+static int os_name(char *buf, size_t cap, const char *name) {
+  return mproc__posix_shm_path(buf, cap, name, "shared memory");
 }
 
 int mproc__named_shm_open(mproc__shm_t *shm, const char *name, size_t size,

@@ -19,23 +19,57 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The full path of @p name (or of the pattern "<prefix>*"). */
-static int spill_path(wchar_t *buf, size_t cap, const char *name,
-                      bool pattern) {
-  wchar_t dir[MAX_PATH + 1];
-  DWORD n = GetTempPathW(MAX_PATH + 1, dir);
+/* A path in the temporary directory: the directory (with its trailing
+ * backslash) is looked up once per operation, and every name of that
+ * operation (a segment and its "gone" name, the entries of a listing) is
+ * appended to it in place. */
+typedef struct seg_path {
+  wchar_t buf[MAX_PATH + 200];
+  size_t dir; /* characters of the directory */
+} seg_path_t;
+
+static int seg_dir(seg_path_t *sp) {
+  DWORD n = GetTempPathW(MAX_PATH + 1, sp->buf);
   if (n == 0 || n > MAX_PATH)
     return mproc__err_os("finding the temporary directory");
+  sp->dir = n;
+  return 0;
+}
+
+/* The path of the wide name @p wname (with a "*" after it for a pattern). */
+static int seg_join_w(seg_path_t *sp, const wchar_t *wname, bool pattern) {
+  size_t cap = sizeof sp->buf / sizeof sp->buf[0];
+  if (sp->dir + wcslen(wname) + 2 >= cap)
+    return mproc__err(MPROC_E_VALUE, "spill segment path too long");
+  wcscpy(sp->buf + sp->dir, wname);
+  if (pattern)
+    wcscat(sp->buf, L"*");
+  return 0;
+}
+
+static int seg_join(seg_path_t *sp, const char *name, bool pattern) {
   wchar_t wname[200];
   if (!MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, name, -1, wname, 200))
     return mproc__err(MPROC_E_VALUE, "spill segment name too long");
-  if ((size_t)n + wcslen(wname) + 2 >= cap)
-    return mproc__err(MPROC_E_VALUE, "spill segment path too long");
-  wcscpy(buf, dir);
-  wcscat(buf, wname);
-  if (pattern)
-    wcscat(buf, L"*");
-  return 0;
+  return seg_join_w(sp, wname, pattern);
+}
+
+/* The full path of @p name (or of the pattern "<prefix>*"). */
+static int spill_path(seg_path_t *sp, const char *name, bool pattern) {
+  int rc = seg_dir(sp);
+  return rc < 0 ? rc : seg_join(sp, name, pattern);
+}
+
+/* Opens segment file @p path: every open shares FILE_SHARE_DELETE, so that
+ * the consumer deletes (renames, see mproc__spill_unlink) a drained segment
+ * while other processes may still have it mapped. */
+static HANDLE seg_file(const wchar_t *path, DWORD disposition, DWORD attrs) {
+  return MPROC__FAIL(CREATE_FILE)
+             ? INVALID_HANDLE_VALUE
+             : CreateFileW(path, GENERIC_READ | GENERIC_WRITE,
+                           FILE_SHARE_READ | FILE_SHARE_WRITE |
+                               FILE_SHARE_DELETE,
+                           NULL, disposition, attrs, NULL);
 }
 
 static int space_err(DWORD e, const char *what, const char *name, size_t size) {
@@ -74,25 +108,23 @@ static int map_file(mproc__shm_t *shm, HANDLE f, const char *name, size_t size,
   return 0;
 }
 
-int mproc__spill_create(mproc__shm_t *shm, const char *name, size_t size) {
+/* The start of create and open: an empty @p shm, and the path of @p name. */
+static int seg_begin(mproc__shm_t *shm, seg_path_t *sp, const char *name) {
   shm->addr = NULL;
   shm->size = 0;
   shm->h = MPROC__INVALID_HANDLE;
-  wchar_t path[MAX_PATH + 200];
-  int rc = spill_path(path, sizeof path / sizeof path[0], name, false);
+  return spill_path(sp, name, false);
+}
+
+int mproc__spill_create(mproc__shm_t *shm, const char *name, size_t size) {
+  seg_path_t sp;
+  int rc = seg_begin(shm, &sp, name);
   if (rc < 0)
     return rc;
-  /* FILE_SHARE_DELETE: the consumer deletes a drained segment while other
-   * processes may still have it mapped. */
+  const wchar_t *path = sp.buf;
   HANDLE f =
-      MPROC__FAIL(CREATE_FILE)
-          ? INVALID_HANDLE_VALUE
-          : CreateFileW(path, GENERIC_READ | GENERIC_WRITE,
-                        FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
-                        NULL, CREATE_NEW,
-                        FILE_ATTRIBUTE_TEMPORARY |
-                            FILE_ATTRIBUTE_NOT_CONTENT_INDEXED,
-                        NULL);
+      seg_file(path, CREATE_NEW,
+               FILE_ATTRIBUTE_TEMPORARY | FILE_ATTRIBUTE_NOT_CONTENT_INDEXED);
   if (f == INVALID_HANDLE_VALUE)
     return mproc__err_os("creating spill segment");
   LARGE_INTEGER end;
@@ -111,19 +143,11 @@ int mproc__spill_create(mproc__shm_t *shm, const char *name, size_t size) {
 }
 
 int mproc__spill_open(mproc__shm_t *shm, const char *name, size_t size) {
-  shm->addr = NULL;
-  shm->size = 0;
-  shm->h = MPROC__INVALID_HANDLE;
-  wchar_t path[MAX_PATH + 200];
-  int rc = spill_path(path, sizeof path / sizeof path[0], name, false);
+  seg_path_t sp;
+  int rc = seg_begin(shm, &sp, name);
   if (rc < 0)
     return rc;
-  HANDLE f =
-      MPROC__FAIL(CREATE_FILE)
-          ? INVALID_HANDLE_VALUE
-          : CreateFileW(path, GENERIC_READ | GENERIC_WRITE,
-                        FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
-                        NULL, OPEN_EXISTING, 0, NULL);
+  HANDLE f = seg_file(sp.buf, OPEN_EXISTING, 0);
   if (f == INVALID_HANDLE_VALUE) {
     DWORD e = GetLastError();
     if (e == ERROR_FILE_NOT_FOUND || e == ERROR_ACCESS_DENIED) {
@@ -158,37 +182,40 @@ int mproc__spill_open(mproc__shm_t *shm, const char *name, size_t size) {
  * a consumer that has not opened it yet could.
  */
 void mproc__spill_unlink(const char *name, const char *gone) {
-  wchar_t path[MAX_PATH + 200], to[MAX_PATH + 200];
-  if (spill_path(path, sizeof path / sizeof path[0], name, false) < 0)
+  seg_path_t sp, to;
+  if (spill_path(&sp, name, false) < 0)
     return;
-  if (gone && spill_path(to, sizeof to / sizeof to[0], gone, false) == 0 &&
-      MoveFileExW(path, to, 0)) {
-    DeleteFileW(to);
+  to.dir = sp.dir;
+  wcsncpy(to.buf, sp.buf, sp.dir);
+  if (gone && seg_join(&to, gone, false) == 0 &&
+      MoveFileExW(sp.buf, to.buf, 0)) {
+    DeleteFileW(to.buf);
     return;
   }
-  DeleteFileW(path);
+  DeleteFileW(sp.buf);
 }
 
 void mproc__spill_reap(const char *gone) {
-  wchar_t path[MAX_PATH + 200];
-  if (spill_path(path, sizeof path / sizeof path[0], gone, false) == 0)
-    DeleteFileW(path);
+  seg_path_t sp;
+  if (spill_path(&sp, gone, false) == 0)
+    DeleteFileW(sp.buf);
 }
 
 void mproc__spill_sweep(const char *prefix, bool (*stale)(const char *name)) {
-  wchar_t pat[MAX_PATH + 200];
-  if (spill_path(pat, sizeof pat / sizeof pat[0], prefix, true) < 0)
+  seg_path_t sp;
+  if (spill_path(&sp, prefix, true) < 0)
     return;
   WIN32_FIND_DATAW fd;
-  HANDLE h = FindFirstFileW(pat, &fd);
+  HANDLE h = FindFirstFileW(sp.buf, &fd);
   if (h == INVALID_HANDLE_VALUE)
     return;
   do {
+    /* The entry's own wide name, in the directory already looked up. */
     char name[200];
     if (WideCharToMultiByte(CP_UTF8, 0, fd.cFileName, -1, name, sizeof name,
                             NULL, NULL) &&
-        stale(name))
-      mproc__spill_unlink(name, NULL);
+        stale(name) && seg_join_w(&sp, fd.cFileName, false) == 0)
+      DeleteFileW(sp.buf);
   } while (FindNextFileW(h, &fd));
   FindClose(h);
 }

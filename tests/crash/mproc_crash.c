@@ -12,6 +12,10 @@
  *     iteration that overruns its time bound into a failure (a hang);
  *   - no message reported as put is lost or duplicated, no half message is
  *     delivered (every payload carries a checksum);
+ *   - queue-spill: the same while the messages sit in a queue's spill
+ *     segments (a queue without maxsize whose ring overflowed before its
+ *     consumers began), and once the queue is destroyed no segment of it
+ *     is left (/dev/shm on Linux, the temporary directory on Windows);
  *   - the counters that locks protect stay consistent, the RLock's next
  *     acquirer gets MPROC_E_OWNER_DEAD, a Lock held by the dead stays held
  *     (CPython's semantics: the survivors time out);
@@ -36,7 +40,7 @@
  *               [--hang-after SECONDS] [--hang-pause] [--verbose]
  *
  * NAME is lock, rlock, queue, pool, manager, manager-put, manager-wait,
- * condition or all (round robin). The seed
+ * condition, queue-spill or all (round robin). The seed
  * is printed; a failing iteration prints the arguments that replay it
  * alone. Exit status 0 when every iteration held every invariant.
  *
@@ -53,6 +57,7 @@
 #include <mproc.h>
 
 #include "manager/manager.h" /* mproc__manager_server_pid(), a test hook */
+#include "queue.h"           /* the spill's white-box hooks */
 #include "harness.h"
 
 #include <inttypes.h>
@@ -87,7 +92,8 @@ enum {
   C_NWORKERS,   /* pool workers that ran the initializer */
   C_GO,         /* set by the parent once every participant is ready */
   C_STALE,      /* condition: waits that timed out with an item there */
-  C_STATE = 16, /* + i: what participant i is doing */
+  C_GATE,       /* queue-spill: set by the parent once the queue spilled */
+  C_STATE = 20, /* + i: what participant i is doing */
   C_DONE = C_STATE + MAXP,   /* + i: critical sections completed */
   C_PUTS = C_DONE + MAXP,    /* + i: items whose put returned */
   C_PID = C_PUTS + MAXP,     /* + slot: pool worker pids */
@@ -341,27 +347,25 @@ static int lock_worker(const mproc_value_t *args, size_t nargs) {
 #define Q_SMALL_MAX 300
 #define Q_CAP 4096
 #define Q_BIG_MAX (4 * Q_CAP)
+/* queue-spill: larger streamed items, so that the spill runs through
+ * several 4 MiB segments in an iteration. */
+#define QS_BIG_MAX (64 * 1024)
 
-/* (cells, idx, seed, queue, nitems) */
-static int queue_producer(const mproc_value_t *args, size_t nargs) {
-  int idx = 0;
-  uint64_t seed = 0;
-  mproc_queue_t *q = NULL;
-  int64_t nitems = 0;
-  if (participant_init(args, nargs, 5, &idx, &seed) != 0 ||
-      mproc_value_as_queue(&args[3], &q) != 0 ||
-      mproc_value_as_int(&args[4], &nitems) != 0 || nitems > MAXSEQ)
-    return 2;
-  uint8_t *buf = malloc(Q_BIG_MAX);
+/* Puts items 0 .. @p nitems - 1, one in @p big_one_in of them from
+ * Q_CAP up to @p big_max bytes (past the ring: streamed, or spilled),
+ * recording each once its put returned. */
+static int produce(mproc_queue_t *q, int idx, uint64_t seed, int64_t nitems,
+                   uint32_t big_max, uint32_t big_one_in) {
+  uint8_t *buf = malloc(big_max);
   if (!buf)
     return 2;
   st(C_STATE + idx, S_IDLE);
   ready_set_go();
   int status = 0;
   for (uint32_t seq = 0; seq < (uint32_t)nitems && !should_stop();) {
-    bool big = rng_below(&seed, 8) == 0;
+    bool big = rng_below(&seed, big_one_in) == 0;
     uint32_t len =
-        big ? Q_CAP + rng_below(&seed, Q_BIG_MAX - Q_CAP)
+        big ? Q_CAP + rng_below(&seed, big_max - Q_CAP)
             : (uint32_t)sizeof(item_hdr_t) + rng_below(&seed, Q_SMALL_MAX);
     item_make(buf, (uint32_t)idx, seq, len);
     st(C_STATE + idx, big ? S_PUT_STREAM : S_PUT);
@@ -369,8 +373,11 @@ static int queue_producer(const mproc_value_t *args, size_t nargs) {
     st(C_STATE + idx, S_IDLE);
     if (rc == 0) {
       st(C_PUTS + idx, ++seq);
-    } else if (rc == MPROC_E_FULL) {
-      add(C_TIMEOUT, 1); /* the same item again */
+    } else if (rc == MPROC_E_FULL || rc == MPROC_E_TIMEOUT) {
+      /* FULL: a ring without room; TIMEOUT: the producer side of a queue
+       * without maxsize held past its grace (by a survivor taking it over
+       * from the victim). The same item again. */
+      add(C_TIMEOUT, 1);
     } else if (rc == MPROC_E_BROKEN) {
       add(C_BROKEN, 1);
       break;
@@ -385,24 +392,22 @@ static int queue_producer(const mproc_value_t *args, size_t nargs) {
   return status;
 }
 
-/* (cells, idx, seed, queue) */
-static int queue_consumer(const mproc_value_t *args, size_t nargs) {
-  int idx = 0;
-  uint64_t seed = 0;
-  mproc_queue_t *q = NULL;
-  if (participant_init(args, nargs, 4, &idx, &seed) != 0 ||
-      mproc_value_as_queue(&args[3], &q) != 0)
-    return 2;
-  uint8_t *buf = malloc(Q_BIG_MAX);
+/* Takes items (of up to @p big_max bytes) until told to stop; with
+ * @p gated, only once the parent opens the gate. */
+static int consume(mproc_queue_t *q, int idx, uint64_t seed, uint32_t big_max,
+                   bool gated) {
+  uint8_t *buf = malloc(big_max);
   if (!buf)
     return 2;
   st(C_STATE + idx, S_IDLE);
   ready_set_go();
+  while (gated && !ld(C_GATE) && !should_stop())
+    nap(0.0005);
   int status = 0;
   for (;;) {
     size_t len = 0;
     st(C_STATE + idx, S_GET);
-    int rc = mproc_queue_get_bytes(q, buf, Q_BIG_MAX, &len, 0.2);
+    int rc = mproc_queue_get_bytes(q, buf, big_max, &len, 0.2);
     st(C_STATE + idx, S_IDLE);
     if (rc == 0) {
       item_receive(buf, len);
@@ -423,6 +428,54 @@ static int queue_consumer(const mproc_value_t *args, size_t nargs) {
   st(C_STATE + idx, S_DONE);
   free(buf);
   return status;
+}
+
+/* (cells, idx, seed, queue, nitems) */
+static int queue_producer(const mproc_value_t *args, size_t nargs) {
+  int idx = 0;
+  uint64_t seed = 0;
+  mproc_queue_t *q = NULL;
+  int64_t nitems = 0;
+  if (participant_init(args, nargs, 5, &idx, &seed) != 0 ||
+      mproc_value_as_queue(&args[3], &q) != 0 ||
+      mproc_value_as_int(&args[4], &nitems) != 0 || nitems > MAXSEQ)
+    return 2;
+  return produce(q, idx, seed, nitems, Q_BIG_MAX, 8);
+}
+
+/* (cells, idx, seed, queue) */
+static int queue_consumer(const mproc_value_t *args, size_t nargs) {
+  int idx = 0;
+  uint64_t seed = 0;
+  mproc_queue_t *q = NULL;
+  if (participant_init(args, nargs, 4, &idx, &seed) != 0 ||
+      mproc_value_as_queue(&args[3], &q) != 0)
+    return 2;
+  return consume(q, idx, seed, Q_BIG_MAX, false);
+}
+
+/* queue-spill: (cells, idx, seed, queue, nitems) */
+static int qspill_producer(const mproc_value_t *args, size_t nargs) {
+  int idx = 0;
+  uint64_t seed = 0;
+  mproc_queue_t *q = NULL;
+  int64_t nitems = 0;
+  if (participant_init(args, nargs, 5, &idx, &seed) != 0 ||
+      mproc_value_as_queue(&args[3], &q) != 0 ||
+      mproc_value_as_int(&args[4], &nitems) != 0 || nitems > MAXSEQ)
+    return 2;
+  return produce(q, idx, seed, nitems, QS_BIG_MAX, 4);
+}
+
+/* queue-spill: (cells, idx, seed, queue) */
+static int qspill_consumer(const mproc_value_t *args, size_t nargs) {
+  int idx = 0;
+  uint64_t seed = 0;
+  mproc_queue_t *q = NULL;
+  if (participant_init(args, nargs, 4, &idx, &seed) != 0 ||
+      mproc_value_as_queue(&args[3], &q) != 0)
+    return 2;
+  return consume(q, idx, seed, QS_BIG_MAX, true);
 }
 
 /* Pool workers: the initializer keeps the cells and an event to nap on,
@@ -677,17 +730,19 @@ enum {
   SCN_MPUT,
   SCN_MWAIT,
   SCN_CONDITION,
+  SCN_QSPILL,
   SCN_N
 };
 static const char *const scenario_names[SCN_N] = {
-    "lock",    "rlock",       "queue",        "pool",
-    "manager", "manager-put", "manager-wait", "condition"};
+    "lock",        "rlock",        "queue",     "pool",       "manager",
+    "manager-put", "manager-wait", "condition", "queue-spill"};
 
 typedef struct stats {
   long iterations, failures, landed, victim_gone;
   long at_state[S_NSTATES];
   long owner_dead, worker_died, broken, closed, timeout;
   long server_kills, items_put, items_lost_to_victim, items_lost_broken;
+  long spilled_kills; /* queue-spill: kills while messages were spilled */
 } stats_t;
 
 static stats_t stats[SCN_N];
@@ -1042,6 +1097,76 @@ static void check_items(stats_t *s, int nprod, int64_t lost_ok,
   }
 }
 
+/* The segments of queues this process created ("mpq-<pid>-...", and
+ * "mpqd-<pid>-..." for released ones Windows could not delete yet). */
+static int seg_count;
+static bool count_seg(const char *name) {
+  (void)name;
+  seg_count++;
+  return false; /* counted, never removed */
+}
+static int my_segments(void) {
+  char prefix[40];
+  seg_count = 0;
+  snprintf(prefix, sizeof prefix, "mpq-%lld-", (long long)mproc_getpid());
+  mproc__spill_sweep(prefix, count_seg);
+  snprintf(prefix, sizeof prefix, "mpqd-%lld-", (long long)mproc_getpid());
+  mproc__spill_sweep(prefix, count_seg);
+  return seg_count;
+}
+
+/* After the kill: joins the survivors, drains what they left, and checks
+ * the items against what was put. */
+static void queue_finish(stats_t *s, mproc_queue_t *q, mproc_process_t **procs,
+                         int nprod, int n, int victim, int state, uint8_t *buf,
+                         size_t bufmax) {
+  cur.phase = "joining the producers";
+  join_all(procs, 0, nprod, victim, 90.0, "producer");
+  st(C_STOP, 1);
+  cur.phase = "joining the consumers";
+  join_all(procs, nprod, n, victim, 60.0, "consumer");
+  /* What the consumers left (one that gave up on a lock held by the dead
+   * consumer, for instance). */
+  cur.phase = "draining";
+  bool broken = ld(C_BROKEN) != 0;
+  for (;;) {
+    size_t len = 0;
+    int rc = mproc_queue_get_bytes(q, buf, bufmax, &len, 1.0);
+    if (rc == 0) {
+      item_receive(buf, len);
+      continue;
+    }
+    if (rc == MPROC_E_BROKEN)
+      broken = true;
+    else if (rc != MPROC_E_EMPTY)
+      crash_fail("draining: %s", mproc_err_name(rc));
+    break;
+  }
+  check_participants();
+  if (broken) {
+    /* Only a death in the middle of a streamed message (or in the few
+     * instructions that publish one) breaks the queue. */
+    if (state == S_IDLE || state == S_DONE || state < 0)
+      crash_fail("the queue broke though the victim was %s",
+                 state < 0 ? "gone" : state_names[state]);
+    if (!ld(C_BROKEN))
+      st(C_BROKEN, 1); /* seen by the drain only */
+  }
+  check_items(s, nprod, victim >= nprod && state >= 0 ? 1 : 0,
+              victim < nprod ? victim : -1, broken);
+  collect_outcomes(s);
+}
+
+/* Destroys the iteration's queue; none of its segments may outlive it. */
+static void queue_destroy_checked(mproc_queue_t *q) {
+  if (!q)
+    return;
+  mproc_queue_destroy(q);
+  int left = my_segments();
+  if (left)
+    crash_fail("%d spill segments left after the queue was destroyed", left);
+}
+
 static void run_queue(uint64_t seed) {
   stats_t *s = &stats[SCN_QUEUE];
   enum { N = Q_PRODUCERS + Q_CONSUMERS };
@@ -1081,45 +1206,93 @@ static void run_queue(uint64_t seed) {
   } else {
     note_landing(s, state, victim);
   }
-  cur.phase = "joining the producers";
-  join_all(procs, 0, Q_PRODUCERS, victim, 90.0, "producer");
-  st(C_STOP, 1);
-  cur.phase = "joining the consumers";
-  join_all(procs, Q_PRODUCERS, N, victim, 60.0, "consumer");
-  /* What the consumers left (one that gave up on a lock held by the dead
-   * consumer, for instance). */
-  cur.phase = "draining";
-  bool broken = ld(C_BROKEN) != 0;
-  for (;;) {
-    size_t len = 0;
-    rc = mproc_queue_get_bytes(q, buf, Q_BIG_MAX, &len, 1.0);
-    if (rc == 0) {
-      item_receive(buf, len);
-      continue;
-    }
-    if (rc == MPROC_E_BROKEN)
-      broken = true;
-    else if (rc != MPROC_E_EMPTY)
-      crash_fail("draining: %s", mproc_err_name(rc));
-    break;
-  }
-  check_participants();
-  if (broken) {
-    /* Only a death in the middle of a streamed message (or in the few
-     * instructions that publish one) breaks the queue. */
-    if (state == S_IDLE || state == S_DONE || state < 0)
-      crash_fail("the queue broke though the victim was %s",
-                 state < 0 ? "gone" : state_names[state]);
-    if (!ld(C_BROKEN))
-      st(C_BROKEN, 1); /* seen by the drain only */
-  }
-  check_items(s, Q_PRODUCERS, victim >= Q_PRODUCERS && state >= 0 ? 1 : 0,
-              victim < Q_PRODUCERS ? victim : -1, broken);
-  collect_outcomes(s);
+  queue_finish(s, q, procs, Q_PRODUCERS, N, victim, state, buf, Q_BIG_MAX);
 done:
   st(C_STOP, 1);
   destroy_procs(procs, N);
-  mproc_queue_destroy(q);
+  queue_destroy_checked(q);
+  mproc_shared_array_destroy(arr);
+  cells = NULL;
+  free(buf);
+}
+
+/* ---- queue-spill ---- */
+
+/* Items per producer: a quarter of them 4 to 64 KiB, some 10 MB in all,
+ * through several spill segments. */
+#define QS_ITEMS 600
+/* Items put before the consumers may start (the ring holds a few). */
+#define QS_GATE 150
+
+/*
+ * A queue without maxsize whose 4 KiB ring overflows at once: the
+ * producers put for a while with no consumer running, so most items are
+ * in spill segments, then the gate lets the consumers in, and one of the
+ * four is killed while they put into, and take from, the spill.
+ */
+static void run_queue_spill(uint64_t seed) {
+  stats_t *s = &stats[SCN_QSPILL];
+  enum { N = Q_PRODUCERS + Q_CONSUMERS };
+  mproc_queue_t *q = NULL;
+  mproc_shared_array_t *arr = NULL;
+  mproc_process_t *procs[N] = {NULL};
+  uint8_t *buf = malloc(QS_BIG_MAX);
+  mproc_queue_options_t qo = {0, Q_CAP};
+  int rc;
+  if (!buf || (rc = mproc_queue_create(&q, &qo)) != 0 ||
+      (rc = mproc_shared_array_create(&arr, 4, C_NCELLS, false)) != 0) {
+    crash_fail("create failed");
+    goto done;
+  }
+  cells = mproc_shared_array_ptr(arr);
+  for (int i = 0; i < N; i++) {
+    mproc_value_t a[5] = {mproc_obj(arr), mproc_int(i),
+                          mproc_int((int64_t)rng_next(&seed)), mproc_obj(q),
+                          mproc_int(QS_ITEMS)};
+    if (start(&procs[i], i < Q_PRODUCERS ? qspill_producer : qspill_consumer, a,
+              i < Q_PRODUCERS ? 5 : 4) != 0)
+      goto done;
+  }
+  int victim = (int)rng_below(&seed, N);
+  if (wait_ready(N) != 0)
+    goto done;
+  /* No consumer yet: wait until the spill holds items. */
+  cur.phase = "waiting for the spill";
+  double until = harness_now() + 60.0;
+  while (ld(C_PUTS + 0) + ld(C_PUTS + 1) < QS_GATE) {
+    if (harness_now() > until) {
+      crash_fail("the producers put only %lld items in 60 s",
+                 (long long)(ld(C_PUTS + 0) + ld(C_PUTS + 1)));
+      goto done;
+    }
+    nap(0.0002);
+  }
+  if (!mproc__spill_pending(q->sh))
+    crash_fail("%d items put with no consumer, yet nothing spilled", QS_GATE);
+  st(C_GATE, 1);
+  cur.phase = "delay before the kill";
+  nap(kill_delay(&seed));
+  bool spilled = mproc__spill_pending(q->sh);
+  int state = kill_participant(procs[victim], victim);
+  if (state < 0) {
+    s->victim_gone++;
+    snprintf(kill_note, sizeof kill_note,
+             "participant %d had finished before the kill", victim);
+    if (victim >= Q_PRODUCERS)
+      crash_fail("a consumer exited before the kill");
+  } else {
+    note_landing(s, state, victim);
+    s->spilled_kills += spilled;
+  }
+  queue_finish(s, q, procs, Q_PRODUCERS, N, victim, state, buf, QS_BIG_MAX);
+  /* Drained: every segment but at most the one left open is released. */
+  if (!fail_why[0] && !ld(C_BROKEN) && mproc__queue_spill_units(q) > 64)
+    crash_fail("%u spill units live in an empty queue",
+               (unsigned)mproc__queue_spill_units(q));
+done:
+  st(C_STOP, 1);
+  destroy_procs(procs, N);
+  queue_destroy_checked(q);
   mproc_shared_array_destroy(arr);
   cells = NULL;
   free(buf);
@@ -1853,7 +2026,7 @@ static void usage(void) {
   fprintf(stderr,
           "usage: mproc-crash [--iterations N] [--seed S] [--scenario "
           "lock|rlock|queue|pool|manager|manager-put|manager-wait|"
-          "condition|all]\n"
+          "condition|queue-spill|all]\n"
           "                   [--start-method fork|spawn|both] [--time-limit "
           "SECONDS]\n"
           "                   [--hang-after SECONDS] [--hang-pause] "
@@ -1876,6 +2049,8 @@ static void print_stats(double wall) {
            s->timeout);
     if (s->server_kills)
       printf(", server kills %ld", s->server_kills);
+    if (s->spilled_kills)
+      printf(", kills while spilled %ld", s->spilled_kills);
     if (s->items_put)
       printf(", items put %ld, lost with a killed consumer %ld, lost in a "
              "broken queue %ld",
@@ -1899,6 +2074,8 @@ int main(int argc, char **argv) {
   mproc_register("crash.lock_worker", lock_worker);
   mproc_register("crash.queue_producer", queue_producer);
   mproc_register("crash.queue_consumer", queue_consumer);
+  mproc_register("crash.qspill_producer", qspill_producer);
+  mproc_register("crash.qspill_consumer", qspill_consumer);
   mproc_register("crash.pool_init", pool_init);
   mproc_register("crash.manager_client", manager_client);
   mproc_register("crash.cond_consumer", cond_consumer);
@@ -2041,6 +2218,9 @@ int main(int argc, char **argv) {
       break;
     case SCN_CONDITION:
       run_condition(s);
+      break;
+    case SCN_QSPILL:
+      run_queue_spill(s);
       break;
     case SCN_MANAGER:
       run_manager(s);
