@@ -78,17 +78,11 @@ void mproc_mpi_finalize(void) {
     MPI_Finalize();
 }
 
-int mproc_mpi_boot(int *argc, char ***argv) {
+/* MPI, the communicator, the hosts and the auth key: mproc_mpi_boot()
+ * up to where the ranks part. */
+static int job_start(int *argc, char ***argv) {
   mpi_job_t *J = &mproc__mpi_job;
-  if (!argc || !argv)
-    return mproc__pool_err(MPROC_E_INVAL, "mproc_mpi_boot: NULL argument");
-  if (J->booted)
-    return mproc__pool_err(MPROC_E_STATE,
-                           "mproc_mpi_boot: the job is booted already");
-  int rc = mproc_boot(*argc, *argv);
-  if (rc < 0)
-    return rc;
-  int inited = 0, ended = 0, provided = 0, mrc;
+  int rc = 0, inited = 0, ended = 0, provided = 0, mrc;
   MPI_Initialized(&inited);
   MPI_Finalized(&ended);
   if (ended)
@@ -141,6 +135,29 @@ int mproc_mpi_boot(int *argc, char ***argv) {
     return rc;
   if (J->rank != 0)
     mproc__pool_set_authkey(key);
+  return 0;
+}
+
+int mproc_mpi_boot(int *argc, char ***argv) {
+  mpi_job_t *J = &mproc__mpi_job;
+  if (!argc || !argv)
+    return mproc__pool_err(MPROC_E_INVAL, "mproc_mpi_boot: NULL argument");
+  if (J->booted)
+    return mproc__pool_err(MPROC_E_STATE,
+                           "mproc_mpi_boot: the job is booted already");
+  int rc = mproc_boot(*argc, *argv);
+  if (rc < 0)
+    return rc;
+  rc = job_start(argc, argv);
+  if (rc < 0 && J->rank != 0) {
+    /* A worker rank never returns into main, not even to report: main's
+     * error path would run rank 0's program on it. Its exit ends the job. */
+    fprintf(stderr, "mproc_mpi_boot on rank %d: %s\n", J->rank,
+            mproc_last_error());
+    exit(1);
+  }
+  if (rc < 0)
+    return rc;
   J->booted = true;
   if (J->rank != 0) {
     int code = mproc__mpi_serve();
