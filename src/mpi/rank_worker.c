@@ -140,10 +140,10 @@ int mproc__mpi_serve(void) {
     int len = 0, rc = recv_from_root(TAG_WORK, true, &m, &len);
     if (rc < 0)
       return 1; /* MPI failed under us: the job is over */
-    uint32_t epoch;
-    int kind = mproc__mpi_kind(m, (size_t)len, &epoch);
-    const uint8_t *p = m + WIRE_HDR;
-    size_t plen = len >= WIRE_HDR ? (size_t)len - WIRE_HDR : 0;
+    uint32_t epoch = 0;
+    int kind = mproc__mpi_kind(m, (size_t)len, &epoch); /* -1: too short */
+    const uint8_t *p = kind < 0 ? m : m + WIRE_HDR;
+    size_t plen = kind < 0 ? 0 : (size_t)len - WIRE_HDR;
     rc = 0;
     switch (kind) {
     case K_SHUTDOWN:

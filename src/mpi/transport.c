@@ -167,11 +167,11 @@ static void deliver(const uint8_t *p, size_t len) {
 
 /* One message from a worker rank; the caller holds the job's mutex. */
 static void on_reply(int src, const uint8_t *m, size_t len) {
-  uint32_t epoch;
+  uint32_t epoch = 0;
   int kind = mproc__mpi_kind(m, len, &epoch);
   unsigned slot = (unsigned)(src - 1);
-  if (epoch != T.epoch || src < 1 || slot >= T.nslots)
-    return; /* an earlier pool's */
+  if (kind < 0 || epoch != T.epoch || src < 1 || slot >= T.nslots)
+    return; /* an earlier pool's, or not ours */
   slot_t *s = &T.slots[slot];
   switch (kind) {
   case K_RESULT:
