@@ -37,6 +37,8 @@ MPROC_PACKAGES=(
   abigail-tools    # ci/abi-check.sh (abidiff)
   zip              # ci/package.sh: the Windows zip
   unzip            # ... unzipped by ci/test.sh's package phase
+  libopenmpi-dev   # libmproc_mpi (MPROC_WITH_MPI=AUTO finds it)
+  openmpi-bin      # ... and mpirun, for ci/test.sh's mpi phase
 )
 
 # ---------------------------------------------------------------------------

@@ -21,6 +21,11 @@
 #            manager, connections, scenarios, threads)
 #   portable gcc with -DMPROC_POSIX_BACKEND=portable (no futex, no memfd):
 #            build, ctest
+#   mpi      libmproc_mpi (the gcc build's): tests/mpi/test_mpi_pool under
+#            mpirun --oversubscribe -np 3 (a pool whose workers are MPI
+#            ranks), then a rank killed mid-map, under a timeout: the job
+#            must end by itself; skipped, with the reason, only when
+#            mpirun is missing (setup installs it)
 #   windows  mingw-w64 cross build (cmocka built from Debian's source), ctest
 #            under wine in a private prefix (build/wine)
 #   install  cmake --install of the gcc build into a fresh prefix (build/install),
@@ -58,7 +63,8 @@
 #
 # Environment:
 #   MPROC_CI_PHASES   phases to run (default "license linux abi builds
-#                     sanitize tsan portable windows install docs package",
+#                     sanitize tsan portable mpi windows install docs
+#                     package",
 #                     abi only when ci/abi-check.sh --baseline finds a tag)
 #   MPROC_CTEST_JOBS  ctest parallelism (default 1: the tests time processes)
 #
@@ -70,7 +76,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MPROC_ROOT"
 
-default_phases="license linux builds sanitize tsan portable windows install docs package"
+default_phases="license linux builds sanitize tsan portable mpi windows install docs package"
 if bash "$MPROC_ROOT/ci/abi-check.sh" --baseline >/dev/null 2>&1; then
   default_phases="${default_phases/linux/linux abi}"
 fi
@@ -238,9 +244,11 @@ phase_linux() {
   mproc_configure_linux
   mproc_build "$MPROC_BUILD_LINUX"
   # The shared library exports the public API and nothing else (hidden
-  # visibility, MPROC_API on every public declaration).
+  # visibility, MPROC_API on every public declaration), but for the pool's
+  # transport seam that libmproc_mpi uses (mproc__pool_*, src/pool_transport.h).
   lib="$(find "$MPROC_BUILD_LINUX" -maxdepth 1 -name 'libmproc.so.*.*.*' | head -n 1)"
-  extra="$(nm -D --defined-only "$lib" | awk '$3 !~ /^mproc_[a-z]/ { print $3 }')"
+  extra="$(nm -D --defined-only "$lib" |
+    awk '$3 !~ /^mproc_[a-z]/ && $3 !~ /^mproc__pool_[a-z]/ { print $3 }')"
   if [[ -n "$extra" ]]; then
     mproc_log "libmproc.so exports more than mproc_*: $extra"
     return 1
@@ -291,6 +299,82 @@ phase_portable() {
   mproc_configure_portable
   mproc_build "$MPROC_BUILD_PORTABLE"
   run_linux_tests portable "$MPROC_BUILD_PORTABLE"
+}
+
+# The Pool over MPI (tests/mpi/test_mpi_pool.c prints "ok - CASE" or
+# "not ok - CASE: why" per case). Ranks are processes of this machine
+# (--oversubscribe: 3 ranks on however many cores). The core library must
+# not depend on MPI: libmproc.so is checked for it too.
+phase_mpi() {
+  local dir="$MPROC_BUILD_LINUX" log="$results/mpi-cases.log" kill_log="$results/mpi-kill.log"
+  local passed=0 failed=0 rc=0 before after left prog lib
+  local -a run
+  if ! command -v mpirun >/dev/null 2>&1; then
+    mproc_log "mpi: skipped: mpirun is not installed (Debian: openmpi-bin libopenmpi-dev)"
+    echo "0 0" >"$results/mpi.count"
+    return 0
+  fi
+  mproc_configure_linux
+  mproc_build "$dir" --target test_mpi_pool mproc-bench-mpi mproc
+  prog="$dir/tests/mpi/test_mpi_pool"
+  if [[ ! -x "$prog" ]]; then
+    mproc_log "mpi: CMake did not build libmproc_mpi (MPI not found)"
+    return 1
+  fi
+  lib="$(find "$dir" -maxdepth 1 -name 'libmproc.so.*.*.*' | head -n 1)"
+  if ldd "$lib" | grep -qi mpi || nm -D --undefined-only "$lib" | grep -q ' MPI_'; then
+    mproc_log "mpi: libmproc.so depends on MPI"
+    failed=$((failed + 1))
+  else
+    passed=$((passed + 1))
+  fi
+  run=(mpirun --oversubscribe -np 3)
+  [[ "$(id -u)" == 0 ]] && run+=(--allow-run-as-root)
+  before="$(shm_snapshot)"
+
+  # The cases: a hang is a failure, not a stuck CI.
+  timeout 60 "${run[@]}" "$prog" </dev/null 2>&1 | tee "$log" || rc=$?
+  passed=$((passed + $(grep -c '^ok - ' "$log" || true)))
+  failed=$((failed + $(grep -c '^not ok - ' "$log" || true)))
+  if [[ "$rc" != 0 ]] && ! grep -q '^not ok - ' "$log"; then
+    mproc_log "mpi: test_mpi_pool exited $rc"
+    failed=$((failed + 1))
+  fi
+
+  # A rank dies mid-map: Open MPI ends the whole job (rank 0 included),
+  # and mpirun says which rank died; an MPI that survives a dead rank
+  # instead fails its chunk with MPROC_E_WORKER_DIED (test_mpi_pool exits
+  # 3). Either way the job ends; 124 is timeout's: it hung.
+  rc=0
+  timeout 60 "${run[@]}" "$prog" kill </dev/null >"$kill_log" 2>&1 || rc=$?
+  cat "$kill_log"
+  if [[ "$rc" == 124 ]]; then
+    mproc_log "mpi: a dead rank hung the job (killed after 60 s)"
+    failed=$((failed + 1))
+  elif grep -q 'rank 1 .*exited on signal 9' "$kill_log" ||
+    grep -q 'MPROC_E_WORKER_DIED' "$kill_log"; then
+    mproc_log "mpi: a dead rank ended the job (exit $rc)"
+    passed=$((passed + 1))
+  else
+    mproc_log "mpi: a dead rank: unexpected end (exit $rc)"
+    failed=$((failed + 1))
+  fi
+
+  # Nothing left behind: no rank still running, no shared memory.
+  sleep 1
+  if pgrep -f "$prog" >/dev/null; then
+    mproc_log "mpi: ranks left running: $(pgrep -f "$prog" | tr '\n' ' ')"
+    pgrep -f "$prog" | xargs -r kill -9 2>/dev/null || true
+    failed=$((failed + 1))
+  fi
+  after="$(shm_snapshot)"
+  left="$(comm -13 <(printf '%s\n' "$before") <(printf '%s\n' "$after") | sed '/^$/d')"
+  if [[ -n "$left" ]]; then
+    mproc_log "mpi: left in /dev/shm: $(echo "$left" | tr '\n' ' ')"
+    failed=$((failed + 1))
+  fi
+  echo "$passed $failed" >"$results/mpi.count"
+  [[ "$failed" == 0 ]]
 }
 
 phase_windows() {

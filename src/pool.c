@@ -32,8 +32,10 @@
  *                 where bytes is the values encoding of the chunk's results;
  *                 [WAKE] only wakes the handler
  */
+#include "auth.h"
 #include "codec/codec.h"
 #include "pool.h"
+#include "pool_transport.h"
 #include "queue.h"
 #include "value/value.h"
 
@@ -92,7 +94,7 @@ enum { LAYOUT_FLAT, LAYOUT_STAR, LAYOUT_RECORDS };
 #define RECORD_ALIGN 16
 /* The largest record: one message, less room for the rest of it. */
 #define RECORD_MAX (MPROC_QUEUE_MSG_MAX - 4096)
-#define EXIT_INIT_FAILED 4
+#define EXIT_INIT_FAILED MPROC__POOL_EXIT_INIT_FAILED
 #define EXIT_BAD_ARGS 5
 /*
  * The longest task error message carried, in bytes: what fits in one
@@ -336,6 +338,50 @@ static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
 }
 
 /*
+ * Runs one chunk message [job id, chunk index, task name, layout, width,
+ * ntasks, bytes] for worker @p slot and fills @p reply with its answer,
+ * which points into @p out and *msg (the caller frees both after sending).
+ * 1 for the pool's STOP, 0 when @p reply is set, MPROC_E_DECODE for a
+ * message that is not the pool's. Shared by the local worker and a remote
+ * one (mproc__pool_remote_chunk), so the two answer alike.
+ */
+static int serve_message(const mproc_value_t *m, size_t n, int64_t slot,
+                         mproc__wbuf_t *out, char **msg,
+                         mproc_value_t reply[6]) {
+  int64_t job, chunk, layout, width, ntasks;
+  const char *name;
+  const void *argbuf;
+  size_t arglen;
+  if (n == 1 && m[0].type == MPROC_VALUE_INT && m[0].u.i == MSG_STOP)
+    return 1;
+  if (n != 7 || mproc_value_as_int(&m[0], &job) != 0 ||
+      mproc_value_as_int(&m[1], &chunk) != 0 ||
+      mproc_value_as_str(&m[2], &name) != 0 ||
+      mproc_value_as_int(&m[3], &layout) != 0 ||
+      mproc_value_as_int(&m[4], &width) != 0 ||
+      mproc_value_as_int(&m[5], &ntasks) != 0 ||
+      mproc_value_as_bytes(&m[6], &argbuf, &arglen) != 0)
+    return MPROC_E_DECODE;
+  int rc = run_chunk(name, argbuf, arglen, layout, width, ntasks, out, msg);
+  const char *text = rc == 0 ? "" : *msg ? *msg : NO_MEMORY_MESSAGE;
+  reply[0] = mproc_int(slot);
+  reply[1] = mproc_int(job);
+  reply[2] = mproc_int(chunk);
+  reply[3] = mproc_int(rc);
+  reply[4] = mproc_str(text);
+  reply[5] = mproc_bytes(rc == 0 ? out->p : NULL, rc == 0 ? out->len : 0);
+  return 0;
+}
+
+/* The answer that replaces one whose results cannot travel (@p rc). */
+static void reply_unsendable(mproc_value_t reply[6], int rc, char **msg) {
+  msg_printf(msg, "the results could not be sent: %s", mproc_last_error());
+  reply[3] = mproc_int(rc);
+  reply[4] = mproc_str(*msg ? *msg : "the results could not be sent");
+  reply[5] = mproc_bytes(NULL, 0);
+}
+
+/*
  * The worker process: args are [result queue, task queue, slot,
  * initializer name or None, maxtasks, initargs...].
  */
@@ -370,44 +416,21 @@ int mproc__pool_worker(const mproc_value_t *args, size_t nargs) {
       m = inner;
       n = ninner;
     }
-    int64_t job, chunk, layout, width, ntasks;
-    const char *name;
-    const void *argbuf;
-    size_t arglen;
-    if (n == 1 && m[0].type == MPROC_VALUE_INT && m[0].u.i == MSG_STOP) {
-      mproc_values_free(m, n);
-      return 0;
-    }
-    if (n != 7 || mproc_value_as_int(&m[0], &job) != 0 ||
-        mproc_value_as_int(&m[1], &chunk) != 0 ||
-        mproc_value_as_str(&m[2], &name) != 0 ||
-        mproc_value_as_int(&m[3], &layout) != 0 ||
-        mproc_value_as_int(&m[4], &width) != 0 ||
-        mproc_value_as_int(&m[5], &ntasks) != 0 ||
-        mproc_value_as_bytes(&m[6], &argbuf, &arglen) != 0) {
-      mproc_values_free(m, n);
-      return EXIT_BAD_ARGS;
-    }
     mproc__wbuf_t out = {0};
     char *msg = NULL;
-    int rc = run_chunk(name, argbuf, arglen, layout, width, ntasks, &out, &msg);
+    mproc_value_t reply[6];
+    int rc = serve_message(m, n, slot, &out, &msg, reply);
     mproc_values_free(m, n);
-    const char *text = rc == 0 ? "" : msg ? msg : NO_MEMORY_MESSAGE;
-    mproc_value_t reply[] = {
-        mproc_int(slot),
-        mproc_int(job),
-        mproc_int(chunk),
-        mproc_int(rc),
-        mproc_str(text),
-        mproc_bytes(rc == 0 ? out.p : NULL, rc == 0 ? out.len : 0)};
+    if (rc != 0) {
+      free(msg);
+      free(out.p);
+      return rc == 1 ? 0 : EXIT_BAD_ARGS;
+    }
     int prc = mproc_queue_put(results, reply, 6, MPROC_FOREVER);
     if (prc == MPROC_E_TOOBIG || prc == MPROC_E_INHERITANCE ||
         prc == MPROC_E_NOMEM) {
       /* The results cannot travel: report that instead. */
-      msg_printf(&msg, "the results could not be sent: %s", mproc_last_error());
-      reply[3] = mproc_int(prc);
-      reply[4] = mproc_str(msg ? msg : "the results could not be sent");
-      reply[5] = mproc_bytes(NULL, 0);
+      reply_unsendable(reply, prc, &msg);
       prc = mproc_queue_put(results, reply, 6, MPROC_FOREVER);
     }
     free(msg);
@@ -416,6 +439,51 @@ int mproc__pool_worker(const mproc_value_t *args, size_t nargs) {
       return 0;
   }
   return 0; /* maxtasksperchild reached: the pool starts a replacement */
+}
+
+int mproc__pool_remote_init(const char *name, const mproc_value_t *args,
+                            size_t nargs) {
+  if (!name)
+    return 0;
+  mproc_fn init = mproc__registry_fn(name);
+  return !init || init(args, nargs) != 0 ? EXIT_INIT_FAILED : 0;
+}
+
+int mproc__pool_remote_chunk(const void *msg, size_t len, int64_t slot,
+                             void **reply, size_t *reply_len) {
+  *reply = NULL;
+  *reply_len = 0;
+  mproc_value_t *m = NULL;
+  size_t n = 0;
+  int rc = mproc_decode(msg, len, &m, &n);
+  if (rc < 0)
+    return rc;
+  mproc__wbuf_t out = {0};
+  char *text = NULL;
+  mproc_value_t r[6];
+  rc = serve_message(m, n, slot, &out, &text, r);
+  mproc_values_free(m, n);
+  if (rc == 0) {
+    rc = mproc_encode(r, 6, reply, reply_len);
+    if (rc == MPROC_E_TOOBIG || rc == MPROC_E_INHERITANCE ||
+        rc == MPROC_E_NOMEM) {
+      reply_unsendable(r, rc, &text);
+      rc = mproc_encode(r, 6, reply, reply_len);
+    }
+  } else if (rc < 0) {
+    rc = mproc__err(rc, "not a message of a pool");
+  }
+  free(text);
+  free(out.p);
+  return rc;
+}
+
+void mproc__pool_set_authkey(const uint8_t key[MPROC_AUTHKEY_LEN]) {
+  mproc__authkey_set(key);
+}
+
+int mproc__pool_err(int status, const char *detail) {
+  return mproc__err(status, "%s", detail);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -515,8 +583,9 @@ struct mproc_iter {
 };
 
 typedef struct worker {
-  mproc_process_t *proc;
-  mproc_queue_t *queue;
+  bool up;                      /* started, not yet reaped */
+  mproc_process_t *proc;        /* the local transport's: its process */
+  mproc_queue_t *queue;         /* ... and its task queue */
   chunk_t *out_head, *out_tail; /* given, not answered, in order */
   unsigned nout;                /* chunks given, not answered */
   size_t bytes;      /* ... their messages' bytes in its ring, at most */
@@ -534,6 +603,8 @@ struct mproc_pool {
   mproc_queue_t *results;
   worker_t *workers;
   unsigned nworkers;
+  const mproc__pool_transport_t *tp; /* where the workers run */
+  void *tp_ctx;
   mproc_start_method_t method;
   const char *init_name;
   mproc_value_t *initargs; /* copied */
@@ -717,32 +788,29 @@ static void worker_reset(worker_t *w) {
   w->bytes = 0;
 }
 
-/* Starts worker @p slot; the caller holds the mutex. */
-static int worker_start(mproc_pool_t *p, unsigned slot) {
-  worker_t *w = &p->workers[slot];
-  worker_reset(w);
-  w->credit = CREDIT_MAX; /* until its rate is known (see CREDIT_MIN) */
-  w->given = 0;
-  w->win_start = mproc__now_ns();
-  w->win_done = 0;
+/* The local transport: worker processes of this machine, each with its
+ * own task queue. */
+static int local_start(void *ctx, const mproc__pool_start_t *s) {
+  mproc_pool_t *p = ctx;
+  worker_t *w = &p->workers[s->slot];
   mproc_queue_options_t qo = {0, TASK_QUEUE_CAPACITY};
   int rc = mproc_queue_create(&w->queue, &qo);
   if (rc < 0)
     return rc;
-  size_t nargs = 5 + p->ninitargs;
+  size_t nargs = 5 + s->ninitargs;
   mproc_value_t *args = calloc(nargs, sizeof *args);
   if (!args) {
     mproc_queue_destroy(w->queue);
     w->queue = NULL;
     return mproc__err(MPROC_E_NOMEM, "starting a worker");
   }
-  args[0] = mproc_obj(p->results);
+  args[0] = mproc_obj(s->results);
   args[1] = mproc_obj(w->queue);
-  args[2] = mproc_int(slot);
-  args[3] = p->init_name ? mproc_str(p->init_name) : mproc_none();
-  args[4] = mproc_int(p->maxtasks);
-  for (size_t i = 0; i < p->ninitargs; i++)
-    args[5 + i] = p->initargs[i];
+  args[2] = mproc_int(s->slot);
+  args[3] = s->init_name ? mproc_str(s->init_name) : mproc_none();
+  args[4] = mproc_int(s->maxtasks);
+  for (size_t i = 0; i < s->ninitargs; i++)
+    args[5 + i] = s->initargs[i];
   mproc_process_options_t po = {.start_method = p->method, .daemon = true};
   rc = mproc_process_start(&w->proc, mproc__pool_worker, args, nargs, &po);
   free(args);
@@ -754,10 +822,81 @@ static int worker_start(mproc_pool_t *p, unsigned slot) {
   return rc;
 }
 
+static int local_give(void *ctx, unsigned slot, const void *msg, size_t len) {
+  mproc_pool_t *p = ctx;
+  return mproc_queue_put_bytes(p->workers[slot].queue, msg, len, 0);
+}
+
+static int local_alive(void *ctx, unsigned slot) {
+  mproc_pool_t *p = ctx;
+  return mproc_process_is_alive(p->workers[slot].proc) != 0;
+}
+
+static void local_reap(void *ctx, unsigned slot, mproc__pool_end_t *end) {
+  mproc_pool_t *p = ctx;
+  worker_t *w = &p->workers[slot];
+  int64_t pid = mproc_process_pid(w->proc);
+  end->code = 0;
+  mproc_process_exitcode(w->proc, &end->code);
+  mproc_process_destroy(w->proc);
+  w->proc = NULL;
+  /* A queue's qsize() is exact: the chunks it never took are still there. */
+  if (mproc_queue_qsize(w->queue, &end->unread) != 0)
+    end->unread = SIZE_MAX;
+  mproc_queue_destroy(w->queue);
+  w->queue = NULL;
+  snprintf(end->who, sizeof end->who, "the worker process (pid %lld)",
+           (long long)pid);
+}
+
+static void local_stop(void *ctx, unsigned slot, bool terminate) {
+  mproc_pool_t *p = ctx;
+  worker_t *w = &p->workers[slot];
+  mproc_value_t stop = mproc_int(MSG_STOP);
+  if (terminate || mproc_queue_put(w->queue, &stop, 1, 1.0) != 0)
+    mproc_process_terminate(w->proc);
+}
+
+static void local_join(void *ctx, unsigned slot, bool terminate) {
+  mproc_pool_t *p = ctx;
+  worker_t *w = &p->workers[slot];
+  if (mproc_process_join(w->proc, terminate ? 5.0 : 30.0) != 0) {
+    mproc_process_kill(w->proc);
+    mproc_process_join(w->proc, MPROC_FOREVER);
+  }
+  mproc_process_destroy(w->proc);
+  w->proc = NULL;
+  mproc_queue_destroy(w->queue);
+  w->queue = NULL;
+}
+
+static void local_release(void *ctx) {
+  (void)ctx;
+}
+
+static const mproc__pool_transport_t local_transport = {
+    "local",    local_start, local_give, local_alive,
+    local_reap, local_stop,  local_join, local_release};
+
+/* Starts worker @p slot; the caller holds the mutex. */
+static int worker_start(mproc_pool_t *p, unsigned slot) {
+  worker_t *w = &p->workers[slot];
+  worker_reset(w);
+  w->credit = CREDIT_MAX; /* until its rate is known (see CREDIT_MIN) */
+  w->given = 0;
+  w->win_start = mproc__now_ns();
+  w->win_done = 0;
+  mproc__pool_start_t s = {slot,         p->init_name, p->initargs,
+                           p->ninitargs, p->maxtasks,  p->results};
+  int rc = p->tp->start(p->tp_ctx, &s);
+  w->up = rc == 0;
+  return rc;
+}
+
 /* Whether worker @p w may be given chunk @p c now. */
 static bool worker_takes(const mproc_pool_t *p, const worker_t *w,
                          const chunk_t *c) {
-  if (!w->proc)
+  if (!w->up)
     return false;
   if (p->maxtasks && w->given >= p->maxtasks)
     return false; /* it exits after those: more would only come back */
@@ -774,7 +913,8 @@ static bool give_one(mproc_pool_t *p, worker_t *w, bool large) {
   chunk_t *c = p->pending_head;
   if (!c || !worker_takes(p, w, c) || (!large && c->msg_len > CHUNK_MSG_MAX))
     return false;
-  if (mproc_queue_put_bytes(w->queue, c->msg, c->msg_len, 0) != 0)
+  if (p->tp->give(p->tp_ctx, (unsigned)(w - p->workers), c->msg, c->msg_len) !=
+      0)
     return false;
   p->pending_head = c->next;
   if (!p->pending_head)
@@ -853,6 +993,19 @@ static void job_complete(mproc_pool_t *p, job_t *j) {
 
 /* One message from the result queue; the caller holds the mutex. */
 static void handle_message(mproc_pool_t *p, mproc_value_t *m, size_t n) {
+  if (n == 1 && m[0].type == MPROC_VALUE_BYTES) {
+    /* A remote transport forwards a worker's answer as the encoding it
+     * arrived in (mproc_queue_put_bytes), rather than decoding and
+     * encoding it again on its way through. */
+    mproc_value_t *inner = NULL;
+    size_t ninner = 0;
+    if (mproc_decode(m[0].u.bytes.ptr, m[0].u.bytes.len, &inner, &ninner) ==
+        0) {
+      handle_message(p, inner, ninner);
+      mproc_values_free(inner, ninner);
+    }
+    return;
+  }
   int64_t slot, id, index, status;
   const char *msg;
   const void *res;
@@ -936,21 +1089,16 @@ static void fail_all(mproc_pool_t *p, int status, const char *msg) {
 /* A worker has exited: settle its chunks, replace it. Caller holds mutex. */
 static void worker_exited(mproc_pool_t *p, unsigned slot) {
   worker_t *w = &p->workers[slot];
-  int code = 0;
-  int64_t pid = mproc_process_pid(w->proc);
-  mproc_process_exitcode(w->proc, &code);
-  mproc_process_destroy(w->proc);
-  w->proc = NULL;
+  mproc__pool_end_t end;
+  p->tp->reap(p->tp_ctx, slot, &end);
+  w->up = false;
+  int code = end.code;
   /* Whatever it answered before dying is in the result queue already. */
   drain_results(p);
-  size_t queued = 0, given = 0;
+  size_t given = 0;
   for (chunk_t *c = w->out_head; c; c = c->next)
     given++;
-  bool held = given > 0;
-  if (mproc_queue_qsize(w->queue, &queued) == 0)
-    held = queued < given;
-  mproc_queue_destroy(w->queue);
-  w->queue = NULL;
+  bool held = end.unread == SIZE_MAX ? given > 0 : end.unread < given;
   chunk_t *rest = w->out_head;
   worker_reset(w);
   if (held && rest) {
@@ -958,10 +1106,8 @@ static void worker_exited(mproc_pool_t *p, unsigned slot) {
     rest = c->next;
     c->next = NULL;
     char msg[200];
-    snprintf(msg, sizeof msg,
-             "the worker process (pid %lld) running this task died (exit "
-             "code %d)",
-             (long long)pid, code);
+    snprintf(msg, sizeof msg, "%s running this task died (exit code %d)",
+             end.who, code);
     job_t *j = c->job;
     if (chunk_finish(c, MPROC_E_WORKER_DIED, msg, NULL, 0))
       job_complete(p, j);
@@ -1053,40 +1199,23 @@ static void handler_main(void *arg) {
     if (rc != 0 || now - last_check >= (int64_t)(HANDLER_POLL * 1e9)) {
       last_check = now;
       for (unsigned i = 0; i < p->nworkers; i++)
-        if (p->workers[i].proc &&
-            mproc_process_is_alive(p->workers[i].proc) == 0)
+        if (p->workers[i].up && p->tp->alive(p->tp_ctx, i) == 0)
           worker_exited(p, i);
     }
   }
 
   /* Closing: workers end after a STOP; terminating: now. */
   bool terminate = p->state == POOL_TERMINATED;
-  mproc_value_t stop = mproc_int(MSG_STOP);
-  for (unsigned i = 0; i < p->nworkers; i++) {
-    worker_t *w = &p->workers[i];
-    if (!w->proc)
-      continue;
-    if (terminate || mproc_queue_put(w->queue, &stop, 1, 1.0) != 0)
-      mproc_process_terminate(w->proc);
-  }
+  for (unsigned i = 0; i < p->nworkers; i++)
+    if (p->workers[i].up)
+      p->tp->stop(p->tp_ctx, i, terminate);
   mproc__mutex_unlock(p->hub->mu);
-  for (unsigned i = 0; i < p->nworkers; i++) {
-    worker_t *w = &p->workers[i];
-    if (!w->proc)
-      continue;
-    if (mproc_process_join(w->proc, terminate ? 5.0 : 30.0) != 0) {
-      mproc_process_kill(w->proc);
-      mproc_process_join(w->proc, MPROC_FOREVER);
-    }
-  }
+  for (unsigned i = 0; i < p->nworkers; i++)
+    if (p->workers[i].up)
+      p->tp->join(p->tp_ctx, i, terminate);
   mproc__mutex_lock(p->hub->mu);
-  for (unsigned i = 0; i < p->nworkers; i++) {
-    worker_t *w = &p->workers[i];
-    mproc_process_destroy(w->proc);
-    w->proc = NULL;
-    mproc_queue_destroy(w->queue);
-    w->queue = NULL;
-  }
+  for (unsigned i = 0; i < p->nworkers; i++)
+    p->workers[i].up = false;
   fail_all(p, MPROC_E_CLOSED, "the pool was terminated");
   p->handler_done = true;
   p->hub->handler_tid = 0; /* the id may go to another thread once this ends */
@@ -1133,16 +1262,20 @@ static void pool_at_exit(void *arg) {
   mproc_pool_join(p, MPROC_FOREVER);
 }
 
-int mproc_pool_create(mproc_pool_t **out, const mproc_pool_options_t *opts) {
+/* pool_create(); *owned says whether the pool took @p ctx (and so has
+ * released it if it failed), else the caller releases it. */
+static int pool_create_on(const char *what, mproc_pool_t **out,
+                          const mproc_pool_options_t *opts, unsigned nworkers,
+                          const mproc__pool_transport_t *tp, void *ctx,
+                          bool *owned) {
   if (!out)
-    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", what);
   *out = NULL;
   mproc_pool_options_t o = {0, NULL, NULL, 0, 0, MPROC_START_DEFAULT};
   if (opts)
     o = *opts;
   if (o.ninitargs && !o.initargs)
-    return mproc__err(MPROC_E_INVAL, "%s: NULL initargs with a count",
-                      __func__);
+    return mproc__err(MPROC_E_INVAL, "%s: NULL initargs with a count", what);
   if (o.processes > 4096)
     return mproc__err(MPROC_E_VALUE, "%u processes", o.processes);
   const char *init_name = NULL;
@@ -1171,7 +1304,10 @@ int mproc_pool_create(mproc_pool_t **out, const mproc_pool_options_t *opts) {
   p->hub = hub;
   hub->owner = mproc__getpid();
   hub->refs = 1;
-  p->nworkers = o.processes ? o.processes : cpu_count();
+  p->nworkers = nworkers ? nworkers : o.processes ? o.processes : cpu_count();
+  p->tp = tp;
+  p->tp_ctx = ctx ? ctx : p; /* the local transport's context: the pool */
+  *owned = true;
   p->method = method;
   p->init_name = init_name;
   p->maxtasks = o.maxtasksperchild;
@@ -1210,6 +1346,7 @@ int mproc_pool_create(mproc_pool_t **out, const mproc_pool_options_t *opts) {
   *out = p;
   return 0;
 fail:
+  tp->release(p->tp_ctx);
   mproc_queue_destroy(p->results);
   free(p->workers);
   free(p->initargs);
@@ -1220,6 +1357,29 @@ fail:
   free(hub);
   free(p);
   return rc;
+}
+
+/* mproc_pool_create() with workers on @p tp, which owns @p ctx from here
+ * on: it is released with the pool, or now if no pool is made. @p nworkers
+ * 0: from the options. */
+static int pool_create(const char *what, mproc_pool_t **out,
+                       const mproc_pool_options_t *opts, unsigned nworkers,
+                       const mproc__pool_transport_t *tp, void *ctx) {
+  bool owned = false;
+  int rc = pool_create_on(what, out, opts, nworkers, tp, ctx, &owned);
+  if (!owned)
+    tp->release(ctx);
+  return rc;
+}
+
+int mproc_pool_create(mproc_pool_t **out, const mproc_pool_options_t *opts) {
+  return pool_create(__func__, out, opts, 0, &local_transport, NULL);
+}
+
+int mproc__pool_create_on(mproc_pool_t **out, const mproc_pool_options_t *opts,
+                          unsigned nworkers, const mproc__pool_transport_t *tp,
+                          void *ctx) {
+  return pool_create("mproc_pool_create", out, opts, nworkers, tp, ctx);
 }
 
 /* 0 if @p p is a pool this process may use, else the error status. */
@@ -1310,6 +1470,9 @@ void mproc_pool_destroy(mproc_pool_t *p) {
   }
   mproc__thread_join(p->handler); /* if a join could not claim it */
   p->base.magic = 0;
+  /* The transport first: a remote one may still be putting answers into
+   * the result queue. */
+  p->tp->release(p->tp_ctx);
   mproc_queue_destroy(p->results);
   free(p->workers);
   free(p->initargs);
