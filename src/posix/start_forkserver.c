@@ -59,7 +59,22 @@ int mproc__fs_send(int fd, const void *buf, size_t n) {
 
 int mproc__fs_recv(int fd, void *buf, size_t n, int64_t deadline_ns) {
   uint8_t *p = buf;
+  bool look = deadline_ns != MPROC__NO_DEADLINE;
   while (n > 0) {
+    /* One fault per read, whichever of the two below it would hit. */
+    if (MPROC__FAIL(READ))
+      return mproc__err_os("reading from the fork server");
+    /* What is there already is taken without a poll first. */
+    if (look) {
+      ssize_t k = recv(fd, p, n, MSG_DONTWAIT);
+      if (k > 0) {
+        p += k;
+        n -= (size_t)k;
+        continue;
+      }
+      if (k == 0 || (k < 0 && errno == ECONNRESET))
+        return mproc__err(MPROC_E_CLOSED, "the fork server has gone");
+    }
     if (deadline_ns != MPROC__NO_DEADLINE) {
       /* A deadline already past still looks once (a poll). */
       int64_t left = deadline_ns - mproc__now_ns();
@@ -73,7 +88,7 @@ int mproc__fs_recv(int fd, void *buf, size_t n, int64_t deadline_ns) {
       if (r <= 0)
         continue;
     }
-    ssize_t k = MPROC__FAIL(READ) ? -1 : recv(fd, p, n, 0);
+    ssize_t k = recv(fd, p, n, 0);
     if (k < 0 && errno == EINTR)
       continue;
     if (k == 0 || (k < 0 && errno == ECONNRESET))
