@@ -39,6 +39,9 @@ extern char bench_skip_token;
  *                   trips, the child already running)
  *   process.fork    fork a child that exits at once, and reap it (n times)
  *   process.spawn   start a program that exits at once, and reap it
+ *   process.forkserver  the raw fork again (the issue's yardstick: the
+ *                   forkserver costs at most 1.5 times it) and CPython's
+ *                   forkserver Process start + join
  */
 extern const bench_case_t bench_peers_lock_pair[];
 /*   lock.create_destroy  n Locks created and destroyed (batches of 1,000) */
@@ -47,6 +50,7 @@ extern const bench_case_t bench_peers_lock_contended[];
 extern const bench_case_t bench_peers_lock_pingpong[];
 extern const bench_case_t bench_peers_process_fork[];
 extern const bench_case_t bench_peers_process_spawn[];
+extern const bench_case_t bench_peers_process_forkserver[];
 /*
  *   manager.lockpair  acquire + release of a manager Lock (n pairs); the
  *                     raw floor is two request/reply round trips between

@@ -740,6 +740,52 @@ const bench_case_t bench_peers_process_fork[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+/* process.forkserver.cpython: CPython's forkserver Process start + join,
+ * timed inside one python3 process after one untimed start (which starts
+ * the server), as process.forkserver.mproc is. */
+static const char cpython_fs_prog[] =
+    "import multiprocessing as m, sys, time\n"
+    "def f(): pass\n"
+    "if __name__ == \"__main__\":\n"
+    "    c = m.get_context(\"forkserver\"); n = int(sys.argv[1])\n"
+    "    p = c.Process(target=f); p.start(); p.join()\n"
+    "    t = time.perf_counter_ns()\n"
+    "    for _ in range(n):\n"
+    "        p = c.Process(target=f); p.start(); p.join()\n"
+    "    print(time.perf_counter_ns() - t)\n";
+
+static int64_t cpython_fs_run(void *ctx, long n) {
+  (void)ctx;
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, "python3 -c '%s' %ld 2>/dev/null", cpython_fs_prog,
+           n);
+  FILE *f = popen(cmd, "r");
+  if (!f)
+    return -1;
+  long long ns = -1;
+  if (fscanf(f, "%lld", &ns) != 1)
+    ns = -1;
+  if (pclose(f) != 0)
+    ns = -1;
+  return (int64_t)ns;
+}
+
+static void *cpython_fs_setup(void) {
+  static char none;
+  if (cpython_fs_run(&none, 1) < 0) {
+    fprintf(stderr, "# process.forkserver.cpython: no python3 with the "
+                    "forkserver start method, left out\n");
+    return BENCH_SKIP;
+  }
+  return &none;
+}
+
+const bench_case_t bench_peers_process_forkserver[] = {
+    {"process.fork.raw", none_setup, fork_run, NULL},
+    {"process.forkserver.cpython", cpython_fs_setup, cpython_fs_run, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
 const bench_case_t bench_peers_process_spawn[] = {
     {"process.spawn.raw", spawn_trivial_setup, spawn_run, free},
     {"process.spawn.raw_self", spawn_self_setup, spawn_run, free},

@@ -235,6 +235,11 @@ const bench_case_t bench_peers_process_fork[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+/* No fork, no forkserver (and no CPython forkserver) on Windows. */
+const bench_case_t bench_peers_process_forkserver[] = {
+    {NULL, NULL, NULL, NULL},
+};
+
 const bench_case_t bench_peers_process_spawn[] = {
     {"process.spawn.raw", spawn_trivial_setup, spawn_run, spawn_teardown},
     {"process.spawn.raw_self", spawn_self_setup, spawn_run, spawn_teardown},

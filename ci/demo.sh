@@ -7,6 +7,7 @@
 #
 #   mproc-scenarios --start-method fork
 #   mproc-scenarios --start-method spawn
+#   mproc-scenarios --start-method forkserver
 #   mproc-scenarios.exe --start-method spawn   (wine)
 #
 # Each prints "Scenario 1 fails: Lock objects should only be shared between
@@ -60,6 +61,8 @@ run_demo "linux: fork" "$MPROC_BUILD_LINUX/examples/$demo" \
   --start-method fork "${quiet[@]}"
 run_demo "linux: spawn" "$MPROC_BUILD_LINUX/examples/$demo" \
   --start-method spawn "${quiet[@]}"
+run_demo "linux: forkserver" "$MPROC_BUILD_LINUX/examples/$demo" \
+  --start-method forkserver "${quiet[@]}"
 run_demo "windows (wine): spawn" "$wine" "$MPROC_BUILD_WINDOWS/bin/$demo.exe" \
   --start-method spawn "${quiet[@]}"
 

@@ -67,6 +67,9 @@
 #                     package",
 #                     abi only when ci/abi-check.sh --baseline finds a tag)
 #   MPROC_CTEST_JOBS  ctest parallelism (default 1: the tests time processes)
+#   MPROC_CI_SIDE_METHODS  start methods of the clang, sanitize, tsan and
+#                     portable phases (default "fork spawn"; the linux phase
+#                     runs fork, spawn and forkserver)
 #
 # The phase_* functions are called by name (run_phase):
 # shellcheck disable=SC2317
@@ -82,6 +85,10 @@ if bash "$MPROC_ROOT/ci/abi-check.sh" --baseline >/dev/null 2>&1; then
 fi
 phases="${MPROC_CI_PHASES:-$default_phases}"
 ctest_jobs="${MPROC_CTEST_JOBS:-1}"
+# The start methods of the Linux phases other than "linux", which runs all
+# three (tests/harness.c reads MPROC_TEST_START_METHODS): forkserver costs
+# what fork does, and the budget is 30 minutes.
+side_methods="${MPROC_CI_SIDE_METHODS:-fork spawn}"
 results="$MPROC_BUILD/ci-results"
 
 # ---------------------------------------------------------------------------
@@ -292,13 +299,15 @@ phase_builds() {
 phase_clang() {
   mproc_configure_clang
   mproc_build "$MPROC_BUILD_CLANG"
-  run_linux_tests clang "$MPROC_BUILD_CLANG"
+  MPROC_TEST_START_METHODS="$side_methods" \
+    run_linux_tests clang "$MPROC_BUILD_CLANG"
 }
 
 phase_portable() {
   mproc_configure_portable
   mproc_build "$MPROC_BUILD_PORTABLE"
-  run_linux_tests portable "$MPROC_BUILD_PORTABLE"
+  MPROC_TEST_START_METHODS="$side_methods" \
+    run_linux_tests portable "$MPROC_BUILD_PORTABLE"
 }
 
 # The Pool over MPI (tests/mpi/test_mpi_pool.c prints "ok - CASE" or
@@ -396,6 +405,7 @@ phase_sanitize() {
   mproc_build "$dir"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    MPROC_TEST_START_METHODS="$side_methods" \
     run_linux_tests sanitize "$dir" || ctest_failed=1
   [[ -f "$MPROC_BUILD_LINUX/build.ninja" ]] || mproc_configure_linux
   mproc_build "$MPROC_BUILD_LINUX"
@@ -443,6 +453,7 @@ phase_tsan() {
     -DCMAKE_C_COMPILER=clang -DMPROC_SANITIZE=thread -DMPROC_BUILD_BENCH=OFF
   mproc_build "$dir"
   TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+    MPROC_TEST_START_METHODS="$side_methods" \
     run_linux_tests tsan "$dir" -R '^test_(pool|manager|conn|scenarios|threads)$'
 }
 

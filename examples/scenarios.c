@@ -339,7 +339,7 @@ static bool scenario_as_expected(int n, int rc, const char *why) {
 #ifndef MPROC_SCENARIOS_NO_MAIN
 static int usage(const char *prog, FILE *to, int code) {
   fprintf(to,
-          "usage: %s [--start-method fork|spawn] [--quiet] [N...]\n"
+          "usage: %s [--start-method fork|spawn|forkserver] [--quiet] [N...]\n"
           "\n"
           "Runs the scenarios of the Stack Overflow thread on multiprocessing\n"
           "locks and queues (all five, or those numbered N):\n"
@@ -371,6 +371,8 @@ int main(int argc, char **argv) {
         method = MPROC_START_FORK;
       else if (strcmp(m, "spawn") == 0)
         method = MPROC_START_SPAWN;
+      else if (strcmp(m, "forkserver") == 0)
+        method = MPROC_START_FORKSERVER;
       else
         return usage(argv[0], stderr, 2);
       if (!mproc_start_method_available(method)) {

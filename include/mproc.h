@@ -1010,13 +1010,24 @@ MPROC_API int mproc_boot(int argc, char **argv);
  * current_process(), parent_process(), active_children(), cpu_count().
  */
 
-/** How a child is started (CPython's start methods; forkserver has no
- * counterpart). */
+/** How a child is started (CPython's start methods "fork", "spawn" and
+ * "forkserver"). */
 typedef enum mproc_start_method {
   MPROC_START_DEFAULT = 0, /**< the process-wide default */
   MPROC_START_FORK = 1,    /**< POSIX only: the child is a copy (fork) */
-  MPROC_START_SPAWN = 2    /**< the program is started again (exec or
+  MPROC_START_SPAWN = 2,   /**< the program is started again (exec or
                                 CreateProcess) */
+  /** POSIX only (CPython's "forkserver"): on first use this process spawns
+   * a server (a fresh exec, one thread, see mproc_set_forkserver_preload());
+   * each child is then a fork of that server, sent its start record and
+   * the descriptors of its arguments over a private socket. A threaded
+   * parent never forks, yet a start costs a fork of a small process, not an
+   * exec. Arguments cross as under spawn; the child's pid is its own, and
+   * join, exit code, sentinel, terminate, kill and daemon behave as under
+   * the other methods. The server ends with this process, however it
+   * ends; a fork child of this process starts a server of its own. Needs
+   * mproc_boot(), as spawn does. */
+  MPROC_START_FORKSERVER = 3
 } mproc_start_method_t;
 
 /**
@@ -1034,8 +1045,8 @@ MPROC_API int mproc_start_method_available(mproc_start_method_t method);
  * Children inherit the default in force when they are started, whatever
  * method starts them (a spawned child's own children start as its parent's
  * would, as CPython's context travels with a spawned child).
- * @param method MPROC_START_FORK, MPROC_START_SPAWN, or MPROC_START_DEFAULT
- *   for the platform's.
+ * @param method MPROC_START_FORK, MPROC_START_SPAWN, MPROC_START_FORKSERVER,
+ *   or MPROC_START_DEFAULT for the platform's.
  * @return 0, MPROC_E_NOTSUP, MPROC_E_INVAL for an unknown method.
  * @par Blocking and threads
  *   Does not wait. A process-wide setting: make it before other threads start
@@ -1045,11 +1056,31 @@ MPROC_API int mproc_set_start_method(mproc_start_method_t method);
 
 /**
  * The process-wide default start method.
- * @return MPROC_START_FORK or MPROC_START_SPAWN.
+ * @return MPROC_START_FORK, MPROC_START_SPAWN or MPROC_START_FORKSERVER.
  * @par Blocking and threads
  *   Does not wait. Safe from several threads at once.
  */
 MPROC_API mproc_start_method_t mproc_get_start_method(void);
+
+/**
+ * Names registered process functions (mproc_register()) that the fork
+ * server runs once, in order, before it forks any child (CPython's
+ * set_forkserver_preload(), which imports modules there): whatever they set
+ * up (tables, caches, loaded libraries) every forkserver child finds ready.
+ * Each is called with no arguments and must return 0; if one fails (an
+ * unregistered name, a nonzero return), the server does not start and
+ * mproc_process_start() with MPROC_START_FORKSERVER fails with
+ * MPROC_E_SPAWN naming it. Takes effect when the next server starts: call
+ * it before the first forkserver child (a running server keeps its own).
+ * @param names The function names, copied; NULL (with @p n 0) for none.
+ * @param n How many.
+ * @return 0, MPROC_E_INVAL for a NULL or empty name (nothing changes then),
+ *   MPROC_E_NOMEM, MPROC_E_NOTSUP where there is no forkserver (Windows).
+ * @par Blocking and threads
+ *   Does not wait. A process-wide setting: make it before other threads
+ *   start processes.
+ */
+MPROC_API int mproc_set_forkserver_preload(const char *const *names, size_t n);
 
 /**
  * Sets the program that spawn children run (CPython's set_executable()).
@@ -4451,8 +4482,8 @@ MPROC_API int mproc_proxy_condition_notify_all(mproc_proxy_t *p);
  *   is gone
  */
 MPROC_API int mproc_proxy_condition_wait_for(mproc_proxy_t *p,
-                                             mproc_predicate_fn pred,
-                                             void *arg, double timeout);
+                                             mproc_predicate_fn pred, void *arg,
+                                             double timeout);
 
 /**
  * Event. wait: 0 once set, MPROC_E_TIMEOUT if it was not set in time.
@@ -4555,8 +4586,7 @@ MPROC_API int mproc_proxy_barrier_reset(mproc_proxy_t *p);
  *   not registered or a bad timeout, MPROC_E_TYPE for an object among the
  *   arguments, MPROC_E_TOOBIG past MPROC_BARRIER_ARGS_MAX bytes
  */
-MPROC_API int mproc_manager_barrier_ex(mproc_manager_t *m,
-                                       unsigned int parties,
+MPROC_API int mproc_manager_barrier_ex(mproc_manager_t *m, unsigned int parties,
                                        const mproc_barrier_options_t *opts,
                                        mproc_proxy_t **out);
 /**

@@ -66,12 +66,12 @@ const mproc__type_t *mproc__type_of(mproc__type_id_t id) {
 static const struct {
   const char *name;
   mproc_fn fn;
-  const char *fork_name, *spawn_name;
+  const char *fork_name, *spawn_name, *forkserver_name;
 } builtin_fns[] = {
     {"mproc.pool.worker", mproc__pool_worker, "ForkPoolWorker",
-     "SpawnPoolWorker"},
+     "SpawnPoolWorker", "ForkServerPoolWorker"},
     {"mproc.manager-server", mproc__manager_server_main, "SyncManager",
-     "SyncManager"},
+     "SyncManager", "SyncManager"},
 };
 #define BUILTIN_FNS (sizeof builtin_fns / sizeof builtin_fns[0])
 
@@ -79,22 +79,23 @@ mproc_fn mproc__builtin_fn(const char *name) {
   for (size_t i = 0; i < BUILTIN_FNS; i++)
     if (strcmp(builtin_fns[i].name, name) == 0)
       return builtin_fns[i].fn;
-  return NULL;
+  return mproc__backend_builtin_fn(name);
 }
 
 const char *mproc__builtin_name(mproc_fn fn) {
   for (size_t i = 0; i < BUILTIN_FNS; i++)
     if (builtin_fns[i].fn == fn)
       return builtin_fns[i].name;
-  return NULL;
+  return mproc__backend_builtin_name(fn);
 }
 
 const char *mproc__builtin_process_name(mproc_fn fn,
                                         mproc_start_method_t method) {
   for (size_t i = 0; i < BUILTIN_FNS; i++)
     if (builtin_fns[i].fn == fn)
-      return method == MPROC_START_FORK ? builtin_fns[i].fork_name
-                                        : builtin_fns[i].spawn_name;
+      return method == MPROC_START_FORK    ? builtin_fns[i].fork_name
+             : method == MPROC_START_SPAWN ? builtin_fns[i].spawn_name
+                                           : builtin_fns[i].forkserver_name;
   return NULL;
 }
 

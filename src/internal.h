@@ -40,7 +40,9 @@
  *   thread.c       process-local threads, mutexes, condition variables
  *   process.c      waiting for and signalling children, their exit
  *   start_*.c      the start methods, as CPython's popen_*.py:
- *                  posix/start_fork.c, start_spawn.c; win32/start_spawn.c
+ *                  posix/start_fork.c, start_spawn.c, start_forkserver.c
+ *                  (with forkserver_server.c, the server's loop);
+ *                  win32/start_spawn.c
  *   conn.c         pipes, descriptor passing for Connections
  *   net.c          sockets and named pipes for managers
  *   crypto.c       HMAC-SHA256 and OS randomness
@@ -443,6 +445,32 @@ int mproc__record_encode(mproc__spawn_ctx_t *ctx,
 typedef struct mproc__boot_chan mproc__boot_chan_t;
 int mproc__child_bootstrap(int argc, char **argv, uint8_t **record, size_t *len,
                            mproc__boot_chan_t **chan);
+/*
+ * Common: the rest of a spawned child's boot, from its start record
+ * (malloc'ed, freed here) and the channel for its boot status: rebuilds
+ * the arguments, runs the function and exits (through mproc__child_exit()
+ * with @p quick). Does not return. A forkserver child (a fork of the
+ * server, which booted already) enters here too.
+ */
+void mproc__boot_record(uint8_t *record, size_t len, mproc__boot_chan_t *chan,
+                        bool quick);
+/* Common: the names given to mproc_set_forkserver_preload(), *n of them;
+ * valid until the next call of it. */
+const char *const *mproc__forkserver_preload(size_t *n);
+/* Backend: ends this process's fork server, if it has one (POSIX; Windows
+ * never has one), and reaps it; a later forkserver start starts another.
+ * Called at the end of the process, after its children were joined. */
+void mproc__forkserver_stop(void);
+/* Backend: the pid of this process's fork server, 0 when it has none (for
+ * white-box tests). */
+int64_t mproc__forkserver_pid(void);
+/*
+ * Backend: the library's own child functions that only this backend has
+ * (POSIX: the fork server's loop), by name and back; NULL when none. The
+ * common table (builtins.c) asks here for names it does not know.
+ */
+mproc_fn mproc__backend_builtin_fn(const char *name);
+const char *mproc__backend_builtin_name(mproc_fn fn);
 /* Backend: sends the boot status (see above) and closes the channel. */
 void mproc__child_boot_status(mproc__boot_chan_t *chan, int status,
                               const char *msg);

@@ -45,6 +45,8 @@ static bool booted;
 static mproc_start_method_t default_method;
 static char *executable;
 
+static char *concat(const char *a, const char *sep, const char *b);
+
 static const char *kind_text(fn_kind_t kind) {
   return kind == KIND_TASK ? "a pool task (mproc_register_task)"
                            : "a process function (mproc_register)";
@@ -240,10 +242,6 @@ static void boot_child(int argc, char **argv) {
   uint8_t *record = NULL;
   size_t len = 0;
   mproc__boot_chan_t *chan = NULL;
-  mproc__record_t rec;
-  memset(&rec, 0, sizeof rec);
-  rec.exit_join = true;
-  mproc_fn fn = NULL;
 
   /* A spawned child may start children of its own. */
   int rc = mproc__boot_init(argc, argv);
@@ -254,7 +252,16 @@ static void boot_child(int argc, char **argv) {
     fprintf(stderr, "mproc: child bootstrap failed: %s\n", mproc_last_error());
     mproc__child_exit(70, false);
   }
-  rc = mproc__record_decode(record, len, &rec);
+  mproc__boot_record(record, len, chan, false);
+}
+
+void mproc__boot_record(uint8_t *record, size_t len, mproc__boot_chan_t *chan,
+                        bool quick) {
+  mproc__record_t rec;
+  memset(&rec, 0, sizeof rec);
+  rec.exit_join = true;
+  mproc_fn fn = NULL;
+  int rc = mproc__record_decode(record, len, &rec);
   free(record);
   if (rc == 0) {
     mproc__child_set_daemon(rec.daemon);
@@ -283,7 +290,7 @@ static void boot_child(int argc, char **argv) {
   }
   mproc__child_boot_status(chan, rc, mproc_last_error());
   if (rc < 0)
-    mproc__child_exit(70, false);
+    mproc__child_exit(70, quick);
   free(rec.fn_name);
   mproc__err_clear();
   int code = fn(rec.vals, rec.n);
@@ -293,7 +300,7 @@ static void boot_child(int argc, char **argv) {
    * that leaves by exit() itself still gets it there. */
   mproc__process_end();
   mproc__slab_exit();
-  mproc__child_exit(code, false);
+  mproc__child_exit(code, quick);
 }
 
 int mproc_boot(int argc, char **argv) {
@@ -314,23 +321,77 @@ static mproc_start_method_t platform_default(void) {
                                                          : MPROC_START_SPAWN;
 }
 
+static bool method_known(mproc_start_method_t method) {
+  return method == MPROC_START_FORK || method == MPROC_START_SPAWN ||
+         method == MPROC_START_FORKSERVER;
+}
+
+/* CPython's names for the methods. */
+static const char *method_name(mproc_start_method_t method) {
+  return method == MPROC_START_FORK    ? "fork"
+         : method == MPROC_START_SPAWN ? "spawn"
+                                       : "forkserver";
+}
+
 int mproc_start_method_available(mproc_start_method_t method) {
   if (method == MPROC_START_DEFAULT)
     return 1;
-  return (method == MPROC_START_FORK || method == MPROC_START_SPAWN) &&
-         mproc__start_method_supported(method);
+  return method_known(method) && mproc__start_method_supported(method);
 }
 
 int mproc_set_start_method(mproc_start_method_t method) {
-  if (method != MPROC_START_DEFAULT && method != MPROC_START_FORK &&
-      method != MPROC_START_SPAWN)
+  if (method != MPROC_START_DEFAULT && !method_known(method))
     return mproc__err(MPROC_E_INVAL, "unknown start method %d", (int)method);
   if (!mproc_start_method_available(method))
     return mproc__err(MPROC_E_NOTSUP,
-                      "the fork start method is not available on this "
-                      "platform");
+                      "the %s start method is not available on this "
+                      "platform",
+                      method_name(method));
   default_method = method;
   return 0;
+}
+
+/* The names of mproc_set_forkserver_preload(), each malloc'ed, read by the
+ * backend when it starts a server (under its own lock; the setting is
+ * made before other threads start processes, as documented). */
+static char **preload;
+static size_t preload_n;
+
+int mproc_set_forkserver_preload(const char *const *names, size_t n) {
+  if (!mproc__start_method_supported(MPROC_START_FORKSERVER))
+    return mproc__err(MPROC_E_NOTSUP, "the forkserver start method is not "
+                                      "available on this platform");
+  if (n && !names)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL names", __func__);
+  for (size_t i = 0; i < n; i++)
+    if (!names[i] || !names[i][0] || strlen(names[i]) > NAME_MAX_LEN)
+      return mproc__err(MPROC_E_INVAL,
+                        "%s: name %zu is NULL, empty or longer "
+                        "than %d bytes",
+                        __func__, i, NAME_MAX_LEN);
+  char **copy = n ? calloc(n, sizeof *copy) : NULL;
+  if (n && !copy)
+    return mproc__err(MPROC_E_NOMEM, "%s: copying %zu names", __func__, n);
+  for (size_t i = 0; i < n; i++) {
+    copy[i] = concat(names[i], "", "");
+    if (!copy[i]) {
+      while (i > 0)
+        free(copy[--i]);
+      free(copy);
+      return mproc__err(MPROC_E_NOMEM, "%s: copying the names", __func__);
+    }
+  }
+  for (size_t i = 0; i < preload_n; i++)
+    free(preload[i]);
+  free(preload);
+  preload = copy;
+  preload_n = n;
+  return 0;
+}
+
+const char *const *mproc__forkserver_preload(size_t *n) {
+  *n = preload_n;
+  return (const char *const *)preload;
 }
 
 mproc_start_method_t mproc_get_start_method(void) {
@@ -553,6 +614,8 @@ void mproc__process_end(void) {
         mproc__proc_wait(p, MPROC__NO_DEADLINE);
   }
   mproc__mutex_unlock(mu);
+  /* Last, once no child of this process needs it any more. */
+  mproc__forkserver_stop();
 }
 
 void mproc_set_exit_join(bool join) {
@@ -630,16 +693,18 @@ int mproc_process_start(mproc_process_t **out, mproc_fn fn,
   mproc_start_method_t method = opts ? opts->start_method : MPROC_START_DEFAULT;
   if (method == MPROC_START_DEFAULT)
     method = mproc_get_start_method();
-  if (method != MPROC_START_FORK && method != MPROC_START_SPAWN)
+  if (!method_known(method))
     return mproc__err(MPROC_E_INVAL, "unknown start method %d", (int)method);
   if (!mproc__start_method_supported(method))
     return mproc__err(MPROC_E_NOTSUP,
                       "the %s start method is not available on this platform",
-                      method == MPROC_START_FORK ? "fork" : "spawn");
-  if (method == MPROC_START_SPAWN && !booted)
+                      method_name(method));
+  /* The fork server is itself a spawned program. */
+  if (method != MPROC_START_FORK && !booted)
     return mproc__err(MPROC_E_STATE,
-                      "the spawn start method needs mproc_boot(argc, argv) "
-                      "at the start of main()");
+                      "the %s start method needs mproc_boot(argc, argv) "
+                      "at the start of main()",
+                      method_name(method));
   spec.daemon = opts ? opts->daemon : false;
   const char *given = opts ? opts->name : NULL;
   if (given && strlen(given) > MPROC_PROCESS_NAME_MAX)

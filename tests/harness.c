@@ -47,6 +47,7 @@
 
 const mproc_start_method_t harness_method_fork = MPROC_START_FORK;
 const mproc_start_method_t harness_method_spawn = MPROC_START_SPAWN;
+const mproc_start_method_t harness_method_forkserver = MPROC_START_FORKSERVER;
 
 /* ------------------------------------------------------------------------ */
 /* Leak check: what a test program holds after its groups ran must be what  */
@@ -502,7 +503,22 @@ typedef struct harness_args {
 } harness_args_t;
 
 static const char *harness_method_name(mproc_start_method_t m) {
-  return m == MPROC_START_FORK ? "fork" : "spawn";
+  return m == MPROC_START_FORK    ? "fork"
+         : m == MPROC_START_SPAWN ? "spawn"
+                                  : "forkserver";
+}
+
+/* A start method's name as the command line and MPROC_TEST_START_METHODS
+ * spell it; MPROC_START_DEFAULT for none. */
+static mproc_start_method_t harness_method_parse(const char *s, size_t len) {
+  static const mproc_start_method_t all[] = {
+      MPROC_START_FORK, MPROC_START_SPAWN, MPROC_START_FORKSERVER};
+  for (size_t i = 0; i < 3; i++) {
+    const char *name = harness_method_name(all[i]);
+    if (strlen(name) == len && strncmp(s, name, len) == 0)
+      return all[i];
+  }
+  return MPROC_START_DEFAULT;
 }
 
 /* A case given on the command line may leave out cmocka's "test_" prefix,
@@ -523,19 +539,20 @@ static bool harness_test_runs_under(const struct CMUnitTest *t,
 static void harness_usage(FILE *f, const harness_args_t *a,
                           const struct CMUnitTest *tests, size_t n) {
   fprintf(f,
-          "usage: %s [CASE...] [fork|spawn]\n"
+          "usage: %s [CASE...] [fork|spawn|forkserver]\n"
           "Runs the cases named (with or without their \"test_\" prefix), "
           "under the start\nmethod named; with neither, every case under "
-          "every method this platform has.\nThe cases:\n",
+          "every method this platform has\n(or those that "
+          "MPROC_TEST_START_METHODS lists, as \"fork spawn\").\n"
+          "The cases:\n",
           a->prog);
   for (size_t i = 0; i < n; i++) {
     const char *only = "";
     if (tests[i].initial_state)
-      only = *(const mproc_start_method_t *)tests[i].initial_state ==
-                     MPROC_START_FORK
-                 ? " (fork only)"
-                 : " (spawn only)";
-    fprintf(f, "  %s%s\n", tests[i].name, only);
+      only = harness_method_name(
+          *(const mproc_start_method_t *)tests[i].initial_state);
+    fprintf(f, "  %s%s%s%s\n", tests[i].name, only[0] ? " (" : "", only,
+            only[0] ? " only)" : "");
   }
 }
 
@@ -559,9 +576,8 @@ static int harness_parse_args(harness_args_t *a, int argc, char **argv,
     if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0 ||
         strcmp(arg, "--list") == 0) {
       a->help = true;
-    } else if (strcmp(arg, "fork") == 0 || strcmp(arg, "spawn") == 0) {
-      mproc_start_method_t m =
-          arg[0] == 'f' ? MPROC_START_FORK : MPROC_START_SPAWN;
+    } else if (harness_method_parse(arg, strlen(arg)) != MPROC_START_DEFAULT) {
+      mproc_start_method_t m = harness_method_parse(arg, strlen(arg));
       if (a->method != MPROC_START_DEFAULT && a->method != m) {
         fprintf(stderr, "%s: give one start method, not both\n", a->prog);
         return -1;
@@ -902,13 +918,65 @@ static void harness_watchdog_start(const char *prog) {
 /* Running the cases                                                        */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * The start methods every case runs under: MPROC_TEST_START_METHODS (names
+ * separated by spaces or commas, as "fork spawn"), or all three. CI's
+ * budget is time: its phases other than the main one run "fork spawn",
+ * and forkserver, which costs what fork does per child plus the server,
+ * runs in the main phase (ci/test.sh). A method the platform lacks is
+ * skipped, so one setting serves Linux and Windows. Returns the count, or
+ * -1 for a name that is no method (a typo must not run nothing).
+ */
+static int harness_methods(const char *prog, mproc_start_method_t out[3]) {
+  const char *env = getenv("MPROC_TEST_START_METHODS");
+  if (!env || !*env) {
+    out[0] = MPROC_START_FORK;
+    out[1] = MPROC_START_SPAWN;
+    out[2] = MPROC_START_FORKSERVER;
+    return 3;
+  }
+  int k = 0;
+  for (const char *p = env; *p;) {
+    size_t len = strcspn(p, " ,");
+    if (len) {
+      mproc_start_method_t m = harness_method_parse(p, len);
+      if (m == MPROC_START_DEFAULT) {
+        fprintf(stderr,
+                "%s: MPROC_TEST_START_METHODS=\"%s\": \"%.*s\" is not fork, "
+                "spawn or forkserver\n",
+                prog, env, (int)len, p);
+        return -1;
+      }
+      bool dup = false;
+      for (int i = 0; i < k; i++)
+        dup |= out[i] == m;
+      if (!dup && k < 3)
+        out[k++] = m;
+    }
+    p += len;
+    p += strspn(p, " ,");
+  }
+  return k;
+}
+
+/* src/posix/start_forkserver.c: ends this process's fork server, whose
+ * process and channel are not the test's to leak. */
+void mproc__forkserver_stop(void);
+
 int harness_run(int argc, char **argv, const char *name,
                 const struct CMUnitTest *tests, size_t n) {
-  static const mproc_start_method_t methods[] = {MPROC_START_FORK,
-                                                 MPROC_START_SPAWN};
+  mproc_start_method_t methods[3];
   harness_args_t args;
   if (harness_parse_args(&args, argc, argv, tests, n) != 0)
     return 2;
+  int n_methods = harness_methods(args.prog, methods);
+  if (n_methods < 0)
+    return 2;
+  /* A method named on the command line runs whatever the variable says. */
+  if (args.method != MPROC_START_DEFAULT) {
+    methods[0] = args.method;
+    n_methods = 1;
+  }
   if (args.help)
     return 0;
   int failures = 0;
@@ -943,7 +1011,7 @@ int harness_run(int argc, char **argv, const char *name,
     return 1;
   }
   const char *each = getenv("MPROC_TEST_LEAKS_EACH");
-  for (size_t m = 0; m < 2; m++) {
+  for (int m = 0; m < n_methods; m++) {
     mproc_start_method_t method = methods[m];
     if (!mproc_start_method_available(method) ||
         (args.method != MPROC_START_DEFAULT && args.method != method))
@@ -973,6 +1041,7 @@ int harness_run(int argc, char **argv, const char *name,
   }
   free(copy);
   free(cases);
+  mproc__forkserver_stop();
   if (harness_check_leaks(name, &before) != 0)
     failures++;
   return failures;
@@ -1249,6 +1318,61 @@ void harness_thread_join(harness_thread_t *t) {
   pthread_join(t->t, NULL);
 #endif
   free(t);
+}
+
+/* A process-local mutex, for a test that plays a library's own lock. */
+struct harness_mutex {
+#ifdef _WIN32
+  CRITICAL_SECTION cs;
+#else
+  pthread_mutex_t m;
+#endif
+};
+
+harness_mutex_t *harness_mutex_create(void) {
+  harness_mutex_t *m = calloc(1, sizeof *m);
+  assert_non_null(m);
+#ifdef _WIN32
+  InitializeCriticalSection(&m->cs);
+#else
+  assert_int_equal(pthread_mutex_init(&m->m, NULL), 0);
+#endif
+  return m;
+}
+
+void harness_mutex_lock(harness_mutex_t *m) {
+#ifdef _WIN32
+  EnterCriticalSection(&m->cs);
+#else
+  pthread_mutex_lock(&m->m);
+#endif
+}
+
+int harness_mutex_trylock(harness_mutex_t *m) {
+#ifdef _WIN32
+  return TryEnterCriticalSection(&m->cs) ? 1 : 0;
+#else
+  return pthread_mutex_trylock(&m->m) == 0;
+#endif
+}
+
+void harness_mutex_unlock(harness_mutex_t *m) {
+#ifdef _WIN32
+  LeaveCriticalSection(&m->cs);
+#else
+  pthread_mutex_unlock(&m->m);
+#endif
+}
+
+void harness_mutex_destroy(harness_mutex_t *m) {
+  if (!m)
+    return;
+#ifdef _WIN32
+  DeleteCriticalSection(&m->cs);
+#else
+  pthread_mutex_destroy(&m->m);
+#endif
+  free(m);
 }
 
 int harness_private_dir_of(const char *path) {

@@ -43,14 +43,16 @@ int harness_check_failed(const char *file, int line, const char *expr,
 
 /*
  * Runs @p tests once per available start method (their initial_state is
- * set to the method), as groups named "<name>/fork" and "<name>/spawn",
+ * set to the method), as groups named "<name>/fork", "<name>/spawn" and
+ * "<name>/forkserver" (MPROC_TEST_START_METHODS="fork spawn" narrows the
+ * list: harness.c),
  * and then checks that the program holds what it held before (descriptors,
  * handles, children). Returns the number of failures, for main() to
  * return.
  *
  * The command line (argc, argv from main(), after mproc_boot()) picks what
  * runs: "test_sync rlock spawn" runs test_rlock under spawn only. Any
- * number of case names (with or without "test_"), and fork or spawn, in any
+ * number of case names (with or without "test_"), and one method, in any
  * order; none: everything. A name that matches no case, or a method the
  * platform lacks, fails the program with the list of cases; --help lists
  * them.
@@ -70,6 +72,7 @@ int harness_run(int argc, char **argv, const char *name,
  * HARNESS_TEST_ONLY(test_spawn_failures, spawn) in the table of tests. */
 extern const mproc_start_method_t harness_method_fork;
 extern const mproc_start_method_t harness_method_spawn;
+extern const mproc_start_method_t harness_method_forkserver;
 #define HARNESS_TEST_ONLY(f, method)                                           \
   { #f, f, NULL, NULL, (void *)&harness_method_##method }
 
@@ -179,5 +182,14 @@ int harness_private_dir_of(const char *path);
 typedef struct harness_thread harness_thread_t;
 harness_thread_t *harness_thread_start(void (*fn)(void *), void *arg);
 void harness_thread_join(harness_thread_t *t);
+
+/* A process-local mutex (pthread, or a critical section); trylock returns 1
+ * when it took the lock, 0 when another thread holds it. */
+typedef struct harness_mutex harness_mutex_t;
+harness_mutex_t *harness_mutex_create(void);
+void harness_mutex_lock(harness_mutex_t *m);
+int harness_mutex_trylock(harness_mutex_t *m);
+void harness_mutex_unlock(harness_mutex_t *m);
+void harness_mutex_destroy(harness_mutex_t *m);
 
 #endif

@@ -55,11 +55,27 @@ static int count_shm(void) {
   return harness_count_shm("mproc-") + harness_count_shm("mproc-fault-");
 }
 
+static mproc_start_method_t op_method;
+
+static const char *method_name(mproc_start_method_t m) {
+  return m == MPROC_START_FORK    ? "fork "
+         : m == MPROC_START_SPAWN ? "spawn"
+                                  : "forkserver";
+}
+
 static world_counts_t world_counts(void) {
   world_counts_t w;
   w.handles = harness_count_handles();
   w.shm = count_shm();
   w.children = harness_count_children();
+  /* Under forkserver the children are the server's, and the server, with
+   * its channel, comes and goes: a fault in the middle of a request ends
+   * it (the channel is out of step), the next start makes another. What a
+   * start could leak here is a status socket, which counts as a handle. */
+  if (op_method == MPROC_START_FORKSERVER) {
+    w.handles -= mproc__forkserver_pid() > 0;
+    w.children = 0;
+  }
   return w;
 }
 
@@ -220,7 +236,6 @@ static int task_square(const mproc_value_t *args, size_t nargs,
  * message it keeps in op_msg (later cleanup calls may set their own).
  */
 static char op_msg[512];
-static mproc_start_method_t op_method;
 static const char *op_shm_name;
 
 /* Faults that fired before the operation began releasing what it made:
@@ -840,11 +855,11 @@ static void walk(const op_t *op, world_t *w) {
   print_message("fault: %-24s %s: %u calls, %u tried, %u failed cleanly, "
                 "%u in a release, %u in a library thread, %u stranded, "
                 "%u ridden out%s, %u retried (%.1f s)\n",
-                op->name, op_method == MPROC_START_FORK ? "fork " : "spawn",
-                (unsigned)count, (unsigned)st.tried, (unsigned)st.failed,
-                (unsigned)st.released, (unsigned)st.background,
-                (unsigned)st.stranded, (unsigned)st.rode_out, st.rode_names,
-                (unsigned)st.spurious, harness_now() - start);
+                op->name, method_name(op_method), (unsigned)count,
+                (unsigned)st.tried, (unsigned)st.failed, (unsigned)st.released,
+                (unsigned)st.background, (unsigned)st.stranded,
+                (unsigned)st.rode_out, st.rode_names, (unsigned)st.spurious,
+                harness_now() - start);
 
   /* A wait that fails outright, not with the EINTR the walk above gives
    * it on POSIX: the operation must stop with an error in the middle of
@@ -862,8 +877,8 @@ static void walk(const op_t *op, world_t *w) {
     print_message("fault: %-24s %s: %u park waits failing hard: %u tried, "
                   "%u failed cleanly, %u in a release, %u in a library "
                   "thread (%.1f s)\n",
-                  op->name, op_method == MPROC_START_FORK ? "fork " : "spawn",
-                  (unsigned)parks, (unsigned)st.tried, (unsigned)st.failed,
+                  op->name, method_name(op_method), (unsigned)parks,
+                  (unsigned)st.tried, (unsigned)st.failed,
                   (unsigned)st.released, (unsigned)st.background,
                   harness_now() - start);
   }
@@ -929,8 +944,7 @@ static void test_first_export(void **state) {
     harness_expect_exit(p, 0);
   }
   print_message("fault: %-24s %s: %d calls, %d tried in new processes\n",
-                "first_export", m == MPROC_START_FORK ? "fork " : "spawn",
-                count, count);
+                "first_export", method_name(m), count, count);
 }
 
 /*
@@ -943,7 +957,9 @@ static void test_first_export(void **state) {
  */
 static void test_slab_new(void **state) {
   (void)state;
-  enum { MAX = 3 * 4096 + 16 };
+  /* Room for the slabs earlier cases left with free slots (each start
+   * method's group adds its own: three groups under POSIX). */
+  enum { MAX = 16 * 4096 + 16 };
   mproc_lock_t **v = calloc(MAX, sizeof *v);
   assert_non_null(v);
   /* Count: the creates that open a slab make more than the slot's call. */

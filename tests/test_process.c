@@ -335,6 +335,21 @@ static void test_start_errors(void **state) {
         MPROC_E_NOTSUP);
     assert_int_equal(mproc_set_start_method(MPROC_START_FORK), MPROC_E_NOTSUP);
   }
+  /* forkserver exactly where fork is: it forks a server. */
+  assert_int_equal(mproc_start_method_available(MPROC_START_FORKSERVER),
+                   mproc_start_method_available(MPROC_START_FORK));
+  if (!mproc_start_method_available(MPROC_START_FORKSERVER)) {
+    mproc_process_options_t fs_opts = {.start_method = MPROC_START_FORKSERVER,
+                                       .daemon = false};
+    assert_int_equal(mproc_process_start(&p, child_exit_with, &a, 1, &fs_opts),
+                     MPROC_E_NOTSUP);
+    assert_true(harness_message_is(
+        "the forkserver start method is not available on this platform"));
+    assert_int_equal(mproc_set_start_method(MPROC_START_FORKSERVER),
+                     MPROC_E_NOTSUP);
+    const char *names[] = {"x"};
+    assert_int_equal(mproc_set_forkserver_preload(names, 1), MPROC_E_NOTSUP);
+  }
   assert_int_equal(mproc_process_join(NULL, 1), MPROC_E_INVAL);
   assert_int_equal(mproc_process_destroy(NULL), 0);
   assert_int_equal(mproc_process_detach(NULL), 0);

@@ -245,8 +245,9 @@ static void test_pool_workers(void **state) {
   assert_int_equal(mproc_pool_apply(pool, task_my_name, &arg, 1, &r), 0);
   const char *name;
   assert_int_equal(mproc_value_as_str(r, &name), 0);
-  const char *prefix =
-      m == MPROC_START_FORK ? "ForkPoolWorker-" : "SpawnPoolWorker-";
+  const char *prefix = m == MPROC_START_FORK    ? "ForkPoolWorker-"
+                       : m == MPROC_START_SPAWN ? "SpawnPoolWorker-"
+                                                : "ForkServerPoolWorker-";
   assert_memory_equal(name, prefix, strlen(prefix));
   mproc_values_free(r, 1);
   mproc_process_t **kids;

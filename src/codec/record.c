@@ -18,8 +18,8 @@
  * decodes (a child started by an older parent through
  * mproc_set_executable()), and leaves them unknown.
  *
- * The start method (1 fork, 2 spawn) is the parent's default, which the
- * child takes as its own, as CPython's spawn preparation data carries
+ * The start method (1 fork, 2 spawn, 3 forkserver) is the parent's default,
+ * which the child takes as its own, as CPython's spawn preparation data carries
  * get_start_method(): without it a spawned child's own children would be
  * forked whatever the program chose. Exit join (0 or 1) is the parent's
  * mproc_set_exit_join(), which a fork child inherits with its memory. A
@@ -139,7 +139,7 @@ int mproc__record_decode(const uint8_t *buf, size_t len, mproc__record_t *out) {
   int rc = 0;
   if (r.err || (key_len != 0 && key_len != MPROC_AUTHKEY_LEN) ||
       memcmp(magic, "MPR", 3) != 0 || version < 1 || version > 3 || d > 1 ||
-      method > MPROC_START_SPAWN || join > 1 || name_len == 0 ||
+      method > MPROC_START_FORKSERVER || join > 1 || name_len == 0 ||
       memchr(name, 0, name_len) || parent_daemon > 1 || parent_pid > INT64_MAX)
     rc = mproc__err(MPROC_E_DECODE, "malformed start record");
   else if (nomem)

@@ -26,7 +26,8 @@
 #endif
 
 bool mproc__start_method_supported(mproc_start_method_t method) {
-  return method == MPROC_START_FORK || method == MPROC_START_SPAWN;
+  return method == MPROC_START_FORK || method == MPROC_START_SPAWN ||
+         method == MPROC_START_FORKSERVER;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -64,8 +65,14 @@ void mproc__posix_daemon_child(pid_t parent) {
 }
 
 int mproc__proc_start(mproc_process_t *p, const mproc__child_spec_t *spec) {
-  return p->method == MPROC_START_FORK ? mproc__start_fork(p, spec)
-                                       : mproc__start_spawn(p, spec);
+  switch (p->method) {
+  case MPROC_START_FORK:
+    return mproc__start_fork(p, spec);
+  case MPROC_START_FORKSERVER:
+    return mproc__start_forkserver(p, spec);
+  default:
+    return mproc__start_spawn(p, spec);
+  }
 }
 
 void mproc__child_set_daemon(bool daemon) {
@@ -109,6 +116,8 @@ static int try_reap(mproc_process_t *p) {
 
 int mproc__proc_wait(mproc_process_t *p, int64_t deadline) {
   long backoff_ns = 100000;
+  if (p->method == MPROC_START_FORKSERVER)
+    return mproc__forkserver_wait(p, deadline);
   if (deadline == MPROC__NO_DEADLINE) {
     /* Waiting without limit: one blocking waitpid, no pidfd, no poll. */
     int st;
@@ -152,6 +161,8 @@ int mproc__proc_wait(mproc_process_t *p, int64_t deadline) {
 }
 
 int mproc__proc_signal(mproc_process_t *p, int sig) {
+  if (p->method == MPROC_START_FORKSERVER)
+    return mproc__forkserver_signal(p, sig);
   /* The child is not reaped yet (p->exited is false), so its pid cannot
    * have been reused. */
   if (try_reap(p) == 1)
@@ -169,6 +180,12 @@ void mproc__proc_close(mproc_process_t *p) {
 }
 
 int mproc__proc_sentinel(mproc_process_t *p, mproc_os_handle_t *out) {
+  /* A forkserver child's: its status socket, readable once the server has
+   * reaped it (or has gone). */
+  if (p->method == MPROC_START_FORKSERVER) {
+    *out = p->h;
+    return 0;
+  }
   if (p->h < 0 && !p->exited)
     p->h = open_pidfd((pid_t)p->pid);
   if (p->h < 0)
@@ -195,6 +212,22 @@ int mproc__proc_sentinel(mproc_process_t *p, mproc_os_handle_t *out) {
  * took its pid; stored as descriptor + 1, 0 for none.
  */
 static volatile uint32_t parent_fd_plus1;
+/*
+ * A forkserver child's kernel parent is the server, which ends with the
+ * real parent: while the server is still this process's parent, the real
+ * one has not ended (or only just, and its pid is not reused that soon).
+ * 0: the kernel parent is the real one.
+ */
+static pid_t parent_link;
+
+void mproc__posix_parent_link(pid_t link) {
+  parent_link = link;
+}
+
+/* The pid that getppid() returns while the parent @p pid lives. */
+static int64_t parent_expect(int64_t pid) {
+  return parent_link ? (int64_t)parent_link : pid;
+}
 
 static int parent_fd(int64_t pid) {
   uint32_t v = mproc__load32(&parent_fd_plus1);
@@ -203,7 +236,7 @@ static int parent_fd(int64_t pid) {
   int fd = open_pidfd((pid_t)pid);
   if (fd < 0)
     return -1;
-  if ((int64_t)getppid() != pid) {
+  if ((int64_t)getppid() != parent_expect(pid)) {
     close(fd);
     return -1;
   }
@@ -218,7 +251,7 @@ static int parent_fd(int64_t pid) {
 int mproc__parent_wait(int64_t pid, int64_t deadline) {
   long backoff_ns = 100000;
   for (;;) {
-    if ((int64_t)getppid() != pid)
+    if ((int64_t)getppid() != parent_expect(pid))
       return 0;
     int64_t now = mproc__now_ns();
     if (deadline != MPROC__NO_DEADLINE && now >= deadline)
@@ -249,7 +282,7 @@ int mproc__parent_wait(int64_t pid, int64_t deadline) {
 
 int mproc__parent_sentinel(int64_t pid, mproc_os_handle_t *out) {
   int fd = parent_fd(pid);
-  if (fd < 0 && (int64_t)getppid() != pid)
+  if (fd < 0 && (int64_t)getppid() != parent_expect(pid))
     return mproc__err(MPROC_E_STATE, "the parent process has ended");
   if (fd < 0)
     return mproc__err(MPROC_E_NOTSUP, "no pidfd for the parent process");
@@ -264,4 +297,5 @@ void mproc__parent_reset(void) {
   if (v)
     close((int)(v - 1));
   mproc__store32(&parent_fd_plus1, 0);
+  parent_link = 0;
 }

@@ -63,11 +63,6 @@ int mproc__boot_init(int argc, char **argv) {
 /* Spawn context: the descriptors a child inherits                          */
 /* ------------------------------------------------------------------------ */
 
-struct mproc__spawn_ctx {
-  int *fds;
-  size_t n, cap;
-};
-
 int mproc__handle_reduce(mproc__spawn_ctx_t *ctx, mproc__handle_t h,
                          uint64_t *wire) {
   /* No deduplication: each rebuilt object owns and closes its descriptor,
@@ -86,8 +81,22 @@ int mproc__handle_reduce(mproc__spawn_ctx_t *ctx, mproc__handle_t h,
   return 0;
 }
 
+/* Set in a forkserver child only (mproc__posix_wire_fds()). */
+static const int *wire_fds;
+static size_t wire_n;
+
+void mproc__posix_wire_fds(const int *fds, size_t n) {
+  wire_fds = fds;
+  wire_n = n;
+}
+
 mproc__handle_t mproc__handle_from_wire(uint64_t wire) {
-  return wire < CHILD_FIRST_FD || wire > INT_MAX ? -1 : (int)wire;
+  if (wire < CHILD_FIRST_FD || wire > INT_MAX)
+    return -1;
+  if (wire_fds)
+    return wire - CHILD_FIRST_FD < wire_n ? wire_fds[wire - CHILD_FIRST_FD]
+                                          : -1;
+  return (int)wire;
 }
 
 /* Kills and reaps a child that failed to boot. */
@@ -329,10 +338,6 @@ out:
 /* The child's side of spawn                                                */
 /* ------------------------------------------------------------------------ */
 
-struct mproc__boot_chan {
-  int fd;
-};
-
 static int read_all(int fd, void *buf, size_t len) {
   uint8_t *p = buf;
   while (len > 0) {
@@ -372,6 +377,7 @@ int mproc__child_bootstrap(int argc, char **argv, uint8_t **record, size_t *len,
     return mproc__err(MPROC_E_CLOSED, "reading the start record");
   }
   the_chan.fd = fd;
+  the_chan.send_pid = false;
   *record = buf;
   *len = (size_t)n;
   *chan = &the_chan;
@@ -380,21 +386,29 @@ int mproc__child_bootstrap(int argc, char **argv, uint8_t **record, size_t *len,
 
 void mproc__child_boot_status(mproc__boot_chan_t *chan, int status,
                               const char *msg) {
-  unsigned char buf[1 + 4 + MPROC__BOOT_MSG_MAX];
-  size_t len = 1;
+  unsigned char buf[9 + 1 + 4 + MPROC__BOOT_MSG_MAX];
+  size_t len = 0;
+  /* One send with the status: the server writes on this socket too, but
+   * only once it has reaped this child, so after all of it. */
+  if (chan->send_pid) {
+    uint64_t pid = (uint64_t)getpid();
+    buf[len++] = MPROC__FORKSERVER_PID;
+    for (int i = 0; i < 8; i++)
+      buf[len++] = (unsigned char)(pid >> (8 * i));
+  }
   if (status == 0) {
-    buf[0] = MPROC__BOOT_OK;
+    buf[len++] = MPROC__BOOT_OK;
   } else {
     uint32_t s = (uint32_t)status;
-    buf[0] = MPROC__BOOT_FAILED;
+    buf[len++] = MPROC__BOOT_FAILED;
     for (int i = 0; i < 4; i++)
-      buf[1 + i] = (unsigned char)(s >> (8 * i));
+      buf[len++] = (unsigned char)(s >> (8 * i));
     size_t m = strlen(msg);
     if (m > MPROC__BOOT_MSG_MAX - 1)
       m = MPROC__BOOT_MSG_MAX - 1;
-    memcpy(buf + 5, msg, m);
-    buf[5 + m] = 0;
-    len = 5 + m + 1;
+    memcpy(buf + len, msg, m);
+    buf[len + m] = 0;
+    len += m + 1;
   }
   send_all(chan->fd, buf, len);
   close(chan->fd);

@@ -19,6 +19,25 @@ int mproc__proc_start(mproc_process_t *p, const mproc__child_spec_t *spec) {
   return mproc__start_spawn(p, spec);
 }
 
+/* No fork, so no fork server (mproc_start_method_available() says so, and
+ * process.c refuses the method with MPROC_E_NOTSUP before any of this):
+ * no server to stop, no function of the backend's own for a child. */
+void mproc__forkserver_stop(void) {}
+
+int64_t mproc__forkserver_pid(void) {
+  return 0;
+}
+
+mproc_fn mproc__backend_builtin_fn(const char *name) {
+  (void)name;
+  return NULL;
+}
+
+const char *mproc__backend_builtin_name(mproc_fn fn) {
+  (void)fn;
+  return NULL;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Exit codes                                                               */
 /* ------------------------------------------------------------------------ */

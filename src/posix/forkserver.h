@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The fork server's protocol, shared by its two sides: the parent's
+ * (start_forkserver.c) and the server's (forkserver_server.c).
+ *
+ * The control channel is one end of a socketpair that the parent made and
+ * handed to the server as the argument of its spawn: it has no address, in
+ * the file system or the abstract namespace, so nobody but the parent can
+ * reach the server (CPython 3.14 listens on a named socket and must check
+ * every connection; here no stranger can even connect). The server ends
+ * when the channel reaches end of file: when the parent has ended however
+ * it ended, with no thread to outlive (PR_SET_PDEATHSIG fires when the
+ * *thread* that spawned the server exits, which would kill it under a
+ * program whose starting thread was a short-lived one).
+ *
+ * On it, first the auth key handshake of the manager (auth.h), in 4-byte
+ * big-endian length frames: the server challenges, the parent answers and
+ * gets WELCOME or FAILURE; then the parent challenges the server. Then one
+ * ready message from the server, after it ran the preload functions:
+ * MPROC__BOOT_OK, or MPROC__BOOT_FAILED + int32 status + NUL-terminated
+ * message (as a spawn child's boot status).
+ *
+ * Then requests, one per child, from the parent:
+ *
+ *   header  := u32 MPROC__FS_MAGIC, u8 flags (MPROC__FS_DAEMON), 3 zero
+ *              bytes, u32 descriptor count (>= 1), u32 record length;
+ *              with SCM_RIGHTS, the first MPROC__FS_FDS_PER_MSG
+ *              descriptors: the child's status socket, then the record's
+ *   more    := u8 MPROC__FS_MORE with the next MPROC__FS_FDS_PER_MSG
+ *              descriptors, as often as needed (Linux passes at most
+ *              SCM_MAX_FD, 253, in one message)
+ *   record  := the start record (codec/record.c), whose wire numbers
+ *              stand for the record's descriptors in order
+ *
+ * and on each child's status socket (all integers little endian):
+ *
+ *   from the child   MPROC__FORKSERVER_PID + int64 pid, then its boot
+ *                    status (MPROC__BOOT_OK or MPROC__BOOT_FAILED ...)
+ *   from the server  MPROC__FS_EXIT + int64 pid + int32 exit code (the
+ *                    code, or -signal), once it reaped the child; or
+ *                    MPROC__FS_FORK_FAILED + int32 errno
+ *
+ * The server writes only after it reaped the child, so never in the middle
+ * of the child's own message. A status socket that ends without
+ * MPROC__FS_EXIT means the server died.
+ */
+#ifndef MPROC_POSIX_FORKSERVER_H
+#define MPROC_POSIX_FORKSERVER_H
+
+#define MPROC__FS_MAGIC 0x5346504du /* "MPFS" */
+#define MPROC__FS_DAEMON 1
+#define MPROC__FS_MORE 'M'
+#define MPROC__FS_HEADER_LEN 16
+#define MPROC__FS_FDS_PER_MSG 250
+/* At most this many descriptors for one child (the record's limit on
+ * objects is larger, but a process has no more to give). */
+#define MPROC__FS_FDS_MAX 65536
+#define MPROC__FS_RECORD_MAX ((uint32_t)1 << 31)
+#define MPROC__FS_EXIT 'W'
+#define MPROC__FS_EXIT_LEN 13
+#define MPROC__FS_FORK_FAILED 'F'
+
+/* Exactly @p n bytes to / from a socket, retrying EINTR, never raising
+ * SIGPIPE. Receive: MPROC_E_CLOSED at end of file (or a reset),
+ * MPROC_E_TIMEOUT once @p deadline_ns passed (MPROC__NO_DEADLINE: none). */
+int mproc__fs_send(int fd, const void *buf, size_t n);
+int mproc__fs_recv(int fd, void *buf, size_t n, int64_t deadline_ns);
+/* The handshake's frames: a 4-byte big-endian length, then the bytes;
+ * a received frame longer than @p max is MPROC_E_TOOBIG. */
+int mproc__fs_send_frame(int fd, const void *buf, size_t n);
+int mproc__fs_recv_frame(int fd, void *buf, size_t max, size_t *n,
+                         int64_t deadline_ns);
+
+/* The function name of the server, as the spawn record carries it. */
+#define MPROC__FS_FN_NAME "mproc.forkserver"
+
+#endif /* MPROC_POSIX_FORKSERVER_H */

@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The forkserver start method's own promises (src/posix/start_forkserver.c,
+ * forkserver_server.c); every other test program runs its cases under
+ * forkserver too (the harness's method list).
+ *
+ *   busy_threads     8 threads of the parent allocate, with malloc and
+ *                    through a library's lock, while it starts 50 children
+ *                    (200 with MPROC_TEST_FULL=1), each of which allocates
+ *                    the same ways: none hangs. Under fork a child inherits
+ *                    the library's lock held by a busy thread and never
+ *                    gets it (change the case's method to fork to watch
+ *                    that: its children then exit 12 after 10 s).
+ *   preload          mproc_set_forkserver_preload(): the function ran once
+ *                    in the server, its work is in every child; a failing
+ *                    one makes the start fail, naming it.
+ *   server_killed    a server killed under the parent is replaced at the
+ *                    next start.
+ *   no_orphan        a parent killed with SIGKILL takes its server with it,
+ *                    and the server its daemon child.
+ */
+#include "harness.h"
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BUSY_THREADS 8
+
+static int children_count(void) {
+  const char *full = getenv("MPROC_TEST_FULL");
+  return full && strcmp(full, "1") == 0 ? 200 : 50;
+}
+
+/* ------------------------------------------------------------------------ */
+/* busy_threads                                                             */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A library's allocator with its own lock (a pool allocator, a logging
+ * library: anything without an atfork handler, as glibc's malloc has one).
+ * The busy threads hold it most of the time; a child takes it first thing.
+ * Created lazily, so that a child that does not inherit it (spawn,
+ * forkserver) makes its own; a fork child inherits it as it was at the
+ * fork, held by a thread that does not exist there.
+ */
+static harness_mutex_t *pool_lock;
+static char pool[4096];
+
+static harness_mutex_t *pool_get(void) {
+  if (!pool_lock)
+    pool_lock = harness_mutex_create();
+  return pool_lock;
+}
+
+static volatile int64_t busy_stop;
+
+static void busy_main(void *arg) {
+  unsigned seed = (unsigned)(uintptr_t)arg;
+  while (!harness_atomic_load64(&busy_stop)) {
+    seed = seed * 1103515245u + 12345u;
+    size_t n = 16 + (seed >> 8) % 4096;
+    char *p = malloc(n);
+    if (!p)
+      continue;
+    harness_mutex_lock(pool_lock);
+    memset(pool, (int)seed, n < sizeof pool ? n : sizeof pool);
+    memcpy(p, pool, n < sizeof pool ? n : sizeof pool);
+    harness_mutex_unlock(pool_lock);
+    free(p);
+  }
+}
+
+/* A child: what a program's child does first, allocate, through the
+ * library too. Exits 12 when the library's lock stays held for 10 s (the
+ * fork hazard), rather than hanging. */
+static int child_busy(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  for (int i = 0; i < 100; i++) {
+    char *p = malloc(64 + (size_t)i * 32);
+    CHECK(p != NULL, 10);
+    memset(p, i, 64);
+    free(p);
+  }
+  harness_mutex_t *m = pool_get();
+  CHECK(m != NULL, 11);
+  double deadline = harness_now() + 10.0;
+  while (!harness_mutex_trylock(m)) {
+    CHECK(harness_now() < deadline, 12);
+    harness_sleep(0.001);
+  }
+  memset(pool, 1, 64);
+  harness_mutex_unlock(m);
+  return 0;
+}
+
+static void test_busy_threads(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  int n = children_count();
+  assert_non_null(pool_get());
+  harness_atomic_store64(&busy_stop, 0);
+  harness_thread_t *threads[BUSY_THREADS];
+  for (int i = 0; i < BUSY_THREADS; i++)
+    threads[i] = harness_thread_start(busy_main, (void *)(uintptr_t)(i + 1));
+  mproc_process_t **kids = calloc((size_t)n, sizeof *kids);
+  assert_non_null(kids);
+  mproc_process_options_t opts = {.start_method = m};
+  int started = 0;
+  for (int i = 0; i < n; i++) {
+    if (mproc_process_start(&kids[i], child_busy, NULL, 0, &opts) != 0) {
+      fprintf(stderr, "start %d: %s\n", i, mproc_last_error());
+      break;
+    }
+    started++;
+  }
+  /* A bounded wait for all of them together: a hung child is counted and
+   * killed, so that the case fails with a number instead of timing out. */
+  double deadline = harness_now() + 30.0;
+  int hung = 0, failed = 0;
+  for (int i = 0; i < started; i++) {
+    double left = deadline - harness_now();
+    if (mproc_process_join(kids[i], left > 0 ? left : 0) != 0) {
+      hung++;
+      mproc_process_kill(kids[i]);
+      mproc_process_join(kids[i], 30.0);
+    }
+    int code = -1;
+    mproc_process_exitcode(kids[i], &code);
+    failed += code != 0;
+    mproc_process_destroy(kids[i]);
+  }
+  harness_atomic_store64(&busy_stop, 1);
+  for (int i = 0; i < BUSY_THREADS; i++)
+    harness_thread_join(threads[i]);
+  free(kids);
+  if (hung || failed || started != n)
+    fprintf(stderr, "%d of %d children started, %d hung, %d failed\n", started,
+            n, hung, failed);
+  assert_int_equal(started, n);
+  assert_int_equal(hung, 0);
+  assert_int_equal(failed, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* preload                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static int warm_calls;
+
+/* Preloaded in the server: its effect is in every child's memory. */
+static int preload_warm(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  warm_calls++;
+  return 0;
+}
+
+static int preload_fails(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  return 3;
+}
+
+/* Exits with 0 if the preload ran exactly once before this fork. */
+static int child_warm(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  CHECK(warm_calls == 1, 10);
+  return 0;
+}
+
+static void test_preload(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  /* A fresh server for each setting: a running one keeps its own. */
+  mproc__forkserver_stop();
+  const char *names[] = {"preload_warm"};
+  assert_int_equal(mproc_set_forkserver_preload(names, 1), 0);
+  for (int i = 0; i < 3; i++)
+    harness_expect_exit(harness_start(child_warm, NULL, 0, m), 0);
+  assert_int_equal(warm_calls, 0); /* ran in the server, not here */
+  mproc__forkserver_stop();
+
+  const char *bad[] = {"preload_warm", "preload_fails"};
+  assert_int_equal(mproc_set_forkserver_preload(bad, 2), 0);
+  mproc_process_t *p = NULL;
+  mproc_process_options_t opts = {.start_method = m};
+  assert_int_equal(mproc_process_start(&p, child_warm, NULL, 0, &opts),
+                   MPROC_E_SPAWN);
+  assert_non_null(strstr(mproc_last_error(), "preload_fails"));
+  const char *missing[] = {"no_such_function"};
+  assert_int_equal(mproc_set_forkserver_preload(missing, 1), 0);
+  assert_int_equal(mproc_process_start(&p, child_warm, NULL, 0, &opts),
+                   MPROC_E_SPAWN);
+  assert_non_null(strstr(mproc_last_error(), "no_such_function"));
+  const char *empty[] = {""};
+  assert_int_equal(mproc_set_forkserver_preload(empty, 1), MPROC_E_INVAL);
+  assert_int_equal(mproc_set_forkserver_preload(NULL, 0), 0);
+  harness_expect_exit(harness_start(child_busy, NULL, 0, m), 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* server_killed, no_orphan                                                 */
+/* ------------------------------------------------------------------------ */
+
+static int child_exit_7(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  return 7;
+}
+
+static void test_server_killed(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
+  int64_t server = mproc__forkserver_pid();
+  assert_true(server > 0);
+  assert_int_equal(harness_kill_pid(server), 0);
+  /* The next start finds the channel closed and starts another server. */
+  harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
+  int64_t again = mproc__forkserver_pid();
+  assert_true(again > 0 && again != server);
+}
+
+/* args: event never set. Waits for as long as its parent lets it. */
+static int child_wait(const mproc_value_t *args, size_t nargs) {
+  mproc_event_t *never;
+  CHECK(nargs == 1 && mproc_value_as_event(&args[0], &never) == 0, 20);
+  mproc_event_wait(never, 120.0);
+  return 21;
+}
+
+/* args: shared int64[2], event never set. Starts a daemon forkserver
+ * child that waits forever, publishes the server's pid and the child's,
+ * and waits to be killed. */
+static int child_server_owner(const mproc_value_t *args, size_t nargs) {
+  mproc_shared_array_t *pids;
+  mproc_event_t *never;
+  CHECK(nargs == 2 && mproc_value_as_shared_array(&args[0], &pids) == 0 &&
+            mproc_value_as_event(&args[1], &never) == 0,
+        10);
+  mproc_process_options_t opts = {.start_method = MPROC_START_FORKSERVER,
+                                  .daemon = true};
+  mproc_process_t *p;
+  mproc_value_t arg = mproc_obj(never);
+  CHECK(mproc_process_start(&p, child_wait, &arg, 1, &opts) == 0, 11);
+  volatile int64_t *slot = mproc_shared_array_ptr(pids);
+  harness_atomic_store64(&slot[1], mproc_process_pid(p));
+  harness_atomic_store64(&slot[0], mproc__forkserver_pid());
+  mproc_event_wait(never, 120.0);
+  return 14;
+}
+
+static void test_no_orphan(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_shared_array_t *pids;
+  mproc_event_t *never;
+  assert_int_equal(mproc_shared_array_create(&pids, 8, 2, false), 0);
+  assert_int_equal(mproc_event_create(&never), 0);
+  volatile int64_t *slot = mproc_shared_array_ptr(pids);
+  mproc_value_t args[2] = {mproc_obj(pids), mproc_obj(never)};
+  mproc_process_t *owner = harness_start(child_server_owner, args, 2, m);
+  double deadline = harness_now() + 60.0;
+  while (harness_atomic_load64(&slot[0]) == 0 && harness_now() < deadline)
+    harness_sleep(0.01);
+  int64_t server = harness_atomic_load64(&slot[0]);
+  int64_t kid = harness_atomic_load64(&slot[1]);
+  assert_true(server > 0 && kid > 0);
+  assert_int_equal(mproc_process_kill(owner), 0);
+  harness_expect_exit(owner, -9);
+  /* The server sees its channel end; its daemon child its death. A zombie
+   * counts as gone (it waits for init). */
+  while ((mproc__pid_alive(server, 0) || mproc__pid_alive(kid, 0)) &&
+         harness_now() < deadline)
+    harness_sleep(0.01);
+  assert_false(mproc__pid_alive(server, 0));
+  assert_false(mproc__pid_alive(kid, 0));
+  mproc_event_destroy(never);
+  mproc_shared_array_destroy(pids);
+}
+
+int main(int argc, char **argv) {
+  harness_early_init();
+  MPROC_REGISTER(child_busy);
+  MPROC_REGISTER(preload_warm);
+  MPROC_REGISTER(preload_fails);
+  MPROC_REGISTER(child_warm);
+  MPROC_REGISTER(child_exit_7);
+  MPROC_REGISTER(child_wait);
+  MPROC_REGISTER(child_server_owner);
+  mproc_boot(argc, argv);
+  const struct CMUnitTest tests[] = {
+      HARNESS_TEST_ONLY(test_busy_threads, forkserver),
+      HARNESS_TEST_ONLY(test_preload, forkserver),
+      HARNESS_TEST_ONLY(test_server_killed, forkserver),
+      HARNESS_TEST_ONLY(test_no_orphan, forkserver),
+  };
+  return harness_run(argc, argv, "forkserver", tests,
+                     sizeof tests / sizeof tests[0]);
+}
