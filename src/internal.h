@@ -73,10 +73,14 @@
 #include <intrin.h>
 #define MPROC__TLS __declspec(thread)
 #define MPROC__UNUSED
+#define MPROC__NOINLINE __declspec(noinline)
 #define MPROC__PRINTF(f, a)
 #else
 #define MPROC__TLS _Thread_local
 #define MPROC__UNUSED __attribute__((unused))
+/* Keeps a slow path out of a fast one, whose frame it would otherwise set
+ * up on every call (sync/semlock.c). */
+#define MPROC__NOINLINE __attribute__((noinline))
 #if defined(__MINGW32__)
 /* mingw's "printf" format is msvcrt's, which lacks %zu; mproc is built with
  * __USE_MINGW_ANSI_STDIO, whose vsnprintf is C99's. */

@@ -5,7 +5,8 @@
  *
  * Layout of a slab: a 64-byte header (magic, slot size, the slab's id, the
  * park's word), then slots; each slot is a u32 shared reference count, a
- * u32 kept zero, and the object's bytes.
+ * u32 kept zero, and the object's bytes; after SLAB_SIZE, the waiter area
+ * (POOL_SIZE, zeroed, its layout the Condition's).
  *
  * Why one park per slab and not per object: on Linux a park is no OS
  * object at all, but on Windows it is a kernel semaphore, and a handle per
@@ -37,6 +38,10 @@
 /* 256 KiB: 4,095 Lock-sized slots, so 100,000 locks take 25 descriptors;
  * the memory is the OS's zero page until a slot is claimed. */
 #define SLAB_SIZE ((size_t)256 * 1024)
+/* The waiter area after the slots (slab.h): 4,094 Condition waiters beyond
+ * those their slots hold, for all the Conditions of the slab. Untouched
+ * pages of it are never resident. */
+#define POOL_SIZE ((size_t)128 * 1024)
 #define SLAB_HDR ((size_t)64)
 #define SLOT_HDR ((size_t)8)
 #define NCLASS 5 /* slot sizes 64, 128, 256, 512, 1024 */
@@ -141,7 +146,7 @@ static int slab_new(int c, const char *what, mproc__slab_t **out) {
   mproc__slab_t *sl = slab_view(slot_size);
   if (!sl)
     return mproc__err(MPROC_E_NOMEM, "allocating a slab for a %s", what);
-  int rc = mproc__shm_create(&sl->shm, SLAB_SIZE);
+  int rc = mproc__shm_create(&sl->shm, SLAB_SIZE + POOL_SIZE);
   if (rc < 0)
     goto fail;
   slab_hdr_t *h = sl->shm.addr;
@@ -261,6 +266,11 @@ mproc__park_t *mproc__slot_park(const mproc__slot_t *s) {
   return &s->slab->park;
 }
 
+void *mproc__slot_pool(const mproc__slot_t *s, size_t *size) {
+  *size = POOL_SIZE;
+  return (uint8_t *)s->slab->shm.addr + SLAB_SIZE;
+}
+
 int mproc__slot_reduce(const mproc__slot_t *s, mproc__spawn_ctx_t *ctx,
                        mproc__wbuf_t *b) {
   mproc__slab_t *sl = s->slab;
@@ -295,7 +305,7 @@ static int slab_attach(uint64_t id, uint32_t slot_size, mproc__handle_t hshm,
     close_received(hshm, hpark);
     return mproc__err(MPROC_E_NOMEM, "rebuilding a %s", what);
   }
-  int rc = mproc__shm_attach(&sl->shm, hshm, SLAB_SIZE);
+  int rc = mproc__shm_attach(&sl->shm, hshm, SLAB_SIZE + POOL_SIZE);
   if (rc < 0) {
     close_received(MPROC__INVALID_HANDLE, hpark);
     goto fail;

@@ -46,6 +46,14 @@ int mproc__slot_alloc(size_t size, const char *what, mproc__slot_t *out);
 void mproc__slot_free(mproc__slot_t *s);
 /* The park of the slot's slab: one per slab (on Windows one semaphore). */
 mproc__park_t *mproc__slot_park(const mproc__slot_t *s);
+/* The slab's waiter area (*@p size bytes, zero-filled when the slab was
+ * made), shared by every object of the slab that needs memory per waiter
+ * rather than per object: the Conditions (sync/condition.c), whose format
+ * it is. Why not a region per Condition for its waiters: a region made on
+ * demand cannot reach the processes that already hold the Condition (the
+ * sharing rule: only at a child's creation), and one made up front is the
+ * descriptor per object that slabs remove. */
+void *mproc__slot_pool(const mproc__slot_t *s, size_t *size);
 /* Writes what a spawn child needs to reach the slot, passing it the slab's
  * handles, and takes the child's reference. */
 int mproc__slot_reduce(const mproc__slot_t *s, mproc__spawn_ctx_t *ctx,

@@ -559,6 +559,190 @@ static void test_condition_dead_waiter(void **state) {
   mproc_semaphore_destroy(woken);
 }
 
+/* ------------------------------------------------------------------------ */
+/* More waiters than a slot holds                                           */
+/* ------------------------------------------------------------------------ */
+
+/* A Condition's slot holds 6 waiters; the rest take records from the slab's
+ * waiter area. CI size: 64 waiters (2 processes of 32 threads); full size
+ * (MPROC_TEST_FULL=1): 1,024 (4 of 256). */
+static int many_procs(void) {
+  const char *e = getenv("MPROC_TEST_FULL");
+  return e && *e && *e != '0' ? 4 : 2;
+}
+#define MANY_THREADS_MAX 256
+static int many_threads(void) {
+  return many_procs() == 4 ? MANY_THREADS_MAX : 32;
+}
+
+typedef struct waiter_ctx {
+  mproc_condition_t *c;
+  mproc_semaphore_t *sleeping, *woken;
+  mproc_shared_value_t *arrived, *notified; /* read with c held */
+  int64_t check_fifo;
+  int fail; /* the step that failed, or 0 */
+} waiter_ctx_t;
+
+/* One waiter thread: arrives (taking the next arrival number), waits, and,
+ * woken, checks that it was among the first `notified` to arrive: a notify
+ * woke the oldest waiters, and no more than it was asked to. */
+static void waiter_thread(void *arg) {
+  waiter_ctx_t *w = arg;
+  int64_t me, n;
+  if (mproc_condition_acquire(w->c, 60.0) != 0) {
+    w->fail = 21;
+    return;
+  }
+  if (mproc_shared_value_get_int(w->arrived, &me) != 0 ||
+      mproc_shared_value_set_int(w->arrived, me + 1) != 0)
+    w->fail = 22;
+  mproc_semaphore_release(w->sleeping);
+  int rc = mproc_condition_wait(w->c, 60.0);
+  if (rc != 0 && !w->fail)
+    w->fail = 23;
+  if (mproc_shared_value_get_int(w->notified, &n) != 0 && !w->fail)
+    w->fail = 24;
+  if (w->check_fifo && me >= n && !w->fail)
+    w->fail = 25; /* woken out of order, or one too many */
+  mproc_semaphore_release(w->woken);
+  if (mproc_condition_release(w->c) != 0 && !w->fail)
+    w->fail = 26;
+}
+
+/* args: condition, sleeping, woken, arrived, notified, threads, check_fifo.
+ * Runs that many waiter threads. */
+static int child_waiters(const mproc_value_t *args, size_t nargs) {
+  static waiter_ctx_t w[MANY_THREADS_MAX];
+  harness_thread_t *t[MANY_THREADS_MAX];
+  waiter_ctx_t proto = {0};
+  int64_t nt;
+  CHECK(nargs == 7 && mproc_value_as_condition(&args[0], &proto.c) == 0 &&
+            mproc_value_as_semaphore(&args[1], &proto.sleeping) == 0 &&
+            mproc_value_as_semaphore(&args[2], &proto.woken) == 0 &&
+            mproc_value_as_shared_value(&args[3], &proto.arrived) == 0 &&
+            mproc_value_as_shared_value(&args[4], &proto.notified) == 0 &&
+            mproc_value_as_int(&args[5], &nt) == 0 &&
+            mproc_value_as_int(&args[6], &proto.check_fifo) == 0 && nt > 0 &&
+            nt <= MANY_THREADS_MAX,
+        10);
+  for (int64_t i = 0; i < nt; i++) {
+    w[i] = proto;
+    t[i] = harness_thread_start(waiter_thread, &w[i]);
+    CHECK(t[i] != NULL, 11);
+  }
+  int fail = 0;
+  for (int64_t i = 0; i < nt; i++) {
+    harness_thread_join(t[i]);
+    if (w[i].fail && !fail)
+      fail = w[i].fail;
+  }
+  return fail;
+}
+
+typedef struct many {
+  mproc_condition_t *c;
+  mproc_semaphore_t *sleeping, *woken;
+  mproc_shared_value_t *arrived, *notified;
+} many_t;
+
+static void many_init(many_t *m) {
+  assert_int_equal(mproc_condition_create(&m->c, NULL), 0);
+  assert_int_equal(mproc_semaphore_create(&m->sleeping, 0), 0);
+  assert_int_equal(mproc_semaphore_create(&m->woken, 0), 0);
+  assert_int_equal(mproc_shared_value_create(&m->arrived, MPROC_C_INT64, false),
+                   0);
+  assert_int_equal(
+      mproc_shared_value_create(&m->notified, MPROC_C_INT64, false), 0);
+}
+
+static void many_fini(many_t *m) {
+  mproc_condition_destroy(m->c);
+  mproc_semaphore_destroy(m->sleeping);
+  mproc_semaphore_destroy(m->woken);
+  mproc_shared_value_destroy(m->arrived);
+  mproc_shared_value_destroy(m->notified);
+}
+
+/* Starts a process of @p threads waiters, and returns once all of them are
+ * inside their wait. */
+static mproc_process_t *many_start(mproc_start_method_t meth, many_t *m,
+                                   int threads, bool check_fifo) {
+  mproc_value_t a[] = {mproc_obj(m->c),        mproc_obj(m->sleeping),
+                       mproc_obj(m->woken),    mproc_obj(m->arrived),
+                       mproc_obj(m->notified), mproc_int(threads),
+                       mproc_int(check_fifo)};
+  mproc_process_t *p = harness_start(child_waiters, a, 7, meth);
+  for (int i = 0; i < threads; i++)
+    assert_int_equal(mproc_semaphore_acquire(m->sleeping, 60.0), 0);
+  assert_int_equal(mproc_condition_acquire(m->c, 60.0), 0); /* they wait */
+  assert_int_equal(mproc_condition_release(m->c), 0);
+  return p;
+}
+
+/* notify(k) (k < 0: notify_all), counting the waiters it may wake. */
+static void many_notify(many_t *m, int k, int64_t *notified, int64_t total) {
+  assert_int_equal(mproc_condition_acquire(m->c, 60.0), 0);
+  *notified = k < 0 ? total : *notified + k;
+  assert_int_equal(mproc_shared_value_set_int(m->notified, *notified), 0);
+  if (k < 0)
+    assert_int_equal(mproc_condition_notify_all(m->c), 0);
+  else
+    assert_int_equal(mproc_condition_notify(m->c, k), 0);
+  assert_int_equal(mproc_condition_release(m->c), 0);
+}
+
+/* CPython's notify(n) and notify_all with far more waiters than the slot
+ * holds: each notify(n) wakes exactly the n that waited longest, across
+ * the slot and the slab's waiter area, and notify_all the rest. */
+static void test_condition_many_waiters(void **state) {
+  mproc_start_method_t meth = TEST_METHOD(state);
+  many_t m;
+  many_init(&m);
+  int procs = many_procs(), threads = many_threads();
+  int64_t total = (int64_t)procs * threads, notified = 0;
+  mproc_process_t *p[4];
+  for (int i = 0; i < procs; i++)
+    p[i] = many_start(meth, &m, threads, true);
+  print_message("[ COND     ] %lld waiters on one Condition\n",
+                (long long)total);
+  many_notify(&m, 1, &notified, total);
+  expect_woken(m.woken, 1);
+  const int batch[] = {2, 5, (int)total / 4};
+  for (size_t b = 0; b < sizeof batch / sizeof batch[0]; b++) {
+    many_notify(&m, batch[b], &notified, total);
+    for (int i = 0; i < batch[b]; i++)
+      assert_int_equal(mproc_semaphore_acquire(m.woken, 60.0), 0);
+  }
+  int64_t rest = total - notified;
+  many_notify(&m, -1, &notified, total);
+  for (int64_t i = 0; i < rest; i++)
+    assert_int_equal(mproc_semaphore_acquire(m.woken, 60.0), 0);
+  for (int i = 0; i < procs; i++)
+    harness_expect_exit(p[i], 0);
+  assert_int_equal(sem_value(m.woken), 0);
+  many_fini(&m);
+}
+
+/* A waiter killed while its record is in the slab's waiter area, and
+ * chosen by a notify: the wake-up passes to the live waiter that was
+ * present (in the area too), as for a waiter in the slot. */
+static void test_condition_dead_waiter_pool(void **state) {
+  mproc_start_method_t meth = TEST_METHOD(state);
+  many_t m;
+  many_init(&m);
+  int64_t notified = 0;
+  mproc_process_t *slot = many_start(meth, &m, 6, false); /* the slot full */
+  mproc_process_t *dead = many_start(meth, &m, 1, false);
+  assert_int_equal(mproc_process_kill(dead), 0);
+  harness_expect_exit(dead, -MPROC_SIGKILL);
+  mproc_process_t *live = many_start(meth, &m, 1, false);
+  many_notify(&m, 7, &notified, 8); /* the slot's six and the dead one */
+  expect_woken(m.woken, 7);
+  harness_expect_exit(slot, 0);
+  harness_expect_exit(live, 0);
+  many_fini(&m);
+}
+
 static void test_condition_errors(void **state) {
   (void)state;
   mproc_condition_t *c;
@@ -675,6 +859,7 @@ int main(int argc, char **argv) {
   mproc_register("f", child_f);
   mproc_register("notify_then_wait", child_notify_then_wait);
   mproc_register("notify_once", child_notify_once);
+  mproc_register("waiters", child_waiters);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_condition_notify_one_rlock),
@@ -687,6 +872,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_condition_notify_all),
       cmocka_unit_test(test_condition_wait_result),
       cmocka_unit_test(test_condition_dead_waiter),
+      cmocka_unit_test(test_condition_many_waiters),
+      cmocka_unit_test(test_condition_dead_waiter_pool),
       cmocka_unit_test(test_condition_errors),
       cmocka_unit_test(test_condition_owner_death),
       cmocka_unit_test(test_condition_sharing_rule),

@@ -309,6 +309,13 @@ static int op_event_condition_barrier(void) {
   TRY(mproc_event_create(&e));
   TRY(mproc_condition_create(&c, NULL));
   TRY(mproc_barrier_create(&b, 2, NULL));
+  /* A wait, which takes a waiter record of the Condition's slot and parks
+   * on it: a failing park gives the record back. */
+  TRY(mproc_condition_acquire(c, 1));
+  int wrc = mproc_condition_wait(c, 0.001);
+  TRY(mproc_condition_release(c));
+  if (wrc != MPROC_E_TIMEOUT)
+    TRY(wrc < 0 ? wrc : op_fail(MPROC_E_STATE, "wait woke", wrc));
 out:
   cleanup_mark();
   mproc_event_destroy(e);

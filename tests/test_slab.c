@@ -223,9 +223,75 @@ static void test_many_values(void **state) {
   free(v);
 }
 
-/* Every type in the Lock family, created and destroyed in turn. */
+#define CONDITIONS 10000
+#define CSAMPLE 16
+
+/* args: CSAMPLE conditions, then a semaphore. On each: a wait that times
+ * out and a notify; on the last, a wait the parent's notify ends. */
+static int child_conditions(const mproc_value_t *args, size_t nargs) {
+  CHECK(nargs == CSAMPLE + 1, 10);
+  mproc_condition_t *c = NULL;
+  mproc_semaphore_t *sleeping;
+  CHECK(mproc_value_as_semaphore(&args[CSAMPLE], &sleeping) == 0, 11);
+  for (size_t i = 0; i < CSAMPLE; i++) {
+    CHECK(mproc_value_as_condition(&args[i], &c) == 0, 12);
+    CHECK(mproc_condition_acquire(c, 60) == 0, 13);
+    CHECK(mproc_condition_wait(c, 0) == MPROC_E_TIMEOUT, 14);
+    CHECK(mproc_condition_notify(c, 1) == 0, 15);
+    CHECK(mproc_condition_release(c) == 0, 16);
+  }
+  CHECK(mproc_condition_acquire(c, 60) == 0, 17);
+  CHECK(mproc_semaphore_release(sleeping) == 0, 18);
+  CHECK(mproc_condition_wait(c, 60) == 0, 19);
+  CHECK(mproc_condition_release(c) == 0, 20);
+  return 0;
+}
+
+/* Conditions are slab objects (with their waiters in the slot or the
+ * slab's waiter area, and their RLock in a slot): 10,000 on a common
+ * descriptor budget, where a region each stopped at about a thousand, and
+ * a sample works in a child. */
+static void test_many_conditions(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  limit_descriptors();
+  int handles = harness_count_handles();
+  mproc_condition_t **c = calloc(CONDITIONS, sizeof *c);
+  assert_non_null(c);
+  for (int i = 0; i < CONDITIONS; i++) {
+    int rc = mproc_condition_create(&c[i], NULL);
+    if (rc != 0)
+      print_error("condition %d: %s: %s\n", i, mproc_err_name(rc),
+                  mproc_last_error());
+    assert_int_equal(rc, 0);
+  }
+  int grown = harness_count_handles() - handles;
+  print_message("slab: %d conditions on %d new descriptors or handles\n",
+                CONDITIONS, grown);
+  assert_true(grown <= 40);
+  mproc_semaphore_t *sleeping;
+  assert_int_equal(mproc_semaphore_create(&sleeping, 0), 0);
+  mproc_value_t args[CSAMPLE + 1];
+  for (int i = 0; i < CSAMPLE; i++)
+    args[i] = mproc_obj(c[(size_t)i * (CONDITIONS / CSAMPLE) + 7]);
+  args[CSAMPLE] = mproc_obj(sleeping);
+  mproc_condition_t *last =
+      c[(size_t)(CSAMPLE - 1) * (CONDITIONS / CSAMPLE) + 7];
+  mproc_process_t *p = harness_start(child_conditions, args, CSAMPLE + 1, m);
+  assert_int_equal(mproc_semaphore_acquire(sleeping, 60), 0);
+  assert_int_equal(mproc_condition_acquire(last, 60), 0); /* it waits */
+  assert_int_equal(mproc_condition_notify(last, 1), 0);
+  assert_int_equal(mproc_condition_release(last), 0);
+  harness_expect_exit(p, 0);
+  for (int i = 0; i < CONDITIONS; i++)
+    mproc_condition_destroy(c[i]);
+  free(c);
+  mproc_semaphore_destroy(sleeping);
+}
+
+/* Every type in the Lock family, and a Condition, created and destroyed
+ * in turn. */
 static void cycle(int i) {
-  switch (i % 4) {
+  switch (i % 5) {
   case 0: {
     mproc_lock_t *l;
     assert_int_equal(mproc_lock_create(&l), 0);
@@ -244,10 +310,16 @@ static void cycle(int i) {
     mproc_semaphore_destroy(s);
     break;
   }
-  default: {
+  case 3: {
     mproc_semaphore_t *s;
     assert_int_equal(mproc_bounded_semaphore_create(&s, 3), 0);
     mproc_semaphore_destroy(s);
+    break;
+  }
+  default: {
+    mproc_condition_t *c;
+    assert_int_equal(mproc_condition_create(&c, NULL), 0);
+    mproc_condition_destroy(c);
     break;
   }
   }
@@ -256,7 +328,8 @@ static void cycle(int i) {
 static void test_create_destroy_cycles(void **state) {
   (void)state;
   limit_descriptors();
-  cycle(0); /* the current slab, kept from here on */
+  for (int i = 0; i < 5; i++)
+    cycle(i); /* the current slabs, kept from here on */
   int handles = harness_count_handles();
   size_t slabs = mproc__slab_count();
   int maps = count_maps();
@@ -384,11 +457,13 @@ int main(int argc, char **argv) {
   mproc_register("twice", child_twice);
   mproc_register("events", child_events);
   mproc_register("values", child_values);
+  mproc_register("conditions", child_conditions);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_many_locks),
       cmocka_unit_test(test_many_events),
       cmocka_unit_test(test_many_values),
+      cmocka_unit_test(test_many_conditions),
       cmocka_unit_test(test_create_destroy_cycles),
       cmocka_unit_test(test_killed_holder),
       cmocka_unit_test(test_references_return),

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Condition: one slot per waiter (a word to sleep on, and who waits), in a
- * region of its own, over a Lock or RLock of semlock.c. The waits use
- * 32-bit words as futexes through the park (internal.h); the common code
- * never asks which backend parks.
+ * Condition: a record per waiter (a word to sleep on, and who waits) over a
+ * Lock or RLock of semlock.c, the Condition itself in a slab slot (slab.h).
+ * The waits use 32-bit words as futexes through the park (internal.h); the
+ * common code never asks which backend parks.
  */
 #include "sync/sync.h"
+
+#include "slab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,20 +27,37 @@
  * until every wakee has been scheduled; a wakee killed after being chosen
  * would make it wait forever (or for a timeout we would have to invent);
  * and each notify would cost a round of context switches. Instead each
- * waiter owns a slot, and a notify marks the slots it chooses: a wake-up
- * is addressed, so nobody else can take it, and the notifier never waits.
+ * waiter owns a record, and a notify marks the records it chooses: a
+ * wake-up is addressed, so nobody else can take it, and the notifier never
+ * waits.
  *
- * A slot's state word is its waiter's ticket (arrival number, 30 bits)
- * shifted left by two, plus a kind: FREE (the whole word 0), WAITING or
- * CHOSEN. A waiter takes a FREE slot while it holds the lock, records its
- * pid and start token in it, and then publishes WAITING with a fresh
- * ticket (one compare-and-swap); it sleeps on its own state word. A notify,
- * which holds the lock too, so counts every waiter that began before it,
- * turns the n WAITING slots with the oldest tickets into CHOSEN (so notify
- * wakes waiters in the order they arrived) and wakes each on its word. A
- * waiter that finds its slot CHOSEN frees it and returns 0. The ticket in
- * the word makes every compare-and-swap fail on a slot that was freed and
- * taken again meanwhile.
+ * A record's state word is its waiter's ticket (arrival number, 30 bits)
+ * shifted left by two, plus a kind: FREE (the whole word 0), WAITING,
+ * CHOSEN, or CLAIMED (a pool record being filled in). A waiter takes a
+ * record while it holds the lock, records its pid and start token in it,
+ * and then publishes WAITING with a fresh ticket; it sleeps on its own
+ * state word. A notify, which holds the lock too, so counts every waiter
+ * that began before it, turns the n WAITING records with the oldest
+ * tickets into CHOSEN (so notify wakes waiters in the order they arrived)
+ * and wakes each on its word. A waiter that finds its record CHOSEN frees
+ * it and returns 0. Tickets come from one counter per slab, so a record's
+ * word is never the same twice (within 2^30 waits of the slab): every
+ * compare-and-swap fails on a record that was freed and taken again
+ * meanwhile, by this Condition or another.
+ *
+ * Where the records are. The slot holds COND_INLINE of them, enough for
+ * most Conditions; more waiters take records from the slab's waiter area
+ * (mproc__slot_pool), shared by the Conditions of the slab, each record
+ * tagged with its Condition's id (`cid`, unique in the slab). Why not a
+ * table per Condition as before (1,024 records, 32 KiB): it needed a
+ * region, so a descriptor, per Condition, which is what slabs remove; and
+ * a region for the overflow made on demand could not reach the processes
+ * that already hold the Condition. The pool is claimed by
+ * compare-and-swap (FREE to CLAIMED), since the Conditions sharing it do
+ * not share a lock; a waiter killed between that claim and its WAITING
+ * leaks the record until the slab goes. `npool` (never below this
+ * Condition's records in the pool) lets a Condition with few waiters
+ * never look at the pool.
  *
  * Timeouts: a waiter whose time is up withdraws by swapping WAITING for
  * FREE. If a notify chose it first, the swap fails and the waiter counts as
@@ -46,38 +65,39 @@
  * in CPython, where a waiter that times out as it is chosen still posts
  * `_woken_count` and the notifier wakes nobody in its place.
  *
- * Dead waiters. A waiter process killed while waiting leaves its slot
+ * Dead waiters. A waiter process killed while waiting leaves its record
  * WAITING; a notify may choose it (the oldest first), and that wake-up
  * would be lost for the live waiters. Waiters therefore sleep in slices of
  * POLL_NS (as an RLock's waiters watch their owner); at the end of a slice
- * a waiter looks for slots CHOSEN at least POLL_NS ago, asks the backend
+ * a waiter looks for records CHOSEN at least POLL_NS ago, asks the backend
  * whether their process is alive (pid and start token, so a reused pid is
  * not taken for it), and passes a dead one's wake-up on to the oldest
  * waiter that was present at that notify (its ticket is below the `bound`
- * the notify recorded), then frees the slot. A live waiter chosen but slow
- * to run is never robbed: only a dead process's wake-up moves. Relays are
- * serialised by `relay`, which names the relaying process and is taken
+ * the notify recorded), then frees the record. A live waiter chosen but
+ * slow to run is never robbed: only a dead process's wake-up moves. Relays
+ * are serialised by `relay`, which names the relaying process and is taken
  * over if that process dies; one killed mid-relay may make the next relay
  * wake one waiter too many (an early wake-up, which callers re-check),
- * never one too few. A slot left WAITING by a dead process is freed when
- * the table is full. So a notify never waits and never hangs, and a live
+ * never one too few. A record left WAITING by a dead process is freed when
+ * no record is free. So a notify never waits and never hangs, and a live
  * waiter present at a notify that chose a dead one is woken within about
  * 2 * POLL_NS.
  *
  * Where nobody waits, notify reads one word (`nwait`, never below the
- * number of WAITING slots) and makes no system call.
+ * number of WAITING records) and makes no system call.
  */
-#define COND_SLOTS 1024u
+#define COND_INLINE 6u
 #define K_FREE 0u
 #define K_WAITING 1u
 #define K_CHOSEN 2u
+#define K_CLAIMED 3u
 #define KIND_OF(s) ((s)&3u)
 #define TICKET_MASK 0x3fffffffu
 #define AS(s, kind) (((s) & ~3u) | (kind))
 #define POLL_NS ((int64_t)100 * 1000000)
 #define POLL_MS 100
 
-typedef struct cond_slot {
+typedef struct cond_rec {
   volatile uint32_t state;    /* ticket << 2 | kind; 0: free */
   volatile uint32_t pid;      /* the waiter's process ... */
   volatile uint32_t token_lo; /* ... and its start token */
@@ -85,29 +105,92 @@ typedef struct cond_slot {
   volatile uint32_t bound;     /* CHOSEN: the tickets below it were present
                                   at the notify */
   volatile uint32_t chosen_ms; /* CHOSEN: when, in ms (wraps) */
-  uint32_t pad[2];
-} cond_slot_t;
+  volatile uint32_t cid;       /* in the pool: whose record it is */
+  uint32_t pad;
+} cond_rec_t;
 
+/* The Condition's bytes in its slot. */
 typedef struct cond_shared {
-  volatile uint32_t park;
-  volatile uint32_t next_ticket;
-  volatile uint32_t nwait; /* >= the WAITING slots (raised before a slot
-                              becomes WAITING, lowered after it stops) */
-  volatile uint32_t used;  /* slots [0, used) have been taken at some time */
+  volatile uint32_t cid;   /* its records' tag in the pool; never 0 */
+  volatile uint32_t nwait; /* >= the WAITING records (raised before a
+                              record becomes WAITING, lowered after) */
+  volatile uint32_t npool; /* >= its records in the pool (likewise) */
   volatile uint32_t relay; /* pid + 2 of the process relaying, or 0 */
   volatile uint32_t relay_pid, relay_lo, relay_hi;
-  cond_slot_t slot[COND_SLOTS];
+  uint32_t pad;
+  cond_rec_t rec[COND_INLINE];
 } cond_shared_t;
+
+/* The slab's waiter area (mproc__slot_pool). */
+typedef struct cond_pool {
+  volatile uint32_t seq;      /* tickets, for every Condition of the slab */
+  volatile uint32_t next_cid; /* Condition ids */
+  volatile uint32_t used;     /* records [0, used) have been taken */
+  uint32_t pad[13];
+  cond_rec_t rec[1]; /* as many as the area holds */
+} cond_pool_t;
 
 struct mproc_condition {
   mproc__robj_t o;
   mproc_object_t *lock; /* an mproc_lock_t or mproc_rlock_t */
   bool owns_lock;       /* created (or rebuilt) with the Condition */
+  cond_pool_t *pool;    /* the slab's waiter area */
+  uint32_t npoolrec;    /* how many records it holds */
 };
 
 #define CV_SH(c) ((cond_shared_t *)(c)->o.addr)
 #define COND_GET(p)                                                            \
   ((mproc_condition_t *)mproc__robj_get(p, MPROC__T_CONDITION, __func__))
+
+/* Finds the slab's waiter area for a Condition in a slot; MPROC_E_DECODE
+ * for one received in a region of its own (only a forged reduction). */
+static int cond_bind(mproc_condition_t *c) {
+  if (!c->o.slot.slab)
+    return mproc__err(MPROC_E_DECODE, "malformed Condition reduction");
+  size_t size;
+  c->pool = mproc__slot_pool(&c->o.slot, &size);
+  c->npoolrec =
+      (uint32_t)((size - offsetof(cond_pool_t, rec)) / sizeof(cond_rec_t));
+  return 0;
+}
+
+/* How many records to look at: the slot's, and the pool's taken range if
+ * this Condition may have any there. */
+static uint32_t rec_count(mproc_condition_t *c) {
+  uint32_t n = COND_INLINE;
+  if (mproc__load32(&CV_SH(c)->npool) > 0) {
+    uint32_t used = mproc__load32(&c->pool->used);
+    n += used < c->npoolrec ? used : c->npoolrec;
+  }
+  return n;
+}
+
+static cond_rec_t *rec_at(mproc_condition_t *c, uint32_t i) {
+  return i < COND_INLINE ? &CV_SH(c)->rec[i] : &c->pool->rec[i - COND_INLINE];
+}
+
+static bool in_pool(mproc_condition_t *c, const cond_rec_t *r) {
+  return r < CV_SH(c)->rec || r >= CV_SH(c)->rec + COND_INLINE;
+}
+
+/* Record @p r, whose word was @p s, is this Condition's (the slot's are;
+ * a pool record by its tag, written before its word was published, so it
+ * belongs to @p s if the word has not changed since). */
+static bool rec_mine(mproc_condition_t *c, cond_rec_t *r, uint32_t s) {
+  return !in_pool(c, r) ||
+         (mproc__load32(&r->cid) == mproc__load32(&CV_SH(c)->cid) &&
+          mproc__load32(&r->state) == s);
+}
+
+/* Frees this Condition's record @p r, whose word is @p s: false if it
+ * changed meanwhile. */
+static bool rec_free(mproc_condition_t *c, cond_rec_t *r, uint32_t s) {
+  if (!mproc__cas32(&r->state, &s, K_FREE))
+    return false;
+  if (in_pool(c, r))
+    mproc__fetch_add32(&CV_SH(c)->npool, (uint32_t)-1);
+  return true;
+}
 
 static bool is_rlock(const mproc_condition_t *c) {
   return c->lock->type_id == MPROC__T_RLOCK;
@@ -140,10 +223,19 @@ int mproc_condition_create(mproc_condition_t **out, void *lock) {
     c->owns_lock = true;
   }
   c->lock = lk;
-  rc = mproc__robj_init(&c->o, MPROC__T_CONDITION, sizeof(cond_shared_t),
-                        offsetof(cond_shared_t, park));
+  rc = mproc__robj_init(&c->o, MPROC__T_CONDITION, sizeof(cond_shared_t), 0);
   if (rc < 0)
     goto fail;
+  rc = cond_bind(c);
+  if (rc < 0) {
+    mproc__robj_fini(&c->o);
+    goto fail;
+  }
+  uint32_t cid;
+  do
+    cid = mproc__fetch_add32(&c->pool->next_cid, 1) + 1;
+  while (cid == 0);
+  mproc__store32(&CV_SH(c)->cid, cid);
   *out = c;
   return 0;
 fail:
@@ -203,36 +295,39 @@ static uint32_t age_of(uint32_t t, uint32_t bound) {
   return a > TICKET_MASK / 2 ? 0 : a;
 }
 
-/* Marks the WAITING slot @p sl (its word was @p s) chosen by a notify whose
- * waiters are those with tickets below @p bound, and wakes its waiter;
- * false if the slot changed meanwhile (its waiter withdrew). The details
- * are written first: whoever sees CHOSEN may read them. */
-static bool choose(mproc_condition_t *c, cond_slot_t *sl, uint32_t s,
+/* Marks the WAITING record @p r (its word was @p s) chosen by a notify
+ * whose waiters are those with tickets below @p bound, and wakes its
+ * waiter; false if the record changed meanwhile (its waiter withdrew). The
+ * details are written first: whoever sees CHOSEN may read them. (A notify
+ * delayed while a pool record is freed and taken by another Condition
+ * writes them into that record before its swap fails: reap() knows such a
+ * bound, below the record's own ticket, and does not trust it.) */
+static bool choose(mproc_condition_t *c, cond_rec_t *r, uint32_t s,
                    uint32_t bound, uint32_t ms) {
   cond_shared_t *sh = CV_SH(c);
-  mproc__store32(&sl->bound, bound);
-  mproc__store32(&sl->chosen_ms, ms);
-  if (!mproc__cas32(&sl->state, &s, AS(s, K_CHOSEN)))
+  mproc__store32(&r->bound, bound);
+  mproc__store32(&r->chosen_ms, ms);
+  if (!mproc__cas32(&r->state, &s, AS(s, K_CHOSEN)))
     return false;
   mproc__fetch_add32(&sh->nwait, (uint32_t)-1);
-  mproc__park_wake(c->o.pk, &sl->state, 1);
+  mproc__park_wake(c->o.pk, &r->state, 1);
   return true;
 }
 
 /* Chooses the waiter that has waited longest among those with a ticket
  * below @p bound; false if there is none. */
 static bool choose_oldest(mproc_condition_t *c, uint32_t bound, uint32_t ms) {
-  cond_shared_t *sh = CV_SH(c);
   for (;;) {
-    uint32_t used = mproc__load32(&sh->used), best_age = 0, best_s = 0;
-    cond_slot_t *best = NULL;
-    for (uint32_t i = 0; i < used && i < COND_SLOTS; i++) {
-      uint32_t s = mproc__load32(&sh->slot[i].state);
+    uint32_t n = rec_count(c), best_age = 0, best_s = 0;
+    cond_rec_t *best = NULL;
+    for (uint32_t i = 0; i < n; i++) {
+      cond_rec_t *r = rec_at(c, i);
+      uint32_t s = mproc__load32(&r->state);
       uint32_t a = age_of(s >> 2, bound);
-      if (KIND_OF(s) == K_WAITING && a > best_age) {
+      if (KIND_OF(s) == K_WAITING && a > best_age && rec_mine(c, r, s)) {
         best_age = a;
         best_s = s;
-        best = &sh->slot[i];
+        best = r;
       }
     }
     if (!best)
@@ -265,115 +360,165 @@ static bool relay_enter(cond_shared_t *sh) {
   return true;
 }
 
+/* Whether the waiter of record @p r is a live process (or this one). */
+static bool rec_alive(cond_rec_t *r, uint32_t self) {
+  uint32_t pid = mproc__load32(&r->pid);
+  uint64_t token = ((uint64_t)mproc__load32(&r->token_hi) << 32) |
+                   mproc__load32(&r->token_lo);
+  return pid == self || mproc__pid_alive((int64_t)pid, token);
+}
+
 /*
- * Frees the slots of dead processes: a CHOSEN one (chosen at least POLL_NS
- * ago) after passing its wake-up on to the oldest waiter present at its
- * notify; with @p all, WAITING ones too, and CHOSEN ones however recent.
- * Asks about a process only for such slots, and never about this one.
+ * Frees the records of dead processes: a CHOSEN one (chosen at least
+ * POLL_NS ago) after passing its wake-up on to the oldest waiter present
+ * at its notify; with @p all, WAITING ones too, and CHOSEN ones however
+ * recent. Asks about a process only for such records, and never about
+ * this one.
  */
 static void reap(mproc_condition_t *c, bool all) {
   cond_shared_t *sh = CV_SH(c);
   uint32_t self = (uint32_t)mproc__getpid(), ms = now_ms();
-  uint32_t used = mproc__load32(&sh->used);
+  uint32_t n = rec_count(c);
   bool relaying = false;
-  for (uint32_t i = 0; i < used && i < COND_SLOTS; i++) {
-    cond_slot_t *sl = &sh->slot[i];
-    uint32_t s = mproc__load32(&sl->state), kind = KIND_OF(s);
-    if (kind == K_FREE || (kind == K_WAITING && !all))
+  for (uint32_t i = 0; i < n; i++) {
+    cond_rec_t *r = rec_at(c, i);
+    uint32_t s = mproc__load32(&r->state), kind = KIND_OF(s);
+    if (kind == K_FREE || kind == K_CLAIMED || (kind == K_WAITING && !all))
       continue;
     if (kind == K_CHOSEN && !all &&
-        (int32_t)(ms - mproc__load32(&sl->chosen_ms)) < POLL_MS)
+        (int32_t)(ms - mproc__load32(&r->chosen_ms)) < POLL_MS)
       continue;
-    uint32_t pid = mproc__load32(&sl->pid), bound = mproc__load32(&sl->bound);
-    uint64_t token = ((uint64_t)mproc__load32(&sl->token_hi) << 32) |
-                     mproc__load32(&sl->token_lo);
+    uint32_t bound = mproc__load32(&r->bound);
     /* The details read belong to the word seen: they are written before a
-     * slot is taken, and the ticket changes with every taking. */
-    if (pid == self || mproc__load32(&sl->state) != s ||
-        mproc__pid_alive((int64_t)pid, token))
+     * record is taken, and the ticket changes with every taking. */
+    if (!rec_mine(c, r, s) || rec_alive(r, self) ||
+        mproc__load32(&r->state) != s)
       continue;
     if (!relaying && !(relaying = relay_enter(sh)))
       return;
-    if (mproc__load32(&sl->state) != s)
+    if (mproc__load32(&r->state) != s)
       continue;
-    if (kind == K_CHOSEN)
+    if (kind == K_CHOSEN) {
+      /* A bound not above the record's own ticket is a stray write (see
+       * choose()); the oldest waiter of all is then the one to wake: one
+       * present at the notify if any is left, as they are the oldest. */
+      if (age_of(s >> 2, bound) == 0)
+        bound = mproc__load32(&c->pool->seq) & TICKET_MASK;
       choose_oldest(c, bound, ms); /* first, so a kill here loses nothing */
-    if (mproc__cas32(&sl->state, &s, K_FREE) && kind == K_WAITING)
+    }
+    if (rec_free(c, r, s) && kind == K_WAITING)
       mproc__fetch_add32(&sh->nwait, (uint32_t)-1);
   }
   if (relaying)
     mproc__store32(&sh->relay, 0);
 }
 
-/* Takes a free slot and publishes it WAITING, the lock held. */
-static int slot_take(mproc_condition_t *c, cond_slot_t **out, uint32_t *word) {
+/* Frees the pool records of dead processes left WAITING by any Condition
+ * of the slab (one destroyed since, say): when the pool is full. Their
+ * Conditions' counts stay high, which only costs them a look. */
+static void pool_sweep(mproc_condition_t *c) {
+  uint32_t self = (uint32_t)mproc__getpid();
+  uint32_t used = mproc__load32(&c->pool->used);
+  for (uint32_t i = 0; i < used && i < c->npoolrec; i++) {
+    cond_rec_t *r = &c->pool->rec[i];
+    uint32_t s = mproc__load32(&r->state);
+    if (KIND_OF(s) == K_WAITING && !rec_alive(r, self))
+      mproc__cas32(&r->state, &s, K_FREE);
+  }
+}
+
+/* Fills in the record @p r (free in the slot, or claimed in the pool) and
+ * publishes it WAITING, the lock held: false if it was taken meanwhile
+ * (only a slot record, by a caller without the lock). */
+static bool rec_publish(mproc_condition_t *c, cond_rec_t *r, uint32_t from,
+                        uint32_t *word) {
   cond_shared_t *sh = CV_SH(c);
-  uint32_t pid = (uint32_t)mproc__getpid();
   uint64_t token = mproc__self_token();
+  mproc__store32(&r->pid, (uint32_t)mproc__getpid());
+  mproc__store32(&r->token_lo, (uint32_t)token);
+  mproc__store32(&r->token_hi, (uint32_t)(token >> 32));
+  mproc__store32(&r->cid, mproc__load32(&sh->cid));
+  uint32_t t = mproc__fetch_add32(&c->pool->seq, 1) & TICKET_MASK;
+  mproc__fetch_add32(&sh->nwait, 1);
+  if (!mproc__cas32(&r->state, &from, (t << 2) | K_WAITING)) {
+    mproc__fetch_add32(&sh->nwait, (uint32_t)-1);
+    return false;
+  }
+  *word = (t << 2) | K_WAITING;
+  return true;
+}
+
+/* Takes a free record and publishes it WAITING, the lock held. */
+static int rec_take(mproc_condition_t *c, cond_rec_t **out, uint32_t *word) {
+  cond_shared_t *sh = CV_SH(c);
   for (int pass = 0; pass < 2; pass++) {
-    for (uint32_t i = 0; i < COND_SLOTS; i++) {
-      cond_slot_t *sl = &sh->slot[i];
+    for (uint32_t i = 0; i < COND_INLINE; i++) {
+      cond_rec_t *r = &sh->rec[i];
+      if (mproc__load32(&r->state) == K_FREE &&
+          rec_publish(c, r, K_FREE, word)) {
+        *out = r;
+        return 0;
+      }
+    }
+    /* The pool, claimed first: other Conditions' waiters take from it
+     * without our lock. */
+    mproc__fetch_add32(&sh->npool, 1);
+    for (uint32_t i = 0; i < c->npoolrec; i++) {
+      cond_rec_t *r = &c->pool->rec[i];
       uint32_t s = K_FREE;
-      if (mproc__load32(&sl->state) != K_FREE)
+      if (mproc__load32(&r->state) != K_FREE ||
+          !mproc__cas32(&r->state, &s, K_CLAIMED))
         continue;
-      mproc__store32(&sl->pid, pid);
-      mproc__store32(&sl->token_lo, (uint32_t)token);
-      mproc__store32(&sl->token_hi, (uint32_t)(token >> 32));
-      uint32_t t = mproc__fetch_add32(&sh->next_ticket, 1) & TICKET_MASK;
-      mproc__fetch_add32(&sh->nwait, 1);
-      if (!mproc__cas32(&sl->state, &s, (t << 2) | K_WAITING)) {
-        mproc__fetch_add32(&sh->nwait, (uint32_t)-1);
-        continue; /* only a caller without the lock races us here */
+      uint32_t used = mproc__load32(&c->pool->used);
+      while (used <= i && !mproc__cas32(&c->pool->used, &used, i + 1)) {
       }
-      uint32_t used = mproc__load32(&sh->used);
-      while (used <= i && !mproc__cas32(&sh->used, &used, i + 1)) {
-      }
-      *out = sl;
-      *word = (t << 2) | K_WAITING;
+      rec_publish(c, r, K_CLAIMED, word); /* claimed: cannot fail */
+      *out = r;
       return 0;
     }
-    if (pass == 0)
-      reap(c, true); /* full: free the slots of dead waiters */
+    mproc__fetch_add32(&sh->npool, (uint32_t)-1);
+    if (pass == 0) { /* full: free the records of dead waiters */
+      reap(c, true);
+      pool_sweep(c);
+    }
   }
-  return mproc__err(MPROC_E_LIMIT, "too many waiters on a Condition (%u)",
-                    COND_SLOTS);
+  return mproc__err(MPROC_E_LIMIT,
+                    "too many waiters on a Condition (%u in its slab)",
+                    COND_INLINE + c->npoolrec);
 }
 
 /* Withdraws a waiter that leaves without being woken: MPROC_E_TIMEOUT, or
  * 0 if a notify chose it first (the wake-up is its own: consumed). */
-static int slot_withdraw(cond_shared_t *sh, cond_slot_t *sl, uint32_t word) {
-  uint32_t s = word;
-  if (mproc__cas32(&sl->state, &s, K_FREE)) {
-    mproc__fetch_add32(&sh->nwait, (uint32_t)-1);
+static int rec_withdraw(mproc_condition_t *c, cond_rec_t *r, uint32_t word) {
+  if (rec_free(c, r, word)) {
+    mproc__fetch_add32(&CV_SH(c)->nwait, (uint32_t)-1);
     return MPROC_E_TIMEOUT;
   }
-  if (s == AS(word, K_CHOSEN))
-    mproc__store32(&sl->state, K_FREE);
+  rec_free(c, r, AS(word, K_CHOSEN));
   return 0; /* chosen (or, taken for a dead process's, gone: woken) */
 }
 
-/* Sleeps on the slot until it is chosen or @p deadline: 0 when woken,
- * MPROC_E_TIMEOUT, or a park failure (the slot given up). */
-static int slot_sleep(mproc_condition_t *c, cond_slot_t *sl, uint32_t word,
-                      int64_t deadline) {
-  cond_shared_t *sh = CV_SH(c);
+/* Sleeps on the record until it is chosen or @p deadline: 0 when woken,
+ * MPROC_E_TIMEOUT, or a park failure (the record given up). */
+static int rec_sleep(mproc_condition_t *c, cond_rec_t *r, uint32_t word,
+                     int64_t deadline) {
   for (;;) {
-    uint32_t s = mproc__load32(&sl->state);
+    uint32_t s = mproc__load32(&r->state);
     if (s != word) {
       if (s == AS(word, K_CHOSEN))
-        mproc__store32(&sl->state, K_FREE);
+        rec_free(c, r, s);
       return 0;
     }
     int64_t until = mproc__now_ns() + POLL_NS;
     bool last = deadline != MPROC__NO_DEADLINE && deadline <= until;
     int rc =
-        mproc__park_wait(c->o.pk, &sl->state, word, last ? deadline : until);
+        mproc__park_wait(c->o.pk, &r->state, word, last ? deadline : until);
     if (rc == MPROC_E_TIMEOUT && last)
-      return slot_withdraw(sh, sl, word);
+      return rec_withdraw(c, r, word);
     if (rc == MPROC_E_TIMEOUT)
       reap(c, false); /* a slice ended asleep: any dead process chosen? */
     else if (rc < 0)
-      return slot_withdraw(sh, sl, word) == 0 ? 0 : rc;
+      return rec_withdraw(c, r, word) == 0 ? 0 : rc;
   }
 }
 
@@ -381,17 +526,17 @@ static int slot_sleep(mproc_condition_t *c, cond_slot_t *sl, uint32_t word,
 static int cond_wait(mproc_condition_t *c, int64_t deadline) {
   if (!cond_lock_held(c))
     return mproc__err(MPROC_E_PERM, "cannot wait on un-acquired lock");
-  cond_slot_t *sl = NULL;
+  cond_rec_t *r = NULL;
   uint32_t word = 0, depth;
-  int rc = slot_take(c, &sl, &word);
+  int rc = rec_take(c, &r, &word);
   if (rc < 0)
     return rc;
   rc = cond_unlock(c, &depth);
   if (rc < 0) {
-    slot_withdraw(CV_SH(c), sl, word);
+    rec_withdraw(c, r, word);
     return rc;
   }
-  int wrc = slot_sleep(c, sl, word, deadline);
+  int wrc = rec_sleep(c, r, word, deadline);
   rc = cond_relock(c, depth);
   if (rc < 0)
     return rc; /* MPROC_E_OWNER_DEAD (held) or a failure */
@@ -441,16 +586,18 @@ int mproc_condition_notify(mproc_condition_t *c, int n) {
   uint32_t nwait = mproc__load32(&sh->nwait);
   if (n == 0 || nwait == 0)
     return 0;
-  /* Every waiter counted now began before this call (it needed the lock):
-   * the tickets below `bound`. */
-  uint32_t bound = mproc__load32(&sh->next_ticket) & TICKET_MASK;
+  /* Every waiter of ours with a ticket now began before this call (it
+   * needed the lock): the tickets below `bound`. */
+  uint32_t bound = mproc__load32(&c->pool->seq) & TICKET_MASK;
   uint32_t ms = now_ms();
   if ((uint32_t)n >= nwait) { /* all of them: no order to keep */
-    uint32_t used = mproc__load32(&sh->used);
-    for (uint32_t i = 0; i < used && i < COND_SLOTS; i++) {
-      uint32_t s = mproc__load32(&sh->slot[i].state);
-      if (KIND_OF(s) == K_WAITING)
-        choose(c, &sh->slot[i], s, bound, ms);
+    uint32_t k = rec_count(c);
+    for (uint32_t i = 0; i < k; i++) {
+      cond_rec_t *r = rec_at(c, i);
+      uint32_t s = mproc__load32(&r->state);
+      if (KIND_OF(s) == K_WAITING && age_of(s >> 2, bound) > 0 &&
+          rec_mine(c, r, s))
+        choose(c, r, s, bound, ms);
     }
     return 0;
   }
@@ -472,7 +619,7 @@ void mproc_condition_destroy(mproc_condition_t *c) {
   }
 }
 
-/* Reduction: the Condition's own region, then its lock's type and its
+/* Reduction: the Condition's slot, then its lock's type and its
  * lock's reduction (the child rebuilds a lock of its own for it). */
 static int cond_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
                        mproc__wbuf_t *b) {
@@ -488,11 +635,13 @@ static int cond_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
                         mproc_object_t **out) {
   mproc__robj_t *o;
   int rc = mproc__robj_rebuild(sizeof(mproc_condition_t), id, r,
-                               sizeof(cond_shared_t),
-                               offsetof(cond_shared_t, park), &o);
+                               sizeof(cond_shared_t), 0, &o);
   if (rc < 0)
     return rc;
   mproc_condition_t *c = (mproc_condition_t *)o;
+  rc = cond_bind(c);
+  if (rc < 0)
+    goto fail;
   uint32_t lid = mproc__get_u32(r);
   if (r->err || (lid != MPROC__T_LOCK && lid != MPROC__T_RLOCK)) {
     rc = mproc__err(MPROC_E_DECODE, "malformed Condition reduction");

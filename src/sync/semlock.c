@@ -337,9 +337,22 @@ int mproc_lock_create(mproc_lock_t **out) {
   SYNC_CREATE(out, MPROC__T_LOCK, 1, 1);
 }
 
-int mproc_lock_acquire(mproc_lock_t *l, double timeout) {
+static MPROC__NOINLINE int lock_acquire_slow(mproc_lock_t *l, double timeout) {
   sync_t *s = LOCK_GET(l);
   return s ? acquire_timeout(s, timeout) : bad_object(l);
+}
+
+int mproc_lock_acquire(mproc_lock_t *l, double timeout) {
+  /* A free Lock, all checks inline and no call: a leaf, with no register
+   * to save. Through acquire_timeout() the same steps cost a frame in each
+   * of two functions (the compiler keeps `timeout` alive across the
+   * checks' calls), measured at 1.15-1.2 times the futex peer's pair;
+   * anything else goes the checked way, from the start. */
+  const mproc_object_t *o = (const mproc_object_t *)(const void *)l;
+  if (o && o->magic == MPROC__OBJ_MAGIC && o->type_id == MPROC__T_LOCK &&
+      (timeout == MPROC_FOREVER || timeout >= 0) && sem_try(l->s.sh))
+    return 0;
+  return lock_acquire_slow(l, timeout);
 }
 
 int mproc_lock_try_acquire(mproc_lock_t *l) {
@@ -347,9 +360,26 @@ int mproc_lock_try_acquire(mproc_lock_t *l) {
   return s ? try_acquire(s) : bad_object(l);
 }
 
-int mproc_lock_release(mproc_lock_t *l) {
+static MPROC__NOINLINE int lock_release_slow(mproc_lock_t *l) {
   sync_t *s = LOCK_GET(l);
   return s ? sem_release(s) : bad_object(l);
+}
+
+/* The wake-up after a release, out of line (see mproc_lock_acquire). */
+static MPROC__NOINLINE int lock_wake(mproc_lock_t *l) {
+  mproc__park_wake(mproc__slot_park(&l->s.slot), &l->s.sh->value, 1);
+  return 0;
+}
+
+int mproc_lock_release(mproc_lock_t *l) {
+  /* As sem_release() on a held Lock (value 0, max 1), inline. */
+  const mproc_object_t *o = (const mproc_object_t *)(const void *)l;
+  if (o && o->magic == MPROC__OBJ_MAGIC && o->type_id == MPROC__T_LOCK) {
+    uint32_t v = 0;
+    if (mproc__cas32(&l->s.sh->value, &v, 1))
+      return mproc__load32(&l->s.sh->nwaiters) > 0 ? lock_wake(l) : 0;
+  }
+  return lock_release_slow(l);
 }
 
 int mproc_lock_locked(mproc_lock_t *l) {
