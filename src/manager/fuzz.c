@@ -92,7 +92,7 @@ static int hs_feed(mproc__auth_server_t *hs, bool *live, const uint8_t *key,
 
 int mproc__manager_fuzz(const uint8_t *data, size_t size, const uint8_t *key,
                         size_t keylen) {
-  const mproc__wire_t *wire = &mproc__wire_native;
+  const mproc__wire_t *wire = mproc__wire_client();
   if (mproc__server_fuzz_begin(key, keylen) < 0)
     return MPROC_E_NOMEM;
   uint8_t challenge[sizeof MPROC__AUTH_CHALLENGE - 1 +
