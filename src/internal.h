@@ -382,6 +382,10 @@ int mproc__child_run(const mproc__child_spec_t *spec);
  * boot) and from the atexit handler that the first start installs.
  */
 void mproc__process_end(void);
+/* Common: registers the process's end with atexit() again, so that it runs
+ * before every atexit handler registered until now (the crypto backend:
+ * before a libcrypto's own cleanup, which the end's handshakes need). */
+void mproc__process_end_before_now(void);
 
 /*
  * Common (slab.c): the slabs of small objects around fork. prepare takes

@@ -477,6 +477,11 @@ static void at_exit(void) {
   mproc__process_end();
 }
 
+void mproc__process_end_before_now(void) {
+  /* atexit() runs the newest first; the end runs once (kids.ended). */
+  (void)atexit(at_exit);
+}
+
 /*
  * Locks this process's state and returns its mutex. With @p make, a state
  * left by the parent is replaced and the atexit handler installed; without,

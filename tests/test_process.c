@@ -675,6 +675,31 @@ static void test_end_shuts_down_manager(void **state) {
 }
 #endif
 
+/* Starts a manager, uses a proxy (the handshake loads libcrypto), and
+ * leaves by exit() with both alive: the end-of-process handler stops the
+ * manager, which is a handshake again. */
+static int child_exit_with_manager(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  mproc_manager_t *m;
+  mproc_proxy_t *d;
+  harness_no_leak_check(); /* m and d are left to the end-of-process hooks */
+  CHECK(mproc_manager_start(&m, NULL) == 0, 11);
+  CHECK(mproc_manager_dict(m, &d) == 0, 12);
+  mproc_value_t k = mproc_str("k"), v = mproc_int(1);
+  CHECK(mproc_proxy_dict_set(d, &k, &v) == 0, 13);
+  exit(0);
+}
+
+/* Regression: libcrypto registers its cleanup with atexit() at its first
+ * use, after mproc's end-of-process handler, so it ran first; the
+ * handshake that stops the manager then crashed inside libcrypto (the
+ * child died of SIGSEGV instead of exiting 0). */
+static void test_exit_with_manager_running(void **state) {
+  harness_expect_exit(
+      harness_start(child_exit_with_manager, NULL, 0, TEST_METHOD(state)), 0);
+}
+
 /* ------------------------------------------------------------------------ */
 /* A spawned child inherits its parent's default start method              */
 /* ------------------------------------------------------------------------ */
@@ -740,6 +765,7 @@ int main(int argc, char **argv) {
   MPROC_REGISTER(child_user_fork);
   MPROC_REGISTER(child_leave_manager);
 #endif
+  MPROC_REGISTER(child_exit_with_manager);
   MPROC_REGISTER(child_report_copy);
   MPROC_REGISTER(child_start_default);
   mproc_boot(argc, argv);
@@ -761,6 +787,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_end_not_in_user_fork),
       cmocka_unit_test(test_end_shuts_down_manager),
 #endif
+      cmocka_unit_test(test_exit_with_manager_running),
       cmocka_unit_test(test_start_method_inherited),
   };
   return harness_run(argc, argv, "process", tests,

@@ -63,6 +63,11 @@ typedef unsigned char *(*hmac_fn)(const void *md, const void *key, int keylen,
                                   const unsigned char *d, size_t n,
                                   unsigned char *out, unsigned int *outlen);
 
+typedef int (*init_fn)(uint64_t opts, const void *settings);
+/* OPENSSL_INIT_NO_ATEXIT (OpenSSL 1.1.1b and later; an older one ignores
+ * the bit): no OPENSSL_cleanup() from atexit. */
+#define OPENSSL_INIT_NO_ATEXIT_BIT 0x00080000ull
+
 static pthread_once_t crypto_once = PTHREAD_ONCE_INIT;
 static evp_md_fn p_evp_sha256, p_evp_md5;
 static hmac_fn p_hmac;
@@ -80,7 +85,24 @@ static void crypto_load(void) {
       void *obj;
       evp_md_fn md;
       hmac_fn hmac;
-    } a, b, c;
+      init_fn init;
+    } a, b, c, d;
+    /*
+     * At exit, mproc's own handler ends the process's managers, and asking
+     * a server to stop is a handshake, an HMAC. OpenSSL, left to itself,
+     * registers OPENSSL_cleanup() with atexit() at its first use: that is
+     * after mproc's handler (installed at the first start), so it ran
+     * first, and the HMAC after it crashed inside libcrypto (a program that
+     * returned from main with a manager running died of SIGSEGV). So: no
+     * cleanup at exit when mproc initialises libcrypto (the process's
+     * memory goes anyway), and when something else did so first, with its
+     * atexit cleanup, mproc's end is registered again now, to run before
+     * that cleanup.
+     */
+    d.obj = dlsym(h, "OPENSSL_init_crypto");
+    if (d.obj)
+      d.init(OPENSSL_INIT_NO_ATEXIT_BIT, NULL);
+    mproc__process_end_before_now();
     a.obj = dlsym(h, "EVP_sha256");
     b.obj = dlsym(h, "HMAC");
     c.obj = dlsym(h, "EVP_md5");
