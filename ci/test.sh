@@ -54,7 +54,7 @@
 #   license  ci/spdx.sh: every project file carries an SPDX line or is
 #            covered by REUSE.toml
 #
-# After each Linux phase (linux clang sanitize tsan portable) nothing of
+# After each Linux phase (linux forkserver clang sanitize tsan portable) nothing of
 # mproc's may be left: no /dev/shm/mproc[-_]* entry that was not there
 # before, nothing in the phase's private TMPDIR (the manager's socket
 # directories, the tests' temporary files), no process of the phase's build
