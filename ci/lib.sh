@@ -31,6 +31,7 @@ MPROC_PACKAGES=(
   dpkg-dev         # apt-get source (cmocka for mingw)
   xz-utils         # unpacks Debian source tarballs
   libssl-dev       # the manager's HMAC (upcoming)
+  python3          # the pickle codec and manager tests against CPython
   debhelper        # ci/package.sh: the Debian packages (dpkg-buildpackage)
   fakeroot
   lintian          # ... checked

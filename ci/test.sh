@@ -437,7 +437,7 @@ phase_sanitize() {
   [[ -f "$MPROC_BUILD_LINUX/build.ninja" ]] || mproc_configure_linux
   mproc_build "$MPROC_BUILD_LINUX"
   for t in test_value fuzz_replay_value fuzz_replay_queue_frame \
-    fuzz_replay_manager; do
+    fuzz_replay_manager fuzz_replay_pickle; do
     mproc_log "valgrind $t"
     if valgrind -q --error-exitcode=99 --leak-check=full \
       --errors-for-leak-kinds=definite,indirect \

@@ -2,7 +2,8 @@
 /*
  * The process auth key, and the mutual HMAC challenge that proves a peer
  * knows a key (CPython's deliver_challenge() and answer_challenge(), in
- * their 3.12+ form: a "{sha256}" digest name and HMAC-SHA256).
+ * their 3.12+ form: a "{sha256}" digest name and HMAC-SHA256, and the
+ * HMAC-MD5 of 3.8-3.11, which 3.12+ still speaks with old peers).
  */
 #include "auth.h"
 
@@ -55,12 +56,15 @@ static bool same_bytes(const uint8_t *a, const uint8_t *b, size_t n) {
   return d == 0;
 }
 
-/* Whether @p resp answers a challenge whose digest is @p expect. */
+/* Whether @p resp answers a challenge as @p expect says: "{sha256}" and
+ * the HMAC-SHA256, or (a CPython 3.8-3.11 client) the raw HMAC-MD5. */
 bool mproc__auth_response_ok(const uint8_t *resp, size_t rlen,
-                             const uint8_t expect[32]) {
+                             const mproc__auth_expect_t *expect) {
+  if (rlen == MPROC__AUTH_LEGACY_RESPONSE_LEN)
+    return expect->md5_ok && same_bytes(resp, expect->md5, rlen);
   return rlen == sizeof MPROC__AUTH_DIGEST - 1 + 32 &&
          memcmp(resp, MPROC__AUTH_DIGEST, sizeof MPROC__AUTH_DIGEST - 1) == 0 &&
-         same_bytes(resp + sizeof MPROC__AUTH_DIGEST - 1, expect, 32);
+         same_bytes(resp + sizeof MPROC__AUTH_DIGEST - 1, expect->sha256, 32);
 }
 
 static void put_be32(uint8_t *p, size_t n) {
@@ -73,7 +77,7 @@ static void put_be32(uint8_t *p, size_t n) {
 int mproc__auth_challenge_make(const uint8_t *key, size_t keylen,
                                const uint8_t *nonce,
                                uint8_t msg[MPROC__AUTH_CHALLENGE_LEN],
-                               uint8_t expect[32]) {
+                               mproc__auth_expect_t *expect) {
   size_t pre = sizeof MPROC__AUTH_CHALLENGE - 1;
   size_t dig = sizeof MPROC__AUTH_DIGEST - 1;
   memcpy(msg, MPROC__AUTH_CHALLENGE, pre);
@@ -85,7 +89,19 @@ int mproc__auth_challenge_make(const uint8_t *key, size_t keylen,
     rc = mproc__random_bytes(msg + pre + dig, MPROC__AUTH_NONCE_LEN);
   if (rc == 0)
     rc = mproc__hmac_sha256(key, keylen, msg + pre,
-                            MPROC__AUTH_CHALLENGE_LEN - pre, expect);
+                            MPROC__AUTH_CHALLENGE_LEN - pre, expect->sha256);
+  /* A legacy client's answer is an HMAC-MD5 of the same bytes. Without
+   * MD5 (a FIPS build of the crypto library: MPROC_E_NOTSUP) only 3.12+
+   * clients get in; any other failure is the handshake's, as a failed
+   * HMAC-SHA256 is. */
+  expect->md5_ok = false;
+  if (rc == 0) {
+    int mrc = mproc__hmac_md5(key, keylen, msg + pre,
+                              MPROC__AUTH_CHALLENGE_LEN - pre, expect->md5);
+    expect->md5_ok = mrc == 0;
+    if (mrc < 0 && mrc != MPROC_E_NOTSUP)
+      rc = mrc;
+  }
   return rc;
 }
 
@@ -93,8 +109,9 @@ int mproc__auth_challenge_make(const uint8_t *key, size_t keylen,
  * deliver_challenge). */
 int mproc__auth_deliver_challenge(mproc__net_t *c, const uint8_t *key,
                                   size_t keylen) {
-  uint8_t msg[MPROC__AUTH_CHALLENGE_LEN], expect[32];
-  int rc = mproc__auth_challenge_make(key, keylen, NULL, msg, expect);
+  uint8_t msg[MPROC__AUTH_CHALLENGE_LEN];
+  mproc__auth_expect_t expect;
+  int rc = mproc__auth_challenge_make(key, keylen, NULL, msg, &expect);
   if (rc == 0)
     rc = mproc__frame_send(c, msg, sizeof msg);
   uint8_t *resp = NULL;
@@ -103,7 +120,7 @@ int mproc__auth_deliver_challenge(mproc__net_t *c, const uint8_t *key,
     rc = mproc__frame_recv(c, MPROC__AUTH_MSG_MAX, &resp, &rlen);
   if (rc < 0)
     return rc;
-  bool ok = mproc__auth_response_ok(resp, rlen, expect);
+  bool ok = mproc__auth_response_ok(resp, rlen, &expect);
   free(resp);
   if (!ok) {
     mproc__frame_send(c, MPROC__AUTH_FAILURE, sizeof MPROC__AUTH_FAILURE - 1);
@@ -114,16 +131,28 @@ int mproc__auth_deliver_challenge(mproc__net_t *c, const uint8_t *key,
                            sizeof MPROC__AUTH_WELCOME - 1);
 }
 
-/* The response to the peer's challenge @p msg. */
-int mproc__auth_challenge_answer(
-    const uint8_t *msg, size_t len, const uint8_t *key, size_t keylen,
-    uint8_t resp[sizeof MPROC__AUTH_DIGEST - 1 + 32]) {
+/* The response to the peer's challenge @p msg: as CPython 3.12+ answers,
+ * in MD5 to a legacy challenge (by its length), else in the digest the
+ * challenge names, which must be ours. */
+int mproc__auth_challenge_answer(const uint8_t *msg, size_t len,
+                                 const uint8_t *key, size_t keylen,
+                                 uint8_t resp[MPROC__AUTH_RESPONSE_LEN],
+                                 size_t *rlen) {
   size_t pre = sizeof MPROC__AUTH_CHALLENGE - 1;
-  if (len < pre + sizeof MPROC__AUTH_DIGEST - 1 ||
-      memcmp(msg, MPROC__AUTH_CHALLENGE, pre) != 0 ||
-      memcmp(msg + pre, MPROC__AUTH_DIGEST, sizeof MPROC__AUTH_DIGEST - 1) != 0)
+  if (len < pre || memcmp(msg, MPROC__AUTH_CHALLENGE, pre) != 0)
     return mproc__err(MPROC_E_PERM, "authentication failed: no challenge");
+  if (len - pre == MPROC__AUTH_LEGACY_NONCE_LEN ||
+      len - pre == MPROC__AUTH_LEGACY_RESPONSE_LEN) {
+    *rlen = MPROC__AUTH_LEGACY_RESPONSE_LEN;
+    return mproc__hmac_md5(key, keylen, msg + pre, len - pre, resp);
+  }
+  if (len < pre + sizeof MPROC__AUTH_DIGEST - 1 ||
+      memcmp(msg + pre, MPROC__AUTH_DIGEST, sizeof MPROC__AUTH_DIGEST - 1) != 0)
+    return mproc__err(MPROC_E_PERM,
+                      "authentication failed: a challenge in a digest other "
+                      "than sha256 or legacy md5");
   memcpy(resp, MPROC__AUTH_DIGEST, sizeof MPROC__AUTH_DIGEST - 1);
+  *rlen = MPROC__AUTH_RESPONSE_LEN;
   return mproc__hmac_sha256(key, keylen, msg + pre, len - pre,
                             resp + sizeof MPROC__AUTH_DIGEST - 1);
 }
@@ -141,12 +170,13 @@ int mproc__auth_answer_challenge(mproc__net_t *c, const uint8_t *key,
   int rc = mproc__frame_recv(c, MPROC__AUTH_MSG_MAX, &msg, &len);
   if (rc < 0)
     return rc;
-  uint8_t resp[sizeof MPROC__AUTH_DIGEST - 1 + 32];
-  rc = mproc__auth_challenge_answer(msg, len, key, keylen, resp);
+  uint8_t resp[MPROC__AUTH_RESPONSE_LEN];
+  size_t rlen = 0;
+  rc = mproc__auth_challenge_answer(msg, len, key, keylen, resp, &rlen);
   free(msg);
   uint8_t *reply = NULL;
   if (rc == 0)
-    rc = mproc__frame_send(c, resp, sizeof resp);
+    rc = mproc__frame_send(c, resp, rlen);
   if (rc == 0)
     rc = mproc__frame_recv(c, MPROC__AUTH_MSG_MAX, &reply, &len);
   if (rc < 0)
@@ -220,7 +250,7 @@ int mproc__auth_server_begin(mproc__auth_server_t *s, const uint8_t *key,
   memset(s, 0, sizeof *s);
   s->key = key;
   s->keylen = keylen;
-  int rc = mproc__auth_challenge_make(key, keylen, nonce, msg, s->expect);
+  int rc = mproc__auth_challenge_make(key, keylen, nonce, msg, &s->expect);
   if (rc < 0) {
     s->step = HS_FAILED;
     return rc;
@@ -285,7 +315,7 @@ int mproc__auth_server_received(mproc__auth_server_t *s, size_t n) {
   s->need = 0;
   switch (s->step) {
   case HS_RECV_RESPONSE:
-    s->failed = !mproc__auth_response_ok(msg, len, s->expect);
+    s->failed = !mproc__auth_response_ok(msg, len, &s->expect);
     if (s->failed)
       hs_queue(s, MPROC__AUTH_FAILURE, sizeof MPROC__AUTH_FAILURE - 1,
                HS_SEND_VERDICT);
@@ -295,12 +325,14 @@ int mproc__auth_server_received(mproc__auth_server_t *s, size_t n) {
     return 0;
   case HS_RECV_CHALLENGE: {
     uint8_t resp[MPROC__AUTH_RESPONSE_LEN];
-    int rc = mproc__auth_challenge_answer(msg, len, s->key, s->keylen, resp);
+    size_t rlen = 0;
+    int rc =
+        mproc__auth_challenge_answer(msg, len, s->key, s->keylen, resp, &rlen);
     if (rc < 0) {
       s->step = HS_FAILED;
       return rc;
     }
-    hs_queue(s, resp, sizeof resp, HS_SEND_ANSWER);
+    hs_queue(s, resp, rlen, HS_SEND_ANSWER);
     return 0;
   }
   case HS_RECV_WELCOME:

@@ -24,6 +24,24 @@
   (sizeof MPROC__AUTH_CHALLENGE - 1 + sizeof MPROC__AUTH_DIGEST - 1 +          \
    MPROC__AUTH_NONCE_LEN)
 #define MPROC__AUTH_RESPONSE_LEN (sizeof MPROC__AUTH_DIGEST - 1 + 32)
+/*
+ * CPython 3.8-3.11's handshake ("legacy"): a challenge is the marker and
+ * 20 random bytes, a response the raw 16-byte HMAC-MD5 of what follows
+ * the marker. 3.12+ tells them apart by length (no {digest} message is 16
+ * or 20 bytes long), and so does mproc: it answers a legacy challenge in
+ * MD5, and accepts a legacy client's MD5 answer to its own {sha256}
+ * challenge (an old client hashes the whole message, digest name and
+ * all, as 3.12+ verifies it).
+ */
+#define MPROC__AUTH_LEGACY_NONCE_LEN 20
+#define MPROC__AUTH_LEGACY_RESPONSE_LEN 16
+
+/* What a response to one of our challenges must be, in either form. */
+typedef struct mproc__auth_expect {
+  uint8_t sha256[32];
+  uint8_t md5[16];
+  bool md5_ok; /* false where the platform has no MD5 (then only 3.12+) */
+} mproc__auth_expect_t;
 
 /* The process auth key: made on first need (before any child is started),
  * carried to spawn children in their start record. */
@@ -39,20 +57,22 @@ int mproc__auth_answer_challenge(mproc__net_t *c, const uint8_t *key,
                                  size_t keylen);
 
 /* The parsers of the handshake, for the fuzz target: whether @p resp
- * answers a challenge whose digest is @p expect; the response to the
- * challenge @p msg; whether @p reply is a welcome. */
+ * answers a challenge as @p expect says; the response to the challenge
+ * @p msg (*rlen bytes: {sha256} and an HMAC-SHA256, or a legacy
+ * challenge's raw HMAC-MD5); whether @p reply is a welcome. */
 bool mproc__auth_response_ok(const uint8_t *resp, size_t rlen,
-                             const uint8_t expect[32]);
-int mproc__auth_challenge_answer(
-    const uint8_t *msg, size_t len, const uint8_t *key, size_t keylen,
-    uint8_t resp[sizeof MPROC__AUTH_DIGEST - 1 + 32]);
+                             const mproc__auth_expect_t *expect);
+int mproc__auth_challenge_answer(const uint8_t *msg, size_t len,
+                                 const uint8_t *key, size_t keylen,
+                                 uint8_t resp[MPROC__AUTH_RESPONSE_LEN],
+                                 size_t *rlen);
 bool mproc__auth_welcome_ok(const uint8_t *reply, size_t len);
 /* A challenge with @p nonce (NULL: a random one, as always but in the fuzz
- * target), and the digest its response must carry. */
+ * target), and what its response must be. */
 int mproc__auth_challenge_make(const uint8_t *key, size_t keylen,
                                const uint8_t *nonce,
                                uint8_t msg[MPROC__AUTH_CHALLENGE_LEN],
-                               uint8_t expect[32]);
+                               mproc__auth_expect_t *expect);
 
 /*
  * The tag that binds a proxy's address to a key (manager/proxy.c): a
@@ -88,7 +108,7 @@ typedef struct mproc__auth_server {
   bool failed;
   const uint8_t *key;
   size_t keylen;
-  uint8_t expect[32];
+  mproc__auth_expect_t expect;
   uint8_t out[4 + MPROC__AUTH_CHALLENGE_LEN];
   size_t outlen, outpos;
   uint8_t in[4 + MPROC__AUTH_MSG_MAX];

@@ -45,7 +45,7 @@
  *                  win32/start_spawn.c
  *   conn.c         pipes, descriptor passing for Connections
  *   net.c          sockets and named pipes for managers
- *   crypto.c       HMAC-SHA256 and OS randomness
+ *   crypto.c       HMAC-SHA256, HMAC-MD5 and OS randomness
  *   fault.c        the fault-injection switch of the backend's calls
  *
  * CMake lists each file (CMakeLists.txt), so options pick the variants.
@@ -679,6 +679,10 @@ int mproc__wait_handles(const mproc__handle_t *hs, const bool *is_conn,
 int mproc__random_bytes(void *buf, size_t n);
 int mproc__hmac_sha256(const void *key, size_t keylen, const void *msg,
                        size_t len, uint8_t out[32]);
+/* The legacy handshake of CPython 3.8-3.11 (auth.c); MPROC_E_NOTSUP where
+ * the platform's crypto has no MD5. */
+int mproc__hmac_md5(const void *key, size_t keylen, const void *msg, size_t len,
+                    uint8_t out[16]);
 
 /* ------------------------------------------------------------------------ */
 /* Transport (backend net.c): byte streams for the manager.                 */

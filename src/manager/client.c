@@ -10,7 +10,7 @@
 #include <stdlib.h>
 
 /* The protocol this client speaks. */
-#define CLIENT_WIRE (&mproc__wire_native)
+#define CLIENT_WIRE (mproc__wire_client())
 
 /* A client gives a server this long to answer its handshake (sockets): a
  * server that is alive but stuck must not hang the client's connect. The

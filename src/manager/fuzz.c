@@ -92,19 +92,13 @@ static int hs_feed(mproc__auth_server_t *hs, bool *live, const uint8_t *key,
 
 int mproc__manager_fuzz(const uint8_t *data, size_t size, const uint8_t *key,
                         size_t keylen) {
-  const mproc__wire_t *wire = &mproc__wire_native;
+  const mproc__wire_t *wire = mproc__wire_client();
   if (mproc__server_fuzz_begin(key, keylen) < 0)
     return MPROC_E_NOMEM;
-  uint8_t challenge[sizeof MPROC__AUTH_CHALLENGE - 1 +
-                    sizeof MPROC__AUTH_DIGEST - 1 + MPROC__AUTH_NONCE_LEN];
-  size_t pre = sizeof MPROC__AUTH_CHALLENGE - 1;
-  memcpy(challenge, MPROC__AUTH_CHALLENGE, pre);
-  memcpy(challenge + pre, MPROC__AUTH_DIGEST, sizeof MPROC__AUTH_DIGEST - 1);
-  memset(challenge + pre + sizeof MPROC__AUTH_DIGEST - 1, 'n',
-         MPROC__AUTH_NONCE_LEN);
-  uint8_t expect[32];
-  if (mproc__hmac_sha256(key, keylen, challenge + pre, sizeof challenge - pre,
-                         expect) < 0)
+  uint8_t challenge[MPROC__AUTH_CHALLENGE_LEN], nonce[MPROC__AUTH_NONCE_LEN];
+  mproc__auth_expect_t expect;
+  memset(nonce, 'n', sizeof nonce);
+  if (mproc__auth_challenge_make(key, keylen, nonce, challenge, &expect) < 0)
     return MPROC_E_NOMEM;
   mproc__sconn_t *conns[FUZZ_CONNS];
   int status = 0;
@@ -143,17 +137,18 @@ int mproc__manager_fuzz(const uint8_t *data, size_t size, const uint8_t *key,
       break;
     memcpy(buf, data + off + 4, n);
     off += 4 + n;
-    uint8_t resp[sizeof MPROC__AUTH_DIGEST - 1 + 32];
+    uint8_t resp[MPROC__AUTH_RESPONSE_LEN];
+    size_t resplen = 0;
     mproc_value_t *res = NULL;
     size_t nres = 0;
     switch (step) {
     case 0:
-      mproc__auth_response_ok(buf, n, expect);
+      mproc__auth_response_ok(buf, n, &expect);
       status = hs_feed(&hs, &hs_live, key, keylen, data + off - 4 - n, 4 + n,
                        (size_t)(sel >> 3) + 1);
       break;
     case 1:
-      mproc__auth_challenge_answer(buf, n, key, keylen, resp);
+      mproc__auth_challenge_answer(buf, n, key, keylen, resp, &resplen);
       break;
     case 2:
       mproc__auth_welcome_ok(buf, n);

@@ -17,6 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Every encoding starts with this magic (codec/value.c). */
+static bool claims(const uint8_t *buf, size_t len) {
+  return len >= 4 && memcmp(buf, "MPV\x01", 4) == 0;
+}
+
 static int request_encode(const mproc__request_t *rq, mproc__wbuf_t *b) {
   mproc_value_t req[3 + MPROC__REQUEST_ARGS_MAX];
   if (rq->nargs > MPROC__REQUEST_ARGS_MAX)
@@ -99,5 +104,6 @@ static int reply_decode(const uint8_t *rbuf, size_t rlen, mproc_value_t **res,
   return 0;
 }
 
-const mproc__wire_t mproc__wire_native = {
-    "mproc", request_encode, request_decode, reply_encode, reply_decode};
+const mproc__wire_t mproc__wire_native = {"mproc",        claims,
+                                          request_encode, request_decode,
+                                          reply_encode,   reply_decode};

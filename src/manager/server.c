@@ -99,7 +99,8 @@ typedef struct sobj {
 
 struct mproc__sconn {
   mproc__net_t *conn;
-  const mproc__wire_t *wire; /* the protocol it speaks */
+  const mproc__wire_t *wire; /* the protocol it speaks: NULL until its
+                              * first request says which */
   sobj_t *obj;
   /* The client's pid (from its requests' owner ids; 0 before the first),
    * and the list of open connections (S.conns) it is in. */
@@ -975,6 +976,9 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len,
   mproc__request_t rq;
   mproc_value_t *vals = NULL;
   size_t nvals = 0;
+  if (!sc->wire && !(sc->wire = mproc__wire_detect(buf, len)))
+    return mproc__err(MPROC_E_DECODE,
+                      "a request in no protocol this manager speaks");
   int rc = sc->wire->request_decode(buf, len, &rq, &vals, &nvals);
   if (rc < 0)
     return rc;
@@ -1143,7 +1147,6 @@ static void server_admit(mproc__net_t *c, void *arg) {
     return;
   }
   sc->conn = c;
-  sc->wire = &mproc__wire_native;
   if (mproc__thread_start_detached(sconn_main, sc) < 0) {
     mproc__net_close(c);
     free(sc);
@@ -1202,7 +1205,6 @@ static void serve_threads(mproc__listener_t *l) {
       continue;
     }
     sc->conn = c;
-    sc->wire = &mproc__wire_native;
     if (mproc__thread_start_detached(sconn_auth_main, sc) < 0) {
       mproc__net_close(c);
       free(sc);
@@ -1319,10 +1321,7 @@ int mproc__server_fuzz_begin(const uint8_t *key, size_t keylen) {
 }
 
 mproc__sconn_t *mproc__server_fuzz_conn(void) {
-  sconn_t *sc = calloc(1, sizeof *sc);
-  if (sc)
-    sc->wire = &mproc__wire_native;
-  return sc;
+  return calloc(1, sizeof(sconn_t));
 }
 
 int mproc__server_fuzz_request(mproc__sconn_t *sc, const uint8_t *buf,

@@ -157,6 +157,10 @@ typedef struct mproc__request {
  */
 typedef struct mproc__wire {
   const char *name;
+  /* Whether a connection's first request, @p buf, is in this protocol: a
+   * server learns a connection's protocol from it (mproc__wire_detect()),
+   * as both start with bytes no other protocol begins with. */
+  bool (*claims)(const uint8_t *buf, size_t len);
   int (*request_encode)(const mproc__request_t *rq, mproc__wbuf_t *b);
   int (*request_decode)(const uint8_t *buf, size_t len, mproc__request_t *rq,
                         mproc_value_t **vals, size_t *nvals);
@@ -168,5 +172,12 @@ typedef struct mproc__wire {
 
 /* mproc's own protocol (proto_native.c). */
 extern const mproc__wire_t mproc__wire_native;
+
+/* The protocol a connection speaks, from its first request (wire.c): NULL
+ * when no protocol claims those bytes. The server calls this once per
+ * connection and the protocol's functions after that; it never names one. */
+const mproc__wire_t *mproc__wire_detect(const uint8_t *buf, size_t len);
+/* The protocol a client speaks to a server of ours (wire.c). */
+const mproc__wire_t *mproc__wire_client(void);
 
 #endif /* MPROC_MANAGER_WIRE_H */
