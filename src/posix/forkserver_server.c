@@ -281,17 +281,18 @@ static int handshake(void) {
   if (!key)
     return mproc__err(MPROC_E_PERM, "fork server: no auth key");
   int64_t deadline = mproc__now_ns() + HANDSHAKE_TIMEOUT_NS;
-  uint8_t msg[MPROC__AUTH_MSG_MAX], expect[32];
-  size_t n;
+  uint8_t msg[MPROC__AUTH_MSG_MAX];
+  mproc__auth_expect_t expect;
+  size_t n, rlen = 0;
   int rc =
-      mproc__auth_challenge_make(key, MPROC_AUTHKEY_LEN, NULL, msg, expect);
+      mproc__auth_challenge_make(key, MPROC_AUTHKEY_LEN, NULL, msg, &expect);
   if (rc == 0)
     rc = mproc__fs_send_frame(fs.ctl, msg, MPROC__AUTH_CHALLENGE_LEN);
   if (rc == 0)
     rc = mproc__fs_recv_frame(fs.ctl, msg, sizeof msg, &n, deadline);
   if (rc < 0)
     return rc;
-  if (!mproc__auth_response_ok(msg, n, expect)) {
+  if (!mproc__auth_response_ok(msg, n, &expect)) {
     fs.refused++;
     mproc__fs_send_frame(fs.ctl, MPROC__AUTH_FAILURE,
                          sizeof MPROC__AUTH_FAILURE - 1);
@@ -304,9 +305,10 @@ static int handshake(void) {
     rc = mproc__fs_recv_frame(fs.ctl, msg, sizeof msg, &n, deadline);
   uint8_t resp[MPROC__AUTH_RESPONSE_LEN];
   if (rc == 0)
-    rc = mproc__auth_challenge_answer(msg, n, key, MPROC_AUTHKEY_LEN, resp);
+    rc = mproc__auth_challenge_answer(msg, n, key, MPROC_AUTHKEY_LEN, resp,
+                                      &rlen);
   if (rc == 0)
-    rc = mproc__fs_send_frame(fs.ctl, resp, sizeof resp);
+    rc = mproc__fs_send_frame(fs.ctl, resp, rlen);
   if (rc == 0)
     rc = mproc__fs_recv_frame(fs.ctl, msg, sizeof msg, &n, deadline);
   if (rc == 0 && !mproc__auth_welcome_ok(msg, n))

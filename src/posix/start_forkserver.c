@@ -210,26 +210,28 @@ static void server_drop(bool force) {
 static int server_greet(int ctl) {
   const uint8_t *key = mproc__authkey_get();
   int64_t deadline = mproc__now_ns() + BOOT_TIMEOUT_NS;
-  uint8_t msg[MPROC__AUTH_MSG_MAX], expect[32];
+  uint8_t msg[MPROC__AUTH_MSG_MAX];
+  mproc__auth_expect_t expect;
   uint8_t resp[MPROC__AUTH_RESPONSE_LEN];
-  size_t n;
+  size_t n, rlen = 0;
   int rc = mproc__fs_recv_frame(ctl, msg, sizeof msg, &n, deadline);
   if (rc == 0)
-    rc = mproc__auth_challenge_answer(msg, n, key, MPROC_AUTHKEY_LEN, resp);
+    rc = mproc__auth_challenge_answer(msg, n, key, MPROC_AUTHKEY_LEN, resp,
+                                      &rlen);
   if (rc == 0)
-    rc = mproc__fs_send_frame(ctl, resp, sizeof resp);
+    rc = mproc__fs_send_frame(ctl, resp, rlen);
   if (rc == 0)
     rc = mproc__fs_recv_frame(ctl, msg, sizeof msg, &n, deadline);
   if (rc == 0 && !mproc__auth_welcome_ok(msg, n))
     rc = mproc__err(MPROC_E_PERM, "the fork server refused the auth key");
   if (rc == 0)
-    rc = mproc__auth_challenge_make(key, MPROC_AUTHKEY_LEN, NULL, msg, expect);
+    rc = mproc__auth_challenge_make(key, MPROC_AUTHKEY_LEN, NULL, msg, &expect);
   if (rc == 0)
     rc = mproc__fs_send_frame(ctl, msg, MPROC__AUTH_CHALLENGE_LEN);
   if (rc == 0)
     rc = mproc__fs_recv_frame(ctl, msg, sizeof msg, &n, deadline);
   if (rc == 0) {
-    bool ok = mproc__auth_response_ok(msg, n, expect);
+    bool ok = mproc__auth_response_ok(msg, n, &expect);
     rc = mproc__fs_send_frame(
         ctl, ok ? MPROC__AUTH_WELCOME : MPROC__AUTH_FAILURE,
         ok ? sizeof MPROC__AUTH_WELCOME - 1 : sizeof MPROC__AUTH_FAILURE - 1);
