@@ -776,9 +776,21 @@ static void job_settle(job_t *j) {
 /* The handler thread                                                       */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * A nudge, never a wait: the handler polls every HANDLER_POLL and re-reads
+ * the state after any message, so a lost wake-up costs at most that. When
+ * the result queue's producer lock is taken, a worker's answer is on its
+ * way and wakes the handler as well; when the ring is full, the handler
+ * has reading to do. A timeout-0 mproc_queue_put() waited out another
+ * process's hold of that lock (up to half a second, a descheduled worker
+ * on a loaded machine), so close() or apply_async() parked on the
+ * caller's thread, and a failure of that park was dropped here: an OS
+ * error swallowed, which the fault walk (tests/test_fault.c) caught as a
+ * flake under load.
+ */
 static void wake_handler(mproc_pool_t *p) {
   mproc_value_t v = mproc_int(MSG_WAKE);
-  mproc_queue_put(p->results, &v, 1, 0); /* full: it is busy anyway */
+  mproc__queue_put_hint(p->results, &v, 1);
 }
 
 /* Resets worker @p w's accounting for a new process or after fail_all. */

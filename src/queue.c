@@ -378,9 +378,14 @@ static void publish_last(mproc_queue_t *q, uint32_t head) {
   bump(q, &sh->produced, &sh->produced_waiters);
 }
 
+/* With @p hint, only if that costs no wait and no system call: the
+ * producer lock free at once and the frame fitting the ring now, else
+ * MPROC_E_FULL (see mproc__queue_put_hint()). */
 static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
-                     size_t len, int64_t deadline) {
+                     size_t len, int64_t deadline, bool hint) {
   queue_shared_t *sh = q->sh;
+  if (hint && FRAME_HDR + len > q->cap)
+    return mproc__err(MPROC_E_FULL, "put: a hint must fit the ring");
   if (len > MPROC_QUEUE_MSG_MAX)
     return mproc__err(MPROC_E_TOOBIG,
                       "a message of %zu bytes is above the limit of %zu", len,
@@ -412,6 +417,9 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
   if (mproc__cas32(pl.w, &free_word, me)) {
     set_token(&pl);
     rc = 0;
+  } else if (hint) {
+    return mproc__err(MPROC_E_FULL, "put: the producer side of the queue "
+                                    "is busy");
   } else {
     int64_t ldl = deadline;
     uint32_t holder = mproc__load32(pl.w) & ~STEALING;
@@ -459,6 +467,10 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
       if (!mproc__load32(&sh->sp_active) && total <= q->cap &&
           free_bytes(q, total) >= total)
         break;
+      if (hint) {
+        rc = mproc__err(MPROC_E_FULL, "put: the ring is full");
+        goto out;
+      }
       /* A message the spill cannot take is MPROC_E_LIMIT, also when it is
        * larger than the ring and nothing is spilled: streaming it through
        * the ring instead would wait for a consumer (for ever if none
@@ -470,6 +482,10 @@ static int put_frame(mproc_queue_t *q, uint32_t kind, const uint8_t *p,
     size_t need = total <= q->cap ? total : q->cap / 4;
     if (slot && free_bytes(q, need) >= need)
       break;
+    if (hint) {
+      rc = mproc__err(MPROC_E_FULL, "put: the queue is full");
+      goto out;
+    }
     rc = wait_seq(q, &sh->consumed, &sh->consumed_waiters, seen, &cl, deadline,
                   MPROC_E_FULL, false);
     if (rc < 0)
@@ -913,7 +929,7 @@ int mproc_queue_put(mproc_queue_t *qp, const mproc_value_t *vals, size_t n,
   rc = mproc_encode(vals, n, &buf, &len);
   if (rc < 0)
     return rc;
-  rc = put_frame(q, KIND_VALUES, buf, len, deadline);
+  rc = put_frame(q, KIND_VALUES, buf, len, deadline, false);
   free(buf);
   return rc;
 }
@@ -927,7 +943,20 @@ int mproc_queue_put_bytes(mproc_queue_t *qp, const void *data, size_t len,
   int rc = mproc__deadline(timeout, &deadline);
   if (rc < 0)
     return rc;
-  return put_frame(q, KIND_BYTES, data, len, deadline);
+  return put_frame(q, KIND_BYTES, data, len, deadline, false);
+}
+
+int mproc__queue_put_hint(mproc_queue_t *qp, const mproc_value_t *vals,
+                          size_t n) {
+  QUEUE_GET(q, qp);
+  void *buf = NULL;
+  size_t len = 0;
+  int rc = mproc_encode(vals, n, &buf, &len);
+  if (rc < 0)
+    return rc;
+  rc = put_frame(q, KIND_VALUES, buf, len, MPROC__NO_DEADLINE, true);
+  free(buf);
+  return rc;
 }
 
 int mproc_queue_get(mproc_queue_t *qp, mproc_value_t **vals, size_t *n,

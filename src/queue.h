@@ -139,6 +139,18 @@ int mproc__queue_read_header(mproc_queue_t *q, const uint8_t *hdr,
 extern void (*mproc__spill_moved_hook)(uint32_t seq);
 /* Tests: the number of live spill segments and their bytes. */
 uint32_t mproc__queue_spill_units(mproc_queue_t *q);
+/*
+ * Puts @p vals only if that takes neither a wait nor a system call (the
+ * producer lock free at once, the frame fitting the ring now), else
+ * MPROC_E_FULL: for a wake-up whose loss costs only latency, to a reader
+ * that polls anyway (the pool's handler). A timeout-0 mproc_queue_put()
+ * is no substitute: on a queue without maxsize it waits for a producer
+ * lock that another process holds (mproc__queue_plock_grace_ns), and it
+ * may spill (files, maps), so a "cannot fail" nudge parked the caller on
+ * a loaded machine, and the failure of that park had to be dropped.
+ */
+int mproc__queue_put_hint(mproc_queue_t *q, const mproc_value_t *vals,
+                          size_t n);
 /* Whether a get would find a message (or the queue closed or broken). */
 int mproc__queue_ready(mproc_queue_t *q);
 /* Tests: the ring of a queue. */

@@ -247,6 +247,47 @@ static void test_sharing_rule(void **state) {
   mproc_queue_destroy(q);
 }
 
+/*
+ * The pool's wake-up (mproc__queue_put_hint): a put that neither waits
+ * for a producer lock someone holds nor spills when the ring is full, but
+ * says MPROC_E_FULL and leaves the queue as it was. Its timeout-0
+ * mproc_queue_put() predecessor parked the caller behind a worker holding
+ * the lock (a fault-walk flake under load, tests/test_fault.c).
+ */
+static void test_put_hint(void **state) {
+  (void)state;
+  mproc_queue_t *q = NULL;
+  mproc_queue_options_t o = {0, 4096};
+  assert_int_equal(mproc_queue_create(&q, &o), 0);
+  mproc_value_t one = mproc_int(7), *v = NULL;
+  size_t n = 0;
+  assert_int_equal(mproc__queue_put_hint(q, &one, 1), 0);
+  assert_int_equal(mproc_queue_get(q, &v, &n, 30), 0);
+  assert_int_equal(n, 1);
+  assert_int_equal(v[0].u.i, 7);
+  mproc_values_free(v, n);
+
+  /* The producer side taken: no wait, nothing put. */
+  mproc__queue_fake_holder(q, false, (uint32_t)mproc_getpid(), false);
+  assert_int_equal(mproc__queue_put_hint(q, &one, 1), MPROC_E_FULL);
+  assert_int_equal(mproc__queue_holder(q, false), (uint32_t)mproc_getpid());
+  mproc__queue_fake_holder(q, false, 0, false);
+  assert_int_equal(mproc_queue_get(q, &v, &n, 0), MPROC_E_EMPTY);
+
+  /* A full ring: no spill segment is made for it. */
+  unsigned put = 0;
+  while (mproc__queue_put_hint(q, &one, 1) == 0)
+    put++;
+  assert_true(put > 0);
+  assert_int_equal(mproc__queue_spill_units(q), 0);
+  for (unsigned i = 0; i < put; i++) {
+    assert_int_equal(mproc_queue_get(q, &v, &n, 30), 0);
+    mproc_values_free(v, n);
+  }
+  assert_int_equal(mproc_queue_get(q, &v, &n, 0), MPROC_E_EMPTY);
+  mproc_queue_destroy(q);
+}
+
 static void test_timeouts_and_sizes(void **state) {
   (void)state;
   mproc_queue_t *q;
@@ -668,6 +709,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_sizes),
       cmocka_unit_test(test_sharing_rule),
       cmocka_unit_test(test_timeouts_and_sizes),
+      cmocka_unit_test(test_put_hint),
       cmocka_unit_test(test_close),
       cmocka_unit_test(test_joinable),
       cmocka_unit_test(test_bad_input),
