@@ -309,12 +309,21 @@ static void test_producer_killed_while_spilled(void **state) {
     i++;
   }
   if (rc == MPROC_E_EMPTY) {
-    assert_int_equal((size_t)i, qs);
     uint8_t item[ITEM];
     fill_item(item, 7);
-    assert_int_equal(mproc_queue_put_bytes(q, item, ITEM, 5), 0);
-    assert_int_equal(mproc_queue_get_bytes(q, buf, sizeof buf, &len, 5), 0);
-    assert_true(is_item(buf, len, 7));
+    /* A producer killed inside the stores that publish is found by the
+     * next one to take the producer lock over, this put: the queue is
+     * broken then, and nothing half put was delivered above (the count
+     * may already include the item the consumer could not see). */
+    rc = mproc_queue_put_bytes(q, item, ITEM, 5);
+    if (rc == MPROC_E_BROKEN) {
+      assert_true((size_t)i == qs || (size_t)i + 1 == qs);
+    } else {
+      assert_int_equal((size_t)i, qs);
+      assert_int_equal(rc, 0);
+      assert_int_equal(mproc_queue_get_bytes(q, buf, sizeof buf, &len, 5), 0);
+      assert_true(is_item(buf, len, 7));
+    }
   } else {
     assert_int_equal(rc, MPROC_E_BROKEN);
   }
