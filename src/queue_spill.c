@@ -23,7 +23,13 @@
  * the producer lock free, or with the queue's last live holder (the holder
  * table: a process dead without destroying the queue does not count). If
  * every holder dies at once the names stay: the next queue creation, in
- * any process, sweeps the segments whose creator is dead.
+ * any process, sweeps them. The sweep never held the queue and cannot see
+ * its holder table, so the first spill makes the queue's anchor, a named
+ * list of its holders (queue_anchor.c): a queue's names go when its
+ * creator is dead and no process its anchor lists lives (no anchor: when
+ * its creator is dead). Before, the creator alone decided, and a child
+ * still draining the queue of a parent that had exited lost its segments
+ * to the next queue creation anywhere (test_sweep_spares_live_holder).
  *
  * Space. `units` counts the 64 KiB units of live segments against the
  * limit, and the backend reserves each segment whole at creation, so a
