@@ -1089,6 +1089,19 @@ void mproc__queue_fork_child(const mproc_value_t *args, size_t nargs) {
   }
 }
 
+/* And as it ends: it leaves their holders, as a spawn child does when it
+ * frees its arguments, so that the last holder to end takes the queue's
+ * names with it (the parent's objects stay the parent's). */
+void mproc__queue_fork_child_end(const mproc_value_t *args, size_t nargs) {
+  for (size_t i = 0; i < nargs; i++) {
+    if (args[i].type != MPROC_VALUE_OBJECT)
+      continue;
+    mproc_object_t *o = args[i].u.obj;
+    if (o && o->magic == MPROC__OBJ_MAGIC && is_queue_id(o->type_id))
+      mproc__spill_detach((mproc_queue_t *)o);
+  }
+}
+
 int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out) {
   if (!v || !out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL argument", __func__);

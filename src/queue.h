@@ -141,6 +141,8 @@ bool mproc__anchor_spares(const char *key);
 /* In a fork child, with its arguments: registers it as a holder of the
  * queues among them. */
 void mproc__queue_fork_child(const mproc_value_t *args, size_t nargs);
+/* In a fork child whose function returned: leaves those holders. */
+void mproc__queue_fork_child_end(const mproc_value_t *args, size_t nargs);
 /* What the spill needs of queue.c. */
 int mproc__queue_set_broken(mproc_queue_t *q, const char *why);
 void mproc__queue_bump(mproc_queue_t *q, bool produced);
