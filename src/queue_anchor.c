@@ -145,30 +145,34 @@ int mproc__anchor_make(mproc_queue_t *q) {
   return 0;
 }
 
-void mproc__anchor_join(mproc_queue_t *q, uint32_t pid, uint64_t tok) {
-  if (mproc__load32(&q->sh->spill.anchored) == 0)
-    return;
-  /* Not there yet: its maker lists this process from the header. */
-  mproc__shm_t m;
-  if (anchor_open_q(&m, q) < 0)
-    return;
-  anchor_t *a = m.addr;
+/* Maps the anchor of @p q into @p m if it has one, made or being made. */
+static anchor_t *anchor_map(mproc_queue_t *q, mproc__shm_t *m) {
+  if (mproc__load32(&q->sh->spill.anchored) == 0 || anchor_open_q(m, q) < 0)
+    return NULL;
+  anchor_t *a = m->addr;
   uint32_t magic = mproc__load32(&a->magic);
   if (magic == 0 || magic == ANCHOR_MAGIC)
-    anchor_add(a, pid, tok, false);
+    return a;
+  mproc__shm_close(m);
+  return NULL;
+}
+
+void mproc__anchor_join(mproc_queue_t *q, uint32_t pid, uint64_t tok) {
+  /* Not there yet: its maker lists this process from the header. */
+  mproc__shm_t m;
+  anchor_t *a = anchor_map(q, &m);
+  if (!a)
+    return;
+  anchor_add(a, pid, tok, false);
   mproc__shm_close(&m);
 }
 
 void mproc__anchor_leave(mproc_queue_t *q, uint32_t pid) {
-  if (mproc__load32(&q->sh->spill.anchored) == 0)
-    return;
   mproc__shm_t m;
-  if (anchor_open_q(&m, q) < 0)
+  anchor_t *a = anchor_map(q, &m);
+  if (!a)
     return;
-  anchor_t *a = m.addr;
-  uint32_t magic = mproc__load32(&a->magic);
-  for (uint32_t i = 0;
-       i < ANCHOR_SLOTS && (magic == 0 || magic == ANCHOR_MAGIC); i++) {
+  for (uint32_t i = 0; i < ANCHOR_SLOTS; i++) {
     volatile uint32_t *e = a->slot[i];
     uint32_t v = mproc__load32(&e[0]);
     if ((v & ~PID_ONLY) == pid)

@@ -36,43 +36,35 @@ static bool count_seg(const char *name) {
   return false; /* only counted, never removed */
 }
 
-/* The live segments of queues this process created ("mpq-<pid>-..."). */
-static int my_segments(void) {
+/* The names that start with @p kind and the pid @p pid. */
+static int names_of(const char *kind, int64_t pid) {
   char prefix[32];
-  snprintf(prefix, sizeof prefix, "mpq-%lld-", (long long)mproc_getpid());
+  snprintf(prefix, sizeof prefix, "%s-%lld-", kind, (long long)pid);
   seg_count = 0;
   mproc__spill_sweep(prefix, count_seg);
   return seg_count;
 }
 
-/* The live segments of queues process @p pid created. */
+/* The live segments of queues process @p pid created ("mpq-<pid>-..."). */
 static int segments_of(int64_t pid) {
-  char prefix[32];
-  snprintf(prefix, sizeof prefix, "mpq-%lld-", (long long)pid);
-  seg_count = 0;
-  mproc__spill_sweep(prefix, count_seg);
-  return seg_count;
+  return names_of("mpq", pid);
+}
+
+static int my_segments(void) {
+  return segments_of(mproc_getpid());
 }
 
 /* The anchors of queues process @p pid created ("mpqh-<pid>-...", the
- * holder list the sweep reads: see queue_spill.c). */
+ * holder list the sweep reads: see queue_anchor.c). */
 static int anchors_of(int64_t pid) {
-  char prefix[32];
-  snprintf(prefix, sizeof prefix, "mpqh-%lld-", (long long)pid);
-  seg_count = 0;
-  mproc__spill_sweep(prefix, count_seg);
-  return seg_count;
+  return names_of("mpqh", pid);
 }
 
 /* The released ones Windows could not delete yet because some process
  * still mapped them ("mpqd-<pid>-...", see mproc__spill_unlink): none may
  * outlive the queue. */
 static int released_of(int64_t pid) {
-  char prefix[32];
-  snprintf(prefix, sizeof prefix, "mpqd-%lld-", (long long)pid);
-  seg_count = 0;
-  mproc__spill_sweep(prefix, count_seg);
-  return seg_count;
+  return names_of("mpqd", pid);
 }
 
 static int my_released(void) {
