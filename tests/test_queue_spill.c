@@ -83,6 +83,28 @@ static bool is_item(const uint8_t *b, size_t len, int64_t seq) {
   return len == ITEM && memcmp(b, want, ITEM) == 0;
 }
 
+/* Takes items @p from, @p from + 1, ... up to @p to (excluded) from @p q,
+ * each within @p timeout, failing the test on one not whole or out of
+ * order; stops early at the first get that fails. Returns that get's code
+ * (0 when all were taken); *@p next is the item after the last taken. */
+static int drain_in_order(mproc_queue_t *q, int64_t from, int64_t to,
+                          double timeout, int64_t *next) {
+  uint8_t buf[ITEM];
+  int rc = 0;
+  int64_t i = from;
+  for (; i < to; i++) {
+    size_t len = 0;
+    rc = mproc_queue_get_bytes(q, buf, sizeof buf, &len, timeout);
+    if (rc != 0)
+      break;
+    if (!is_item(buf, len, i))
+      fail_msg("item %lld is not whole or out of order", (long long)i);
+  }
+  if (next)
+    *next = i;
+  return rc;
+}
+
 /* ------------------------------------------------------------------------ */
 /* A million puts, then a child drains                                      */
 /* ------------------------------------------------------------------------ */
@@ -307,14 +329,9 @@ static void test_producer_killed_while_spilled(void **state) {
    * broken: never half an item, never a hang. */
   assert_int_equal(mproc_queue_qsize(q, &qs), 0);
   uint8_t buf[ITEM];
-  int64_t i = 0;
-  int rc;
   size_t len;
-  while ((rc = mproc_queue_get_bytes(q, buf, sizeof buf, &len, 0)) == 0) {
-    if (!is_item(buf, len, i))
-      fail_msg("item %lld is not whole or out of order", (long long)i);
-    i++;
-  }
+  int64_t i = 0;
+  int rc = drain_in_order(q, 0, INT64_MAX, 0, &i);
   if (rc == MPROC_E_EMPTY) {
     uint8_t item[ITEM];
     fill_item(item, 7);
@@ -379,16 +396,7 @@ static void test_consumer_killed_while_spilled(void **state) {
    * killed while copying an item leaves it to the next. */
   assert_int_equal(mproc_queue_qsize(q, &qs), 0);
   assert_true(qs > 0 && qs < (size_t)n);
-  uint8_t buf[ITEM];
-  size_t len;
-  int rc = 0;
-  for (int64_t i = n - (int64_t)qs; i < n; i++) {
-    rc = mproc_queue_get_bytes(q, buf, sizeof buf, &len, 5);
-    if (rc != 0)
-      break;
-    if (!is_item(buf, len, i))
-      fail_msg("item %lld is not whole or out of order", (long long)i);
-  }
+  int rc = drain_in_order(q, n - (int64_t)qs, n, 5, NULL);
   if (rc == 0) {
     assert_int_equal(mproc_queue_empty(q), 1);
     assert_int_equal(mproc__queue_spill_units(q), 0);
@@ -447,16 +455,11 @@ static void test_consumer_dies_before_unlink(void **state) {
   assert_int_equal(mproc_queue_qsize(q, &qs), 0);
   assert_true(qs > 0 && qs < (size_t)n);
   /* The rest, in order, from a consumer lock whose holder died. */
-  uint8_t buf[ITEM];
-  size_t len;
-  for (int64_t i = n - (int64_t)qs; i < n; i++) {
-    int rc = mproc_queue_get_bytes(q, buf, sizeof buf, &len, 10);
-    if (rc != 0)
-      fail_msg("get %lld: %s (%s)", (long long)i, mproc_strerror(rc),
-               mproc_last_error());
-    if (!is_item(buf, len, i))
-      fail_msg("item %lld is not whole or out of order", (long long)i);
-  }
+  int64_t i = 0;
+  int rc = drain_in_order(q, n - (int64_t)qs, n, 10, &i);
+  if (rc != 0)
+    fail_msg("get %lld: %s (%s)", (long long)i, mproc_strerror(rc),
+             mproc_last_error());
   assert_int_equal(mproc_queue_empty(q), 1);
   assert_int_equal(mproc__queue_spill_units(q), 0);
   /* Drained, the queue still alive: no segment left. */
@@ -526,6 +529,22 @@ static void test_unbounded_never_full(void **state) {
 /* The sweep of segments whose creator died                                 */
 /* ------------------------------------------------------------------------ */
 
+/* In a child: a queue of its own (4 KiB ring) holding items 0 to
+ * @p count - 1, spilled; NULL if anything failed. */
+static mproc_queue_t *spilled_queue(int64_t count) {
+  mproc_queue_t *q;
+  mproc_queue_options_t o = {.maxsize = 0, .capacity = 4096};
+  if (mproc_queue_create(&q, &o) != 0)
+    return NULL;
+  uint8_t item[ITEM];
+  for (int64_t i = 0; i < count; i++) {
+    fill_item(item, i);
+    if (mproc_queue_put_bytes(q, item, ITEM, 0) != 0)
+      return NULL;
+  }
+  return mproc__queue_spill_units(q) > 0 ? q : NULL;
+}
+
 /* args: ready event, stay event. Creates a queue of its own, spills into
  * it, says ready, and waits to be killed without letting the queue go:
  * its segments outlive it, as when every holder of a queue is killed. */
@@ -534,18 +553,8 @@ static int child_spill_and_stay(const mproc_value_t *args, size_t nargs) {
   if (nargs != 2 || mproc_value_as_event(&args[0], &ready) != 0 ||
       mproc_value_as_event(&args[1], &stay) != 0)
     return 80;
-  mproc_queue_t *q;
-  mproc_queue_options_t o = {.maxsize = 0, .capacity = 4096};
-  if (mproc_queue_create(&q, &o) != 0)
+  if (!spilled_queue(1000))
     return 81;
-  uint8_t item[ITEM];
-  for (int64_t i = 0; i < 1000; i++) {
-    fill_item(item, i);
-    if (mproc_queue_put_bytes(q, item, ITEM, 0) != 0)
-      return 82;
-  }
-  if (mproc__queue_spill_units(q) == 0)
-    return 83;
   mproc_event_set(ready);
   mproc_event_wait(stay, 120); /* never set: killed before */
   return 84;
@@ -631,18 +640,9 @@ static int child_create_and_hand_on(const mproc_value_t *args, size_t nargs) {
   if (nargs != 5 || mproc_value_as_int(&args[0], &count) != 0 ||
       mproc_value_as_int(&args[4], &method) != 0)
     return 110;
-  mproc_queue_t *q;
-  mproc_queue_options_t o = {.maxsize = 0, .capacity = 4096};
-  if (mproc_queue_create(&q, &o) != 0)
+  mproc_queue_t *q = spilled_queue(count);
+  if (!q)
     return 111;
-  uint8_t item[ITEM];
-  for (int64_t i = 0; i < count; i++) {
-    fill_item(item, i);
-    if (mproc_queue_put_bytes(q, item, ITEM, 0) != 0)
-      return 112;
-  }
-  if (mproc__queue_spill_units(q) == 0)
-    return 113;
   mproc_value_t a[5] = {mproc_obj(q), mproc_int(count), args[1], args[2],
                         args[3]};
   mproc_process_options_t po = {.start_method = (mproc_start_method_t)method,
