@@ -1098,7 +1098,8 @@ static void check_items(stats_t *s, int nprod, int64_t lost_ok,
 }
 
 /* The segments of queues this process created ("mpq-<pid>-...", and
- * "mpqd-<pid>-..." for released ones Windows could not delete yet). */
+ * "mpqd-<pid>-..." for released ones Windows could not delete yet), and
+ * their anchors ("mpqh-<pid>-...", src/queue_anchor.c). */
 static int seg_count;
 static bool count_seg(const char *name) {
   (void)name;
@@ -1111,6 +1112,8 @@ static int my_segments(void) {
   snprintf(prefix, sizeof prefix, "mpq-%lld-", (long long)mproc_getpid());
   mproc__spill_sweep(prefix, count_seg);
   snprintf(prefix, sizeof prefix, "mpqd-%lld-", (long long)mproc_getpid());
+  mproc__spill_sweep(prefix, count_seg);
+  snprintf(prefix, sizeof prefix, "mpqh-%lld-", (long long)mproc_getpid());
   mproc__spill_sweep(prefix, count_seg);
   return seg_count;
 }
