@@ -134,9 +134,11 @@ int mproc__anchor_make(mproc_queue_t *q) {
     uint32_t pid = mproc__load32(&slot[0]);
     uint64_t t =
         ((uint64_t)mproc__load32(&slot[2]) << 32) | mproc__load32(&slot[1]);
-    /* The token is believed only when it is that of the live process. */
-    if (pid != 0 && !(t != 0 && mproc__pid_alive((int64_t)pid, t)))
-      t = 0;
+    /* A token that names no live process: the holder is dead, or it took
+     * a dead one's slot over and has yet to write its own token, and then
+     * it sees `anchored` set and lists itself. No token yet: PID_ONLY. */
+    if (pid == 0 || (t != 0 && !mproc__pid_alive((int64_t)pid, t)))
+      continue;
     anchor_add(a, pid, t, true);
   }
   mproc__store32(&a->magic, ANCHOR_MAGIC);
