@@ -107,3 +107,7 @@ void mproc__builtin_fork_child(const mproc_value_t *args, size_t nargs) {
   mproc__conn_fork_child(args, nargs);
   mproc__queue_fork_child(args, nargs);
 }
+
+void mproc__builtin_fork_child_end(const mproc_value_t *args, size_t nargs) {
+  mproc__queue_fork_child_end(args, nargs);
+}

@@ -23,5 +23,8 @@ const char *mproc__builtin_process_name(mproc_fn fn,
  * CPython's after-fork hooks do (connections it was not given are closed,
  * as a spawn child would not have them). */
 void mproc__builtin_fork_child(const mproc_value_t *args, size_t nargs);
+/* In a fork child, once its function returned: lets go of what the child
+ * took on at its start (the holder tables of the queues it was given). */
+void mproc__builtin_fork_child_end(const mproc_value_t *args, size_t nargs);
 
 #endif /* MPROC_BUILTINS_H */

@@ -414,6 +414,7 @@ int mproc__child_run(const mproc__child_spec_t *spec) {
    * handlers are its parent's), as CPython's _bootstrap calls
    * _exit_function() itself before os._exit(). */
   mproc__process_end();
+  mproc__builtin_fork_child_end(spec->args, spec->nargs);
   /* Then the slots this child holds, which include every object it
    * inherited: otherwise each fork would pin them for good. */
   mproc__slab_exit();

@@ -1077,16 +1077,29 @@ int mproc_queue_join(mproc_queue_t *qp, double timeout) {
   }
 }
 
-/* A fork child that received queues as arguments joins their holders at
- * once, before its parent may let them go (see queue_spill.c). */
-void mproc__queue_fork_child(const mproc_value_t *args, size_t nargs) {
+/* Calls @p fn on each queue among @p args. */
+static void each_queue(const mproc_value_t *args, size_t nargs,
+                       void (*fn)(mproc_queue_t *q)) {
   for (size_t i = 0; i < nargs; i++) {
     if (args[i].type != MPROC_VALUE_OBJECT)
       continue;
     mproc_object_t *o = args[i].u.obj;
     if (o && o->magic == MPROC__OBJ_MAGIC && is_queue_id(o->type_id))
-      mproc__spill_attach((mproc_queue_t *)o);
+      fn((mproc_queue_t *)o);
   }
+}
+
+/* A fork child that received queues as arguments joins their holders at
+ * once, before its parent may let them go (see queue_spill.c). */
+void mproc__queue_fork_child(const mproc_value_t *args, size_t nargs) {
+  each_queue(args, nargs, mproc__spill_attach);
+}
+
+/* And as it ends: it leaves their holders, as a spawn child does when it
+ * frees its arguments, so that the last holder to end takes the queue's
+ * names with it (the parent's objects stay the parent's). */
+void mproc__queue_fork_child_end(const mproc_value_t *args, size_t nargs) {
+  each_queue(args, nargs, mproc__spill_detach);
 }
 
 int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out) {

@@ -40,7 +40,8 @@ typedef struct mproc__spill_shared {
   volatile uint32_t limit;         /* units */
   volatile uint32_t units;         /* units of live segments */
   volatile uint32_t below;         /* every segment below is unlinked */
-  uint32_t pad7[8];
+  volatile uint32_t anchored;      /* the anchor: 0 none, 1 being made, 2 */
+  uint32_t pad7[7];
   volatile uint32_t holders[MPROC__SPILL_HOLDERS][3]; /* pid, token lo/hi */
 } mproc__spill_shared_t;
 
@@ -126,9 +127,22 @@ bool mproc__spill_pending(queue_shared_t *sh);
  * left open for writing. */
 void mproc__spill_release_open(mproc_queue_t *q);
 int mproc__spill_set_limit(mproc_queue_t *q, uint64_t limit);
+/* The anchor of a spilled queue (queue_anchor.c): a named list of its
+ * holders that the sweep reads. make under the producer lock before the
+ * first segment; join and leave as a process enters and leaves the holder
+ * table; unlink with the last holder. spares: whether the sweep must
+ * leave the names of the queue of @p key ("<cpid>-<token>-<id>") alone. */
+void mproc__spill_key(char *buf, size_t cap, mproc__spill_shared_t *sp);
+int mproc__anchor_make(mproc_queue_t *q);
+void mproc__anchor_join(mproc_queue_t *q, uint32_t pid, uint64_t tok);
+void mproc__anchor_leave(mproc_queue_t *q, uint32_t pid);
+void mproc__anchor_unlink(mproc_queue_t *q);
+bool mproc__anchor_spares(const char *key);
 /* In a fork child, with its arguments: registers it as a holder of the
  * queues among them. */
 void mproc__queue_fork_child(const mproc_value_t *args, size_t nargs);
+/* In a fork child whose function returned: leaves those holders. */
+void mproc__queue_fork_child_end(const mproc_value_t *args, size_t nargs);
 /* What the spill needs of queue.c. */
 int mproc__queue_set_broken(mproc_queue_t *q, const char *why);
 void mproc__queue_bump(mproc_queue_t *q, bool produced);

@@ -23,7 +23,13 @@
  * the producer lock free, or with the queue's last live holder (the holder
  * table: a process dead without destroying the queue does not count). If
  * every holder dies at once the names stay: the next queue creation, in
- * any process, sweeps the segments whose creator is dead.
+ * any process, sweeps them. The sweep never held the queue and cannot see
+ * its holder table, so the first spill makes the queue's anchor, a named
+ * list of its holders (queue_anchor.c): a queue's names go when its
+ * creator is dead and no process its anchor lists lives (no anchor: when
+ * its creator is dead). Before, the creator alone decided, and a child
+ * still draining the queue of a parent that had exited lost its segments
+ * to the next queue creation anywhere (test_sweep_spares_live_holder).
  *
  * Space. `units` counts the 64 KiB units of live segments against the
  * limit, and the backend reserves each segment whole at creation, so a
@@ -47,6 +53,7 @@
 #define SEG_MAGIC 0x5370496cu /* "SpIl" */
 #define SEG_UNITS 64u         /* 4 MiB: a million small items, ~18 segments */
 #define NAME_PREFIX "mpq-"
+#define ANCHOR_PREFIX "mpqh-" /* see queue_anchor.c */
 /* A released segment that Windows could not delete yet (still mapped
  * somewhere) waits under this name: see mproc__spill_unlink. */
 #define GONE_PREFIX "mpqd-"
@@ -65,9 +72,9 @@ typedef char mproc__queue_header_fits
 
 static void seg_name_as(char *buf, size_t cap, const char *prefix,
                         mproc__spill_shared_t *sp, uint32_t seq) {
-  snprintf(buf, cap, "%s%u-%08x%08x-%08x%08x-%u", prefix, (unsigned)sp->cpid,
-           (unsigned)sp->ctok_hi, (unsigned)sp->ctok_lo, (unsigned)sp->id_hi,
-           (unsigned)sp->id_lo, (unsigned)seq);
+  char key[64];
+  mproc__spill_key(key, sizeof key, sp);
+  snprintf(buf, cap, "%s%s-%u", prefix, key, (unsigned)seq);
 }
 
 static void seg_name(char *buf, size_t cap, mproc__spill_shared_t *sp,
@@ -115,6 +122,8 @@ static void holder_register(mproc_queue_t *q) {
         mproc__store32(&slot[2], (uint32_t)(tok >> 32));
         mproc__store32(&slot[1], (uint32_t)tok);
         q->spill.holder_pid = me;
+        /* After the table: see queue_anchor.c. */
+        mproc__anchor_join(q, (uint32_t)me, tok);
         return;
       }
     }
@@ -136,21 +145,27 @@ static bool other_holder_alive(mproc__spill_shared_t *sp) {
   return false;
 }
 
-/* A segment is stale when the process that created its queue is gone; a
- * released one that Windows could not delete yet always goes (the delete
- * fails while someone still maps it). */
+/* A segment or an anchor is stale when the process that created its queue
+ * is gone and no process its anchor lists lives (queue_anchor.c); with no
+ * anchor, when its creator is gone. A released one that Windows could not
+ * delete yet always goes (the delete fails while someone still maps it). */
 static bool stale_segment(const char *name) {
   if (strncmp(name, GONE_PREFIX, strlen(GONE_PREFIX)) == 0)
     return true;
   unsigned pid = 0;
-  char tok[17] = {0};
-  if (sscanf(name, NAME_PREFIX "%u-%16[0-9a-f]-", &pid, tok) != 2 ||
-      strlen(tok) != 16 || pid == 0)
+  char tok[17] = {0}, id[17] = {0};
+  const char *fmt = strncmp(name, NAME_PREFIX, strlen(NAME_PREFIX)) == 0
+                        ? NAME_PREFIX "%u-%16[0-9a-f]-%16[0-9a-f]"
+                        : ANCHOR_PREFIX "%u-%16[0-9a-f]-%16[0-9a-f]";
+  if (sscanf(name, fmt, &pid, tok, id) != 3 || strlen(tok) != 16 ||
+      strlen(id) != 16 || pid == 0)
     return false;
   uint64_t t = strtoull(tok, NULL, 16);
-  if ((int64_t)pid == mproc__getpid())
+  if ((int64_t)pid == mproc__getpid() || mproc__pid_alive((int64_t)pid, t))
     return false;
-  return !mproc__pid_alive((int64_t)pid, t);
+  char key[64];
+  snprintf(key, sizeof key, "%u-%s-%s", pid, tok, id);
+  return !mproc__anchor_spares(key);
 }
 
 int mproc__spill_init(mproc_queue_t *q, uint64_t limit) {
@@ -264,6 +279,7 @@ void mproc__spill_detach(mproc_queue_t *q) {
     }
   }
   q->spill.holder_pid = 0;
+  mproc__anchor_leave(q, (uint32_t)me);
   /* Out of the table first, then the look: of two holders leaving at once
    * at least one sees the other gone (both may unlink: harmless). */
   if (other_holder_alive(sp))
@@ -271,13 +287,13 @@ void mproc__spill_detach(mproc_queue_t *q) {
   uint32_t end = mproc__load32(&sp->next_seq);
   for (uint32_t s = mproc__load32(&sp->below); s != end && s != 0; s++)
     unlink_seq(sp, s);
+  if (mproc__load32(&sp->anchored) != 0)
+    mproc__anchor_unlink(q);
   /* What Windows could not delete while other holders mapped it: they are
    * gone now (a no-op on POSIX, where nothing is renamed). */
-  char gone[96];
-  int n =
-      snprintf(gone, sizeof gone, GONE_PREFIX "%u-%08x%08x-%08x%08x-",
-               (unsigned)sp->cpid, (unsigned)sp->ctok_hi, (unsigned)sp->ctok_lo,
-               (unsigned)sp->id_hi, (unsigned)sp->id_lo);
+  char key[64], gone[96];
+  mproc__spill_key(key, sizeof key, sp);
+  int n = snprintf(gone, sizeof gone, GONE_PREFIX "%s-", key);
   if (n > 0 && (size_t)n < sizeof gone)
     mproc__spill_sweep(gone, any_gone);
 }
@@ -396,6 +412,10 @@ int mproc__spill_put(mproc_queue_t *q, const uint8_t hdr[8], const uint8_t *p,
       units = limit - used;
     if (used + units > limit)
       return limit_err(sp, len);
+    /* The first spill names the queue's holders for the sweep. */
+    int rc = mproc__anchor_make(q);
+    if (rc < 0)
+      return rc;
     fseq = mproc__load32(&sp->next_seq);
     if (fseq == 0)
       fseq = 1;
@@ -404,7 +424,7 @@ int mproc__spill_put(mproc_queue_t *q, const uint8_t hdr[8], const uint8_t *p,
     seg_name(name, sizeof name, sp, fseq);
     mproc__store32(&sp->creating, fseq);
     mproc__store32(&sp->next_seq, fseq + 1);
-    int rc = mproc__spill_create(&fresh, name, (size_t)(units * UNIT));
+    rc = mproc__spill_create(&fresh, name, (size_t)(units * UNIT));
     if (rc < 0) {
       mproc__store32(&sp->creating, 0);
       return rc;

@@ -36,33 +36,39 @@ static bool count_seg(const char *name) {
   return false; /* only counted, never removed */
 }
 
-/* The live segments of queues this process created ("mpq-<pid>-..."). */
-static int my_segments(void) {
+/* The names that start with @p kind and the pid @p pid. */
+static int names_of(const char *kind, int64_t pid) {
   char prefix[32];
-  snprintf(prefix, sizeof prefix, "mpq-%lld-", (long long)mproc_getpid());
+  snprintf(prefix, sizeof prefix, "%s-%lld-", kind, (long long)pid);
   seg_count = 0;
   mproc__spill_sweep(prefix, count_seg);
   return seg_count;
 }
 
-/* The live segments of queues process @p pid created. */
+/* The live segments of queues process @p pid created ("mpq-<pid>-..."). */
 static int segments_of(int64_t pid) {
-  char prefix[32];
-  snprintf(prefix, sizeof prefix, "mpq-%lld-", (long long)pid);
-  seg_count = 0;
-  mproc__spill_sweep(prefix, count_seg);
-  return seg_count;
+  return names_of("mpq", pid);
+}
+
+static int my_segments(void) {
+  return segments_of(mproc_getpid());
+}
+
+/* The anchors of queues process @p pid created ("mpqh-<pid>-...", the
+ * holder list the sweep reads: see queue_anchor.c). */
+static int anchors_of(int64_t pid) {
+  return names_of("mpqh", pid);
 }
 
 /* The released ones Windows could not delete yet because some process
  * still mapped them ("mpqd-<pid>-...", see mproc__spill_unlink): none may
  * outlive the queue. */
+static int released_of(int64_t pid) {
+  return names_of("mpqd", pid);
+}
+
 static int my_released(void) {
-  char prefix[32];
-  snprintf(prefix, sizeof prefix, "mpqd-%lld-", (long long)mproc_getpid());
-  seg_count = 0;
-  mproc__spill_sweep(prefix, count_seg);
-  return seg_count;
+  return released_of(mproc_getpid());
 }
 
 static void fill_item(uint8_t *b, int64_t seq) {
@@ -75,6 +81,28 @@ static bool is_item(const uint8_t *b, size_t len, int64_t seq) {
   uint8_t want[ITEM];
   fill_item(want, seq);
   return len == ITEM && memcmp(b, want, ITEM) == 0;
+}
+
+/* Takes items @p from, @p from + 1, ... up to @p to (excluded) from @p q,
+ * each within @p timeout, failing the test on one not whole or out of
+ * order; stops early at the first get that fails. Returns that get's code
+ * (0 when all were taken); *@p next is the item after the last taken. */
+static int drain_in_order(mproc_queue_t *q, int64_t from, int64_t to,
+                          double timeout, int64_t *next) {
+  uint8_t buf[ITEM];
+  int rc = 0;
+  int64_t i = from;
+  for (; i < to; i++) {
+    size_t len = 0;
+    rc = mproc_queue_get_bytes(q, buf, sizeof buf, &len, timeout);
+    if (rc != 0)
+      break;
+    if (!is_item(buf, len, i))
+      fail_msg("item %lld is not whole or out of order", (long long)i);
+  }
+  if (next)
+    *next = i;
+  return rc;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -139,6 +167,7 @@ static void test_million_then_drain(void **state) {
   harness_expect_exit(harness_start(child_drain, b, 2, TEST_METHOD(state)), 0);
   mproc_queue_destroy(q);
   assert_int_equal(my_segments(), 0);
+  assert_int_equal(anchors_of(mproc_getpid()), 0);
   assert_int_equal(my_released(), 0);
 }
 
@@ -300,14 +329,9 @@ static void test_producer_killed_while_spilled(void **state) {
    * broken: never half an item, never a hang. */
   assert_int_equal(mproc_queue_qsize(q, &qs), 0);
   uint8_t buf[ITEM];
-  int64_t i = 0;
-  int rc;
   size_t len;
-  while ((rc = mproc_queue_get_bytes(q, buf, sizeof buf, &len, 0)) == 0) {
-    if (!is_item(buf, len, i))
-      fail_msg("item %lld is not whole or out of order", (long long)i);
-    i++;
-  }
+  int64_t i = 0;
+  int rc = drain_in_order(q, 0, INT64_MAX, 0, &i);
   if (rc == MPROC_E_EMPTY) {
     uint8_t item[ITEM];
     fill_item(item, 7);
@@ -372,16 +396,7 @@ static void test_consumer_killed_while_spilled(void **state) {
    * killed while copying an item leaves it to the next. */
   assert_int_equal(mproc_queue_qsize(q, &qs), 0);
   assert_true(qs > 0 && qs < (size_t)n);
-  uint8_t buf[ITEM];
-  size_t len;
-  int rc = 0;
-  for (int64_t i = n - (int64_t)qs; i < n; i++) {
-    rc = mproc_queue_get_bytes(q, buf, sizeof buf, &len, 5);
-    if (rc != 0)
-      break;
-    if (!is_item(buf, len, i))
-      fail_msg("item %lld is not whole or out of order", (long long)i);
-  }
+  int rc = drain_in_order(q, n - (int64_t)qs, n, 5, NULL);
   if (rc == 0) {
     assert_int_equal(mproc_queue_empty(q), 1);
     assert_int_equal(mproc__queue_spill_units(q), 0);
@@ -440,16 +455,11 @@ static void test_consumer_dies_before_unlink(void **state) {
   assert_int_equal(mproc_queue_qsize(q, &qs), 0);
   assert_true(qs > 0 && qs < (size_t)n);
   /* The rest, in order, from a consumer lock whose holder died. */
-  uint8_t buf[ITEM];
-  size_t len;
-  for (int64_t i = n - (int64_t)qs; i < n; i++) {
-    int rc = mproc_queue_get_bytes(q, buf, sizeof buf, &len, 10);
-    if (rc != 0)
-      fail_msg("get %lld: %s (%s)", (long long)i, mproc_strerror(rc),
-               mproc_last_error());
-    if (!is_item(buf, len, i))
-      fail_msg("item %lld is not whole or out of order", (long long)i);
-  }
+  int64_t i = 0;
+  int rc = drain_in_order(q, n - (int64_t)qs, n, 10, &i);
+  if (rc != 0)
+    fail_msg("get %lld: %s (%s)", (long long)i, mproc_strerror(rc),
+             mproc_last_error());
   assert_int_equal(mproc_queue_empty(q), 1);
   assert_int_equal(mproc__queue_spill_units(q), 0);
   /* Drained, the queue still alive: no segment left. */
@@ -519,6 +529,22 @@ static void test_unbounded_never_full(void **state) {
 /* The sweep of segments whose creator died                                 */
 /* ------------------------------------------------------------------------ */
 
+/* In a child: a queue of its own (4 KiB ring) holding items 0 to
+ * @p count - 1, spilled; NULL if anything failed. */
+static mproc_queue_t *spilled_queue(int64_t count) {
+  mproc_queue_t *q;
+  mproc_queue_options_t o = {.maxsize = 0, .capacity = 4096};
+  if (mproc_queue_create(&q, &o) != 0)
+    return NULL;
+  uint8_t item[ITEM];
+  for (int64_t i = 0; i < count; i++) {
+    fill_item(item, i);
+    if (mproc_queue_put_bytes(q, item, ITEM, 0) != 0)
+      return NULL;
+  }
+  return mproc__queue_spill_units(q) > 0 ? q : NULL;
+}
+
 /* args: ready event, stay event. Creates a queue of its own, spills into
  * it, says ready, and waits to be killed without letting the queue go:
  * its segments outlive it, as when every holder of a queue is killed. */
@@ -527,18 +553,8 @@ static int child_spill_and_stay(const mproc_value_t *args, size_t nargs) {
   if (nargs != 2 || mproc_value_as_event(&args[0], &ready) != 0 ||
       mproc_value_as_event(&args[1], &stay) != 0)
     return 80;
-  mproc_queue_t *q;
-  mproc_queue_options_t o = {.maxsize = 0, .capacity = 4096};
-  if (mproc_queue_create(&q, &o) != 0)
+  if (!spilled_queue(1000))
     return 81;
-  uint8_t item[ITEM];
-  for (int64_t i = 0; i < 1000; i++) {
-    fill_item(item, i);
-    if (mproc_queue_put_bytes(q, item, ITEM, 0) != 0)
-      return 82;
-  }
-  if (mproc__queue_spill_units(q) == 0)
-    return 83;
   mproc_event_set(ready);
   mproc_event_wait(stay, 120); /* never set: killed before */
   return 84;
@@ -558,6 +574,7 @@ static void test_sweep_dead_creator(void **state) {
   assert_int_equal(mproc_event_wait(ready, 120), 0);
   int live = segments_of(pid);
   assert_true(live > 0);
+  assert_int_equal(anchors_of(pid), 1);
   /* A creation while the creator lives leaves them alone. */
   mproc_queue_t *q;
   assert_int_equal(mproc_queue_create(&q, NULL), 0);
@@ -566,13 +583,133 @@ static void test_sweep_dead_creator(void **state) {
   assert_int_equal(mproc_process_kill(p), 0);
   harness_expect_exit(p, -MPROC_SIGKILL);
   assert_int_equal(segments_of(pid), live);
-  /* The next creation sweeps them. */
+  /* The next creation sweeps them, and the anchor: no holder lives. */
   assert_int_equal(mproc_queue_create(&q, NULL), 0);
   assert_int_equal(segments_of(pid), 0);
+  assert_int_equal(anchors_of(pid), 0);
   mproc_queue_destroy(q);
   mproc_event_destroy(ready);
   mproc_event_destroy(stay);
   assert_int_equal(my_segments(), 0);
+}
+
+/* args: queue, count, ready event, go event, result queue. Says ready
+ * (it holds the queue: a child registers before its function runs),
+ * waits for go, takes count items in order and puts its verdict into
+ * the result queue: 0, or where it failed (21: a get
+ * failed, MPROC_E_BROKEN when the segments were swept; 22: an item not
+ * whole or out of order; 23: not empty after). Its parent is killed
+ * meanwhile, so nobody joins it: the verdict travels by queue. */
+static int child_late_holder(const mproc_value_t *args, size_t nargs) {
+  mproc_queue_t *q, *res;
+  mproc_event_t *ready, *go;
+  int64_t count;
+  if (nargs != 5 || mproc_value_as_queue(&args[0], &q) != 0 ||
+      mproc_value_as_int(&args[1], &count) != 0 ||
+      mproc_value_as_event(&args[2], &ready) != 0 ||
+      mproc_value_as_event(&args[3], &go) != 0 ||
+      mproc_value_as_queue(&args[4], &res) != 0)
+    return 100;
+  mproc_event_set(ready);
+  int64_t verdict = mproc_event_wait(go, 120) == 0 ? 0 : 24;
+  uint8_t buf[ITEM];
+  for (int64_t i = 0; i < count && verdict == 0; i++) {
+    size_t len = 0;
+    int rc = mproc_queue_get_bytes(q, buf, sizeof buf, &len, 60);
+    if (rc != 0) {
+      fprintf(stderr, "late holder: get %lld: %s (%s)\n", (long long)i,
+              mproc_strerror(rc), mproc_last_error());
+      verdict = 21;
+    } else if (!is_item(buf, len, i)) {
+      verdict = 22;
+    }
+  }
+  if (verdict == 0 && mproc_queue_empty(q) != 1)
+    verdict = 23;
+  /* The queue goes with the arguments, after the return: the last holder,
+   * it takes every name with it. */
+  mproc_value_t v = mproc_int(verdict);
+  return mproc_queue_put(res, &v, 1, 60) == 0 ? 0 : 101;
+}
+
+/* args: count, ready event, go event, result queue, start method. Creates
+ * a queue, spills count items into it, hands it to a child of its own
+ * (child_late_holder) and stays until killed, the queue undrained. */
+static int child_create_and_hand_on(const mproc_value_t *args, size_t nargs) {
+  int64_t count, method;
+  if (nargs != 5 || mproc_value_as_int(&args[0], &count) != 0 ||
+      mproc_value_as_int(&args[4], &method) != 0)
+    return 110;
+  mproc_queue_t *q = spilled_queue(count);
+  if (!q)
+    return 111;
+  mproc_value_t a[5] = {mproc_obj(q), mproc_int(count), args[1], args[2],
+                        args[3]};
+  mproc_process_options_t po = {.start_method = (mproc_start_method_t)method,
+                                .daemon = false};
+  mproc_process_t *p = NULL;
+  if (mproc_process_start(&p, child_late_holder, a, 5, &po) != 0)
+    return 114;
+  mproc_event_t *stay;
+  if (mproc_event_create(&stay) != 0)
+    return 115;
+  mproc_event_wait(stay, 120); /* never set: killed before */
+  return 116;
+}
+
+/* The creator of a spilled queue is killed while another process still
+ * holds it, undrained; a queue created meanwhile (the sweep) leaves its
+ * segments alone, since a holder lives, and that holder drains every
+ * message in order. Before, the sweep went by the creator alone: it
+ * deleted the segments and the holder got MPROC_E_BROKEN (verdict 21).
+ * Once the last holder lets the queue go, no name is left. */
+static void test_sweep_spares_live_holder(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  int64_t n = 100000; /* ~7 MB: two segments */
+  mproc_event_t *ready, *go;
+  mproc_queue_t *res;
+  assert_int_equal(mproc_event_create(&ready), 0);
+  assert_int_equal(mproc_event_create(&go), 0);
+  mproc_queue_options_t ro = {.maxsize = 4, .capacity = 0};
+  assert_int_equal(mproc_queue_create(&res, &ro), 0);
+  mproc_value_t a[5] = {mproc_int(n), mproc_obj(ready), mproc_obj(go),
+                        mproc_obj(res), mproc_int((int64_t)m)};
+  mproc_process_t *c = harness_start(child_create_and_hand_on, a, 5, m);
+  int64_t cpid = mproc_process_pid(c);
+  assert_int_equal(mproc_event_wait(ready, 120), 0);
+  int live = segments_of(cpid);
+  assert_true(live > 0);
+  assert_int_equal(mproc_process_kill(c), 0);
+  harness_expect_exit(c, -MPROC_SIGKILL);
+  /* The sweep: the creator is dead, the holder is not. */
+  mproc_queue_t *q;
+  assert_int_equal(mproc_queue_create(&q, NULL), 0);
+  mproc_queue_destroy(q);
+  int after = segments_of(cpid);
+  mproc_event_set(go);
+  mproc_value_t *vals = NULL;
+  size_t nv = 0;
+  assert_int_equal(mproc_queue_get(res, &vals, &nv, 120), 0);
+  int64_t verdict = -1;
+  assert_int_equal(nv, 1);
+  assert_int_equal(mproc_value_as_int(&vals[0], &verdict), 0);
+  mproc_values_free(vals, nv);
+  if (verdict != 0 || after != live)
+    fail_msg("the holder's verdict: %lld (0: drained in order); segments "
+             "before the sweep %d, after %d",
+             (long long)verdict, live, after);
+  /* The holder lets the queue go last, as it ends (nobody here can join
+   * it): then nothing of the queue is left. */
+  double t0 = harness_now();
+  while ((segments_of(cpid) || anchors_of(cpid) || released_of(cpid)) &&
+         harness_now() - t0 < 30)
+    harness_yield();
+  assert_int_equal(segments_of(cpid), 0);
+  assert_int_equal(anchors_of(cpid), 0);
+  assert_int_equal(released_of(cpid), 0);
+  mproc_queue_destroy(res);
+  mproc_event_destroy(ready);
+  mproc_event_destroy(go);
 }
 
 /* A maxsize queue is bounded as before: put waits, MPROC_E_FULL. */
@@ -603,6 +740,8 @@ int main(int argc, char **argv) {
   mproc_register("exit", child_exit);
   mproc_register("spill_and_stay", child_spill_and_stay);
   mproc_register("dies_before_unlink", child_dies_before_unlink);
+  mproc_register("late_holder", child_late_holder);
+  mproc_register("create_and_hand_on", child_create_and_hand_on);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_million_then_drain),
@@ -613,6 +752,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_unbounded_never_full),
       cmocka_unit_test(test_maxsize_unchanged),
       cmocka_unit_test(test_sweep_dead_creator),
+      cmocka_unit_test(test_sweep_spares_live_holder),
   };
   return harness_run(argc, argv, "queue_spill", tests,
                      sizeof tests / sizeof tests[0]);

@@ -1098,7 +1098,8 @@ static void check_items(stats_t *s, int nprod, int64_t lost_ok,
 }
 
 /* The segments of queues this process created ("mpq-<pid>-...", and
- * "mpqd-<pid>-..." for released ones Windows could not delete yet). */
+ * "mpqd-<pid>-..." for released ones Windows could not delete yet), and
+ * their anchors ("mpqh-<pid>-...", src/queue_anchor.c). */
 static int seg_count;
 static bool count_seg(const char *name) {
   (void)name;
@@ -1111,6 +1112,8 @@ static int my_segments(void) {
   snprintf(prefix, sizeof prefix, "mpq-%lld-", (long long)mproc_getpid());
   mproc__spill_sweep(prefix, count_seg);
   snprintf(prefix, sizeof prefix, "mpqd-%lld-", (long long)mproc_getpid());
+  mproc__spill_sweep(prefix, count_seg);
+  snprintf(prefix, sizeof prefix, "mpqh-%lld-", (long long)mproc_getpid());
   mproc__spill_sweep(prefix, count_seg);
   return seg_count;
 }
@@ -1167,37 +1170,46 @@ static void queue_destroy_checked(mproc_queue_t *q) {
     crash_fail("%d spill segments left after the queue was destroyed", left);
 }
 
-static void run_queue(uint64_t seed) {
-  stats_t *s = &stats[SCN_QUEUE];
-  enum { N = Q_PRODUCERS + Q_CONSUMERS };
-  mproc_queue_t *q = NULL;
-  mproc_shared_array_t *arr = NULL;
-  mproc_process_t *procs[N] = {NULL};
-  uint8_t *buf = malloc(Q_BIG_MAX);
+/* What an iteration of the queue scenarios holds. */
+typedef struct queue_run {
+  mproc_queue_t *q;
+  mproc_shared_array_t *arr;
+  mproc_process_t *procs[Q_PRODUCERS + Q_CONSUMERS];
+  uint8_t *buf;
+} queue_run_t;
+
+/* Creates the queue (a Q_CAP ring, no maxsize), the cells and a buffer of
+ * @p bufmax bytes, starts the producers (@p prod) and consumers (@p cons),
+ * each given @p nitems, picks the *@p victim and waits until all are
+ * ready: 0, or -1 once it failed (said). */
+static int queue_start(queue_run_t *r, uint64_t *seed, size_t bufmax,
+                       mproc_fn prod, mproc_fn cons, int64_t nitems,
+                       int *victim) {
   mproc_queue_options_t qo = {0, Q_CAP};
-  int rc;
-  if (!buf || (rc = mproc_queue_create(&q, &qo)) != 0 ||
-      (rc = mproc_shared_array_create(&arr, 4, C_NCELLS, false)) != 0) {
+  r->buf = malloc(bufmax);
+  if (!r->buf || mproc_queue_create(&r->q, &qo) != 0 ||
+      mproc_shared_array_create(&r->arr, 4, C_NCELLS, false) != 0) {
     crash_fail("create failed");
-    goto done;
+    return -1;
   }
-  cells = mproc_shared_array_ptr(arr);
-  for (int i = 0; i < N; i++) {
-    mproc_value_t a[5] = {mproc_obj(arr), mproc_int(i),
-                          mproc_int((int64_t)rng_next(&seed)), mproc_obj(q),
-                          mproc_int(Q_ITEMS)};
-    if (start(&procs[i], i < Q_PRODUCERS ? queue_producer : queue_consumer, a,
+  cells = mproc_shared_array_ptr(r->arr);
+  for (int i = 0; i < Q_PRODUCERS + Q_CONSUMERS; i++) {
+    mproc_value_t a[5] = {mproc_obj(r->arr), mproc_int(i),
+                          mproc_int((int64_t)rng_next(seed)), mproc_obj(r->q),
+                          mproc_int(nitems)};
+    if (start(&r->procs[i], i < Q_PRODUCERS ? prod : cons, a,
               i < Q_PRODUCERS ? 5 : 4) != 0)
-      goto done;
+      return -1;
   }
-  int victim = (int)rng_below(&seed, N);
-  if (wait_ready(N) != 0)
-    goto done;
-  cur.phase = "delay before the kill";
-  nap(kill_delay(&seed));
-  int state = kill_participant(procs[victim], victim);
+  *victim = (int)rng_below(seed, Q_PRODUCERS + Q_CONSUMERS);
+  return wait_ready(Q_PRODUCERS + Q_CONSUMERS) != 0 ? -1 : 0;
+}
+
+/* Kills participant @p victim and says where it was: its state, or < 0
+ * if it had ended (only a producer may have, its items all put). */
+static int queue_kill(stats_t *s, queue_run_t *r, int victim) {
+  int state = kill_participant(r->procs[victim], victim);
   if (state < 0) {
-    /* A producer may legitimately have finished its items. */
     s->victim_gone++;
     snprintf(kill_note, sizeof kill_note,
              "participant %d had finished before the kill", victim);
@@ -1206,14 +1218,33 @@ static void run_queue(uint64_t seed) {
   } else {
     note_landing(s, state, victim);
   }
-  queue_finish(s, q, procs, Q_PRODUCERS, N, victim, state, buf, Q_BIG_MAX);
-done:
+  return state;
+}
+
+static void queue_end(queue_run_t *r) {
   st(C_STOP, 1);
-  destroy_procs(procs, N);
-  queue_destroy_checked(q);
-  mproc_shared_array_destroy(arr);
+  destroy_procs(r->procs, Q_PRODUCERS + Q_CONSUMERS);
+  queue_destroy_checked(r->q);
+  mproc_shared_array_destroy(r->arr);
   cells = NULL;
-  free(buf);
+  free(r->buf);
+}
+
+static void run_queue(uint64_t seed) {
+  stats_t *s = &stats[SCN_QUEUE];
+  enum { N = Q_PRODUCERS + Q_CONSUMERS };
+  queue_run_t r = {0};
+  int victim = 0;
+  if (queue_start(&r, &seed, Q_BIG_MAX, queue_producer, queue_consumer, Q_ITEMS,
+                  &victim) != 0)
+    goto done;
+  cur.phase = "delay before the kill";
+  nap(kill_delay(&seed));
+  int state = queue_kill(s, &r, victim);
+  queue_finish(s, r.q, r.procs, Q_PRODUCERS, N, victim, state, r.buf,
+               Q_BIG_MAX);
+done:
+  queue_end(&r);
 }
 
 /* ---- queue-spill ---- */
@@ -1233,28 +1264,10 @@ done:
 static void run_queue_spill(uint64_t seed) {
   stats_t *s = &stats[SCN_QSPILL];
   enum { N = Q_PRODUCERS + Q_CONSUMERS };
-  mproc_queue_t *q = NULL;
-  mproc_shared_array_t *arr = NULL;
-  mproc_process_t *procs[N] = {NULL};
-  uint8_t *buf = malloc(QS_BIG_MAX);
-  mproc_queue_options_t qo = {0, Q_CAP};
-  int rc;
-  if (!buf || (rc = mproc_queue_create(&q, &qo)) != 0 ||
-      (rc = mproc_shared_array_create(&arr, 4, C_NCELLS, false)) != 0) {
-    crash_fail("create failed");
-    goto done;
-  }
-  cells = mproc_shared_array_ptr(arr);
-  for (int i = 0; i < N; i++) {
-    mproc_value_t a[5] = {mproc_obj(arr), mproc_int(i),
-                          mproc_int((int64_t)rng_next(&seed)), mproc_obj(q),
-                          mproc_int(QS_ITEMS)};
-    if (start(&procs[i], i < Q_PRODUCERS ? qspill_producer : qspill_consumer, a,
-              i < Q_PRODUCERS ? 5 : 4) != 0)
-      goto done;
-  }
-  int victim = (int)rng_below(&seed, N);
-  if (wait_ready(N) != 0)
+  queue_run_t r = {0};
+  int victim = 0;
+  if (queue_start(&r, &seed, QS_BIG_MAX, qspill_producer, qspill_consumer,
+                  QS_ITEMS, &victim) != 0)
     goto done;
   /* No consumer yet: wait until the spill holds items. */
   cur.phase = "waiting for the spill";
@@ -1267,35 +1280,23 @@ static void run_queue_spill(uint64_t seed) {
     }
     nap(0.0002);
   }
-  if (!mproc__spill_pending(q->sh))
+  if (!mproc__spill_pending(r.q->sh))
     crash_fail("%d items put with no consumer, yet nothing spilled", QS_GATE);
   st(C_GATE, 1);
   cur.phase = "delay before the kill";
   nap(kill_delay(&seed));
-  bool spilled = mproc__spill_pending(q->sh);
-  int state = kill_participant(procs[victim], victim);
-  if (state < 0) {
-    s->victim_gone++;
-    snprintf(kill_note, sizeof kill_note,
-             "participant %d had finished before the kill", victim);
-    if (victim >= Q_PRODUCERS)
-      crash_fail("a consumer exited before the kill");
-  } else {
-    note_landing(s, state, victim);
+  bool spilled = mproc__spill_pending(r.q->sh);
+  int state = queue_kill(s, &r, victim);
+  if (state >= 0)
     s->spilled_kills += spilled;
-  }
-  queue_finish(s, q, procs, Q_PRODUCERS, N, victim, state, buf, QS_BIG_MAX);
+  queue_finish(s, r.q, r.procs, Q_PRODUCERS, N, victim, state, r.buf,
+               QS_BIG_MAX);
   /* Drained: every segment but at most the one left open is released. */
-  if (!fail_why[0] && !ld(C_BROKEN) && mproc__queue_spill_units(q) > 64)
+  if (!fail_why[0] && !ld(C_BROKEN) && mproc__queue_spill_units(r.q) > 64)
     crash_fail("%u spill units live in an empty queue",
-               (unsigned)mproc__queue_spill_units(q));
+               (unsigned)mproc__queue_spill_units(r.q));
 done:
-  st(C_STOP, 1);
-  destroy_procs(procs, N);
-  queue_destroy_checked(q);
-  mproc_shared_array_destroy(arr);
-  cells = NULL;
-  free(buf);
+  queue_end(&r);
 }
 
 /* ---- pool ---- */
