@@ -25,6 +25,10 @@ void mproc__put_u8(mproc__wbuf_t *b, uint8_t v);
 void mproc__put_u32(mproc__wbuf_t *b, uint32_t v);
 void mproc__put_u64(mproc__wbuf_t *b, uint64_t v);
 void mproc__put_raw(mproc__wbuf_t *b, const void *p, size_t n);
+/* Frees @p b's memory if it holds more than @p keep bytes (it starts over
+ * empty then): a buffer reused for many messages does not keep the largest
+ * one's memory. */
+void mproc__wbuf_trim(mproc__wbuf_t *b, size_t keep);
 
 /* A bounds-checked reader. A read past the end fails, sets err and yields
  * zeros, so a sequence of gets needs one check at the end. */

@@ -40,9 +40,7 @@ int mproc__frame_length(const uint8_t h[4], size_t max, size_t *n) {
   return 0;
 }
 
-/* Receives one frame of at most @p max bytes: the length is checked before
- * anything is allocated. */
-int mproc__frame_recv(mproc__net_t *c, size_t max, uint8_t **out, size_t *len) {
+int mproc__frame_recv_into(mproc__net_t *c, size_t max, mproc__wbuf_t *b) {
   uint8_t h[4];
   size_t n = 0;
   int rc = mproc__net_recv(c, h, 4);
@@ -50,15 +48,33 @@ int mproc__frame_recv(mproc__net_t *c, size_t max, uint8_t **out, size_t *len) {
     rc = mproc__frame_length(h, max, &n);
   if (rc < 0)
     return rc;
-  uint8_t *buf = malloc(n ? n : 1);
-  if (!buf)
-    return mproc__err(MPROC_E_NOMEM, "receiving %zu bytes", n);
-  rc = mproc__net_recv(c, buf, n);
+  b->len = 0;
+  if (!b->p || b->cap < n) {
+    /* Not realloc(): what the buffer held is not kept, so not copied. */
+    uint8_t *p = malloc(n ? n : 1);
+    if (!p)
+      return mproc__err(MPROC_E_NOMEM, "receiving %zu bytes", n);
+    free(b->p);
+    b->p = p;
+    b->cap = n ? n : 1;
+  }
+  rc = mproc__net_recv(c, b->p, n);
+  if (rc < 0)
+    return rc;
+  b->len = n;
+  return 0;
+}
+
+/* Receives one frame of at most @p max bytes: the length is checked before
+ * anything is allocated. */
+int mproc__frame_recv(mproc__net_t *c, size_t max, uint8_t **out, size_t *len) {
+  mproc__wbuf_t b = {NULL, 0, 0, 0};
+  int rc = mproc__frame_recv_into(c, max, &b);
   if (rc < 0) {
-    free(buf);
+    free(b.p);
     return rc;
   }
-  *out = buf;
-  *len = n;
+  *out = b.p;
+  *len = b.len;
   return 0;
 }

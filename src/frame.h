@@ -6,6 +6,7 @@
 #ifndef MPROC_FRAME_H
 #define MPROC_FRAME_H
 
+#include "buf.h"
 #include "internal.h"
 
 /* Sends one frame; MPROC_E_TOOBIG, before anything is written, past
@@ -15,5 +16,10 @@ int mproc__frame_send(mproc__net_t *c, const void *payload, size_t len);
 int mproc__frame_length(const uint8_t h[4], size_t max, size_t *n);
 /* Receives one frame of at most @p max bytes into a malloc'ed buffer. */
 int mproc__frame_recv(mproc__net_t *c, size_t max, uint8_t **out, size_t *len);
+/* The same into @p b (b->p[0 .. b->len)), reusing the memory b holds from
+ * an earlier frame when it is large enough: a connection that receives
+ * many frames mallocs once, not per frame. @p b starts zeroed; its owner
+ * frees b->p. On failure b->len is 0 and b->p is still b's to free. */
+int mproc__frame_recv_into(mproc__net_t *c, size_t max, mproc__wbuf_t *b);
 
 #endif /* MPROC_FRAME_H */

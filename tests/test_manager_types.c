@@ -594,6 +594,37 @@ static void test_reply_too_big(void **state) {
   assert_int_equal(mproc_manager_shutdown(mgr), 0);
 }
 
+/* Messages of sizes either side of the 4 KiB receive buffer and of the
+ * 64 KiB a connection keeps of its request and reply buffers between calls
+ * (client.c, server.c), in an order that grows, shrinks and regrows them:
+ * each value comes back whole, with its own bytes and no stale ones from a
+ * longer message before it. */
+static void test_message_sizes(void **state) {
+  static const size_t sizes[] = {10,    70000, 5,    200000, 3000,
+                                 65536, 0,     4093, 65537,  1};
+  mproc_manager_t *mgr = harness_manager_start(TEST_METHOD(state));
+  mproc_proxy_t *d;
+  assert_int_equal(mproc_manager_dict(mgr, &d), 0);
+  char *buf = malloc(200000);
+  assert_non_null(buf);
+  for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+    for (size_t j = 0; j < sizes[i]; j++)
+      buf[j] = (char)(j * 7 + i);
+    mproc_value_t k = mproc_int((int64_t)(i % 3)),
+                  v = mproc_bytes(buf, sizes[i]), *got = NULL;
+    assert_int_equal(mproc_proxy_dict_set(d, &k, &v), 0);
+    assert_int_equal(mproc_proxy_dict_get(d, &k, &got), 0);
+    assert_int_equal(got->type, MPROC_VALUE_BYTES);
+    assert_int_equal(got->u.bytes.len, sizes[i]);
+    if (sizes[i])
+      assert_memory_equal(got->u.bytes.ptr, buf, sizes[i]);
+    mproc_values_free(got, 1);
+  }
+  free(buf);
+  mproc_proxy_destroy(d);
+  assert_int_equal(mproc_manager_shutdown(mgr), 0);
+}
+
 int main(int argc, char **argv) {
   harness_early_init();
   mproc_register("keys_as_python", child_keys_as_python);
@@ -610,6 +641,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_list_operations),
       cmocka_unit_test(test_list_sort),
       cmocka_unit_test(test_reply_too_big),
+      cmocka_unit_test(test_message_sizes),
   };
   return harness_run(argc, argv, "manager_types", tests,
                      sizeof tests / sizeof tests[0]);

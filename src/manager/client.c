@@ -39,38 +39,60 @@ int mproc__mframe_send(mproc__net_t *c, mproc__wbuf_t *b) {
 }
 
 void mproc__mframe_begin(mproc__wbuf_t *b) {
-  static const uint8_t header[MPROC__FRAME_HEADER] = {0};
   b->p = NULL;
   b->len = b->cap = 0;
+  mproc__mframe_restart(b);
+}
+
+void mproc__mframe_restart(mproc__wbuf_t *b) {
+  static const uint8_t header[MPROC__FRAME_HEADER] = {0};
+  b->len = 0;
   b->err = 0;
   mproc__put_raw(b, header, sizeof header);
 }
 
-int mproc__mclient_send(mproc__net_t *c, int64_t op, double timeout,
-                        const mproc_value_t *args, size_t nargs) {
+/* The most a proxy's connection keeps of its buffers between calls. */
+#define PCONN_KEEP 65536
+
+/* Encodes and sends a request from @p b, a buffer begun before. */
+static int mclient_send_in(mproc__net_t *c, mproc__wbuf_t *b, int64_t op,
+                           double timeout, const mproc_value_t *args,
+                           size_t nargs) {
   mproc__request_t rq = {op, owner_id(), timeout, args, nargs};
-  mproc__wbuf_t b;
-  mproc__mframe_begin(&b);
-  int rc = CLIENT_WIRE->request_encode(&rq, &b);
+  mproc__mframe_restart(b);
+  int rc = CLIENT_WIRE->request_encode(&rq, b);
   if (rc == 0)
-    rc = mproc__mframe_send(c, &b);
-  free(b.p);
+    rc = mproc__mframe_send(c, b);
   if (rc == MPROC_E_CLOSED)
     rc = mproc__err_wrap(rc, "the manager went away (%s)", mproc_last_error());
   return rc;
 }
 
-int mproc__mclient_recv(mproc__net_t *c, mproc_value_t **res, size_t *nres) {
-  uint8_t *rbuf = NULL;
-  size_t rlen = 0;
-  int rc = mproc__frame_recv(c, MPROC_MANAGER_MAX_FRAME, &rbuf, &rlen);
+/* Receives and decodes a reply through @p b. */
+static int mclient_recv_in(mproc__net_t *c, mproc__wbuf_t *b,
+                           mproc_value_t **res, size_t *nres) {
+  int rc = mproc__frame_recv_into(c, MPROC_MANAGER_MAX_FRAME, b);
   if (rc < 0)
     return rc == MPROC_E_CLOSED
                ? mproc__err_wrap(rc, "the manager went away (%s)",
                                  mproc_last_error())
                : rc;
-  rc = CLIENT_WIRE->reply_decode(rbuf, rlen, res, nres);
-  free(rbuf);
+  return CLIENT_WIRE->reply_decode(b->p, b->len, res, nres);
+}
+
+int mproc__mclient_send(mproc__net_t *c, int64_t op, double timeout,
+                        const mproc_value_t *args, size_t nargs) {
+  mproc__wbuf_t b;
+  mproc__mframe_begin(&b);
+  int rc = mclient_send_in(c, &b, op, timeout, args, nargs);
+  free(b.p);
+  return rc;
+}
+
+int mproc__mclient_recv(mproc__net_t *c, mproc_value_t **res, size_t *nres) {
+  mproc__wbuf_t b = {NULL, 0, 0, 0};
+  int rc = mclient_recv_in(c, &b, res, nres);
+  free(b.p);
   return rc;
 }
 
@@ -108,11 +130,19 @@ int mproc__mclient_open(const char *address, const uint8_t *key, size_t keylen,
   return 0;
 }
 
+void mproc__pconn_close(pconn_t *pc) {
+  mproc__net_close(pc->c);
+  free(pc->tx.p);
+  free(pc->rx.p);
+  pc->c = NULL;
+  pc->tx.p = pc->rx.p = NULL;
+}
+
 void mproc__proxy_drop_idle(mproc_proxy_t *p, bool detach) {
   for (size_t i = 0; i < p->nidle; i++) {
     if (detach)
       mproc__mclient_call(p->idle[i].c, OP_DETACH, 0, NULL, 0, NULL, NULL);
-    mproc__net_close(p->idle[i].c);
+    mproc__pconn_close(&p->idle[i]);
   }
   p->nidle = 0;
 }
@@ -157,7 +187,7 @@ static int proxy_conn_get(mproc_proxy_t *p, pconn_t *out) {
     mproc__net_close(c);
     return rc;
   }
-  out->c = c;
+  *out = (pconn_t){.c = c};
   return 0;
 }
 
@@ -169,7 +199,7 @@ void mproc__proxy_conn_put(mproc_proxy_t *p, pconn_t pc) {
     if (!idle) {
       mproc__mutex_unlock(p->mu);
       /* Closing drops a reference the object still has others of. */
-      mproc__net_close(pc.c);
+      mproc__pconn_close(&pc);
       return;
     }
     p->idle = idle;
@@ -200,10 +230,15 @@ int mproc__proxy_call(mproc_proxy_t *p, const char *what, int kind_mask,
    * once sent (as it once did on an unbounded queue) was lost when its
    * process exited before the server had read it: the server, failing to
    * answer the dead client, dropped what it had not read yet. */
-  rc = mproc__mclient_call(pc.c, op, timeout, args, nargs, res, nres);
-  if (mproc__mclient_broken(rc))
-    mproc__net_close(pc.c); /* the stream is unusable */
-  else
+  rc = mclient_send_in(pc.c, &pc.tx, op, timeout, args, nargs);
+  if (rc == 0)
+    rc = mclient_recv_in(pc.c, &pc.rx, res, nres);
+  if (mproc__mclient_broken(rc)) {
+    mproc__pconn_close(&pc); /* the stream is unusable */
+  } else {
+    mproc__wbuf_trim(&pc.tx, PCONN_KEEP);
+    mproc__wbuf_trim(&pc.rx, PCONN_KEEP);
     mproc__proxy_conn_put(p, pc);
+  }
   return rc;
 }

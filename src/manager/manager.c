@@ -314,7 +314,7 @@ static int manager_create_with(mproc_manager_t *m, const char *what, int kind,
     return rc;
   }
   /* The creating connection holds the reference. */
-  pconn_t pc = {c};
+  pconn_t pc = {.c = c};
   mproc__proxy_conn_put(p, pc);
   *out = p;
   return 0;

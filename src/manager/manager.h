@@ -43,6 +43,9 @@ struct mproc_manager {
 /* A connection of a proxy (attached to its object). */
 typedef struct pconn {
   mproc__net_t *c;
+  /* Its request and reply buffers, kept from call to call so that a call
+   * allocates only its results (client.c). Zeroed with a new connection. */
+  mproc__wbuf_t tx, rx;
 } pconn_t;
 
 /* The longest user-defined type name (registry.c). */
@@ -95,6 +98,9 @@ int mproc__mclient_open(const char *address, const uint8_t *key, size_t keylen,
 /* Starts a message in @p b: room for the frame header, which
  * mproc__mframe_send() fills in; the encoder appends the payload. */
 void mproc__mframe_begin(mproc__wbuf_t *b);
+/* Starts a new message in @p b, a buffer begun before, keeping its memory
+ * (a connection's reply buffer); clears an earlier encoding failure. */
+void mproc__mframe_restart(mproc__wbuf_t *b);
 /* Sends the message in @p b (header and payload in one write); frees
  * nothing. MPROC_E_TOOBIG, before anything is written, past
  * MPROC_MANAGER_MAX_FRAME. */
@@ -116,6 +122,8 @@ bool mproc__mclient_broken(int rc);
  * (never on a fork parent's connections), so that the server has dropped
  * the references when this returns. */
 void mproc__proxy_drop_idle(mproc_proxy_t *p, bool detach);
+/* Closes a proxy's connection and frees its buffers. */
+void mproc__pconn_close(pconn_t *pc);
 /* Gives a connection back to the proxy's idle set. */
 void mproc__proxy_conn_put(mproc_proxy_t *p, pconn_t pc);
 /* A call on the proxy's object, checked against @p kind_mask (1 << kind):

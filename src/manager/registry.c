@@ -343,7 +343,7 @@ static int bind_proxy(mproc_manager_t *m, int64_t op, int kind,
     mproc__net_close(c);
     return rc;
   }
-  pconn_t pc = {c};
+  pconn_t pc = {.c = c};
   mproc__proxy_conn_put(p, pc);
   *out = p;
   return 0;

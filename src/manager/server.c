@@ -1085,6 +1085,10 @@ static void sconn_drop(sconn_t *sc) {
   mproc__mutex_unlock(S.mu);
 }
 
+/* The most a connection keeps of its request and reply buffers between
+ * calls. */
+#define SCONN_KEEP 65536
+
 /* A connection's thread; it has authenticated (handshake.c, or
  * sconn_auth_main()). */
 static void sconn_main(void *arg) {
@@ -1097,21 +1101,24 @@ static void sconn_main(void *arg) {
     S.conns->prev = sc;
   S.conns = sc;
   mproc__mutex_unlock(S.mu);
+  /* The request and reply buffers live as long as the connection, so
+   * that a call costs no malloc for either (they were two of a request's
+   * five allocations); one grown past SCONN_KEEP by a large message is
+   * given back after it. */
+  mproc__wbuf_t req = {NULL, 0, 0, 0}, reply;
+  mproc__mframe_begin(&reply);
   while (rc == 0 && !shutdown) {
-    uint8_t *buf = NULL;
-    size_t len = 0;
-    mproc__wbuf_t reply;
     taken_t tk = {TAKEN_NONE, {NULL, 0}};
-    rc = mproc__frame_recv(sc->conn, MPROC_MANAGER_MAX_FRAME, &buf, &len);
+    rc = mproc__frame_recv_into(sc->conn, MPROC_MANAGER_MAX_FRAME, &req);
     if (rc < 0)
       break;
     bool busy = false;
-    mproc__mframe_begin(&reply);
-    rc = srequest(sc, buf, len, &reply, &tk, &shutdown, &busy);
-    free(buf);
+    mproc__mframe_restart(&reply);
+    rc = srequest(sc, req.p, req.len, &reply, &tk, &shutdown, &busy);
     if (rc == 0)
       rc = mproc__mframe_send(sc->conn, &reply);
-    free(reply.p);
+    mproc__wbuf_trim(&req, SCONN_KEEP);
+    mproc__wbuf_trim(&reply, SCONN_KEEP);
     if (busy) {
       mproc__mutex_lock(S.mu);
       if (rc < 0)
@@ -1122,6 +1129,8 @@ static void sconn_main(void *arg) {
     }
     blob_free(&tk.item);
   }
+  free(req.p);
+  free(reply.p);
   if (shutdown)
     swake_accept();
   sconn_drop(sc);
