@@ -18,13 +18,24 @@
  *                    next start.
  *   no_orphan        a parent killed with SIGKILL takes its server with it,
  *                    and the server its daemon child.
+ *   refused          bytes from another process on the server's channel
+ *                    are refused and counted in mproc_forkserver_stats();
+ *                    the next start gets a new server. A server whose
+ *                    challenge is answered with another key counts that
+ *                    too, and ends.
  */
+#include "auth.h"
 #include "harness.h"
 #include "internal.h"
+#include "posix/forkserver.h"
+#include "posix/posix.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #define BUSY_THREADS 8
 
@@ -279,6 +290,99 @@ static void test_no_orphan(void **state) {
   mproc_shared_array_destroy(pids);
 }
 
+/* ------------------------------------------------------------------------ */
+/* refused                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* Waits up to 30 s for the refusal count to reach @p want. */
+static mproc_forkserver_stats_t stats_wait_refused(uint64_t want) {
+  mproc_forkserver_stats_t st;
+  double deadline = harness_now() + 30.0;
+  for (;;) {
+    assert_int_equal(mproc_forkserver_stats(&st), 0);
+    if (st.refused >= want || harness_now() > deadline)
+      return st;
+    harness_sleep(0.005);
+  }
+}
+
+static void test_refused(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  /* From no server at all: the counts start again. */
+  mproc__forkserver_stop();
+  mproc_forkserver_stats_t st;
+  assert_int_equal(mproc_forkserver_stats(NULL), MPROC_E_INVAL);
+  assert_int_equal(mproc_forkserver_stats(&st), 0);
+  assert_true(st.servers == 0 && st.refused == 0);
+  harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
+  assert_int_equal(mproc_forkserver_stats(&st), 0);
+  assert_true(st.servers == 1 && st.refused == 0);
+
+  /* A stranger that got hold of the channel writes a header of its own. */
+  int64_t server = mproc__forkserver_pid();
+  int fd = mproc__forkserver_channel_dup();
+  assert_true(server > 0 && fd >= 0);
+  pid_t stranger = fork();
+  assert_true(stranger >= 0);
+  if (stranger == 0) {
+    static const char junk[MPROC__FS_HEADER_LEN] = "not a request!!";
+    _exit(send(fd, junk, sizeof junk, MSG_NOSIGNAL) == (ssize_t)sizeof junk
+              ? 0
+              : 1);
+  }
+  close(fd);
+  int ws = 0;
+  assert_int_equal(waitpid(stranger, &ws, 0), stranger);
+  assert_true(WIFEXITED(ws) && WEXITSTATUS(ws) == 0);
+  st = stats_wait_refused(1);
+  assert_true(st.servers == 1 && st.refused == 1);
+  /* That server ended; the next start starts another, and works. */
+  harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
+  assert_int_equal(mproc_forkserver_stats(&st), 0);
+  assert_true(st.servers == 2 && st.refused == 1);
+  assert_true(mproc__forkserver_pid() != server);
+
+  /* A server whose parent answers its challenge with another key: started
+   * by hand, as the library starts one, with a count of its own. */
+  mproc_connection_t *ours, *theirs;
+  mproc_shared_value_t *count;
+  mproc_shared_options_t raw = {NULL, true, NULL};
+  assert_int_equal(mproc_pipe(&ours, &theirs, true), 0);
+  assert_int_equal(mproc_shared_value_create_ex(&count, MPROC_C_UINT32, &raw),
+                   0);
+  mproc_value_t args[2] = {mproc_obj(theirs), mproc_obj(count)};
+  mproc_process_options_t spawn = {.start_method = MPROC_START_SPAWN};
+  mproc_process_t *srv = NULL;
+  assert_int_equal(
+      mproc_process_start(&srv, mproc__forkserver_main, args, 2, &spawn), 0);
+  mproc_connection_destroy(theirs);
+  mproc_os_handle_t h;
+  assert_int_equal(mproc_connection_handle(ours, &h), 0);
+  uint8_t msg[MPROC__AUTH_MSG_MAX], resp[MPROC__AUTH_RESPONSE_LEN];
+  uint8_t wrong[MPROC_AUTHKEY_LEN];
+  memset(wrong, 0x5a, sizeof wrong);
+  size_t n = 0, rlen = 0;
+  int64_t deadline = mproc__now_ns() + (int64_t)30 * 1000000000;
+  assert_int_equal(mproc__fs_recv_frame((int)h, msg, sizeof msg, &n, deadline),
+                   0);
+  assert_int_equal(
+      mproc__auth_challenge_answer(msg, n, wrong, sizeof wrong, resp, &rlen),
+      0);
+  assert_int_equal(mproc__fs_send_frame((int)h, resp, rlen), 0);
+  assert_int_equal(mproc__fs_recv_frame((int)h, msg, sizeof msg, &n, deadline),
+                   0);
+  assert_false(mproc__auth_welcome_ok(msg, n));
+  harness_expect_exit(srv, 72);
+  int64_t refused = -1;
+  assert_int_equal(mproc_shared_value_get_int(count, &refused), 0);
+  assert_int_equal(refused, 1);
+  mproc_connection_destroy(ours);
+  mproc_shared_value_destroy(count);
+  /* Not this process's server: its own count did not move. */
+  assert_int_equal(mproc_forkserver_stats(&st), 0);
+  assert_true(st.servers == 2 && st.refused == 1);
+}
+
 int main(int argc, char **argv) {
   harness_early_init();
   MPROC_REGISTER(child_busy);
@@ -294,6 +398,7 @@ int main(int argc, char **argv) {
       HARNESS_TEST_ONLY(test_preload, forkserver),
       HARNESS_TEST_ONLY(test_server_killed, forkserver),
       HARNESS_TEST_ONLY(test_no_orphan, forkserver),
+      HARNESS_TEST_ONLY(test_refused, forkserver),
   };
   return harness_run(argc, argv, "forkserver", tests,
                      sizeof tests / sizeof tests[0]);

@@ -46,10 +46,15 @@ static struct {
   int sig_r, sig_w;
   fs_kid_t *kids;
   size_t n, cap;
-  /* Requests refused (malformed, or descriptors missing): counted, never
-   * printed, as the issue asks of a server nobody else can reach. */
-  unsigned long refused;
-} fs = {-1, -1, -1, NULL, 0, 0, 0};
+  /* Refusals (a wrong answer to the challenge, a malformed request,
+   * descriptors missing): counted in the parent's Value, never printed
+   * (mproc_forkserver_stats()). */
+  volatile uint32_t *refused;
+} fs = {-1, -1, -1, NULL, 0, 0, NULL};
+
+static void refuse(void) {
+  mproc__fetch_add32(fs.refused, 1);
+}
 
 static void on_sigchld(int sig) {
   (void)sig;
@@ -200,12 +205,12 @@ static bool serve(pid_t self) {
   if (magic != MPROC__FS_MAGIC || nfds < 1 || nfds > MPROC__FS_FDS_MAX ||
       len > MPROC__FS_RECORD_MAX) {
     close_fds(first, have);
-    fs.refused++;
+    refuse();
     return false;
   }
   if (have > nfds) {
     close_fds(first, have);
-    fs.refused++;
+    refuse();
     return false;
   }
   int *fds = malloc(nfds * sizeof *fds);
@@ -230,7 +235,8 @@ static bool serve(pid_t self) {
       close_fds(fds, have);
       free(fds);
       free(record);
-      fs.refused += r > 0;
+      if (r > 0)
+        refuse();
       return false;
     }
   }
@@ -238,7 +244,8 @@ static bool serve(pid_t self) {
     close_fds(fds, have);
     free(fds);
     free(record);
-    fs.refused += fds_ok ? 0 : 1;
+    if (!fds_ok)
+      refuse();
     return false;
   }
   if (fs.n == fs.cap) {
@@ -293,7 +300,7 @@ static int handshake(void) {
   if (rc < 0)
     return rc;
   if (!mproc__auth_response_ok(msg, n, &expect)) {
-    fs.refused++;
+    refuse();
     mproc__fs_send_frame(fs.ctl, MPROC__AUTH_FAILURE,
                          sizeof MPROC__AUTH_FAILURE - 1);
     return mproc__err(MPROC_E_PERM, "fork server: the parent's answer is "
@@ -361,9 +368,12 @@ static int ready(int rc) {
 
 int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
   mproc_connection_t *conn;
+  mproc_shared_value_t *stats;
   mproc_os_handle_t h;
-  if (nargs < 1 || mproc_value_as_connection(&args[0], &conn) < 0 ||
-      mproc_connection_handle(conn, &h) < 0)
+  if (nargs < 2 || mproc_value_as_connection(&args[0], &conn) < 0 ||
+      mproc_connection_handle(conn, &h) < 0 ||
+      mproc_value_as_shared_value(&args[1], &stats) < 0 ||
+      !(fs.refused = mproc_shared_value_ptr(stats)))
     return 70;
   fs.ctl = (int)h;
   /* Ctrl-C in a terminal reaches the whole process group: the parent
@@ -383,7 +393,7 @@ int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
     return 71;
   if (handshake() < 0)
     return 72;
-  int rc = preload(args + 1, nargs - 1);
+  int rc = preload(args + 2, nargs - 2);
   if (ready(rc) < 0 || rc < 0)
     return 73;
   pid_t self = getpid();

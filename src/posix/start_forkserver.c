@@ -157,6 +157,12 @@ static pthread_mutex_t fs_lock = PTHREAD_MUTEX_INITIALIZER;
 static int fs_ctl = -1;
 static pid_t fs_pid = -1;
 static pthread_once_t fs_once = PTHREAD_ONCE_INIT;
+/* mproc_forkserver_stats(): the servers started, and a raw uint32 Value
+ * that every server of this process is given and counts its refusals in
+ * (shared memory: the server ends after a refusal, and its count must
+ * outlive it). Made with the first server, under fs_lock. */
+static uint64_t fs_servers;
+static mproc_shared_value_t *fs_stats;
 
 static void after_fork_child(void) {
   /* One thread here, the one that forked; the lock may have been held by
@@ -167,6 +173,11 @@ static void after_fork_child(void) {
     close(fs_ctl);
   fs_ctl = -1;
   fs_pid = -1;
+  /* The counts are the parent's: the child's servers count in a Value of
+   * their own. The parent's stays mapped here unused (freeing it could
+   * take a lock another thread held at the fork). */
+  fs_servers = 0;
+  fs_stats = NULL;
 }
 
 static void install_atfork(void) {
@@ -274,24 +285,29 @@ static int server_ensure(void) {
   if (rc == 0 && (ctl = fcntl((int)h, F_DUPFD_CLOEXEC, 3)) < 0)
     rc = mproc__err_os("starting the fork server");
   mproc_connection_destroy(ours);
+  if (rc == 0 && !fs_stats) {
+    mproc_shared_options_t raw = {NULL, true, NULL};
+    rc = mproc_shared_value_create_ex(&fs_stats, MPROC_C_UINT32, &raw);
+  }
   size_t npre;
   const char *const *pre = mproc__forkserver_preload(&npre);
-  mproc_value_t *args = calloc(npre + 1, sizeof *args);
+  mproc_value_t *args = calloc(npre + 2, sizeof *args);
   if (rc == 0 && !args)
     rc = mproc__err(MPROC_E_NOMEM, "starting the fork server");
   mproc_process_t server;
   memset(&server, 0, sizeof server);
   if (rc == 0) {
     args[0] = mproc_obj(theirs);
+    args[1] = mproc_obj(fs_stats);
     for (size_t i = 0; i < npre; i++)
-      args[1 + i] = mproc_str(pre[i]);
+      args[2 + i] = mproc_str(pre[i]);
     mproc__shm_t no_error = {NULL, 0, MPROC__INVALID_HANDLE};
     mproc__child_spec_t spec;
     memset(&spec, 0, sizeof spec);
     spec.fn_name = MPROC__FS_FN_NAME;
     spec.fn = mproc__forkserver_main;
     spec.args = args;
-    spec.nargs = npre + 1;
+    spec.nargs = npre + 2;
     spec.name = "ForkServer";
     spec.identity = "";
     spec.parent_pid = mproc__getpid();
@@ -311,6 +327,7 @@ static int server_ensure(void) {
   }
   fs_pid = (pid_t)server.pid;
   fs_ctl = ctl;
+  fs_servers++;
   rc = server_greet(ctl);
   if (rc < 0) {
     char why[MPROC__BOOT_MSG_MAX];
@@ -548,10 +565,33 @@ int64_t mproc__forkserver_pid(void) {
   return pid;
 }
 
+int mproc__forkserver_channel_dup(void) {
+  pthread_mutex_lock(&fs_lock);
+  int fd = fs_ctl >= 0 ? fcntl(fs_ctl, F_DUPFD_CLOEXEC, 3) : -1;
+  pthread_mutex_unlock(&fs_lock);
+  return fd;
+}
+
 void mproc__forkserver_stop(void) {
   pthread_mutex_lock(&fs_lock);
   server_drop(false);
+  mproc_shared_value_destroy(fs_stats);
+  fs_stats = NULL;
+  fs_servers = 0;
   pthread_mutex_unlock(&fs_lock);
+}
+
+int mproc_forkserver_stats(mproc_forkserver_stats_t *out) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+  pthread_mutex_lock(&fs_lock);
+  out->servers = fs_servers;
+  out->refused =
+      fs_stats
+          ? mproc__load32((volatile uint32_t *)mproc_shared_value_ptr(fs_stats))
+          : 0;
+  pthread_mutex_unlock(&fs_lock);
+  return 0;
 }
 
 /* ------------------------------------------------------------------------ */
