@@ -1103,7 +1103,8 @@ typedef struct mproc_forkserver_stats {
 /**
  * What this process's fork servers did so far (see
  * mproc_forkserver_stats_t). A fork child starts from zero, with servers of
- * its own; the counts end with mproc's exit handling.
+ * its own. A server that ended after a refusal is reaped here, so that the
+ * refusal counts at once.
  * @param out Receives the counts (zeros where no server ever started).
  * @return 0, MPROC_E_INVAL for a NULL @p out, MPROC_E_NOTSUP where there is
  *   no forkserver (Windows).

@@ -46,15 +46,12 @@ static struct {
   int sig_r, sig_w;
   fs_kid_t *kids;
   size_t n, cap;
-  /* Refusals (a wrong answer to the challenge, a malformed request,
-   * descriptors missing): counted in the parent's Value, never printed
+  /* Something on the channel was refused (a wrong answer to the
+   * challenge, a malformed request, descriptors missing): logged nowhere,
+   * the server stops and its exit code says so, which the parent counts
    * (mproc_forkserver_stats()). */
-  volatile uint32_t *refused;
-} fs = {-1, -1, -1, NULL, 0, 0, NULL};
-
-static void refuse(void) {
-  mproc__fetch_add32(fs.refused, 1);
-}
+  bool refused;
+} fs = {-1, -1, -1, NULL, 0, 0, false};
 
 static void on_sigchld(int sig) {
   (void)sig;
@@ -205,12 +202,12 @@ static bool serve(pid_t self) {
   if (magic != MPROC__FS_MAGIC || nfds < 1 || nfds > MPROC__FS_FDS_MAX ||
       len > MPROC__FS_RECORD_MAX) {
     close_fds(first, have);
-    refuse();
+    fs.refused = true;
     return false;
   }
   if (have > nfds) {
     close_fds(first, have);
-    refuse();
+    fs.refused = true;
     return false;
   }
   int *fds = malloc(nfds * sizeof *fds);
@@ -235,8 +232,7 @@ static bool serve(pid_t self) {
       close_fds(fds, have);
       free(fds);
       free(record);
-      if (r > 0)
-        refuse();
+      fs.refused |= r > 0;
       return false;
     }
   }
@@ -244,8 +240,7 @@ static bool serve(pid_t self) {
     close_fds(fds, have);
     free(fds);
     free(record);
-    if (!fds_ok)
-      refuse();
+    fs.refused |= !fds_ok;
     return false;
   }
   if (fs.n == fs.cap) {
@@ -300,7 +295,7 @@ static int handshake(void) {
   if (rc < 0)
     return rc;
   if (!mproc__auth_response_ok(msg, n, &expect)) {
-    refuse();
+    fs.refused = true;
     mproc__fs_send_frame(fs.ctl, MPROC__AUTH_FAILURE,
                          sizeof MPROC__AUTH_FAILURE - 1);
     return mproc__err(MPROC_E_PERM, "fork server: the parent's answer is "
@@ -368,12 +363,9 @@ static int ready(int rc) {
 
 int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
   mproc_connection_t *conn;
-  mproc_shared_value_t *stats;
   mproc_os_handle_t h;
-  if (nargs < 2 || mproc_value_as_connection(&args[0], &conn) < 0 ||
-      mproc_connection_handle(conn, &h) < 0 ||
-      mproc_value_as_shared_value(&args[1], &stats) < 0 ||
-      !(fs.refused = mproc_shared_value_ptr(stats)))
+  if (nargs < 1 || mproc_value_as_connection(&args[0], &conn) < 0 ||
+      mproc_connection_handle(conn, &h) < 0)
     return 70;
   fs.ctl = (int)h;
   /* Ctrl-C in a terminal reaches the whole process group: the parent
@@ -392,8 +384,8 @@ int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
   if (sigaction(SIGCHLD, &sa, NULL) < 0)
     return 71;
   if (handshake() < 0)
-    return 72;
-  int rc = preload(args + 2, nargs - 2);
+    return fs.refused ? MPROC__FS_EXIT_REFUSED : 72;
+  int rc = preload(args + 1, nargs - 1);
   if (ready(rc) < 0 || rc < 0)
     return 73;
   pid_t self = getpid();
@@ -421,5 +413,5 @@ int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
   for (size_t i = 0; i < fs.n; i++)
     close(fs.kids[i].status_fd);
   free(fs.kids);
-  return 0;
+  return fs.refused ? MPROC__FS_EXIT_REFUSED : 0;
 }

@@ -157,12 +157,12 @@ static pthread_mutex_t fs_lock = PTHREAD_MUTEX_INITIALIZER;
 static int fs_ctl = -1;
 static pid_t fs_pid = -1;
 static pthread_once_t fs_once = PTHREAD_ONCE_INIT;
-/* mproc_forkserver_stats(): the servers started, and a raw uint32 Value
- * that every server of this process is given and counts its refusals in
- * (shared memory: the server ends after a refusal, and its count must
- * outlive it). Made with the first server, under fs_lock. */
+/* mproc_forkserver_stats(), under fs_lock: the servers started, and the
+ * refusals, each learnt from the end of the server that refused (a server
+ * stops after a refusal and says so in its exit status) or from the
+ * server's answer to our key. */
 static uint64_t fs_servers;
-static mproc_shared_value_t *fs_stats;
+static uint64_t fs_refused;
 
 static void after_fork_child(void) {
   /* One thread here, the one that forked; the lock may have been held by
@@ -173,15 +173,21 @@ static void after_fork_child(void) {
     close(fs_ctl);
   fs_ctl = -1;
   fs_pid = -1;
-  /* The counts are the parent's: the child's servers count in a Value of
-   * their own. The parent's stays mapped here unused (freeing it could
-   * take a lock another thread held at the fork). */
+  /* The counts are the parent's; the child's servers are its own. */
   fs_servers = 0;
-  fs_stats = NULL;
+  fs_refused = 0;
 }
 
 static void install_atfork(void) {
   pthread_atfork(NULL, NULL, after_fork_child);
+}
+
+/* The server ended with wait status @p st: a server that stopped on a
+ * request it refused says so. Under fs_lock. */
+static void server_ended(int st) {
+  if (WIFEXITED(st) && WEXITSTATUS(st) == MPROC__FS_EXIT_REFUSED)
+    fs_refused++;
+  fs_pid = -1;
 }
 
 /* Ends the server (with @p force at once, else once it saw the end of its
@@ -207,14 +213,18 @@ static void server_drop(bool force) {
         ns *= 2;
     }
     if (!force) {
-      fs_pid = -1;
+      server_ended(st);
       return;
     }
   }
   kill(fs_pid, SIGKILL);
-  while (waitpid(fs_pid, &st, 0) < 0 && errno == EINTR)
+  pid_t w;
+  while ((w = waitpid(fs_pid, &st, 0)) < 0 && errno == EINTR)
     ;
-  fs_pid = -1;
+  if (w == fs_pid)
+    server_ended(st);
+  else
+    fs_pid = -1;
 }
 
 /* Our side of the handshake, then the server's ready message. */
@@ -285,29 +295,24 @@ static int server_ensure(void) {
   if (rc == 0 && (ctl = fcntl((int)h, F_DUPFD_CLOEXEC, 3)) < 0)
     rc = mproc__err_os("starting the fork server");
   mproc_connection_destroy(ours);
-  if (rc == 0 && !fs_stats) {
-    mproc_shared_options_t raw = {NULL, true, NULL};
-    rc = mproc_shared_value_create_ex(&fs_stats, MPROC_C_UINT32, &raw);
-  }
   size_t npre;
   const char *const *pre = mproc__forkserver_preload(&npre);
-  mproc_value_t *args = calloc(npre + 2, sizeof *args);
+  mproc_value_t *args = calloc(npre + 1, sizeof *args);
   if (rc == 0 && !args)
     rc = mproc__err(MPROC_E_NOMEM, "starting the fork server");
   mproc_process_t server;
   memset(&server, 0, sizeof server);
   if (rc == 0) {
     args[0] = mproc_obj(theirs);
-    args[1] = mproc_obj(fs_stats);
     for (size_t i = 0; i < npre; i++)
-      args[2 + i] = mproc_str(pre[i]);
+      args[1 + i] = mproc_str(pre[i]);
     mproc__shm_t no_error = {NULL, 0, MPROC__INVALID_HANDLE};
     mproc__child_spec_t spec;
     memset(&spec, 0, sizeof spec);
     spec.fn_name = MPROC__FS_FN_NAME;
     spec.fn = mproc__forkserver_main;
     spec.args = args;
-    spec.nargs = npre + 2;
+    spec.nargs = npre + 1;
     spec.name = "ForkServer";
     spec.identity = "";
     spec.parent_pid = mproc__getpid();
@@ -332,7 +337,9 @@ static int server_ensure(void) {
   if (rc < 0) {
     char why[MPROC__BOOT_MSG_MAX];
     snprintf(why, sizeof why, "%s", mproc_last_error());
-    server_drop(true);
+    /* A handshake refused, by either side, ends the server by itself (its
+     * exit status counting the refusal); anything else is cut short. */
+    server_drop(rc != MPROC_E_PERM);
     return mproc__err(rc == MPROC_E_TIMEOUT ? MPROC_E_SPAWN : rc,
                       "starting the fork server: %s",
                       rc == MPROC_E_TIMEOUT ? "no answer within 60 s" : why);
@@ -575,9 +582,6 @@ int mproc__forkserver_channel_dup(void) {
 void mproc__forkserver_stop(void) {
   pthread_mutex_lock(&fs_lock);
   server_drop(false);
-  mproc_shared_value_destroy(fs_stats);
-  fs_stats = NULL;
-  fs_servers = 0;
   pthread_mutex_unlock(&fs_lock);
 }
 
@@ -585,11 +589,17 @@ int mproc_forkserver_stats(mproc_forkserver_stats_t *out) {
   if (!out)
     return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
   pthread_mutex_lock(&fs_lock);
+  /* A server that ended (refusing something) is reaped now, so that its
+   * refusal counts at once; the next start starts another. */
+  int st;
+  if (fs_pid > 0 && waitpid(fs_pid, &st, WNOHANG) == fs_pid) {
+    if (fs_ctl >= 0)
+      close(fs_ctl);
+    fs_ctl = -1;
+    server_ended(st);
+  }
   out->servers = fs_servers;
-  out->refused =
-      fs_stats
-          ? mproc__load32((volatile uint32_t *)mproc_shared_value_ptr(fs_stats))
-          : 0;
+  out->refused = fs_refused;
   pthread_mutex_unlock(&fs_lock);
   return 0;
 }
