@@ -43,13 +43,6 @@
  * The server writes only after it reaped the child, so never in the middle
  * of the child's own message. A status socket that ends without
  * MPROC__FS_EXIT means the server died.
- *
- * On Linux the reader of a request is the server's warm child, forked
- * before the request came; it gives the server the status socket on a
- * socketpair of their own (one byte 'T' with SCM_RIGHTS), and runs the
- * request only once the server answered 'T' (so a server killed meanwhile
- * never leaves a child whose exit nobody reports). The parent sees no
- * difference: the child is the server's child either way.
  */
 #ifndef MPROC_POSIX_FORKSERVER_H
 #define MPROC_POSIX_FORKSERVER_H
