@@ -18,6 +18,10 @@
  *                    next start.
  *   no_orphan        a parent killed with SIGKILL takes its server with it,
  *                    and the server its daemon child.
+ *   many_fds         a child given more connections than one SCM_RIGHTS
+ *                    message carries (the request's MORE messages, the
+ *                    record riding with the last) gets every one, in
+ *                    order.
  *   refused          bytes from another process on the server's channel
  *                    are refused and counted in mproc_forkserver_stats();
  *                    the next start gets a new server. A server whose
@@ -291,6 +295,47 @@ static void test_no_orphan(void **state) {
 }
 
 /* ------------------------------------------------------------------------ */
+/* many_fds                                                                 */
+/* ------------------------------------------------------------------------ */
+
+#define MANY_FDS 300
+
+/* args: MANY_FDS connections (send ends). Sends its index on each. */
+static int child_many(const mproc_value_t *args, size_t nargs) {
+  CHECK(nargs == MANY_FDS, 10);
+  for (size_t i = 0; i < nargs; i++) {
+    mproc_connection_t *c;
+    CHECK(mproc_value_as_connection(&args[i], &c) == 0, 11);
+    uint32_t v = (uint32_t)i;
+    CHECK(mproc_connection_send_bytes(c, &v, sizeof v) == 0, 12);
+  }
+  return 0;
+}
+
+static void test_many_fds(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_connection_t *r[MANY_FDS], *w[MANY_FDS];
+  mproc_value_t args[MANY_FDS];
+  for (int i = 0; i < MANY_FDS; i++) {
+    assert_int_equal(mproc_pipe(&r[i], &w[i], false), 0);
+    args[i] = mproc_obj(w[i]);
+  }
+  harness_expect_exit(harness_start(child_many, args, MANY_FDS, m), 0);
+  for (int i = 0; i < MANY_FDS; i++) {
+    void *data = NULL;
+    size_t len = 0;
+    assert_int_equal(mproc_connection_recv_bytes(r[i], &data, &len), 0);
+    uint32_t v;
+    assert_int_equal(len, sizeof v);
+    memcpy(&v, data, sizeof v);
+    assert_int_equal(v, (uint32_t)i);
+    mproc_free(data);
+    mproc_connection_destroy(r[i]);
+    mproc_connection_destroy(w[i]);
+  }
+}
+
+/* ------------------------------------------------------------------------ */
 /* refused                                                                  */
 /* ------------------------------------------------------------------------ */
 
@@ -383,12 +428,14 @@ int main(int argc, char **argv) {
   MPROC_REGISTER(child_exit_7);
   MPROC_REGISTER(child_wait);
   MPROC_REGISTER(child_server_owner);
+  MPROC_REGISTER(child_many);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       HARNESS_TEST_ONLY(test_busy_threads, forkserver),
       HARNESS_TEST_ONLY(test_preload, forkserver),
       HARNESS_TEST_ONLY(test_server_killed, forkserver),
       HARNESS_TEST_ONLY(test_no_orphan, forkserver),
+      HARNESS_TEST_ONLY(test_many_fds, forkserver),
       HARNESS_TEST_ONLY(test_refused, forkserver),
   };
   return harness_run(argc, argv, "forkserver", tests,

@@ -373,19 +373,19 @@ static int request(int status_fd, const struct mproc__spawn_ctx *ctx,
   for (size_t done = 0; done < nfds;) {
     size_t k = nfds - done < MPROC__FS_FDS_PER_MSG ? nfds - done
                                                    : MPROC__FS_FDS_PER_MSG;
-    struct iovec iov;
-    if (done == 0) {
-      iov.iov_base = hdr;
-      iov.iov_len = sizeof hdr;
-    } else {
-      iov.iov_base = &more;
-      iov.iov_len = 1;
+    /* The record rides with the last descriptors: the server, woken by
+     * the header, finds all of the request there at once. */
+    bool last = done + k == nfds;
+    struct iovec iov[2] = {{hdr, sizeof hdr}, {(void *)record, len}};
+    if (done > 0) {
+      iov[0].iov_base = &more;
+      iov[0].iov_len = 1;
     }
     struct msghdr m;
     memset(&m, 0, sizeof m);
     memset(&cbuf, 0, sizeof cbuf);
-    m.msg_iov = &iov;
-    m.msg_iovlen = 1;
+    m.msg_iov = iov;
+    m.msg_iovlen = last ? 2 : 1;
     m.msg_control = cbuf.buf;
     m.msg_controllen = CMSG_SPACE(sizeof(int) * k);
     struct cmsghdr *c = CMSG_FIRSTHDR(&m);
@@ -406,15 +406,20 @@ static int request(int status_fd, const struct mproc__spawn_ctx *ctx,
                  ? mproc__err(MPROC_E_CLOSED, "the fork server has gone")
                  : mproc__err_os("sending a request to the fork server");
     /* The descriptors went with the first byte; the rest is plain. */
-    if ((size_t)n < iov.iov_len) {
-      int rc = mproc__fs_send(fs_ctl, (uint8_t *)iov.iov_base + n,
-                              iov.iov_len - (size_t)n);
-      if (rc < 0)
-        return rc;
+    size_t sent = (size_t)n;
+    for (int i = 0; i < (int)m.msg_iovlen; i++) {
+      size_t skip = sent < iov[i].iov_len ? sent : iov[i].iov_len;
+      sent -= skip;
+      if (skip < iov[i].iov_len) {
+        int rc = mproc__fs_send(fs_ctl, (uint8_t *)iov[i].iov_base + skip,
+                                iov[i].iov_len - skip);
+        if (rc < 0)
+          return rc;
+      }
     }
     done += k;
   }
-  return mproc__fs_send(fs_ctl, record, len);
+  return 0;
 }
 
 static int64_t get_le(const uint8_t *p, int n) {
