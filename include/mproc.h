@@ -1082,6 +1082,37 @@ MPROC_API mproc_start_method_t mproc_get_start_method(void);
  */
 MPROC_API int mproc_set_forkserver_preload(const char *const *names, size_t n);
 
+/** What this process's fork servers did (mproc_forkserver_stats()). */
+typedef struct mproc_forkserver_stats {
+  /** Servers this process started, the running one included: the first
+   * forkserver start starts one, and a start after a server died (killed,
+   * or ended by a request it refused) starts the next. */
+  uint64_t servers;
+  /**
+   * Requests the servers refused, over all of them: an answer to the
+   * server's auth key challenge that is wrong, or bytes on its channel that
+   * are no request of this process (a malformed header, descriptors
+   * missing). The channel has no address, so only a process that was
+   * handed its descriptor can write there; a server logs a refusal to
+   * nothing but this count, and then ends (a stream out of step cannot be
+   * trusted again): the next start starts another.
+   */
+  uint64_t refused;
+} mproc_forkserver_stats_t;
+
+/**
+ * What this process's fork servers did so far (see
+ * mproc_forkserver_stats_t). A fork child starts from zero, with servers of
+ * its own. A server that ended after a refusal is reaped here, so that the
+ * refusal counts at once.
+ * @param out Receives the counts (zeros where no server ever started).
+ * @return 0, MPROC_E_INVAL for a NULL @p out, MPROC_E_NOTSUP where there is
+ *   no forkserver (Windows).
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
+MPROC_API int mproc_forkserver_stats(mproc_forkserver_stats_t *out);
+
 /**
  * Sets the program that spawn children run (CPython's set_executable()).
  * NULL restores the default, which is this program itself; the program must

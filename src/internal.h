@@ -472,6 +472,10 @@ void mproc__forkserver_stop(void);
 /* Backend: the pid of this process's fork server, 0 when it has none (for
  * white-box tests). */
 int64_t mproc__forkserver_pid(void);
+/* POSIX backend: a duplicate of the control channel to this process's fork
+ * server (close-on-exec; the caller closes it), -1 when it has none (for
+ * the white-box test of a stranger writing there). */
+int mproc__forkserver_channel_dup(void);
 /*
  * Backend: the library's own child functions that only this backend has
  * (POSIX: the fork server's loop), by name and back; NULL when none. The

@@ -18,13 +18,28 @@
  *                    next start.
  *   no_orphan        a parent killed with SIGKILL takes its server with it,
  *                    and the server its daemon child.
+ *   many_fds         a child given more connections than one SCM_RIGHTS
+ *                    message carries (the request's MORE messages, the
+ *                    record riding with the last) gets every one, in
+ *                    order.
+ *   refused          bytes from another process on the server's channel
+ *                    are refused and counted in mproc_forkserver_stats();
+ *                    the next start gets a new server. A server whose
+ *                    challenge is answered with another key refuses it
+ *                    and ends with the exit code that the count reads.
  */
+#include "auth.h"
 #include "harness.h"
 #include "internal.h"
+#include "posix/forkserver.h"
+#include "posix/posix.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #define BUSY_THREADS 8
 
@@ -279,6 +294,131 @@ static void test_no_orphan(void **state) {
   mproc_shared_array_destroy(pids);
 }
 
+/* ------------------------------------------------------------------------ */
+/* many_fds                                                                 */
+/* ------------------------------------------------------------------------ */
+
+#define MANY_FDS 300
+
+/* args: MANY_FDS connections (send ends). Sends its index on each. */
+static int child_many(const mproc_value_t *args, size_t nargs) {
+  CHECK(nargs == MANY_FDS, 10);
+  for (size_t i = 0; i < nargs; i++) {
+    mproc_connection_t *c;
+    CHECK(mproc_value_as_connection(&args[i], &c) == 0, 11);
+    uint32_t v = (uint32_t)i;
+    CHECK(mproc_connection_send_bytes(c, &v, sizeof v) == 0, 12);
+  }
+  return 0;
+}
+
+static void test_many_fds(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_connection_t *r[MANY_FDS], *w[MANY_FDS];
+  mproc_value_t args[MANY_FDS];
+  for (int i = 0; i < MANY_FDS; i++) {
+    assert_int_equal(mproc_pipe(&r[i], &w[i], false), 0);
+    args[i] = mproc_obj(w[i]);
+  }
+  harness_expect_exit(harness_start(child_many, args, MANY_FDS, m), 0);
+  for (int i = 0; i < MANY_FDS; i++) {
+    void *data = NULL;
+    size_t len = 0;
+    assert_int_equal(mproc_connection_recv_bytes(r[i], &data, &len), 0);
+    uint32_t v;
+    assert_int_equal(len, sizeof v);
+    memcpy(&v, data, sizeof v);
+    assert_int_equal(v, (uint32_t)i);
+    mproc_free(data);
+    mproc_connection_destroy(r[i]);
+    mproc_connection_destroy(w[i]);
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* refused                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* Waits up to 30 s for the refusal count to reach @p want. */
+static mproc_forkserver_stats_t stats_wait_refused(uint64_t want) {
+  mproc_forkserver_stats_t st;
+  double deadline = harness_now() + 30.0;
+  for (;;) {
+    assert_int_equal(mproc_forkserver_stats(&st), 0);
+    if (st.refused >= want || harness_now() > deadline)
+      return st;
+    harness_sleep(0.005);
+  }
+}
+
+static void test_refused(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_forkserver_stats_t before, st;
+  assert_int_equal(mproc_forkserver_stats(NULL), MPROC_E_INVAL);
+  harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
+  assert_int_equal(mproc_forkserver_stats(&before), 0);
+  assert_true(before.servers >= 1);
+
+  /* A stranger that got hold of the channel writes a header of its own:
+   * refused, counted, and that server ends. */
+  int64_t server = mproc__forkserver_pid();
+  int fd = mproc__forkserver_channel_dup();
+  assert_true(server > 0 && fd >= 0);
+  pid_t stranger = fork();
+  assert_true(stranger >= 0);
+  if (stranger == 0) {
+    static const char junk[MPROC__FS_HEADER_LEN] = "not a request!!";
+    _exit(send(fd, junk, sizeof junk, MSG_NOSIGNAL) == (ssize_t)sizeof junk
+              ? 0
+              : 1);
+  }
+  close(fd);
+  int ws = 0;
+  assert_int_equal(waitpid(stranger, &ws, 0), stranger);
+  assert_true(WIFEXITED(ws) && WEXITSTATUS(ws) == 0);
+  st = stats_wait_refused(before.refused + 1);
+  assert_true(st.servers == before.servers);
+  assert_true(st.refused == before.refused + 1);
+  assert_int_equal(mproc__forkserver_pid(), 0);
+  /* The next start starts another server, which works. */
+  harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
+  assert_int_equal(mproc_forkserver_stats(&st), 0);
+  assert_true(st.servers == before.servers + 1);
+  assert_true(st.refused == before.refused + 1);
+  int64_t again = mproc__forkserver_pid();
+  assert_true(again > 0 && again != server);
+
+  /* A server whose parent answers its challenge with another key refuses
+   * it and ends saying so (the exit status the parent counts). Started by
+   * hand, as the library starts one. */
+  mproc_connection_t *ours, *theirs;
+  assert_int_equal(mproc_pipe(&ours, &theirs, true), 0);
+  mproc_value_t arg = mproc_obj(theirs);
+  mproc_process_options_t spawn = {.start_method = MPROC_START_SPAWN};
+  mproc_process_t *srv = NULL;
+  assert_int_equal(
+      mproc_process_start(&srv, mproc__forkserver_main, &arg, 1, &spawn), 0);
+  mproc_connection_destroy(theirs);
+  mproc_os_handle_t h;
+  assert_int_equal(mproc_connection_handle(ours, &h), 0);
+  uint8_t msg[MPROC__AUTH_MSG_MAX], resp[MPROC__AUTH_RESPONSE_LEN];
+  uint8_t wrong[MPROC_AUTHKEY_LEN];
+  memset(wrong, 0x5a, sizeof wrong);
+  size_t n = 0, rlen = 0;
+  int64_t deadline = mproc__now_ns() + (int64_t)30 * 1000000000;
+  assert_int_equal(mproc__fs_recv_frame((int)h, msg, sizeof msg, &n, deadline),
+                   0);
+  assert_int_equal(
+      mproc__auth_challenge_answer(msg, n, wrong, sizeof wrong, resp, &rlen),
+      0);
+  assert_int_equal(mproc__fs_send_frame((int)h, resp, rlen), 0);
+  assert_int_equal(mproc__fs_recv_frame((int)h, msg, sizeof msg, &n, deadline),
+                   0);
+  assert_false(mproc__auth_welcome_ok(msg, n));
+  harness_expect_exit(srv, MPROC__FS_EXIT_REFUSED);
+  mproc_connection_destroy(ours);
+}
+
 int main(int argc, char **argv) {
   harness_early_init();
   MPROC_REGISTER(child_busy);
@@ -288,12 +428,15 @@ int main(int argc, char **argv) {
   MPROC_REGISTER(child_exit_7);
   MPROC_REGISTER(child_wait);
   MPROC_REGISTER(child_server_owner);
+  MPROC_REGISTER(child_many);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       HARNESS_TEST_ONLY(test_busy_threads, forkserver),
       HARNESS_TEST_ONLY(test_preload, forkserver),
       HARNESS_TEST_ONLY(test_server_killed, forkserver),
       HARNESS_TEST_ONLY(test_no_orphan, forkserver),
+      HARNESS_TEST_ONLY(test_many_fds, forkserver),
+      HARNESS_TEST_ONLY(test_refused, forkserver),
   };
   return harness_run(argc, argv, "forkserver", tests,
                      sizeof tests / sizeof tests[0]);

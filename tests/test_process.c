@@ -349,7 +349,10 @@ static void test_start_errors(void **state) {
                      MPROC_E_NOTSUP);
     const char *names[] = {"x"};
     assert_int_equal(mproc_set_forkserver_preload(names, 1), MPROC_E_NOTSUP);
+    mproc_forkserver_stats_t st;
+    assert_int_equal(mproc_forkserver_stats(&st), MPROC_E_NOTSUP);
   }
+  assert_int_equal(mproc_forkserver_stats(NULL), MPROC_E_INVAL);
   assert_int_equal(mproc_process_join(NULL, 1), MPROC_E_INVAL);
   assert_int_equal(mproc_process_destroy(NULL), 0);
   assert_int_equal(mproc_process_detach(NULL), 0);

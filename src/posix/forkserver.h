@@ -59,6 +59,9 @@
 #define MPROC__FS_EXIT 'W'
 #define MPROC__FS_EXIT_LEN 13
 #define MPROC__FS_FORK_FAILED 'F'
+/* The server's exit code when it stopped on something it refused on its
+ * channel (a wrong answer to its challenge, a malformed request). */
+#define MPROC__FS_EXIT_REFUSED 74
 
 /* Exactly @p n bytes to / from a socket, retrying EINTR, never raising
  * SIGPIPE. Receive: MPROC_E_CLOSED at end of file (or a reset),

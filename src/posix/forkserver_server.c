@@ -46,10 +46,12 @@ static struct {
   int sig_r, sig_w;
   fs_kid_t *kids;
   size_t n, cap;
-  /* Requests refused (malformed, or descriptors missing): counted, never
-   * printed, as the issue asks of a server nobody else can reach. */
-  unsigned long refused;
-} fs = {-1, -1, -1, NULL, 0, 0, 0};
+  /* Something on the channel was refused (a wrong answer to the
+   * challenge, a malformed request, descriptors missing): logged nowhere,
+   * the server stops and its exit code says so, which the parent counts
+   * (mproc_forkserver_stats()). */
+  bool refused;
+} fs = {-1, -1, -1, NULL, 0, 0, false};
 
 static void on_sigchld(int sig) {
   (void)sig;
@@ -200,12 +202,12 @@ static bool serve(pid_t self) {
   if (magic != MPROC__FS_MAGIC || nfds < 1 || nfds > MPROC__FS_FDS_MAX ||
       len > MPROC__FS_RECORD_MAX) {
     close_fds(first, have);
-    fs.refused++;
+    fs.refused = true;
     return false;
   }
   if (have > nfds) {
     close_fds(first, have);
-    fs.refused++;
+    fs.refused = true;
     return false;
   }
   int *fds = malloc(nfds * sizeof *fds);
@@ -230,7 +232,7 @@ static bool serve(pid_t self) {
       close_fds(fds, have);
       free(fds);
       free(record);
-      fs.refused += r > 0;
+      fs.refused |= r > 0;
       return false;
     }
   }
@@ -238,7 +240,7 @@ static bool serve(pid_t self) {
     close_fds(fds, have);
     free(fds);
     free(record);
-    fs.refused += fds_ok ? 0 : 1;
+    fs.refused |= !fds_ok;
     return false;
   }
   if (fs.n == fs.cap) {
@@ -293,7 +295,7 @@ static int handshake(void) {
   if (rc < 0)
     return rc;
   if (!mproc__auth_response_ok(msg, n, &expect)) {
-    fs.refused++;
+    fs.refused = true;
     mproc__fs_send_frame(fs.ctl, MPROC__AUTH_FAILURE,
                          sizeof MPROC__AUTH_FAILURE - 1);
     return mproc__err(MPROC_E_PERM, "fork server: the parent's answer is "
@@ -382,7 +384,7 @@ int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
   if (sigaction(SIGCHLD, &sa, NULL) < 0)
     return 71;
   if (handshake() < 0)
-    return 72;
+    return fs.refused ? MPROC__FS_EXIT_REFUSED : 72;
   int rc = preload(args + 1, nargs - 1);
   if (ready(rc) < 0 || rc < 0)
     return 73;
@@ -411,5 +413,5 @@ int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
   for (size_t i = 0; i < fs.n; i++)
     close(fs.kids[i].status_fd);
   free(fs.kids);
-  return 0;
+  return fs.refused ? MPROC__FS_EXIT_REFUSED : 0;
 }

@@ -157,6 +157,12 @@ static pthread_mutex_t fs_lock = PTHREAD_MUTEX_INITIALIZER;
 static int fs_ctl = -1;
 static pid_t fs_pid = -1;
 static pthread_once_t fs_once = PTHREAD_ONCE_INIT;
+/* mproc_forkserver_stats(), under fs_lock: the servers started, and the
+ * refusals, each learnt from the end of the server that refused (a server
+ * stops after a refusal and says so in its exit status) or from the
+ * server's answer to our key. */
+static uint64_t fs_servers;
+static uint64_t fs_refused;
 
 static void after_fork_child(void) {
   /* One thread here, the one that forked; the lock may have been held by
@@ -167,10 +173,21 @@ static void after_fork_child(void) {
     close(fs_ctl);
   fs_ctl = -1;
   fs_pid = -1;
+  /* The counts are the parent's; the child's servers are its own. */
+  fs_servers = 0;
+  fs_refused = 0;
 }
 
 static void install_atfork(void) {
   pthread_atfork(NULL, NULL, after_fork_child);
+}
+
+/* The server ended with wait status @p st: a server that stopped on a
+ * request it refused says so. Under fs_lock. */
+static void server_ended(int st) {
+  if (WIFEXITED(st) && WEXITSTATUS(st) == MPROC__FS_EXIT_REFUSED)
+    fs_refused++;
+  fs_pid = -1;
 }
 
 /* Ends the server (with @p force at once, else once it saw the end of its
@@ -196,14 +213,18 @@ static void server_drop(bool force) {
         ns *= 2;
     }
     if (!force) {
-      fs_pid = -1;
+      server_ended(st);
       return;
     }
   }
   kill(fs_pid, SIGKILL);
-  while (waitpid(fs_pid, &st, 0) < 0 && errno == EINTR)
+  pid_t w;
+  while ((w = waitpid(fs_pid, &st, 0)) < 0 && errno == EINTR)
     ;
-  fs_pid = -1;
+  if (w == fs_pid)
+    server_ended(st);
+  else
+    fs_pid = -1;
 }
 
 /* Our side of the handshake, then the server's ready message. */
@@ -311,11 +332,14 @@ static int server_ensure(void) {
   }
   fs_pid = (pid_t)server.pid;
   fs_ctl = ctl;
+  fs_servers++;
   rc = server_greet(ctl);
   if (rc < 0) {
     char why[MPROC__BOOT_MSG_MAX];
     snprintf(why, sizeof why, "%s", mproc_last_error());
-    server_drop(true);
+    /* A handshake refused, by either side, ends the server by itself (its
+     * exit status counting the refusal); anything else is cut short. */
+    server_drop(rc != MPROC_E_PERM);
     return mproc__err(rc == MPROC_E_TIMEOUT ? MPROC_E_SPAWN : rc,
                       "starting the fork server: %s",
                       rc == MPROC_E_TIMEOUT ? "no answer within 60 s" : why);
@@ -349,19 +373,19 @@ static int request(int status_fd, const struct mproc__spawn_ctx *ctx,
   for (size_t done = 0; done < nfds;) {
     size_t k = nfds - done < MPROC__FS_FDS_PER_MSG ? nfds - done
                                                    : MPROC__FS_FDS_PER_MSG;
-    struct iovec iov;
-    if (done == 0) {
-      iov.iov_base = hdr;
-      iov.iov_len = sizeof hdr;
-    } else {
-      iov.iov_base = &more;
-      iov.iov_len = 1;
+    /* The record rides with the last descriptors: the server, woken by
+     * the header, finds all of the request there at once. */
+    bool last = done + k == nfds;
+    struct iovec iov[2] = {{hdr, sizeof hdr}, {(void *)record, len}};
+    if (done > 0) {
+      iov[0].iov_base = &more;
+      iov[0].iov_len = 1;
     }
     struct msghdr m;
     memset(&m, 0, sizeof m);
     memset(&cbuf, 0, sizeof cbuf);
-    m.msg_iov = &iov;
-    m.msg_iovlen = 1;
+    m.msg_iov = iov;
+    m.msg_iovlen = last ? 2 : 1;
     m.msg_control = cbuf.buf;
     m.msg_controllen = CMSG_SPACE(sizeof(int) * k);
     struct cmsghdr *c = CMSG_FIRSTHDR(&m);
@@ -382,15 +406,20 @@ static int request(int status_fd, const struct mproc__spawn_ctx *ctx,
                  ? mproc__err(MPROC_E_CLOSED, "the fork server has gone")
                  : mproc__err_os("sending a request to the fork server");
     /* The descriptors went with the first byte; the rest is plain. */
-    if ((size_t)n < iov.iov_len) {
-      int rc = mproc__fs_send(fs_ctl, (uint8_t *)iov.iov_base + n,
-                              iov.iov_len - (size_t)n);
-      if (rc < 0)
-        return rc;
+    size_t sent = (size_t)n;
+    for (int i = 0; i < (int)m.msg_iovlen; i++) {
+      size_t skip = sent < iov[i].iov_len ? sent : iov[i].iov_len;
+      sent -= skip;
+      if (skip < iov[i].iov_len) {
+        int rc = mproc__fs_send(fs_ctl, (uint8_t *)iov[i].iov_base + skip,
+                                iov[i].iov_len - skip);
+        if (rc < 0)
+          return rc;
+      }
     }
     done += k;
   }
-  return mproc__fs_send(fs_ctl, record, len);
+  return 0;
 }
 
 static int64_t get_le(const uint8_t *p, int n) {
@@ -548,10 +577,36 @@ int64_t mproc__forkserver_pid(void) {
   return pid;
 }
 
+int mproc__forkserver_channel_dup(void) {
+  pthread_mutex_lock(&fs_lock);
+  int fd = fs_ctl >= 0 ? fcntl(fs_ctl, F_DUPFD_CLOEXEC, 3) : -1;
+  pthread_mutex_unlock(&fs_lock);
+  return fd;
+}
+
 void mproc__forkserver_stop(void) {
   pthread_mutex_lock(&fs_lock);
   server_drop(false);
   pthread_mutex_unlock(&fs_lock);
+}
+
+int mproc_forkserver_stats(mproc_forkserver_stats_t *out) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+  pthread_mutex_lock(&fs_lock);
+  /* A server that ended (refusing something) is reaped now, so that its
+   * refusal counts at once; the next start starts another. */
+  int st;
+  if (fs_pid > 0 && waitpid(fs_pid, &st, WNOHANG) == fs_pid) {
+    if (fs_ctl >= 0)
+      close(fs_ctl);
+    fs_ctl = -1;
+    server_ended(st);
+  }
+  out->servers = fs_servers;
+  out->refused = fs_refused;
+  pthread_mutex_unlock(&fs_lock);
+  return 0;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 bool mproc__start_method_supported(mproc_start_method_t method) {
   return method == MPROC_START_SPAWN;
@@ -26,6 +27,14 @@ void mproc__forkserver_stop(void) {}
 
 int64_t mproc__forkserver_pid(void) {
   return 0;
+}
+
+int mproc_forkserver_stats(mproc_forkserver_stats_t *out) {
+  if (!out)
+    return mproc__err(MPROC_E_INVAL, "%s: NULL output pointer", __func__);
+  memset(out, 0, sizeof *out);
+  return mproc__err(MPROC_E_NOTSUP, "the forkserver start method is not "
+                                    "available on this platform");
 }
 
 mproc_fn mproc__backend_builtin_fn(const char *name) {
