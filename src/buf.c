@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool wbuf_reserve(mproc__wbuf_t *b, size_t n) {
+bool mproc__wbuf_reserve(mproc__wbuf_t *b, size_t n) {
   if (b->err)
     return false;
   if (n <= b->cap - b->len)
@@ -32,7 +32,7 @@ static bool wbuf_reserve(mproc__wbuf_t *b, size_t n) {
 }
 
 void mproc__put_raw(mproc__wbuf_t *b, const void *p, size_t n) {
-  if (!wbuf_reserve(b, n))
+  if (!mproc__wbuf_reserve(b, n))
     return;
   if (n)
     memcpy(b->p + b->len, p, n);

@@ -26,6 +26,37 @@ typedef struct mproc__wbuf {
 /* Appends @p n bytes, growing the buffer (or recording the failure): the
  * slow path of the puts below. */
 void mproc__put_raw(mproc__wbuf_t *b, const void *p, size_t n);
+/* Makes room for @p n more bytes; false (and err set) if out of memory. */
+bool mproc__wbuf_reserve(mproc__wbuf_t *b, size_t n);
+
+/* Little-endian 64-bit stores and loads: one move on a little-endian host
+ * (every one mproc builds for; Windows is always), bytes elsewhere. The
+ * byte loop alone made gcc assemble the word with shifts and ors. */
+#if (defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) &&            \
+     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) ||                             \
+    defined(_WIN32)
+#define MPROC__LITTLE_ENDIAN 1
+#endif
+
+static inline void mproc__le64_store(uint8_t *p, uint64_t v) {
+#ifdef MPROC__LITTLE_ENDIAN
+  memcpy(p, &v, 8);
+#else
+  for (int i = 0; i < 8; i++)
+    p[i] = (uint8_t)(v >> (8 * i));
+#endif
+}
+
+static inline uint64_t mproc__le64_load(const uint8_t *p) {
+  uint64_t v = 0;
+#ifdef MPROC__LITTLE_ENDIAN
+  memcpy(&v, p, 8);
+#else
+  for (int i = 0; i < 8; i++)
+    v |= (uint64_t)p[i] << (8 * i);
+#endif
+  return v;
+}
 
 /* The puts and gets below are inline: the value codec calls them once per
  * field, and a call each (with its own capacity check) was half the cost
@@ -52,8 +83,7 @@ static inline void mproc__put_u32(mproc__wbuf_t *b, uint32_t v) {
 
 static inline void mproc__put_u64(mproc__wbuf_t *b, uint64_t v) {
   uint8_t x[8];
-  for (int i = 0; i < 8; i++)
-    x[i] = (uint8_t)(v >> (8 * i));
+  mproc__le64_store(x, v);
   if (b->cap - b->len >= 8 && !b->err) {
     memcpy(b->p + b->len, x, 8);
     b->len += 8;
@@ -96,10 +126,7 @@ static inline uint32_t mproc__get_u32(mproc__rbuf_t *r) {
 
 static inline uint64_t mproc__get_u64(mproc__rbuf_t *r) {
   const uint8_t *p = mproc__get_raw(r, 8);
-  uint64_t v = 0;
-  for (int i = 0; p && i < 8; i++)
-    v |= (uint64_t)p[i] << (8 * i);
-  return v;
+  return p ? mproc__le64_load(p) : 0;
 }
 
 #endif /* MPROC_BUF_H */

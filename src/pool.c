@@ -174,11 +174,11 @@ int mproc_task_set_result(mproc_task_t *task, const mproc_value_t *result) {
   /* A second call replaces the first; a failed one leaves none. The value
    * goes in as an item of the chunk's one encoding of results. */
   out->len = task->mark;
-  task->has_result = false;
-  int rc = mproc__value_encode_one(out, result, 0);
+  int rc = mproc__value_encode_fast(out, result, 0);
   if (rc < 0) {
     out->len = task->mark;
     out->err = 0;
+    task->has_result = false;
     return rc;
   }
   task->has_result = true;
@@ -350,8 +350,10 @@ static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
   mproc__put_u32(out, (uint32_t)ntasks);
   for (int64_t i = 0; i < ntasks; i++) {
     mproc_task_t task = {out, out->len, false, NULL};
-    size_t nargs;
-    const mproc_value_t *targs = chunk_args_at(&a, (size_t)i, &nargs);
+    size_t nargs = a.width;
+    const mproc_value_t *targs = a.layout == LAYOUT_FLAT
+                                     ? a.vals + (size_t)i * a.width
+                                     : chunk_args_at(&a, (size_t)i, &nargs);
     mproc__err_clear();
     rc = fn(targs, nargs, &task);
     if (rc == 0) {
@@ -367,7 +369,8 @@ static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
                           : dup_max(mproc_last_error(), TASK_MESSAGE_MAX);
       task.message = NULL;
     }
-    free(task.message);
+    if (task.message) /* set, then the task succeeded after all */
+      free(task.message);
     if (rc < 0)
       break; /* a failed task fails its chunk, as in CPython */
   }
@@ -1779,8 +1782,8 @@ static int msg_add_task(mproc__wbuf_t *b, const char *what,
   }
   default:
     for (size_t x = 0; x < s->width; x++) {
-      int rc = mproc__value_encode_one(b, &s->args[i * s->width + x],
-                                       k * s->width + x);
+      int rc = mproc__value_encode_fast(b, &s->args[i * s->width + x],
+                                        k * s->width + x);
       if (rc < 0)
         return rc;
     }
@@ -1817,6 +1820,24 @@ static int add_chunk(chunk_builder_t *b, size_t first, size_t max,
   msg_begin(&b->enc, &mk, j->id, i, b->name, src->layout, src->width);
   size_t k = 0;
   while (k < max) {
+    if (src->layout == LAYOUT_FLAT && src->width) {
+      /* Tasks of ints and floats in a batch, as many as surely fit. */
+      size_t w = src->width, per = w * MPROC__INT_ENCODED;
+      size_t used = b->enc.len - mk.start;
+      size_t fit = used < CHUNK_MSG_MAX ? (CHUNK_MSG_MAX - used) / per : 0;
+      if (fit > max - k)
+        fit = max - k;
+      if (fit && mproc__wbuf_reserve(&b->enc, fit * per)) {
+        size_t did = mproc__values_encode_scalars(
+            &b->enc, src->args + (first + k) * w, fit * w);
+        b->enc.len -= (did % w) * MPROC__INT_ENCODED; /* whole tasks only */
+        k += did / w;
+        if (k == max)
+          break;
+      }
+    }
+    /* One task the general way: another kind of value, or the last that
+     * may not fit. */
     size_t mark = b->enc.len;
     int rc = msg_add_task(&b->enc, b->what, src, first + k, k);
     if (rc < 0)
@@ -1908,12 +1929,17 @@ static int submit(const char *what, mproc_pool_t *p, job_kind_t kind,
   mproc__mutex_unlock(p->hub->mu);
 
   chunk_builder_t b = {what, j, name, src, 0, {0}};
-  /* About what a call of scalars takes, so that the buffer rarely moves. */
+  /* About what a call of scalars takes, so that the buffer rarely moves:
+   * the arguments, and a head per chunk. */
   size_t guess = src->layout == LAYOUT_RECORDS ? ntasks * width
                  : src->layout == LAYOUT_STAR  ? ntasks * 32
                                                : ntasks * width * 9;
-  if (guess < (size_t)1 << 28 && (b.enc.p = malloc(guess + 4096)) != NULL)
-    b.enc.cap = guess + 4096;
+  if (guess < (size_t)1 << 28) {
+    guess += (guess / (CHUNK_MSG_MAX / 2) + ntasks / chunksize + 2) *
+             (128 + strlen(name));
+    if ((b.enc.p = malloc(guess)) != NULL)
+      b.enc.cap = guess;
+  }
   rc = 0;
   if (kind == JOB_MAP || kind == JOB_APPLY) {
     j->vals = malloc((ntasks ? ntasks : 1) * sizeof *j->vals);
