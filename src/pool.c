@@ -351,9 +351,11 @@ static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
   for (int64_t i = 0; i < ntasks; i++) {
     mproc_task_t task = {out, out->len, false, NULL};
     size_t nargs = a.width;
-    const mproc_value_t *targs = a.layout == LAYOUT_FLAT
-                                     ? a.vals + (size_t)i * a.width
-                                     : chunk_args_at(&a, (size_t)i, &nargs);
+    /* apply() with no arguments has vals NULL: NULL + 0 is undefined */
+    const mproc_value_t *targs = a.layout != LAYOUT_FLAT
+                                     ? chunk_args_at(&a, (size_t)i, &nargs)
+                                 : a.vals ? a.vals + (size_t)i * a.width
+                                          : NULL;
     mproc__err_clear();
     rc = fn(targs, nargs, &task);
     if (rc == 0) {
@@ -1267,7 +1269,10 @@ static void handle_message(mproc_pool_t *p, size_t len) {
   job_t *j = c->job;
   if (chunk_finish(c, (int)status, msg, copy, copy ? m[R_RESULTS].len : 0))
     job_complete(p, j);
-  else
+  else if (j->kind == JOB_IMAP || j->kind == JOB_IMAP_UNORDERED)
+    /* An iteration (or a lazy call's generator) goes on with each chunk;
+     * the caller of map or apply waits for the whole call, and waking it
+     * for every chunk only made it fight this thread for the mutex. */
     mproc__cond_broadcast(p->hub->cond);
 }
 
