@@ -61,7 +61,12 @@
  * never wait (the handler is the only reader of the result queue, so it
  * must never block on a worker that may itself be blocked writing
  * results). Trivial tasks get hundreds of chunks queued; 100 us tasks
- * about ten; a chunk of several ms, CREDIT_MIN. A new worker starts at
+ * about ten; a chunk longer than CREDIT_AHEAD_NS, none ahead of it
+ * (CREDIT_MIN, 1): with one queued behind a long chunk, the last chunks of
+ * a call waited in a busy worker's ring while the other worker idled (up
+ * to a chunk of the 8 of pool.cpu, 2 workers against 1), and the round
+ * trip a free worker waits instead is under 5% of such a chunk. A new
+ * worker starts at
  * CREDIT_MAX (bytes permitting): dispatch is round-robin, so a first call
  * is spread evenly, and its first answers measure the rate.
  *
@@ -70,7 +75,7 @@
  * every short call paid, and while a callback runs here, nothing else
  * would reach the workers.
  */
-#define CREDIT_MIN 2u
+#define CREDIT_MIN 1u
 #define CREDIT_MAX 4096u
 #define CREDIT_AHEAD_NS 1000000  /* 1 ms of a worker's work queued */
 #define CREDIT_WINDOW_NS 2000000 /* the rate is re-measured this often */
