@@ -1350,6 +1350,13 @@ static void worker_exited(mproc_pool_t *p, unsigned slot) {
     job_t *j = c->job;
     if (chunk_finish(c, MPROC_E_WORKER_DIED, msg, NULL, 0))
       job_complete(p, j);
+    else
+      /* An iteration may wait for this very chunk, with nothing else to
+       * come: a lazy call whose other chunks in flight were all answered
+       * (and woke it) before this thread saw the death, its generator not
+       * called again until the iteration moves on. test_pool_lazy's
+       * worker_killed case waited out its 60 s that way once, under load. */
+      mproc__cond_broadcast(p->hub->cond);
   }
   /* Chunks it had not started go back to the front of the line. */
   if (rest) {
