@@ -533,21 +533,23 @@ static bool reply_unsendable(worker_io_t *io, int rc) {
   return ok;
 }
 
-/* Takes the next message from @p q into io->in, growing it to fit (with a
- * byte to spare); its length in *len. */
-static int worker_recv(mproc_queue_t *q, worker_io_t *io, size_t *len) {
+/* Takes the next message from @p q into *buf (*cap bytes, kept from call
+ * to call), growing it to fit with a byte to spare; its length in *len. */
+static int recv_into(mproc_queue_t *q, double timeout, uint8_t **buf,
+                     size_t *cap, size_t *len) {
   for (;;) {
-    size_t cap = io->in_cap ? io->in_cap - 1 : 0;
-    int rc = mproc_queue_get_bytes(q, io->in, cap, len, MPROC_FOREVER);
-    if (rc != MPROC_E_TOOBIG || *len < cap)
+    size_t room = *cap ? *cap - 1 : 0;
+    int rc = mproc_queue_get_bytes(q, *buf, room, len, timeout);
+    if (rc != MPROC_E_TOOBIG || *len < room)
       return rc;
     /* Too large for the buffer: it stays in the queue until this grows. */
-    size_t want = *len + 1 > 2 * io->in_cap ? *len + 1 : 2 * io->in_cap;
-    uint8_t *p = realloc(io->in, want);
+    size_t want = *len + 1 > 2 * *cap ? *len + 1 : 2 * *cap;
+    uint8_t *p = realloc(*buf, want);
     if (!p)
-      return mproc__err(MPROC_E_NOMEM, "receiving a chunk");
-    io->in = p;
-    io->in_cap = want;
+      return mproc__err(MPROC_E_NOMEM, "receiving a message of %zu bytes",
+                        *len);
+    *buf = p;
+    *cap = want;
   }
 }
 
@@ -572,7 +574,7 @@ int mproc__pool_worker(const mproc_value_t *args, size_t nargs) {
   int code = 0;
   for (int64_t done = 0; maxtasks == 0 || done < maxtasks; done++) {
     size_t len = 0;
-    if (worker_recv(queue, &io, &len) != 0)
+    if (recv_into(queue, MPROC_FOREVER, &io.in, &io.in_cap, &len) != 0)
       break; /* the pool closed or broke our queue: nothing to do */
     int rc = serve_message(&io, len, slot);
     if (rc != 0) {
@@ -1281,21 +1283,9 @@ static void handle_message(mproc_pool_t *p, size_t len) {
     mproc__cond_broadcast(p->hub->cond);
 }
 
-/* Takes one message from the result queue into p->rx, growing it to fit
- * (with a spare byte); its length in *len. */
+/* Takes one message from the result queue into p->rx. */
 static int results_recv(mproc_pool_t *p, double timeout, size_t *len) {
-  for (;;) {
-    size_t cap = p->rx_cap ? p->rx_cap - 1 : 0;
-    int rc = mproc_queue_get_bytes(p->results, p->rx, cap, len, timeout);
-    if (rc != MPROC_E_TOOBIG || *len < cap)
-      return rc;
-    size_t want = *len + 1 > 2 * p->rx_cap ? *len + 1 : 2 * p->rx_cap;
-    uint8_t *b = realloc(p->rx, want);
-    if (!b)
-      return mproc__err(MPROC_E_NOMEM, "receiving results");
-    p->rx = b;
-    p->rx_cap = want;
-  }
+  return recv_into(p->results, timeout, &p->rx, &p->rx_cap, len);
 }
 
 /* Drains the result queue without waiting; the caller holds the mutex. */
