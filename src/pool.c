@@ -675,6 +675,7 @@ typedef struct chunk {
   char *message;
   bool done;
   bool live;          /* a lazy job's slot holds a chunk not yet handed back */
+  int64_t given_ns;   /* when given to a worker with credit 1, else 0 */
   struct chunk *next; /* pending FIFO or a worker's outstanding list */
 } chunk_t;
 
@@ -1134,6 +1135,8 @@ static bool give_one(mproc_pool_t *p, worker_t *w, bool large) {
   w->nout++;
   w->bytes += c->msg_len + FRAME_COST;
   w->given++;
+  /* Alone in the worker's ring: its answer times its work (credit_update) */
+  c->given_ns = w->credit == 1 ? mproc__now_ns() : 0;
   return true;
 }
 
@@ -1149,11 +1152,29 @@ static void dispatch(mproc_pool_t *p, bool large) {
   }
 }
 
-/* Re-measures worker @p w's credit on an answer; @p busy: it had another
- * chunk queued, so the time since its last answer was all work. */
-static void credit_update(worker_t *w, bool busy) {
+/* Sets worker @p w's credit from @p per, its ns per chunk. */
+static void credit_set(worker_t *w, int64_t per) {
+  int64_t want = per > 0 ? CREDIT_AHEAD_NS / per + 1 : CREDIT_MAX;
+  if (want < (int64_t)CREDIT_MIN)
+    want = CREDIT_MIN;
+  if (want > (int64_t)CREDIT_MAX)
+    want = CREDIT_MAX;
+  w->credit = (unsigned)want;
+}
+
+/* Re-measures worker @p w's credit on the answer to chunk @p c; @p busy:
+ * it had another chunk queued, so the time since its last answer was all
+ * work. */
+static void credit_update(worker_t *w, const chunk_t *c, bool busy) {
   int64_t now = mproc__now_ns();
   if (!busy) { /* it goes idle: the next window starts with its work */
+    /* With credit 1 it is never busy, and this is its only measure: the
+     * chunk was alone from given to answered (work and a round trip).
+     * Without it, a worker whose credit fell to 1 once (a slow first
+     * window) kept it for good: imap with chunksize 1 then waited a round
+     * trip per task (pool.imap1 went from 1.4 to 3.7 us a task). */
+    if (c->given_ns)
+      credit_set(w, now - c->given_ns);
     w->win_start = now;
     w->win_done = 0;
     return;
@@ -1164,13 +1185,7 @@ static void credit_update(worker_t *w, bool busy) {
     return;
   /* ns per chunk over the window; a window with idle time in it
    * overestimates, which only errs towards the smaller credit. */
-  int64_t per = span / w->win_done;
-  int64_t want = per > 0 ? CREDIT_AHEAD_NS / per + 1 : CREDIT_MAX;
-  if (want < (int64_t)CREDIT_MIN)
-    want = CREDIT_MIN;
-  if (want > (int64_t)CREDIT_MAX)
-    want = CREDIT_MAX;
-  w->credit = (unsigned)want;
+  credit_set(w, span / w->win_done);
   w->win_start = now;
   w->win_done = 0;
 }
@@ -1256,7 +1271,7 @@ static void handle_message(mproc_pool_t *p, size_t len) {
   w->out_head = c->next;
   if (!w->out_head)
     w->out_tail = NULL;
-  credit_update(w, w->nout > 1);
+  credit_update(w, c, w->nout > 1);
   w->nout--;
   w->bytes -= c->msg_len + FRAME_COST;
   c->next = NULL;
