@@ -2449,11 +2449,12 @@ MPROC_API int mproc_value_as_queue(const mproc_value_t *v, mproc_queue_t **out);
  * initializer) takes its place. Nothing waits forever on a dead worker.
  *
  * Dispatch: each worker has chunks queued ahead of the one it runs, about
- * a millisecond of its measured work (at least 2 chunks; 32 KiB of
- * arguments at most, but for one larger chunk given to an idle worker),
- * handed out by the submitting call itself and then by the pool's thread
- * as answers come, so with chunksize 1 a worker does not wait on the
- * parent between tasks while tasks remain.
+ * a millisecond of its measured work (none behind a chunk that takes
+ * longer, so that a call's last chunks go to whichever worker is free;
+ * 32 KiB of arguments at most, but for one larger chunk given to an idle
+ * worker), handed out by the submitting call itself and then by the pool's
+ * thread as answers come, so with chunksize 1 a worker does not wait on
+ * the parent between tasks while tasks remain.
  *
  * Results: a task's result is any value, a tuple, list or dict included,
  * nested as deep as MPROC_VALUE_MAX_DEPTH; it reaches every call shape

@@ -130,6 +130,10 @@ void mproc__err_set_os(long code) {
 
 void mproc__err_clear(void) {
   detail[0] = '\0';
-  detail_short();
+  /* No free(NULL) call: a pool's worker clears before every task. */
+  if (long_detail)
+    detail_short();
+  else
+    current = detail;
   os_error = 0;
 }

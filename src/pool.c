@@ -61,7 +61,12 @@
  * never wait (the handler is the only reader of the result queue, so it
  * must never block on a worker that may itself be blocked writing
  * results). Trivial tasks get hundreds of chunks queued; 100 us tasks
- * about ten; a chunk of several ms, CREDIT_MIN. A new worker starts at
+ * about ten; a chunk longer than CREDIT_AHEAD_NS, none ahead of it
+ * (CREDIT_MIN, 1): with one queued behind a long chunk, the last chunks of
+ * a call waited in a busy worker's ring while the other worker idled (up
+ * to a chunk of the 8 of pool.cpu, 2 workers against 1), and the round
+ * trip a free worker waits instead is under 5% of such a chunk. A new
+ * worker starts at
  * CREDIT_MAX (bytes permitting): dispatch is round-robin, so a first call
  * is spread evenly, and its first answers measure the rate.
  *
@@ -70,7 +75,7 @@
  * every short call paid, and while a callback runs here, nothing else
  * would reach the workers.
  */
-#define CREDIT_MIN 2u
+#define CREDIT_MIN 1u
 #define CREDIT_MAX 4096u
 #define CREDIT_AHEAD_NS 1000000  /* 1 ms of a worker's work queued */
 #define CREDIT_WINDOW_NS 2000000 /* the rate is re-measured this often */
@@ -85,6 +90,9 @@
  */
 #define CHUNK_MSG_MAX (CREDIT_BYTES_MAX / 2 - FRAME_COST)
 #define RESULT_QUEUE_CAPACITY (256 * 1024)
+/* The smallest buffer whose pages are asked for in one call
+ * (mproc__mem_prefault()) rather than faulted in one by one. */
+#define PREFAULT_MIN (256 * 1024)
 #define MSG_STOP (-1)
 #define MSG_WAKE (-2)
 enum { LAYOUT_FLAT, LAYOUT_STAR, LAYOUT_RECORDS };
@@ -171,20 +179,16 @@ int mproc_task_set_result(mproc_task_t *task, const mproc_value_t *result) {
   mproc__wbuf_t *out = task->out;
   if (out->err) /* an earlier task's result is already lost */
     return mproc__err(MPROC_E_NOMEM, "collecting results: out of memory");
-  /* A second call replaces the first; a failed one leaves none. */
+  /* A second call replaces the first; a failed one leaves none. The value
+   * goes in as an item of the chunk's one encoding of results. */
   out->len = task->mark;
-  task->has_result = false;
-  int rc = mproc__values_encode(out, result, 1);
+  int rc = mproc__value_encode_fast(out, result, 0);
   if (rc < 0) {
     out->len = task->mark;
     out->err = 0;
+    task->has_result = false;
     return rc;
   }
-  /* Keep the value's own bytes, not the header of a one-value encoding:
-   * the chunk's result is one encoding of all its tasks' values. */
-  size_t hdr = 8, body = out->len - task->mark - hdr;
-  memmove(out->p + task->mark, out->p + task->mark + hdr, body);
-  out->len -= hdr;
   task->has_result = true;
   return 0;
 }
@@ -200,20 +204,60 @@ int mproc_task_set_error(mproc_task_t *task, const char *message) {
   return 0;
 }
 
+/* What a worker keeps from one chunk to the next, so that a chunk costs
+ * no allocation once these have grown to its size: the message as it
+ * arrived, the reply being built, and the arguments when they are all
+ * scalars (decoded in place of mproc_decode()'s block per chunk). */
+typedef struct worker_io {
+  uint8_t *in;
+  size_t in_cap;
+  mproc__wbuf_t out;
+  mproc_value_t *args;
+  size_t args_cap;
+} worker_io_t;
+
+static void worker_io_free(worker_io_t *io) {
+  free(io->in);
+  free(io->out.p);
+  free(io->args);
+}
+
 /* A chunk's arguments in the worker, as each task sees them. */
 typedef struct chunk_args {
   int layout;
   size_t width, ntasks;
   mproc_value_t *vals; /* FLAT, STAR: decoded */
   size_t nvals;
+  bool borrowed;          /* ... into the worker's io->args, not a block */
   const uint8_t *records; /* RECORDS: ntasks * width bytes */
   uint8_t *realigned;     /* ... when they had to be moved; else NULL */
   mproc_value_t record;   /* ... the current task's one argument */
 } chunk_args_t;
 
+/* Flat arguments that are all scalars, straight into io->args; 1 if some
+ * are not (then mproc_decode() reads them). */
+static int chunk_args_scalars(chunk_args_t *a, const uint8_t *buf, size_t len,
+                              worker_io_t *io) {
+  size_t n = a->ntasks * a->width;
+  if (n > io->args_cap) {
+    mproc_value_t *v = realloc(io->args, n * sizeof *v);
+    if (!v)
+      return 1; /* the general path says out of memory in its words */
+    io->args = v;
+    io->args_cap = n;
+  }
+  int rc = mproc__values_decode_scalars(buf, len, io->args, n);
+  if (rc == 0) {
+    a->vals = io->args;
+    a->nvals = n;
+    a->borrowed = true;
+  }
+  return rc;
+}
+
 /* Reads a chunk's arguments; the failure's message goes into *msg. */
 static int chunk_args_open(chunk_args_t *a, const uint8_t *buf, size_t len,
-                           char **msg) {
+                           worker_io_t *io, char **msg) {
   if (a->layout == LAYOUT_RECORDS) {
     if (a->width == 0 || len / a->width != a->ntasks || len % a->width) {
       msg_printf(msg, "malformed task records");
@@ -235,11 +279,15 @@ static int chunk_args_open(chunk_args_t *a, const uint8_t *buf, size_t len,
     }
     return 0;
   }
-  int rc = mproc_decode(buf, len, &a->vals, &a->nvals);
+  if (a->layout == LAYOUT_FLAT && a->width &&
+      a->ntasks > MPROC_VALUE_MAX_COUNT / a->width) {
+    msg_printf(msg, "malformed task arguments");
+    return MPROC_E_DECODE;
+  }
+  int rc = a->layout == LAYOUT_FLAT ? chunk_args_scalars(a, buf, len, io) : 1;
+  if (rc == 1)
+    rc = mproc_decode(buf, len, &a->vals, &a->nvals);
   size_t want = a->layout == LAYOUT_STAR ? a->ntasks : a->ntasks * a->width;
-  if (rc == 0 && a->layout == LAYOUT_FLAT && a->width &&
-      a->ntasks > SIZE_MAX / a->width)
-    rc = MPROC_E_DECODE;
   if (rc < 0 || a->nvals != want) {
     msg_printf(msg, "malformed task arguments");
     return rc < 0 ? rc : MPROC_E_DECODE;
@@ -272,7 +320,8 @@ static const mproc_value_t *chunk_args_at(chunk_args_t *a, size_t i,
 }
 
 static void chunk_args_close(chunk_args_t *a) {
-  mproc_values_free(a->vals, a->nvals);
+  if (!a->borrowed)
+    mproc_values_free(a->vals, a->nvals);
   free(a->realigned);
 }
 
@@ -280,7 +329,8 @@ static void chunk_args_close(chunk_args_t *a) {
  * message into *msg (a heap string, NULL if out of memory). */
 static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
                      int64_t layout, int64_t width, int64_t ntasks,
-                     mproc__wbuf_t *out, char **msg) {
+                     worker_io_t *io, char **msg) {
+  mproc__wbuf_t *out = &io->out;
   mproc_task_fn fn = task_fn(name);
   if (!fn) {
     msg_printf(msg,
@@ -299,7 +349,7 @@ static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
   a.layout = (int)layout;
   a.width = (size_t)width;
   a.ntasks = (size_t)ntasks;
-  int rc = chunk_args_open(&a, args, args_len, msg);
+  int rc = chunk_args_open(&a, args, args_len, io, msg);
   if (rc < 0) {
     chunk_args_close(&a);
     return rc;
@@ -308,8 +358,12 @@ static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
   mproc__put_u32(out, (uint32_t)ntasks);
   for (int64_t i = 0; i < ntasks; i++) {
     mproc_task_t task = {out, out->len, false, NULL};
-    size_t nargs;
-    const mproc_value_t *targs = chunk_args_at(&a, (size_t)i, &nargs);
+    size_t nargs = a.width;
+    /* apply() with no arguments has vals NULL: NULL + 0 is undefined */
+    const mproc_value_t *targs = a.layout != LAYOUT_FLAT
+                                     ? chunk_args_at(&a, (size_t)i, &nargs)
+                                 : a.vals ? a.vals + (size_t)i * a.width
+                                          : NULL;
     mproc__err_clear();
     rc = fn(targs, nargs, &task);
     if (rc == 0) {
@@ -325,7 +379,8 @@ static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
                           : dup_max(mproc_last_error(), TASK_MESSAGE_MAX);
       task.message = NULL;
     }
-    free(task.message);
+    if (task.message) /* set, then the task succeeded after all */
+      free(task.message);
     if (rc < 0)
       break; /* a failed task fails its chunk, as in CPython */
   }
@@ -337,48 +392,168 @@ static int run_chunk(const char *name, const uint8_t *args, size_t args_len,
   return rc;
 }
 
-/*
- * Runs one chunk message [job id, chunk index, task name, layout, width,
- * ntasks, bytes] for worker @p slot and fills @p reply with its answer,
- * which points into @p out and *msg (the caller frees both after sending).
- * 1 for the pool's STOP, 0 when @p reply is set, MPROC_E_DECODE for a
- * message that is not the pool's. Shared by the local worker and a remote
- * one (mproc__pool_remote_chunk), so the two answer alike.
- */
-static int serve_message(const mproc_value_t *m, size_t n, int64_t slot,
-                         mproc__wbuf_t *out, char **msg,
-                         mproc_value_t reply[6]) {
-  int64_t job, chunk, layout, width, ntasks;
-  const char *name;
-  const void *argbuf;
-  size_t arglen;
-  if (n == 1 && m[0].type == MPROC_VALUE_INT && m[0].u.i == MSG_STOP)
-    return 1;
-  if (n != 7 || mproc_value_as_int(&m[0], &job) != 0 ||
-      mproc_value_as_int(&m[1], &chunk) != 0 ||
-      mproc_value_as_str(&m[2], &name) != 0 ||
-      mproc_value_as_int(&m[3], &layout) != 0 ||
-      mproc_value_as_int(&m[4], &width) != 0 ||
-      mproc_value_as_int(&m[5], &ntasks) != 0 ||
-      mproc_value_as_bytes(&m[6], &argbuf, &arglen) != 0)
-    return MPROC_E_DECODE;
-  int rc = run_chunk(name, argbuf, arglen, layout, width, ntasks, out, msg);
-  const char *text = rc == 0 ? "" : *msg ? *msg : NO_MEMORY_MESSAGE;
-  reply[0] = mproc_int(slot);
-  reply[1] = mproc_int(job);
-  reply[2] = mproc_int(chunk);
-  reply[3] = mproc_int(rc);
-  reply[4] = mproc_str(text);
-  reply[5] = mproc_bytes(rc == 0 ? out->p : NULL, rc == 0 ? out->len : 0);
-  return 0;
+/* Overwrites the int encoded at @p at (MPROC__INT_ENCODED bytes, written
+ * there before) with @p v. */
+static void int_at(mproc__wbuf_t *b, size_t at, int64_t v) {
+  size_t len = b->len;
+  mproc_value_t x = mproc_int(v);
+  b->len = at;
+  (void)mproc__value_encode_one(b, &x, 0); /* the room is there */
+  b->len = len;
 }
 
-/* The answer that replaces one whose results cannot travel (@p rc). */
-static void reply_unsendable(mproc_value_t reply[6], int rc, char **msg) {
-  msg_printf(msg, "the results could not be sent: %s", mproc_last_error());
-  reply[3] = mproc_int(rc);
-  reply[4] = mproc_str(*msg ? *msg : "the results could not be sent");
-  reply[5] = mproc_bytes(NULL, 0);
+/* Sets the length of the bytes value whose head is at @p at to what was
+ * written after it. */
+static void bytes_end(mproc__wbuf_t *b, size_t at) {
+  if (b->err)
+    return;
+  uint32_t n = (uint32_t)(b->len - at - MPROC__BYTES_HEAD);
+  for (int i = 0; i < 4; i++)
+    b->p[at + 1 + (size_t)i] = (uint8_t)(n >> (8 * i));
+}
+
+/* Starts a bytes value to be filled by the caller; its head's offset. */
+static size_t bytes_begin(mproc__wbuf_t *b) {
+  size_t at = b->len;
+  mproc_value_t x = mproc_bytes(NULL, 0);
+  (void)mproc__value_encode_one(b, &x, 0);
+  return at;
+}
+
+static void put_int(mproc__wbuf_t *b, int64_t v) {
+  mproc_value_t x = mproc_int(v);
+  (void)mproc__value_encode_one(b, &x, 0);
+}
+
+/*
+ * A worker's answer, built in io->out and sent as it is (put_bytes), the
+ * chunk's results written in place by its tasks (mproc_task_set_result):
+ * the values [slot, job id, chunk index, status, results, message], where
+ * results is the bytes of one values encoding of the chunk's results.
+ * Status and results come before the message, which is known last: an
+ * int has a fixed size, so its place is kept and filled in.
+ */
+typedef struct reply {
+  size_t status_at, results_at;
+} reply_t;
+
+static void reply_begin(mproc__wbuf_t *out, reply_t *r, int64_t slot,
+                        int64_t job, int64_t chunk) {
+  out->len = 0;
+  mproc__put_raw(out, "MPV\x01", 4);
+  mproc__put_u32(out, 6);
+  put_int(out, slot);
+  put_int(out, job);
+  put_int(out, chunk);
+  r->status_at = out->len;
+  put_int(out, 0);
+  r->results_at = bytes_begin(out);
+}
+
+/* Ends the reply: the results written since reply_begin() if @p rc is 0,
+ * else none and @p text. False if out of memory. */
+static bool reply_end(mproc__wbuf_t *out, const reply_t *r, int rc,
+                      const char *text) {
+  if (rc != 0 && !out->err)
+    out->len = r->results_at + MPROC__BYTES_HEAD;
+  bytes_end(out, r->results_at);
+  int_at(out, r->status_at, rc);
+  mproc_value_t m = mproc_str(text);
+  return mproc__value_encode_one(out, &m, 0) == 0;
+}
+
+/* A reply of failure @p rc alone, in a fresh buffer when @p out failed. */
+static bool reply_failure(mproc__wbuf_t *out, int64_t slot, int64_t job,
+                          int64_t chunk, int rc, const char *text) {
+  if (out->err) {
+    free(out->p);
+    *out = (mproc__wbuf_t){0};
+  }
+  reply_t r;
+  reply_begin(out, &r, slot, job, chunk);
+  return reply_end(out, &r, rc, text);
+}
+
+/* The chunk message's fields (see the top of this file), read in place. */
+enum { M_JOB, M_CHUNK, M_NAME, M_LAYOUT, M_WIDTH, M_NTASKS, M_ARGS, M_COUNT };
+
+/*
+ * Runs one chunk message of @p len bytes at io->in for worker @p slot and
+ * builds its answer in io->out. 1 for the pool's STOP, 0 when the answer
+ * is there, MPROC_E_DECODE for a message that is not the pool's,
+ * MPROC_E_NOMEM when no answer could be built. Shared by the local worker
+ * and a remote one (mproc__pool_remote_chunk), so the two answer alike.
+ */
+static int serve_message(worker_io_t *io, size_t len, int64_t slot) {
+  mproc__view_t m[M_COUNT];
+  if (mproc__values_view(io->in, len, m, 1) == 0 &&
+      m[0].type == MPROC_VALUE_INT && m[0].i == MSG_STOP)
+    return 1;
+  if (mproc__values_view(io->in, len, m, M_COUNT) != 0 ||
+      m[M_JOB].type != MPROC_VALUE_INT || m[M_CHUNK].type != MPROC_VALUE_INT ||
+      m[M_NAME].type != MPROC_VALUE_STR ||
+      m[M_LAYOUT].type != MPROC_VALUE_INT ||
+      m[M_WIDTH].type != MPROC_VALUE_INT ||
+      m[M_NTASKS].type != MPROC_VALUE_INT ||
+      m[M_ARGS].type != MPROC_VALUE_BYTES)
+    return MPROC_E_DECODE;
+  /* The name as a C string: registered names are short. */
+  char small[128];
+  char *name = m[M_NAME].len < sizeof small ? small : malloc(m[M_NAME].len + 1);
+  if (!name)
+    return MPROC_E_NOMEM;
+  memcpy(name, m[M_NAME].p, m[M_NAME].len);
+  name[m[M_NAME].len] = '\0';
+  char *msg = NULL;
+  reply_t r;
+  reply_begin(&io->out, &r, slot, m[M_JOB].i, m[M_CHUNK].i);
+  int rc = run_chunk(name, m[M_ARGS].p, m[M_ARGS].len, m[M_LAYOUT].i,
+                     m[M_WIDTH].i, m[M_NTASKS].i, io, &msg);
+  if (name != small)
+    free(name);
+  const char *text = rc == 0 ? "" : msg ? msg : NO_MEMORY_MESSAGE;
+  bool ok = reply_end(&io->out, &r, rc, text) ||
+            reply_failure(&io->out, slot, m[M_JOB].i, m[M_CHUNK].i,
+                          MPROC_E_NOMEM, "out of memory collecting results");
+  free(msg);
+  return ok ? 0 : MPROC_E_NOMEM;
+}
+
+/* Replaces the answer in io->out, whose results cannot travel (@p rc), by
+ * one that says so; false if out of memory. */
+static bool reply_unsendable(worker_io_t *io, int rc) {
+  mproc__view_t m[6];
+  if (mproc__values_view(io->out.p, io->out.len, m, 6) != 0)
+    return false;
+  char *msg = NULL;
+  msg_printf(&msg, "the results could not be sent: %s", mproc_last_error());
+  mproc__wbuf_t out = {0};
+  bool ok = reply_failure(&out, m[0].i, m[1].i, m[2].i, rc,
+                          msg ? msg : "the results could not be sent");
+  free(msg);
+  free(io->out.p);
+  io->out = out;
+  return ok;
+}
+
+/* Takes the next message from @p q into *buf (*cap bytes, kept from call
+ * to call), growing it to fit with a byte to spare; its length in *len. */
+static int recv_into(mproc_queue_t *q, double timeout, uint8_t **buf,
+                     size_t *cap, size_t *len) {
+  for (;;) {
+    size_t room = *cap ? *cap - 1 : 0;
+    int rc = mproc_queue_get_bytes(q, *buf, room, len, timeout);
+    if (rc != MPROC_E_TOOBIG || *len < room)
+      return rc;
+    /* Too large for the buffer: it stays in the queue until this grows. */
+    size_t want = *len + 1 > 2 * *cap ? *len + 1 : 2 * *cap;
+    uint8_t *p = realloc(*buf, want);
+    if (!p)
+      return mproc__err(MPROC_E_NOMEM, "receiving a message of %zu bytes",
+                        *len);
+    *buf = p;
+    *cap = want;
+  }
 }
 
 /*
@@ -398,47 +573,27 @@ int mproc__pool_worker(const mproc_value_t *args, size_t nargs) {
     if (!init || init(args + 5, nargs - 5) != 0)
       return EXIT_INIT_FAILED;
   }
+  worker_io_t io = {0};
+  int code = 0;
   for (int64_t done = 0; maxtasks == 0 || done < maxtasks; done++) {
-    mproc_value_t *m = NULL;
-    size_t n = 0;
-    if (mproc_queue_get(queue, &m, &n, MPROC_FOREVER) != 0)
-      return 0; /* the pool closed or broke our queue: nothing to do */
-    /* Chunks are put pre-encoded (mproc_queue_put_bytes), so they arrive
-     * as one bytes value holding the encoded message. */
-    if (n == 1 && m[0].type == MPROC_VALUE_BYTES) {
-      mproc_value_t *inner = NULL;
-      size_t ninner = 0;
-      int drc =
-          mproc_decode(m[0].u.bytes.ptr, m[0].u.bytes.len, &inner, &ninner);
-      mproc_values_free(m, n);
-      if (drc != 0)
-        return EXIT_BAD_ARGS;
-      m = inner;
-      n = ninner;
-    }
-    mproc__wbuf_t out = {0};
-    char *msg = NULL;
-    mproc_value_t reply[6];
-    int rc = serve_message(m, n, slot, &out, &msg, reply);
-    mproc_values_free(m, n);
+    size_t len = 0;
+    if (recv_into(queue, MPROC_FOREVER, &io.in, &io.in_cap, &len) != 0)
+      break; /* the pool closed or broke our queue: nothing to do */
+    int rc = serve_message(&io, len, slot);
     if (rc != 0) {
-      free(msg);
-      free(out.p);
-      return rc == 1 ? 0 : EXIT_BAD_ARGS;
+      code = rc == 1 ? 0 : EXIT_BAD_ARGS;
+      break;
     }
-    int prc = mproc_queue_put(results, reply, 6, MPROC_FOREVER);
-    if (prc == MPROC_E_TOOBIG || prc == MPROC_E_INHERITANCE ||
-        prc == MPROC_E_NOMEM) {
-      /* The results cannot travel: report that instead. */
-      reply_unsendable(reply, prc, &msg);
-      prc = mproc_queue_put(results, reply, 6, MPROC_FOREVER);
-    }
-    free(msg);
-    free(out.p);
+    int prc =
+        mproc_queue_put_bytes(results, io.out.p, io.out.len, MPROC_FOREVER);
+    if ((prc == MPROC_E_TOOBIG || prc == MPROC_E_NOMEM) &&
+        reply_unsendable(&io, prc))
+      prc = mproc_queue_put_bytes(results, io.out.p, io.out.len, MPROC_FOREVER);
     if (prc != 0)
-      return 0;
+      break;
   }
-  return 0; /* maxtasksperchild reached: the pool starts a replacement */
+  worker_io_free(&io);
+  return code; /* 0 at maxtasksperchild: the pool starts a replacement */
 }
 
 int mproc__pool_remote_init(const char *name, const mproc_value_t *args,
@@ -453,28 +608,22 @@ int mproc__pool_remote_chunk(const void *msg, size_t len, int64_t slot,
                              void **reply, size_t *reply_len) {
   *reply = NULL;
   *reply_len = 0;
-  mproc_value_t *m = NULL;
-  size_t n = 0;
-  int rc = mproc_decode(msg, len, &m, &n);
-  if (rc < 0)
-    return rc;
-  mproc__wbuf_t out = {0};
-  char *text = NULL;
-  mproc_value_t r[6];
-  rc = serve_message(m, n, slot, &out, &text, r);
-  mproc_values_free(m, n);
+  /* The message is read in place; only the view's buffer is borrowed. */
+  worker_io_t io = {0};
+  io.in = (uint8_t *)(uintptr_t)msg;
+  int rc = serve_message(&io, len, slot);
+  io.in = NULL;
+  if (rc == 0 && io.out.len > MPROC_QUEUE_MSG_MAX &&
+      !reply_unsendable(&io, MPROC_E_TOOBIG))
+    rc = MPROC_E_NOMEM;
   if (rc == 0) {
-    rc = mproc_encode(r, 6, reply, reply_len);
-    if (rc == MPROC_E_TOOBIG || rc == MPROC_E_INHERITANCE ||
-        rc == MPROC_E_NOMEM) {
-      reply_unsendable(r, rc, &text);
-      rc = mproc_encode(r, 6, reply, reply_len);
-    }
+    *reply = io.out.p;
+    *reply_len = io.out.len;
+    io.out.p = NULL;
   } else if (rc < 0) {
     rc = mproc__err(rc, "not a message of a pool");
   }
-  free(text);
-  free(out.p);
+  worker_io_free(&io);
   return rc;
 }
 
@@ -520,14 +669,16 @@ static int hub_here(const hub_t *h, const char *what) {
 typedef struct chunk {
   struct job *job;
   size_t index, first, count;
-  uint8_t *msg; /* the worker message, encoded */
-  size_t msg_len;
-  uint8_t *result; /* the values encoding of its results, once done */
+  uint8_t *msg; /* the worker message, encoded: inside the job's enc, or
+                   (a lazy job) its own allocation */
+  size_t msg_len, msg_off; /* ... its offset in enc, while that grows */
+  uint8_t *result;         /* the values encoding of its results, once done */
   size_t result_len;
   int status; /* 0, or the chunk's failure */
   char *message;
   bool done;
   bool live;          /* a lazy job's slot holds a chunk not yet handed back */
+  int64_t given_ns;   /* when given to a worker with credit 1, else 0 */
   struct chunk *next; /* pending FIFO or a worker's outstanding list */
 } chunk_t;
 
@@ -544,6 +695,15 @@ typedef struct job {
   int status; /* the first failure */
   char *message;
   mproc_callbacks_t cb;
+  /* The messages of a job with its items up front, one after the other in
+   * one buffer: one allocation per call, not two per chunk. */
+  uint8_t *enc;
+  /* map and apply: the results, decoded straight here by the pool's thread
+   * as each chunk answers, when they are all scalars; the array handed to
+   * the caller of a blocking call as it is. A chunk with any other kind of
+   * result keeps its encoding instead (chunk->result) and sets general. */
+  mproc_value_t *vals;
+  bool general;
   /* iteration */
   size_t it_chunk, it_pos;  /* ordered: next chunk, next task in it */
   size_t *arrived;          /* unordered: chunks in completion order */
@@ -603,6 +763,8 @@ struct mproc_pool {
   mproc_queue_t *results;
   worker_t *workers;
   unsigned nworkers;
+  uint8_t *rx; /* the pool's thread's receive buffer, rx_cap bytes */
+  size_t rx_cap;
   const mproc__pool_transport_t *tp; /* where the workers run */
   void *tp_ctx;
   mproc_start_method_t method;
@@ -644,11 +806,14 @@ static void hub_release(hub_t *h) {
 static void job_free(job_t *j) {
   size_t nslots = j->lazy ? j->cap : j->nchunks;
   for (size_t i = 0; i < nslots; i++) {
-    free(j->chunks[i].msg);
+    if (j->lazy)
+      free(j->chunks[i].msg);
     free(j->chunks[i].result);
     free(j->chunks[i].message);
   }
   free(j->chunks);
+  free(j->enc);
+  free(j->vals);
   free(j->message);
   free(j->arrived);
   free(j->free_slots);
@@ -711,19 +876,29 @@ static bool chunk_finish(chunk_t *c, int status, const char *msg,
 /* ------------------------------------------------------------------------ */
 
 /* The results of a finished, successful job as one values array: the
- * chunks' encodings joined under one header, decoded once. */
-static int job_results(job_t *j, mproc_value_t **out, size_t *n) {
+ * chunks' encodings joined under one header, decoded once. A chunk decoded
+ * into j->vals already is encoded again here: this is the path of calls
+ * with results of other kinds than scalars (strings, containers). */
+static int job_results_general(job_t *j, mproc_value_t **out, size_t *n) {
   mproc__wbuf_t b = {0};
   mproc__put_raw(&b, "MPV\x01", 4);
   mproc__put_u32(&b, (uint32_t)j->ntasks);
-  for (size_t i = 0; i < j->nchunks; i++)
-    if (j->chunks[i].result_len > 8)
-      mproc__put_raw(&b, j->chunks[i].result + 8, j->chunks[i].result_len - 8);
-  if (b.err) {
-    free(b.p);
-    return mproc__err(MPROC_E_NOMEM, "collecting results");
+  int rc = 0;
+  for (size_t i = 0; i < j->nchunks && rc == 0; i++) {
+    const chunk_t *c = &j->chunks[i];
+    if (c->result_len > 8)
+      mproc__put_raw(&b, c->result + 8, c->result_len - 8);
+    else if (j->vals && !c->result)
+      for (size_t k = 0; k < c->count && rc == 0; k++)
+        rc = mproc__value_encode_one(&b, &j->vals[c->first + k], k);
   }
-  int rc = mproc_decode(b.p, b.len, out, n);
+  if (rc == 0 && b.err)
+    rc = mproc__err(MPROC_E_NOMEM, "collecting results");
+  if (rc < 0) {
+    free(b.p);
+    return rc;
+  }
+  rc = mproc_decode(b.p, b.len, out, n);
   free(b.p);
   /* The chunks decoded one by one in their workers' replies; together
    * they can pass the one-block limit, and that is all that fails here. */
@@ -731,6 +906,25 @@ static int job_results(job_t *j, mproc_value_t **out, size_t *n) {
     return mproc__err(MPROC_E_TOOBIG, "the call's results together: %s",
                       mproc_last_error());
   return rc;
+}
+
+/* The results of a finished, successful job for its caller. With @p take
+ * (a blocking call, whose only reader this is) the decoded array itself,
+ * else a copy. */
+static int job_results(job_t *j, mproc_value_t **out, size_t *n, bool take) {
+  if (!j->vals || j->general)
+    return job_results_general(j, out, n);
+  if (take) {
+    *out = j->vals;
+    j->vals = NULL;
+  } else {
+    *out = malloc(j->ntasks * sizeof **out);
+    if (!*out)
+      return mproc__err(MPROC_E_NOMEM, "collecting results");
+    memcpy(*out, j->vals, j->ntasks * sizeof **out);
+  }
+  *n = j->ntasks;
+  return 0;
 }
 
 static void run_callbacks(job_t *j) {
@@ -741,9 +935,13 @@ static void run_callbacks(job_t *j) {
   }
   if (!j->cb.on_result)
     return;
+  if (j->vals && !j->general) { /* lent to the callback, not copied */
+    j->cb.on_result(j->cb.userdata, j->vals, j->ntasks);
+    return;
+  }
   mproc_value_t *vals = NULL;
   size_t n = 0;
-  if (job_results(j, &vals, &n) == 0) {
+  if (job_results(j, &vals, &n, false) == 0) {
     j->cb.on_result(j->cb.userdata, vals, n);
     mproc_values_free(vals, n);
   } else if (j->cb.on_error) {
@@ -940,6 +1138,8 @@ static bool give_one(mproc_pool_t *p, worker_t *w, bool large) {
   w->nout++;
   w->bytes += c->msg_len + FRAME_COST;
   w->given++;
+  /* Alone in the worker's ring: its answer times its work (credit_update) */
+  c->given_ns = w->credit == 1 ? mproc__now_ns() : 0;
   return true;
 }
 
@@ -955,11 +1155,29 @@ static void dispatch(mproc_pool_t *p, bool large) {
   }
 }
 
-/* Re-measures worker @p w's credit on an answer; @p busy: it had another
- * chunk queued, so the time since its last answer was all work. */
-static void credit_update(worker_t *w, bool busy) {
+/* Sets worker @p w's credit from @p per, its ns per chunk. */
+static void credit_set(worker_t *w, int64_t per) {
+  int64_t want = per > 0 ? CREDIT_AHEAD_NS / per + 1 : CREDIT_MAX;
+  if (want < (int64_t)CREDIT_MIN)
+    want = CREDIT_MIN;
+  if (want > (int64_t)CREDIT_MAX)
+    want = CREDIT_MAX;
+  w->credit = (unsigned)want;
+}
+
+/* Re-measures worker @p w's credit on the answer to chunk @p c; @p busy:
+ * it had another chunk queued, so the time since its last answer was all
+ * work. */
+static void credit_update(worker_t *w, const chunk_t *c, bool busy) {
   int64_t now = mproc__now_ns();
   if (!busy) { /* it goes idle: the next window starts with its work */
+    /* With credit 1 it is never busy, and this is its only measure: the
+     * chunk was alone from given to answered (work and a round trip).
+     * Without it, a worker whose credit fell to 1 once (a slow first
+     * window) kept it for good: imap with chunksize 1 then waited a round
+     * trip per task (pool.imap1 went from 1.4 to 3.7 us a task). */
+    if (c->given_ns)
+      credit_set(w, now - c->given_ns);
     w->win_start = now;
     w->win_done = 0;
     return;
@@ -970,13 +1188,7 @@ static void credit_update(worker_t *w, bool busy) {
     return;
   /* ns per chunk over the window; a window with idle time in it
    * overestimates, which only errs towards the smaller credit. */
-  int64_t per = span / w->win_done;
-  int64_t want = per > 0 ? CREDIT_AHEAD_NS / per + 1 : CREDIT_MAX;
-  if (want < (int64_t)CREDIT_MIN)
-    want = CREDIT_MIN;
-  if (want > (int64_t)CREDIT_MAX)
-    want = CREDIT_MAX;
-  w->credit = (unsigned)want;
+  credit_set(w, span / w->win_done);
   w->win_start = now;
   w->win_done = 0;
 }
@@ -1003,42 +1215,66 @@ static void job_complete(mproc_pool_t *p, job_t *j) {
   }
 }
 
-/* One message from the result queue; the caller holds the mutex. */
-static void handle_message(mproc_pool_t *p, mproc_value_t *m, size_t n) {
-  if (n == 1 && m[0].type == MPROC_VALUE_BYTES) {
-    /* A remote transport forwards a worker's answer as the encoding it
-     * arrived in (mproc_queue_put_bytes), rather than decoding and
-     * encoding it again on its way through. */
-    mproc_value_t *inner = NULL;
-    size_t ninner = 0;
-    if (mproc_decode(m[0].u.bytes.ptr, m[0].u.bytes.len, &inner, &ninner) ==
-        0) {
-      handle_message(p, inner, ninner);
-      mproc_values_free(inner, ninner);
+/* Where a successful chunk's results go: decoded straight into its job's
+ * array when they are all scalars, else kept encoded (a copy). 0, or the
+ * failure that replaces the chunk's status (with *msg). */
+static int chunk_store(chunk_t *c, const uint8_t *res, size_t len,
+                       uint8_t **copy, const char **msg) {
+  job_t *j = c->job;
+  *copy = NULL;
+  if (j->vals && !c->done) {
+    int rc =
+        mproc__values_decode_scalars(res, len, j->vals + c->first, c->count);
+    if (rc == 0)
+      return 0;
+    if (rc < 0) {
+      *msg = "the worker's results are malformed";
+      return MPROC_E_DECODE;
     }
-    return;
   }
-  int64_t slot, id, index, status;
-  const char *msg;
-  const void *res;
-  size_t res_len;
-  if (n != 6 || mproc_value_as_int(&m[0], &slot) != 0 ||
-      mproc_value_as_int(&m[1], &id) != 0 ||
-      mproc_value_as_int(&m[2], &index) != 0 ||
-      mproc_value_as_int(&m[3], &status) != 0 ||
-      mproc_value_as_str(&m[4], &msg) != 0 ||
-      mproc_value_as_bytes(&m[5], &res, &res_len) != 0 || slot < 0 ||
-      (uint64_t)slot >= p->nworkers)
+  if (!len)
+    return 0;
+  *copy = malloc(len);
+  if (!*copy) {
+    *msg = "out of memory storing results";
+    return MPROC_E_NOMEM;
+  }
+  memcpy(*copy, res, len);
+  if (j->vals && !c->done)
+    j->general = true;
+  return 0;
+}
+
+/* The reply's fields (see reply_begin()). */
+enum { R_SLOT, R_JOB, R_CHUNK, R_STATUS, R_RESULTS, R_MESSAGE, R_COUNT };
+
+/* One message of @p len bytes from the result queue, at p->rx (with a
+ * spare byte after it); the caller holds the mutex. Read in place. */
+static void handle_message(mproc_pool_t *p, size_t len) {
+  mproc__view_t m[R_COUNT];
+  if (mproc__values_view(p->rx, len, m, R_COUNT) != 0 ||
+      m[R_SLOT].type != MPROC_VALUE_INT || m[R_JOB].type != MPROC_VALUE_INT ||
+      m[R_CHUNK].type != MPROC_VALUE_INT ||
+      m[R_STATUS].type != MPROC_VALUE_INT ||
+      m[R_RESULTS].type != MPROC_VALUE_BYTES ||
+      m[R_MESSAGE].type != MPROC_VALUE_STR || m[R_SLOT].i < 0 ||
+      (uint64_t)m[R_SLOT].i >= p->nworkers)
     return; /* a wake-up, or nothing we sent */
-  worker_t *w = &p->workers[slot];
+  /* The message ends the reply: a C string once the spare byte is 0. */
+  p->rx[len] = 0;
+  const char *msg = (const char *)m[R_MESSAGE].p;
+  if (!msg)
+    msg = "";
+  int64_t status = m[R_STATUS].i;
+  worker_t *w = &p->workers[m[R_SLOT].i];
   /* Answers come in the order the chunks were given. */
   chunk_t *c = w->out_head;
-  if (!c || c->job->id != id || c->index != (size_t)index)
+  if (!c || c->job->id != m[R_JOB].i || c->index != (uint64_t)m[R_CHUNK].i)
     return;
   w->out_head = c->next;
   if (!w->out_head)
     w->out_tail = NULL;
-  credit_update(w, w->nout > 1);
+  credit_update(w, c, w->nout > 1);
   w->nout--;
   w->bytes -= c->msg_len + FRAME_COST;
   c->next = NULL;
@@ -1050,32 +1286,31 @@ static void handle_message(mproc_pool_t *p, mproc_value_t *m, size_t n) {
     while (give_one(p, w, true))
       ;
   uint8_t *copy = NULL;
-  if (status == 0 && res_len) {
-    copy = malloc(res_len);
-    if (!copy) {
-      status = MPROC_E_NOMEM;
-      msg = "out of memory storing results";
-    } else {
-      memcpy(copy, res, res_len);
-    }
+  if (status == 0) {
+    int rc = chunk_store(c, m[R_RESULTS].p, m[R_RESULTS].len, &copy, &msg);
+    if (rc < 0)
+      status = rc;
   }
   job_t *j = c->job;
-  if (chunk_finish(c, (int)status, msg, copy, copy ? res_len : 0))
+  if (chunk_finish(c, (int)status, msg, copy, copy ? m[R_RESULTS].len : 0))
     job_complete(p, j);
-  else
+  else if (j->kind == JOB_IMAP || j->kind == JOB_IMAP_UNORDERED)
+    /* An iteration (or a lazy call's generator) goes on with each chunk;
+     * the caller of map or apply waits for the whole call, and waking it
+     * for every chunk only made it fight this thread for the mutex. */
     mproc__cond_broadcast(p->hub->cond);
+}
+
+/* Takes one message from the result queue into p->rx. */
+static int results_recv(mproc_pool_t *p, double timeout, size_t *len) {
+  return recv_into(p->results, timeout, &p->rx, &p->rx_cap, len);
 }
 
 /* Drains the result queue without waiting; the caller holds the mutex. */
 static void drain_results(mproc_pool_t *p) {
-  for (;;) {
-    mproc_value_t *m = NULL;
-    size_t n = 0;
-    if (mproc_queue_get(p->results, &m, &n, 0) != 0)
-      return;
-    handle_message(p, m, n);
-    mproc_values_free(m, n);
-  }
+  size_t len;
+  while (results_recv(p, 0, &len) == 0)
+    handle_message(p, len);
 }
 
 /* Fails every unfinished job (terminate, a broken pool); the caller holds
@@ -1123,6 +1358,13 @@ static void worker_exited(mproc_pool_t *p, unsigned slot) {
     job_t *j = c->job;
     if (chunk_finish(c, MPROC_E_WORKER_DIED, msg, NULL, 0))
       job_complete(p, j);
+    else
+      /* An iteration may wait for this very chunk, with nothing else to
+       * come: a lazy call whose other chunks in flight were all answered
+       * (and woke it) before this thread saw the death, its generator not
+       * called again until the iteration moves on. test_pool_lazy's
+       * worker_killed case waited out its 60 s that way once, under load. */
+      mproc__cond_broadcast(p->hub->cond);
   }
   /* Chunks it had not started go back to the front of the line. */
   if (rest) {
@@ -1192,13 +1434,11 @@ static void handler_main(void *arg) {
     if (p->state == POOL_CLOSED && !work_left(p))
       break;
     mproc__mutex_unlock(p->hub->mu);
-    mproc_value_t *m = NULL;
-    size_t n = 0;
-    int rc = mproc_queue_get(p->results, &m, &n, HANDLER_POLL);
+    size_t len = 0;
+    int rc = results_recv(p, HANDLER_POLL, &len);
     mproc__mutex_lock(p->hub->mu);
     if (rc == 0) {
-      handle_message(p, m, n);
-      mproc_values_free(m, n);
+      handle_message(p, len);
       drain_results(p);
     } else if (rc != MPROC_E_EMPTY && rc != MPROC_E_TIMEOUT && !p->broken) {
       p->broken = rc;
@@ -1486,6 +1726,7 @@ void mproc_pool_destroy(mproc_pool_t *p) {
    * the result queue. */
   p->tp->release(p->tp_ctx);
   mproc_queue_destroy(p->results);
+  free(p->rx);
   free(p->workers);
   free(p->initargs);
   hub_release(p->hub);
@@ -1505,94 +1746,146 @@ typedef struct tasks_src {
   size_t ntasks;
 } tasks_src_t;
 
+/* Where the fields a chunk message gets last are (msg_begin()). */
+typedef struct msg_marks {
+  size_t start, ntasks_at, bytes_at;
+} msg_marks_t;
+
+/* Starts the message of chunk @p index of job @p job in @p b, up to its
+ * arguments (see the top of this file): they are encoded next, straight
+ * after it, and msg_end() fills in their count and length. */
+static void msg_begin(mproc__wbuf_t *b, msg_marks_t *mk, int64_t job,
+                      size_t index, const char *name, int layout,
+                      size_t width) {
+  mk->start = b->len;
+  mproc__put_raw(b, "MPV\x01", 4);
+  mproc__put_u32(b, M_COUNT);
+  put_int(b, job);
+  put_int(b, (int64_t)index);
+  mproc_value_t s = mproc_str(name);
+  (void)mproc__value_encode_one(b, &s, M_NAME); /* b->err says */
+  put_int(b, layout);
+  put_int(b, (int64_t)width);
+  mk->ntasks_at = b->len;
+  put_int(b, 0);
+  mk->bytes_at = bytes_begin(b);
+  if (layout != LAYOUT_RECORDS)
+    mproc__put_raw(b, "MPV\x01\0\0\0\0", 8); /* the count: msg_end() */
+}
+
+/* @p nvals: the values encoded (FLAT: ntasks * width). */
+static void msg_end(mproc__wbuf_t *b, const msg_marks_t *mk, int layout,
+                    size_t ntasks, size_t nvals) {
+  if (b->err)
+    return;
+  int_at(b, mk->ntasks_at, (int64_t)ntasks);
+  if (layout != LAYOUT_RECORDS) {
+    uint8_t *at = b->p + mk->bytes_at + MPROC__BYTES_HEAD + 4;
+    for (int i = 0; i < 4; i++)
+      at[i] = (uint8_t)((uint32_t)nvals >> (8 * i));
+  }
+  bytes_end(b, mk->bytes_at);
+}
+
+/* Appends task @p i's arguments, the @p k th of its chunk, to a message. */
+static int msg_add_task(mproc__wbuf_t *b, const char *what,
+                        const tasks_src_t *s, size_t i, size_t k) {
+  switch (s->layout) {
+  case LAYOUT_RECORDS:
+    /* Raw: no value per record, which is the point of map_records. */
+    mproc__put_raw(b, s->base + i * s->width, s->width);
+    return b->err ? mproc__err(MPROC_E_NOMEM, "%s: out of memory", what) : 0;
+  case LAYOUT_STAR: {
+    mproc_value_type_t t = s->args[i].type;
+    if (t != MPROC_VALUE_TUPLE && t != MPROC_VALUE_LIST)
+      return mproc__err(MPROC_E_TYPE,
+                        "%s: item %zu: '%s' object is not iterable (each "
+                        "item must be a tuple or a list of the task's "
+                        "arguments)",
+                        what, i, mproc_value_type_name(&s->args[i]));
+    return mproc__value_encode_one(b, &s->args[i], k);
+  }
+  default:
+    for (size_t x = 0; x < s->width; x++) {
+      int rc = mproc__value_encode_fast(b, &s->args[i * s->width + x],
+                                        k * s->width + x);
+      if (rc < 0)
+        return rc;
+    }
+    return 0;
+  }
+}
+
 typedef struct chunk_builder {
   const char *what;
   job_t *job;
   const char *name;
   const tasks_src_t *src;
   size_t cap;
+  mproc__wbuf_t enc; /* every chunk's message, one after the other */
 } chunk_builder_t;
 
-/* The chunk of tasks [first, first + count)'s arguments as they travel:
- * *enc (to free) or, for records, a pointer into the caller's array. */
-static int chunk_payload(const char *what, const tasks_src_t *s, size_t first,
-                         size_t count, void **enc, const void **payload,
-                         size_t *len) {
-  *enc = NULL;
-  switch (s->layout) {
-  case LAYOUT_RECORDS:
-    /* Raw: no value per record, which is the point of map_records. */
-    *payload = s->base + first * s->width;
-    *len = count * s->width;
-    return 0;
-  case LAYOUT_STAR:
-    for (size_t i = first; i < first + count; i++) {
-      mproc_value_type_t t = s->args[i].type;
-      if (t != MPROC_VALUE_TUPLE && t != MPROC_VALUE_LIST)
-        return mproc__err(MPROC_E_TYPE,
-                          "%s: item %zu: '%s' object is not iterable (each "
-                          "item must be a tuple or a list of the task's "
-                          "arguments)",
-                          what, i, mproc_value_type_name(&s->args[i]));
-    }
-    break;
-  default:
-    break;
-  }
-  size_t w = s->layout == LAYOUT_FLAT ? s->width : 1;
-  /* apply() with no arguments has args NULL: NULL + 0 is undefined in C */
-  const mproc_value_t *from = s->args ? s->args + first * w : NULL;
-  int rc = mproc_encode(from, count * w, enc, len);
-  *payload = *enc;
-  return rc;
-}
-
-/* Appends the chunk of tasks [first, first + count), split in halves until
- * its message is at most CHUNK_MSG_MAX (or it is a single task). */
-static int add_chunk(chunk_builder_t *b, size_t first, size_t count) {
+/* Appends a chunk of at most @p max tasks from @p first: fewer (*got) when
+ * more would take its message past CHUNK_MSG_MAX, unless it is a single
+ * task. The arguments are encoded once, straight into the message. */
+static int add_chunk(chunk_builder_t *b, size_t first, size_t max,
+                     size_t *got) {
   job_t *j = b->job;
-  void *enc = NULL;
-  const void *payload = NULL;
-  size_t enc_len = 0;
-  int rc =
-      chunk_payload(b->what, b->src, first, count, &enc, &payload, &enc_len);
-  if (rc < 0)
-    return rc;
-  if (enc_len > CHUNK_MSG_MAX - 256 && count > 1) {
-    mproc_free(enc);
-    rc = add_chunk(b, first, count / 2);
-    return rc < 0 ? rc : add_chunk(b, first + count / 2, count - count / 2);
-  }
+  const tasks_src_t *src = b->src;
   if (j->nchunks == b->cap) {
     size_t cap = b->cap ? b->cap * 2 : 16;
     chunk_t *c = realloc(j->chunks, cap * sizeof *c);
-    if (!c) {
-      mproc_free(enc);
+    if (!c)
       return mproc__err(MPROC_E_NOMEM, "submitting a call");
-    }
     j->chunks = c;
     b->cap = cap;
   }
   size_t i = j->nchunks;
+  msg_marks_t mk;
+  msg_begin(&b->enc, &mk, j->id, i, b->name, src->layout, src->width);
+  size_t k = 0;
+  while (k < max) {
+    if (src->layout == LAYOUT_FLAT && src->width) {
+      /* Tasks of ints and floats in a batch, as many as surely fit. */
+      size_t w = src->width, per = w * MPROC__INT_ENCODED;
+      size_t used = b->enc.len - mk.start;
+      size_t fit = used < CHUNK_MSG_MAX ? (CHUNK_MSG_MAX - used) / per : 0;
+      if (fit > max - k)
+        fit = max - k;
+      if (fit && mproc__wbuf_reserve(&b->enc, fit * per)) {
+        size_t did = mproc__values_encode_scalars(
+            &b->enc, src->args + (first + k) * w, fit * w);
+        b->enc.len -= (did % w) * MPROC__INT_ENCODED; /* whole tasks only */
+        k += did / w;
+        if (k == max)
+          break;
+      }
+    }
+    /* One task the general way: another kind of value, or the last that
+     * may not fit. */
+    size_t mark = b->enc.len;
+    int rc = msg_add_task(&b->enc, b->what, src, first + k, k);
+    if (rc < 0)
+      return rc;
+    if (k > 0 && b->enc.len - mk.start > CHUNK_MSG_MAX) {
+      b->enc.len = mark; /* it starts the next chunk */
+      break;
+    }
+    k++;
+  }
+  msg_end(&b->enc, &mk, src->layout, k,
+          src->layout == LAYOUT_FLAT ? k * src->width : k);
+  if (b->enc.err)
+    return mproc__err(MPROC_E_NOMEM, "submitting a call");
   chunk_t *c = &j->chunks[i];
   memset(c, 0, sizeof *c);
   c->index = i;
   c->first = first;
-  c->count = count;
-  mproc_value_t m[] = {mproc_int(j->id),
-                       mproc_int((int64_t)i),
-                       mproc_str(b->name),
-                       mproc_int(b->src->layout),
-                       mproc_int((int64_t)b->src->width),
-                       mproc_int((int64_t)count),
-                       mproc_bytes(payload, enc_len)};
-  void *msg = NULL;
-  rc = mproc_encode(m, 7, &msg, &c->msg_len);
-  mproc_free(enc);
-  if (rc < 0)
-    return rc;
-  c->msg = msg;
+  c->count = k;
+  c->msg_off = mk.start;
+  c->msg_len = b->enc.len - mk.start;
   j->nchunks++;
+  *got = k;
   return 0;
 }
 
@@ -1660,19 +1953,45 @@ static int submit(const char *what, mproc_pool_t *p, job_kind_t kind,
   j->hub = p->hub;
   mproc__mutex_unlock(p->hub->mu);
 
-  chunk_builder_t b = {what, j, name, src, 0};
+  chunk_builder_t b = {what, j, name, src, 0, {0}};
+  /* About what a call of scalars takes, so that the buffer rarely moves:
+   * the arguments, and a head per chunk. */
+  size_t guess = src->layout == LAYOUT_RECORDS ? ntasks * width
+                 : src->layout == LAYOUT_STAR  ? ntasks * 32
+                                               : ntasks * width * 9;
+  if (guess < (size_t)1 << 28) {
+    guess += (guess / (CHUNK_MSG_MAX / 2) + ntasks / chunksize + 2) *
+             (128 + strlen(name));
+    if ((b.enc.p = malloc(guess)) != NULL) {
+      b.enc.cap = guess;
+      if (guess >= PREFAULT_MIN) /* written at once: faults one by one */
+        mproc__mem_prefault(b.enc.p, guess);
+    }
+  }
   rc = 0;
-  for (size_t first = 0; first < ntasks && rc == 0; first += chunksize)
-    rc = add_chunk(&b, first,
-                   ntasks - first < chunksize ? ntasks - first : chunksize);
+  if (kind == JOB_MAP || kind == JOB_APPLY) {
+    j->vals = malloc((ntasks ? ntasks : 1) * sizeof *j->vals);
+    if (!j->vals)
+      rc = mproc__err(MPROC_E_NOMEM, "submitting a call");
+  }
+  /* Chunks of chunksize tasks, each split where its message would pass
+   * CHUNK_MSG_MAX. */
+  for (size_t first = 0; first < ntasks && rc == 0; first += chunksize) {
+    size_t end = ntasks - first < chunksize ? ntasks : first + chunksize;
+    for (size_t at = first, got = 0; at < end && rc == 0; at += got)
+      rc = add_chunk(&b, at, end - at, &got);
+  }
+  j->enc = b.enc.p;
   if (rc == 0 && kind == JOB_IMAP_UNORDERED) {
     j->arrived = calloc(j->nchunks ? j->nchunks : 1, sizeof *j->arrived);
     if (!j->arrived)
       rc = mproc__err(MPROC_E_NOMEM, "submitting a call");
   }
   size_t nchunks = j->nchunks;
-  for (size_t i = 0; i < nchunks; i++) /* the array moved while it grew */
+  for (size_t i = 0; i < nchunks; i++) { /* the arrays moved as they grew */
     j->chunks[i].job = j;
+    j->chunks[i].msg = j->enc + j->chunks[i].msg_off;
+  }
 
   mproc__mutex_lock(p->hub->mu);
   if (rc == 0 && p->state != POOL_RUNNING)
@@ -1706,6 +2025,13 @@ static int submit(const char *what, mproc_pool_t *p, job_kind_t kind,
   }
   mproc__mutex_unlock(p->hub->mu);
   wake_handler(p);
+  /* The result array's pages while the workers run, in one call, rather
+   * than a fault per page in the pool's thread as it decodes into them:
+   * 1,600 faults for 200k results, most of a map's time on this VM. The
+   * caller holds its reference, and the pool's thread only writes the
+   * values. */
+  if (nchunks && j->vals && ntasks * sizeof *j->vals >= PREFAULT_MIN)
+    mproc__mem_prefault(j->vals, ntasks * sizeof *j->vals);
   *out = j;
   return 0;
 }
@@ -1840,20 +2166,27 @@ int mproc_async_wait(mproc_async_t *r, double timeout) {
   return async_wait(__func__, j, timeout);
 }
 
-int mproc_async_get(mproc_async_t *r, double timeout, mproc_value_t **results,
-                    size_t *n) {
+/* mproc_async_get(); @p take: the caller is a blocking call, the one and
+ * only reader of the results (see job_results()). */
+static int async_results(const char *what, mproc_async_t *r, double timeout,
+                         mproc_value_t **results, size_t *n, bool take) {
   job_t *j = async_get(r);
   if (!j || !results || !n)
-    return mproc__err(MPROC_E_INVAL, "%s: NULL argument", __func__);
+    return mproc__err(MPROC_E_INVAL, "%s: NULL argument", what);
   *results = NULL;
   *n = 0;
-  int rc = async_wait(__func__, j, timeout);
+  int rc = async_wait(what, j, timeout);
   if (rc < 0)
     return rc;
   /* Done: the job is no longer written to. */
   if (j->status < 0)
     return mproc__err(j->status, "%s", j->message ? j->message : "");
-  return job_results(j, results, n);
+  return job_results(j, results, n, take);
+}
+
+int mproc_async_get(mproc_async_t *r, double timeout, mproc_value_t **results,
+                    size_t *n) {
+  return async_results(__func__, r, timeout, results, n, false);
 }
 
 int mproc_async_successful(mproc_async_t *r) {
@@ -1893,7 +2226,7 @@ static int run_blocking(int rc, mproc_async_t *r, mproc_value_t **results,
                         size_t *n) {
   if (rc < 0)
     return rc;
-  rc = mproc_async_get(r, MPROC_FOREVER, results, n);
+  rc = async_results("mproc_async_get", r, MPROC_FOREVER, results, n, true);
   /* The detail is the call's message, whole (mproc_async_destroy() sets
    * none here: the handle is this process's). */
   mproc_async_destroy(r);
@@ -2088,7 +2421,8 @@ static void gen_fill(job_t *j) {
     mproc__mutex_unlock(h->mu);
 
     mproc__wbuf_t pl = {0};
-    mproc__put_raw(&pl, "MPV\x01\0\0\0\0", 8); /* header: payload_header */
+    msg_marks_t mk;
+    msg_begin(&pl, &mk, j->id, index, j->name, LAYOUT_FLAT, 1);
     size_t k = 0;
     int st = 0;
     bool ended = false;
@@ -2110,39 +2444,29 @@ static void gen_fill(job_t *j) {
                    j->next_task + k, g, le && *le ? ": " : "", le ? le : "");
         break;
       }
-      size_t mark = pl.len;
-      int rc = mproc__values_encode(&pl, &item, 1);
-      if (rc < 0 || pl.err) {
-        st = rc < 0 ? rc : MPROC_E_NOMEM;
+      int rc = mproc__value_encode_one(&pl, &item, 0);
+      if (rc < 0) {
+        st = rc;
         msg_printf(&emsg, "item %zu: %s", j->next_task + k, mproc_last_error());
         break;
       }
-      /* One encoding of the chunk's items, as add_chunk() makes: each
-       * item's bytes without its own header. */
-      memmove(pl.p + mark, pl.p + mark + 8, pl.len - mark - 8);
-      pl.len -= 8;
       k++;
       /* Past this, the chunk is sent as it is (a "large" one, streamed
        * to an idle worker by the pool's thread), not split. */
-      if (pl.len > CHUNK_MSG_MAX - 256)
+      if (pl.len - mk.start > CHUNK_MSG_MAX - 256)
         break;
     }
     void *msg = NULL;
     size_t msg_len = 0;
     if (st == 0 && k > 0) {
-      payload_header(&pl, k);
-      mproc_value_t m[] = {mproc_int(j->id),
-                           mproc_int((int64_t)index),
-                           mproc_str(j->name),
-                           mproc_int(LAYOUT_FLAT),
-                           mproc_int(1),
-                           mproc_int((int64_t)k),
-                           mproc_bytes(pl.p, pl.len)};
-      int rc = pl.err ? MPROC_E_NOMEM : mproc_encode(m, 7, &msg, &msg_len);
-      if (rc < 0) {
-        st = rc;
-        msg_printf(&emsg, "item %zu: %s", j->next_task, mproc_last_error());
-        msg = NULL;
+      msg_end(&pl, &mk, LAYOUT_FLAT, k, k);
+      if (pl.err) {
+        st = MPROC_E_NOMEM;
+        msg_printf(&emsg, "item %zu: out of memory", j->next_task);
+      } else {
+        msg = pl.p;
+        msg_len = pl.len;
+        pl.p = NULL;
       }
     }
     free(pl.p);

@@ -41,6 +41,9 @@ enum {
   TAG_DICT
 };
 
+_Static_assert(TAG_INT == MPROC__TAG_INT && TAG_DOUBLE == MPROC__TAG_DOUBLE,
+               "codec.h's tags are the wire format's");
+
 /* ------------------------------------------------------------------------ */
 /* Encoding, and checking what a caller built                               */
 /* ------------------------------------------------------------------------ */
@@ -127,8 +130,8 @@ static int walk_value(walk_t *w, const mproc_value_t *v, size_t i,
       return mproc__err(MPROC_E_INVAL, "%s %zu: NULL string", w->what, i);
     size_t n = strlen(v->u.s);
     if (n > MPROC_VALUE_MAX_LEN)
-      return mproc__err(MPROC_E_TOOBIG, "%s %zu: string of %zu bytes",
-                        w->what, i, n);
+      return mproc__err(MPROC_E_TOOBIG, "%s %zu: string of %zu bytes", w->what,
+                        i, n);
     if (b) {
       mproc__put_u8(b, TAG_STR);
       mproc__put_u32(b, (uint32_t)n);
@@ -165,15 +168,15 @@ static int walk_value(walk_t *w, const mproc_value_t *v, size_t i,
     const mproc_value_t *items = dict ? v->u.dict.items : v->u.seq.items;
     if (depth >= MPROC_VALUE_MAX_DEPTH)
       return mproc__err(MPROC_E_TOOBIG,
-                        "%s %zu: containers nested deeper than %d", w->what,
-                        i, MPROC_VALUE_MAX_DEPTH);
+                        "%s %zu: containers nested deeper than %d", w->what, i,
+                        MPROC_VALUE_MAX_DEPTH);
     if (n && !items)
       return mproc__err(MPROC_E_INVAL, "%s %zu: NULL items with a count of %zu",
                         w->what, i, n);
     if (n > MPROC_VALUE_MAX_COUNT || (dict && n > MPROC_VALUE_MAX_COUNT / 2))
       return mproc__err(MPROC_E_TOOBIG, "%s %zu: %zu items", w->what, i, n);
     if (b) {
-      mproc__put_u8(b, dict                              ? TAG_DICT
+      mproc__put_u8(b, dict                           ? TAG_DICT
                        : v->type == MPROC_VALUE_TUPLE ? TAG_TUPLE
                                                       : TAG_LIST);
       mproc__put_u32(b, (uint32_t)n);
@@ -215,6 +218,45 @@ int mproc__values_encode(mproc__wbuf_t *b, const mproc_value_t *vals,
   if (b->err)
     return mproc__err(b->err, "encoding values: out of memory");
   return 0;
+}
+
+int mproc__value_encode_one(mproc__wbuf_t *b, const mproc_value_t *v,
+                            size_t i) {
+  walk_t w = {b, "value", 0};
+  int rc = walk_value(&w, v, i, 0);
+  if (rc < 0)
+    return rc;
+  if (b->err)
+    return mproc__err(b->err, "encoding values: out of memory");
+  return 0;
+}
+
+size_t mproc__values_encode_scalars(mproc__wbuf_t *b, const mproc_value_t *v,
+                                    size_t n) {
+  if (b->err)
+    return 0;
+  /* Locals, not b's fields: a byte store may alias them, and the compiler
+   * would load them again after each one. */
+  uint8_t *p = b->p + b->len;
+  size_t room = (b->cap - b->len) / MPROC__INT_ENCODED, i;
+  if (n > room)
+    n = room;
+  for (i = 0; i < n; i++) {
+    uint64_t x;
+    if (v[i].type == MPROC_VALUE_INT) {
+      p[0] = TAG_INT;
+      x = (uint64_t)v[i].u.i;
+    } else if (v[i].type == MPROC_VALUE_DOUBLE) {
+      p[0] = TAG_DOUBLE;
+      memcpy(&x, &v[i].u.d, sizeof x);
+    } else {
+      break;
+    }
+    mproc__le64_store(p + 1, x);
+    p += MPROC__INT_ENCODED;
+  }
+  b->len += i * MPROC__INT_ENCODED;
+  return i;
 }
 
 int mproc_encode(const mproc_value_t *vals, size_t n, void **buf, size_t *len) {
@@ -439,8 +481,7 @@ static int fill(decoder_t *d, mproc_value_t *v, size_t i) {
       return mproc__err(MPROC_E_DECODE, "value %zu: dict repeats key %zu", i,
                         dup);
     if (rc < 0)
-      return mproc__err(MPROC_E_DECODE, "value %zu: %s", i,
-                        mproc_last_error());
+      return mproc__err(MPROC_E_DECODE, "value %zu: %s", i, mproc_last_error());
     v->u.dict.index = idx;
     return 0;
   }
@@ -528,6 +569,116 @@ int mproc__frame_values(const uint8_t *buf, size_t len, bool is_bytes,
   return 0;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Reading in place                                                         */
+/* ------------------------------------------------------------------------ */
+
+/* The header of an encoding of exactly @p n values; false if it is not. */
+static bool header_is(mproc__rbuf_t *r, size_t n) {
+  const uint8_t *magic = mproc__get_raw(r, 4);
+  uint32_t count = mproc__get_u32(r);
+  return !r->err && memcmp(magic, "MPV\x01", 4) == 0 && count == n;
+}
+
+int mproc__values_view(const uint8_t *buf, size_t len, mproc__view_t *out,
+                       size_t n) {
+  mproc__rbuf_t r = {buf, len, 0, false};
+  if (!header_is(&r, n))
+    return MPROC_E_DECODE;
+  for (size_t k = 0; k < n; k++) {
+    mproc__view_t *v = &out[k];
+    v->p = NULL;
+    v->len = 0;
+    uint8_t tag = mproc__get_u8(&r); /* 0 (None) past the end: r.err */
+    switch (tag) {
+    case TAG_NONE:
+      v->type = MPROC_VALUE_NONE;
+      break;
+    case TAG_INT:
+      v->type = MPROC_VALUE_INT;
+      v->i = (int64_t)mproc__get_u64(&r);
+      break;
+    case TAG_DOUBLE: {
+      uint64_t bits = mproc__get_u64(&r);
+      v->type = MPROC_VALUE_DOUBLE;
+      memcpy(&v->d, &bits, sizeof v->d);
+      break;
+    }
+    case TAG_BOOL:
+      v->type = MPROC_VALUE_BOOL;
+      v->i = mproc__get_u8(&r);
+      if (v->i > 1)
+        return MPROC_E_DECODE;
+      break;
+    case TAG_STR:
+    case TAG_BYTES: {
+      bool str = tag == TAG_STR;
+      v->type = str ? MPROC_VALUE_STR : MPROC_VALUE_BYTES;
+      v->len = mproc__get_u32(&r);
+      v->p = mproc__get_raw(&r, v->len);
+      if (str && v->p && memchr(v->p, 0, v->len))
+        return MPROC_E_DECODE;
+      break;
+    }
+    default:
+      return MPROC_E_DECODE;
+    }
+  }
+  return r.err || r.off != r.len ? MPROC_E_DECODE : 0;
+}
+
+int mproc__values_decode_scalars(const uint8_t *buf, size_t len,
+                                 mproc_value_t *out, size_t n) {
+  mproc__rbuf_t r = {buf, len, 0, false};
+  if (!header_is(&r, n))
+    return MPROC_E_DECODE;
+  /* One bounds check per value: a scalar takes at most 9 bytes. */
+  const uint8_t *p = buf + r.off, *end = buf + len;
+  for (size_t k = 0; k < n; k++) {
+    /* Ints first, without the switch: a map's usual items and results. */
+    if (end - p >= 9 && p[0] == TAG_INT) {
+      out[k].type = MPROC_VALUE_INT;
+      out[k].u.i = (int64_t)mproc__le64_load(p + 1);
+      p += 9;
+      continue;
+    }
+    if (p == end)
+      return MPROC_E_DECODE;
+    uint8_t tag = *p;
+    size_t left = (size_t)(end - p);
+    uint64_t x;
+    switch (tag) {
+    case TAG_NONE:
+      out[k] = mproc_none();
+      p += 1;
+      continue;
+    case TAG_BOOL:
+      if (left < 2 || p[1] > 1)
+        return MPROC_E_DECODE;
+      out[k] = mproc_bool(p[1] == 1);
+      p += 2;
+      continue;
+    case TAG_INT:
+    case TAG_DOUBLE:
+      if (left < 9)
+        return MPROC_E_DECODE;
+      x = mproc__le64_load(p + 1);
+      if (tag == TAG_INT) {
+        out[k] = mproc_int((int64_t)x);
+      } else {
+        double d;
+        memcpy(&d, &x, sizeof d);
+        out[k] = mproc_double(d);
+      }
+      p += 9;
+      continue;
+    default:
+      return tag <= TAG_DICT ? 1 : MPROC_E_DECODE;
+    }
+  }
+  return p == end ? 0 : MPROC_E_DECODE;
+}
+
 void mproc__values_release(mproc_value_t *vals, size_t n) {
   for (size_t i = 0; i < n; i++) {
     mproc_value_t *v = &vals[i];
@@ -536,8 +687,7 @@ void mproc__values_release(mproc_value_t *vals, size_t n) {
     else if (v->type == MPROC_VALUE_TUPLE || v->type == MPROC_VALUE_LIST)
       mproc__values_release((mproc_value_t *)v->u.seq.items, v->u.seq.n);
     else if (v->type == MPROC_VALUE_DICT)
-      mproc__values_release((mproc_value_t *)v->u.dict.items,
-                            2 * v->u.dict.n);
+      mproc__values_release((mproc_value_t *)v->u.dict.items, 2 * v->u.dict.n);
   }
 }
 

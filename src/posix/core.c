@@ -16,6 +16,9 @@
 #include <time.h>
 #include <unistd.h>
 #if defined(__linux__)
+#include <sys/mman.h>
+#endif
+#if defined(__linux__)
 #include <sys/syscall.h>
 #endif
 
@@ -123,6 +126,28 @@ uint32_t mproc__thread_id(void) {
     tid = 1;
   cached_tid = tid;
   return tid;
+}
+
+void mproc__mem_prefault(void *p, size_t n) {
+#if defined(__linux__)
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23 /* Linux 5.14; older kernels say EINVAL */
+#endif
+  static long page;
+  if (!page)
+    page = sysconf(_SC_PAGESIZE);
+  if (page <= 0)
+    return;
+  uintptr_t mask = (uintptr_t)page - 1;
+  uintptr_t a = ((uintptr_t)p + mask) & ~mask, e = ((uintptr_t)p + n) & ~mask;
+  int saved = errno;
+  if (e > a)
+    (void)madvise((void *)a, e - a, MADV_POPULATE_WRITE);
+  errno = saved;
+#else
+  (void)p;
+  (void)n;
+#endif
 }
 
 unsigned mproc__cpu_count(void) {

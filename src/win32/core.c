@@ -112,6 +112,12 @@ uint32_t mproc__thread_id(void) {
   return (uint32_t)GetCurrentThreadId();
 }
 
+void mproc__mem_prefault(void *p, size_t n) {
+  /* Windows commits a page on its first touch; nothing to ask for. */
+  (void)p;
+  (void)n;
+}
+
 unsigned mproc__cpu_count(void) {
   DWORD_PTR proc_mask, sys_mask;
   if (GetProcessAffinityMask(GetCurrentProcess(), &proc_mask, &sys_mask)) {
