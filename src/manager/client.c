@@ -48,7 +48,7 @@ void mproc__mframe_begin(mproc__wbuf_t *b) {
 
 int mproc__mclient_send(mproc__net_t *c, int64_t op, double timeout,
                         const mproc_value_t *args, size_t nargs) {
-  mproc__request_t rq = {op, owner_id(), timeout, args, nargs};
+  mproc__request_t rq = {op, owner_id(), timeout, args, nargs, 0};
   mproc__wbuf_t b;
   mproc__mframe_begin(&b);
   int rc = CLIENT_WIRE->request_encode(&rq, &b);
