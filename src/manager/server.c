@@ -1137,6 +1137,11 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len,
   mproc__hscratch_free(&hs);
   if (erc < 0)
     taken_undo(sc, tk);
+  /* The binding ends with the request (a request that took something
+   * keeps it until the reply is out, to give it back if it cannot be
+   * delivered: sconn_main()). */
+  if (sc->wire->client_refs && tk->what == TAKEN_NONE)
+    sunbind(sc);
   mproc__mutex_unlock(S.mu);
   mproc_values_free(vals, nvals);
   return erc;
