@@ -96,8 +96,10 @@ static void test_vectors(void **state) {
     reply_check(i, reply, rlen);
     free(reply);
   }
-  for (size_t i = 0; i < NCONNS; i++)
+  for (size_t i = 0; i < NCONNS; i++) {
     mproc__server_fuzz_drop(conns[i]);
+    free(conns[i]);
+  }
   /* The session decref'd every object: none is left. */
   assert_int_equal(mproc__server_fuzz_end(), 0);
 }

@@ -1275,8 +1275,9 @@ static int reply_encode(void *cs, int status, const char *msg,
   return mproc__pickle_encode(b, t);
 }
 
-/* Requests of this protocol are never encoded here, nor replies decoded:
- * mproc's client speaks mproc's protocol (issue 17's item 3 would). */
+/* mproc's client speaks mproc's protocol (issue 17's item 3 would speak
+ * this one): requests are not encoded here, and a reply is only checked
+ * for its shape, ('#KIND', payload), its payload not translated. */
 static int request_encode(const mproc__request_t *rq, mproc__wbuf_t *b) {
   (void)rq;
   (void)b;
@@ -1285,11 +1286,20 @@ static int request_encode(const mproc__request_t *rq, mproc__wbuf_t *b) {
 
 static int reply_decode(const uint8_t *buf, size_t len, mproc_value_t **res,
                         size_t *nres) {
-  (void)buf;
-  (void)len;
-  (void)res;
-  (void)nres;
-  return mproc__err(MPROC_E_NOTSUP, "mproc's client speaks its own protocol");
+  mproc__pk_arena_t a;
+  mproc__pk_t *r = NULL;
+  mproc__pk_arena_init(&a);
+  int rc = mproc__pickle_decode(&a, buf, len, &r);
+  if (rc == 0 &&
+      (r->kind != MPROC__PK_TUPLE || r->nitems != 2 ||
+       r->items[0]->kind != MPROC__PK_STR || r->items[0]->p[0] != '#'))
+    rc = mproc__err(MPROC_E_DECODE, "a reply is ('#KIND', payload)");
+  mproc__pk_arena_free(&a);
+  if (rc == 0 && res) {
+    *res = NULL;
+    *nres = 0;
+  }
+  return rc;
 }
 
 const mproc__wire_t mproc__wire_pickle = {.name = "cpython",

@@ -1454,8 +1454,15 @@ void mproc__server_fuzz_drop(mproc__sconn_t *sc) {
 
 int mproc__server_fuzz_end(void) {
   int status = 0;
-  /* Every object was held by a client only: all are gone. */
+  /* Every object was held by a client only: all are gone, but for the
+   * references clients count themselves (a CPython client's), which no
+   * connection's end releases, as in CPython's server: dropped here. */
   mproc__mutex_lock(S.mu);
+  for (size_t i = 0; i < S.nobjs; i++)
+    while (S.objs[i] && S.objs[i]->xrefs > 0) {
+      S.objs[i]->xrefs--;
+      sobj_unref(S.objs[i]);
+    }
   for (size_t i = 0; i < S.nobjs; i++)
     if (S.objs[i])
       status = MPROC_E_STATE;

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Writes tests/vectors/pyclient_vectors.h: a CPython client's session with
+"""Writes tests/vectors/pyclient_vectors.h (and seeds of the manager's fuzz
+corpus, tests/fuzz/corpus/manager/, made of its requests): a CPython client's session with
 a manager server, as the bytes its proxies send (ForkingPickler.dumps() of
 the request tuples, as Connection.send() pickles them; managers.py's
 BaseProxy._callmethod, _incref, BaseManager._create) and the replies
@@ -15,6 +16,8 @@ gives, in order of creation ('1', '2', ...), as CPython's would be its own.
 Run it from the repository root: python3 tests/vectors/gen_pyclient.py
 """
 import fractions
+import hashlib
+import os
 import queue
 import sys
 from multiprocessing.managers import DictProxy, ListProxy
@@ -127,6 +130,28 @@ def main():
     out.append("};")
     with open("tests/vectors/pyclient_vectors.h", "w") as f:
         f.write("\n".join(out) + "\n")
+    seeds()
+
+
+def seeds():
+    """The session's requests as fuzz_manager's steps (tests/fuzz/
+    fuzz_manager.c: selector 3 | client << 3, then the frame), whole and
+    in parts."""
+    corpus = "tests/fuzz/corpus/manager"
+    steps = [bytes([3 | conn << 3]) + len(a).to_bytes(4, "big") + a
+             for conn, rq, _ in S
+             for a in [bytes(ForkingPickler.dumps(rq))]]
+    names = []
+    for lo, hi in ((0, len(steps)), (0, 20), (20, 45), (45, len(steps))):
+        data = b"".join(steps[lo:hi])
+        name = hashlib.sha1(data).hexdigest()
+        with open(os.path.join(corpus, name), "wb") as f:
+            f.write(data)
+        names.append(name)
+    with open(os.path.join(corpus, "INDEX")) as f:
+        index = set(f.read().split())
+    with open(os.path.join(corpus, "INDEX"), "w") as f:
+        f.write("\n".join(sorted(index | set(names))) + "\n")
 
 
 if __name__ == "__main__":
