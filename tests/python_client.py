@@ -175,6 +175,12 @@ def typeids(m):
     check(d["u"] == 1 and d["w"] == 2 and d["v"] == 3, "update")
     check(set(d.keys()) >= {"a", "s", "u", "v", "w"}, "keys")
     check(("a", 1) in d.items() and 1 in d.values(), "items, values")
+    check(sorted(d, key=str) == sorted(d.keys(), key=str), "iter")
+    it = iter(d)
+    check(next(it) == "a", "iter next")
+    d["new"] = 1
+    raises(RuntimeError, next, it)  # changed size during iteration
+    del d["new"]
     cp = d.copy()
     check(type(cp) is dict and cp["a"] == 1, "copy")
     del d["a"]

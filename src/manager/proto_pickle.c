@@ -57,6 +57,8 @@ enum {
   R_DEBUG,    /* res[0] number of objects: a text */
   R_WAITED,   /* True, or False on a timeout */
   R_ACQUIRED, /* as R_WAITED; the heir of a dead holder acquired too */
+  R_PROXY,    /* res[0] id of a new Iterator: #PROXY (exposed, Token) */
+  R_NEXT,     /* res[0] more, res[1] key: the key, or StopIteration */
 };
 
 typedef struct pyconn {
@@ -377,6 +379,8 @@ static const char *const dict_methods[] = {
     "__setitem__",  "clear",       "copy",        "get",        "items",
     "keys",         "pop",         "popitem",     "setdefault", "update",
     "values",       NULL};
+static const char *const iterator_methods[] = {"__next__", "send", "throw",
+                                               "close", NULL};
 static const char *const list_methods[] = {
     "__add__", "__contains__", "__delitem__", "__getitem__", "__len__",
     "__mul__", "__reversed__", "__rmul__",    "__setitem__", "append",
@@ -404,6 +408,8 @@ typeids[] = {
     {"Namespace", K_NAMESPACE, namespace_methods},
     {"dict", K_DICT, dict_methods},
     {"list", K_LIST, list_methods},
+    /* Made by a dict's __iter__ only (create_method=False). */
+    {"Iterator", K_ITERATOR, iterator_methods},
 };
 #define NTYPEIDS (sizeof typeids / sizeof typeids[0])
 
@@ -443,6 +449,9 @@ static int create_args(pyconn_t *c, mproc__request_t *rq) {
       return mproc__err(MPROC_E_NOMEM, "create");
   c->args = rest;
   c->kind = ti->kind;
+  if (ti->kind == K_ITERATOR) /* as CPython's create() without callable */
+    return mproc__err(MPROC_E_VALUE, "Without callable, must have one "
+                                     "non-keyword argument");
   c->reply = R_CREATE;
   int64_t param = 0;
   double t0 = 0;
@@ -753,6 +762,8 @@ static int bind_dict(pyconn_t *c, int kind, const char *m,
   }
   if (IS("__len__"))
     return set_op(rq, c, M_DICT_LEN, 0, R_RES);
+  if (IS("__iter__")) /* DictProxy._method_to_typeid_: 'Iterator' */
+    return set_op(rq, c, M_DICT_ITER, 0, R_PROXY);
   if (IS("clear"))
     return set_op(rq, c, M_DICT_CLEAR, 0, R_NONE);
   if (IS("keys") || IS("values") || IS("items") || IS("copy") ||
@@ -924,6 +935,12 @@ static int bind_other(pyconn_t *c, int kind, const char *m,
       return set_op(rq, c, M_BARRIER_STATE, 0, R_ATTR);
     }
     return 1;
+  case K_ITERATOR:
+    if (IS("__next__"))
+      return set_op(rq, c, M_ITER_NEXT, 0, R_NEXT);
+    if (IS("close"))
+      return set_op(rq, c, OP_PING, 0, R_NONE);
+    return 1;
   case K_VALUE:
     if (IS("get") || IS("#GETVALUE"))
       return set_op(rq, c, M_VALUE_GET, 0, R_BLOB);
@@ -1069,6 +1086,11 @@ static mproc__pk_t *exception(pyconn_t *c, int status, const char *msg) {
   case MPROC_E_TIMEOUT:
     name = "TimeoutError";
     break;
+  case MPROC_E_STATE: /* a dict changed while an Iterator walks it */
+    if (c->kind != K_ITERATOR)
+      return NULL;
+    name = "RuntimeError";
+    break;
   default:
     return NULL;
   }
@@ -1081,6 +1103,42 @@ static mproc__pk_t *exception(pyconn_t *c, int status, const char *msg) {
   x->how = MPROC__PK_REDUCE;
   x->callable = g;
   x->args = t;
+  return x;
+}
+
+/* An exception of a builtin type, without arguments. */
+static mproc__pk_t *pk_exception0(pyconn_t *c, const char *name) {
+  mproc__pk_t *x = mproc__pk_new(&c->arena, MPROC__PK_OBJ);
+  mproc__pk_t *g = mproc__pk_global(&c->arena, "builtins", name);
+  mproc__pk_t *t = mproc__pk_new(&c->arena, MPROC__PK_TUPLE);
+  if (!x || !g || !t)
+    return NULL;
+  x->how = MPROC__PK_REDUCE;
+  x->callable = g;
+  x->args = t;
+  return x;
+}
+
+/* Token('Iterator', address, ident), as CPython pickles it: NEWOBJ, then
+ * its state (typeid, address, id). The proxy replaces the address with
+ * its own manager's, so none is sent. */
+static mproc__pk_t *pk_token(pyconn_t *c, const char *typeid,
+                             const char *ident) {
+  mproc__pk_t *x = mproc__pk_new(&c->arena, MPROC__PK_OBJ);
+  mproc__pk_t *g =
+      mproc__pk_global(&c->arena, "multiprocessing.managers", "Token");
+  mproc__pk_t *noargs = mproc__pk_new(&c->arena, MPROC__PK_TUPLE);
+  mproc__pk_t *st = mproc__pk_new(&c->arena, MPROC__PK_TUPLE);
+  mproc__pk_t *none = mproc__pk_new(&c->arena, MPROC__PK_NONE);
+  mproc__pk_t *t = pk_str(c, typeid), *i = pk_str(c, ident);
+  if (!x || !g || !noargs || !st || !none || !t || !i ||
+      mproc__pk_push(st, t) < 0 || mproc__pk_push(st, none) < 0 ||
+      mproc__pk_push(st, i) < 0)
+    return NULL;
+  x->how = MPROC__PK_NEWOBJ;
+  x->callable = g;
+  x->args = noargs;
+  x->state = st;
   return x;
 }
 
@@ -1207,6 +1265,30 @@ static int result(pyconn_t *c, const mproc_value_t *res, size_t nres,
       x = NULL;
     break;
   }
+  case R_NEXT: {
+    bool more = false;
+    if (nres < 1 || mproc_value_as_bool(&res[0], &more) != 0 ||
+        (more && nres < 2))
+      return mproc__err(MPROC_E_DECODE, "a reply without its result");
+    if (more)
+      rc = from_value(c, &res[1], &x);
+    else
+      x = pk_exception0(c, "StopIteration"); /* an #ERROR: reply_encode */
+    break;
+  }
+  case R_PROXY: {
+    int64_t id;
+    mproc__pk_t *e = NULL, *tok;
+    if (nres < 1 || mproc_value_as_int(&res[0], &id) != 0)
+      return mproc__err(MPROC_E_DECODE, "a reply without its id");
+    snprintf(text, sizeof text, "%lld", (long long)id);
+    if (pk_names(c, iterator_methods, &e) == 0 &&
+        (tok = pk_token(c, "Iterator", text)) != NULL &&
+        (x = mproc__pk_new(&c->arena, MPROC__PK_TUPLE)) != NULL &&
+        (mproc__pk_push(x, e) < 0 || mproc__pk_push(x, tok) < 0))
+      x = NULL;
+    break;
+  }
   case R_METHODS: {
     const struct typeid *ti = typeid_of_kind(c->kind);
     rc = pk_names(c, ti ? ti->exposed : NULL, &x);
@@ -1258,6 +1340,10 @@ static int reply_encode(void *cs, int status, const char *msg,
       kind = "#UNSERIALIZABLE";
       snprintf(text, sizeof text, "mproc manager: %s\n", mproc_last_error());
       x = pk_str(c, text);
+    } else if (c->reply == R_PROXY) {
+      kind = "#PROXY";
+    } else if (c->reply == R_NEXT && x->kind == MPROC__PK_OBJ) {
+      kind = "#ERROR"; /* the end: StopIteration */
     }
   } else if (status < 0) {
     kind = "#ERROR";

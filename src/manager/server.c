@@ -98,6 +98,10 @@ typedef struct sobj {
   /* A user-defined type's object (registry.c) */
   const mproc_manager_type_t *ut;
   void *uself;
+  /* An Iterator: the dict it walks (a reference), and its cursor
+   * (M_DICT_NEXT's position, version and length at the start). */
+  struct sobj *source;
+  int64_t ipos, iversion, ilen;
 } sobj_t;
 
 struct mproc__sconn {
@@ -148,6 +152,8 @@ static int blob_copy(blob_t *dst, const void *p, size_t n) {
   return 0;
 }
 
+static void sobj_unref(sobj_t *o);
+
 static void sobj_free(sobj_t *o) {
   for (size_t i = o->head; i < o->len; i++)
     blob_free(&o->items[i]);
@@ -163,7 +169,10 @@ static void sobj_free(sobj_t *o) {
   if (o->ut && o->ut->destroy && o->uself)
     o->ut->destroy(o->uself);
   S.objs[o->id - 1] = NULL;
+  sobj_t *source = o->source;
   free(o);
+  if (source)
+    sobj_unref(source);
 }
 
 static void sobj_unref(sobj_t *o) {
@@ -376,6 +385,54 @@ static int lock_release(sobj_t *o, uint64_t owner) {
 
 static bool arg_int(const mproc_value_t *a, size_t n, size_t i, int64_t *v) {
   return i < n && mproc_value_as_int(&a[i], v) == 0;
+}
+
+static int sobj_new(int64_t kind, int64_t param, const void *p, size_t len,
+                    const mproc_value_t *init, const mproc_manager_type_t *ut,
+                    sobj_t **out);
+
+/* M_DICT_ITER: an Iterator over dict @p o's keys, whose one reference its
+ * client counts (CPython's server creates the 'Iterator' its proxy's
+ * __iter__ returns). */
+static int iter_new(sobj_t *o, mproc_value_t *res, size_t *nres) {
+  sobj_t *it;
+  int rc = sobj_new(K_ITERATOR, 0, NULL, 0, NULL, NULL, &it);
+  if (rc < 0)
+    return rc;
+  it->xrefs = 1;
+  it->source = o;
+  it->iversion = -1; /* a new cursor */
+  o->refs++;
+  res[(*nres)++] = mproc_int((int64_t)it->id);
+  return 0;
+}
+
+/* M_ITER_NEXT: the next key (borrowed from the dict until the reply is
+ * encoded), or none at the end; a dict changed meanwhile fails as
+ * CPython's iterator does (MPROC_E_STATE, "dictionary changed size during
+ * iteration"). */
+static int iter_next(sobj_t *it, mproc_value_t *res, size_t *nres,
+                     mproc__hscratch_t *hs) {
+  mproc_value_t a[4], r[MPROC__REPLY_RESULTS_MAX];
+  size_t nr = 0;
+  if (!it->source || !it->source->hosted)
+    return mproc__err(MPROC_E_STATE, "an Iterator over nothing");
+  a[0] = mproc_int(it->ipos);
+  a[1] = mproc_int(it->iversion);
+  a[2] = mproc_int(it->ilen);
+  a[3] = mproc_int(1); /* one item at a time */
+  int rc =
+      mproc__hosted_call(it->source->hosted, M_DICT_NEXT, a, 4, r, &nr, hs);
+  if (rc != 0)
+    return rc < 0 ? rc : mproc__err(MPROC_E_TYPE, "not a dict");
+  mproc_value_as_int(&r[0], &it->ipos);
+  mproc_value_as_int(&r[1], &it->iversion);
+  mproc_value_as_int(&r[2], &it->ilen);
+  bool more = r[3].u.seq.n > 0;
+  res[(*nres)++] = mproc_bool(more);
+  if (more)
+    res[(*nres)++] = r[3].u.seq.items[0];
+  return 0;
 }
 
 /*
@@ -606,6 +663,14 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
   }
   case M_LEASE: /* any kind: a proxy of it is being encoded */
     return lease_add(o);
+  case M_DICT_ITER: /* its reference is counted by its client */
+    if (k != K_DICT || !sc->wire || !sc->wire->client_refs)
+      break;
+    return iter_new(o, res, nres);
+  case M_ITER_NEXT:
+    if (k != K_ITERATOR)
+      break;
+    return iter_next(o, res, nres, hs);
   case M_BARRIER_STATE: /* parties, n_waiting, broken, the default timeout */
     if (k != K_BARRIER)
       break;
@@ -792,8 +857,8 @@ static int screate(sconn_t *sc, const mproc_value_t *a, size_t n,
   size_t len = 0;
   sobj_t *o;
   if (!arg_int(a, n, 0, &kind) || kind <= 0 || kind >= K_MAX ||
-      kind == K_USER || !arg_int(a, n, 1, &param) || param < 0 ||
-      (kind == K_VALUE && !arg_bytes(a, n, 2, &p, &len)))
+      kind == K_USER || kind == K_ITERATOR || !arg_int(a, n, 1, &param) ||
+      param < 0 || (kind == K_VALUE && !arg_bytes(a, n, 2, &p, &len)))
     return mproc__err(MPROC_E_TYPE, "bad CREATE request");
   int rc = sobj_new(kind, param, p, len, n > 2 ? &a[2] : NULL, NULL, &o);
   if (rc < 0)

@@ -34,6 +34,7 @@ enum {
   K_NAMESPACE, /* a dict of attributes (hosted.c's dict) */
   K_ARRAY,     /* array.c; CREATE's param is the typecode */
   K_USER,      /* a user-defined type (registry.c) */
+  K_ITERATOR,  /* over a dict's keys (M_DICT_ITER), for CPython's proxies */
   K_MAX
 };
 /* Their names, as CPython's proxies are named (manager.c). */
@@ -96,8 +97,8 @@ enum {
   M_DICT_CLEAR,
   M_DICT_ITEMS,     /* int what (DICT_KEYS, DICT_VALUES, DICT_ITEMS): list */
   M_DICT_NEXT,      /* int pos, int version (-1: a new cursor), int len at the
-                     * start: int next pos, int version, int len, list [key,
-                     * bytes, ...] (empty at the end) */
+                     * start, [int most items]: int next pos, int version,
+                     * int len, list [key, bytes, ...] (empty at the end) */
   M_LIST_EXTEND,    /* list [bytes, ...] */
   M_LIST_INSERT,    /* int index, bytes */
   M_LIST_POP,       /* int index: bytes */
@@ -120,6 +121,9 @@ enum {
   M_LEASE,           /* any kind: a lease on the object (a proxy is being
                       * encoded); released by an ATTACH that says it
                       * carries one, or after MPROC_PROXY_LEASE_SECONDS */
+  M_DICT_ITER,       /* (client_refs only): int id of a new Iterator over
+                      * the dict's keys, with one counted reference */
+  M_ITER_NEXT,       /* : bool more, [the next key] */
   M_END
 };
 /* Named objects and user-defined types (registry.c). Numbered apart from

@@ -20,7 +20,8 @@ import hashlib
 import os
 import queue
 import sys
-from multiprocessing.managers import DictProxy, ListProxy
+from multiprocessing.managers import (DictProxy, IteratorProxy, ListProxy,
+                                      Token)
 from multiprocessing.reduction import ForkingPickler
 
 QUEUE = ('empty', 'full', 'get', 'get_nowait', 'join', 'put', 'put_nowait',
@@ -88,6 +89,18 @@ S.append((0, (None, 'create', ('Value', 'i', 5), {}), ret(('6', ('get',
 S.append((3, ('6', 'set', (fractions.Fraction(2, 3),), {}), ret(None)))
 S.append((3, ('6', 'get', (), {}), ret(fractions.Fraction(2, 3))))
 S.append((0, (None, 'number_of_objects', (), {}), ret(6)))
+# A dict's __iter__: a proxy of a new 'Iterator' (DictProxy's
+# _method_to_typeid_), which the client increfs and whose creation's
+# reference it drops; StopIteration at the end.
+S.append((3, ('2', '__iter__', (), {}),
+          ('#PROXY', (IteratorProxy._exposed_,
+                      Token('Iterator', None, '7')))))
+S.append((1, (None, 'incref', ('7',), {}), ret(None)))
+S.append((2, (None, 'decref', ('7',), {}), ret(None)))
+for k in ('a', 'b', 'c'):
+    S.append((3, ('7', '__next__', (), {}), ret(k)))
+S.append((3, ('7', '__next__', (), {}), err(StopIteration())))
+S.append((2, (None, 'decref', ('7',), {}), ret(None)))
 S.append((3, ('999', 'get', (), {}), TB))
 S.append((3, ('1', 'no_such_method', (), {}), TB))
 S.append((0, (None, 'create', ('NoSuchType',), {}), TB))
