@@ -241,16 +241,6 @@ static int c_sharer(const mproc_value_t *args, size_t nargs) {
   return 0;
 }
 
-typedef struct py_run {
-  char cmd[1024];
-  int status;
-} py_run_t;
-
-static void py_thread(void *arg) {
-  py_run_t *r = arg;
-  r->status = system(r->cmd);
-}
-
 static bool have_python(void) {
   static int have = -1; /* probed once: a pyenv shim costs a second */
   if (have < 0)
@@ -258,7 +248,8 @@ static bool have_python(void) {
   return have == 1;
 }
 
-static void python_cmd(py_run_t *r, const char *mode, const char *address) {
+static void python_cmd(harness_command_t *r, const char *mode,
+                       const char *address) {
   char hex[2 * sizeof KEY + 1];
   for (size_t i = 0; i < sizeof KEY; i++)
     snprintf(hex + 2 * i, 3, "%02x", KEY[i]);
@@ -281,9 +272,9 @@ static void test_python_typeids(void **state) {
     return;
   }
   mproc_manager_t *m = start(TEST_METHOD(state));
-  py_run_t r;
+  harness_command_t r;
   python_cmd(&r, "typeids", mproc_manager_address(m));
-  py_thread(&r);
+  harness_command_main(&r);
   assert_int_equal(r.status, 0);
   /* A C client still works beside them, on the same address. */
   mproc_proxy_t *q = NULL;
@@ -298,11 +289,11 @@ static void test_python_shares_with_c(void **state) {
     return;
   }
   mproc_manager_t *m = start(TEST_METHOD(state));
-  py_run_t r;
+  harness_command_t r;
   python_cmd(&r, "share", mproc_manager_address(m));
   mproc_value_t arg = mproc_str(mproc_manager_address(m));
   mproc_process_t *p = harness_start(c_sharer, &arg, 1, TEST_METHOD(state));
-  harness_thread_t *t = harness_thread_start(py_thread, &r);
+  harness_thread_t *t = harness_thread_start(harness_command_main, &r);
   harness_expect_exit(p, 0);
   harness_thread_join(t);
   assert_int_equal(r.status, 0);
