@@ -957,6 +957,24 @@ static int run_group(const group_t *g) {
     }
     figure(name, ref->med / s->med, "x");
   }
+  /* A CPython client on mproc's server against CPython's own server
+   * (manager.lockpair): <prefix>.python_client_vs_cpython, CPython's
+   * median over the mproc server's (above 1: mproc's server is faster). */
+  const slot_t *pyc = NULL, *cpy = NULL;
+  for (int i = 0; i < n; i++) {
+    const char *sfx = strncmp(slots[i].c->name, g->prefix, plen) == 0
+                          ? slots[i].c->name + plen
+                          : "";
+    if (slots[i].ok && slots[i].med > 0 && strcmp(sfx, ".python_client") == 0)
+      pyc = &slots[i];
+    if (slots[i].ok && slots[i].med > 0 && strcmp(sfx, ".cpython") == 0)
+      cpy = &slots[i];
+  }
+  if (pyc && cpy) {
+    char name[160];
+    snprintf(name, sizeof name, "%s.python_client_vs_cpython", g->prefix);
+    figure(name, cpy->med / pyc->med, "x");
+  }
 
   for (int i = 0; i < n; i++) {
     slot_t *s = &slots[i];

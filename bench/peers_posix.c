@@ -39,6 +39,8 @@
 #endif
 #include "peers.h"
 
+#include <mproc.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -875,13 +877,62 @@ static const char mgr_cpython_script[] =
     "        print(time.perf_counter_ns() - t, flush=True)\n"
     "    m.shutdown()\n";
 
+/* manager.lockpair.python_client: the same loop as a CPython client of an
+ * mproc manager (argv[1], key argv[2] in hex), on the Lock it shares by
+ * name: CPython's proxies and pickles, mproc's server. */
+static const char mgr_pyclient_script[] =
+    "import sys, time\n"
+    "from multiprocessing.managers import BaseManager, AcquirerProxy\n"
+    "class M(BaseManager): pass\n"
+    "M.register('lock', proxytype=AcquirerProxy)\n"
+    "m = M(address=sys.argv[1], authkey=bytes.fromhex(sys.argv[2]))\n"
+    "m.connect(); l = m.lock()\n"
+    "print('ready', flush=True)\n"
+    "for line in sys.stdin:\n"
+    "    kind, n = line.split(); n = int(n)\n"
+    "    t = time.perf_counter_ns()\n"
+    "    for _ in range(n): l.acquire(); l.release()\n"
+    "    print(time.perf_counter_ns() - t, flush=True)\n";
+
 typedef struct mgr_cpython_ctx {
   FILE *in, *out;
   pid_t pid;
   const char *kind;
+  mproc_manager_t *m; /* python_client: the mproc manager it talks to */
 } mgr_cpython_ctx_t;
 
+static void *mgr_python_start(const char *kind, const char *script,
+                              const char *arg1, const char *arg2);
+
 static void *mgr_cpython_setup_kind(const char *kind) {
+  return mgr_python_start(kind, mgr_cpython_script, NULL, NULL);
+}
+
+static void *mgr_pyclient_setup(void) {
+  static const mproc_manager_shared_t shared = {"lock", "Lock", 0, false};
+  static const uint8_t key[] = {'b', 'e', 'n', 'c', 'h', ' ', 'k', 'e', 'y'};
+  char hex[2 * sizeof key + 1];
+  mproc_manager_options_t o = {MPROC_START_FORK, NULL, key, sizeof key};
+  mproc_manager_setup_t setup = {&shared, 1, NULL, NULL, 0};
+  mproc_manager_t *m = NULL;
+  if (mproc_manager_start_with(&m, &o, &setup) != 0) {
+    fprintf(stderr, "# manager.lockpair.python_client: %s\n",
+            mproc_last_error());
+    return NULL;
+  }
+  for (size_t i = 0; i < sizeof key; i++)
+    snprintf(hex + 2 * i, 3, "%02x", key[i]);
+  mgr_cpython_ctx_t *c = mgr_python_start("lock", mgr_pyclient_script,
+                                          mproc_manager_address(m), hex);
+  if (!c || c == BENCH_SKIP)
+    mproc_manager_shutdown(m);
+  else
+    c->m = m;
+  return c;
+}
+
+static void *mgr_python_start(const char *kind, const char *script,
+                              const char *arg1, const char *arg2) {
   int to[2], from[2];
   if (pipe2(to, O_CLOEXEC) != 0)
     return NULL;
@@ -894,7 +945,7 @@ static void *mgr_cpython_setup_kind(const char *kind) {
   if (pid == 0) {
     dup2(to[0], 0);
     dup2(from[1], 1);
-    execlp("python3", "python3", "-c", mgr_cpython_script, (char *)NULL);
+    execlp("python3", "python3", "-c", script, arg1, arg2, (char *)NULL);
     _exit(127);
   }
   close(to[0]);
@@ -955,6 +1006,8 @@ static void mgr_cpython_teardown(void *ctx) {
   fclose(c->in);
   fclose(c->out);
   waitpid(c->pid, NULL, 0);
+  if (c->m)
+    mproc_manager_shutdown(c->m);
   free(c);
 }
 
@@ -962,6 +1015,8 @@ const bench_case_t bench_peers_manager_lockpair[] = {
     {"manager.lockpair.rawsocket", mgr_rawsocket_setup, mgr_rawsocket_run,
      mgr_rawsocket_teardown},
     {"manager.lockpair.cpython", mgr_cpython_lock_setup, mgr_cpython_run,
+     mgr_cpython_teardown},
+    {"manager.lockpair.python_client", mgr_pyclient_setup, mgr_cpython_run,
      mgr_cpython_teardown},
     {NULL, NULL, NULL, NULL},
 };

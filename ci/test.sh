@@ -340,7 +340,7 @@ phase_portable() {
   mproc_build "$MPROC_BUILD_PORTABLE"
   MPROC_TEST_START_METHODS="$side_methods" \
     run_linux_tests portable "$MPROC_BUILD_PORTABLE" \
-    -E '^(test_manager(_dos|_keepalive|_types)?|test_handshake|test_pickle|pickle_python|fuzz_replay_(manager|pickle))$'
+    -E '^(test_manager(_dos|_keepalive|_types)?|test_handshake|test_pickle|pickle_python|test_python_client|example_shared_with_python_.*|fuzz_replay_(manager|pickle))$'
 }
 
 # The Pool over MPI (tests/mpi/test_mpi_pool.c prints "ok - CASE" or

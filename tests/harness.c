@@ -1296,6 +1296,11 @@ static void *harness_thread_main(void *p) {
 }
 #endif
 
+void harness_command_main(void *arg) {
+  harness_command_t *c = arg;
+  c->status = system(c->cmd);
+}
+
 harness_thread_t *harness_thread_start(void (*fn)(void *), void *arg) {
   harness_thread_t *t = calloc(1, sizeof *t);
   assert_non_null(t);

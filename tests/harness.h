@@ -181,6 +181,13 @@ int harness_private_dir_of(const char *path);
 /* A thread running fn(arg), and waiting for it to end. */
 typedef struct harness_thread harness_thread_t;
 harness_thread_t *harness_thread_start(void (*fn)(void *), void *arg);
+/* A shell command (a python3 peer), run by harness_command_main(&c) on
+ * this thread or on one of its own: system()'s status in c.status. */
+typedef struct harness_command {
+  char cmd[1024];
+  int status;
+} harness_command_t;
+void harness_command_main(void *arg);
 void harness_thread_join(harness_thread_t *t);
 
 /* A process-local mutex (pthread, or a critical section); trylock returns 1

@@ -144,16 +144,6 @@ static const char py_script[] =
     "        pass\n"
     "print(sys.version.split()[0], 'ok')\n";
 
-typedef struct py_run {
-  char cmd[1024];
-  int status;
-} py_run_t;
-
-static void py_thread(void *arg) {
-  py_run_t *r = arg;
-  r->status = system(r->cmd);
-}
-
 static void run_python(const char *python, mproc_start_method_t method) {
   /* Not a char[16] filled by a 16-character literal: MSVC and newer gcc
    * warn that the NUL does not fit. */
@@ -171,11 +161,11 @@ static void run_python(const char *python, mproc_start_method_t method) {
   mproc_manager_t *mgr = NULL;
   assert_int_equal(mproc_manager_start(&mgr, &o), 0);
   assert_int_equal(mproc__local_address(addr, sizeof addr), 0);
-  py_run_t r;
+  harness_command_t r;
   snprintf(r.cmd, sizeof r.cmd, "%s %s %s %s %s", python, script,
            mproc_manager_address(mgr), addr, hex);
   r.status = -1;
-  harness_thread_t *t = harness_thread_start(py_thread, &r);
+  harness_thread_t *t = harness_thread_start(harness_command_main, &r);
   /* Python listens once it is done with the manager: until then a connect
    * finds no one there. */
   mproc__net_t *c = NULL;

@@ -150,4 +150,13 @@ int mproc__pickle_from_value(mproc__pk_arena_t *a, const mproc_value_t *v,
  * once shared nodes are copied, MPROC_E_NOMEM. */
 int mproc__pickle_to_value(const mproc__pk_t *root, mproc_value_t **out);
 
+/* A manager's hosted value (pickle_blob.c): appends to @p b the value
+ * encoding of @p x when mproc's values hold it, else a pickle of it. 0,
+ * or the encoders' failures. */
+int mproc__pickle_to_blob(const mproc__pk_t *x, mproc__wbuf_t *b);
+/* A hosted value (either form) as nodes of @p a: 0, MPROC_E_DECODE,
+ * MPROC_E_TYPE for a value with no pickle (an mproc object), ... */
+int mproc__pickle_from_blob(mproc__pk_arena_t *a, const void *p, size_t n,
+                            mproc__pk_t **out);
+
 #endif /* MPROC_CODEC_PICKLE_H */

@@ -58,7 +58,7 @@ void mproc__mframe_restart(mproc__wbuf_t *b) {
 static int mclient_send_in(mproc__net_t *c, mproc__wbuf_t *b, int64_t op,
                            double timeout, const mproc_value_t *args,
                            size_t nargs) {
-  mproc__request_t rq = {op, owner_id(), timeout, args, nargs};
+  mproc__request_t rq = {op, owner_id(), timeout, args, nargs, 0};
   mproc__mframe_restart(b);
   int rc = CLIENT_WIRE->request_encode(&rq, b);
   if (rc == 0)

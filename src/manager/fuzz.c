@@ -164,8 +164,12 @@ int mproc__manager_fuzz(const uint8_t *data, size_t size, const uint8_t *key,
       int rc = mproc__server_fuzz_request(conns[ci], buf, n, &reply, &rlen,
                                           &shutdown);
       if (rc == 0) {
-        /* What the server sends must be a reply its clients can read. */
-        int drc = wire->reply_decode(reply, rlen, &res, &nres);
+        /* What the server sends must be a reply its clients can read,
+         * in the protocol the request spoke (the replies of each start
+         * as its requests do). */
+        const mproc__wire_t *rw = mproc__wire_detect(reply, rlen);
+        int drc =
+            rw ? rw->reply_decode(reply, rlen, &res, &nres) : MPROC_E_DECODE;
         if (drc == 0)
           mproc_values_free(res, nres);
         else if (drc == MPROC_E_DECODE)

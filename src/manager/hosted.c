@@ -509,11 +509,15 @@ static int dict_call(mproc__hosted_t *h, int64_t op, const mproc_value_t *a,
                                              "iteration");
     if (version < 0)
       len0 = (int64_t)h->live;
+    /* [int most]: at most that many items (an Iterator's one). */
+    int64_t most = BATCH_MAX;
+    if (n > 3 && (!arg_int(a, n, 3, &most) || most <= 0 || most > BATCH_MAX))
+      return 1;
     size_t k = 0, bytes = 0, j = (size_t)pos;
     s->arr = malloc(2 * BATCH_MAX * sizeof *s->arr);
     if (!s->arr)
       return mproc__err(MPROC_E_NOMEM, "iterating over a dict");
-    for (; j < h->len && k < 2 * BATCH_MAX && bytes < BATCH_BYTES; j++) {
+    for (; j < h->len && k < 2 * (size_t)most && bytes < BATCH_BYTES; j++) {
       const dentry_t *d = &h->ents[j];
       if (!d->key)
         continue;

@@ -11,10 +11,10 @@
 #include <string.h>
 
 const char *const mproc__kind_names[K_MAX] = {
-    NULL,        "Lock",  "RLock",   "Semaphore", "BoundedSemaphore",
-    "Condition", "Event", "Barrier", "Queue",     "JoinableQueue",
-    "Value",     "dict",  "list",    "Namespace", "Array",
-    "user type"};
+    NULL,        "Lock",    "RLock",   "Semaphore", "BoundedSemaphore",
+    "Condition", "Event",   "Barrier", "Queue",     "JoinableQueue",
+    "Value",     "dict",    "list",    "Namespace", "Array",
+    "user type", "Iterator"};
 
 static bool manager_ok(const mproc_manager_t *m, const char *what) {
   if (!m) {

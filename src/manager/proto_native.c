@@ -34,8 +34,10 @@ static int request_encode(const mproc__request_t *rq, mproc__wbuf_t *b) {
   return mproc__values_encode(b, req, 3 + rq->nargs);
 }
 
-static int request_decode(const uint8_t *buf, size_t len, mproc__request_t *rq,
-                          mproc_value_t **vals, size_t *nvals) {
+static int request_decode(void *cs, const uint8_t *buf, size_t len,
+                          mproc__request_t *rq, mproc_value_t **vals,
+                          size_t *nvals) {
+  (void)cs;
   mproc_value_t *a = NULL;
   size_t n = 0;
   int64_t op, owner;
@@ -54,13 +56,16 @@ static int request_decode(const uint8_t *buf, size_t len, mproc__request_t *rq,
   rq->timeout = timeout;
   rq->args = a + 3;
   rq->nargs = n - 3;
+  rq->target = 0;
   *vals = a;
   *nvals = n;
   return 0;
 }
 
-static int reply_encode(int status, const char *msg, const mproc_value_t *res,
-                        size_t nres, mproc__wbuf_t *b) {
+static int reply_encode(void *cs, int status, const char *msg,
+                        const mproc_value_t *res, size_t nres,
+                        mproc__wbuf_t *b) {
+  (void)cs;
   mproc_value_t rv[2 + MPROC__REPLY_RESULTS_MAX];
   if (nres > MPROC__REPLY_RESULTS_MAX)
     return mproc__err(MPROC_E_INVAL, "too many results");
@@ -104,6 +109,9 @@ static int reply_decode(const uint8_t *rbuf, size_t rlen, mproc_value_t **res,
   return 0;
 }
 
-const mproc__wire_t mproc__wire_native = {"mproc",        claims,
-                                          request_encode, request_decode,
-                                          reply_encode,   reply_decode};
+const mproc__wire_t mproc__wire_native = {.name = "mproc",
+                                          .claims = claims,
+                                          .request_encode = request_encode,
+                                          .request_decode = request_decode,
+                                          .reply_encode = reply_encode,
+                                          .reply_decode = reply_decode};

@@ -55,6 +55,9 @@ typedef struct sobj {
   uint64_t id;
   int kind;
   int64_t refs;
+  /* Of refs, those its clients count themselves (a protocol's
+   * client_refs: its creation's and each OP_INCREF, until OP_DECREF). */
+  int64_t xrefs;
   /* Lock, RLock, Condition's lock */
   bool held, dead;
   uint64_t owner;
@@ -95,12 +98,17 @@ typedef struct sobj {
   /* A user-defined type's object (registry.c) */
   const mproc_manager_type_t *ut;
   void *uself;
+  /* An Iterator: the dict it walks (a reference), and its cursor
+   * (M_DICT_NEXT's position, version and length at the start). */
+  struct sobj *source;
+  int64_t ipos, iversion, ilen;
 } sobj_t;
 
 struct mproc__sconn {
   mproc__net_t *conn;
   const mproc__wire_t *wire; /* the protocol it speaks: NULL until its
                               * first request says which */
+  void *ws;                  /* the protocol's state for it (conn_open) */
   sobj_t *obj;
   /* The client's pid (from its requests' owner ids; 0 before the first),
    * and the list of open connections (S.conns) it is in. */
@@ -144,6 +152,8 @@ static int blob_copy(blob_t *dst, const void *p, size_t n) {
   return 0;
 }
 
+static void sobj_unref(sobj_t *o);
+
 static void sobj_free(sobj_t *o) {
   for (size_t i = o->head; i < o->len; i++)
     blob_free(&o->items[i]);
@@ -159,7 +169,10 @@ static void sobj_free(sobj_t *o) {
   if (o->ut && o->ut->destroy && o->uself)
     o->ut->destroy(o->uself);
   S.objs[o->id - 1] = NULL;
+  sobj_t *source = o->source;
   free(o);
+  if (source)
+    sobj_unref(source);
 }
 
 static void sobj_unref(sobj_t *o) {
@@ -372,6 +385,54 @@ static int lock_release(sobj_t *o, uint64_t owner) {
 
 static bool arg_int(const mproc_value_t *a, size_t n, size_t i, int64_t *v) {
   return i < n && mproc_value_as_int(&a[i], v) == 0;
+}
+
+static int sobj_new(int64_t kind, int64_t param, const void *p, size_t len,
+                    const mproc_value_t *init, const mproc_manager_type_t *ut,
+                    sobj_t **out);
+
+/* M_DICT_ITER: an Iterator over dict @p o's keys, whose one reference its
+ * client counts (CPython's server creates the 'Iterator' its proxy's
+ * __iter__ returns). */
+static int iter_new(sobj_t *o, mproc_value_t *res, size_t *nres) {
+  sobj_t *it;
+  int rc = sobj_new(K_ITERATOR, 0, NULL, 0, NULL, NULL, &it);
+  if (rc < 0)
+    return rc;
+  it->xrefs = 1;
+  it->source = o;
+  it->iversion = -1; /* a new cursor */
+  o->refs++;
+  res[(*nres)++] = mproc_int((int64_t)it->id);
+  return 0;
+}
+
+/* M_ITER_NEXT: the next key (borrowed from the dict until the reply is
+ * encoded), or none at the end; a dict changed meanwhile fails as
+ * CPython's iterator does (MPROC_E_STATE, "dictionary changed size during
+ * iteration"). */
+static int iter_next(sobj_t *it, mproc_value_t *res, size_t *nres,
+                     mproc__hscratch_t *hs) {
+  mproc_value_t a[4], r[MPROC__REPLY_RESULTS_MAX];
+  size_t nr = 0;
+  if (!it->source || !it->source->hosted)
+    return mproc__err(MPROC_E_STATE, "an Iterator over nothing");
+  a[0] = mproc_int(it->ipos);
+  a[1] = mproc_int(it->iversion);
+  a[2] = mproc_int(it->ilen);
+  a[3] = mproc_int(1); /* one item at a time */
+  int rc =
+      mproc__hosted_call(it->source->hosted, M_DICT_NEXT, a, 4, r, &nr, hs);
+  if (rc != 0)
+    return rc < 0 ? rc : mproc__err(MPROC_E_TYPE, "not a dict");
+  mproc_value_as_int(&r[0], &it->ipos);
+  mproc_value_as_int(&r[1], &it->iversion);
+  mproc_value_as_int(&r[2], &it->ilen);
+  bool more = r[3].u.seq.n > 0;
+  res[(*nres)++] = mproc_bool(more);
+  if (more)
+    res[(*nres)++] = r[3].u.seq.items[0];
+  return 0;
 }
 
 /*
@@ -602,6 +663,14 @@ static int smethod(sconn_t *sc, int64_t op, uint64_t owner, int64_t deadline,
   }
   case M_LEASE: /* any kind: a proxy of it is being encoded */
     return lease_add(o);
+  case M_DICT_ITER: /* its reference is counted by its client */
+    if (k != K_DICT || !sc->wire || !sc->wire->client_refs)
+      break;
+    return iter_new(o, res, nres);
+  case M_ITER_NEXT:
+    if (k != K_ITERATOR)
+      break;
+    return iter_next(o, res, nres, hs);
   case M_BARRIER_STATE: /* parties, n_waiting, broken, the default timeout */
     if (k != K_BARRIER)
       break;
@@ -788,8 +857,8 @@ static int screate(sconn_t *sc, const mproc_value_t *a, size_t n,
   size_t len = 0;
   sobj_t *o;
   if (!arg_int(a, n, 0, &kind) || kind <= 0 || kind >= K_MAX ||
-      kind == K_USER || !arg_int(a, n, 1, &param) || param < 0 ||
-      (kind == K_VALUE && !arg_bytes(a, n, 2, &p, &len)))
+      kind == K_USER || kind == K_ITERATOR || !arg_int(a, n, 1, &param) ||
+      param < 0 || (kind == K_VALUE && !arg_bytes(a, n, 2, &p, &len)))
     return mproc__err(MPROC_E_TYPE, "bad CREATE request");
   int rc = sobj_new(kind, param, p, len, n > 2 ? &a[2] : NULL, NULL, &o);
   if (rc < 0)
@@ -970,21 +1039,130 @@ static void taken_undo(sconn_t *sc, taken_t *tk) {
 /* Handles one request: the encoded reply in @p reply (begun with
  * mproc__mframe_begin(), freed by the caller), what it took in @p tk, or an
  * error that ends the connection (a malformed request). */
+/* A protocol with client_refs: the connection's binding to the object of
+ * its last request ends (S.mu held). */
+static void sunbind(sconn_t *sc) {
+  if (sc->obj) {
+    if (sc->obj->holder == sc)
+      sc->obj->holder = NULL;
+    sobj_unref(sc->obj);
+    sc->obj = NULL;
+  }
+}
+
+/* A protocol with client_refs: binds the connection to the request's
+ * target for the request (a reference, which the next request or the
+ * connection's end drops), and lets the protocol name the method. */
+static int sbind(sconn_t *sc, mproc__request_t *rq) {
+  sobj_t *o = rq->target <= S.nobjs ? S.objs[rq->target - 1] : NULL;
+  if (!o || !sc->wire->client_refs)
+    return mproc__err(MPROC_E_NOTFOUND,
+                      "object %llu does not exist in the manager",
+                      (unsigned long long)rq->target);
+  o->refs++;
+  sc->obj = o;
+  if (rq->op == OP_CALL)
+    return sc->wire->request_bind(sc->ws, o->kind, rq);
+  return 0;
+}
+
+/* The live objects (OP_OBJECTS). */
+static int64_t objects_count(void) {
+  int64_t k = 0;
+  for (size_t i = 0; i < S.nobjs; i++)
+    k += S.objs[i] != NULL;
+  return k;
+}
+
+/* One decoded request, with S.mu held (srequest()). */
+static int sdispatch(sconn_t *sc, const mproc__request_t *rq, int64_t deadline,
+                     mproc_value_t *res, size_t *nres, taken_t *tk,
+                     mproc__hscratch_t *hs, bool *shutdown) {
+  const mproc_value_t *a = rq->args;
+  size_t n = rq->nargs;
+  int64_t op = rq->op;
+  int rc = 0;
+  bool refs = sc->wire->client_refs;
+  if (op == OP_PING)
+    return 0;
+  if (op == OP_DETACH) {
+    /* A clean goodbye: a lock this connection took stays held (anyone may
+     * release a Lock), but its holder did not die. */
+    sunbind(sc);
+    return 0;
+  }
+  if (op == OP_SHUTDOWN) {
+    S.closing = true;
+    *shutdown = true;
+    swake();
+    return 0;
+  }
+  if (op == OP_OBJECTS) {
+    res[(*nres)++] = mproc_int(objects_count());
+    return 0;
+  }
+  if (op == OP_CREATE || op == OP_ATTACH || op == OP_GET_NAMED ||
+      op == OP_CREATE_USER) {
+    if (sc->obj)
+      return mproc__err(MPROC_E_STATE, "the connection already has an object");
+    if (op == OP_CREATE)
+      rc = screate(sc, a, n, res, nres);
+    else if (op == OP_GET_NAMED)
+      rc = sget_named(sc, a, n, res, nres);
+    else if (op == OP_CREATE_USER)
+      rc = screate_user(sc, a, n, res, nres);
+    else
+      rc = sattach(sc, a, n, res, nres);
+    /* The reference the object was made with is its client's to count;
+     * the connection holds its binding's own until the next request. */
+    if (rc == 0 && refs) {
+      sc->obj->xrefs++;
+      sc->obj->refs++;
+    }
+    return rc;
+  }
+  if (!sc->obj)
+    return mproc__err(MPROC_E_STATE, "no object bound to this connection");
+  if (op == OP_INCREF && refs) {
+    sc->obj->refs++;
+    sc->obj->xrefs++;
+    return 0;
+  }
+  if (op == OP_DECREF && refs) {
+    /* Never below the references its clients counted: the others are
+     * connections' (the binding of this request among them). */
+    if (sc->obj->xrefs <= 0)
+      return mproc__err(MPROC_E_STATE,
+                        "decref of object %llu, which holds "
+                        "no counted reference",
+                        (unsigned long long)sc->obj->id);
+    sc->obj->xrefs--;
+    sobj_unref(sc->obj);
+    return 0;
+  }
+  if (op == M_USER_CALL)
+    return suser_call(sc, a, n, res, nres, hs);
+  return smethod(sc, op, rq->owner, deadline, a, n, res, nres, tk, hs);
+}
+
 static int srequest(sconn_t *sc, const uint8_t *buf, size_t len,
                     mproc__wbuf_t *reply, taken_t *tk, bool *shutdown,
                     bool *busy) {
   mproc__request_t rq;
   mproc_value_t *vals = NULL;
   size_t nvals = 0;
-  if (!sc->wire && !(sc->wire = mproc__wire_detect(buf, len)))
-    return mproc__err(MPROC_E_DECODE,
-                      "a request in no protocol this manager speaks");
-  int rc = sc->wire->request_decode(buf, len, &rq, &vals, &nvals);
+  if (!sc->wire) {
+    const mproc__wire_t *w = mproc__wire_detect(buf, len);
+    if (!w)
+      return mproc__err(MPROC_E_DECODE,
+                        "a request in no protocol this manager speaks");
+    if (w->conn_open && !(sc->ws = w->conn_open()))
+      return mproc__err(MPROC_E_NOMEM, "a connection's protocol state");
+    sc->wire = w;
+  }
+  int rc = sc->wire->request_decode(sc->ws, buf, len, &rq, &vals, &nvals);
   if (rc < 0)
     return rc;
-  const mproc_value_t *a = rq.args;
-  size_t n = rq.nargs;
-  int64_t op = rq.op;
   mproc_value_t res[MPROC__REPLY_RESULTS_MAX];
   size_t nres = 0;
   int64_t deadline;
@@ -997,41 +1175,13 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len,
   *busy = true;
   if (S.closing) {
     rc = mproc__err(MPROC_E_CLOSED, "the manager is shutting down");
+  } else if (rq.target && (rc = sbind(sc, &rq)) < 0) {
   } else if ((rc = request_deadline(rq.timeout, &deadline)) < 0) {
-  } else if (op == OP_PING) {
-  } else if (op == OP_DETACH) {
-    /* A clean goodbye: a lock this connection took stays held (anyone may
-     * release a Lock), but its holder did not die. */
-    if (sc->obj) {
-      if (sc->obj->holder == sc)
-        sc->obj->holder = NULL;
-      sobj_unref(sc->obj);
-      sc->obj = NULL;
-    }
-  } else if (op == OP_SHUTDOWN) {
-    S.closing = true;
-    *shutdown = true;
-    swake();
-  } else if (op == OP_CREATE || op == OP_ATTACH || op == OP_GET_NAMED ||
-             op == OP_CREATE_USER) {
-    if (sc->obj)
-      rc = mproc__err(MPROC_E_STATE, "the connection already has an object");
-    else if (op == OP_CREATE)
-      rc = screate(sc, a, n, res, &nres);
-    else if (op == OP_GET_NAMED)
-      rc = sget_named(sc, a, n, res, &nres);
-    else if (op == OP_CREATE_USER)
-      rc = screate_user(sc, a, n, res, &nres);
-    else
-      rc = sattach(sc, a, n, res, &nres);
-  } else if (!sc->obj) {
-    rc = mproc__err(MPROC_E_STATE, "no object bound to this connection");
-  } else if (op == M_USER_CALL) {
-    rc = suser_call(sc, a, n, res, &nres, &hs);
   } else {
-    rc = smethod(sc, op, rq.owner, deadline, a, n, res, &nres, tk, &hs);
+    rc = sdispatch(sc, &rq, deadline, res, &nres, tk, &hs, shutdown);
   }
-  int erc = sc->wire->reply_encode(rc, mproc_last_error(), res, nres, reply);
+  int erc =
+      sc->wire->reply_encode(sc->ws, rc, mproc_last_error(), res, nres, reply);
   if (erc == 0 && reply->err)
     erc = mproc__err(reply->err, "encoding a reply: out of memory");
   /* A reply too large for one frame (keys() of a huge dict): an error
@@ -1044,14 +1194,19 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len,
     mproc__err(MPROC_E_TOOBIG,
                "the reply exceeds the manager's frame limit (iterate over "
                "a large container instead)");
-    erc = sc->wire->reply_encode(MPROC_E_TOOBIG, mproc_last_error(), NULL, 0,
-                                 reply);
+    erc = sc->wire->reply_encode(sc->ws, MPROC_E_TOOBIG, mproc_last_error(),
+                                 NULL, 0, reply);
     if (erc == 0 && reply->err)
       erc = mproc__err(reply->err, "encoding a reply: out of memory");
   }
   mproc__hscratch_free(&hs);
   if (erc < 0)
     taken_undo(sc, tk);
+  /* The binding ends with the request (a request that took something
+   * keeps it until the reply is out, to give it back if it cannot be
+   * delivered: sconn_main()). */
+  if (sc->wire->client_refs && tk->what == TAKEN_NONE)
+    sunbind(sc);
   mproc__mutex_unlock(S.mu);
   mproc_values_free(vals, nvals);
   return erc;
@@ -1061,6 +1216,9 @@ static int srequest(sconn_t *sc, const uint8_t *buf, size_t len,
  * holds is now held by a dead owner. */
 static void sconn_drop(sconn_t *sc) {
   mproc__mutex_lock(S.mu);
+  if (sc->wire && sc->wire->conn_close)
+    sc->wire->conn_close(sc->ws);
+  sc->ws = NULL;
   sobj_t *o = sc->obj;
   if (o) {
     if (o->held && o->holder == sc) {
@@ -1123,6 +1281,8 @@ static void sconn_main(void *arg) {
       mproc__mutex_lock(S.mu);
       if (rc < 0)
         taken_undo(sc, &tk); /* the client died waiting for it */
+      if (sc->wire && sc->wire->client_refs)
+        sunbind(sc); /* the object's own references count, not ours */
       if (--S.busy == 0 && S.closing)
         swake(); /* the server waits for the last reply to go out */
       mproc__mutex_unlock(S.mu);
@@ -1344,6 +1504,8 @@ int mproc__server_fuzz_request(mproc__sconn_t *sc, const uint8_t *buf,
   if (busy) { /* the reply went out (sconn_main()) */
     mproc__mutex_lock(S.mu);
     S.busy--;
+    if (sc->wire && sc->wire->client_refs)
+      sunbind(sc);
     mproc__mutex_unlock(S.mu);
   }
   blob_free(&tk.item);
@@ -1366,8 +1528,15 @@ void mproc__server_fuzz_drop(mproc__sconn_t *sc) {
 
 int mproc__server_fuzz_end(void) {
   int status = 0;
-  /* Every object was held by a client only: all are gone. */
+  /* Every object was held by a client only: all are gone, but for the
+   * references clients count themselves (a CPython client's), which no
+   * connection's end releases, as in CPython's server: dropped here. */
   mproc__mutex_lock(S.mu);
+  for (size_t i = 0; i < S.nobjs; i++)
+    while (S.objs[i] && S.objs[i]->xrefs > 0) {
+      S.objs[i]->xrefs--;
+      sobj_unref(S.objs[i]);
+    }
   for (size_t i = 0; i < S.nobjs; i++)
     if (S.objs[i])
       status = MPROC_E_STATE;
@@ -1377,6 +1546,8 @@ int mproc__server_fuzz_end(void) {
     S.nobjs = S.cap = 0;
   }
   S.closing = false;
+  /* A manager this process forks later serves for real. */
+  S.nowait = false;
   if (S.busy != 0 || S.unauth != 0)
     status = MPROC_E_STATE;
   mproc__mutex_unlock(S.mu);

@@ -7,7 +7,8 @@
  */
 #include "manager/wire.h"
 
-static const mproc__wire_t *const wires[] = {&mproc__wire_native};
+static const mproc__wire_t *const wires[] = {&mproc__wire_native,
+                                             &mproc__wire_pickle};
 
 const mproc__wire_t *mproc__wire_detect(const uint8_t *buf, size_t len) {
   for (size_t i = 0; i < sizeof wires / sizeof wires[0]; i++)

@@ -34,6 +34,7 @@ enum {
   K_NAMESPACE, /* a dict of attributes (hosted.c's dict) */
   K_ARRAY,     /* array.c; CREATE's param is the typecode */
   K_USER,      /* a user-defined type (registry.c) */
+  K_ITERATOR,  /* over a dict's keys (M_DICT_ITER), for CPython's proxies */
   K_MAX
 };
 /* Their names, as CPython's proxies are named (manager.c). */
@@ -49,6 +50,14 @@ enum {
   OP_SHUTDOWN,
   OP_PING,
   OP_DETACH, /* the proxy is destroyed: drop the reference now */
+  /* For a protocol whose clients count their references themselves
+   * (mproc__wire_t.client_refs): on the request's target. */
+  OP_INCREF,
+  OP_DECREF,
+  OP_OBJECTS, /* : int number of live objects, list [int id, int refs,
+               * str kind name, ...] */
+  OP_CALL,    /* a method by name (rq->target), which the protocol's
+               * request_bind() turns into one of the methods below */
   M_ACQUIRE = 16,
   M_RELEASE,
   M_LOCK_VALUE,
@@ -88,8 +97,8 @@ enum {
   M_DICT_CLEAR,
   M_DICT_ITEMS,     /* int what (DICT_KEYS, DICT_VALUES, DICT_ITEMS): list */
   M_DICT_NEXT,      /* int pos, int version (-1: a new cursor), int len at the
-                     * start: int next pos, int version, int len, list [key,
-                     * bytes, ...] (empty at the end) */
+                     * start, [int most items]: int next pos, int version,
+                     * int len, list [key, bytes, ...] (empty at the end) */
   M_LIST_EXTEND,    /* list [bytes, ...] */
   M_LIST_INSERT,    /* int index, bytes */
   M_LIST_POP,       /* int index: bytes */
@@ -112,6 +121,9 @@ enum {
   M_LEASE,           /* any kind: a lease on the object (a proxy is being
                       * encoded); released by an ATTACH that says it
                       * carries one, or after MPROC_PROXY_LEASE_SECONDS */
+  M_DICT_ITER,       /* (client_refs only): int id of a new Iterator over
+                      * the dict's keys, with one counted reference */
+  M_ITER_NEXT,       /* : bool more, [the next key] */
   M_END
 };
 /* Named objects and user-defined types (registry.c). Numbered apart from
@@ -137,6 +149,9 @@ typedef struct mproc__request {
   double timeout;
   const mproc_value_t *args;
   size_t nargs;
+  /* The object the request calls, for a protocol whose requests name it
+   * (client_refs); 0: the connection's own, as mproc's requests. */
+  uint64_t target;
 } mproc__request_t;
 
 /* The most results a reply carries. */
@@ -157,21 +172,40 @@ typedef struct mproc__request {
  */
 typedef struct mproc__wire {
   const char *name;
+  /* Per-connection state, for a protocol that has some (NULL for one that
+   * has none): made when a connection's first request claims it, passed
+   * to request_decode, request_bind and reply_encode, freed with the
+   * connection. */
+  void *(*conn_open)(void);
+  void (*conn_close)(void *cs);
+  /* Whether its clients count references themselves (OP_INCREF,
+   * OP_DECREF; OP_CREATE's reference is theirs too) and name the object
+   * of each request (rq->target), as CPython's proxies do, rather than
+   * holding one reference per connection bound to one object. */
+  bool client_refs;
+  /* For OP_CALL (client_refs): turns the request into one of the methods
+   * of its target, of kind @p kind (the server looked it up); its args
+   * are the protocol's, valid until the reply is encoded. 0, or the
+   * failure to reply with. */
+  int (*request_bind)(void *cs, int kind, mproc__request_t *rq);
   /* Whether a connection's first request, @p buf, is in this protocol: a
    * server learns a connection's protocol from it (mproc__wire_detect()),
    * as both start with bytes no other protocol begins with. */
   bool (*claims)(const uint8_t *buf, size_t len);
   int (*request_encode)(const mproc__request_t *rq, mproc__wbuf_t *b);
-  int (*request_decode)(const uint8_t *buf, size_t len, mproc__request_t *rq,
-                        mproc_value_t **vals, size_t *nvals);
-  int (*reply_encode)(int status, const char *msg, const mproc_value_t *res,
-                      size_t nres, mproc__wbuf_t *b);
+  int (*request_decode)(void *cs, const uint8_t *buf, size_t len,
+                        mproc__request_t *rq, mproc_value_t **vals,
+                        size_t *nvals);
+  int (*reply_encode)(void *cs, int status, const char *msg,
+                      const mproc_value_t *res, size_t nres, mproc__wbuf_t *b);
   int (*reply_decode)(const uint8_t *buf, size_t len, mproc_value_t **res,
                       size_t *nres);
 } mproc__wire_t;
 
 /* mproc's own protocol (proto_native.c). */
 extern const mproc__wire_t mproc__wire_native;
+/* CPython's, as multiprocessing.managers speaks it (proto_pickle.c). */
+extern const mproc__wire_t mproc__wire_pickle;
 
 /* The protocol a connection speaks, from its first request (wire.c): NULL
  * when no protocol claims those bytes. The server calls this once per
