@@ -976,7 +976,12 @@ static int run_group(const group_t *g) {
     figure(name, cpy->med / pyc->med, "x");
   }
 
-  for (int i = 0; i < n; i++) {
+  /* Last set up, first torn down: a figure's setup may fork a process (a
+   * manager's server) that holds copies of the descriptors of the figures
+   * set up before it, so their peers see the end of their pipes only once
+   * that process is gone (manager.lockpair's raw socket and CPython peers
+   * waited forever behind the python_client figure's server). */
+  for (int i = n - 1; i >= 0; i--) {
     slot_t *s = &slots[i];
     if (s->ctx && s->ctx != BENCH_SKIP && s->c->teardown)
       s->c->teardown(s->ctx);

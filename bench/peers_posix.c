@@ -850,6 +850,9 @@ static int64_t mgr_rawsocket_run(void *ctx, long n) {
 
 static void mgr_rawsocket_teardown(void *ctx) {
   mgr_echo_ctx_t *c = ctx;
+  /* The end of the stream for the echo child even if a process forked
+   * since holds a copy of our end. */
+  shutdown(c->fd, SHUT_RDWR);
   close(c->fd);
   waitpid(c->pid, NULL, 0);
   free(c);

@@ -19,9 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The whole handshake, from accept(): a client of ours needs two round
- * trips and two HMACs. */
-#define HANDSHAKE_MS 10000
 /* accept() out of descriptors with nothing to shed: the listener is left
  * alone this long (a listener with connections waiting stays readable, so
  * polling it again at once would spin). */
@@ -127,7 +124,7 @@ static void accept_some(loop_t *L, int64_t now, int64_t *backoff_until) {
       continue;
     }
     pd->c = c;
-    pd->deadline = now + (int64_t)HANDSHAKE_MS * 1000000;
+    pd->deadline = now + (int64_t)MPROC__SERVER_HANDSHAKE_MS * 1000000;
     if (!drive(L, pd)) /* the challenge goes out at once */
       L->p[L->n++] = pd;
   }

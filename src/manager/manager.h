@@ -283,10 +283,14 @@ void mproc__names_free(mproc__named_t *t, size_t n);
  * is true; hands each authenticated connection, blocking again, to
  * @p admit(c, @p arg), which owns it. The listener is polled, so whoever
  * sets closing must then make it readable (connect to it). Each handshake
- * has 10 s from accept(); when as many wait as the descriptor limit allows
- * (mproc__net_pending_max()), or accept() fails for want of descriptors,
- * the oldest is dropped; with none to drop, the listener rests 100 ms.
+ * has MPROC__SERVER_HANDSHAKE_MS from accept() (a client of ours needs two
+ * round trips and two HMACs; server.c's handshake on a thread, for the
+ * listeners this loop does not serve, bounds each read with it); when as many
+ * wait as the descriptor limit allows (mproc__net_pending_max()), or
+ * accept() fails for want of descriptors, the oldest is dropped; with none
+ * to drop, the listener rests 100 ms.
  */
+#define MPROC__SERVER_HANDSHAKE_MS 10000
 int mproc__handshake_serve(mproc__listener_t *l, const uint8_t *key,
                            size_t keylen, bool (*closing)(void *arg),
                            void (*admit)(mproc__net_t *c, void *arg),

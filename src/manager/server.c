@@ -20,9 +20,6 @@
  * authenticated by handshake.c's loop): connections still authenticating,
  * each on a thread, at most; beyond, new ones are closed at once. */
 #define UNAUTH_MAX 64
-/* ... and the limit of each read of the handshake (sockets only; see
- * mproc__net_set_timeout()). */
-#define HANDSHAKE_MS 10000
 /* A request that waits looks whether its client is still there at each
  * wake-up, before it takes anything, and at least this often, so that the
  * wait of a client that died (its thread, its reference to the object, and
@@ -1328,7 +1325,7 @@ static void server_admit(mproc__net_t *c, void *arg) {
  * places. */
 static void sconn_auth_main(void *arg) {
   sconn_t *sc = arg;
-  mproc__net_set_timeout(sc->conn, HANDSHAKE_MS);
+  mproc__net_set_timeout(sc->conn, MPROC__SERVER_HANDSHAKE_MS);
   int rc = mproc__auth_deliver_challenge(sc->conn, S.key, S.keylen);
   if (rc == 0)
     rc = mproc__auth_answer_challenge(sc->conn, S.key, S.keylen);
