@@ -53,6 +53,8 @@
 #define SEG_MAGIC 0x5370496cu /* "SpIl" */
 #define SEG_UNITS 64u         /* 4 MiB: a million small items, ~18 segments */
 #define NAME_PREFIX "mpq-"
+/* How far ahead of a frame the next lines are asked for (see spill_put). */
+#define PREFETCH_AHEAD 512u
 #define ANCHOR_PREFIX "mpqh-" /* see queue_anchor.c */
 /* A released segment that Windows could not delete yet (still mapped
  * somewhere) waits under this name: see mproc__spill_unlink. */
@@ -437,9 +439,16 @@ int mproc__spill_put(mproc_queue_t *q, const uint8_t hdr[8], const uint8_t *p,
   }
   /* The frame, invisible until published. */
   uint8_t *base = fits ? q->spill.w.addr : fresh.addr;
+  size_t bsize = fits ? q->spill.w.size : fresh.size;
   memcpy(base + wpos, hdr, 8);
   if (len)
     memcpy(base + wpos + 8, p, len);
+  /* A segment is written once, front to back, and is not in the cache: the
+   * barriers below would wait for this frame's lines to be fetched, item
+   * after item (queue.64b.spill put 94 ns per 64-byte item, twice the
+   * ring's). Lines fetched ahead overlap those waits. */
+  if ((uint64_t)wpos + need + PREFETCH_AHEAD < bsize)
+    mproc__prefetch_write(base + wpos + need + PREFETCH_AHEAD);
 
   mproc__store32_release(&sh->pmid, 1);
   if (!fits) {
@@ -461,12 +470,15 @@ int mproc__spill_put(mproc_queue_t *q, const uint8_t hdr[8], const uint8_t *p,
     mproc__store32(&sp->run_pos, wpos);
     mproc__fetch_add32(&sp->run, 1);
   }
-  mproc__store32(&sp->wpos, wpos + need);
+  /* Read by producers only, under the producer lock: its acquire orders
+   * this store (no full barrier per item). */
+  mproc__store32_release(&sp->wpos, wpos + need);
   mproc__fetch_add32(&sh->pcount, 1);
   if (sh->kind == MPROC__T_JOINABLE_QUEUE)
     mproc__fetch_add32(&sh->unfinished, 1);
   mproc__store32_release(&sp->pm, mproc__load32(&sp->pm) + 1);
-  mproc__store32(&sh->sp_active, 1);
+  if (!mproc__load32(&sh->sp_active))
+    mproc__store32(&sh->sp_active, 1);
   /* A drained segment nobody will read again, replaced: its space is
    * given back in the bracket (see spill_get()), its name goes after. */
   bool replaced = !fits && w != 0 && empty;
@@ -566,6 +578,8 @@ int mproc__spill_get(mproc_queue_t *q, void *buf, size_t cap, uint8_t **out,
   }
   if (l)
     memcpy(buf, base + rpos + 8, l);
+  if ((uint64_t)rpos + 8 + l + PREFETCH_AHEAD < size)
+    mproc__prefetch_read(base + rpos + 8 + l + PREFETCH_AHEAD);
   /* Copied whole before it is freed: a consumer dying before here loses
    * nothing. */
   mproc__store32_release(&sh->cmid, 1);
