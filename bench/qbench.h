@@ -6,7 +6,11 @@
  *   queue.64b      one producer process, one consumer process, 64-byte
  *                  messages: ns per message. Peers: .cpython (python3's
  *                  multiprocessing.Queue, timed inside python), .pipe (a
- *                  raw pipe, one write per message).
+ *                  raw pipe, one write per message). The 1 MiB ring
+ *                  fills when the consumer falls behind, and the rest of
+ *                  the round then goes through the spill.
+ *                  .mproc_ring: the same with a ring that holds a whole
+ *                  round, so nothing spills (the ring path's own cost).
  *   queue.4k       the same with 4096-byte messages (MB/s = 4096000 / ns).
  *   simplequeue.64b  mproc's SimpleQueue, as queue.64b.
  *   queue.64b.spill  n 64-byte puts into a queue without maxsize with no
