@@ -2515,7 +2515,13 @@ static void gen_fill(job_t *j) {
         p->pending_head = c;
       p->pending_tail = c;
       dispatch(p, false);
-      wake_handler(p); /* under the mutex: p is alive while gen_open */
+      /* Only for a chunk left pending (no credit, or large: only the
+       * pool's thread streams those). One given to a worker needs no
+       * nudge, its answer wakes that thread; a wake-up per chunk was a
+       * put into the result queue and a read of it per item of
+       * imap(chunksize=1). Under the mutex: p is alive while gen_open. */
+      if (p->pending_head)
+        wake_handler(p);
     }
     bool complete = false;
     if (st < 0) {
