@@ -845,6 +845,11 @@ MPROC_API int mproc_decode(const void *buf, size_t len, mproc_value_t **vals,
 
 /**
  * Frees an array returned by mproc_decode(). NULL is allowed.
+ *
+ * While a pool lives in this process, a large array (128 KiB or more: a
+ * pool map's results) may be kept by the library for a later pool call
+ * instead of going back to the allocator: at most 4 blocks and 64 MiB in
+ * all, freed when the process's last pool is destroyed.
  * @param vals The array, or NULL.
  * @param n Its number of values, as returned with it.
  * @par Blocking and threads
@@ -3078,7 +3083,9 @@ MPROC_API int mproc_pool_terminate(mproc_pool_t *pool);
 MPROC_API int mproc_pool_join(mproc_pool_t *pool, double timeout);
 /** Terminates (if still running), joins and frees; once it returns, no
  * thread of the pool is left. NULL is allowed. Refused from a callback of
- * this pool (the error state says so; the pool is left as it was).
+ * this pool (the error state says so; the pool is left as it was). The
+ * last pool of the process to go also frees the large blocks the pools
+ * kept for reuse (see mproc_values_free()).
  * @param pool The pool, or NULL.
  * @par Blocking and threads
  *   Until the workers and the pool's thread have ended. Not while another

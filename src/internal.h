@@ -618,6 +618,12 @@ typedef struct mproc__thread mproc__thread_t;
 int mproc__thread_start(mproc__thread_t **out, void (*fn)(void *), void *arg);
 void mproc__thread_join(mproc__thread_t *t);
 
+/* Offers the rest of the calling thread's time slice to another runnable
+ * thread (sched_yield, SwitchToThread); returns at once when there is none.
+ * For spin loops: on a machine with fewer cores than busy threads, a
+ * spinner otherwise holds the core the thread it waits for needs. */
+void mproc__thread_yield(void);
+
 typedef struct mproc__mutex mproc__mutex_t;
 int mproc__mutex_create(mproc__mutex_t **out);
 void mproc__mutex_lock(mproc__mutex_t *m);

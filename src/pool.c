@@ -37,6 +37,7 @@
 #include "pool.h"
 #include "pool_transport.h"
 #include "queue.h"
+#include "spare.h"
 #include "value/value.h"
 
 #include <stdarg.h>
@@ -696,13 +697,17 @@ typedef struct job {
   char *message;
   mproc_callbacks_t cb;
   /* The messages of a job with its items up front, one after the other in
-   * one buffer: one allocation per call, not two per chunk. */
+   * one buffer: one allocation per call, not two per chunk. Of enc_cap
+   * bytes, and kept for the next call when large (spare.c). */
   uint8_t *enc;
+  size_t enc_cap;
   /* map and apply: the results, decoded straight here by the pool's thread
    * as each chunk answers, when they are all scalars; the array handed to
    * the caller of a blocking call as it is. A chunk with any other kind of
-   * result keeps its encoding instead (chunk->result) and sets general. */
+   * result keeps its encoding instead (chunk->result) and sets general.
+   * vals_cap: its size in bytes, for the spare blocks (spare.c). */
   mproc_value_t *vals;
+  size_t vals_cap;
   bool general;
   /* iteration */
   size_t it_chunk, it_pos;  /* ordered: next chunk, next task in it */
@@ -788,6 +793,7 @@ struct mproc_pool {
   /* Terminates the pool when the process ends (process.c), before its
    * children are joined, as CPython's Pool finalizer (exitpriority 15). */
   mproc__exit_hook_t at_exit;
+  bool spare_held; /* one of the spare blocks' holds (spare.c) is this one's */
   int start_status;
   char start_msg[256];
 };
@@ -812,8 +818,8 @@ static void job_free(job_t *j) {
     free(j->chunks[i].message);
   }
   free(j->chunks);
-  free(j->enc);
-  free(j->vals);
+  mproc__spare_keep(j->enc, j->enc_cap);
+  mproc__spare_keep(j->vals, j->vals_cap);
   free(j->message);
   free(j->arrived);
   free(j->free_slots);
@@ -1595,6 +1601,8 @@ static int pool_create_on(const char *what, mproc_pool_t **out,
     return mproc__err(rc, "starting the pool's workers: %s", msg);
   }
   mproc__exit_hook_add(&p->at_exit, pool_at_exit, p);
+  mproc__spare_hold(); /* its calls' large blocks are kept for the next */
+  p->spare_held = true;
   *out = p;
   return 0;
 fail:
@@ -1730,6 +1738,8 @@ void mproc_pool_destroy(mproc_pool_t *p) {
   free(p->workers);
   free(p->initargs);
   hub_release(p->hub);
+  if (p->spare_held)
+    mproc__spare_release();
   free(p);
 }
 
@@ -1962,15 +1972,24 @@ static int submit(const char *what, mproc_pool_t *p, job_kind_t kind,
   if (guess < (size_t)1 << 28) {
     guess += (guess / (CHUNK_MSG_MAX / 2) + ntasks / chunksize + 2) *
              (128 + strlen(name));
-    if ((b.enc.p = malloc(guess)) != NULL) {
+    /* An earlier call's buffer, its pages backed already, or a new one. */
+    if ((b.enc.p = mproc__spare_take(guess, &b.enc.cap)) == NULL &&
+        (b.enc.p = malloc(guess)) != NULL) {
       b.enc.cap = guess;
       if (guess >= PREFAULT_MIN) /* written at once: faults one by one */
         mproc__mem_prefault(b.enc.p, guess);
     }
   }
   rc = 0;
+  bool vals_fresh = false;
   if (kind == JOB_MAP || kind == JOB_APPLY) {
-    j->vals = malloc((ntasks ? ntasks : 1) * sizeof *j->vals);
+    size_t need = (ntasks ? ntasks : 1) * sizeof *j->vals;
+    j->vals = mproc__spare_take(need, &j->vals_cap);
+    if (!j->vals) {
+      j->vals = malloc(need);
+      j->vals_cap = need;
+      vals_fresh = true;
+    }
     if (!j->vals)
       rc = mproc__err(MPROC_E_NOMEM, "submitting a call");
   }
@@ -1982,6 +2001,7 @@ static int submit(const char *what, mproc_pool_t *p, job_kind_t kind,
       rc = add_chunk(&b, at, end - at, &got);
   }
   j->enc = b.enc.p;
+  j->enc_cap = b.enc.cap;
   if (rc == 0 && kind == JOB_IMAP_UNORDERED) {
     j->arrived = calloc(j->nchunks ? j->nchunks : 1, sizeof *j->arrived);
     if (!j->arrived)
@@ -2029,8 +2049,8 @@ static int submit(const char *what, mproc_pool_t *p, job_kind_t kind,
    * than a fault per page in the pool's thread as it decodes into them:
    * 1,600 faults for 200k results, most of a map's time on this VM. The
    * caller holds its reference, and the pool's thread only writes the
-   * values. */
-  if (nchunks && j->vals && ntasks * sizeof *j->vals >= PREFAULT_MIN)
+   * values. Not a spare block's: its pages are there. */
+  if (nchunks && vals_fresh && ntasks * sizeof *j->vals >= PREFAULT_MIN)
     mproc__mem_prefault(j->vals, ntasks * sizeof *j->vals);
   *out = j;
   return 0;
@@ -2495,7 +2515,13 @@ static void gen_fill(job_t *j) {
         p->pending_head = c;
       p->pending_tail = c;
       dispatch(p, false);
-      wake_handler(p); /* under the mutex: p is alive while gen_open */
+      /* Only for a chunk left pending (no credit, or large: only the
+       * pool's thread streams those). One given to a worker needs no
+       * nudge, its answer wakes that thread; a wake-up per chunk was a
+       * put into the result queue and a read of it per item of
+       * imap(chunksize=1). Under the mutex: p is alive while gen_open. */
+      if (p->pending_head)
+        wake_handler(p);
     }
     bool complete = false;
     if (st < 0) {

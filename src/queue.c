@@ -49,8 +49,10 @@
 /* How often a sleeper looks at whether the peer it waits on still lives. */
 #define SLICE_NS ((int64_t)100 * 1000000)
 #define SPIN_COUNT 100
-/* Spins on a sequence word before sleeping on it (see wait_seq()). */
+/* Spins on a sequence word before sleeping on it (see wait_seq()),
+ * yielding the CPU every WAIT_YIELD_EVERY of them. */
 #define WAIT_SPIN 4000
+#define WAIT_YIELD_EVERY 64
 
 /* ------------------------------------------------------------------------ */
 /* State checks                                                             */
@@ -310,11 +312,20 @@ static int wait_seq(mproc_queue_t *q, volatile uint32_t *seq,
   } else {
     /* The peer is usually busy on another core and moves the word within a
      * microsecond or two: a short spin saves a sleep and, above all, the
-     * peer's wake system call on every message. */
-    for (int i = 0; i < WAIT_SPIN; i++) {
+     * peer's wake system call on every message. But the peer may not be
+     * on a core at all: with more busy threads than cores (a pool's two
+     * workers and its result thread on two cores), a pure spin held for
+     * its whole length the core the peer needed to make progress, and the
+     * pool's map spent a third of its time spinning. So the spin yields
+     * every WAIT_YIELD_EVERY rounds: a no-op when nothing else is ready,
+     * the peer's turn when it is. Parking at once instead pays a wake
+     * system call per message on the peer's side. */
+    for (int i = 1; i <= WAIT_SPIN; i++) {
       mproc__cpu_relax();
       if (mproc__load32(seq) != seen)
         return 0;
+      if (i % WAIT_YIELD_EVERY == 0)
+        mproc__thread_yield();
     }
     mproc__store32(waiters, 1);
     rc = mproc__park_wait(&q->park, seq, seen, slice_deadline(deadline));

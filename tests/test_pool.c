@@ -753,11 +753,48 @@ static int child_uses_parent_pool(const mproc_value_t *args, size_t nargs) {
     return 94;
   mproc_async_destroy(parent_call);
   mproc_pool_destroy(parent_pool);
+  /* A pool of its own works. The parent kept its last map's large blocks
+   * for reuse (spare.c): the child must neither hand them out (the list
+   * is the parent's, as some thread of the parent left it) nor free them,
+   * and its own calls' blocks are its own. Two maps: the second reuses
+   * the first's blocks, whose stale contents must not show. */
+  mproc_pool_options_t o = {1, NULL, NULL, 0, 0, MPROC_START_FORK};
+  mproc_pool_t *own = NULL;
+  if (mproc_pool_create(&own, &o) != 0)
+    return 95;
+  size_t big = big_n();
+  mproc_value_t *items = malloc(big * sizeof *items); /* no cmocka here */
+  if (!items)
+    return 99;
+  for (int round = 0; round < 2; round++) {
+    for (size_t i = 0; i < big; i++)
+      items[i] = mproc_int((int64_t)(i + (size_t)round));
+    if (mproc_pool_map(own, task_square, items, big, 0, &r) != 0)
+      return 96;
+    for (size_t i = 0; i < big; i++) {
+      int64_t x = (int64_t)(i + (size_t)round);
+      if (r[i].type != MPROC_VALUE_INT || r[i].u.i != x * x)
+        return 97;
+    }
+    mproc_values_free(r, big);
+  }
+  free(items);
+  if (mproc_pool_close(own) != 0 || mproc_pool_join(own, 60) != 0)
+    return 98;
+  mproc_pool_destroy(own);
   return 0;
 }
 
 static void test_pool_in_another_process(void **state) {
   mproc_pool_t *p = make_pool(state, 1, NULL, 0);
+  /* A large map first, so that the pool keeps its blocks (spare.c) when
+   * the child is forked. */
+  size_t big = big_n();
+  mproc_value_t *items = int_items(big), *res = NULL;
+  assert_int_equal(mproc_pool_map(p, task_square, items, big, 0, &res), 0);
+  expect_squares(res, big);
+  mproc_values_free(res, big);
+  free(items);
   mproc_value_t a = mproc_int(5);
   mproc_async_t *call;
   assert_int_equal(mproc_pool_apply_async(p, task_square, &a, 1, NULL, &call),

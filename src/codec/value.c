@@ -23,6 +23,7 @@
  * child's function and arguments is in record.c.
  */
 #include "codec/codec.h"
+#include "spare.h"
 #include "value/value.h"
 
 #include <stdlib.h>
@@ -695,5 +696,7 @@ void mproc_values_free(mproc_value_t *vals, size_t n) {
   if (!vals)
     return;
   mproc__values_release(vals, n);
-  free(vals);
+  /* A large array (a pool's map results) is kept for the next call while
+   * a pool lives, rather than freed: see spare.c. */
+  mproc__spare_keep(vals, n * sizeof *vals);
 }

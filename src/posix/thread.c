@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <time.h>
@@ -82,6 +83,10 @@ void mproc__thread_join(mproc__thread_t *t) {
     return;
   pthread_join(t->t, NULL);
   free(t);
+}
+
+void mproc__thread_yield(void) {
+  (void)sched_yield(); /* fails only where it is not implemented */
 }
 
 int mproc__mutex_create(mproc__mutex_t **out) {

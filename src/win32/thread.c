@@ -80,6 +80,10 @@ void mproc__thread_join(mproc__thread_t *t) {
   free(t);
 }
 
+void mproc__thread_yield(void) {
+  (void)SwitchToThread(); /* FALSE: nothing else was ready to run */
+}
+
 int mproc__mutex_create(mproc__mutex_t **out) {
   mproc__mutex_t *m = malloc(sizeof *m);
   if (!m)
