@@ -4024,7 +4024,10 @@ MPROC_API int mproc_manager_start_with(mproc_manager_t **out,
 
 /**
  * Connects to a running manager by address and key (the remote case). The
- * key is checked now: a wrong key is MPROC_E_PERM.
+ * key is checked now: a wrong key is MPROC_E_PERM. The server may be an
+ * mproc manager's or a CPython SyncManager's or BaseManager's (3.8 and
+ * later): which one, the first reply tells (mproc_manager_protocol(),
+ * which also lists what differs with CPython's).
  * @param out Receives the new manager, owned by the caller: release it with
  *   mproc_manager_shutdown().
  * @param address The server's address.
