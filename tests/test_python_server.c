@@ -236,11 +236,16 @@ static void python_cmd(harness_command_t *r, const char *mode,
   r->status = -1;
 }
 
+/* The server of the running case, for its teardown. */
+static pyserver_t *running;
+
 /* Starts tests/python_server.py's server and connects to it. */
 static void pyserver_start(pyserver_t *s) {
+  memset(s, 0, sizeof *s);
   assert_int_equal(mproc__local_address(s->address, sizeof s->address), 0);
   python_cmd(&s->cmd, "serve", s->address, KEY, sizeof KEY);
   s->thread = harness_thread_start(harness_command_main, &s->cmd);
+  running = s;
   double deadline = harness_now() + 30;
   int rc;
   while ((rc = mproc_manager_connect(&s->m, s->address, KEY, sizeof KEY)) < 0 &&
@@ -280,10 +285,37 @@ static void pyserver_stop(pyserver_t *s, bool check) {
   k = mproc_str("stop");
   assert_int_equal(mproc_proxy_dict_set(d, &k, &t), 0);
   mproc_proxy_destroy(d);
-  assert_int_equal(mproc_manager_shutdown(s->m), 0);
+  int rc = mproc_manager_shutdown(s->m);
+  s->m = NULL;
+  assert_int_equal(rc, 0);
   harness_thread_join(s->thread);
+  running = NULL;
   assert_int_equal(s->cmd.status, 0);
   mproc__address_cleanup(s->address);
+}
+
+/* After a case that failed with its server running: stops it (so that it
+ * does not outlive the case for its 100 s), whatever its state. */
+static int pyserver_teardown(void **state) {
+  (void)state;
+  pyserver_t *s = running;
+  running = NULL;
+  if (!s)
+    return 0;
+  mproc_manager_t *m = NULL;
+  mproc_proxy_t *d = NULL;
+  if (mproc_manager_connect(&m, s->address, KEY, sizeof KEY) == 0 &&
+      mproc_manager_get(m, "get_dict", &d) == 0) {
+    mproc_value_t k = mproc_str("stop"), t = mproc_bool(true);
+    mproc_proxy_dict_set(d, &k, &t);
+  }
+  mproc_proxy_destroy(d);
+  mproc_manager_shutdown(m);
+  if (s->m)
+    mproc_manager_shutdown(s->m);
+  harness_thread_join(s->thread);
+  mproc__address_cleanup(s->address);
+  return 0;
 }
 
 #define SKIP_WITHOUT_PYTHON()                                                  \
@@ -577,7 +609,7 @@ static void check_named(mproc_manager_t *m) {
 static void test_typeids(void **state) {
   (void)state;
   SKIP_WITHOUT_PYTHON();
-  pyserver_t s;
+  static pyserver_t s; /* outlives a failed case, for its teardown */
   pyserver_start(&s);
   check_queue(s.m);
   check_locks(s.m);
@@ -598,11 +630,13 @@ static void test_typeids(void **state) {
   pyserver_stop(&s, false);
 }
 
-/* args: a queue proxy of a CPython server. The child puts and gets. */
+/* args: a queue proxy of a CPython server, which the child gets from and
+ * puts into, and an event proxy it leaves alone (its lease, under spawn
+ * and forkserver, is the child's to drop all the same). */
 static int child_uses_proxy(const mproc_value_t *args, size_t nargs) {
   mproc_proxy_t *q = NULL;
   mproc_value_t *got = NULL, v = mproc_str("from the child");
-  CHECK(nargs == 1 && mproc_value_as_proxy(&args[0], &q) == 0, 10);
+  CHECK(nargs == 2 && mproc_value_as_proxy(&args[0], &q) == 0, 10);
   CHECK(mproc_proxy_queue_get(q, &got, 30) == 0, 11);
   CHECK(harness_owned_is(got, "'from the parent'"), 12);
   CHECK(mproc_proxy_queue_put(q, &v, 30) == 0, 13);
@@ -611,16 +645,18 @@ static int child_uses_proxy(const mproc_value_t *args, size_t nargs) {
 
 static void test_child(void **state) {
   SKIP_WITHOUT_PYTHON();
-  pyserver_t s;
+  static pyserver_t s; /* outlives a failed case, for its teardown */
   pyserver_start(&s);
-  mproc_proxy_t *q = NULL;
+  mproc_proxy_t *q = NULL, *e = NULL;
   mproc_value_t v = mproc_str("from the parent"), *got = NULL;
   assert_int_equal(mproc_manager_queue(s.m, 0, &q), 0);
+  assert_int_equal(mproc_manager_event(s.m, &e), 0);
   assert_int_equal(mproc_proxy_queue_put(q, &v, 5), 0);
-  mproc_value_t arg = mproc_obj(q);
+  mproc_value_t args[2] = {mproc_obj(q), mproc_obj(e)};
   mproc_process_t *p =
-      harness_start(child_uses_proxy, &arg, 1, TEST_METHOD(state));
+      harness_start(child_uses_proxy, args, 2, TEST_METHOD(state));
   harness_expect_exit(p, 0);
+  mproc_proxy_destroy(e);
   /* The child's reference went with it; the parent's holds. */
   assert_int_equal(mproc_proxy_queue_get(q, &got, 5), 0);
   assert_true(harness_owned_is(got, "'from the child'"));
@@ -680,7 +716,7 @@ static int c_sharer(const mproc_value_t *args, size_t nargs) {
 
 static void test_share_with_python(void **state) {
   SKIP_WITHOUT_PYTHON();
-  pyserver_t s;
+  static pyserver_t s; /* outlives a failed case, for its teardown */
   pyserver_start(&s);
   harness_command_t r;
   python_cmd(&r, "client", s.address, KEY, sizeof KEY);
@@ -715,9 +751,9 @@ int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_recorded),
 #ifndef _WIN32
-      cmocka_unit_test(test_typeids),
-      cmocka_unit_test(test_child),
-      cmocka_unit_test(test_share_with_python),
+      cmocka_unit_test_teardown(test_typeids, pyserver_teardown),
+      cmocka_unit_test_teardown(test_child, pyserver_teardown),
+      cmocka_unit_test_teardown(test_share_with_python, pyserver_teardown),
 #endif
   };
   return harness_run(argc, argv, "python_server", tests,

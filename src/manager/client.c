@@ -208,8 +208,9 @@ void mproc__proxy_drop_idle(mproc_proxy_t *p, bool detach) {
     mproc__pconn_close(&p->idle[i]);
   }
   p->nidle = 0;
-  if (detach && counted && (p->refd || p->leased)) {
-    /* The proxy's one reference (or the lease it never took over). */
+  if (detach && counted && (p->refd || (p->leased && p->hooked))) {
+    /* The proxy's one reference (or the lease it never took over, when
+     * it is this process's: proxy.c). */
     rq = mproc__mrequest(OP_DECREF, 0, NULL, 0);
     rq.target = p->id;
     if (mproc__mclient_once(p->address, p->key, p->keylen, p->wire, p->kind,
@@ -221,9 +222,9 @@ void mproc__proxy_drop_idle(mproc_proxy_t *p, bool detach) {
 
 static void proxy_at_exit(void *arg) {
   mproc_proxy_t *p = arg;
-  p->hooked = false;
   mproc__mutex_lock(p->mu);
   mproc__proxy_drop_idle(p, true);
+  p->hooked = false; /* unlisted already */
   mproc__mutex_unlock(p->mu);
 }
 

@@ -70,11 +70,11 @@ struct mproc_proxy {
    * connection of a copy (or taken over from its lease), dropped by
    * mproc_proxy_destroy(). */
   bool refd;
-  /* (wire->client_refs) While this process holds that reference or a
-   * lease: drops it when the process ends, if the proxy was never
-   * destroyed (a fork child's, a spawned child's argument), as CPython's
-   * proxy finalizers do. Hooks are this process's: a fork child resets
-   * it. */
+  /* (wire->client_refs) While this process holds that reference or owns
+   * a lease (a child's argument: proxy.c): drops it when the process ends, if
+   * the proxy was never destroyed (a fork child's, a spawned child's argument),
+   * as CPython's proxy finalizers do. Hooks are this process's: a fork child
+   * resets it. */
   bool hooked;
   mproc__exit_hook_t at_exit;
   /* Idle connections, each attached to the object. A thread in a call

@@ -195,8 +195,13 @@ static int proxy_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
   if (rc < 0)
     return rc;
   p->leased = leased;
-  if (leased && wire->client_refs)
-    mproc__proxy_hook(p); /* the lease is this process's to drop */
+  /* A child's argument: its lease is this process's to drop, used or not.
+   * A copy decoded elsewhere (a queue's item, or a server looking for the
+   * proxies inside a stored value) drops it only once it has used it: the
+   * same bytes may be decoded more than once, and a second drop would
+   * free an object another holder still uses. */
+  if (leased && wire->client_refs && mproc__decoding_start_record())
+    mproc__proxy_hook(p);
   if (tname) {
     memcpy(p->tname, tname, tlen);
     p->tname[tlen] = '\0';
