@@ -373,6 +373,18 @@ static void check_queue(mproc_manager_t *m) {
   mproc_proxy_destroy(j);
 }
 
+/* Another thread of this process, on an RLock the main thread holds. */
+typedef struct rlock_probe {
+  mproc_proxy_t *r;
+  int acquire, release;
+} rlock_probe_t;
+
+static void rlock_other_thread(void *arg) {
+  rlock_probe_t *t = arg;
+  t->acquire = mproc_proxy_acquire(t->r, 0);
+  t->release = mproc_proxy_release(t->r);
+}
+
 static void check_locks(mproc_manager_t *m) {
   mproc_proxy_t *l = NULL, *r = NULL, *s = NULL, *bs = NULL, *c = NULL;
   int64_t v;
@@ -386,6 +398,12 @@ static void check_locks(mproc_manager_t *m) {
   assert_int_equal(mproc_manager_rlock(m, &r), 0);
   assert_int_equal(mproc_proxy_acquire(r, 1), 0);
   assert_int_equal(mproc_proxy_acquire(r, 1), 0);
+  /* Held by this thread: another thread neither takes nor releases it
+   * (CPython's server owns it by the thread serving the connection). */
+  rlock_probe_t probe = {r, 0, 0};
+  harness_thread_join(harness_thread_start(rlock_other_thread, &probe));
+  assert_int_equal(probe.acquire, MPROC_E_TIMEOUT);
+  assert_int_equal(probe.release, MPROC_E_PERM);
   assert_int_equal(mproc_proxy_release(r), 0);
   assert_int_equal(mproc_proxy_release(r), 0);
   assert_int_equal(mproc_proxy_release(r), MPROC_E_PERM);

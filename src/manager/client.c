@@ -289,9 +289,14 @@ static int proxy_conn_get(mproc_proxy_t *p, pconn_t *out) {
     }
   }
   bool found = false;
+  bool own = p->wire->client_refs;
+  uint32_t self = mproc__thread_id();
   mproc__mutex_lock(p->mu);
-  if (p->nidle) {
-    *out = p->idle[--p->nidle];
+  for (size_t i = p->nidle; !found && i-- > 0;) {
+    if (own && p->idle[i].thread != self)
+      continue;
+    *out = p->idle[i];
+    p->idle[i] = p->idle[--p->nidle];
     found = true;
   }
   mproc__mutex_unlock(p->mu);
@@ -310,7 +315,7 @@ static int proxy_conn_get(mproc_proxy_t *p, pconn_t *out) {
       mproc__net_close(c);
       return rc;
     }
-    *out = (pconn_t){.c = c};
+    *out = (pconn_t){.c = c, .thread = self};
     return 0;
   }
   /* The first attach of a copy encoded with a lease releases it: this

@@ -50,6 +50,11 @@ typedef struct pconn {
   /* Its request and reply buffers, kept from call to call so that a call
    * allocates only its results (client.c). Zeroed with a new connection. */
   mproc__wbuf_t tx, rx;
+  /* (wire->client_refs) The thread that opened it, the only one that
+   * uses it: CPython's server owns an RLock by the thread serving the
+   * connection, so each caller thread keeps its own, as CPython's proxies
+   * keep one per thread. */
+  uint32_t thread;
 } pconn_t;
 
 /* The longest user-defined type name (registry.c). */
