@@ -343,12 +343,8 @@ static int method_args(preq_t *r, const mproc__request_t *rq, int kind) {
   r->ident = rq->target;
   switch (rq->op) {
   case M_ACQUIRE:
-    r->method = "acquire";
-    if (rq->timeout == 0)
-      return push(r, pk_bool(r, false));
-    if (rq->timeout > 0 && (rc = push(r, pk_bool(r, true))) == 0)
-      return push(r, pk_float(r, rq->timeout));
-    return 0;
+    r->method = "acquire"; /* (blocking, timeout), as push_block() */
+    return push_block(r, rq->timeout);
   case M_RELEASE:
     r->method = "release";
     return 0;
