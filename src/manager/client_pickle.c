@@ -97,9 +97,13 @@ static mproc__pk_t *pk_ident(preq_t *r, uint64_t id) {
   return pk_cstr(r, text);
 }
 
+static int bad(void) {
+  return mproc__err(MPROC_E_INVAL, "a request without its arguments");
+}
+
 static int arg_int(const mproc__request_t *rq, size_t i, int64_t *v) {
   if (i >= rq->nargs || mproc_value_as_int(&rq->args[i], v) != 0)
-    return mproc__err(MPROC_E_INVAL, "a request without its arguments");
+    return bad();
   return 0;
 }
 
@@ -187,7 +191,7 @@ static int push_slice3(preq_t *r, const mproc__request_t *rq) {
   int64_t v[3];
   for (size_t i = 0; i < 3; i++)
     if (arg_int(rq, i, &v[i]) < 0)
-      return MPROC_E_INVAL;
+      return bad();
   return push(r,
               pk_slice(r, mproc__pk_int(r->a, v[0]), mproc__pk_int(r->a, v[1]),
                        mproc__pk_int(r->a, v[2])));
@@ -256,7 +260,7 @@ static int create_args(preq_t *r, const mproc__request_t *rq) {
   int64_t kind, param;
   int rc;
   if (arg_int(rq, 0, &kind) < 0 || arg_int(rq, 1, &param) < 0)
-    return MPROC_E_INVAL;
+    return bad();
   const char *tid = typeid_of((int)kind);
   const mproc_value_t *init = rq->nargs > 2 ? &rq->args[2] : NULL;
   if (!tid)
@@ -354,7 +358,7 @@ static int method_args(preq_t *r, const mproc__request_t *rq, int kind) {
     return push(r, pk_timeout(r, rq->timeout));
   case M_COND_NOTIFY:
     if (arg_int(rq, 0, &i) < 0)
-      return MPROC_E_INVAL;
+      return bad();
     r->method = i < 0 ? "notify_all" : "notify";
     return i < 0 ? 0 : push(r, mproc__pk_int(r->a, i));
   case M_EVENT_SET:
@@ -380,7 +384,7 @@ static int method_args(preq_t *r, const mproc__request_t *rq, int kind) {
   case M_QUEUE_PUT:
     r->method = "put";
     if (rq->nargs < 1 || (rc = push_blob(r, &a[0])) < 0)
-      return rq->nargs < 1 ? MPROC_E_INVAL : rc;
+      return rq->nargs < 1 ? bad() : rc;
     return push_block(r, rq->timeout);
   case M_QUEUE_GET:
     r->method = "get";
@@ -404,19 +408,19 @@ static int method_args(preq_t *r, const mproc__request_t *rq, int kind) {
     return 0;
   case M_VALUE_SET:
     r->method = "set";
-    return rq->nargs < 1 ? MPROC_E_INVAL : push_blob(r, &a[0]);
+    return rq->nargs < 1 ? bad() : push_blob(r, &a[0]);
   case M_DICT_GET: /* __getitem__: a missing key is KeyError, which
                     * reply_decode turns into None when missing_ok */
     r->method = ns ? "__getattribute__" : "__getitem__";
-    return rq->nargs < 1 ? MPROC_E_INVAL : push_value(r, &a[0]);
+    return rq->nargs < 1 ? bad() : push_value(r, &a[0]);
   case M_DICT_SET:
     r->method = ns ? "__setattr__" : "__setitem__";
     if (rq->nargs < 2 || (rc = push_value(r, &a[0])) < 0)
-      return rq->nargs < 2 ? MPROC_E_INVAL : rc;
+      return rq->nargs < 2 ? bad() : rc;
     return push_blob(r, &a[1]);
   case M_DICT_DEL:
     r->method = ns ? "__delattr__" : "__delitem__";
-    return rq->nargs < 1 ? MPROC_E_INVAL : push_value(r, &a[0]);
+    return rq->nargs < 1 ? bad() : push_value(r, &a[0]);
   case M_DICT_LEN:
   case M_LIST_LEN:
   case M_ARRAY_LEN:
@@ -424,17 +428,17 @@ static int method_args(preq_t *r, const mproc__request_t *rq, int kind) {
     return 0;
   case M_DICT_CONTAINS:
     r->method = "__contains__";
-    return rq->nargs < 1 ? MPROC_E_INVAL : push_value(r, &a[0]);
+    return rq->nargs < 1 ? bad() : push_value(r, &a[0]);
   case M_DICT_POP:
     r->method = "pop";
-    return rq->nargs < 1 ? MPROC_E_INVAL : push_value(r, &a[0]);
+    return rq->nargs < 1 ? bad() : push_value(r, &a[0]);
   case M_DICT_POPITEM:
     r->method = "popitem";
     return 0;
   case M_DICT_SETDEFAULT:
     r->method = "setdefault";
     if (rq->nargs < 2 || (rc = push_value(r, &a[0])) < 0)
-      return rq->nargs < 2 ? MPROC_E_INVAL : rc;
+      return rq->nargs < 2 ? bad() : rc;
     return push_blob(r, &a[1]);
   case M_DICT_UPDATE: {
     mproc__pk_t *x = NULL;
@@ -459,7 +463,7 @@ static int method_args(preq_t *r, const mproc__request_t *rq, int kind) {
     return 0;
   case M_LIST_APPEND:
     r->method = "append";
-    return rq->nargs < 1 ? MPROC_E_INVAL : push_blob(r, &a[0]);
+    return rq->nargs < 1 ? bad() : push_blob(r, &a[0]);
   case M_LIST_GET:
   case M_LIST_DEL:
   case M_LIST_POP:
@@ -467,13 +471,13 @@ static int method_args(preq_t *r, const mproc__request_t *rq, int kind) {
                 : rq->op == M_LIST_DEL ? "__delitem__"
                                        : "pop";
     if (arg_int(rq, 0, &i) < 0)
-      return MPROC_E_INVAL;
+      return bad();
     return push(r, mproc__pk_int(r->a, i));
   case M_LIST_SET:
   case M_LIST_INSERT:
     r->method = rq->op == M_LIST_SET ? "__setitem__" : "insert";
     if (arg_int(rq, 0, &i) < 0 || rq->nargs < 2)
-      return MPROC_E_INVAL;
+      return bad();
     if ((rc = push(r, mproc__pk_int(r->a, i))) < 0)
       return rc;
     return push_blob(r, &a[1]);
@@ -487,13 +491,13 @@ static int method_args(preq_t *r, const mproc__request_t *rq, int kind) {
   case M_LIST_REMOVE:
   case M_LIST_COUNT:
     r->method = rq->op == M_LIST_REMOVE ? "remove" : "count";
-    return rq->nargs < 1 ? MPROC_E_INVAL : push_blob(r, &a[0]);
+    return rq->nargs < 1 ? bad() : push_blob(r, &a[0]);
   case M_LIST_INDEX: {
     int64_t start, stop;
     r->method = "index";
     if (rq->nargs < 3 || arg_int(rq, 1, &start) < 0 ||
         arg_int(rq, 2, &stop) < 0)
-      return MPROC_E_INVAL;
+      return bad();
     if ((rc = push_blob(r, &a[0])) < 0 ||
         (rc = push(r, mproc__pk_int(r->a, start))) < 0)
       return rc;
@@ -532,17 +536,17 @@ static int method_args(preq_t *r, const mproc__request_t *rq, int kind) {
   case M_LIST_NEXT: /* the rest of the list from pos */
     r->method = "__getitem__";
     if (arg_int(rq, 0, &i) < 0)
-      return MPROC_E_INVAL;
+      return bad();
     return push(r, pk_slice(r, mproc__pk_int(r->a, i), pk_none(r), pk_none(r)));
   case M_ARRAY_GET:
   case M_ARRAY_SET:
     r->method = rq->op == M_ARRAY_GET ? "__getitem__" : "__setitem__";
     if (arg_int(rq, 0, &i) < 0)
-      return MPROC_E_INVAL;
+      return bad();
     if ((rc = push(r, mproc__pk_int(r->a, i))) < 0)
       return rc;
     if (rq->op == M_ARRAY_SET)
-      return rq->nargs < 2 ? MPROC_E_INVAL : push_value(r, &a[1]);
+      return rq->nargs < 2 ? bad() : push_value(r, &a[1]);
     return 0;
   case M_USER_CALL: {
     /* str method, bytes of mproc_encode()d arguments */
@@ -552,7 +556,7 @@ static int method_args(preq_t *r, const mproc__request_t *rq, int kind) {
     mproc_value_t *v = NULL;
     if (rq->nargs < 2 || mproc_value_as_str(&a[0], &m) != 0 ||
         mproc_value_as_bytes(&a[1], &p, &n) != 0)
-      return MPROC_E_INVAL;
+      return bad();
     r->method = m;
     if (n && (rc = mproc_decode(p, n, &v, &nv)) < 0)
       return rc;
@@ -609,7 +613,7 @@ static int request_encode(const mproc__request_t *rq, int kind,
   case OP_GET_NAMED: {
     const char *name;
     if (rq->nargs < 1 || mproc_value_as_str(&rq->args[0], &name) != 0) {
-      rc = MPROC_E_INVAL;
+      rc = bad();
       break;
     }
     r.method = "create";
@@ -629,8 +633,6 @@ static int request_encode(const mproc__request_t *rq, int kind,
     }
     rc = method_args(&r, rq, kind);
   }
-  if (rc == MPROC_E_INVAL && !*mproc_last_error())
-    rc = mproc__err(MPROC_E_INVAL, "a malformed request");
   if (rc < 0)
     goto done;
   mproc__pk_t *root = mproc__pk_new(&a, MPROC__PK_TUPLE);
