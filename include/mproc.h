@@ -4056,7 +4056,13 @@ MPROC_API int mproc_manager_connect(mproc_manager_t **out, const char *address,
  *
  * With a CPython server the same calls work, with these differences: a
  * proxy holds one reference on the server, dropped by
- * mproc_proxy_destroy(), as CPython's proxies do; mproc_manager_get()
+ * mproc_proxy_destroy() or when the process ends, as CPython's proxies
+ * do (an encoded copy holds one from its encoding: a child's argument
+ * drops it when the child ends, used or not; a copy decoded elsewhere, a
+ * queue's item say, once it has been used, so one never used keeps the
+ * object until the server ends); each thread calls through connections
+ * of its own, since CPython's server owns an RLock by the thread serving
+ * the connection; mproc_manager_get()
  * calls the typeid registered under that name (BaseManager.register(name,
  * callable)) and makes a proxy of the kind its exposed methods show (a
  * queue.Queue, a dict, a Lock, ...), or a proxy whose methods
