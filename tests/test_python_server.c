@@ -11,7 +11,8 @@
  * tests/python_server.py: every SyncManager typeid from C with values
  * crossing both ways and CPython's errors as mproc's codes, a typeid
  * registered by name on the Python side, a wrong key refused, a C child
- * (fork, spawn, forkserver) using a proxy from its parent, and a C process
+ * (fork, spawn, forkserver) using a proxy from its parent, a proxy's
+ * encoded copy holding the object for its decoder, and a C process
  * and a Python process sharing one registered queue and one dict at once.
  * Skipped, with the reason printed, where there is no python3.
  */
@@ -221,6 +222,8 @@ static bool have_python(void) {
 
 typedef struct pyserver {
   char address[MPROC__ADDR_MAX];
+  uint8_t key[MPROC_AUTHKEY_MAX];
+  size_t keylen;
   harness_command_t cmd;
   harness_thread_t *thread;
   mproc_manager_t *m;
@@ -240,15 +243,18 @@ static void python_cmd(harness_command_t *r, const char *mode,
 static pyserver_t *running;
 
 /* Starts tests/python_server.py's server and connects to it. */
-static void pyserver_start(pyserver_t *s) {
+static void pyserver_start_with(pyserver_t *s, const uint8_t *key,
+                                size_t keylen) {
   memset(s, 0, sizeof *s);
+  memcpy(s->key, key, keylen);
+  s->keylen = keylen;
   assert_int_equal(mproc__local_address(s->address, sizeof s->address), 0);
-  python_cmd(&s->cmd, "serve", s->address, KEY, sizeof KEY);
+  python_cmd(&s->cmd, "serve", s->address, key, keylen);
   s->thread = harness_thread_start(harness_command_main, &s->cmd);
   running = s;
   double deadline = harness_now() + 30;
   int rc;
-  while ((rc = mproc_manager_connect(&s->m, s->address, KEY, sizeof KEY)) < 0 &&
+  while ((rc = mproc_manager_connect(&s->m, s->address, key, keylen)) < 0 &&
          harness_now() < deadline)
     harness_sleep(0.05);
   if (rc < 0)
@@ -258,13 +264,17 @@ static void pyserver_start(pyserver_t *s) {
                    MPROC_MANAGER_PROTOCOL_CPYTHON);
 }
 
+static void pyserver_start(pyserver_t *s) {
+  pyserver_start_with(s, KEY, sizeof KEY);
+}
+
 /* The objects CPython's server holds (number_of_objects()). */
 static int64_t pyserver_objects(pyserver_t *s) {
   mproc__request_t rq = mproc__mrequest(OP_OBJECTS, 0, NULL, 0);
   mproc_value_t *res = NULL;
   size_t nres = 0;
   int64_t n = -1;
-  assert_int_equal(mproc__mclient_once(s->address, KEY, sizeof KEY,
+  assert_int_equal(mproc__mclient_once(s->address, s->key, s->keylen,
                                        &mproc__cwire_pickle, 0, &rq, &res,
                                        &nres),
                    0);
@@ -304,7 +314,7 @@ static int pyserver_teardown(void **state) {
     return 0;
   mproc_manager_t *m = NULL;
   mproc_proxy_t *d = NULL;
-  if (mproc_manager_connect(&m, s->address, KEY, sizeof KEY) == 0 &&
+  if (mproc_manager_connect(&m, s->address, s->key, s->keylen) == 0 &&
       mproc_manager_get(m, "get_dict", &d) == 0) {
     mproc_value_t k = mproc_str("stop"), t = mproc_bool(true);
     mproc_proxy_dict_set(d, &k, &t);
@@ -682,6 +692,37 @@ static void test_child(void **state) {
   pyserver_stop(&s, false);
 }
 
+/* A copy encoded outside a start record (as a queue item is) holds a
+ * reference from its encoding, which the decoded copy takes over when it
+ * is used, and drops when destroyed. Such a copy connects with this
+ * process's key, as CPython's unpickled proxies do: the server has it. */
+static void test_encoded_copy(void **state) {
+  (void)state;
+  SKIP_WITHOUT_PYTHON();
+  static pyserver_t s; /* outlives a failed case, for its teardown */
+  uint8_t key[MPROC_AUTHKEY_LEN];
+  assert_int_equal(mproc_authkey(key), 0);
+  pyserver_start_with(&s, key, sizeof key);
+  mproc_proxy_t *q = NULL, *copy = NULL;
+  mproc_value_t *got = NULL, *dec = NULL, one = mproc_int(1);
+  void *enc = NULL;
+  size_t elen = 0, n = 0;
+  assert_int_equal(mproc_manager_queue(s.m, 0, &q), 0);
+  mproc_value_t v = mproc_obj(q);
+  assert_int_equal(mproc_encode(&v, 1, &enc, &elen), 0);
+  mproc_proxy_destroy(q); /* the copy's reference keeps the queue */
+  assert_int_equal(pyserver_objects(&s), 1);
+  assert_int_equal(mproc_decode(enc, elen, &dec, &n), 0);
+  mproc_free(enc);
+  assert_int_equal(mproc_value_as_proxy(&dec[0], &copy), 0);
+  assert_int_equal(mproc_proxy_queue_put(copy, &one, 5), 0);
+  assert_int_equal(mproc_proxy_queue_get(copy, &got, 5), 0);
+  expect_owned(got, &one);
+  assert_int_equal(pyserver_objects(&s), 1); /* taken over, not taken */
+  mproc_values_free(dec, n);                 /* destroys the copy */
+  pyserver_stop(&s, false);                  /* which checks 0 objects */
+}
+
 static bool dict_has(mproc_proxy_t *d, const char *k) {
   mproc_value_t key = mproc_str(k);
   return mproc_proxy_dict_contains(d, &key) == 1;
@@ -771,6 +812,7 @@ int main(int argc, char **argv) {
 #ifndef _WIN32
       cmocka_unit_test_teardown(test_typeids, pyserver_teardown),
       cmocka_unit_test_teardown(test_child, pyserver_teardown),
+      cmocka_unit_test_teardown(test_encoded_copy, pyserver_teardown),
       cmocka_unit_test_teardown(test_share_with_python, pyserver_teardown),
 #endif
   };
