@@ -143,6 +143,7 @@ MPROC_API const char *mproc_version(void);
   XX(E_EMPTY, -30, "queue empty")                                              \
   XX(E_FULL, -31, "queue full")                                                \
   XX(E_DONE, -40, "no more results")                                           \
+  XX(E_REMOTE, -50, "exception in the remote manager")                         \
   XX(E_KEY, -60, "key not found")                                              \
   XX(E_INDEX, -61, "index out of range")                                       \
   XX(E_ATTRIBUTE, -62, "attribute not found")
@@ -184,6 +185,9 @@ MPROC_API const char *mproc_version(void);
  * - MPROC_E_DONE: an iterator or cursor has no more results.
  * - MPROC_E_KEY, MPROC_E_INDEX: KeyError, IndexError.
  * - MPROC_E_ATTRIBUTE: AttributeError (a Namespace's missing attribute).
+ * - MPROC_E_REMOTE: a CPython manager's server raised an exception that no
+ *   other code stands for; the detail is its type and its text
+ *   ("ZeroDivisionError: division by zero"), or the server's traceback.
  */
 typedef enum mproc_status {
   MPROC_OK = 0, /**< success */
@@ -4027,7 +4031,10 @@ MPROC_API int mproc_manager_start_with(mproc_manager_t **out,
 
 /**
  * Connects to a running manager by address and key (the remote case). The
- * key is checked now: a wrong key is MPROC_E_PERM.
+ * key is checked now: a wrong key is MPROC_E_PERM. The server may be an
+ * mproc manager's or a CPython SyncManager's or BaseManager's (3.8 and
+ * later): which one, the first reply tells (mproc_manager_protocol(),
+ * which also lists what differs with CPython's).
  * @param out Receives the new manager, owned by the caller: release it with
  *   mproc_manager_shutdown().
  * @param address The server's address.
@@ -4041,6 +4048,47 @@ MPROC_API int mproc_manager_start_with(mproc_manager_t **out,
  */
 MPROC_API int mproc_manager_connect(mproc_manager_t **out, const char *address,
                                     const void *authkey, size_t keylen);
+
+/** The manager protocols a connected manager may speak
+ * (mproc_manager_protocol()). */
+#define MPROC_MANAGER_PROTOCOL_MPROC 1   /**< an mproc server */
+#define MPROC_MANAGER_PROTOCOL_CPYTHON 2 /**< CPython's BaseManager */
+
+/**
+ * The protocol a manager's server speaks: MPROC_MANAGER_PROTOCOL_MPROC for
+ * one started by mproc_manager_start() or an mproc server connected to,
+ * MPROC_MANAGER_PROTOCOL_CPYTHON for a CPython SyncManager or BaseManager
+ * server that mproc_manager_connect() reached (it tells them apart by the
+ * server's answer to its first request, which it sends anyway).
+ *
+ * With a CPython server the same calls work, with these differences: a
+ * proxy holds one reference on the server, dropped by
+ * mproc_proxy_destroy() or when the process ends, as CPython's proxies
+ * do (an encoded copy holds one from its encoding: a child's argument
+ * drops it when the child ends, used or not; a copy decoded elsewhere, a
+ * queue's item say, once it has been used, so one never used keeps the
+ * object until the server ends); each thread calls through connections
+ * of its own, since CPython's server owns an RLock by the thread serving
+ * the connection; mproc_manager_get()
+ * calls the typeid registered under that name (BaseManager.register(name,
+ * callable)) and makes a proxy of the kind its exposed methods show (a
+ * queue.Queue, a dict, a Lock, ...), or a proxy whose methods
+ * mproc_proxy_call() calls by name when they show none; an exception no
+ * code stands for is MPROC_E_REMOTE, whose message is its type and text.
+ * What CPython's server cannot do is MPROC_E_NOTSUP with a message:
+ * mproc_proxy_lock_value(), a Barrier's parties, n_waiting and broken
+ * (BarrierProxy's attributes), a Barrier action, a join() with a timeout,
+ * an Array's slices, mproc_manager_create() of a user type. Values cross
+ * as pickles: what mproc's values hold arrives as such; anything else (a
+ * set, an int beyond 64 bits, an instance) stays a pickle that Python
+ * reads back unchanged, and that mproc_decode() refuses in C.
+ * @param m The manager.
+ * @return A MPROC_MANAGER_PROTOCOL_* number, or MPROC_E_INVAL for NULL
+ *   (MPROC_E_TYPE for a manager no longer live).
+ * @par Blocking and threads
+ *   Does not wait. Safe from several threads at once.
+ */
+MPROC_API int mproc_manager_protocol(const mproc_manager_t *m);
 
 /**
  * The address clients connect to (valid while @p m lives).

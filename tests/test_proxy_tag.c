@@ -96,7 +96,8 @@ static int child_foreign(const mproc_value_t *args, size_t nargs) {
   memset(key, 0x5a, sizeof key);
   mproc__authkey_set(key);
   mproc_proxy_t *p = NULL;
-  CHECK(mproc__proxy_new("127.0.0.1:9", key, sizeof key, K_DICT, 1, &p) == 0,
+  CHECK(mproc__proxy_new("127.0.0.1:9", key, sizeof key, &mproc__cwire_native,
+                         K_DICT, 1, &p) == 0,
         11);
   mproc_value_t v = mproc_obj(p);
   void *buf;

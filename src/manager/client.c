@@ -4,13 +4,16 @@
  * handshake both ways, requests and replies through the protocol of
  * wire.h), and each proxy's cache of idle connections, so that threads
  * never wait for each other's blocking calls.
+ *
+ * A manager learns its server's protocol on connect (mproc__mclient_detect)
+ * and its proxies carry it: every request goes through that protocol's
+ * table (mproc__cwire_t), and this file only asks it two questions, which
+ * requests need a connection of their own and whether the proxy counts
+ * its references itself.
  */
 #include "manager/manager.h"
 
 #include <stdlib.h>
-
-/* The protocol this client speaks. */
-#define CLIENT_WIRE (mproc__wire_client())
 
 /* A client gives a server this long to answer its handshake (sockets): a
  * server that is alive but stuck must not hang the client's connect. The
@@ -54,13 +57,20 @@ void mproc__mframe_restart(mproc__wbuf_t *b) {
 /* The most a proxy's connection keeps of its buffers between calls. */
 #define PCONN_KEEP 65536
 
+mproc__request_t mproc__mrequest(int64_t op, double timeout,
+                                 const mproc_value_t *args, size_t nargs) {
+  mproc__request_t rq = {op, 0, timeout, args, nargs, 0};
+  return rq;
+}
+
 /* Encodes and sends a request from @p b, a buffer begun before. */
-static int mclient_send_in(mproc__net_t *c, mproc__wbuf_t *b, int64_t op,
-                           double timeout, const mproc_value_t *args,
-                           size_t nargs) {
-  mproc__request_t rq = {op, owner_id(), timeout, args, nargs, 0};
+static int mclient_send_in(mproc__net_t *c, mproc__wbuf_t *b,
+                           const mproc__cwire_t *w, int kind,
+                           const mproc__request_t *rq0) {
+  mproc__request_t rq = *rq0;
+  rq.owner = owner_id();
   mproc__mframe_restart(b);
-  int rc = CLIENT_WIRE->request_encode(&rq, b);
+  int rc = w->request_encode(&rq, kind, b);
   if (rc == 0)
     rc = mproc__mframe_send(c, b);
   if (rc == MPROC_E_CLOSED)
@@ -70,37 +80,88 @@ static int mclient_send_in(mproc__net_t *c, mproc__wbuf_t *b, int64_t op,
 
 /* Receives and decodes a reply through @p b. */
 static int mclient_recv_in(mproc__net_t *c, mproc__wbuf_t *b,
-                           mproc_value_t **res, size_t *nres) {
+                           const mproc__cwire_t *w, int kind,
+                           const mproc__request_t *rq, mproc_value_t **res,
+                           size_t *nres) {
   int rc = mproc__frame_recv_into(c, MPROC_MANAGER_MAX_FRAME, b);
   if (rc < 0)
     return rc == MPROC_E_CLOSED
                ? mproc__err_wrap(rc, "the manager went away (%s)",
                                  mproc_last_error())
                : rc;
-  return CLIENT_WIRE->reply_decode(b->p, b->len, res, nres);
+  return w->reply_decode(rq, kind, b->p, b->len, res, nres);
 }
 
-int mproc__mclient_send(mproc__net_t *c, int64_t op, double timeout,
-                        const mproc_value_t *args, size_t nargs) {
+int mproc__mclient_send(mproc__net_t *c, const mproc__cwire_t *w, int kind,
+                        const mproc__request_t *rq) {
   mproc__wbuf_t b;
   mproc__mframe_begin(&b);
-  int rc = mclient_send_in(c, &b, op, timeout, args, nargs);
+  int rc = mclient_send_in(c, &b, w, kind, rq);
   free(b.p);
   return rc;
 }
 
-int mproc__mclient_recv(mproc__net_t *c, mproc_value_t **res, size_t *nres) {
+int mproc__mclient_recv(mproc__net_t *c, const mproc__cwire_t *w, int kind,
+                        const mproc__request_t *rq, mproc_value_t **res,
+                        size_t *nres) {
   mproc__wbuf_t b = {NULL, 0, 0, 0};
-  int rc = mclient_recv_in(c, &b, res, nres);
+  int rc = mclient_recv_in(c, &b, w, kind, rq, res, nres);
   free(b.p);
   return rc;
 }
 
-int mproc__mclient_call(mproc__net_t *c, int64_t op, double timeout,
-                        const mproc_value_t *args, size_t nargs,
-                        mproc_value_t **res, size_t *nres) {
-  int rc = mproc__mclient_send(c, op, timeout, args, nargs);
-  return rc < 0 ? rc : mproc__mclient_recv(c, res, nres);
+int mproc__mclient_call(mproc__net_t *c, const mproc__cwire_t *w, int kind,
+                        const mproc__request_t *rq, mproc_value_t **res,
+                        size_t *nres) {
+  int rc = mproc__mclient_send(c, w, kind, rq);
+  return rc < 0 ? rc : mproc__mclient_recv(c, w, kind, rq, res, nres);
+}
+
+int mproc__mclient_once(const char *address, const uint8_t *key, size_t keylen,
+                        const mproc__cwire_t *w, int kind,
+                        const mproc__request_t *rq, mproc_value_t **res,
+                        size_t *nres) {
+  mproc__net_t *c = NULL;
+  int rc = mproc__mclient_open(address, key, keylen, &c);
+  if (rc == 0) {
+    rc = mproc__mclient_call(c, w, kind, rq, res, nres);
+    mproc__net_close(c);
+  }
+  return rc;
+}
+
+int mproc__mclient_detect(const char *address, const uint8_t *key,
+                          size_t keylen, const mproc__cwire_t **out) {
+  mproc__net_t *c = NULL;
+  mproc__wbuf_t b = {NULL, 0, 0, 0};
+  mproc__request_t rq = mproc__mrequest(OP_PING, 0, NULL, 0);
+  int rc = mproc__mclient_open(address, key, keylen, &c);
+  if (rc < 0)
+    return rc;
+  rc = mproc__mclient_send(c, &mproc__cwire_native, 0, &rq);
+  if (rc == 0)
+    rc = mproc__frame_recv_into(c, MPROC_MANAGER_MAX_FRAME, &b);
+  if (rc == MPROC_E_CLOSED)
+    rc = mproc__err_wrap(rc, "the manager went away (%s)", mproc_last_error());
+  const mproc__cwire_t *w = rc == 0 ? mproc__cwire_detect(b.p, b.len) : NULL;
+  if (rc == 0 && !w)
+    rc = mproc__err(MPROC_E_DECODE,
+                    "the server at %s answered in no protocol mproc knows",
+                    address);
+  if (rc == 0) {
+    /* An mproc server's reply to the ping; a CPython server's traceback
+     * (it could not unpickle the ping), which tells what it is. */
+    rc = w->reply_decode(&rq, 0, b.p, b.len, NULL, NULL);
+    if (rc == MPROC_E_REMOTE && w->client_refs) {
+      mproc__err_clear();
+      rc = 0;
+    }
+  }
+  free(b.p);
+  mproc__net_close(c);
+  if (rc == 0)
+    *out = w;
+  return rc;
 }
 
 bool mproc__mclient_broken(int rc) {
@@ -139,12 +200,72 @@ void mproc__pconn_close(pconn_t *pc) {
 }
 
 void mproc__proxy_drop_idle(mproc_proxy_t *p, bool detach) {
+  mproc__request_t rq = mproc__mrequest(OP_DETACH, 0, NULL, 0);
+  bool counted = p->wire->client_refs;
   for (size_t i = 0; i < p->nidle; i++) {
-    if (detach)
-      mproc__mclient_call(p->idle[i].c, OP_DETACH, 0, NULL, 0, NULL, NULL);
+    if (detach && !counted)
+      mproc__mclient_call(p->idle[i].c, p->wire, p->kind, &rq, NULL, NULL);
     mproc__pconn_close(&p->idle[i]);
   }
   p->nidle = 0;
+  if (detach && counted && (p->refd || (p->leased && p->hooked))) {
+    /* The proxy's one reference (or the lease it never took over, when
+     * it is this process's: proxy.c). */
+    rq = mproc__mrequest(OP_DECREF, 0, NULL, 0);
+    rq.target = p->id;
+    if (mproc__mclient_once(p->address, p->key, p->keylen, p->wire, p->kind,
+                            &rq, NULL, NULL) < 0)
+      mproc__err_clear(); /* a server gone has dropped it anyway */
+    p->refd = p->leased = false;
+  }
+}
+
+static void proxy_at_exit(void *arg) {
+  mproc_proxy_t *p = arg;
+  mproc__mutex_lock(p->mu);
+  mproc__proxy_drop_idle(p, true);
+  p->hooked = false; /* unlisted already */
+  mproc__mutex_unlock(p->mu);
+}
+
+void mproc__proxy_hook(mproc_proxy_t *p) {
+  if (!p->hooked) {
+    p->hooked = true;
+    mproc__exit_hook_add(&p->at_exit, proxy_at_exit, p);
+  }
+}
+
+void mproc__proxy_adopt(mproc_proxy_t *p, mproc__net_t *c) {
+  if (p->wire->client_refs) {
+    p->refd = true;
+    mproc__proxy_hook(p);
+    mproc__net_close(c);
+    return;
+  }
+  pconn_t pc = {.c = c};
+  mproc__proxy_conn_put(p, pc);
+}
+
+/* (client_refs) Makes sure this process holds the proxy's reference: a
+ * copy takes over its lease, or takes one of its own (a fork child, a
+ * copy encoded without a lease). Under p->mu, so that threads take one. */
+static int proxy_ref_ensure(mproc_proxy_t *p) {
+  int rc = 0;
+  mproc__mutex_lock(p->mu);
+  if (!p->refd && p->leased) {
+    p->refd = true;
+    p->leased = false;
+  } else if (!p->refd) {
+    mproc__request_t rq = mproc__mrequest(OP_INCREF, 0, NULL, 0);
+    rq.target = p->id;
+    rc = mproc__mclient_once(p->address, p->key, p->keylen, p->wire, p->kind,
+                             &rq, NULL, NULL);
+    p->refd = rc == 0;
+  }
+  if (p->refd)
+    mproc__proxy_hook(p);
+  mproc__mutex_unlock(p->mu);
+  return rc;
 }
 
 /* Takes an idle connection or opens one attached to the object. */
@@ -160,20 +281,43 @@ static int proxy_conn_get(mproc_proxy_t *p, pconn_t *out) {
     p->mu = mu;
     mproc__proxy_drop_idle(p, false);
     p->pid = mproc__getpid();
+    if (p->wire->client_refs) {
+      /* The parent's reference and lease are the parent's, and so is
+       * its exit hook. */
+      p->refd = p->leased = p->hooked = false;
+      p->at_exit = (mproc__exit_hook_t){NULL, NULL, NULL, NULL};
+    }
   }
   bool found = false;
+  bool own = p->wire->client_refs;
+  uint32_t self = mproc__thread_id();
   mproc__mutex_lock(p->mu);
-  if (p->nidle) {
-    *out = p->idle[--p->nidle];
+  for (size_t i = p->nidle; !found && i-- > 0;) {
+    if (own && p->idle[i].thread != self)
+      continue;
+    *out = p->idle[i];
+    p->idle[i] = p->idle[--p->nidle];
     found = true;
   }
   mproc__mutex_unlock(p->mu);
   if (found)
     return 0;
   mproc__net_t *c = NULL;
-  int rc = mproc__mclient_open(p->address, p->key, p->keylen, &c);
+  int rc = p->wire->client_refs ? proxy_ref_ensure(p) : 0;
+  if (rc == 0)
+    rc = mproc__mclient_open(p->address, p->key, p->keylen, &c);
   if (rc < 0)
     return rc;
+  if (p->wire->client_refs) {
+    mproc__request_t rq = mproc__mrequest(OP_ATTACH, 0, NULL, 0);
+    rc = mproc__mclient_call(c, p->wire, p->kind, &rq, NULL, NULL);
+    if (rc < 0) {
+      mproc__net_close(c);
+      return rc;
+    }
+    *out = (pconn_t){.c = c, .thread = self};
+    return 0;
+  }
   /* The first attach of a copy encoded with a lease releases it: this
    * connection holds its own reference from now on. */
   mproc__mutex_lock(p->mu);
@@ -182,7 +326,8 @@ static int proxy_conn_get(mproc_proxy_t *p, pconn_t *out) {
   mproc__mutex_unlock(p->mu);
   mproc_value_t a[3] = {mproc_int((int64_t)p->id), mproc_int(p->kind),
                         mproc_bool(leased)};
-  rc = mproc__mclient_call(c, OP_ATTACH, 0, a, 3, NULL, NULL);
+  mproc__request_t rq = mproc__mrequest(OP_ATTACH, 0, a, 3);
+  rc = mproc__mclient_call(c, p->wire, p->kind, &rq, NULL, NULL);
   if (rc < 0) {
     mproc__net_close(c);
     return rc;
@@ -221,6 +366,11 @@ int mproc__proxy_call(mproc_proxy_t *p, const char *what, int kind_mask,
   int rc = mproc__deadline(timeout, &deadline);
   if (rc < 0)
     return rc;
+  mproc__request_t rq = mproc__mrequest(op, timeout, args, nargs);
+  rq.target = p->id;
+  if (p->wire->one_shot(op)) /* a request its server answers only so */
+    return mproc__mclient_once(p->address, p->key, p->keylen, p->wire, p->kind,
+                               &rq, res, nres);
   pconn_t pc;
   rc = proxy_conn_get(p, &pc);
   if (rc < 0)
@@ -230,9 +380,9 @@ int mproc__proxy_call(mproc_proxy_t *p, const char *what, int kind_mask,
    * once sent (as it once did on an unbounded queue) was lost when its
    * process exited before the server had read it: the server, failing to
    * answer the dead client, dropped what it had not read yet. */
-  rc = mclient_send_in(pc.c, &pc.tx, op, timeout, args, nargs);
+  rc = mclient_send_in(pc.c, &pc.tx, p->wire, p->kind, &rq);
   if (rc == 0)
-    rc = mclient_recv_in(pc.c, &pc.rx, res, nres);
+    rc = mclient_recv_in(pc.c, &pc.rx, p->wire, p->kind, &rq, res, nres);
   if (mproc__mclient_broken(rc)) {
     mproc__pconn_close(&pc); /* the stream is unusable */
   } else {

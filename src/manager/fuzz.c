@@ -11,6 +11,44 @@
 
 #define FUZZ_CONNS 4
 
+/* Requests whose replies the client of CPython's servers reads
+ * (client_pickle.c), each reply read in its own way. */
+static const struct {
+  int64_t op;
+  int kind;
+  bool missing_ok;
+} creqs[] = {
+    {OP_PING, 0, false},
+    {OP_CREATE, K_QUEUE, false},
+    {OP_GET_NAMED, 0, false},
+    {M_ACQUIRE, K_LOCK, false},
+    {M_RELEASE, K_RLOCK, false},
+    {M_QUEUE_GET, K_QUEUE, false},
+    {M_QUEUE_SIZE, K_QUEUE, false},
+    {M_DICT_GET, K_DICT, true},
+    {M_DICT_POPITEM, K_DICT, false},
+    {M_DICT_ITEMS, K_DICT, false},
+    {M_DICT_NEXT, K_DICT, false},
+    {M_LIST_SLICE_GET, K_LIST, false},
+    {M_LIST_NEXT, K_LIST, false},
+    {M_ARRAY_GET, K_ARRAY, false},
+    {M_EVENT_IS_SET, K_EVENT, false},
+    {M_USER_CALL, K_USER, false},
+};
+#define NCREQ (sizeof creqs / sizeof creqs[0])
+
+static void creply_decode(const uint8_t *buf, size_t n, unsigned which) {
+  mproc_value_t a[2] = {mproc_str("name"), mproc_bool(true)}, *res = NULL;
+  size_t nres = 0;
+  mproc__request_t rq = {creqs[which % NCREQ].op, 0, 0, a, 2, 1};
+  if (rq.op == M_DICT_ITEMS || rq.op == M_DICT_NEXT)
+    a[0] = mproc_int(which % 4); /* what: DICT_KEYS.., or a cursor's pos */
+  a[1] = mproc_bool(creqs[which % NCREQ].missing_ok);
+  if (mproc__cwire_pickle.reply_decode(&rq, creqs[which % NCREQ].kind, buf, n,
+                                       &res, &nres) == 0)
+    mproc_values_free(res, nres);
+}
+
 /*
  * For tests/fuzz/fuzz_manager.c: the wire parsers, fed with @p data as a
  * hostile peer would send it. The input is a sequence of steps, each a
@@ -27,7 +65,9 @@
  *      @p key; a handshake that ends (either way) is followed by a new one;
  *   1  a challenge to answer (mproc__auth_answer_challenge());
  *   2  the reply to our response (mproc__auth_answer_challenge());
- *   4  a reply to a client's request (the client);
+ *   4  a reply to a client's request, as mproc's client reads it, then
+ *      as its client of CPython's servers reads the reply to request
+ *      (selector >> 3) % NCREQ of creqs[] below;
  *   5  client (selector >> 3) % FUZZ_CONNS goes away;
  *   3, 6, 7  a request from client (selector >> 3) % FUZZ_CONNS, handled
  *      as the server does (server.c), against the server's state;
@@ -156,6 +196,7 @@ int mproc__manager_fuzz(const uint8_t *data, size_t size, const uint8_t *key,
     case 4:
       if (wire->reply_decode(buf, n, &res, &nres) == 0)
         mproc_values_free(res, nres);
+      creply_decode(buf, n, (unsigned)(sel >> 3));
       break;
     default: {
       void *reply = NULL;

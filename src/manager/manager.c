@@ -40,12 +40,13 @@ static int key_check(const void *key, size_t keylen) {
 static int manager_stop(mproc_manager_t *m, bool *sent) {
   mproc__net_t *c = NULL;
   *sent = false;
+  mproc__request_t rq = mproc__mrequest(OP_SHUTDOWN, 0, NULL, 0);
   int rc = mproc__mclient_open(m->address, m->key, m->keylen, &c);
   if (rc == 0) {
-    rc = mproc__mclient_send(c, OP_SHUTDOWN, 0, NULL, 0);
+    rc = mproc__mclient_send(c, m->wire, 0, &rq);
     if (rc == 0) {
       *sent = true;
-      rc = mproc__mclient_recv(c, NULL, NULL);
+      rc = mproc__mclient_recv(c, m->wire, 0, &rq, NULL, NULL);
     }
     mproc__net_close(c);
   }
@@ -121,6 +122,7 @@ int mproc_manager_start_with(mproc_manager_t **out,
   }
   m->magic = MANAGER_MAGIC;
   m->owner = true;
+  m->wire = &mproc__cwire_native;
   if (opts && opts->authkey) {
     memcpy(m->key, opts->authkey, opts->authkey_len);
     m->keylen = opts->authkey_len;
@@ -218,18 +220,21 @@ int mproc_manager_connect(mproc_manager_t **out, const char *address,
   strcpy(m->address, address);
   memcpy(m->key, authkey, keylen);
   m->keylen = keylen;
-  mproc__net_t *c = NULL;
-  rc = mproc__mclient_open(m->address, m->key, m->keylen, &c);
-  if (rc == 0) {
-    rc = mproc__mclient_call(c, OP_PING, 0, NULL, 0, NULL, NULL);
-    mproc__net_close(c);
-  }
+  /* The ping an mproc client sends anyway says which protocol the server
+   * speaks: no round trip more for an mproc server. */
+  rc = mproc__mclient_detect(m->address, m->key, m->keylen, &m->wire);
   if (rc < 0) {
     free(m);
     return rc;
   }
   *out = m;
   return 0;
+}
+
+int mproc_manager_protocol(const mproc_manager_t *m) {
+  if (!manager_ok(m, __func__))
+    return m ? MPROC_E_TYPE : MPROC_E_INVAL;
+  return m->wire->protocol;
 }
 
 const char *mproc_manager_address(const mproc_manager_t *m) {
@@ -299,23 +304,23 @@ static int manager_create_with(mproc_manager_t *m, const char *what, int kind,
   size_t nres = 0;
   int64_t id = 0;
   mproc_proxy_t *p = NULL;
+  mproc__request_t rq = mproc__mrequest(OP_CREATE, 0, a, na);
   rc = mproc__mclient_open(m->address, m->key, m->keylen, &c);
   if (rc == 0)
-    rc = mproc__mclient_call(c, OP_CREATE, 0, a, na, &res, &nres);
+    rc = mproc__mclient_call(c, m->wire, kind, &rq, &res, &nres);
   free(enc);
   if (rc == 0 && (nres < 1 || mproc_value_as_int(&res[0], &id) != 0))
     rc = mproc__err(MPROC_E_DECODE, "malformed reply from the manager");
   mproc_values_free(res, nres);
   if (rc == 0)
-    rc =
-        mproc__proxy_new(m->address, m->key, m->keylen, kind, (uint64_t)id, &p);
+    rc = mproc__proxy_new(m->address, m->key, m->keylen, m->wire, kind,
+                          (uint64_t)id, &p);
   if (rc < 0) {
     mproc__net_close(c);
     return rc;
   }
-  /* The creating connection holds the reference. */
-  pconn_t pc = {.c = c};
-  mproc__proxy_conn_put(p, pc);
+  /* The creating connection holds the reference (or the proxy does). */
+  mproc__proxy_adopt(p, c);
   *out = p;
   return 0;
 }

@@ -4,6 +4,8 @@
  *
  *   wire.h          hosted kinds, methods, the protocol interface
  *   proto_native.c  mproc's own protocol
+ *   proto_pickle.c  CPython's protocol, server side
+ *   client_pickle.c CPython's protocol, client side
  *   handshake.c     the server's handshakes, all in one non-blocking loop
  *   server.c        the server process
  *   hosted.c        the hosted containers (dict, list): state and methods
@@ -35,6 +37,8 @@ struct mproc_manager {
   char address[MPROC__ADDR_MAX];
   uint8_t key[MPROC_AUTHKEY_MAX];
   size_t keylen;
+  /* The protocol its server speaks (wire.h): learnt on connect. */
+  const mproc__cwire_t *wire;
   /* Stops the server when the process ends (process.c), as CPython's
    * manager finalizer. */
   mproc__exit_hook_t at_exit;
@@ -46,6 +50,11 @@ typedef struct pconn {
   /* Its request and reply buffers, kept from call to call so that a call
    * allocates only its results (client.c). Zeroed with a new connection. */
   mproc__wbuf_t tx, rx;
+  /* (wire->client_refs) The thread that opened it, the only one that
+   * uses it: CPython's server owns an RLock by the thread serving the
+   * connection, so each caller thread keeps its own, as CPython's proxies
+   * keep one per thread. */
+  uint32_t thread;
 } pconn_t;
 
 /* The longest user-defined type name (registry.c). */
@@ -59,6 +68,20 @@ struct mproc_proxy {
   char address[MPROC__ADDR_MAX];
   uint8_t key[MPROC_AUTHKEY_MAX];
   size_t keylen;
+  /* The protocol of its manager's server; it crosses with the proxy. */
+  const mproc__cwire_t *wire;
+  /* (wire->client_refs) This process holds a counted reference on the
+   * object for the proxy (under mu): taken by create, by the first
+   * connection of a copy (or taken over from its lease), dropped by
+   * mproc_proxy_destroy(). */
+  bool refd;
+  /* (wire->client_refs) While this process holds that reference or owns
+   * a lease (a child's argument: proxy.c): drops it when the process ends, if
+   * the proxy was never destroyed (a fork child's, a spawned child's argument),
+   * as CPython's proxy finalizers do. Hooks are this process's: a fork child
+   * resets it. */
+  bool hooked;
+  mproc__exit_hook_t at_exit;
   /* Idle connections, each attached to the object. A thread in a call
    * takes one (or opens one), so threads never wait for each other's
    * blocking calls. After fork the child opens its own. */
@@ -105,16 +128,33 @@ void mproc__mframe_restart(mproc__wbuf_t *b);
  * nothing. MPROC_E_TOOBIG, before anything is written, past
  * MPROC_MANAGER_MAX_FRAME. */
 int mproc__mframe_send(mproc__net_t *c, mproc__wbuf_t *b);
-/* Sends one request on @p c. */
-int mproc__mclient_send(mproc__net_t *c, int64_t op, double timeout,
-                        const mproc_value_t *args, size_t nargs);
-/* Reads one reply: its status, and its results in *res (owned by the
- * caller) when @p res is not NULL. */
-int mproc__mclient_recv(mproc__net_t *c, mproc_value_t **res, size_t *nres);
+/* A request of @p op with arguments, on no object in particular. */
+mproc__request_t mproc__mrequest(int64_t op, double timeout,
+                                 const mproc_value_t *args, size_t nargs);
+/* Sends one request on @p c in protocol @p w, on an object of @p kind
+ * (rq->target names it for a protocol whose requests do). */
+int mproc__mclient_send(mproc__net_t *c, const mproc__cwire_t *w, int kind,
+                        const mproc__request_t *rq);
+/* Reads the reply to @p rq: its status, and its results in *res (owned by
+ * the caller) when @p res is not NULL. */
+int mproc__mclient_recv(mproc__net_t *c, const mproc__cwire_t *w, int kind,
+                        const mproc__request_t *rq, mproc_value_t **res,
+                        size_t *nres);
 /* One request and its reply on @p c. */
-int mproc__mclient_call(mproc__net_t *c, int64_t op, double timeout,
-                        const mproc_value_t *args, size_t nargs,
-                        mproc_value_t **res, size_t *nres);
+int mproc__mclient_call(mproc__net_t *c, const mproc__cwire_t *w, int kind,
+                        const mproc__request_t *rq, mproc_value_t **res,
+                        size_t *nres);
+/* One request and its reply on a connection of its own to @p address,
+ * closed after it. */
+int mproc__mclient_once(const char *address, const uint8_t *key, size_t keylen,
+                        const mproc__cwire_t *w, int kind,
+                        const mproc__request_t *rq, mproc_value_t **res,
+                        size_t *nres);
+/* Connects and learns the protocol of the server at @p address from its
+ * reply to mproc's ping (the ping an mproc client sends anyway: a CPython
+ * server answers it with a pickled traceback). */
+int mproc__mclient_detect(const char *address, const uint8_t *key,
+                          size_t keylen, const mproc__cwire_t **out);
 /* Whether an error leaves the stream unusable. */
 bool mproc__mclient_broken(int rc);
 
@@ -122,6 +162,9 @@ bool mproc__mclient_broken(int rc);
  * (never on a fork parent's connections), so that the server has dropped
  * the references when this returns. */
 void mproc__proxy_drop_idle(mproc_proxy_t *p, bool detach);
+/* (client_refs) Makes sure the process drops the proxy's reference or
+ * lease when it ends (under p->mu, or before the proxy is shared). */
+void mproc__proxy_hook(mproc_proxy_t *p);
 /* Closes a proxy's connection and frees its buffers. */
 void mproc__pconn_close(pconn_t *pc);
 /* Gives a connection back to the proxy's idle set. */
@@ -155,7 +198,14 @@ void mproc__wlist_free(mproc__wlist_t *w);
 /* Whether @p p is a live proxy (else a detail message names @p what). */
 bool mproc__proxy_ok(const mproc_proxy_t *p, const char *what);
 int mproc__proxy_new(const char *address, const uint8_t *key, size_t keylen,
-                     int kind, uint64_t id, mproc_proxy_t **out);
+                     const mproc__cwire_t *wire, int kind, uint64_t id,
+                     mproc_proxy_t **out);
+/* A proxy just made by a create (or a get by name) on connection @p c:
+ * the connection keeps the reference (mproc's protocol), or, for a
+ * protocol whose proxies count references themselves, the proxy holds
+ * the one the create took and @p c is closed (CPython's server ends the
+ * connection after its reply). */
+void mproc__proxy_adopt(mproc_proxy_t *p, mproc__net_t *c);
 /* Decodes one stored value (a bytes item of a reply) into *out, for the
  * caller to free. */
 int mproc__proxy_stored_value(const mproc_value_t *r, mproc_value_t **out);

@@ -1361,9 +1361,10 @@ static int reply_encode(void *cs, int status, const char *msg,
   return mproc__pickle_encode(b, t);
 }
 
-/* mproc's client speaks mproc's protocol (issue 17's item 3 would speak
- * this one): requests are not encoded here, and a reply is only checked
- * for its shape, ('#KIND', payload), its payload not translated. */
+/* The client's side of this protocol is client_pickle.c's table
+ * (mproc__cwire_pickle), which knows each request's reply: here requests
+ * are not encoded, and a reply is only checked for its shape, ('#KIND',
+ * payload), as fuzz.c checks the server's replies. */
 static int request_encode(const mproc__request_t *rq, mproc__wbuf_t *b) {
   (void)rq;
   (void)b;

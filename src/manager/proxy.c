@@ -26,7 +26,8 @@ bool mproc__proxy_ok(const mproc_proxy_t *p, const char *what) {
 }
 
 int mproc__proxy_new(const char *address, const uint8_t *key, size_t keylen,
-                     int kind, uint64_t id, mproc_proxy_t **out) {
+                     const mproc__cwire_t *wire, int kind, uint64_t id,
+                     mproc_proxy_t **out) {
   mproc_proxy_t *p = calloc(1, sizeof *p);
   if (!p)
     return mproc__err(MPROC_E_NOMEM, "allocating a proxy");
@@ -38,6 +39,7 @@ int mproc__proxy_new(const char *address, const uint8_t *key, size_t keylen,
   p->hdr.magic = MPROC__OBJ_MAGIC;
   p->hdr.type_id = MPROC__T_PROXY;
   p->kind = kind;
+  p->wire = wire;
   p->id = id;
   snprintf(p->address, sizeof p->address, "%s", address);
   memcpy(p->key, key, keylen);
@@ -51,6 +53,8 @@ void mproc_proxy_destroy(mproc_proxy_t *p) {
   if (!p || !mproc__proxy_ok(p, __func__))
     return;
   if (p->pid == mproc__getpid()) {
+    if (p->hooked)
+      mproc__exit_hook_remove(&p->at_exit);
     mproc__proxy_drop_idle(p, true);
     mproc__mutex_destroy(p->mu);
   } else {
@@ -130,6 +134,8 @@ static int proxy_reduce(mproc_object_t *o, mproc__spawn_ctx_t *ctx,
     mproc__put_u32(b, 0);
   }
   mproc__put_u8(b, leased ? 1 : 0);
+  /* Its server's protocol, so that the copy speaks it too. */
+  mproc__put_u8(b, (uint8_t)p->wire->protocol);
   if (p->kind == K_USER) { /* its type's name, last (registry.c) */
     size_t tlen = strlen(p->tname);
     mproc__put_u32(b, (uint32_t)tlen);
@@ -149,6 +155,7 @@ static int proxy_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
   uint32_t klen = mproc__get_u32(r);
   const uint8_t *key = mproc__get_raw(r, klen);
   uint8_t leased = mproc__get_u8(r);
+  const mproc__cwire_t *wire = mproc__cwire_of(mproc__get_u8(r));
   uint32_t tlen = 0;
   const uint8_t *tname = NULL;
   if (kind == K_USER) {
@@ -158,8 +165,8 @@ static int proxy_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
         (tname && memchr(tname, 0, tlen)))
       r->err = true;
   }
-  if (r->err || leased > 1 || kind == 0 || kind >= K_MAX || alen == 0 ||
-      alen >= MPROC__ADDR_MAX || memchr(addr, 0, alen) ||
+  if (r->err || leased > 1 || !wire || kind == 0 || kind >= K_MAX ||
+      alen == 0 || alen >= MPROC__ADDR_MAX || memchr(addr, 0, alen) ||
       klen > MPROC_AUTHKEY_MAX)
     return mproc__err(MPROC_E_DECODE, "malformed proxy");
   /* The encoder writes a key only into a start record (proxy_reduce); one
@@ -184,10 +191,17 @@ static int proxy_rebuild(mproc__type_id_t id, mproc__rbuf_t *r,
                       "made by a process that holds the key)",
                       address);
   mproc_proxy_t *p = NULL;
-  int rc = mproc__proxy_new(address, key, klen, kind, oid, &p);
+  int rc = mproc__proxy_new(address, key, klen, wire, kind, oid, &p);
   if (rc < 0)
     return rc;
   p->leased = leased;
+  /* A child's argument: its lease is this process's to drop, used or not.
+   * A copy decoded elsewhere (a queue's item, or a server looking for the
+   * proxies inside a stored value) drops it only once it has used it: the
+   * same bytes may be decoded more than once, and a second drop would
+   * free an object another holder still uses. */
+  if (leased && wire->client_refs && mproc__decoding_start_record())
+    mproc__proxy_hook(p);
   if (tname) {
     memcpy(p->tname, tname, tlen);
     p->tname[tlen] = '\0';

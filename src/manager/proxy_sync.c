@@ -181,6 +181,12 @@ int mproc_proxy_barrier_broken(mproc_proxy_t *p) {
  * the Barrier's default, MPROC_FOREVER when it has none. */
 int mproc__proxy_barrier_default_timeout(mproc_proxy_t *p, double *out) {
   barrier_state_t st;
+  if (mproc__proxy_ok(p, "mproc_proxy_barrier_wait") &&
+      p->wire->protocol == MPROC_MANAGER_PROTOCOL_CPYTHON) {
+    /* BarrierProxy.wait(None) waits for the Barrier's own default. */
+    *out = MPROC_FOREVER;
+    return 0;
+  }
   int rc = barrier_state(p, "mproc_proxy_barrier_wait", &st);
   if (rc == 0)
     *out = st.timeout > 0 ? st.timeout : MPROC_FOREVER;

@@ -322,9 +322,10 @@ static int bind_proxy(mproc_manager_t *m, int64_t op, int kind,
   int64_t id = 0, k = kind;
   const char *name = tname;
   mproc_proxy_t *p = NULL;
+  mproc__request_t rq = mproc__mrequest(op, 0, a, na);
   int rc = mproc__mclient_open(m->address, m->key, m->keylen, &c);
   if (rc == 0)
-    rc = mproc__mclient_call(c, op, 0, a, na, &res, &nres);
+    rc = mproc__mclient_call(c, m->wire, kind, &rq, &res, &nres);
   if (rc == 0 &&
       (nres < 1 || mproc_value_as_int(&res[0], &id) != 0 ||
        (op == OP_GET_NAMED &&
@@ -334,8 +335,8 @@ static int bind_proxy(mproc_manager_t *m, int64_t op, int kind,
   if (rc == 0 && k == K_USER && strlen(name) >= MPROC__TYPENAME_MAX)
     rc = mproc__err(MPROC_E_DECODE, "a type name too long from the manager");
   if (rc == 0)
-    rc = mproc__proxy_new(m->address, m->key, m->keylen, (int)k, (uint64_t)id,
-                          &p);
+    rc = mproc__proxy_new(m->address, m->key, m->keylen, m->wire, (int)k,
+                          (uint64_t)id, &p);
   if (rc == 0 && k == K_USER)
     snprintf(p->tname, sizeof p->tname, "%s", name);
   mproc_values_free(res, nres);
@@ -343,8 +344,7 @@ static int bind_proxy(mproc_manager_t *m, int64_t op, int kind,
     mproc__net_close(c);
     return rc;
   }
-  pconn_t pc = {.c = c};
-  mproc__proxy_conn_put(p, pc);
+  mproc__proxy_adopt(p, c);
   *out = p;
   return 0;
 }

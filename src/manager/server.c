@@ -1216,6 +1216,7 @@ static void sconn_drop(sconn_t *sc) {
   if (sc->wire && sc->wire->conn_close)
     sc->wire->conn_close(sc->ws);
   sc->ws = NULL;
+  sc->wire = NULL; /* a connection used again (fuzz.c) learns it anew */
   sobj_t *o = sc->obj;
   if (o) {
     if (o->held && o->holder == sc) {

@@ -214,4 +214,43 @@ const mproc__wire_t *mproc__wire_detect(const uint8_t *buf, size_t len);
 /* The protocol a client speaks to a server of ours (wire.c). */
 const mproc__wire_t *mproc__wire_client(void);
 
+/*
+ * The client's side of a protocol: a request out, its reply back, in
+ * mproc's terms (the ops and argument lists above, stored values as their
+ * value encodings), whatever the server speaks. client.c and the proxies
+ * hold a pointer to one of these and never ask which it is.
+ *
+ * request_encode turns @p rq (on an object of kind @p kind, named by
+ * rq->target when the protocol's requests name it) into the protocol's
+ * message in @p b; reply_decode turns the reply to that same request back
+ * into its status and results, as mproc's server would have answered
+ * (the results in one block for mproc_values_free()).
+ */
+typedef struct mproc__cwire {
+  const char *name;
+  int protocol; /* MPROC_MANAGER_PROTOCOL_* */
+  /* The proxy holds one counted reference of its own (OP_INCREF,
+   * OP_DECREF on a connection of their own, as CPython's proxies), not
+   * one per connection attached (OP_ATTACH, OP_DETACH). */
+  bool client_refs;
+  /* Whether a server answers @p op on a connection of its own, which the
+   * server closes after that one reply (CPython's create, incref, ...). */
+  bool (*one_shot)(int64_t op);
+  /* Whether the reply to a first request (@p buf) is this protocol's: a
+   * client learns its server's protocol from its first reply. */
+  bool (*claims_reply)(const uint8_t *buf, size_t len);
+  int (*request_encode)(const mproc__request_t *rq, int kind, mproc__wbuf_t *b);
+  int (*reply_decode)(const mproc__request_t *rq, int kind, const uint8_t *buf,
+                      size_t len, mproc_value_t **res, size_t *nres);
+} mproc__cwire_t;
+
+/* mproc's own protocol (wire.c, over proto_native.c's codec). */
+extern const mproc__cwire_t mproc__cwire_native;
+/* CPython's (client_pickle.c). */
+extern const mproc__cwire_t mproc__cwire_pickle;
+/* The client protocol of a MPROC_MANAGER_PROTOCOL_* number, NULL if none. */
+const mproc__cwire_t *mproc__cwire_of(int protocol);
+/* The client protocol whose reply @p buf is, NULL when none claims it. */
+const mproc__cwire_t *mproc__cwire_detect(const uint8_t *buf, size_t len);
+
 #endif /* MPROC_MANAGER_WIRE_H */
