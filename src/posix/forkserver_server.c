@@ -12,10 +12,28 @@
  * forking it is cheap: it holds no more memory than a freshly started
  * program.
  *
- * The loop waits on two descriptors: the control channel (requests, and end
- * of file when the parent ended) and a self-pipe written by the SIGCHLD
- * handler. Waiting with waitpid() between requests instead would leave an
- * exit unreported while no request comes.
+ * A spare child: the server forks the next child before it is asked for,
+ * and that spare, not the server, reads the next request from the control
+ * channel. A start then costs the parent one message and the spare's boot,
+ * not a wake-up of the server and its fork(): the server forks the spare
+ * after it, while the child runs. The spare has done, before it waits,
+ * all a child does that needs no request (closing the server's
+ * descriptors, resetting signals), and has its stack and heap pages copied
+ * already, so that the child takes few copy-on-write faults. One reader of
+ * the channel at a time: the server polls it only while it has no spare
+ * (its fork failed); the spare reads one request and hands the status
+ * socket to the server (a 'T' on their private socket) before it boots,
+ * so the server can report its exit as any other child's. A spare that
+ * ends untaken (the channel ended, or carried something refused, or it
+ * was killed in the middle of a request) ends the server: the stream may
+ * be out of step, and the parent's next start makes a new server. A spare
+ * dies with the server (PR_SET_PDEATHSIG, and a kill at the server's end);
+ * once taken, only a daemon child keeps that.
+ *
+ * The loop waits on a self-pipe written by the SIGCHLD handler, and on the
+ * spare's socket (or, with no spare, the control channel). Waiting with
+ * waitpid() between requests instead would leave an exit unreported while
+ * no request comes.
  */
 #define _GNU_SOURCE /* with -std=c11, POSIX and Linux interfaces */
 #include "auth.h"
@@ -32,6 +50,9 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
 
 /* How long the parent may take over its side of the handshake. */
 #define HANDSHAKE_TIMEOUT_NS ((int64_t)60 * 1000000000)
@@ -51,7 +72,22 @@ static struct {
    * the server stops and its exit code says so, which the parent counts
    * (mproc_forkserver_stats()). */
   bool refused;
-} fs = {-1, -1, -1, NULL, 0, 0, false};
+  /* The spare child waiting for the next request (0: none), and the
+   * server's end of their socket (-1: none, or the spare closed it). */
+  pid_t spare;
+  int spare_fd;
+  /* Stop at the next turn of the loop (a spare ended untaken). */
+  bool stop;
+} fs = {-1, -1, -1, NULL, 0, 0, false, 0, -1, false};
+
+/* One request, as read from the control channel. */
+typedef struct {
+  int *fds; /* the status socket, then the record's */
+  size_t nfds;
+  uint8_t *record;
+  size_t len;
+  bool daemon;
+} fs_req_t;
 
 static void on_sigchld(int sig) {
   (void)sig;
@@ -68,11 +104,72 @@ static void put_le(uint8_t *p, uint64_t v, int n) {
     p[i] = (uint8_t)(v >> (8 * i));
 }
 
+/* The spare's note on its socket: 'T' with the status socket of the request
+ * it took. The spare becomes a child like the others (whose exit is
+ * reported on that socket); an end of the socket without a note leaves the
+ * spare untaken, for reap() to see it end. Never blocks. */
+static void spare_note(void) {
+  if (fs.spare_fd < 0)
+    return;
+  union {
+    struct cmsghdr align;
+    char buf[CMSG_SPACE(sizeof(int))];
+  } cbuf;
+  uint8_t b = 0;
+  struct iovec iov = {&b, 1};
+  struct msghdr m;
+  memset(&m, 0, sizeof m);
+  m.msg_iov = &iov;
+  m.msg_iovlen = 1;
+  m.msg_control = cbuf.buf;
+  m.msg_controllen = sizeof cbuf.buf;
+  ssize_t n;
+  while ((n = recvmsg(fs.spare_fd, &m, MSG_DONTWAIT | MSG_CMSG_CLOEXEC)) < 0 &&
+         errno == EINTR)
+    ;
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+    return;
+  int fd = -1;
+  struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+  if (n == 1 && c && c->cmsg_level == SOL_SOCKET &&
+      c->cmsg_type == SCM_RIGHTS && c->cmsg_len == CMSG_LEN(sizeof fd))
+    memcpy(&fd, CMSG_DATA(c), sizeof fd);
+  close(fs.spare_fd);
+  fs.spare_fd = -1;
+  if (b != 'T' || fd < 0) {
+    if (fd >= 0)
+      close(fd);
+    return; /* untaken: reap() ends the server when the spare ends */
+  }
+  /* Room was made before the spare was forked. */
+  fs.kids[fs.n].pid = fs.spare;
+  fs.kids[fs.n].status_fd = fd;
+  fs.n++;
+  fs.spare = 0;
+}
+
 /* Reaps every child that has exited and tells its parent how. */
 static void reap(void) {
   int st;
   pid_t w;
+  /* A spare that took a request said so before it could end. */
+  spare_note();
   while ((w = waitpid(-1, &st, WNOHANG)) > 0) {
+    if (w == fs.spare) {
+      spare_note();
+      if (w == fs.spare) {
+        /* Ended untaken: at the channel's end, on a request it refused,
+         * or killed (maybe in the middle of a request). */
+        if (WIFEXITED(st) && WEXITSTATUS(st) == MPROC__FS_EXIT_REFUSED)
+          fs.refused = true;
+        if (fs.spare_fd >= 0)
+          close(fs.spare_fd);
+        fs.spare_fd = -1;
+        fs.spare = 0;
+        fs.stop = true;
+        continue;
+      }
+    }
     for (size_t i = 0; i < fs.n; i++) {
       if (fs.kids[i].pid != w)
         continue;
@@ -150,42 +247,24 @@ static int recv_with_fds(void *buf, size_t len, int *fds, size_t *have,
   return 1;
 }
 
-/* In the forked child: from here on it is the child of the request. */
-static void child(int status_fd, int *fds, size_t nfds, uint8_t *record,
-                  size_t len, bool daemon, pid_t server) {
-  /* The server's own descriptors and the other children's sockets: the
-   * child of a fork start would not have them either. */
-  close(fs.ctl);
-  close(fs.sig_r);
-  close(fs.sig_w);
-  for (size_t i = 0; i < fs.n; i++)
-    close(fs.kids[i].status_fd);
-  fs.n = 0;
-  signal(SIGCHLD, SIG_DFL);
-  signal(SIGINT, SIG_DFL);
-  sigset_t none;
-  sigemptyset(&none);
-  sigprocmask(SIG_SETMASK, &none, NULL);
-  if (daemon)
-    mproc__posix_daemon_child(server);
-  mproc__parent_reset();
-  mproc__posix_parent_link(server);
-  mproc__posix_wire_fds(fds, nfds);
-  static struct mproc__boot_chan chan;
-  chan.fd = status_fd;
-  chan.send_pid = true;
-  /* Quick: the atexit handlers here are the server's, as a fork child's
-   * are its parent's. */
-  mproc__boot_record(record, len, &chan, true);
+static void req_free(fs_req_t *req, bool close_all) {
+  if (close_all && req->fds)
+    close_fds(req->fds, req->nfds);
+  free(req->fds);
+  free(req->record);
+  memset(req, 0, sizeof *req);
 }
 
-/* Serves one request. false when the channel ended or broke: the server
- * then stops (a stream out of step cannot be trusted again). */
-static bool serve(pid_t self) {
+/* Reads one request from the channel (by the server or a spare, whichever
+ * reads it now). false when the channel ended or broke (fs.refused says
+ * whether it carried something refused): a stream out of step cannot be
+ * trusted again. */
+static bool read_request(fs_req_t *req) {
   uint8_t hdr[MPROC__FS_HEADER_LEN];
   int first[MPROC__FS_FDS_PER_MSG];
   size_t have = 0;
   bool fds_ok = true;
+  memset(req, 0, sizeof *req);
   int r = recv_with_fds(hdr, sizeof hdr, first, &have, MPROC__FS_FDS_PER_MSG,
                         &fds_ok);
   if (r <= 0) {
@@ -198,82 +277,215 @@ static bool serve(pid_t self) {
     nfds |= (uint32_t)hdr[8 + i] << (8 * i);
     len |= (uint32_t)hdr[12 + i] << (8 * i);
   }
-  bool daemon = (hdr[4] & MPROC__FS_DAEMON) != 0;
+  req->daemon = (hdr[4] & MPROC__FS_DAEMON) != 0;
   if (magic != MPROC__FS_MAGIC || nfds < 1 || nfds > MPROC__FS_FDS_MAX ||
-      len > MPROC__FS_RECORD_MAX) {
+      len > MPROC__FS_RECORD_MAX || have > nfds) {
     close_fds(first, have);
     fs.refused = true;
     return false;
   }
-  if (have > nfds) {
-    close_fds(first, have);
-    fs.refused = true;
-    return false;
-  }
-  int *fds = malloc(nfds * sizeof *fds);
-  uint8_t *record = malloc(len ? len : 1);
-  if (!fds || !record) {
+  req->fds = malloc(nfds * sizeof *req->fds);
+  req->record = malloc(len ? len : 1);
+  if (!req->fds || !req->record) {
     /* Nothing to tell the parent with (its status socket may be among the
      * descriptors): stopping ends every pending start with an error. */
     close_fds(first, have);
-    free(fds);
-    free(record);
+    req_free(req, false);
     return false;
   }
-  memcpy(fds, first, have * sizeof *fds);
+  memcpy(req->fds, first, have * sizeof *req->fds);
+  req->nfds = have;
   while (have < nfds) {
     size_t before = have;
     uint8_t more;
     size_t want = nfds - have < MPROC__FS_FDS_PER_MSG
                       ? nfds
                       : have + MPROC__FS_FDS_PER_MSG;
-    r = recv_with_fds(&more, 1, fds, &have, want, &fds_ok);
+    r = recv_with_fds(&more, 1, req->fds, &have, want, &fds_ok);
+    req->nfds = have;
     if (r <= 0 || more != MPROC__FS_MORE || have == before) {
-      close_fds(fds, have);
-      free(fds);
-      free(record);
+      req_free(req, true);
       fs.refused |= r > 0;
       return false;
     }
   }
-  if (mproc__fs_recv(fs.ctl, record, len, MPROC__NO_DEADLINE) < 0 || !fds_ok) {
-    close_fds(fds, have);
-    free(fds);
-    free(record);
+  req->len = len;
+  if (mproc__fs_recv(fs.ctl, req->record, len, MPROC__NO_DEADLINE) < 0 ||
+      !fds_ok) {
+    req_free(req, true);
     fs.refused |= !fds_ok;
     return false;
   }
-  if (fs.n == fs.cap) {
-    size_t cap = fs.cap ? fs.cap * 2 : 16;
-    fs_kid_t *k = realloc(fs.kids, cap * sizeof *k);
-    if (!k) {
-      close_fds(fds, nfds);
-      free(fds);
-      free(record);
-      return false;
-    }
-    fs.kids = k;
-    fs.cap = cap;
+  return true;
+}
+
+/* In a forked child, what every child does before its request: the
+ * server's descriptors and the other children's sockets go (the child of a
+ * fork start would not have them either), signals as a program starts. */
+static void child_prepare(pid_t server) {
+  close(fs.sig_r);
+  close(fs.sig_w);
+  for (size_t i = 0; i < fs.n; i++)
+    close(fs.kids[i].status_fd);
+  fs.n = 0;
+  signal(SIGCHLD, SIG_DFL);
+  signal(SIGINT, SIG_DFL);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, NULL);
+  mproc__parent_reset();
+  mproc__posix_parent_link(server);
+}
+
+/* In the forked child, once its request is there: from here on it is the
+ * child of the request. */
+static void child_boot(fs_req_t *req, pid_t server) {
+  if (req->daemon)
+    mproc__posix_daemon_child(server);
+  mproc__posix_wire_fds(req->fds + 1, req->nfds - 1);
+  static struct mproc__boot_chan chan;
+  chan.fd = req->fds[0];
+  chan.send_pid = true;
+  /* req->fds stays: the wire numbers of the record are read there for
+   * the child's life. */
+  /* Quick: the atexit handlers here are the server's, as a fork child's
+   * are its parent's. */
+  mproc__boot_record(req->record, req->len, &chan, true);
+}
+
+/* Makes room for one more child, so that a spare's note never fails. */
+static bool kids_room(void) {
+  if (fs.n < fs.cap)
+    return true;
+  size_t cap = fs.cap ? fs.cap * 2 : 16;
+  fs_kid_t *k = realloc(fs.kids, cap * sizeof *k);
+  if (!k)
+    return false;
+  fs.kids = k;
+  fs.cap = cap;
+  return true;
+}
+
+/* Copies, in a spare, the pages that its child will write first (the top
+ * of the stack, a stretch of the heap): copy-on-write faults taken while
+ * it waits rather than once it runs. */
+static void spare_warm(void) {
+  volatile uint8_t stack[32 * 1024];
+  for (size_t i = 0; i < sizeof stack; i += 1024)
+    stack[i] = 0;
+  void *heap = malloc(64 * 1024);
+  if (heap) {
+    volatile uint8_t *h = heap;
+    for (size_t i = 0; i < 64 * 1024; i += 1024)
+      h[i] = 0;
+    free(heap);
+  }
+}
+
+/* The spare: prepares, waits for the next request on the channel, tells
+ * the server it took it, and boots. */
+static void spare_main(int sock, pid_t server) {
+  child_prepare(server);
+#if defined(__linux__)
+  /* Untaken, it dies with the server (which also kills it as it ends). */
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != server)
+    _exit(0);
+#endif
+  spare_warm();
+  fs_req_t req;
+  if (!read_request(&req))
+    _exit(fs.refused ? MPROC__FS_EXIT_REFUSED : 0);
+  close(fs.ctl);
+  /* The status socket to the server, which reports this child's exit on
+   * it. If the server has gone, the child does not run: its parent sees
+   * the status socket end before any byte, and starts it again. */
+  union {
+    struct cmsghdr align;
+    char buf[CMSG_SPACE(sizeof(int))];
+  } cbuf;
+  memset(&cbuf, 0, sizeof cbuf);
+  uint8_t t = 'T';
+  struct iovec iov = {&t, 1};
+  struct msghdr m;
+  memset(&m, 0, sizeof m);
+  m.msg_iov = &iov;
+  m.msg_iovlen = 1;
+  m.msg_control = cbuf.buf;
+  m.msg_controllen = CMSG_SPACE(sizeof(int));
+  struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+  c->cmsg_level = SOL_SOCKET;
+  c->cmsg_type = SCM_RIGHTS;
+  c->cmsg_len = CMSG_LEN(sizeof(int));
+  memcpy(CMSG_DATA(c), &req.fds[0], sizeof(int));
+  ssize_t n;
+  while ((n = sendmsg(sock, &m, MSG_NOSIGNAL)) < 0 && errno == EINTR)
+    ;
+  if (n != 1)
+    _exit(0);
+  close(sock);
+#if defined(__linux__)
+  /* A child outlives the server unless it is a daemon (child_boot()). */
+  if (!req.daemon)
+    prctl(PR_SET_PDEATHSIG, 0);
+#endif
+  child_boot(&req, server);
+}
+
+/* Forks the next spare. false if it could not (the server then serves the
+ * channel itself). */
+static bool spare_fork(pid_t self) {
+  int sp[2];
+  if (!kids_room() ||
+      socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp) < 0)
+    return false;
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(sp[0]);
+    spare_main(sp[1], self);
+  }
+  close(sp[1]);
+  if (pid < 0) {
+    close(sp[0]);
+    return false;
+  }
+  fs.spare = pid;
+  fs.spare_fd = sp[0];
+  return true;
+}
+
+/* Serves one request itself, with no spare (its fork failed). false when
+ * the channel ended or broke: the server then stops. */
+static bool serve(pid_t self) {
+  fs_req_t req;
+  if (!read_request(&req))
+    return false;
+  if (!kids_room()) {
+    req_free(&req, true);
+    return false;
   }
   fflush(NULL);
   pid_t pid = fork();
-  if (pid == 0)
-    child(fds[0], fds + 1, nfds - 1, record, len, daemon, self);
+  if (pid == 0) {
+    child_prepare(self);
+    close(fs.ctl);
+    child_boot(&req, self);
+  }
   if (pid < 0) {
     uint8_t msg[5];
     msg[0] = MPROC__FS_FORK_FAILED;
     put_le(msg + 1, (uint32_t)errno, 4);
-    if (send(fds[0], msg, sizeof msg, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
+    if (send(req.fds[0], msg, sizeof msg, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
     }
-    close(fds[0]);
+    close(req.fds[0]);
   } else {
     fs.kids[fs.n].pid = pid;
-    fs.kids[fs.n].status_fd = fds[0];
+    fs.kids[fs.n].status_fd = req.fds[0];
     fs.n++;
   }
-  close_fds(fds + 1, nfds - 1);
-  free(fds);
-  free(record);
+  close_fds(req.fds + 1, req.nfds - 1);
+  req_free(&req, false);
   return true;
 }
 
@@ -389,26 +601,50 @@ int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
   if (ready(rc) < 0 || rc < 0)
     return 73;
   pid_t self = getpid();
-  for (;;) {
-    struct pollfd pf[2] = {{fs.ctl, POLLIN, 0}, {fs.sig_r, POLLIN, 0}};
+  bool spare_failed = false;
+  while (!fs.stop) {
+    /* The next spare at once, while the last child boots and runs; after
+     * a failed fork, at the next request, which this server then
+     * serves itself if it fails again. */
+    if (fs.spare == 0 && !spare_failed)
+      spare_failed = !spare_fork(self);
+    struct pollfd pf[2] = {{fs.sig_r, POLLIN, 0}, {-1, POLLIN, 0}};
+    if (fs.spare == 0)
+      pf[1].fd = fs.ctl;
+    else
+      pf[1].fd = fs.spare_fd; /* -1 once it closed it: ignored */
     if (poll(pf, 2, -1) < 0) {
       if (errno == EINTR)
         continue;
       break;
     }
-    if (pf[1].revents) {
+    if (pf[0].revents) {
       char drain[64];
       while (read(fs.sig_r, drain, sizeof drain) > 0)
         ;
-      reap();
     }
-    if (pf[0].revents && !serve(self))
-      break;
+    if (fs.spare != 0) {
+      if (pf[1].revents)
+        spare_note();
+    } else if (pf[1].revents) {
+      spare_failed = false;
+      if (!spare_fork(self) && !serve(self))
+        break;
+    }
+    reap();
   }
-  /* The parent has gone (or broke the protocol). Reap what has exited;
-   * children still running go on as orphans, as a fork child outlives its
-   * parent, except daemons, which die with this process (their
-   * PR_SET_PDEATHSIG). */
+  /* The parent has gone (or broke the protocol). A spare that is still
+   * there goes; reap what has exited; children still running go on as
+   * orphans, as a fork child outlives its parent, except daemons, which
+   * die with this process (their PR_SET_PDEATHSIG). */
+  if (fs.spare > 0) {
+    kill(fs.spare, SIGKILL);
+    while (waitpid(fs.spare, NULL, 0) < 0 && errno == EINTR)
+      ;
+    fs.spare = 0;
+  }
+  if (fs.spare_fd >= 0)
+    close(fs.spare_fd);
   reap();
   for (size_t i = 0; i < fs.n; i++)
     close(fs.kids[i].status_fd);
