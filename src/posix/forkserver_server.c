@@ -80,6 +80,30 @@ static struct {
   bool stop;
 } fs = {-1, -1, -1, NULL, 0, 0, false, 0, -1, false};
 
+/* In a child of this server: its status socket (a copy that boot leaves
+ * open) and its pid, for mproc__fs_child_exiting(). */
+static int exit_fd = -1;
+static pid_t exit_pid;
+
+void mproc__fs_child_exiting(int code) {
+  if (exit_fd < 0 || getpid() != exit_pid)
+    return;
+  uint8_t msg[MPROC__FS_CODE_LEN];
+  msg[0] = MPROC__FS_CODE;
+  for (int i = 0; i < 4; i++)
+    msg[1 + i] = (uint8_t)((uint32_t)(code & 0xff) >> (8 * i));
+  /* A few bytes into a socket that has room (only the boot status went
+   * before); an error (the parent detached) does not matter. */
+  if (send(exit_fd, msg, sizeof msg, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
+  }
+}
+
+void mproc__fs_child_forget(void) {
+  if (exit_fd >= 0)
+    close(exit_fd);
+  exit_fd = -1;
+}
+
 /* One request, as read from the control channel. */
 typedef struct {
   int *fds; /* the status socket, then the record's */
@@ -148,27 +172,33 @@ static void spare_note(void) {
   fs.spare = 0;
 }
 
-/* Reaps every child that has exited and tells its parent how. */
+/* Reaps every child that has exited and tells its parent how: first the
+ * report, then the reap (waitid() with WNOWAIT looks without reaping), so
+ * that a parent that finds no report on the status socket knows the pid is
+ * still its child's (start_forkserver.c opens a pidfd on it). */
 static void reap(void) {
-  int st;
-  pid_t w;
   /* A spare that took a request said so before it could end. */
   spare_note();
-  while ((w = waitpid(-1, &st, WNOHANG)) > 0) {
-    if (w == fs.spare) {
+  for (;;) {
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    if (waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) < 0 ||
+        si.si_pid == 0)
+      break;
+    pid_t w = si.si_pid;
+    int code = si.si_code == CLD_EXITED ? si.si_status : -si.si_status;
+    if (w == fs.spare)
       spare_note();
-      if (w == fs.spare) {
-        /* Ended untaken: at the channel's end, on a request it refused,
-         * or killed (maybe in the middle of a request). */
-        if (WIFEXITED(st) && WEXITSTATUS(st) == MPROC__FS_EXIT_REFUSED)
-          fs.refused = true;
-        if (fs.spare_fd >= 0)
-          close(fs.spare_fd);
-        fs.spare_fd = -1;
-        fs.spare = 0;
-        fs.stop = true;
-        continue;
-      }
+    if (w == fs.spare) {
+      /* Ended untaken: at the channel's end, on a request it refused, or
+       * killed (maybe in the middle of a request). */
+      if (code == MPROC__FS_EXIT_REFUSED)
+        fs.refused = true;
+      if (fs.spare_fd >= 0)
+        close(fs.spare_fd);
+      fs.spare_fd = -1;
+      fs.spare = 0;
+      fs.stop = true;
     }
     for (size_t i = 0; i < fs.n; i++) {
       if (fs.kids[i].pid != w)
@@ -176,7 +206,7 @@ static void reap(void) {
       uint8_t msg[MPROC__FS_EXIT_LEN];
       msg[0] = MPROC__FS_EXIT;
       put_le(msg + 1, (uint64_t)(int64_t)w, 8);
-      put_le(msg + 9, (uint32_t)mproc__posix_exitcode(st), 4);
+      put_le(msg + 9, (uint32_t)code, 4);
       /* 13 bytes into a socket the child no longer writes to: room is
        * there unless the parent closed its end (detached the child), and
        * then the error does not matter. */
@@ -187,6 +217,9 @@ static void reap(void) {
       fs.kids[i] = fs.kids[--fs.n];
       break;
     }
+    int st;
+    while (waitpid(w, &st, 0) < 0 && errno == EINTR)
+      ;
   }
 }
 
@@ -342,6 +375,10 @@ static void child_prepare(pid_t server) {
 static void child_boot(fs_req_t *req, pid_t server) {
   if (req->daemon)
     mproc__posix_daemon_child(server);
+  /* Boot closes the status socket once the status is sent: a copy for the
+   * exit code. */
+  exit_fd = fcntl(req->fds[0], F_DUPFD_CLOEXEC, 3);
+  exit_pid = getpid();
   mproc__posix_wire_fds(req->fds + 1, req->nfds - 1);
   static struct mproc__boot_chan chan;
   chan.fd = req->fds[0];
