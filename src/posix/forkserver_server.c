@@ -12,23 +12,32 @@
  * forking it is cheap: it holds no more memory than a freshly started
  * program.
  *
- * A spare child: the server forks the next child before it is asked for,
- * and that spare, not the server, reads the next request from the control
- * channel. A start then costs the parent one message and the spare's boot,
- * not a wake-up of the server and its fork(): the server forks the spare
- * after it, while the child runs. The spare has done, before it waits,
- * all a child does that needs no request (closing the server's
- * descriptors, resetting signals), and has its stack and heap pages copied
- * already, so that the child takes few copy-on-write faults. One reader of
- * the channel at a time: the server polls it only while it has no spare
- * (its fork failed); the spare reads one request and hands the status
- * socket to the server (a 'T' on their private socket) before it boots,
- * so the server can report its exit as any other child's. A spare that
- * ends untaken (the channel ended, or carried something refused, or it
- * was killed in the middle of a request) ends the server: the stream may
- * be out of step, and the parent's next start makes a new server. A spare
- * dies with the server (PR_SET_PDEATHSIG, and a kill at the server's end);
- * once taken, only a daemon child keeps that.
+ * Spare children: the server forks the next children before they are
+ * asked for, and a spare, not the server, reads the next request from the
+ * control channel. A start then costs the parent one message and the
+ * spare's boot, not a wake-up of the server and its fork(): the server
+ * forks a new spare after it, while the child runs. A spare has done,
+ * before it waits, all a child does that needs no request (closing the
+ * server's descriptors, resetting signals), and has its stack and heap
+ * pages copied already, so that the child takes few copy-on-write faults.
+ * SPARES of them wait at once: one, as measured here (mproc-bench
+ * process.forkserver on 2 cores): a second ready spare spared starts in
+ * quick succession the wait for the server's fork, but cost more than
+ * that, its baton hand-over and fork competing with the child for the
+ * CPUs.
+ *
+ * One reader of the channel at a time: the spares pass a baton, one byte
+ * in a pipe that all of them wait on (a read of one byte wakes one
+ * reader). The spare that holds it reads one request, passes it on, and
+ * hands the status socket to the server (a 'T' on their private socket)
+ * before it boots, so the server can report its exit as any other
+ * child's. The server reads the channel itself only while it has no spare
+ * (its forks failed). A spare that ends untaken (the channel ended, or
+ * carried something refused, or it was killed in the middle of a request)
+ * ends the server: the stream may be out of step, and the parent's next
+ * start makes a new server. A spare dies with the server
+ * (PR_SET_PDEATHSIG, and a kill at the server's end); once taken, only a
+ * daemon child keeps that.
  *
  * The loop waits on a self-pipe written by the SIGCHLD handler, and on the
  * spare's socket (or, with no spare, the control channel). Waiting with
@@ -47,7 +56,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #if defined(__linux__)
@@ -62,6 +73,14 @@ typedef struct {
   int status_fd;
 } fs_kid_t;
 
+/* Spares waiting at once (see the top of the file). */
+#define SPARES 1
+
+typedef struct {
+  pid_t pid;
+  int fd;
+} fs_spare_t;
+
 static struct {
   int ctl;
   int sig_r, sig_w;
@@ -72,13 +91,14 @@ static struct {
    * the server stops and its exit code says so, which the parent counts
    * (mproc_forkserver_stats()). */
   bool refused;
-  /* The spare child waiting for the next request (0: none), and the
-   * server's end of their socket (-1: none, or the spare closed it). */
-  pid_t spare;
-  int spare_fd;
+  /* The spares waiting for a request, each with the server's end of
+   * their socket (-1 once the spare closed it), and the baton they pass. */
+  fs_spare_t spares[SPARES];
+  size_t nspares;
+  int baton_r, baton_w;
   /* Stop at the next turn of the loop (a spare ended untaken). */
   bool stop;
-} fs = {-1, -1, -1, NULL, 0, 0, false, 0, -1, false};
+} fs = {-1, -1, -1, NULL, 0, 0, false, {{0, -1}}, 0, -1, -1, false};
 
 /* In a child of this server: its status socket (a copy that boot leaves
  * open) and its pid, for mproc__fs_child_exiting(). */
@@ -128,13 +148,15 @@ static void put_le(uint8_t *p, uint64_t v, int n) {
     p[i] = (uint8_t)(v >> (8 * i));
 }
 
-/* The spare's note on its socket: 'T' with the status socket of the request
- * it took. The spare becomes a child like the others (whose exit is
- * reported on that socket); an end of the socket without a note leaves the
- * spare untaken, for reap() to see it end. Never blocks. */
-static void spare_note(void) {
-  if (fs.spare_fd < 0)
-    return;
+/* Spare @p i's note on its socket: 'T' with the status socket of the
+ * request it took. The spare becomes a child like the others (whose exit
+ * is reported on that socket) and leaves the list; an end of the socket
+ * without a note leaves it there untaken, for reap() to see it end. Never
+ * blocks. true if the spare left the list. */
+static bool spare_note(size_t i) {
+  fs_spare_t *sp = &fs.spares[i];
+  if (sp->fd < 0)
+    return false;
   union {
     struct cmsghdr align;
     char buf[CMSG_SPACE(sizeof(int))];
@@ -148,28 +170,44 @@ static void spare_note(void) {
   m.msg_control = cbuf.buf;
   m.msg_controllen = sizeof cbuf.buf;
   ssize_t n;
-  while ((n = recvmsg(fs.spare_fd, &m, MSG_DONTWAIT | MSG_CMSG_CLOEXEC)) < 0 &&
+  while ((n = recvmsg(sp->fd, &m, MSG_DONTWAIT | MSG_CMSG_CLOEXEC)) < 0 &&
          errno == EINTR)
     ;
   if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-    return;
+    return false;
   int fd = -1;
   struct cmsghdr *c = CMSG_FIRSTHDR(&m);
   if (n == 1 && c && c->cmsg_level == SOL_SOCKET &&
       c->cmsg_type == SCM_RIGHTS && c->cmsg_len == CMSG_LEN(sizeof fd))
     memcpy(&fd, CMSG_DATA(c), sizeof fd);
-  close(fs.spare_fd);
-  fs.spare_fd = -1;
+  close(sp->fd);
+  sp->fd = -1;
   if (b != 'T' || fd < 0) {
     if (fd >= 0)
       close(fd);
-    return; /* untaken: reap() ends the server when the spare ends */
+    return false; /* untaken: reap() ends the server when the spare ends */
   }
   /* Room was made before the spare was forked. */
-  fs.kids[fs.n].pid = fs.spare;
+  fs.kids[fs.n].pid = sp->pid;
   fs.kids[fs.n].status_fd = fd;
   fs.n++;
-  fs.spare = 0;
+  *sp = fs.spares[--fs.nspares];
+  return true;
+}
+
+/* The notes of every spare. */
+static void spare_notes(void) {
+  for (size_t i = 0; i < fs.nspares;)
+    if (!spare_note(i))
+      i++;
+}
+
+/* The index of the spare @p pid, or SPARES. */
+static size_t spare_find(pid_t pid) {
+  for (size_t i = 0; i < fs.nspares; i++)
+    if (fs.spares[i].pid == pid)
+      return i;
+  return SPARES;
 }
 
 /* Reaps every child that has exited and tells its parent how: first the
@@ -178,7 +216,7 @@ static void spare_note(void) {
  * still its child's (start_forkserver.c opens a pidfd on it). */
 static void reap(void) {
   /* A spare that took a request said so before it could end. */
-  spare_note();
+  spare_notes();
   for (;;) {
     siginfo_t si;
     memset(&si, 0, sizeof si);
@@ -187,17 +225,15 @@ static void reap(void) {
       break;
     pid_t w = si.si_pid;
     int code = si.si_code == CLD_EXITED ? si.si_status : -si.si_status;
-    if (w == fs.spare)
-      spare_note();
-    if (w == fs.spare) {
+    size_t spi = spare_find(w);
+    if (spi < SPARES && !spare_note(spi)) {
       /* Ended untaken: at the channel's end, on a request it refused, or
-       * killed (maybe in the middle of a request). */
+       * killed (maybe in the middle of a request, or holding the baton). */
       if (code == MPROC__FS_EXIT_REFUSED)
         fs.refused = true;
-      if (fs.spare_fd >= 0)
-        close(fs.spare_fd);
-      fs.spare_fd = -1;
-      fs.spare = 0;
+      if (fs.spares[spi].fd >= 0)
+        close(fs.spares[spi].fd);
+      fs.spares[spi] = fs.spares[--fs.nspares];
       fs.stop = true;
     }
     for (size_t i = 0; i < fs.n; i++) {
@@ -361,6 +397,10 @@ static void child_prepare(pid_t server) {
   for (size_t i = 0; i < fs.n; i++)
     close(fs.kids[i].status_fd);
   fs.n = 0;
+  for (size_t i = 0; i < fs.nspares; i++)
+    if (fs.spares[i].fd >= 0)
+      close(fs.spares[i].fd);
+  fs.nspares = 0;
   signal(SIGCHLD, SIG_DFL);
   signal(SIGINT, SIG_DFL);
   sigset_t none;
@@ -391,10 +431,12 @@ static void child_boot(fs_req_t *req, pid_t server) {
 }
 
 /* Makes room for one more child, so that a spare's note never fails. */
-static bool kids_room(void) {
-  if (fs.n < fs.cap)
+static bool kids_room(size_t want) {
+  if (want <= fs.cap)
     return true;
   size_t cap = fs.cap ? fs.cap * 2 : 16;
+  while (cap < want)
+    cap *= 2;
   fs_kid_t *k = realloc(fs.kids, cap * sizeof *k);
   if (!k)
     return false;
@@ -430,10 +472,22 @@ static void spare_main(int sock, pid_t server) {
     _exit(0);
 #endif
   spare_warm();
+  /* The baton: this spare's turn to read the channel. */
+  uint8_t baton;
+  ssize_t got;
+  while ((got = read(fs.baton_r, &baton, 1)) < 0 && errno == EINTR)
+    ;
+  if (got != 1)
+    _exit(0);
   fs_req_t req;
   if (!read_request(&req))
     _exit(fs.refused ? MPROC__FS_EXIT_REFUSED : 0);
   close(fs.ctl);
+  /* The next spare's turn (a pipe with room: one byte in it at most). */
+  if (write(fs.baton_w, &baton, 1) != 1)
+    _exit(0);
+  close(fs.baton_r);
+  close(fs.baton_w);
   /* The status socket to the server, which reports this child's exit on
    * it. If the server has gone, the child does not run: its parent sees
    * the status socket end before any byte, and starts it again. */
@@ -473,7 +527,8 @@ static void spare_main(int sock, pid_t server) {
  * channel itself). */
 static bool spare_fork(pid_t self) {
   int sp[2];
-  if (!kids_room() ||
+  /* Room for every spare to become a child. */
+  if (!kids_room(fs.n + fs.nspares + 1) ||
       socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp) < 0)
     return false;
   fflush(NULL);
@@ -487,8 +542,9 @@ static bool spare_fork(pid_t self) {
     close(sp[0]);
     return false;
   }
-  fs.spare = pid;
-  fs.spare_fd = sp[0];
+  fs.spares[fs.nspares].pid = pid;
+  fs.spares[fs.nspares].fd = sp[0];
+  fs.nspares++;
   return true;
 }
 
@@ -498,7 +554,7 @@ static bool serve(pid_t self) {
   fs_req_t req;
   if (!read_request(&req))
     return false;
-  if (!kids_room()) {
+  if (!kids_room(fs.n + 1)) {
     req_free(&req, true);
     return false;
   }
@@ -565,6 +621,42 @@ static int handshake(void) {
   if (rc == 0 && !mproc__auth_welcome_ok(msg, n))
     rc = mproc__err(MPROC_E_PERM, "fork server: refused by the parent");
   return rc;
+}
+
+/*
+ * Calls once, before the first fork, the C library functions that children
+ * call first and this server never does, with arguments that make them
+ * fail at once or do nothing. Under lazy binding (the default) each
+ * would otherwise be looked up anew in every child: a search of the
+ * dynamic linker's symbol tables and a copy-on-write fault of the page
+ * that keeps its address, some tens of microseconds per child in all.
+ * The pid cache of core.c gets its atfork handler here too.
+ */
+static void bind_early(pid_t self) {
+  sigset_t set;
+  sigprocmask(SIG_SETMASK, NULL, &set);
+#if defined(__linux__)
+  int sig = 0;
+  prctl(PR_GET_PDEATHSIG, &sig);
+#endif
+  (void)getppid();
+  struct msghdr m;
+  memset(&m, 0, sizeof m);
+  if (recvmsg(-1, &m, MSG_DONTWAIT) < 0) {
+  }
+  if (sendmsg(-1, &m, MSG_NOSIGNAL) < 0) {
+  }
+  struct stat st;
+  if (fstat(-1, &st) < 0) {
+  }
+  /* Length 0: EINVAL, nothing mapped. */
+  void *none = mmap(NULL, 0, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (none != MAP_FAILED)
+    munmap(none, 0);
+  /* Not a child of itself: ECHILD. */
+  if (waitpid(self, NULL, WNOHANG) < 0) {
+  }
+  (void)mproc__getpid();
 }
 
 /* Runs the preload functions; 0, or the first failure. */
@@ -637,20 +729,39 @@ int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
   int rc = preload(args + 1, nargs - 1);
   if (ready(rc) < 0 || rc < 0)
     return 73;
+  /* The baton, in the pipe for the first spare. */
+  int bp[2];
+  uint8_t baton = 'B';
+  if (pipe2(bp, O_CLOEXEC) < 0)
+    return 71;
+  fs.baton_r = bp[0];
+  fs.baton_w = bp[1];
+  if (write(fs.baton_w, &baton, 1) != 1)
+    return 71;
   pid_t self = getpid();
+  bind_early(self);
   bool spare_failed = false;
   while (!fs.stop) {
-    /* The next spare at once, while the last child boots and runs; after
-     * a failed fork, at the next request, which this server then
-     * serves itself if it fails again. */
-    if (fs.spare == 0 && !spare_failed)
+    /* The next spares at once, while the last child boots and runs; after
+     * a failed fork, at the next request, which this server then serves
+     * itself if it fails again and it has no spare. */
+    while (fs.nspares < SPARES && !spare_failed)
       spare_failed = !spare_fork(self);
-    struct pollfd pf[2] = {{fs.sig_r, POLLIN, 0}, {-1, POLLIN, 0}};
-    if (fs.spare == 0)
-      pf[1].fd = fs.ctl;
-    else
-      pf[1].fd = fs.spare_fd; /* -1 once it closed it: ignored */
-    if (poll(pf, 2, -1) < 0) {
+    struct pollfd pf[1 + SPARES];
+    nfds_t npf = 1;
+    pf[0].fd = fs.sig_r;
+    pf[0].events = POLLIN;
+    if (fs.nspares == 0) {
+      pf[npf].fd = fs.ctl;
+      pf[npf++].events = POLLIN;
+    }
+    for (size_t i = 0; i < fs.nspares; i++) {
+      pf[npf].fd = fs.spares[i].fd; /* -1 once closed: ignored */
+      pf[npf++].events = POLLIN;
+    }
+    for (nfds_t i = 0; i < npf; i++)
+      pf[i].revents = 0;
+    if (poll(pf, npf, -1) < 0) {
       if (errno == EINTR)
         continue;
       break;
@@ -660,9 +771,10 @@ int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
       while (read(fs.sig_r, drain, sizeof drain) > 0)
         ;
     }
-    if (fs.spare != 0) {
-      if (pf[1].revents)
-        spare_note();
+    if (fs.nspares > 0) {
+      spare_notes();
+      if (fs.nspares < SPARES)
+        spare_failed = false;
     } else if (pf[1].revents) {
       spare_failed = false;
       if (!spare_fork(self) && !serve(self))
@@ -670,18 +782,18 @@ int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
     }
     reap();
   }
-  /* The parent has gone (or broke the protocol). A spare that is still
-   * there goes; reap what has exited; children still running go on as
+  /* The parent has gone (or broke the protocol). The spares that are
+   * still there go; reap what has exited; children still running go on as
    * orphans, as a fork child outlives its parent, except daemons, which
    * die with this process (their PR_SET_PDEATHSIG). */
-  if (fs.spare > 0) {
-    kill(fs.spare, SIGKILL);
-    while (waitpid(fs.spare, NULL, 0) < 0 && errno == EINTR)
+  for (size_t i = 0; i < fs.nspares; i++) {
+    kill(fs.spares[i].pid, SIGKILL);
+    while (waitpid(fs.spares[i].pid, NULL, 0) < 0 && errno == EINTR)
       ;
-    fs.spare = 0;
+    if (fs.spares[i].fd >= 0)
+      close(fs.spares[i].fd);
   }
-  if (fs.spare_fd >= 0)
-    close(fs.spare_fd);
+  fs.nspares = 0;
   reap();
   for (size_t i = 0; i < fs.n; i++)
     close(fs.kids[i].status_fd);

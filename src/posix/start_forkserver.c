@@ -164,6 +164,8 @@ const char *mproc__backend_builtin_name(mproc_fn fn) {
  * reported to nobody once the parent ends.
  */
 static pthread_mutex_t fs_lock = PTHREAD_MUTEX_INITIALIZER;
+/* The lock of the children's list (below). */
+static pthread_mutex_t kids_lock = PTHREAD_MUTEX_INITIALIZER;
 static int fs_ctl = -1;
 static pid_t fs_pid = -1;
 static pthread_once_t fs_once = PTHREAD_ONCE_INIT;
@@ -179,6 +181,7 @@ static void after_fork_child(void) {
    * another at the fork, so it is made anew rather than taken. */
   pthread_mutex_t fresh = PTHREAD_MUTEX_INITIALIZER;
   memcpy(&fs_lock, &fresh, sizeof fresh);
+  memcpy(&kids_lock, &fresh, sizeof fresh);
   if (fs_ctl >= 0)
     close(fs_ctl);
   fs_ctl = -1;
@@ -545,7 +548,6 @@ typedef struct {
   const mproc_process_t *p;
   int sock;
 } fs_child_t;
-static pthread_mutex_t kids_lock = PTHREAD_MUTEX_INITIALIZER;
 static fs_child_t *kids;
 static size_t kids_n, kids_cap;
 
