@@ -563,6 +563,8 @@ static bool serve(pid_t self) {
   if (pid == 0) {
     child_prepare(self);
     close(fs.ctl);
+    close(fs.baton_r);
+    close(fs.baton_w);
     child_boot(&req, self);
   }
   if (pid < 0) {
