@@ -15,11 +15,13 @@
  *                    in the server, its work is in every child; a failing
  *                    one makes the start fail, naming it.
  *   server_killed    a server killed under the parent is replaced at the
- *                    next start; its spare child (forked ahead for the next
- *                    start) dies with it at once, while the parent still
- *                    holds the channel it waits on.
+ *                    next start.
  *   no_orphan        a parent killed with SIGKILL takes its server with it,
- *                    and the server its daemon child and its spare.
+ *                    and the server its daemon child.
+ *   server_gone_join a child whose server was killed while it ran is
+ *                    still joined with its own exit code (the child tells
+ *                    it, the join waits on a pidfd): 7, where the server's
+ *                    report, which never comes, made it 255. Linux (pidfd).
  *   many_fds         a child given more connections than one SCM_RIGHTS
  *                    message carries (the request's MORE messages, the
  *                    record riding with the last) gets every one, in
@@ -47,9 +49,6 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#endif
-#if defined(__linux__)
-#include <dirent.h>
 #endif
 
 #define BUSY_THREADS 8
@@ -236,89 +235,13 @@ static int child_exit_7(const mproc_value_t *args, size_t nargs) {
   return 7;
 }
 
-#define MAX_SPARES 8
-
-/* The children of @p ppid now (a fork server's: its spares and running
- * children), up to @p max of them in @p out; -1 where there is no /proc to
- * read them from (said once on stderr). */
-static int children_of(int64_t ppid, int64_t *out, int max) {
-#if defined(__linux__)
-  DIR *d = opendir("/proc");
-  if (!d)
-    return -1;
-  int n = 0;
-  struct dirent *e;
-  while ((e = readdir(d)) != NULL && n < max) {
-    char path[300], buf[512];
-    if (e->d_name[0] < '1' || e->d_name[0] > '9')
-      continue;
-    snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
-    FILE *f = fopen(path, "r");
-    if (!f)
-      continue; /* gone meanwhile */
-    size_t len = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[len] = '\0';
-    /* pid (comm) state ppid ...: comm may hold spaces and parentheses. */
-    const char *close_paren = strrchr(buf, ')');
-    char st;
-    long long pp;
-    if (close_paren && sscanf(close_paren + 1, " %c %lld", &st, &pp) == 2 &&
-        pp == ppid && st != 'Z')
-      out[n++] = strtoll(e->d_name, NULL, 10);
-  }
-  closedir(d);
-  return n;
-#else
-  (void)ppid;
-  (void)out;
-  (void)max;
-  static bool told;
-  if (!told)
-    fprintf(stderr, "test_forkserver: no /proc here, the checks of the "
-                    "server's spare children are left out\n");
-  told = true;
-  return -1;
-#endif
-}
-
-/* The spares of @p server: its children once one is there (the server
- * forks the next spare after each start), or -1 without /proc. */
-static int spares_of(int64_t server, int64_t *out) {
-  double deadline = harness_now() + 30.0;
-  int n;
-  while ((n = children_of(server, out, MAX_SPARES)) == 0 &&
-         harness_now() < deadline)
-    harness_sleep(0.001);
-  return n;
-}
-
-/* Waits up to 30 s for @p pid to be gone (a zombie counts as gone). */
-static bool gone(int64_t pid) {
-  double deadline = harness_now() + 30.0;
-  while (mproc__pid_alive(pid, 0) && harness_now() < deadline)
-    harness_sleep(0.001);
-  return !mproc__pid_alive(pid, 0);
-}
-
 static void test_server_killed(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
   harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
   int64_t server = mproc__forkserver_pid();
   assert_true(server > 0);
-  int64_t spares[MAX_SPARES];
-  int nspares = spares_of(server, spares);
-  assert_true(nspares != 0);
   assert_int_equal(harness_kill_pid(server), 0);
-  /* Once it is gone (a kill takes effect when the server next runs: until
-   * then its spare may still take a request, and run it), the next start
-   * finds the channel closed and starts another server. A zombie counts as
-   * gone. */
-  assert_true(gone(server));
-  /* Its spare with it, though this process still holds the channel the
-   * spare waits on: nothing else would end it before the next start. */
-  for (int i = 0; i < nspares; i++)
-    assert_true(gone(spares[i]));
+  /* The next start finds the channel closed and starts another server. */
   harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
   int64_t again = mproc__forkserver_pid();
   assert_true(again > 0 && again != server);
@@ -368,10 +291,6 @@ static void test_no_orphan(void **state) {
   int64_t server = harness_atomic_load64(&slot[0]);
   int64_t kid = harness_atomic_load64(&slot[1]);
   assert_true(server > 0 && kid > 0);
-  /* The server's children: the daemon child and the spare (or spares). */
-  int64_t spares[MAX_SPARES];
-  int nspares = spares_of(server, spares);
-  assert_true(nspares != 0);
   assert_int_equal(mproc_process_kill(owner), 0);
   harness_expect_exit(owner, -9);
   /* The server sees its channel end; its daemon child its death. A zombie
@@ -381,10 +300,44 @@ static void test_no_orphan(void **state) {
     harness_sleep(0.01);
   assert_false(mproc__pid_alive(server, 0));
   assert_false(mproc__pid_alive(kid, 0));
-  for (int i = 0; i < nspares; i++)
-    assert_true(gone(spares[i]));
   mproc_event_destroy(never);
   mproc_shared_array_destroy(pids);
+}
+
+/* ------------------------------------------------------------------------ */
+/* server_gone_join                                                         */
+/* ------------------------------------------------------------------------ */
+
+/* args: event. Returns 7 once it is set. */
+static int child_wait_7(const mproc_value_t *args, size_t nargs) {
+  mproc_event_t *go;
+  CHECK(nargs == 1 && mproc_value_as_event(&args[0], &go) == 0, 20);
+  CHECK(mproc_event_wait(go, 60.0) == 0, 21);
+  return 7;
+}
+
+static void test_server_gone_join(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+#if !defined(__linux__)
+  (void)m;
+  print_message("[ SKIPPED  ] no pidfd here: a join waits for the server\n");
+#else
+  mproc_event_t *go;
+  assert_int_equal(mproc_event_create(&go), 0);
+  mproc_value_t arg = mproc_obj(go);
+  mproc_process_t *p = harness_start(child_wait_7, &arg, 1, m);
+  int64_t server = mproc__forkserver_pid();
+  assert_true(server > 0);
+  assert_int_equal(harness_kill_pid(server), 0);
+  double deadline = harness_now() + 30.0;
+  while (mproc__pid_alive(server, 0) && harness_now() < deadline)
+    harness_sleep(0.001);
+  assert_false(mproc__pid_alive(server, 0));
+  assert_int_equal(mproc_process_is_alive(p), 1);
+  assert_int_equal(mproc_event_set(go), 0);
+  harness_expect_exit(p, 7);
+  mproc_event_destroy(go);
+#endif
 }
 
 /* ------------------------------------------------------------------------ */
@@ -533,12 +486,14 @@ int main(int argc, char **argv) {
   MPROC_REGISTER(child_wait);
   MPROC_REGISTER(child_server_owner);
   MPROC_REGISTER(child_many);
+  MPROC_REGISTER(child_wait_7);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       HARNESS_TEST_ONLY(test_busy_threads, forkserver),
       HARNESS_TEST_ONLY(test_preload, forkserver),
       HARNESS_TEST_ONLY(test_server_killed, forkserver),
       HARNESS_TEST_ONLY(test_no_orphan, forkserver),
+      HARNESS_TEST_ONLY(test_server_gone_join, forkserver),
       HARNESS_TEST_ONLY(test_many_fds, forkserver),
 #ifndef _WIN32
       HARNESS_TEST_ONLY(test_refused, forkserver),

@@ -12,37 +12,16 @@
  * forking it is cheap: it holds no more memory than a freshly started
  * program.
  *
- * Spare children: the server forks the next children before they are
- * asked for, and a spare, not the server, reads the next request from the
- * control channel. A start then costs the parent one message and the
- * spare's boot, not a wake-up of the server and its fork(): the server
- * forks a new spare after it, while the child runs. A spare has done,
- * before it waits, all a child does that needs no request (closing the
- * server's descriptors, resetting signals), and has its stack and heap
- * pages copied already, so that the child takes few copy-on-write faults.
- * SPARES of them wait at once: one, as measured here (mproc-bench
- * process.forkserver on 2 cores): a second ready spare spared starts in
- * quick succession the wait for the server's fork, but cost more than
- * that, its baton hand-over and fork competing with the child for the
- * CPUs.
+ * A child's end reaches its parent two ways (forkserver.h): the child
+ * writes its exit code on its status socket just before _exit(), and the
+ * server, woken by SIGCHLD, writes the end it sees before it reaps the
+ * child; the parent, which waits on a pidfd, needs the server only for a
+ * child that ended otherwise (a signal).
  *
- * One reader of the channel at a time: the spares pass a baton, one byte
- * in a pipe that all of them wait on (a read of one byte wakes one
- * reader). The spare that holds it reads one request, passes it on, and
- * hands the status socket to the server (a 'T' on their private socket)
- * before it boots, so the server can report its exit as any other
- * child's. The server reads the channel itself only while it has no spare
- * (its forks failed). A spare that ends untaken (the channel ended, or
- * carried something refused, or it was killed in the middle of a request)
- * ends the server: the stream may be out of step, and the parent's next
- * start makes a new server. A spare dies with the server
- * (PR_SET_PDEATHSIG, and a kill at the server's end); once taken, only a
- * daemon child keeps that.
- *
- * The loop waits on a self-pipe written by the SIGCHLD handler, and on the
- * spare's socket (or, with no spare, the control channel). Waiting with
- * waitpid() between requests instead would leave an exit unreported while
- * no request comes.
+ * The loop waits on two descriptors: the control channel (requests, and end
+ * of file when the parent ended) and a self-pipe written by the SIGCHLD
+ * handler. Waiting with waitpid() between requests instead would leave an
+ * exit unreported while no request comes.
  */
 #define _GNU_SOURCE /* with -std=c11, POSIX and Linux interfaces */
 #include "auth.h"
@@ -73,14 +52,6 @@ typedef struct {
   int status_fd;
 } fs_kid_t;
 
-/* Spares waiting at once (see the top of the file). */
-#define SPARES 1
-
-typedef struct {
-  pid_t pid;
-  int fd;
-} fs_spare_t;
-
 static struct {
   int ctl;
   int sig_r, sig_w;
@@ -91,14 +62,7 @@ static struct {
    * the server stops and its exit code says so, which the parent counts
    * (mproc_forkserver_stats()). */
   bool refused;
-  /* The spares waiting for a request, each with the server's end of
-   * their socket (-1 once the spare closed it), and the baton they pass. */
-  fs_spare_t spares[SPARES];
-  size_t nspares;
-  int baton_r, baton_w;
-  /* Stop at the next turn of the loop (a spare ended untaken). */
-  bool stop;
-} fs = {-1, -1, -1, NULL, 0, 0, false, {{0, -1}}, 0, -1, -1, false};
+} fs = {-1, -1, -1, NULL, 0, 0, false};
 
 /* In a child of this server: its status socket (a copy that boot leaves
  * open) and its pid, for mproc__fs_child_exiting(). */
@@ -124,15 +88,6 @@ void mproc__fs_child_forget(void) {
   exit_fd = -1;
 }
 
-/* One request, as read from the control channel. */
-typedef struct {
-  int *fds; /* the status socket, then the record's */
-  size_t nfds;
-  uint8_t *record;
-  size_t len;
-  bool daemon;
-} fs_req_t;
-
 static void on_sigchld(int sig) {
   (void)sig;
   int saved = errno;
@@ -148,75 +103,11 @@ static void put_le(uint8_t *p, uint64_t v, int n) {
     p[i] = (uint8_t)(v >> (8 * i));
 }
 
-/* Spare @p i's note on its socket: 'T' with the status socket of the
- * request it took. The spare becomes a child like the others (whose exit
- * is reported on that socket) and leaves the list; an end of the socket
- * without a note leaves it there untaken, for reap() to see it end. Never
- * blocks. true if the spare left the list. */
-static bool spare_note(size_t i) {
-  fs_spare_t *sp = &fs.spares[i];
-  if (sp->fd < 0)
-    return false;
-  union {
-    struct cmsghdr align;
-    char buf[CMSG_SPACE(sizeof(int))];
-  } cbuf;
-  uint8_t b = 0;
-  struct iovec iov = {&b, 1};
-  struct msghdr m;
-  memset(&m, 0, sizeof m);
-  m.msg_iov = &iov;
-  m.msg_iovlen = 1;
-  m.msg_control = cbuf.buf;
-  m.msg_controllen = sizeof cbuf.buf;
-  ssize_t n;
-  while ((n = recvmsg(sp->fd, &m, MSG_DONTWAIT | MSG_CMSG_CLOEXEC)) < 0 &&
-         errno == EINTR)
-    ;
-  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-    return false;
-  int fd = -1;
-  struct cmsghdr *c = CMSG_FIRSTHDR(&m);
-  if (n == 1 && c && c->cmsg_level == SOL_SOCKET &&
-      c->cmsg_type == SCM_RIGHTS && c->cmsg_len == CMSG_LEN(sizeof fd))
-    memcpy(&fd, CMSG_DATA(c), sizeof fd);
-  close(sp->fd);
-  sp->fd = -1;
-  if (b != 'T' || fd < 0) {
-    if (fd >= 0)
-      close(fd);
-    return false; /* untaken: reap() ends the server when the spare ends */
-  }
-  /* Room was made before the spare was forked. */
-  fs.kids[fs.n].pid = sp->pid;
-  fs.kids[fs.n].status_fd = fd;
-  fs.n++;
-  *sp = fs.spares[--fs.nspares];
-  return true;
-}
-
-/* The notes of every spare. */
-static void spare_notes(void) {
-  for (size_t i = 0; i < fs.nspares;)
-    if (!spare_note(i))
-      i++;
-}
-
-/* The index of the spare @p pid, or SPARES. */
-static size_t spare_find(pid_t pid) {
-  for (size_t i = 0; i < fs.nspares; i++)
-    if (fs.spares[i].pid == pid)
-      return i;
-  return SPARES;
-}
-
 /* Reaps every child that has exited and tells its parent how: first the
  * report, then the reap (waitid() with WNOWAIT looks without reaping), so
  * that a parent that finds no report on the status socket knows the pid is
  * still its child's (start_forkserver.c opens a pidfd on it). */
 static void reap(void) {
-  /* A spare that took a request said so before it could end. */
-  spare_notes();
   for (;;) {
     siginfo_t si;
     memset(&si, 0, sizeof si);
@@ -225,17 +116,6 @@ static void reap(void) {
       break;
     pid_t w = si.si_pid;
     int code = si.si_code == CLD_EXITED ? si.si_status : -si.si_status;
-    size_t spi = spare_find(w);
-    if (spi < SPARES && !spare_note(spi)) {
-      /* Ended untaken: at the channel's end, on a request it refused, or
-       * killed (maybe in the middle of a request, or holding the baton). */
-      if (code == MPROC__FS_EXIT_REFUSED)
-        fs.refused = true;
-      if (fs.spares[spi].fd >= 0)
-        close(fs.spares[spi].fd);
-      fs.spares[spi] = fs.spares[--fs.nspares];
-      fs.stop = true;
-    }
     for (size_t i = 0; i < fs.n; i++) {
       if (fs.kids[i].pid != w)
         continue;
@@ -316,24 +196,46 @@ static int recv_with_fds(void *buf, size_t len, int *fds, size_t *have,
   return 1;
 }
 
-static void req_free(fs_req_t *req, bool close_all) {
-  if (close_all && req->fds)
-    close_fds(req->fds, req->nfds);
-  free(req->fds);
-  free(req->record);
-  memset(req, 0, sizeof *req);
+/* In the forked child: from here on it is the child of the request. */
+static void child(int status_fd, int *fds, size_t nfds, uint8_t *record,
+                  size_t len, bool daemon, pid_t server) {
+  /* The server's own descriptors and the other children's sockets: the
+   * child of a fork start would not have them either. */
+  close(fs.ctl);
+  close(fs.sig_r);
+  close(fs.sig_w);
+  for (size_t i = 0; i < fs.n; i++)
+    close(fs.kids[i].status_fd);
+  fs.n = 0;
+  signal(SIGCHLD, SIG_DFL);
+  signal(SIGINT, SIG_DFL);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, NULL);
+  if (daemon)
+    mproc__posix_daemon_child(server);
+  mproc__parent_reset();
+  mproc__posix_parent_link(server);
+  mproc__posix_wire_fds(fds, nfds);
+  /* Boot closes the status socket once the status is sent: a copy for the
+   * exit code. */
+  exit_fd = fcntl(status_fd, F_DUPFD_CLOEXEC, 3);
+  exit_pid = getpid();
+  static struct mproc__boot_chan chan;
+  chan.fd = status_fd;
+  chan.send_pid = true;
+  /* Quick: the atexit handlers here are the server's, as a fork child's
+   * are its parent's. */
+  mproc__boot_record(record, len, &chan, true);
 }
 
-/* Reads one request from the channel (by the server or a spare, whichever
- * reads it now). false when the channel ended or broke (fs.refused says
- * whether it carried something refused): a stream out of step cannot be
- * trusted again. */
-static bool read_request(fs_req_t *req) {
+/* Serves one request. false when the channel ended or broke: the server
+ * then stops (a stream out of step cannot be trusted again). */
+static bool serve(pid_t self) {
   uint8_t hdr[MPROC__FS_HEADER_LEN];
   int first[MPROC__FS_FDS_PER_MSG];
   size_t have = 0;
   bool fds_ok = true;
-  memset(req, 0, sizeof *req);
   int r = recv_with_fds(hdr, sizeof hdr, first, &have, MPROC__FS_FDS_PER_MSG,
                         &fds_ok);
   if (r <= 0) {
@@ -346,241 +248,82 @@ static bool read_request(fs_req_t *req) {
     nfds |= (uint32_t)hdr[8 + i] << (8 * i);
     len |= (uint32_t)hdr[12 + i] << (8 * i);
   }
-  req->daemon = (hdr[4] & MPROC__FS_DAEMON) != 0;
+  bool daemon = (hdr[4] & MPROC__FS_DAEMON) != 0;
   if (magic != MPROC__FS_MAGIC || nfds < 1 || nfds > MPROC__FS_FDS_MAX ||
-      len > MPROC__FS_RECORD_MAX || have > nfds) {
+      len > MPROC__FS_RECORD_MAX) {
     close_fds(first, have);
     fs.refused = true;
     return false;
   }
-  req->fds = malloc(nfds * sizeof *req->fds);
-  req->record = malloc(len ? len : 1);
-  if (!req->fds || !req->record) {
+  if (have > nfds) {
+    close_fds(first, have);
+    fs.refused = true;
+    return false;
+  }
+  int *fds = malloc(nfds * sizeof *fds);
+  uint8_t *record = malloc(len ? len : 1);
+  if (!fds || !record) {
     /* Nothing to tell the parent with (its status socket may be among the
      * descriptors): stopping ends every pending start with an error. */
     close_fds(first, have);
-    req_free(req, false);
+    free(fds);
+    free(record);
     return false;
   }
-  memcpy(req->fds, first, have * sizeof *req->fds);
-  req->nfds = have;
+  memcpy(fds, first, have * sizeof *fds);
   while (have < nfds) {
     size_t before = have;
     uint8_t more;
     size_t want = nfds - have < MPROC__FS_FDS_PER_MSG
                       ? nfds
                       : have + MPROC__FS_FDS_PER_MSG;
-    r = recv_with_fds(&more, 1, req->fds, &have, want, &fds_ok);
-    req->nfds = have;
+    r = recv_with_fds(&more, 1, fds, &have, want, &fds_ok);
     if (r <= 0 || more != MPROC__FS_MORE || have == before) {
-      req_free(req, true);
+      close_fds(fds, have);
+      free(fds);
+      free(record);
       fs.refused |= r > 0;
       return false;
     }
   }
-  req->len = len;
-  if (mproc__fs_recv(fs.ctl, req->record, len, MPROC__NO_DEADLINE) < 0 ||
-      !fds_ok) {
-    req_free(req, true);
+  if (mproc__fs_recv(fs.ctl, record, len, MPROC__NO_DEADLINE) < 0 || !fds_ok) {
+    close_fds(fds, have);
+    free(fds);
+    free(record);
     fs.refused |= !fds_ok;
     return false;
   }
-  return true;
-}
-
-/* In a forked child, what every child does before its request: the
- * server's descriptors and the other children's sockets go (the child of a
- * fork start would not have them either), signals as a program starts. */
-static void child_prepare(pid_t server) {
-  close(fs.sig_r);
-  close(fs.sig_w);
-  for (size_t i = 0; i < fs.n; i++)
-    close(fs.kids[i].status_fd);
-  fs.n = 0;
-  for (size_t i = 0; i < fs.nspares; i++)
-    if (fs.spares[i].fd >= 0)
-      close(fs.spares[i].fd);
-  fs.nspares = 0;
-  signal(SIGCHLD, SIG_DFL);
-  signal(SIGINT, SIG_DFL);
-  sigset_t none;
-  sigemptyset(&none);
-  sigprocmask(SIG_SETMASK, &none, NULL);
-  mproc__parent_reset();
-  mproc__posix_parent_link(server);
-}
-
-/* In the forked child, once its request is there: from here on it is the
- * child of the request. */
-static void child_boot(fs_req_t *req, pid_t server) {
-  if (req->daemon)
-    mproc__posix_daemon_child(server);
-  /* Boot closes the status socket once the status is sent: a copy for the
-   * exit code. */
-  exit_fd = fcntl(req->fds[0], F_DUPFD_CLOEXEC, 3);
-  exit_pid = getpid();
-  mproc__posix_wire_fds(req->fds + 1, req->nfds - 1);
-  static struct mproc__boot_chan chan;
-  chan.fd = req->fds[0];
-  chan.send_pid = true;
-  /* req->fds stays: the wire numbers of the record are read there for
-   * the child's life. */
-  /* Quick: the atexit handlers here are the server's, as a fork child's
-   * are its parent's. */
-  mproc__boot_record(req->record, req->len, &chan, true);
-}
-
-/* Makes room for one more child, so that a spare's note never fails. */
-static bool kids_room(size_t want) {
-  if (want <= fs.cap)
-    return true;
-  size_t cap = fs.cap ? fs.cap * 2 : 16;
-  while (cap < want)
-    cap *= 2;
-  fs_kid_t *k = realloc(fs.kids, cap * sizeof *k);
-  if (!k)
-    return false;
-  fs.kids = k;
-  fs.cap = cap;
-  return true;
-}
-
-/* Copies, in a spare, the pages that its child will write first (the top
- * of the stack, a stretch of the heap): copy-on-write faults taken while
- * it waits rather than once it runs. */
-static void spare_warm(void) {
-  volatile uint8_t stack[32 * 1024];
-  for (size_t i = 0; i < sizeof stack; i += 1024)
-    stack[i] = 0;
-  void *heap = malloc(64 * 1024);
-  if (heap) {
-    volatile uint8_t *h = heap;
-    for (size_t i = 0; i < 64 * 1024; i += 1024)
-      h[i] = 0;
-    free(heap);
-  }
-}
-
-/* The spare: prepares, waits for the next request on the channel, tells
- * the server it took it, and boots. */
-static void spare_main(int sock, pid_t server) {
-  child_prepare(server);
-#if defined(__linux__)
-  /* Untaken, it dies with the server (which also kills it as it ends). */
-  prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (getppid() != server)
-    _exit(0);
-#endif
-  spare_warm();
-  /* The baton: this spare's turn to read the channel. */
-  uint8_t baton;
-  ssize_t got;
-  while ((got = read(fs.baton_r, &baton, 1)) < 0 && errno == EINTR)
-    ;
-  if (got != 1)
-    _exit(0);
-  fs_req_t req;
-  if (!read_request(&req))
-    _exit(fs.refused ? MPROC__FS_EXIT_REFUSED : 0);
-  close(fs.ctl);
-  /* The next spare's turn (a pipe with room: one byte in it at most). */
-  if (write(fs.baton_w, &baton, 1) != 1)
-    _exit(0);
-  close(fs.baton_r);
-  close(fs.baton_w);
-  /* The status socket to the server, which reports this child's exit on
-   * it. If the server has gone, the child does not run: its parent sees
-   * the status socket end before any byte, and starts it again. */
-  union {
-    struct cmsghdr align;
-    char buf[CMSG_SPACE(sizeof(int))];
-  } cbuf;
-  memset(&cbuf, 0, sizeof cbuf);
-  uint8_t t = 'T';
-  struct iovec iov = {&t, 1};
-  struct msghdr m;
-  memset(&m, 0, sizeof m);
-  m.msg_iov = &iov;
-  m.msg_iovlen = 1;
-  m.msg_control = cbuf.buf;
-  m.msg_controllen = CMSG_SPACE(sizeof(int));
-  struct cmsghdr *c = CMSG_FIRSTHDR(&m);
-  c->cmsg_level = SOL_SOCKET;
-  c->cmsg_type = SCM_RIGHTS;
-  c->cmsg_len = CMSG_LEN(sizeof(int));
-  memcpy(CMSG_DATA(c), &req.fds[0], sizeof(int));
-  ssize_t n;
-  while ((n = sendmsg(sock, &m, MSG_NOSIGNAL)) < 0 && errno == EINTR)
-    ;
-  if (n != 1)
-    _exit(0);
-  close(sock);
-#if defined(__linux__)
-  /* A child outlives the server unless it is a daemon (child_boot()). */
-  if (!req.daemon)
-    prctl(PR_SET_PDEATHSIG, 0);
-#endif
-  child_boot(&req, server);
-}
-
-/* Forks the next spare. false if it could not (the server then serves the
- * channel itself). */
-static bool spare_fork(pid_t self) {
-  int sp[2];
-  /* Room for every spare to become a child. */
-  if (!kids_room(fs.n + fs.nspares + 1) ||
-      socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp) < 0)
-    return false;
-  fflush(NULL);
-  pid_t pid = fork();
-  if (pid == 0) {
-    close(sp[0]);
-    spare_main(sp[1], self);
-  }
-  close(sp[1]);
-  if (pid < 0) {
-    close(sp[0]);
-    return false;
-  }
-  fs.spares[fs.nspares].pid = pid;
-  fs.spares[fs.nspares].fd = sp[0];
-  fs.nspares++;
-  return true;
-}
-
-/* Serves one request itself, with no spare (its fork failed). false when
- * the channel ended or broke: the server then stops. */
-static bool serve(pid_t self) {
-  fs_req_t req;
-  if (!read_request(&req))
-    return false;
-  if (!kids_room(fs.n + 1)) {
-    req_free(&req, true);
-    return false;
+  if (fs.n == fs.cap) {
+    size_t cap = fs.cap ? fs.cap * 2 : 16;
+    fs_kid_t *k = realloc(fs.kids, cap * sizeof *k);
+    if (!k) {
+      close_fds(fds, nfds);
+      free(fds);
+      free(record);
+      return false;
+    }
+    fs.kids = k;
+    fs.cap = cap;
   }
   fflush(NULL);
   pid_t pid = fork();
-  if (pid == 0) {
-    child_prepare(self);
-    close(fs.ctl);
-    close(fs.baton_r);
-    close(fs.baton_w);
-    child_boot(&req, self);
-  }
+  if (pid == 0)
+    child(fds[0], fds + 1, nfds - 1, record, len, daemon, self);
   if (pid < 0) {
     uint8_t msg[5];
     msg[0] = MPROC__FS_FORK_FAILED;
     put_le(msg + 1, (uint32_t)errno, 4);
-    if (send(req.fds[0], msg, sizeof msg, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
+    if (send(fds[0], msg, sizeof msg, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
     }
-    close(req.fds[0]);
+    close(fds[0]);
   } else {
     fs.kids[fs.n].pid = pid;
-    fs.kids[fs.n].status_fd = req.fds[0];
+    fs.kids[fs.n].status_fd = fds[0];
     fs.n++;
   }
-  close_fds(req.fds + 1, req.nfds - 1);
-  req_free(&req, false);
+  close_fds(fds + 1, nfds - 1);
+  free(fds);
+  free(record);
   return true;
 }
 
@@ -731,71 +474,28 @@ int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
   int rc = preload(args + 1, nargs - 1);
   if (ready(rc) < 0 || rc < 0)
     return 73;
-  /* The baton, in the pipe for the first spare. */
-  int bp[2];
-  uint8_t baton = 'B';
-  if (pipe2(bp, O_CLOEXEC) < 0)
-    return 71;
-  fs.baton_r = bp[0];
-  fs.baton_w = bp[1];
-  if (write(fs.baton_w, &baton, 1) != 1)
-    return 71;
   pid_t self = getpid();
   bind_early(self);
-  bool spare_failed = false;
-  while (!fs.stop) {
-    /* The next spares at once, while the last child boots and runs; after
-     * a failed fork, at the next request, which this server then serves
-     * itself if it fails again and it has no spare. */
-    while (fs.nspares < SPARES && !spare_failed)
-      spare_failed = !spare_fork(self);
-    struct pollfd pf[1 + SPARES];
-    nfds_t npf = 1;
-    pf[0].fd = fs.sig_r;
-    pf[0].events = POLLIN;
-    if (fs.nspares == 0) {
-      pf[npf].fd = fs.ctl;
-      pf[npf++].events = POLLIN;
-    }
-    for (size_t i = 0; i < fs.nspares; i++) {
-      pf[npf].fd = fs.spares[i].fd; /* -1 once closed: ignored */
-      pf[npf++].events = POLLIN;
-    }
-    for (nfds_t i = 0; i < npf; i++)
-      pf[i].revents = 0;
-    if (poll(pf, npf, -1) < 0) {
+  for (;;) {
+    struct pollfd pf[2] = {{fs.ctl, POLLIN, 0}, {fs.sig_r, POLLIN, 0}};
+    if (poll(pf, 2, -1) < 0) {
       if (errno == EINTR)
         continue;
       break;
     }
-    if (pf[0].revents) {
+    if (pf[1].revents) {
       char drain[64];
       while (read(fs.sig_r, drain, sizeof drain) > 0)
         ;
+      reap();
     }
-    if (fs.nspares > 0) {
-      spare_notes();
-      if (fs.nspares < SPARES)
-        spare_failed = false;
-    } else if (pf[1].revents) {
-      spare_failed = false;
-      if (!spare_fork(self) && !serve(self))
-        break;
-    }
-    reap();
+    if (pf[0].revents && !serve(self))
+      break;
   }
-  /* The parent has gone (or broke the protocol). The spares that are
-   * still there go; reap what has exited; children still running go on as
-   * orphans, as a fork child outlives its parent, except daemons, which
-   * die with this process (their PR_SET_PDEATHSIG). */
-  for (size_t i = 0; i < fs.nspares; i++) {
-    kill(fs.spares[i].pid, SIGKILL);
-    while (waitpid(fs.spares[i].pid, NULL, 0) < 0 && errno == EINTR)
-      ;
-    if (fs.spares[i].fd >= 0)
-      close(fs.spares[i].fd);
-  }
-  fs.nspares = 0;
+  /* The parent has gone (or broke the protocol). Reap what has exited;
+   * children still running go on as orphans, as a fork child outlives its
+   * parent, except daemons, which die with this process (their
+   * PR_SET_PDEATHSIG). */
   reap();
   for (size_t i = 0; i < fs.n; i++)
     close(fs.kids[i].status_fd);
