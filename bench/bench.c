@@ -26,8 +26,9 @@
  *                           (the server is started before the timing:
  *                           CPython's too, by its warm-up round; after
  *                           each round, untimed, the server is given 2 ms
- *                           to fork its next spare child, so that this
- *                           work does not slow the next figure's round)
+ *                           to reap and report the last child, which a
+ *                           join no longer waits for, so that this work
+ *                           does not slow the next figure's round)
  *   ...
  *
  * Progress and notes (the spread of each figure) go to stderr.
@@ -495,9 +496,10 @@ static int64_t process_run(void *ctx, long n) {
     }
   }
   int64_t t = bench_now_ns() - t0;
-  /* Untimed: the fork server forks its next spare child after a start;
-   * 2 ms for it to finish, so that its work lands in no other figure's
-   * round (process.fork.raw's, which comes next, ran 30% slower here). */
+  /* Untimed: the fork server reaps and reports the last child after the
+   * join returned (which waits on a pidfd, not for the server); 2 ms for
+   * it to finish, so that its work lands in no other figure's round
+   * (process.fork.raw's comes next). */
   if (settle && opts.start_method == MPROC_START_FORKSERVER)
     mproc_event_wait(settle, 0.002);
   return t;

@@ -1024,11 +1024,9 @@ typedef enum mproc_start_method {
    * parent never forks, yet a start costs a fork of a small process, not an
    * exec. Arguments cross as under spawn; the child's pid is its own, and
    * join, exit code, sentinel, terminate, kill and daemon behave as under
-   * the other methods. The server keeps one child forked ahead for the
-   * next start (a process of its own, idle until then, that dies with the
-   * server). The server ends with this process, however it ends; a fork
-   * child of this process starts a server of its own. Needs mproc_boot(),
-   * as spawn does. */
+   * the other methods. The server ends with this process, however it
+   * ends; a fork child of this process starts a server of its own. Needs
+   * mproc_boot(), as spawn does. */
   MPROC_START_FORKSERVER = 3
 } mproc_start_method_t;
 
