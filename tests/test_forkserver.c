@@ -18,6 +18,10 @@
  *                    next start.
  *   no_orphan        a parent killed with SIGKILL takes its server with it,
  *                    and the server its daemon child.
+ *   server_gone_join a child whose server was killed while it ran is
+ *                    still joined with its own exit code (the child tells
+ *                    it, the join waits on a pidfd): 7, where the server's
+ *                    report, which never comes, made it 255. Linux (pidfd).
  *   many_fds         a child given more connections than one SCM_RIGHTS
  *                    message carries (the request's MORE messages, the
  *                    record riding with the last) gets every one, in
@@ -301,6 +305,42 @@ static void test_no_orphan(void **state) {
 }
 
 /* ------------------------------------------------------------------------ */
+/* server_gone_join                                                         */
+/* ------------------------------------------------------------------------ */
+
+/* args: event. Returns 7 once it is set. */
+static int child_wait_7(const mproc_value_t *args, size_t nargs) {
+  mproc_event_t *go;
+  CHECK(nargs == 1 && mproc_value_as_event(&args[0], &go) == 0, 20);
+  CHECK(mproc_event_wait(go, 60.0) == 0, 21);
+  return 7;
+}
+
+static void test_server_gone_join(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+#if !defined(__linux__)
+  (void)m;
+  print_message("[ SKIPPED  ] no pidfd here: a join waits for the server\n");
+#else
+  mproc_event_t *go;
+  assert_int_equal(mproc_event_create(&go), 0);
+  mproc_value_t arg = mproc_obj(go);
+  mproc_process_t *p = harness_start(child_wait_7, &arg, 1, m);
+  int64_t server = mproc__forkserver_pid();
+  assert_true(server > 0);
+  assert_int_equal(harness_kill_pid(server), 0);
+  double deadline = harness_now() + 30.0;
+  while (mproc__pid_alive(server, 0) && harness_now() < deadline)
+    harness_sleep(0.001);
+  assert_false(mproc__pid_alive(server, 0));
+  assert_int_equal(mproc_process_is_alive(p), 1);
+  assert_int_equal(mproc_event_set(go), 0);
+  harness_expect_exit(p, 7);
+  mproc_event_destroy(go);
+#endif
+}
+
+/* ------------------------------------------------------------------------ */
 /* many_fds                                                                 */
 /* ------------------------------------------------------------------------ */
 
@@ -446,12 +486,14 @@ int main(int argc, char **argv) {
   MPROC_REGISTER(child_wait);
   MPROC_REGISTER(child_server_owner);
   MPROC_REGISTER(child_many);
+  MPROC_REGISTER(child_wait_7);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       HARNESS_TEST_ONLY(test_busy_threads, forkserver),
       HARNESS_TEST_ONLY(test_preload, forkserver),
       HARNESS_TEST_ONLY(test_server_killed, forkserver),
       HARNESS_TEST_ONLY(test_no_orphan, forkserver),
+      HARNESS_TEST_ONLY(test_server_gone_join, forkserver),
       HARNESS_TEST_ONLY(test_many_fds, forkserver),
 #ifndef _WIN32
       HARNESS_TEST_ONLY(test_refused, forkserver),

@@ -35,17 +35,25 @@
  * and on each child's status socket (all integers little endian):
  *
  *   from the child   MPROC__FORKSERVER_PID + int64 pid, then its boot
- *                    status (MPROC__BOOT_OK or MPROC__BOOT_FAILED ...)
+ *                    status (MPROC__BOOT_OK or MPROC__BOOT_FAILED ...);
+ *                    later, if it ends through mproc__child_exit(),
+ *                    MPROC__FS_CODE + int32 exit code, just before _exit()
  *   from the server  MPROC__FS_EXIT + int64 pid + int32 exit code (the
- *                    code, or -signal), once it reaped the child; or
+ *                    code, or -signal), once the child ended; or
  *                    MPROC__FS_FORK_FAILED + int32 errno
  *
- * The server writes only after it reaped the child, so never in the middle
- * of the child's own message. A status socket that ends without
- * MPROC__FS_EXIT means the server died.
+ * The server writes only after the child ended, so never in the middle of
+ * the child's own messages, and before it reaps the child: while there is
+ * no MPROC__FS_EXIT on the socket, the pid is still the child's, and the
+ * parent may open a pidfd on it. With that pidfd the parent learns the end
+ * from the kernel and the code from MPROC__FS_CODE, and waits for the
+ * server only when the child ended otherwise (a signal, _exit()). A status
+ * socket that ends without MPROC__FS_EXIT means the server died.
  */
 #ifndef MPROC_POSIX_FORKSERVER_H
 #define MPROC_POSIX_FORKSERVER_H
+
+#include "internal.h"
 
 #define MPROC__FS_MAGIC 0x5346504du /* "MPFS" */
 #define MPROC__FS_DAEMON 1
@@ -59,6 +67,8 @@
 #define MPROC__FS_EXIT 'W'
 #define MPROC__FS_EXIT_LEN 13
 #define MPROC__FS_FORK_FAILED 'F'
+#define MPROC__FS_CODE 'X'
+#define MPROC__FS_CODE_LEN 5
 /* The server's exit code when it stopped on something it refused on its
  * channel (a wrong answer to its challenge, a malformed request). */
 #define MPROC__FS_EXIT_REFUSED 74
@@ -73,6 +83,15 @@ int mproc__fs_recv(int fd, void *buf, size_t n, int64_t deadline_ns);
 int mproc__fs_send_frame(int fd, const void *buf, size_t n);
 int mproc__fs_recv_frame(int fd, void *buf, size_t max, size_t *n,
                          int64_t deadline_ns);
+
+/* In a forkserver child, from mproc__child_exit(): the exit code on the
+ * status socket (MPROC__FS_CODE), if this process is the server's child
+ * (not a fork of it). */
+void mproc__fs_child_exiting(int code);
+/* In a fork child: a forkserver child's status socket is its parent's. */
+void mproc__fs_child_forget(void);
+/* Releases what the parent holds for a forkserver child besides p->h. */
+void mproc__forkserver_close(mproc_process_t *p);
 
 /* The function name of the server, as the spawn record carries it. */
 #define MPROC__FS_FN_NAME "mproc.forkserver"

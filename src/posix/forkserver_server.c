@@ -12,6 +12,12 @@
  * forking it is cheap: it holds no more memory than a freshly started
  * program.
  *
+ * A child's end reaches its parent two ways (forkserver.h): the child
+ * writes its exit code on its status socket just before _exit(), and the
+ * server, woken by SIGCHLD, writes the end it sees before it reaps the
+ * child; the parent, which waits on a pidfd, needs the server only for a
+ * child that ended otherwise (a signal).
+ *
  * The loop waits on two descriptors: the control channel (requests, and end
  * of file when the parent ended) and a self-pipe written by the SIGCHLD
  * handler. Waiting with waitpid() between requests instead would leave an
@@ -29,9 +35,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
 
 /* How long the parent may take over its side of the handshake. */
 #define HANDSHAKE_TIMEOUT_NS ((int64_t)60 * 1000000000)
@@ -53,6 +64,30 @@ static struct {
   bool refused;
 } fs = {-1, -1, -1, NULL, 0, 0, false};
 
+/* In a child of this server: its status socket (a copy that boot leaves
+ * open) and its pid, for mproc__fs_child_exiting(). */
+static int exit_fd = -1;
+static pid_t exit_pid;
+
+void mproc__fs_child_exiting(int code) {
+  if (exit_fd < 0 || getpid() != exit_pid)
+    return;
+  uint8_t msg[MPROC__FS_CODE_LEN];
+  msg[0] = MPROC__FS_CODE;
+  for (int i = 0; i < 4; i++)
+    msg[1 + i] = (uint8_t)((uint32_t)(code & 0xff) >> (8 * i));
+  /* A few bytes into a socket that has room (only the boot status went
+   * before); an error (the parent detached) does not matter. */
+  if (send(exit_fd, msg, sizeof msg, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
+  }
+}
+
+void mproc__fs_child_forget(void) {
+  if (exit_fd >= 0)
+    close(exit_fd);
+  exit_fd = -1;
+}
+
 static void on_sigchld(int sig) {
   (void)sig;
   int saved = errno;
@@ -68,18 +103,26 @@ static void put_le(uint8_t *p, uint64_t v, int n) {
     p[i] = (uint8_t)(v >> (8 * i));
 }
 
-/* Reaps every child that has exited and tells its parent how. */
+/* Reaps every child that has exited and tells its parent how: first the
+ * report, then the reap (waitid() with WNOWAIT looks without reaping), so
+ * that a parent that finds no report on the status socket knows the pid is
+ * still its child's (start_forkserver.c opens a pidfd on it). */
 static void reap(void) {
-  int st;
-  pid_t w;
-  while ((w = waitpid(-1, &st, WNOHANG)) > 0) {
+  for (;;) {
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    if (waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) < 0 ||
+        si.si_pid == 0)
+      break;
+    pid_t w = si.si_pid;
+    int code = si.si_code == CLD_EXITED ? si.si_status : -si.si_status;
     for (size_t i = 0; i < fs.n; i++) {
       if (fs.kids[i].pid != w)
         continue;
       uint8_t msg[MPROC__FS_EXIT_LEN];
       msg[0] = MPROC__FS_EXIT;
       put_le(msg + 1, (uint64_t)(int64_t)w, 8);
-      put_le(msg + 9, (uint32_t)mproc__posix_exitcode(st), 4);
+      put_le(msg + 9, (uint32_t)code, 4);
       /* 13 bytes into a socket the child no longer writes to: room is
        * there unless the parent closed its end (detached the child), and
        * then the error does not matter. */
@@ -90,6 +133,9 @@ static void reap(void) {
       fs.kids[i] = fs.kids[--fs.n];
       break;
     }
+    int st;
+    while (waitpid(w, &st, 0) < 0 && errno == EINTR)
+      ;
   }
 }
 
@@ -171,6 +217,10 @@ static void child(int status_fd, int *fds, size_t nfds, uint8_t *record,
   mproc__parent_reset();
   mproc__posix_parent_link(server);
   mproc__posix_wire_fds(fds, nfds);
+  /* Boot closes the status socket once the status is sent: a copy for the
+   * exit code. */
+  exit_fd = fcntl(status_fd, F_DUPFD_CLOEXEC, 3);
+  exit_pid = getpid();
   static struct mproc__boot_chan chan;
   chan.fd = status_fd;
   chan.send_pid = true;
@@ -318,6 +368,42 @@ static int handshake(void) {
   return rc;
 }
 
+/*
+ * Calls once, before the first fork, the C library functions that children
+ * call first and this server never does, with arguments that make them
+ * fail at once or do nothing. Under lazy binding (the default) each
+ * would otherwise be looked up anew in every child: a search of the
+ * dynamic linker's symbol tables and a copy-on-write fault of the page
+ * that keeps its address, some tens of microseconds per child in all.
+ * The pid cache of core.c gets its atfork handler here too.
+ */
+static void bind_early(pid_t self) {
+  sigset_t set;
+  sigprocmask(SIG_SETMASK, NULL, &set);
+#if defined(__linux__)
+  int sig = 0;
+  prctl(PR_GET_PDEATHSIG, &sig);
+#endif
+  (void)getppid();
+  struct msghdr m;
+  memset(&m, 0, sizeof m);
+  if (recvmsg(-1, &m, MSG_DONTWAIT) < 0) {
+  }
+  if (sendmsg(-1, &m, MSG_NOSIGNAL) < 0) {
+  }
+  struct stat st;
+  if (fstat(-1, &st) < 0) {
+  }
+  /* Length 0: EINVAL, nothing mapped. */
+  void *none = mmap(NULL, 0, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (none != MAP_FAILED)
+    munmap(none, 0);
+  /* Not a child of itself: ECHILD. */
+  if (waitpid(self, NULL, WNOHANG) < 0) {
+  }
+  (void)mproc__getpid();
+}
+
 /* Runs the preload functions; 0, or the first failure. */
 static int preload(const mproc_value_t *args, size_t nargs) {
   for (size_t i = 0; i < nargs; i++) {
@@ -389,6 +475,7 @@ int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
   if (ready(rc) < 0 || rc < 0)
     return 73;
   pid_t self = getpid();
+  bind_early(self);
   for (;;) {
     struct pollfd pf[2] = {{fs.ctl, POLLIN, 0}, {fs.sig_r, POLLIN, 0}};
     if (poll(pf, 2, -1) < 0) {

@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE /* with -std=c11, POSIX and Linux interfaces */
 #include "posix/posix.h"
+#include "posix/forkserver.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -87,6 +88,9 @@ static void (*volatile exit_now)(int) = _exit;
 
 void mproc__child_exit(int code, bool quick) {
   fflush(NULL);
+  /* A forkserver child tells its parent the code itself: the parent sees
+   * the end on a pidfd and need not wait for the server's report. */
+  mproc__fs_child_exiting(code);
   if (quick)
     exit_now(code & 0xff); /* no atexit handler: see internal.h */
   exit(code & 0xff);
@@ -174,6 +178,8 @@ int mproc__proc_signal(mproc_process_t *p, int sig) {
 }
 
 void mproc__proc_close(mproc_process_t *p) {
+  if (p->method == MPROC_START_FORKSERVER)
+    mproc__forkserver_close(p);
   if (p->h >= 0)
     close(p->h);
   p->h = -1;

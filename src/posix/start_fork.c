@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE /* with -std=c11, POSIX and Linux interfaces */
 #include "posix/posix.h"
+#include "posix/forkserver.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -21,6 +22,7 @@ int mproc__start_fork(mproc_process_t *p, const mproc__child_spec_t *spec) {
     return mproc__err_os("fork");
   if (pid == 0) {
     mproc__slab_fork_child();
+    mproc__fs_child_forget();
     if (spec->daemon)
       mproc__posix_daemon_child(parent);
     mproc__child_exit(mproc__child_run(spec), true);

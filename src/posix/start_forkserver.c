@@ -7,10 +7,19 @@
  * socket the server answers on. The protocol is in forkserver.h, the
  * server's loop in forkserver_server.c.
  *
- * The child is the server's, not ours: waitpid() cannot see it. Its exit
- * comes on the status socket, which is also its sentinel; terminate and
- * kill signal its pid, which the server does not reap (so which cannot be
- * reused) before it wrote the exit, and which we check for first.
+ * The child is the server's, not ours: waitpid() cannot see it. Where
+ * pidfds exist, the parent opens one on the child once it booted (safe:
+ * the server reports a child's end before it reaps it, and no report is
+ * there yet): the pidfd is the sentinel and what joins wait on, readable
+ * the moment the child ends, and the child's own last message on the
+ * status socket (MPROC__FS_CODE) gives the code, so that a join waits for
+ * the kernel only, as a fork child's does, not for the server to wake up,
+ * reap and write. A child that ended otherwise (a signal) has its code
+ * from the server, which writes it before it reaps. Without a pidfd the
+ * status socket is the sentinel, and the server's report the end.
+ * Terminate and kill go through the pidfd, or signal the pid, which the
+ * server does not reap (so which cannot be reused) before it wrote the
+ * exit, and which we check for first.
  */
 #define _GNU_SOURCE /* with -std=c11, POSIX and Linux interfaces */
 #include "auth.h"
@@ -27,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -154,6 +164,8 @@ const char *mproc__backend_builtin_name(mproc_fn fn) {
  * reported to nobody once the parent ends.
  */
 static pthread_mutex_t fs_lock = PTHREAD_MUTEX_INITIALIZER;
+/* The lock of the children's list (below). */
+static pthread_mutex_t kids_lock = PTHREAD_MUTEX_INITIALIZER;
 static int fs_ctl = -1;
 static pid_t fs_pid = -1;
 static pthread_once_t fs_once = PTHREAD_ONCE_INIT;
@@ -169,6 +181,7 @@ static void after_fork_child(void) {
    * another at the fork, so it is made anew rather than taken. */
   pthread_mutex_t fresh = PTHREAD_MUTEX_INITIALIZER;
   memcpy(&fs_lock, &fresh, sizeof fresh);
+  memcpy(&kids_lock, &fresh, sizeof fresh);
   if (fs_ctl >= 0)
     close(fs_ctl);
   fs_ctl = -1;
@@ -522,6 +535,95 @@ static int send_request(int status_fd, const struct mproc__spawn_ctx *ctx,
   return rc;
 }
 
+/* ------------------------------------------------------------------------ */
+/* The children that joins wait for on a pidfd                              */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A child with a pidfd has it as p->h (its sentinel) and its status socket
+ * here; a child without has the socket as p->h and no entry. A list rather
+ * than a field of the process: the common struct has one handle.
+ */
+typedef struct {
+  const mproc_process_t *p;
+  int sock;
+} fs_child_t;
+static fs_child_t *kids;
+static size_t kids_n, kids_cap;
+
+/* The status socket of @p p if it waits on a pidfd, else -1. */
+static int kid_sock(const mproc_process_t *p) {
+  int sock = -1;
+  pthread_mutex_lock(&kids_lock);
+  for (size_t i = 0; i < kids_n; i++)
+    if (kids[i].p == p)
+      sock = kids[i].sock;
+  pthread_mutex_unlock(&kids_lock);
+  return sock;
+}
+
+static bool kid_add(const mproc_process_t *p, int sock) {
+  pthread_mutex_lock(&kids_lock);
+  bool ok = true;
+  if (kids_n == kids_cap) {
+    size_t cap = kids_cap ? kids_cap * 2 : 16;
+    fs_child_t *k = realloc(kids, cap * sizeof *k);
+    if (k) {
+      kids = k;
+      kids_cap = cap;
+    }
+    ok = k != NULL;
+  }
+  if (ok) {
+    kids[kids_n].p = p;
+    kids[kids_n].sock = sock;
+    kids_n++;
+  }
+  pthread_mutex_unlock(&kids_lock);
+  return ok;
+}
+
+void mproc__forkserver_close(mproc_process_t *p) {
+  int sock = -1;
+  pthread_mutex_lock(&kids_lock);
+  for (size_t i = 0; i < kids_n; i++) {
+    if (kids[i].p == p) {
+      sock = kids[i].sock;
+      kids[i] = kids[--kids_n];
+      break;
+    }
+  }
+  pthread_mutex_unlock(&kids_lock);
+  if (sock >= 0)
+    close(sock);
+}
+
+/* A pidfd on the booted child @p pid, whose status socket is @p sock; -1
+ * if there is none here, or if the server reported the child's end
+ * already (then it may have reaped it, and the pid may be another's). */
+static int child_pidfd(pid_t pid, int sock) {
+#if defined(__linux__) && defined(SYS_pidfd_open)
+  int fd = MPROC__FAIL(PIDFD_OPEN) ? -1 : (int)syscall(SYS_pidfd_open, pid, 0);
+  if (fd < 0)
+    return -1;
+  /* Opened before this look: no report now means none then. */
+  uint8_t b[MPROC__FS_CODE_LEN + 1];
+  ssize_t n = recv(sock, b, sizeof b, MSG_PEEK | MSG_DONTWAIT);
+  if (n > 0 &&
+      (b[0] == MPROC__FS_EXIT ||
+       (n > MPROC__FS_CODE_LEN && b[MPROC__FS_CODE_LEN] == MPROC__FS_EXIT))) {
+    close(fd);
+    return -1;
+  }
+  fcntl(fd, F_SETFD, FD_CLOEXEC);
+  return fd;
+#else
+  (void)pid;
+  (void)sock;
+  return -1;
+#endif
+}
+
 int mproc__start_forkserver(mproc_process_t *p,
                             const mproc__child_spec_t *spec) {
   struct mproc__spawn_ctx ctx = {NULL, 0, 0};
@@ -564,6 +666,11 @@ int mproc__start_forkserver(mproc_process_t *p,
   } else {
     p->pid = pid;
     p->h = sv[0];
+    int fd = child_pidfd(pid, sv[0]);
+    if (fd >= 0 && kid_add(p, sv[0]))
+      p->h = fd;
+    else if (fd >= 0)
+      close(fd);
   }
   free(record);
   free(ctx.fds);
@@ -613,12 +720,9 @@ int mproc_forkserver_stats(mproc_forkserver_stats_t *out) {
 /* A forkserver child, from the parent                                      */
 /* ------------------------------------------------------------------------ */
 
-int mproc__forkserver_wait(mproc_process_t *p, int64_t deadline) {
-  if (p->exited)
-    return 0;
-  /* Without mproc__err(): a join that succeeds leaves the caller's detail
-   * message as it was (a manager reports its own failure after joining
-   * its server). */
+/* Waits until @p fd is readable or the deadline passes: 0, or
+ * MPROC_E_TIMEOUT. */
+static int fd_wait(int fd, int64_t deadline) {
   for (;;) {
     int64_t ms = -1;
     if (deadline != MPROC__NO_DEADLINE) {
@@ -627,40 +731,94 @@ int mproc__forkserver_wait(mproc_process_t *p, int64_t deadline) {
       if (ms > INT_MAX)
         ms = INT_MAX;
     }
-    struct pollfd pfd = {p->h, POLLIN, 0};
+    struct pollfd pfd = {fd, POLLIN, 0};
     int r = poll(&pfd, 1, (int)ms);
     if (r < 0 && errno != EINTR)
       return mproc__err_os("waiting for the child");
     if (r > 0)
-      break;
+      return 0;
     if (r == 0 && ms == 0)
       return MPROC_E_TIMEOUT;
   }
-  /* The server writes the whole message at once, after the child's last
-   * byte. */
-  uint8_t b[MPROC__FS_EXIT_LEN];
-  ssize_t n;
-  while ((n = recv(p->h, b, sizeof b, MSG_WAITALL)) < 0 && errno == EINTR)
-    ;
-  p->exited = true;
-  if (n == (ssize_t)sizeof b && b[0] == MPROC__FS_EXIT &&
-      get_le(b + 1, 8) == p->pid) {
-    p->exitcode = (int)get_le(b + 9, 4);
-  } else {
-    /* The server died without telling: CPython's popen_forkserver says
-     * 255 then too. */
-    p->exitcode = 255;
+}
+
+/*
+ * Reads the end of the child from its status socket @p sock: the child's
+ * own code (MPROC__FS_CODE), then the server's report. With @p ended (the
+ * pidfd says the child has ended) the child's code is enough; otherwise,
+ * or without it, the server's report is waited for until @p deadline.
+ */
+static int end_read(mproc_process_t *p, int sock, bool ended,
+                    int64_t deadline) {
+  bool have_code = false;
+  int code = 0;
+  for (;;) {
+    uint8_t b[MPROC__FS_EXIT_LEN];
+    ssize_t n;
+    if (ended && have_code) {
+      p->exited = true;
+      p->exitcode = code;
+      return 0;
+    }
+    int rc = fd_wait(sock, deadline);
+    if (rc < 0)
+      return rc;
+    while ((n = recv(sock, b, 1, MSG_DONTWAIT)) < 0 && errno == EINTR)
+      ;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+      continue;
+    if (n == 1 && b[0] == MPROC__FS_CODE &&
+        recv(sock, b + 1, MPROC__FS_CODE_LEN - 1, MSG_WAITALL) ==
+            MPROC__FS_CODE_LEN - 1) {
+      have_code = true;
+      code = (int)get_le(b + 1, 4);
+      continue;
+    }
+    p->exited = true;
+    /* The server writes the whole report at once, after the child's last
+     * byte. */
+    if (n == 1 && b[0] == MPROC__FS_EXIT &&
+        recv(sock, b + 1, MPROC__FS_EXIT_LEN - 1, MSG_WAITALL) ==
+            MPROC__FS_EXIT_LEN - 1 &&
+        get_le(b + 1, 8) == p->pid) {
+      p->exitcode = (int)get_le(b + 9, 4);
+    } else {
+      /* The server died without telling: CPython's popen_forkserver says
+       * 255 then too (unless the child told its code itself). */
+      p->exitcode = have_code ? code : 255;
+    }
+    return 0;
   }
-  return 0;
+}
+
+int mproc__forkserver_wait(mproc_process_t *p, int64_t deadline) {
+  if (p->exited)
+    return 0;
+  /* Without mproc__err(): a join that succeeds leaves the caller's detail
+   * message as it was (a manager reports its own failure after joining
+   * its server). */
+  int sock = kid_sock(p);
+  if (sock < 0)
+    return end_read(p, p->h, false, deadline);
+  int rc = fd_wait(p->h, deadline);
+  return rc < 0 ? rc : end_read(p, sock, true, deadline);
 }
 
 int mproc__forkserver_signal(mproc_process_t *p, int sig) {
-  /* The server reaps the child only just before it writes the exit, so a
-   * child whose exit is not there yet has its pid still. */
+  /* The server reaps the child only after it wrote the exit, so a child
+   * whose exit is not there yet has its pid still. */
   if (mproc__forkserver_wait(p, 0) == 0)
     return 0;
-  if (kill((pid_t)p->pid, sig == MPROC_SIGKILL ? SIGKILL : SIGTERM) < 0 &&
-      errno != ESRCH)
+  int signo = sig == MPROC_SIGKILL ? SIGKILL : SIGTERM;
+#if defined(__linux__) && defined(SYS_pidfd_send_signal)
+  if (kid_sock(p) >= 0) {
+    if (syscall(SYS_pidfd_send_signal, p->h, signo, NULL, 0) < 0 &&
+        errno != ESRCH)
+      return mproc__err_os("signalling the child");
+    return 0;
+  }
+#endif
+  if (kill((pid_t)p->pid, signo) < 0 && errno != ESRCH)
     return mproc__err_os("signalling the child");
   return 0;
 }
