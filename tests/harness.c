@@ -1301,6 +1301,70 @@ void harness_command_main(void *arg) {
   c->status = system(c->cmd);
 }
 
+/* The interpreter's major*100+minor, or -1 when it does not run. */
+static int python_version(const char *py) {
+  char cmd[128];
+  snprintf(cmd, sizeof cmd,
+           "%s -c \"import sys; print(sys.version_info[0] * 100 + "
+           "sys.version_info[1])\" 2>/dev/null",
+           py);
+#ifdef _WIN32
+  FILE *f = _popen(cmd, "r");
+#else
+  FILE *f = popen(cmd, "r");
+#endif
+  if (!f)
+    return -1;
+  int v = -1;
+  if (fscanf(f, "%d", &v) != 1)
+    v = -1;
+#ifdef _WIN32
+  int st = _pclose(f);
+#else
+  int st = pclose(f);
+#endif
+  return st == 0 ? v : -1;
+}
+
+int harness_pythons(const char **out, int max) {
+  static const char *const versions[] = {
+      "python3.8",  "python3.9",  "python3.10", "python3.11",
+      "python3.12", "python3.13", "python3.14"};
+  static const char *found[1 + sizeof versions / sizeof versions[0]];
+  static int n_found = -1;
+  if (n_found < 0) {
+    int seen[1 + sizeof versions / sizeof versions[0]];
+    n_found = 0;
+    int v = python_version("python3");
+    if (v > 0) {
+      seen[n_found] = v;
+      found[n_found++] = "python3";
+    }
+    const char *full = getenv("MPROC_TEST_FULL");
+    for (size_t i = 0; full && strcmp(full, "1") == 0 &&
+                       i < sizeof versions / sizeof *versions;
+         i++) {
+      v = python_version(versions[i]);
+      bool dup = false;
+      for (int k = 0; k < n_found; k++)
+        dup = dup || seen[k] == v;
+      if (v < 0)
+        print_message("%s not found: its live run is skipped\n", versions[i]);
+      else if (dup)
+        print_message("%s: a version already run, not run again\n",
+                      versions[i]);
+      else {
+        seen[n_found] = v;
+        found[n_found++] = versions[i];
+      }
+    }
+  }
+  int n = n_found < max ? n_found : max;
+  for (int i = 0; i < n; i++)
+    out[i] = found[i];
+  return n;
+}
+
 harness_thread_t *harness_thread_start(void (*fn)(void *), void *arg) {
   harness_thread_t *t = calloc(1, sizeof *t);
   assert_non_null(t);

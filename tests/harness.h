@@ -190,6 +190,13 @@ typedef struct harness_command {
 void harness_command_main(void *arg);
 void harness_thread_join(harness_thread_t *t);
 
+/* The Python interpreters the live interop tests run against, as commands
+ * (at most max of them into out; their count returned). CI size: python3,
+ * if it runs. Full size (MPROC_TEST_FULL=1): also every python3.X (3.8 to
+ * 3.14) that runs and is of a version not listed yet, each absent one
+ * noted. Probed once per process (a pyenv shim costs a second a call). */
+int harness_pythons(const char **out, int max);
+
 /* A process-local mutex (pthread, or a critical section); trylock returns 1
  * when it took the lock, 0 when another thread holds it. */
 typedef struct harness_mutex harness_mutex_t;

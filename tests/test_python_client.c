@@ -241,19 +241,31 @@ static int c_sharer(const mproc_value_t *args, size_t nargs) {
   return 0;
 }
 
-static bool have_python(void) {
-  static int have = -1; /* probed once: a pyenv shim costs a second */
-  if (have < 0)
-    have = system("python3 -c pass") == 0;
-  return have == 1;
-}
+/* The interpreter of the running case (see EACH_PYTHON). */
+static const char *py = "python3";
+
+/* test_<body>: body once per interpreter of harness_pythons() (python3;
+ * in full size every python3.X too), skipped with a note without one. */
+#define EACH_PYTHON(body)                                                      \
+  static void test_##body(void **state) {                                      \
+    const char *list[8];                                                       \
+    int n = harness_pythons(list, 8);                                          \
+    if (n == 0)                                                                \
+      print_message("python3 not found: the live Python client is "            \
+                    "skipped\n");                                              \
+    for (int i = 0; i < n; i++) {                                              \
+      py = list[i];                                                            \
+      print_message("with %s\n", py);                                          \
+      body(state);                                                             \
+    }                                                                          \
+  }
 
 static void python_cmd(harness_command_t *r, const char *mode,
                        const char *address) {
   char hex[2 * sizeof KEY + 1];
   for (size_t i = 0; i < sizeof KEY; i++)
     snprintf(hex + 2 * i, 3, "%02x", KEY[i]);
-  snprintf(r->cmd, sizeof r->cmd, "python3 %s %s %s %s", MPROC_PY_CLIENT, mode,
+  snprintf(r->cmd, sizeof r->cmd, "%s %s %s %s %s", py, MPROC_PY_CLIENT, mode,
            address, hex);
   r->status = -1;
 }
@@ -266,11 +278,7 @@ static mproc_manager_t *start(mproc_start_method_t method) {
   return m;
 }
 
-static void test_python_typeids(void **state) {
-  if (!have_python()) {
-    print_message("python3 not found: the live Python client is skipped\n");
-    return;
-  }
+static void python_typeids(void **state) {
   mproc_manager_t *m = start(TEST_METHOD(state));
   harness_command_t r;
   python_cmd(&r, "typeids", mproc_manager_address(m));
@@ -283,11 +291,7 @@ static void test_python_typeids(void **state) {
   assert_int_equal(mproc_manager_shutdown(m), 0);
 }
 
-static void test_python_shares_with_c(void **state) {
-  if (!have_python()) {
-    print_message("python3 not found: the live Python client is skipped\n");
-    return;
-  }
+static void python_shares_with_c(void **state) {
   mproc_manager_t *m = start(TEST_METHOD(state));
   harness_command_t r;
   python_cmd(&r, "share", mproc_manager_address(m));
@@ -299,6 +303,9 @@ static void test_python_shares_with_c(void **state) {
   assert_int_equal(r.status, 0);
   assert_int_equal(mproc_manager_shutdown(m), 0);
 }
+
+EACH_PYTHON(python_typeids)
+EACH_PYTHON(python_shares_with_c)
 
 #endif /* !_WIN32 */
 

@@ -213,12 +213,8 @@ static void plain_values(mproc_value_t *v, size_t *n) {
   *n = k;
 }
 
-static bool have_python(void) {
-  static int have = -1;
-  if (have < 0)
-    have = system("python3 -c pass") == 0;
-  return have == 1;
-}
+/* The interpreter of the running case (see EACH_PYTHON). */
+static const char *py = "python3";
 
 typedef struct pyserver {
   char address[MPROC__ADDR_MAX];
@@ -234,7 +230,7 @@ static void python_cmd(harness_command_t *r, const char *mode,
   char hex[2 * MPROC_AUTHKEY_MAX + 1] = "";
   for (size_t i = 0; i < klen; i++)
     snprintf(hex + 2 * i, 3, "%02x", key[i]);
-  snprintf(r->cmd, sizeof r->cmd, "python3 %s %s %s %s", MPROC_PY_SERVER, mode,
+  snprintf(r->cmd, sizeof r->cmd, "%s %s %s %s %s", py, MPROC_PY_SERVER, mode,
            address, hex);
   r->status = -1;
 }
@@ -328,14 +324,21 @@ static int pyserver_teardown(void **state) {
   return 0;
 }
 
-#define SKIP_WITHOUT_PYTHON()                                                  \
-  do {                                                                         \
-    if (!have_python()) {                                                      \
+/* test_<body>: body once per interpreter of harness_pythons() (python3;
+ * in full size every python3.X too), skipped with a note without one. */
+#define EACH_PYTHON(body)                                                      \
+  static void test_##body(void **state) {                                      \
+    const char *list[8];                                                       \
+    int n = harness_pythons(list, 8);                                          \
+    if (n == 0)                                                                \
       print_message("python3 not found: the live CPython server is "           \
                     "skipped\n");                                              \
-      return;                                                                  \
+    for (int i = 0; i < n; i++) {                                              \
+      py = list[i];                                                            \
+      print_message("with %s\n", py);                                          \
+      body(state);                                                             \
     }                                                                          \
-  } while (0)
+  }
 
 static void expect_owned(mproc_value_t *got, const mproc_value_t *want) {
   assert_non_null(got);
@@ -634,9 +637,8 @@ static void check_named(mproc_manager_t *m) {
   mproc_proxy_destroy(q);
 }
 
-static void test_typeids(void **state) {
+static void typeids(void **state) {
   (void)state;
-  SKIP_WITHOUT_PYTHON();
   static pyserver_t s; /* outlives a failed case, for its teardown */
   pyserver_start(&s);
   check_queue(s.m);
@@ -671,8 +673,7 @@ static int child_uses_proxy(const mproc_value_t *args, size_t nargs) {
   return 0;
 }
 
-static void test_child(void **state) {
-  SKIP_WITHOUT_PYTHON();
+static void child(void **state) {
   static pyserver_t s; /* outlives a failed case, for its teardown */
   pyserver_start(&s);
   mproc_proxy_t *q = NULL, *e = NULL;
@@ -696,9 +697,8 @@ static void test_child(void **state) {
  * reference from its encoding, which the decoded copy takes over when it
  * is used, and drops when destroyed. Such a copy connects with this
  * process's key, as CPython's unpickled proxies do: the server has it. */
-static void test_encoded_copy(void **state) {
+static void encoded_copy(void **state) {
   (void)state;
-  SKIP_WITHOUT_PYTHON();
   static pyserver_t s; /* outlives a failed case, for its teardown */
   uint8_t key[MPROC_AUTHKEY_LEN];
   assert_int_equal(mproc_authkey(key), 0);
@@ -773,8 +773,7 @@ static int c_sharer(const mproc_value_t *args, size_t nargs) {
   return 0;
 }
 
-static void test_share_with_python(void **state) {
-  SKIP_WITHOUT_PYTHON();
+static void share_with_python(void **state) {
   static pyserver_t s; /* outlives a failed case, for its teardown */
   pyserver_start(&s);
   harness_command_t r;
@@ -793,6 +792,11 @@ static void test_share_with_python(void **state) {
   mproc_proxy_destroy(d);
   pyserver_stop(&s, true);
 }
+
+EACH_PYTHON(typeids)
+EACH_PYTHON(child)
+EACH_PYTHON(encoded_copy)
+EACH_PYTHON(share_with_python)
 
 #endif /* !_WIN32 */
 
