@@ -883,14 +883,6 @@ static double harness_env_seconds(const char *name, double dflt) {
  * (die_after_fork), and the manager's server and the resource sharer, forked
  * from the test program, do; their tests would die for the watchdog.
  */
-#if defined(__SANITIZE_THREAD__)
-#define HARNESS_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define HARNESS_TSAN 1
-#endif
-#endif
-
 static void harness_watchdog_start(const char *prog) {
   static harness_thread_t *thread;
   wd_prog = prog;

@@ -21,6 +21,16 @@
 
 #include <cmocka.h>
 
+/* Defined in a ThreadSanitizer build. There a fork child of a process
+ * with threads may not start threads of its own (die_after_fork). */
+#if defined(__SANITIZE_THREAD__)
+#define HARNESS_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define HARNESS_TSAN 1
+#endif
+#endif
+
 /*
  * CHECK(cond, code), in a child function (one that returns its exit code):
  * when @p cond is false, prints where and what failed, with the library's

@@ -753,6 +753,12 @@ static int child_uses_parent_pool(const mproc_value_t *args, size_t nargs) {
     return 94;
   mproc_async_destroy(parent_call);
   mproc_pool_destroy(parent_pool);
+#ifdef HARNESS_TSAN
+  /* Its own pool's threads would be threads started in a fork child of a
+   * threaded process, which ThreadSanitizer does not support: the other
+   * builds check the rest. */
+  return 0;
+#else
   /* A pool of its own works. The parent kept its last map's large blocks
    * for reuse (spare.c): the child must neither hand them out (the list
    * is the parent's, as some thread of the parent left it) nor free them,
@@ -783,6 +789,7 @@ static int child_uses_parent_pool(const mproc_value_t *args, size_t nargs) {
     return 98;
   mproc_pool_destroy(own);
   return 0;
+#endif
 }
 
 static void test_pool_in_another_process(void **state) {
