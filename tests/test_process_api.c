@@ -35,8 +35,11 @@ static int run_child(mproc_fn fn, const mproc_value_t *args, size_t nargs,
   mproc_process_t *p;
   mproc_process_options_t o = {.start_method = method, .name = name};
   int rc = mproc_process_start(&p, fn, args, nargs, &o);
-  if (rc != 0)
+  if (rc != 0) {
+    print_message("mproc_process_start: %s (%s)\n", mproc_err_name(rc),
+                  mproc_last_error());
     return rc;
+  }
   if (started_name)
     snprintf(started_name, cap, "%s", mproc_process_name(p));
   int code = -1000;
