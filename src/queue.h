@@ -153,6 +153,9 @@ int mproc__queue_read_header(mproc_queue_t *q, const uint8_t *hdr,
 extern void (*mproc__spill_moved_hook)(uint32_t seq);
 /* Tests: the number of live spill segments and their bytes. */
 uint32_t mproc__queue_spill_units(mproc_queue_t *q);
+/* Tests: the queue's key, as the names of its segments and anchor carry
+ * it (mproc__spill_key). */
+void mproc__queue_spill_key(mproc_queue_t *q, char *buf, size_t cap);
 /*
  * Puts @p vals only if that takes neither a wait nor a system call (the
  * producer lock free at once, the frame fitting the ring now), else

@@ -62,6 +62,15 @@ static void anchor_name(char *buf, size_t cap, const char *key) {
   snprintf(buf, cap, ANCHOR_PREFIX "%s", key);
 }
 
+/* Removes the anchor named @p name of the queue of @p key. */
+static void anchor_unlink_name(const char *name, const char *key) {
+  char gone[96];
+  /* Sequence 0, which no segment has: the "gone" names of the queue go
+   * together (see mproc__spill_detach). */
+  snprintf(gone, sizeof gone, "mpqd-%s-0", key);
+  mproc__spill_unlink(name, gone);
+}
+
 /* Maps the anchor of @p key; MPROC_E_NOTFOUND when there is none. */
 static int anchor_open(mproc__shm_t *m, const char *key) {
   char name[96];
@@ -122,8 +131,17 @@ int mproc__anchor_make(mproc_queue_t *q) {
   mproc__spill_key(key, sizeof key, sp);
   anchor_name(name, sizeof name, key);
   mproc__shm_t m = {NULL, 0, MPROC__INVALID_HANDLE};
-  /* Made by a producer that died before its end: finished here. */
+  /* Made by a producer that died before its end: finished here. One that
+   * died between making the file and giving it its size left it too small
+   * (MPROC_E_DECODE): nothing is listed in it yet, so it is made anew.
+   * Before, the put that found it failed with MPROC_E_DECODE, and so did
+   * every later spilling put (mproc-crash's queue scenario, a producer
+   * killed in its first spill). */
   int rc = mproc__spill_open(&m, name, ANCHOR_SIZE);
+  if (rc == MPROC_E_DECODE) {
+    anchor_unlink_name(name, key);
+    rc = MPROC_E_NOTFOUND;
+  }
   if (rc == MPROC_E_NOTFOUND)
     rc = mproc__spill_create(&m, name, ANCHOR_SIZE);
   if (rc < 0)
@@ -185,13 +203,10 @@ void mproc__anchor_leave(mproc_queue_t *q, uint32_t pid) {
 
 void mproc__anchor_unlink(mproc_queue_t *q) {
   mproc__spill_shared_t *sp = &q->sh->spill;
-  char key[64], name[96], gone[96];
+  char key[64], name[96];
   mproc__spill_key(key, sizeof key, sp);
   anchor_name(name, sizeof name, key);
-  /* Sequence 0, which no segment has: the "gone" names of the queue go
-   * together (see mproc__spill_detach). */
-  snprintf(gone, sizeof gone, "mpqd-%s-0", key);
-  mproc__spill_unlink(name, gone);
+  anchor_unlink_name(name, key);
   mproc__store32(&sp->anchored, 0);
 }
 

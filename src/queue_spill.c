@@ -593,6 +593,11 @@ int mproc__spill_get(mproc_queue_t *q, void *buf, size_t cap, uint8_t **out,
   return 0;
 }
 
+/* For tests (white-box): the queue's key. */
+void mproc__queue_spill_key(mproc_queue_t *q, char *buf, size_t cap) {
+  mproc__spill_key(buf, cap, &q->sh->spill);
+}
+
 /* For tests (white-box): 64 KiB units of live spill segments. */
 uint32_t mproc__queue_spill_units(mproc_queue_t *q) {
   return mproc__load32(&q->sh->spill.units);

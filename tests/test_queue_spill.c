@@ -563,6 +563,38 @@ static int child_spill_and_stay(const mproc_value_t *args, size_t nargs) {
 /* A process killed holding a spilled queue leaves its segments; the next
  * queue creation (in any process) removes them, and only those whose
  * creator is dead. */
+/* A producer killed while it made the queue's anchor, after the file was
+ * made and before it had its size, left a file too small to map: every
+ * later spilling put failed with MPROC_E_DECODE (found by mproc-crash's
+ * queue scenario). The next maker makes it anew. */
+static void test_anchor_maker_died_unsized(void **state) {
+  (void)state;
+  mproc_queue_t *q;
+  mproc_queue_options_t o = {0, 4096};
+  assert_int_equal(mproc_queue_create(&q, &o), 0);
+  char key[64], name[96];
+  mproc__queue_spill_key(q, key, sizeof key);
+  snprintf(name, sizeof name, "mpqh-%s", key);
+  /* What the dead maker left: the name, with less than an anchor's size. */
+  mproc__shm_t m = {NULL, 0, MPROC__INVALID_HANDLE};
+  assert_int_equal(mproc__spill_create(&m, name, 64), 0);
+  mproc__shm_close(&m);
+  assert_int_equal(anchors_of(mproc_getpid()), 1);
+  uint8_t item[ITEM];
+  int64_t n = 200; /* 4 KiB of ring: most of them spill */
+  for (int64_t i = 0; i < n; i++) {
+    fill_item(item, i);
+    assert_int_equal(mproc_queue_put_bytes(q, item, ITEM, 0), 0);
+  }
+  assert_true(mproc__queue_spill_units(q) > 0);
+  assert_int_equal(anchors_of(mproc_getpid()), 1);
+  assert_int_equal(drain_in_order(q, 0, n, 5, NULL), 0);
+  mproc_queue_destroy(q);
+  assert_int_equal(my_segments(), 0);
+  assert_int_equal(anchors_of(mproc_getpid()), 0);
+  assert_int_equal(my_released(), 0);
+}
+
 static void test_sweep_dead_creator(void **state) {
   mproc_event_t *ready, *stay;
   assert_int_equal(mproc_event_create(&ready), 0);
@@ -751,6 +783,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_consumer_dies_before_unlink),
       cmocka_unit_test(test_unbounded_never_full),
       cmocka_unit_test(test_maxsize_unchanged),
+      cmocka_unit_test(test_anchor_maker_died_unsized),
       cmocka_unit_test(test_sweep_dead_creator),
       cmocka_unit_test(test_sweep_spares_live_holder),
   };
