@@ -911,7 +911,11 @@ static void join_all(mproc_process_t **procs, int from, int to, int victim,
     if (i == victim)
       continue;
     int code = join_code(procs[i], timeout);
-    if (code != 0)
+    /* 3: a status code no rule allows; the first one seen is kept. */
+    if (code == 3 && ld(C_ERR))
+      crash_fail("%s %d exited with 3 (unexpected status %s)", who, i,
+                 mproc_err_name((int)ld(C_ERR_CODE)));
+    else if (code != 0)
       crash_fail("%s %d exited with %d", who, i, code);
   }
 }
