@@ -150,6 +150,26 @@ int mproc__pickle_from_value(mproc__pk_arena_t *a, const mproc_value_t *v,
  * once shared nodes are copied, MPROC_E_NOMEM. */
 int mproc__pickle_to_value(const mproc__pk_t *root, mproc_value_t **out);
 
+/* What values converted from nodes point into while one manager message is
+ * read or built (the server's and the client's CPython sides): buffers,
+ * freed with free(), and converted values, freed with
+ * mproc_values_free(v, 1). Zero-initialized when empty. */
+typedef struct mproc__pk_keep {
+  void **p;
+  size_t np, capp;
+  mproc_value_t **v;
+  size_t nv, capv;
+} mproc__pk_keep_t;
+/* Keeps @p p (or @p v) until mproc__pk_keep_clear(): 0, or MPROC_E_NOMEM
+ * naming @p what (the message), and then it is freed at once. */
+int mproc__pk_keep_ptr(mproc__pk_keep_t *k, void *p, const char *what);
+int mproc__pk_keep_value(mproc__pk_keep_t *k, mproc_value_t *v,
+                         const char *what);
+/* Frees what is kept; the lists stay for the next message. */
+void mproc__pk_keep_clear(mproc__pk_keep_t *k);
+/* Frees what is kept, and the lists. */
+void mproc__pk_keep_free(mproc__pk_keep_t *k);
+
 /* A manager's hosted value (pickle_blob.c): appends to @p b the value
  * encoding of @p x when mproc's values hold it, else a pickle of it. 0,
  * or the encoders' failures. */

@@ -325,3 +325,62 @@ int mproc__pickle_to_value(const mproc__pk_t *root, mproc_value_t **out) {
   free(t.arrays);
   return rc;
 }
+
+/* ------------------------------------------------------------------------ */
+/* What converted values point into                                         */
+/* ------------------------------------------------------------------------ */
+
+/* Room for one more entry in a list of @p size-byte entries. */
+static bool keep_room(void **list, size_t n, size_t *cap, size_t size) {
+  if (n < *cap)
+    return true;
+  size_t c = *cap ? 2 * *cap : 8;
+  void *q = realloc(*list, c * size);
+  if (!q)
+    return false;
+  *list = q;
+  *cap = c;
+  return true;
+}
+
+int mproc__pk_keep_ptr(mproc__pk_keep_t *k, void *p, const char *what) {
+  void *list = k->p;
+  bool ok = keep_room(&list, k->np, &k->capp, sizeof *k->p);
+  k->p = list;
+  if (!ok) {
+    free(p);
+    return mproc__err(MPROC_E_NOMEM, "%s", what);
+  }
+  k->p[k->np++] = p;
+  return 0;
+}
+
+int mproc__pk_keep_value(mproc__pk_keep_t *k, mproc_value_t *v,
+                         const char *what) {
+  void *list = k->v;
+  bool ok = keep_room(&list, k->nv, &k->capv, sizeof *k->v);
+  k->v = list;
+  if (!ok) {
+    mproc_values_free(v, 1);
+    return mproc__err(MPROC_E_NOMEM, "%s", what);
+  }
+  k->v[k->nv++] = v;
+  return 0;
+}
+
+void mproc__pk_keep_clear(mproc__pk_keep_t *k) {
+  for (size_t i = 0; i < k->np; i++)
+    free(k->p[i]);
+  for (size_t i = 0; i < k->nv; i++)
+    mproc_values_free(k->v[i], 1);
+  k->np = k->nv = 0;
+}
+
+void mproc__pk_keep_free(mproc__pk_keep_t *k) {
+  mproc__pk_keep_clear(k);
+  free(k->p);
+  free(k->v);
+  k->p = NULL;
+  k->v = NULL;
+  k->capp = k->capv = 0;
+}

@@ -656,53 +656,15 @@ done:
 /* Replies                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* What the results point into until they are copied into one block:
- * buffers (free()) and decoded values (mproc_values_free()). */
-typedef struct scratch {
-  void **p;
-  size_t np, capp;
-  mproc_value_t **v;
-  size_t nv, capv;
-} scratch_t;
+/* What the results point into until they are copied into one block. */
+typedef mproc__pk_keep_t scratch_t;
 
-static void scratch_free(scratch_t *s) {
-  for (size_t i = 0; i < s->np; i++)
-    free(s->p[i]);
-  for (size_t i = 0; i < s->nv; i++)
-    mproc_values_free(s->v[i], 1);
-  free(s->p);
-  free(s->v);
-}
-
-/* Keeps @p p (freed now on failure). */
 static int keep_p(scratch_t *s, void *p) {
-  if (s->np == s->capp) {
-    size_t cap = s->capp ? 2 * s->capp : 8;
-    void **q = realloc(s->p, cap * sizeof *q);
-    if (!q) {
-      free(p);
-      return mproc__err(MPROC_E_NOMEM, "a reply");
-    }
-    s->p = q;
-    s->capp = cap;
-  }
-  s->p[s->np++] = p;
-  return 0;
+  return mproc__pk_keep_ptr(s, p, "a reply");
 }
 
 static int keep_v(scratch_t *s, mproc_value_t *v) {
-  if (s->nv == s->capv) {
-    size_t cap = s->capv ? 2 * s->capv : 8;
-    mproc_value_t **q = realloc(s->v, cap * sizeof *q);
-    if (!q) {
-      mproc_values_free(v, 1);
-      return mproc__err(MPROC_E_NOMEM, "a reply");
-    }
-    s->v = q;
-    s->capv = cap;
-  }
-  s->v[s->nv++] = v;
-  return 0;
+  return mproc__pk_keep_value(s, v, "a reply");
 }
 
 static int malformed(const char *what) {
@@ -1094,7 +1056,7 @@ static int reply_decode(const mproc__request_t *rq, int kind,
   if (rc == 0 && res && (rc = mproc_value_copy(out, n, res)) == 0)
     *nres = n;
 done:
-  scratch_free(&s);
+  mproc__pk_keep_free(&s);
   mproc__pk_arena_free(&a);
   return rc;
 }

@@ -75,10 +75,7 @@ typedef struct pyconn {
   char failmsg[256];
   mproc_value_t av[MPROC__REQUEST_ARGS_MAX];
   /* What the converted arguments own, freed at the next request. */
-  void **owned;
-  size_t nowned, capowned;
-  mproc_value_t **vowned;
-  size_t nvowned, capvowned;
+  mproc__pk_keep_t kept;
 } pyconn_t;
 
 static volatile uint32_t next_owner;
@@ -103,11 +100,7 @@ static void *conn_open(void) {
 static void conn_reset(pyconn_t *c) {
   mproc__pk_arena_free(&c->arena);
   mproc__pk_arena_init(&c->arena);
-  for (size_t i = 0; i < c->nowned; i++)
-    free(c->owned[i]);
-  for (size_t i = 0; i < c->nvowned; i++)
-    mproc_values_free(c->vowned[i], 1);
-  c->nowned = c->nvowned = 0;
+  mproc__pk_keep_clear(&c->kept);
   c->args = c->kwds = c->key = c->dflt = NULL;
   c->method = "";
   c->reply = R_NONE;
@@ -122,40 +115,16 @@ static void conn_close(void *cs) {
     return;
   conn_reset(c);
   mproc__pk_arena_free(&c->arena);
-  free(c->owned);
-  free(c->vowned);
+  mproc__pk_keep_free(&c->kept);
   free(c);
-}
-
-static int own(pyconn_t *c, void *p) {
-  if (c->nowned == c->capowned) {
-    size_t cap = c->capowned ? 2 * c->capowned : 8;
-    void **o = realloc(c->owned, cap * sizeof *o);
-    if (!o)
-      return mproc__err(MPROC_E_NOMEM, "a request's arguments");
-    c->owned = o;
-    c->capowned = cap;
-  }
-  c->owned[c->nowned++] = p;
-  return 0;
-}
-
-static int vown(pyconn_t *c, mproc_value_t *v) {
-  if (c->nvowned == c->capvowned) {
-    size_t cap = c->capvowned ? 2 * c->capvowned : 8;
-    mproc_value_t **o = realloc(c->vowned, cap * sizeof *o);
-    if (!o)
-      return mproc__err(MPROC_E_NOMEM, "a request's arguments");
-    c->vowned = o;
-    c->capvowned = cap;
-  }
-  c->vowned[c->nvowned++] = v;
-  return 0;
 }
 
 /* ------------------------------------------------------------------------ */
 /* Arguments                                                                */
 /* ------------------------------------------------------------------------ */
+
+/* What a failed keep names. */
+#define ARGS "a request's arguments"
 
 static bool is_str(const mproc__pk_t *x, const char *s) {
   return x && x->kind == MPROC__PK_STR && strcmp((const char *)x->p, s) == 0;
@@ -239,12 +208,14 @@ static int blob_arg(pyconn_t *c, const mproc__pk_t *x, mproc_value_t *out) {
   int rc = mproc__pickle_to_blob(x, &b);
   if (rc == 0 && b.err)
     rc = mproc__err(b.err, "a stored value: out of memory");
-  if (rc == 0 && (rc = own(c, b.p)) == 0) {
-    *out = mproc_bytes(b.p ? b.p : (void *)"", b.len);
-    return 0;
+  if (rc < 0) {
+    free(b.p);
+    return rc;
   }
-  free(b.p);
-  return rc;
+  if ((rc = mproc__pk_keep_ptr(&c->kept, b.p, ARGS)) < 0)
+    return rc;
+  *out = mproc_bytes(b.p ? b.p : (void *)"", b.len);
+  return 0;
 }
 
 /* A plain value (a dict key, an Array's items). */
@@ -259,10 +230,8 @@ static int value_arg(pyconn_t *c, const mproc__pk_t *x, mproc_value_t *out) {
                                            "(%s)",
                                            c->method, mproc_last_error())
                               : rc;
-  if ((rc = vown(c, v)) < 0) {
-    mproc_values_free(v, 1);
+  if ((rc = mproc__pk_keep_value(&c->kept, v, ARGS)) < 0)
     return rc;
-  }
   *out = *v;
   return 0;
 }
@@ -272,9 +241,9 @@ static int list_new(pyconn_t *c, size_t n, mproc_value_t **items) {
   *items = malloc((n ? n : 1) * sizeof **items);
   if (!*items)
     return mproc__err(MPROC_E_NOMEM, "a request's arguments");
-  int rc = own(c, *items);
+  int rc = mproc__pk_keep_ptr(&c->kept, *items, ARGS);
   if (rc < 0)
-    free(*items);
+    *items = NULL;
   return rc;
 }
 
