@@ -308,31 +308,27 @@ static int proxy_conn_get(mproc_proxy_t *p, pconn_t *out) {
     rc = mproc__mclient_open(p->address, p->key, p->keylen, &c);
   if (rc < 0)
     return rc;
-  if (p->wire->client_refs) {
-    mproc__request_t rq = mproc__mrequest(OP_ATTACH, 0, NULL, 0);
-    rc = mproc__mclient_call(c, p->wire, p->kind, &rq, NULL, NULL);
-    if (rc < 0) {
-      mproc__net_close(c);
-      return rc;
-    }
-    *out = (pconn_t){.c = c, .thread = self};
-    return 0;
+  mproc_value_t a[3];
+  size_t na = 0;
+  if (!own) {
+    /* The first attach of a copy encoded with a lease releases it: this
+     * connection holds its own reference from now on. */
+    mproc__mutex_lock(p->mu);
+    bool leased = p->leased;
+    p->leased = false;
+    mproc__mutex_unlock(p->mu);
+    a[na++] = mproc_int((int64_t)p->id);
+    a[na++] = mproc_int(p->kind);
+    a[na++] = mproc_bool(leased);
   }
-  /* The first attach of a copy encoded with a lease releases it: this
-   * connection holds its own reference from now on. */
-  mproc__mutex_lock(p->mu);
-  bool leased = p->leased;
-  p->leased = false;
-  mproc__mutex_unlock(p->mu);
-  mproc_value_t a[3] = {mproc_int((int64_t)p->id), mproc_int(p->kind),
-                        mproc_bool(leased)};
-  mproc__request_t rq = mproc__mrequest(OP_ATTACH, 0, a, 3);
+  mproc__request_t rq = mproc__mrequest(OP_ATTACH, 0, na ? a : NULL, na);
   rc = mproc__mclient_call(c, p->wire, p->kind, &rq, NULL, NULL);
   if (rc < 0) {
     mproc__net_close(c);
     return rc;
   }
-  *out = (pconn_t){.c = c};
+  /* A CPython server's connection serves its opening thread alone. */
+  *out = own ? (pconn_t){.c = c, .thread = self} : (pconn_t){.c = c};
   return 0;
 }
 
