@@ -1357,6 +1357,38 @@ int harness_pythons(const char **out, int max) {
   return n;
 }
 
+const char *harness_python = "python3";
+
+void harness_python_plain(mproc_value_t *v, size_t *n) {
+  static const uint8_t b[2] = {0, 0xff};
+  static mproc_value_t t[2], l2[2], l[2], d[4];
+  size_t k = 0;
+  t[0] = mproc_int(1);
+  t[1] = mproc_str("a");
+  l2[0] = mproc_int(2);
+  l2[1] = mproc_int(3);
+  l[0] = mproc_int(1);
+  l[1] = mproc_list(l2, 2);
+  d[0] = mproc_str("k");
+  d[1] = mproc_int(1);
+  d[2] = mproc_int(2);
+  d[3] = mproc_str("v");
+  v[k++] = mproc_none();
+  v[k++] = mproc_bool(true);
+  v[k++] = mproc_bool(false);
+  v[k++] = mproc_int(0);
+  v[k++] = mproc_int(-7);
+  v[k++] = mproc_int((int64_t)1 << 62);
+  v[k++] = mproc_double(1.5);
+  v[k++] = mproc_str("h\xc3\xa9llo");
+  v[k++] = mproc_bytes(b, 2);
+  v[k++] = mproc_tuple(t, 2);
+  v[k++] = mproc_list(l, 2);
+  v[k++] = mproc_dict(d, 2);
+  v[k++] = mproc_tuple(NULL, 0);
+  *n = k;
+}
+
 harness_thread_t *harness_thread_start(void (*fn)(void *), void *arg) {
   harness_thread_t *t = calloc(1, sizeof *t);
   assert_non_null(t);

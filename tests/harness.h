@@ -206,6 +206,27 @@ void harness_thread_join(harness_thread_t *t);
  * 3.14) that runs and is of a version not listed yet, each absent one
  * noted. Probed once per process (a pyenv shim costs a second a call). */
 int harness_pythons(const char **out, int max);
+/* The interpreter command of the running live case (HARNESS_EACH_PYTHON). */
+extern const char *harness_python;
+/* test_<body>: body once per interpreter of harness_pythons(), named in
+ * harness_python while it runs; without one, skipped with a note that
+ * names @p what. */
+#define HARNESS_EACH_PYTHON(body, what)                                        \
+  static void test_##body(void **state) {                                      \
+    const char *list[8];                                                       \
+    int n = harness_pythons(list, 8);                                          \
+    if (n == 0)                                                                \
+      print_message("python3 not found: %s is skipped\n", what);               \
+    for (int i = 0; i < n; i++) {                                              \
+      harness_python = list[i];                                                \
+      print_message("with %s\n", harness_python);                              \
+      body(state);                                                             \
+    }                                                                          \
+  }
+/* The values tests/python_client.py and tests/python_server.py call PLAIN
+ * (those of Python's that mproc's values hold), in order: *n of them
+ * into v (room for 16), pointing into static storage. */
+void harness_python_plain(mproc_value_t *v, size_t *n);
 
 /* A process-local mutex (pthread, or a critical section); trylock returns 1
  * when it took the lock, 0 when another thread holds it. */

@@ -148,37 +148,6 @@ static void test_vectors_live(void **state) {
 
 #ifndef _WIN32
 
-/* tests/python_client.py's values that cross to C (PLAIN), in order. */
-static void plain_values(mproc_value_t *v, size_t *n) {
-  static const uint8_t b[2] = {0, 0xff};
-  static mproc_value_t t[2], l2[2], l[2], d[4];
-  size_t k = 0;
-  t[0] = mproc_int(1);
-  t[1] = mproc_str("a");
-  l2[0] = mproc_int(2);
-  l2[1] = mproc_int(3);
-  l[0] = mproc_int(1);
-  l[1] = mproc_list(l2, 2);
-  d[0] = mproc_str("k");
-  d[1] = mproc_int(1);
-  d[2] = mproc_int(2);
-  d[3] = mproc_str("v");
-  v[k++] = mproc_none();
-  v[k++] = mproc_bool(true);
-  v[k++] = mproc_bool(false);
-  v[k++] = mproc_int(0);
-  v[k++] = mproc_int(-7);
-  v[k++] = mproc_int((int64_t)1 << 62);
-  v[k++] = mproc_double(1.5);
-  v[k++] = mproc_str("h\xc3\xa9llo");
-  v[k++] = mproc_bytes(b, 2);
-  v[k++] = mproc_tuple(t, 2);
-  v[k++] = mproc_list(l, 2);
-  v[k++] = mproc_dict(d, 2);
-  v[k++] = mproc_tuple(NULL, 0);
-  *n = k;
-}
-
 static const mproc_manager_shared_t shared_table[] = {
     {"c2py", "Queue", 0, false},
     {"py2c", "Queue", 0, false},
@@ -205,7 +174,7 @@ static int c_sharer(const mproc_value_t *args, size_t nargs) {
             mproc_manager_get(m, "py2c", &py2c) == 0 &&
             mproc_manager_get(m, "shared", &d) == 0,
         12);
-  plain_values(vals, &n);
+  harness_python_plain(vals, &n);
   for (size_t i = 0; i < n; i++) {
     mproc_value_t key;
     snprintf(k, sizeof k, "c%u", (unsigned)i);
@@ -241,32 +210,13 @@ static int c_sharer(const mproc_value_t *args, size_t nargs) {
   return 0;
 }
 
-/* The interpreter of the running case (see EACH_PYTHON). */
-static const char *py = "python3";
-
-/* test_<body>: body once per interpreter of harness_pythons() (python3;
- * in full size every python3.X too), skipped with a note without one. */
-#define EACH_PYTHON(body)                                                      \
-  static void test_##body(void **state) {                                      \
-    const char *list[8];                                                       \
-    int n = harness_pythons(list, 8);                                          \
-    if (n == 0)                                                                \
-      print_message("python3 not found: the live Python client is "            \
-                    "skipped\n");                                              \
-    for (int i = 0; i < n; i++) {                                              \
-      py = list[i];                                                            \
-      print_message("with %s\n", py);                                          \
-      body(state);                                                             \
-    }                                                                          \
-  }
-
 static void python_cmd(harness_command_t *r, const char *mode,
                        const char *address) {
   char hex[2 * sizeof KEY + 1];
   for (size_t i = 0; i < sizeof KEY; i++)
     snprintf(hex + 2 * i, 3, "%02x", KEY[i]);
-  snprintf(r->cmd, sizeof r->cmd, "%s %s %s %s %s", py, MPROC_PY_CLIENT, mode,
-           address, hex);
+  snprintf(r->cmd, sizeof r->cmd, "%s %s %s %s %s", harness_python,
+           MPROC_PY_CLIENT, mode, address, hex);
   r->status = -1;
 }
 
@@ -304,8 +254,8 @@ static void python_shares_with_c(void **state) {
   assert_int_equal(mproc_manager_shutdown(m), 0);
 }
 
-EACH_PYTHON(python_typeids)
-EACH_PYTHON(python_shares_with_c)
+HARNESS_EACH_PYTHON(python_typeids, "the live Python client")
+HARNESS_EACH_PYTHON(python_shares_with_c, "the live Python client")
 
 #endif /* !_WIN32 */
 

@@ -182,40 +182,6 @@ static void test_recorded(void **state) {
 static const uint8_t KEY[16] = {'p', 'y', 't', 'h', 'o', 'n', ' ', 's',
                                 'e', 'r', 'v', 'e', 'r', ' ', 'k', 'y'};
 
-/* tests/python_server.py's PLAIN, in order. */
-static void plain_values(mproc_value_t *v, size_t *n) {
-  static const uint8_t b[2] = {0, 0xff};
-  static mproc_value_t t[2], l2[2], l[2], d[4];
-  size_t k = 0;
-  t[0] = mproc_int(1);
-  t[1] = mproc_str("a");
-  l2[0] = mproc_int(2);
-  l2[1] = mproc_int(3);
-  l[0] = mproc_int(1);
-  l[1] = mproc_list(l2, 2);
-  d[0] = mproc_str("k");
-  d[1] = mproc_int(1);
-  d[2] = mproc_int(2);
-  d[3] = mproc_str("v");
-  v[k++] = mproc_none();
-  v[k++] = mproc_bool(true);
-  v[k++] = mproc_bool(false);
-  v[k++] = mproc_int(0);
-  v[k++] = mproc_int(-7);
-  v[k++] = mproc_int((int64_t)1 << 62);
-  v[k++] = mproc_double(1.5);
-  v[k++] = mproc_str("h\xc3\xa9llo");
-  v[k++] = mproc_bytes(b, 2);
-  v[k++] = mproc_tuple(t, 2);
-  v[k++] = mproc_list(l, 2);
-  v[k++] = mproc_dict(d, 2);
-  v[k++] = mproc_tuple(NULL, 0);
-  *n = k;
-}
-
-/* The interpreter of the running case (see EACH_PYTHON). */
-static const char *py = "python3";
-
 typedef struct pyserver {
   char address[MPROC__ADDR_MAX];
   uint8_t key[MPROC_AUTHKEY_MAX];
@@ -230,8 +196,8 @@ static void python_cmd(harness_command_t *r, const char *mode,
   char hex[2 * MPROC_AUTHKEY_MAX + 1] = "";
   for (size_t i = 0; i < klen; i++)
     snprintf(hex + 2 * i, 3, "%02x", key[i]);
-  snprintf(r->cmd, sizeof r->cmd, "%s %s %s %s %s", py, MPROC_PY_SERVER, mode,
-           address, hex);
+  snprintf(r->cmd, sizeof r->cmd, "%s %s %s %s %s", harness_python,
+           MPROC_PY_SERVER, mode, address, hex);
   r->status = -1;
 }
 
@@ -324,22 +290,6 @@ static int pyserver_teardown(void **state) {
   return 0;
 }
 
-/* test_<body>: body once per interpreter of harness_pythons() (python3;
- * in full size every python3.X too), skipped with a note without one. */
-#define EACH_PYTHON(body)                                                      \
-  static void test_##body(void **state) {                                      \
-    const char *list[8];                                                       \
-    int n = harness_pythons(list, 8);                                          \
-    if (n == 0)                                                                \
-      print_message("python3 not found: the live CPython server is "           \
-                    "skipped\n");                                              \
-    for (int i = 0; i < n; i++) {                                              \
-      py = list[i];                                                            \
-      print_message("with %s\n", py);                                          \
-      body(state);                                                             \
-    }                                                                          \
-  }
-
 static void expect_owned(mproc_value_t *got, const mproc_value_t *want) {
   assert_non_null(got);
   if (!mproc_value_equal(got, want)) {
@@ -356,7 +306,7 @@ static void check_queue(mproc_manager_t *m) {
   mproc_proxy_t *q = NULL, *b = NULL, *j = NULL;
   mproc_value_t vals[16], *got = NULL;
   size_t n = 0, size = 0;
-  plain_values(vals, &n);
+  harness_python_plain(vals, &n);
   assert_int_equal(mproc_manager_queue(m, 0, &q), 0);
   assert_string_equal(mproc_proxy_type_name(q), "Queue");
   for (size_t i = 0; i < n; i++)
@@ -513,7 +463,7 @@ static void check_dict(mproc_manager_t *m) {
   mproc_value_t vals[16], *got = NULL;
   size_t n = 0, len = 0;
   char k[16];
-  plain_values(vals, &n);
+  harness_python_plain(vals, &n);
   assert_int_equal(mproc_manager_dict(m, &d), 0);
   for (size_t i = 0; i < n; i++) {
     snprintf(k, sizeof k, "k%u", (unsigned)i);
@@ -574,7 +524,7 @@ static void check_list(mproc_manager_t *m) {
   mproc_proxy_t *l = NULL;
   mproc_value_t vals[16], *got = NULL;
   size_t n = 0, len = 0, at = 0;
-  plain_values(vals, &n);
+  harness_python_plain(vals, &n);
   assert_int_equal(mproc_manager_list(m, &l), 0);
   for (size_t i = 0; i < n; i++)
     assert_int_equal(mproc_proxy_list_append(l, &vals[i]), 0);
@@ -744,7 +694,7 @@ static int c_sharer(const mproc_value_t *args, size_t nargs) {
   CHECK(mproc_manager_get(m, "get_queue", &q) == 0 &&
             mproc_manager_get(m, "get_dict", &d) == 0,
         13);
-  plain_values(vals, &n);
+  harness_python_plain(vals, &n);
   for (size_t i = 0; i < n; i++) {
     CHECK(mproc_proxy_queue_get(q, &got, 30) == 0, 14);
     CHECK(mproc_value_equal(got, &vals[i]), 15);
@@ -793,10 +743,10 @@ static void share_with_python(void **state) {
   pyserver_stop(&s, true);
 }
 
-EACH_PYTHON(typeids)
-EACH_PYTHON(child)
-EACH_PYTHON(encoded_copy)
-EACH_PYTHON(share_with_python)
+HARNESS_EACH_PYTHON(typeids, "the live CPython server")
+HARNESS_EACH_PYTHON(child, "the live CPython server")
+HARNESS_EACH_PYTHON(encoded_copy, "the live CPython server")
+HARNESS_EACH_PYTHON(share_with_python, "the live CPython server")
 
 #endif /* !_WIN32 */
 
