@@ -150,6 +150,10 @@ int mproc__pickle_from_value(mproc__pk_arena_t *a, const mproc_value_t *v,
  * once shared nodes are copied, MPROC_E_NOMEM. */
 int mproc__pickle_to_value(const mproc__pk_t *root, mproc_value_t **out);
 
+/* Python's truth of @p x: None, False, 0, 0.0 and empty str, bytes and
+ * containers are false; an object is true (its __bool__ is never run). */
+bool mproc__pk_truth(const mproc__pk_t *x);
+
 /* What values converted from nodes point into while one manager message is
  * read or built (the server's and the client's CPython sides): buffers,
  * freed with free(), and converted values, freed with

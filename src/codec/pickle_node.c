@@ -326,6 +326,31 @@ int mproc__pickle_to_value(const mproc__pk_t *root, mproc_value_t **out) {
   return rc;
 }
 
+bool mproc__pk_truth(const mproc__pk_t *x) {
+  switch (x->kind) {
+  case MPROC__PK_NONE:
+    return false;
+  case MPROC__PK_BOOL:
+    return x->b;
+  case MPROC__PK_INT:
+    return x->i != 0;
+  case MPROC__PK_FLOAT:
+    return x->d != 0;
+  case MPROC__PK_STR:
+  case MPROC__PK_BYTES:
+  case MPROC__PK_BYTEARRAY:
+    return x->n != 0;
+  case MPROC__PK_TUPLE:
+  case MPROC__PK_LIST:
+  case MPROC__PK_DICT:
+  case MPROC__PK_SET:
+  case MPROC__PK_FROZENSET:
+    return x->nitems != 0;
+  default: /* a big int is never 0; an object's __bool__ is not run */
+    return true;
+  }
+}
+
 /* ------------------------------------------------------------------------ */
 /* What converted values point into                                         */
 /* ------------------------------------------------------------------------ */

@@ -699,19 +699,6 @@ static int to_blob(scratch_t *s, const mproc__pk_t *x, mproc_value_t *out) {
   return 0;
 }
 
-static bool pk_truth(const mproc__pk_t *x) {
-  switch (x->kind) {
-  case MPROC__PK_NONE:
-    return false;
-  case MPROC__PK_BOOL:
-    return x->b;
-  case MPROC__PK_INT:
-    return x->i != 0;
-  default:
-    return true;
-  }
-}
-
 /* Guesses a kind from the methods a typeid exposes (a name registered on
  * CPython's side with BaseManager.register()). */
 static int kind_of_exposed(const mproc__pk_t *e) {
@@ -890,7 +877,7 @@ static int results(const mproc__request_t *rq, int kind, const mproc__pk_t *x,
   case M_ACQUIRE:
   case M_COND_WAIT:
   case M_EVENT_WAIT:
-    if (!pk_truth(x))
+    if (!mproc__pk_truth(x))
       return mproc__err(MPROC_E_TIMEOUT, "timed out");
     return 0;
   case M_BARRIER_WAIT:
@@ -907,7 +894,7 @@ static int results(const mproc__request_t *rq, int kind, const mproc__pk_t *x,
   case M_EVENT_IS_SET:
   case M_QUEUE_FULL:
   case M_DICT_CONTAINS:
-    out[(*n)++] = mproc_bool(pk_truth(x));
+    out[(*n)++] = mproc_bool(mproc__pk_truth(x));
     return 0;
   case M_QUEUE_GET:
   case M_VALUE_GET:

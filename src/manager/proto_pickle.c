@@ -166,21 +166,9 @@ static bool as_num(const mproc__pk_t *x, double *v) {
   return true;
 }
 
+/* An argument's truth, @p dflt when it was not given. */
 static bool truthy(const mproc__pk_t *x, bool dflt) {
-  if (!x)
-    return dflt;
-  switch (x->kind) {
-  case MPROC__PK_NONE:
-    return false;
-  case MPROC__PK_BOOL:
-    return x->b;
-  case MPROC__PK_INT:
-    return x->i != 0;
-  case MPROC__PK_FLOAT:
-    return x->d != 0;
-  default:
-    return true;
-  }
+  return x ? mproc__pk_truth(x) : dflt;
 }
 
 static int bad_args(const pyconn_t *c) {
