@@ -1359,6 +1359,17 @@ int harness_pythons(const char **out, int max) {
 
 const char *harness_python = "python3";
 
+bool harness_dict_has_by(mproc_proxy_t *d, const char *key, double deadline) {
+  mproc_value_t k = mproc_str(key);
+  for (;;) {
+    if (mproc_proxy_dict_contains(d, &k) == 1)
+      return true;
+    if (harness_now() >= deadline)
+      return false;
+    harness_sleep(0.01);
+  }
+}
+
 void harness_python_plain(mproc_value_t *v, size_t *n) {
   static const uint8_t b[2] = {0, 0xff};
   static mproc_value_t t[2], l2[2], l[2], d[4];

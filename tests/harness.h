@@ -122,6 +122,9 @@ void harness_tmpfile(char *buf, size_t size, const char *tag);
 bool harness_repr_is(const mproc_value_t *v, const char *want);
 /* The same for a value the caller owned, which it frees (NULL: false). */
 bool harness_owned_is(mproc_value_t *v, const char *want);
+/* Whether the hosted dict @p d has the str key @p key by @p deadline (a
+ * harness_now() time), looked at every 10 ms: what a peer process set. */
+bool harness_dict_has_by(mproc_proxy_t *d, const char *key, double deadline);
 /* Whether mproc_last_error() is @p want (prints both when not). */
 bool harness_message_is(const char *want);
 

@@ -153,11 +153,6 @@ static const mproc_manager_shared_t shared_table[] = {
     {"py2c", "Queue", 0, false},
     {"shared", "dict", 0, false}};
 
-static bool dict_has(mproc_proxy_t *d, const char *k) {
-  mproc_value_t key = mproc_str(k);
-  return mproc_proxy_dict_contains(d, &key) == 1;
-}
-
 /* args: the address. The C side of "share", at the same time as Python:
  * puts PLAIN into c2py and d["c<i>"], gets Python's from py2c and
  * d["py<i>"], and finds Python's opaque values opaque. */
@@ -188,9 +183,7 @@ static int c_sharer(const mproc_value_t *args, size_t nargs) {
     mproc_values_free(got, 1);
   }
   double deadline = harness_now() + 30;
-  while (!dict_has(d, "py_done") && harness_now() < deadline)
-    harness_sleep(0.01);
-  CHECK(dict_has(d, "py_done"), 17);
+  CHECK(harness_dict_has_by(d, "py_done", deadline), 17);
   for (size_t i = 0; i < n; i++) {
     snprintf(k, sizeof k, "py%u", (unsigned)i);
     mproc_value_t key = mproc_str(k);

@@ -673,11 +673,6 @@ static void encoded_copy(void **state) {
   pyserver_stop(&s, false);                  /* which checks 0 objects */
 }
 
-static bool dict_has(mproc_proxy_t *d, const char *k) {
-  mproc_value_t key = mproc_str(k);
-  return mproc_proxy_dict_contains(d, &key) == 1;
-}
-
 /* args: the address. The C side of "client", at the same time as Python:
  * gets Python's values from get_queue(), puts its own into get_dict(),
  * finds Python's unreadable values unreadable. */
@@ -704,9 +699,7 @@ static int c_sharer(const mproc_value_t *args, size_t nargs) {
     CHECK(mproc_proxy_dict_set(d, &key, &vals[i]) == 0, 16);
   }
   double deadline = harness_now() + 30;
-  while (!dict_has(d, "py_ready") && harness_now() < deadline)
-    harness_sleep(0.01);
-  CHECK(dict_has(d, "py_ready"), 17);
+  CHECK(harness_dict_has_by(d, "py_ready", deadline), 17);
   /* A set and an int beyond 64 bits are no values of mproc's: C cannot
    * read them, and they stay as they were for Python. */
   mproc_value_t set = mproc_str("set"), big = mproc_str("big");
@@ -714,9 +707,7 @@ static int c_sharer(const mproc_value_t *args, size_t nargs) {
   CHECK(mproc_proxy_dict_get(d, &big, &got) == MPROC_E_DECODE, 19);
   mproc_value_t done = mproc_str("c_done"), yes = mproc_bool(true);
   CHECK(mproc_proxy_dict_set(d, &done, &yes) == 0, 20);
-  while (!dict_has(d, "py_done") && harness_now() < deadline)
-    harness_sleep(0.01);
-  CHECK(dict_has(d, "py_done"), 21);
+  CHECK(harness_dict_has_by(d, "py_done", deadline), 21);
   mproc_proxy_destroy(q);
   mproc_proxy_destroy(d);
   CHECK(mproc_manager_shutdown(m) == 0, 22);
