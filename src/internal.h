@@ -283,6 +283,9 @@ int mproc__shm_create(mproc__shm_t *shm, size_t size);
 /* In a spawn child: maps a region received as handle @p h. Takes ownership
  * of @p h, also on failure. */
 int mproc__shm_attach(mproc__shm_t *shm, mproc__handle_t h, size_t size);
+/* In a spawn child: keeps a received handle @p h unmapped, for an attach
+ * later, and out of the children this process spawns. */
+void mproc__shm_adopt(mproc__shm_t *shm, mproc__handle_t h);
 /* Unmaps and closes. Safe on a struct whose create or attach failed, on an
  * already closed one, and on one with addr NULL and h INVALID. */
 void mproc__shm_close(mproc__shm_t *shm);

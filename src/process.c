@@ -191,9 +191,14 @@ static bool has_parent;
 /* CPython's _identity, "1:2" for the second child of the first child of
  * the main process ("" there), from which children's names follow. */
 static const char *self_identity = "";
-/* Where this process's mproc_process_fail() writes (addr NULL: nowhere),
- * mapped without its handle. */
+/* Where this process's mproc_process_fail() writes: nowhere (addr NULL, h
+ * INVALID), mapped without its handle (a fork child's, inherited), or a
+ * handle only (a spawn or forkserver child's), mapped at the first failure
+ * reported: most children never report one, and the mapping is two system
+ * calls and page faults on every child's way to its function.
+ * self_error_once: 0 as set, 1 being mapped, 2 final. */
 static mproc__shm_t self_error = {NULL, 0, MPROC__INVALID_HANDLE};
+static volatile uint32_t self_error_once;
 /* Processes started so far (CPython's _process_counter). */
 static volatile uint32_t started_count;
 
@@ -208,16 +213,19 @@ static void shm_drop_handle(mproc__shm_t *shm) {
 }
 
 /*
- * Makes this process the child described. @p error is mapped already. A
- * fork child holds its parent's region mapped (its parent's own child
- * state, copied): unmapped first, so that it can only ever write its own.
+ * Makes this process the child described. @p error is mapped already (fork)
+ * or only a handle (spawn, forkserver: see self_error). A fork child holds
+ * its parent's region mapped (its parent's own child state, copied):
+ * unmapped first, so that it can only ever write its own.
  */
 static void become_child(const char *name, const char *identity, bool daemon,
                          int64_t parent_pid, const char *parent_name,
                          bool parent_daemon, mproc__shm_t error) {
   mproc__shm_close(&self_error);
   self_error = error;
-  shm_drop_handle(&self_error);
+  if (self_error.addr)
+    shm_drop_handle(&self_error);
+  mproc__store32(&self_error_once, 0);
   parent_proc.name = (char *)(parent_name ? parent_name : "");
   parent_proc.daemon = parent_daemon;
   parent_proc.pid = parent_pid;
@@ -275,8 +283,7 @@ void mproc__boot_record(uint8_t *record, size_t len, mproc__boot_chan_t *chan,
     mproc_set_exit_join(rec.exit_join);
     mproc__shm_t error = {NULL, 0, MPROC__INVALID_HANDLE};
     if (rec.error_wire)
-      rc = mproc__shm_attach(&error, mproc__handle_from_wire(rec.error_wire),
-                             MPROC__ERROR_SHM_SIZE);
+      mproc__shm_adopt(&error, mproc__handle_from_wire(rec.error_wire));
     /* Kept for the process's life, as the parent's handle is. */
     if (rc == 0 && rec.name)
       become_child(rec.name, rec.identity, rec.daemon, rec.parent_pid,
@@ -1013,17 +1020,40 @@ typedef struct {
 
 enum { ERR_EMPTY = 0, ERR_WRITING = 1, ERR_SET = 2 };
 
+/* This process's region, mapped at the first call; NULL: none. */
+static error_region_t *self_region(void) {
+  uint32_t cur = 0;
+  if (mproc__cas32(&self_error_once, &cur, 1)) {
+    if (!self_error.addr && self_error.h != MPROC__INVALID_HANDLE) {
+      mproc__shm_t m;
+      /* A region that cannot be mapped now loses the message, not the
+       * exit code. */
+      if (mproc__shm_attach(&m, self_error.h, MPROC__ERROR_SHM_SIZE) == 0) {
+        self_error = m;
+        shm_drop_handle(&self_error);
+      } else {
+        self_error.h = MPROC__INVALID_HANDLE; /* attach closed it */
+      }
+    }
+    mproc__store32_release(&self_error_once, 2);
+  } else {
+    while (mproc__load32(&self_error_once) != 2)
+      mproc__cpu_relax();
+  }
+  return self_error.addr;
+}
+
 /*
  * Why shared memory and not a pipe to the parent or the exit status: a
  * pipe fills (64 KiB on Linux, less in a Windows pipe's quota) and a child
  * writing more than that, or writing to a parent that stopped reading,
- * blocks or loses it; the exit status carries a byte. A region mapped by
- * both sides before the child runs takes the message whole with no system
- * call, whatever the parent is doing, and the parent reads it once the
- * child is gone.
+ * blocks or loses it; the exit status carries a byte. A region shared by
+ * both sides before the child runs takes the message whole, with no system
+ * call but the mapping at a spawned child's first message, whatever the
+ * parent is doing, and the parent reads it once the child is gone.
  */
 int mproc_process_fail(int exit_code, const char *message) {
-  error_region_t *r = self_error.addr;
+  error_region_t *r = self_region();
   if (!r)
     return exit_code;
   /* Threads of the child that fail at once take turns; the parent reads

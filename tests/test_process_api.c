@@ -497,6 +497,47 @@ static void test_process_fail(void **state) {
   harness_expect_exit(p, 5);
 }
 
+/* Threads of one child that report at once. */
+#define FAIL_THREADS 4
+
+static void fail_thread(void *arg) {
+  char msg[32];
+  snprintf(msg, sizeof msg, "thread %d failed", (int)(intptr_t)arg);
+  (void)mproc_process_fail(6, msg);
+}
+
+/* No args: FAIL_THREADS threads report a failure at the same time, the
+ * first report of a spawned child, which maps its region then. */
+static int child_fail_threads(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  CHECK(nargs == 0, 100);
+  harness_thread_t *t[FAIL_THREADS];
+  for (int i = 0; i < FAIL_THREADS; i++)
+    CHECK((t[i] = harness_thread_start(fail_thread, (void *)(intptr_t)i)) !=
+              NULL,
+          101);
+  for (int i = 0; i < FAIL_THREADS; i++)
+    harness_thread_join(t[i]);
+  return 6;
+}
+
+static void test_fail_from_threads(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  for (int round = 0; round < 5; round++) {
+    mproc_process_t *p = harness_start(child_fail_threads, NULL, 0, m);
+    assert_int_equal(mproc_process_join(p, 60), 0);
+    const char *err = mproc_process_error(p);
+    assert_non_null(err);
+    /* One of the messages, whole. */
+    int who = -1;
+    char tail[16] = "";
+    assert_int_equal(sscanf(err, "thread %d %15s", &who, tail), 2);
+    assert_true(who >= 0 && who < FAIL_THREADS);
+    assert_string_equal(tail, "failed");
+    harness_expect_exit(p, 6);
+  }
+}
+
 static void test_error_while_running(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
   mproc_event_t *e;
@@ -566,6 +607,7 @@ int main(int argc, char **argv) {
   MPROC_REGISTER(child_leave_grandchild);
   MPROC_REGISTER(child_fail);
   MPROC_REGISTER(child_fail_nested);
+  MPROC_REGISTER(child_fail_threads);
   MPROC_REGISTER(task_my_name);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
@@ -575,6 +617,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_active_children),
       cmocka_unit_test(test_parent_join),
       cmocka_unit_test(test_process_fail),
+      cmocka_unit_test(test_fail_from_threads),
       cmocka_unit_test(test_error_while_running),
       cmocka_unit_test(test_register_one_namespace),
   };

@@ -103,6 +103,15 @@ int mproc__shm_attach(mproc__shm_t *shm, mproc__handle_t h, size_t size) {
   return 0;
 }
 
+void mproc__shm_adopt(mproc__shm_t *shm, mproc__handle_t h) {
+  shm->addr = NULL;
+  shm->size = 0;
+  shm->h = h;
+  /* As in attach: the descriptor arrived without close-on-exec. */
+  if (h >= 0)
+    fcntl(h, F_SETFD, FD_CLOEXEC);
+}
+
 void mproc__shm_close(mproc__shm_t *shm) {
   if (shm->addr)
     munmap(shm->addr, shm->size);

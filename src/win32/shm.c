@@ -80,6 +80,13 @@ int mproc__shm_attach(mproc__shm_t *shm, mproc__handle_t h, size_t size) {
   return 0;
 }
 
+void mproc__shm_adopt(mproc__shm_t *shm, mproc__handle_t h) {
+  /* Duplicated into this process as not inheritable already. */
+  shm->addr = NULL;
+  shm->size = 0;
+  shm->h = h;
+}
+
 void mproc__shm_close(mproc__shm_t *shm) {
   if (shm->addr)
     UnmapViewOfFile(shm->addr);
