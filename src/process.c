@@ -745,7 +745,7 @@ int mproc_process_start(mproc_process_t **out, mproc_fn fn,
    * error travels with its result). The region is mapped lazily by the
    * kernel: a child that never fails costs address space, not memory. */
   if (rc == 0 && !p->internal)
-    rc = mproc__shm_create(&p->error_shm, MPROC__ERROR_SHM_SIZE);
+    rc = mproc__proc_error_create(method, &p->error_shm);
   if (rc == 0) {
     spec.name = p->name;
     spec.identity = identity;

@@ -76,6 +76,12 @@ int mproc__proc_start(mproc_process_t *p, const mproc__child_spec_t *spec) {
   }
 }
 
+int mproc__proc_error_create(mproc_start_method_t method, mproc__shm_t *shm) {
+  if (method == MPROC_START_FORKSERVER && mproc__forkserver_spare_error(shm))
+    return 0;
+  return mproc__shm_create(shm, MPROC__ERROR_SHM_SIZE);
+}
+
 void mproc__child_set_daemon(bool daemon) {
   /* PR_SET_PDEATHSIG was set before exec, and survives it. */
   (void)daemon;
