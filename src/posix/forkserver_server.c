@@ -62,7 +62,10 @@ static struct {
    * the server stops and its exit code says so, which the parent counts
    * (mproc_forkserver_stats()). */
   bool refused;
-} fs = {-1, -1, -1, NULL, 0, 0, false};
+  /* No signal is blocked here (as a child starts): nothing to unblock in
+   * each child. */
+  bool mask_empty;
+} fs = {-1, -1, -1, NULL, 0, 0, false, false};
 
 /* In a child of this server: its status socket (a copy that boot leaves
  * open) and its pid, for mproc__fs_child_exiting(). */
@@ -209,9 +212,11 @@ static void child(int status_fd, int *fds, size_t nfds, uint8_t *record,
   fs.n = 0;
   signal(SIGCHLD, SIG_DFL);
   signal(SIGINT, SIG_DFL);
-  sigset_t none;
-  sigemptyset(&none);
-  sigprocmask(SIG_SETMASK, &none, NULL);
+  if (!fs.mask_empty) {
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+  }
   if (daemon)
     mproc__posix_daemon_child(server);
   mproc__parent_reset();
@@ -474,6 +479,12 @@ int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
   int rc = preload(args + 1, nargs - 1);
   if (ready(rc) < 0 || rc < 0)
     return 73;
+#if defined(__GLIBC__)
+  /* After the preload functions, which may block signals. */
+  sigset_t mask;
+  fs.mask_empty =
+      sigprocmask(SIG_SETMASK, NULL, &mask) == 0 && sigisemptyset(&mask) == 1;
+#endif
   pid_t self = getpid();
   bind_early(self);
   for (;;) {
