@@ -887,7 +887,7 @@ static char error_no_memory[] =
 /* Frees a child's handle, which has exited or is left running. */
 static void process_free(mproc_process_t *p) {
   mproc__proc_close(p);
-  mproc__shm_close(&p->error_shm);
+  mproc__proc_error_release(p->method, &p->error_shm);
   if (p->error != error_no_memory)
     free(p->error);
   free(p->name);

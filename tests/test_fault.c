@@ -75,7 +75,7 @@ static world_counts_t world_counts(void) {
   if (op_method == MPROC_START_FORKSERVER) {
     w.handles -= mproc__forkserver_pid() > 0;
     /* And what a start makes ahead for the next one. */
-    w.handles -= mproc__forkserver_spare_handles();
+    w.handles -= mproc__forkserver_held_handles();
     w.children = 0;
   }
   return w;

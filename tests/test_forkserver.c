@@ -257,7 +257,7 @@ static void test_server_killed(void **state) {
 static int child_fork_side(const mproc_value_t *args, size_t nargs) {
   (void)args;
   (void)nargs;
-  CHECK(mproc__forkserver_spare_handles() == 0, 30);
+  CHECK(mproc__forkserver_held_handles() == 0, 30);
   mproc_process_options_t o = {.start_method = MPROC_START_FORKSERVER};
   mproc_process_t *p;
   CHECK(mproc_process_start(&p, child_exit_7, NULL, 0, &o) == 0, 31);
@@ -273,8 +273,9 @@ static int child_wait_7(const mproc_value_t *args, size_t nargs);
 static void test_spares(void **state) {
   mproc_start_method_t m = TEST_METHOD(state);
   harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
-  /* A status socket pair and an error region, made for the next start. */
-  assert_int_equal(mproc__forkserver_spare_handles(), 3);
+  /* A status socket pair and an error region, made for the next start, and
+   * the destroyed child's status socket and pidfd, closed by it. */
+  assert_int_equal(mproc__forkserver_held_handles(), 3 + 2);
   /* The parent's next start, in flight while a fork child starts its own
    * forkserver child: each on its own status socket. */
   mproc_event_t *go;
@@ -287,10 +288,18 @@ static void test_spares(void **state) {
   assert_int_equal(mproc_event_set(go), 0);
   harness_expect_exit(waiting, 7);
   mproc_event_destroy(go);
-  /* Each start took the spares and made new ones: nothing accumulates. */
+  /* Each start took the spares, made new ones and closed what the
+   * children destroyed before it left: nothing accumulates. */
   for (int i = 0; i < 20; i++)
     harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
-  assert_int_equal(mproc__forkserver_spare_handles(), 3);
+  assert_int_equal(mproc__forkserver_held_handles(), 3 + 2);
+  /* Destroyed children beyond the list's room are released at once. */
+  mproc_process_t *many[20];
+  for (int i = 0; i < 20; i++)
+    many[i] = harness_start(child_exit_7, NULL, 0, m);
+  for (int i = 0; i < 20; i++)
+    harness_expect_exit(many[i], 7);
+  assert_true(mproc__forkserver_held_handles() <= 3 + 16);
 }
 
 /* args: event never set. Waits for as long as its parent lets it. */

@@ -82,6 +82,13 @@ int mproc__proc_error_create(mproc_start_method_t method, mproc__shm_t *shm) {
   return mproc__shm_create(shm, MPROC__ERROR_SHM_SIZE);
 }
 
+void mproc__proc_error_release(mproc_start_method_t method, mproc__shm_t *shm) {
+  if (method == MPROC_START_FORKSERVER)
+    mproc__forkserver_later_region(shm);
+  else
+    mproc__shm_close(shm);
+}
+
 void mproc__child_set_daemon(bool daemon) {
   /* PR_SET_PDEATHSIG was set before exec, and survives it. */
   (void)daemon;
@@ -185,8 +192,8 @@ int mproc__proc_signal(mproc_process_t *p, int sig) {
 
 void mproc__proc_close(mproc_process_t *p) {
   if (p->method == MPROC_START_FORKSERVER)
-    mproc__forkserver_close(p);
-  if (p->h >= 0)
+    mproc__forkserver_close(p); /* p->h too */
+  else if (p->h >= 0)
     close(p->h);
   p->h = -1;
 }

@@ -189,6 +189,57 @@ static pthread_mutex_t spare_lock = PTHREAD_MUTEX_INITIALIZER;
 static int spare_sv[2] = {-1, -1};
 static mproc__shm_t spare_error = {NULL, 0, -1};
 
+/*
+ * And what a destroyed child leaves, released there too, under spare_lock:
+ * its status socket and pidfd (whose closes, a socket's above all, and the
+ * unmapping of its error region cost some 20 us here, between one join and
+ * the next start). A bounded list: beyond it, released at once.
+ */
+#define LATER_FDS 16
+#define LATER_REGIONS 8
+static int later_fds[LATER_FDS];
+static size_t later_nfds;
+static mproc__shm_t later_regions[LATER_REGIONS];
+static size_t later_nregions;
+
+/* Closes and unmaps what waits in the lists. Under spare_lock, or in a
+ * fork child (whose copies they are). */
+static void later_drain(void) {
+  for (size_t i = 0; i < later_nfds; i++)
+    close(later_fds[i]);
+  later_nfds = 0;
+  for (size_t i = 0; i < later_nregions; i++)
+    mproc__shm_close(&later_regions[i]);
+  later_nregions = 0;
+}
+
+static void later_fd(int fd) {
+  if (fd < 0)
+    return;
+  pthread_mutex_lock(&spare_lock);
+  bool kept = later_nfds < LATER_FDS;
+  if (kept)
+    later_fds[later_nfds++] = fd;
+  pthread_mutex_unlock(&spare_lock);
+  if (!kept)
+    close(fd);
+}
+
+void mproc__forkserver_later_region(mproc__shm_t *shm) {
+  if (!shm->addr && shm->h < 0)
+    return;
+  pthread_mutex_lock(&spare_lock);
+  bool kept = later_nregions < LATER_REGIONS;
+  if (kept)
+    later_regions[later_nregions++] = *shm;
+  pthread_mutex_unlock(&spare_lock);
+  if (!kept)
+    mproc__shm_close(shm);
+  shm->addr = NULL;
+  shm->size = 0;
+  shm->h = -1;
+}
+
 /* Closes the spares (a fork child's are its parent's: serving both would
  * give two children one socket). Under spare_lock, or in a fork child. */
 static void spares_drop(void) {
@@ -200,10 +251,12 @@ static void spares_drop(void) {
   mproc__shm_close(&spare_error);
 }
 
-/* Makes what is missing of the spares; a failure leaves it to be made on
- * the way of the next start, which reports it then. */
+/* Releases what destroyed children left, and makes what is missing of the
+ * spares; a failure leaves it to be made on the way of the next start,
+ * which reports it then. */
 static void spares_make(void) {
   pthread_mutex_lock(&spare_lock);
+  later_drain();
   if (spare_sv[0] < 0 &&
       socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, spare_sv) < 0)
     spare_sv[0] = spare_sv[1] = -1;
@@ -241,9 +294,11 @@ bool mproc__forkserver_spare_error(mproc__shm_t *shm) {
   return have;
 }
 
-int mproc__forkserver_spare_handles(void) {
+int mproc__forkserver_held_handles(void) {
   pthread_mutex_lock(&spare_lock);
-  int n = (spare_sv[0] >= 0) * 2 + (spare_error.h >= 0);
+  int n = (spare_sv[0] >= 0) * 2 + (spare_error.h >= 0) + (int)later_nfds;
+  for (size_t i = 0; i < later_nregions; i++)
+    n += later_regions[i].h >= 0;
   pthread_mutex_unlock(&spare_lock);
   return n;
 }
@@ -256,6 +311,7 @@ static void after_fork_child(void) {
   memcpy(&kids_lock, &fresh, sizeof fresh);
   memcpy(&spare_lock, &fresh, sizeof fresh);
   spares_drop();
+  later_drain();
   if (fs_ctl >= 0)
     close(fs_ctl);
   fs_ctl = -1;
@@ -668,8 +724,9 @@ void mproc__forkserver_close(mproc_process_t *p) {
     }
   }
   pthread_mutex_unlock(&kids_lock);
-  if (sock >= 0)
-    close(sock);
+  later_fd(sock);
+  later_fd(p->h);
+  p->h = -1;
 }
 
 /* A pidfd on the booted child @p pid, whose status socket is @p sock; -1
@@ -770,6 +827,7 @@ void mproc__forkserver_stop(void) {
   pthread_mutex_unlock(&fs_lock);
   pthread_mutex_lock(&spare_lock);
   spares_drop();
+  later_drain();
   pthread_mutex_unlock(&spare_lock);
 }
 
