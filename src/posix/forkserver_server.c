@@ -67,13 +67,13 @@ static struct {
   bool mask_empty;
 } fs = {-1, -1, -1, NULL, 0, 0, false, false};
 
-/* In a child of this server: its status socket (a copy that boot leaves
- * open) and its pid, for mproc__fs_child_exiting(). */
+/* In a child of this server: its status socket (which boot leaves open)
+ * and its pid, for mproc__fs_child_exiting(). */
 static int exit_fd = -1;
 static pid_t exit_pid;
 
 void mproc__fs_child_exiting(int code) {
-  if (exit_fd < 0 || getpid() != exit_pid)
+  if (exit_fd < 0 || (pid_t)mproc__getpid() != exit_pid)
     return;
   uint8_t msg[MPROC__FS_CODE_LEN];
   msg[0] = MPROC__FS_CODE;
@@ -222,13 +222,13 @@ static void child(int status_fd, int *fds, size_t nfds, uint8_t *record,
   mproc__parent_reset();
   mproc__posix_parent_link(server);
   mproc__posix_wire_fds(fds, nfds);
-  /* Boot closes the status socket once the status is sent: a copy for the
-   * exit code. */
-  exit_fd = fcntl(status_fd, F_DUPFD_CLOEXEC, 3);
-  exit_pid = getpid();
+  /* Boot leaves the status socket open: the exit code goes there too. */
+  exit_fd = status_fd;
+  exit_pid = (pid_t)mproc__getpid();
   static struct mproc__boot_chan chan;
   chan.fd = status_fd;
   chan.send_pid = true;
+  chan.keep_fd = true;
   /* Quick: the atexit handlers here are the server's, as a fork child's
    * are its parent's. */
   mproc__boot_record(record, len, &chan, true);

@@ -51,6 +51,9 @@ struct mproc__spawn_ctx {
 struct mproc__boot_chan {
   int fd;
   bool send_pid;
+  /* Left open once the status is sent: a forkserver child writes its exit
+   * code there later (mproc__fs_child_exiting()). */
+  bool keep_fd;
 };
 /* The message a forkserver child's status socket carries first: 'P' and
  * its pid (int64, little endian), then the boot status. */

@@ -378,6 +378,7 @@ int mproc__child_bootstrap(int argc, char **argv, uint8_t **record, size_t *len,
   }
   the_chan.fd = fd;
   the_chan.send_pid = false;
+  the_chan.keep_fd = false;
   *record = buf;
   *len = (size_t)n;
   *chan = &the_chan;
@@ -391,7 +392,7 @@ void mproc__child_boot_status(mproc__boot_chan_t *chan, int status,
   /* One send with the status: the server writes on this socket too, but
    * only once it has reaped this child, so after all of it. */
   if (chan->send_pid) {
-    uint64_t pid = (uint64_t)getpid();
+    uint64_t pid = (uint64_t)mproc__getpid();
     buf[len++] = MPROC__FORKSERVER_PID;
     for (int i = 0; i < 8; i++)
       buf[len++] = (unsigned char)(pid >> (8 * i));
@@ -411,6 +412,7 @@ void mproc__child_boot_status(mproc__boot_chan_t *chan, int status,
     len += m + 1;
   }
   send_all(chan->fd, buf, len);
-  close(chan->fd);
+  if (!chan->keep_fd)
+    close(chan->fd);
   chan->fd = -1;
 }
