@@ -396,13 +396,6 @@ int mproc__proc_start(mproc_process_t *p, const mproc__child_spec_t *spec);
 /* Waits until the child exits or the deadline passes (MPROC_E_TIMEOUT); a
  * deadline of 0 (or any past one) polls. Sets p->exited and p->exitcode. */
 int mproc__proc_wait(mproc_process_t *p, int64_t deadline_ns);
-/* Makes the region a child of start method @p method reports its error
- * in (MPROC__ERROR_SHM_SIZE bytes, zero-filled): made now, or ahead of
- * time by a method that waits for its child anyway (forkserver). */
-int mproc__proc_error_create(mproc_start_method_t method, mproc__shm_t *shm);
-/* Releases such a region (unmaps and closes it), now or, for a method that
- * waits for its children anyway, during its next wait. */
-void mproc__proc_error_release(mproc_start_method_t method, mproc__shm_t *shm);
 /* Sends SIGTERM (@p sig 15) or SIGKILL (9), or TerminateProcess. */
 int mproc__proc_signal(mproc_process_t *p, int sig);
 /* Releases the backend state of an exited child. */
@@ -518,11 +511,6 @@ void mproc__forkserver_stop(void);
 /* Backend: the pid of this process's fork server, 0 when it has none (for
  * white-box tests). */
 int64_t mproc__forkserver_pid(void);
-/* How many descriptors the forkserver start method holds for later: made
- * ahead for the next child (its status socket, its error region), or kept
- * from destroyed children until the next start closes them. The leak
- * probes of the tests count them apart. */
-int mproc__forkserver_held_handles(void);
 /* POSIX backend: a duplicate of the control channel to this process's fork
  * server (close-on-exec; the caller closes it), -1 when it has none (for
  * the white-box test of a stranger writing there). */

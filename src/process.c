@@ -745,7 +745,7 @@ int mproc_process_start(mproc_process_t **out, mproc_fn fn,
    * error travels with its result). The region is mapped lazily by the
    * kernel: a child that never fails costs address space, not memory. */
   if (rc == 0 && !p->internal)
-    rc = mproc__proc_error_create(method, &p->error_shm);
+    rc = mproc__shm_create(&p->error_shm, MPROC__ERROR_SHM_SIZE);
   if (rc == 0) {
     spec.name = p->name;
     spec.identity = identity;
@@ -887,7 +887,7 @@ static char error_no_memory[] =
 /* Frees a child's handle, which has exited or is left running. */
 static void process_free(mproc_process_t *p) {
   mproc__proc_close(p);
-  mproc__proc_error_release(p->method, &p->error_shm);
+  mproc__shm_close(&p->error_shm);
   if (p->error != error_no_memory)
     free(p->error);
   free(p->name);

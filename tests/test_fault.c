@@ -74,8 +74,6 @@ static world_counts_t world_counts(void) {
    * start could leak here is a status socket, which counts as a handle. */
   if (op_method == MPROC_START_FORKSERVER) {
     w.handles -= mproc__forkserver_pid() > 0;
-    /* And what a start makes ahead for the next one. */
-    w.handles -= mproc__forkserver_held_handles();
     w.children = 0;
   }
   return w;

@@ -247,61 +247,6 @@ static void test_server_killed(void **state) {
   assert_true(again > 0 && again != server);
 }
 
-/* ------------------------------------------------------------------------ */
-/* spares                                                                   */
-/* ------------------------------------------------------------------------ */
-
-/* A fork child of a process that has made the next start's status socket
- * and error region: it must not serve its own start with them, which its
- * parent's next start takes too. No args: 0, or the step that failed. */
-static int child_fork_side(const mproc_value_t *args, size_t nargs) {
-  (void)args;
-  (void)nargs;
-  CHECK(mproc__forkserver_held_handles() == 0, 30);
-  mproc_process_options_t o = {.start_method = MPROC_START_FORKSERVER};
-  mproc_process_t *p;
-  CHECK(mproc_process_start(&p, child_exit_7, NULL, 0, &o) == 0, 31);
-  int code = -1;
-  CHECK(mproc_process_join(p, 60) == 0, 32);
-  CHECK(mproc_process_exitcode(p, &code) == 0 && code == 7, 33);
-  CHECK(mproc_process_destroy(p) == 0, 34);
-  return 0;
-}
-
-static int child_wait_7(const mproc_value_t *args, size_t nargs);
-
-static void test_spares(void **state) {
-  mproc_start_method_t m = TEST_METHOD(state);
-  harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
-  /* A status socket pair and an error region, made for the next start, and
-   * the destroyed child's status socket and pidfd, closed by it. */
-  assert_int_equal(mproc__forkserver_held_handles(), 3 + 2);
-  /* The parent's next start, in flight while a fork child starts its own
-   * forkserver child: each on its own status socket. */
-  mproc_event_t *go;
-  assert_int_equal(mproc_event_create(&go), 0);
-  mproc_value_t a = mproc_obj(go);
-  mproc_process_t *waiting = harness_start(child_wait_7, &a, 1, m);
-  mproc_process_t *side =
-      harness_start(child_fork_side, NULL, 0, MPROC_START_FORK);
-  harness_expect_exit(side, 0);
-  assert_int_equal(mproc_event_set(go), 0);
-  harness_expect_exit(waiting, 7);
-  mproc_event_destroy(go);
-  /* Each start took the spares, made new ones and closed what the
-   * children destroyed before it left: nothing accumulates. */
-  for (int i = 0; i < 20; i++)
-    harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
-  assert_int_equal(mproc__forkserver_held_handles(), 3 + 2);
-  /* Destroyed children beyond the list's room are released at once. */
-  mproc_process_t *many[20];
-  for (int i = 0; i < 20; i++)
-    many[i] = harness_start(child_exit_7, NULL, 0, m);
-  for (int i = 0; i < 20; i++)
-    harness_expect_exit(many[i], 7);
-  assert_true(mproc__forkserver_held_handles() <= 3 + 16);
-}
-
 /* args: event never set. Waits for as long as its parent lets it. */
 static int child_wait(const mproc_value_t *args, size_t nargs) {
   mproc_event_t *never;
@@ -542,7 +487,6 @@ int main(int argc, char **argv) {
   MPROC_REGISTER(child_server_owner);
   MPROC_REGISTER(child_many);
   MPROC_REGISTER(child_wait_7);
-  MPROC_REGISTER(child_fork_side);
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       HARNESS_TEST_ONLY(test_busy_threads, forkserver),
@@ -551,7 +495,6 @@ int main(int argc, char **argv) {
       HARNESS_TEST_ONLY(test_no_orphan, forkserver),
       HARNESS_TEST_ONLY(test_server_gone_join, forkserver),
       HARNESS_TEST_ONLY(test_many_fds, forkserver),
-      HARNESS_TEST_ONLY(test_spares, forkserver),
 #ifndef _WIN32
       HARNESS_TEST_ONLY(test_refused, forkserver),
 #else

@@ -90,9 +90,7 @@ int mproc__fs_recv_frame(int fd, void *buf, size_t max, size_t *n,
 void mproc__fs_child_exiting(int code);
 /* In a fork child: a forkserver child's status socket is its parent's. */
 void mproc__fs_child_forget(void);
-/* Releases what the parent holds for a forkserver child, p->h included:
- * its descriptors are closed during the next start's wait (or at once if
- * too many wait already). */
+/* Releases what the parent holds for a forkserver child besides p->h. */
 void mproc__forkserver_close(mproc_process_t *p);
 
 /* The function name of the server, as the spawn record carries it. */

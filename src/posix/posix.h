@@ -27,12 +27,6 @@ int mproc__start_forkserver(mproc_process_t *p,
  * status socket (p->h), the sentinel. */
 int mproc__forkserver_wait(mproc_process_t *p, int64_t deadline_ns);
 int mproc__forkserver_signal(mproc_process_t *p, int sig);
-/* Moves the error region made ahead for the next forkserver child into
- * @p shm: false if there is none. */
-bool mproc__forkserver_spare_error(mproc__shm_t *shm);
-/* Takes the error region of a destroyed forkserver child, to release it
- * during the next start's wait; @p shm is left empty. */
-void mproc__forkserver_later_region(mproc__shm_t *shm);
 
 /* The fork server's main function (a spawned child of the library's own,
  * "mproc.forkserver"): its arguments are the control socket and the names

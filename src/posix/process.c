@@ -76,19 +76,6 @@ int mproc__proc_start(mproc_process_t *p, const mproc__child_spec_t *spec) {
   }
 }
 
-int mproc__proc_error_create(mproc_start_method_t method, mproc__shm_t *shm) {
-  if (method == MPROC_START_FORKSERVER && mproc__forkserver_spare_error(shm))
-    return 0;
-  return mproc__shm_create(shm, MPROC__ERROR_SHM_SIZE);
-}
-
-void mproc__proc_error_release(mproc_start_method_t method, mproc__shm_t *shm) {
-  if (method == MPROC_START_FORKSERVER)
-    mproc__forkserver_later_region(shm);
-  else
-    mproc__shm_close(shm);
-}
-
 void mproc__child_set_daemon(bool daemon) {
   /* PR_SET_PDEATHSIG was set before exec, and survives it. */
   (void)daemon;
@@ -192,8 +179,8 @@ int mproc__proc_signal(mproc_process_t *p, int sig) {
 
 void mproc__proc_close(mproc_process_t *p) {
   if (p->method == MPROC_START_FORKSERVER)
-    mproc__forkserver_close(p); /* p->h too */
-  else if (p->h >= 0)
+    mproc__forkserver_close(p);
+  if (p->h >= 0)
     close(p->h);
   p->h = -1;
 }

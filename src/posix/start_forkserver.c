@@ -176,142 +176,12 @@ static pthread_once_t fs_once = PTHREAD_ONCE_INIT;
 static uint64_t fs_servers;
 static uint64_t fs_refused;
 
-/*
- * What the next start needs before it can send its request, made ahead:
- * the child's status socket and its error region (process.c), under
- * spare_lock. A start makes them for the next one while it waits for its
- * own child to boot, when this process has nothing else to do; on its way
- * they cost some 30 us of system calls before the server even hears of
- * the child. One of each at most: three descriptors, and an unused region
- * the kernel has not backed with memory.
- */
-static pthread_mutex_t spare_lock = PTHREAD_MUTEX_INITIALIZER;
-static int spare_sv[2] = {-1, -1};
-static mproc__shm_t spare_error = {NULL, 0, -1};
-
-/*
- * And what a destroyed child leaves, released there too, under spare_lock:
- * its status socket and pidfd (whose closes, a socket's above all, and the
- * unmapping of its error region cost some 20 us here, between one join and
- * the next start). A bounded list: beyond it, released at once.
- */
-#define LATER_FDS 16
-#define LATER_REGIONS 8
-static int later_fds[LATER_FDS];
-static size_t later_nfds;
-static mproc__shm_t later_regions[LATER_REGIONS];
-static size_t later_nregions;
-
-/* Closes and unmaps what waits in the lists. Under spare_lock, or in a
- * fork child (whose copies they are). */
-static void later_drain(void) {
-  for (size_t i = 0; i < later_nfds; i++)
-    close(later_fds[i]);
-  later_nfds = 0;
-  for (size_t i = 0; i < later_nregions; i++)
-    mproc__shm_close(&later_regions[i]);
-  later_nregions = 0;
-}
-
-static void later_fd(int fd) {
-  if (fd < 0)
-    return;
-  pthread_mutex_lock(&spare_lock);
-  bool kept = later_nfds < LATER_FDS;
-  if (kept)
-    later_fds[later_nfds++] = fd;
-  pthread_mutex_unlock(&spare_lock);
-  if (!kept)
-    close(fd);
-}
-
-void mproc__forkserver_later_region(mproc__shm_t *shm) {
-  if (!shm->addr && shm->h < 0)
-    return;
-  pthread_mutex_lock(&spare_lock);
-  bool kept = later_nregions < LATER_REGIONS;
-  if (kept)
-    later_regions[later_nregions++] = *shm;
-  pthread_mutex_unlock(&spare_lock);
-  if (!kept)
-    mproc__shm_close(shm);
-  shm->addr = NULL;
-  shm->size = 0;
-  shm->h = -1;
-}
-
-/* Closes the spares (a fork child's are its parent's: serving both would
- * give two children one socket). Under spare_lock, or in a fork child. */
-static void spares_drop(void) {
-  for (int i = 0; i < 2; i++) {
-    if (spare_sv[i] >= 0)
-      close(spare_sv[i]);
-    spare_sv[i] = -1;
-  }
-  mproc__shm_close(&spare_error);
-}
-
-/* Releases what destroyed children left, and makes what is missing of the
- * spares; a failure leaves it to be made on the way of the next start,
- * which reports it then. */
-static void spares_make(void) {
-  pthread_mutex_lock(&spare_lock);
-  later_drain();
-  if (spare_sv[0] < 0 &&
-      socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, spare_sv) < 0)
-    spare_sv[0] = spare_sv[1] = -1;
-  if (!spare_error.addr &&
-      mproc__shm_create(&spare_error, MPROC__ERROR_SHM_SIZE) < 0)
-    mproc__err_clear();
-  pthread_mutex_unlock(&spare_lock);
-}
-
-/* A status socket pair for a child: the spare, or a new one. */
-static int status_pair(int sv[2]) {
-  pthread_mutex_lock(&spare_lock);
-  sv[0] = spare_sv[0];
-  sv[1] = spare_sv[1];
-  spare_sv[0] = spare_sv[1] = -1;
-  pthread_mutex_unlock(&spare_lock);
-  if (sv[0] >= 0)
-    return 0;
-  if (MPROC__FAIL(PIPE) ||
-      socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
-    return mproc__err_os("creating the child's status socket");
-  return 0;
-}
-
-bool mproc__forkserver_spare_error(mproc__shm_t *shm) {
-  pthread_mutex_lock(&spare_lock);
-  bool have = spare_error.addr != NULL;
-  if (have) {
-    *shm = spare_error;
-    spare_error.addr = NULL;
-    spare_error.size = 0;
-    spare_error.h = -1;
-  }
-  pthread_mutex_unlock(&spare_lock);
-  return have;
-}
-
-int mproc__forkserver_held_handles(void) {
-  pthread_mutex_lock(&spare_lock);
-  int n = (spare_sv[0] >= 0) * 2 + (spare_error.h >= 0) + (int)later_nfds;
-  for (size_t i = 0; i < later_nregions; i++)
-    n += later_regions[i].h >= 0;
-  pthread_mutex_unlock(&spare_lock);
-  return n;
-}
-
 static void after_fork_child(void) {
   /* One thread here, the one that forked; the lock may have been held by
    * another at the fork, so it is made anew rather than taken. */
   pthread_mutex_t fresh = PTHREAD_MUTEX_INITIALIZER;
   memcpy(&fs_lock, &fresh, sizeof fresh);
   memcpy(&kids_lock, &fresh, sizeof fresh);
-  memcpy(&spare_lock, &fresh, sizeof fresh);
-  spares_drop();
-  later_drain();
   if (fs_ctl >= 0)
     close(fs_ctl);
   fs_ctl = -1;
@@ -724,9 +594,8 @@ void mproc__forkserver_close(mproc_process_t *p) {
     }
   }
   pthread_mutex_unlock(&kids_lock);
-  later_fd(sock);
-  later_fd(p->h);
-  p->h = -1;
+  if (sock >= 0)
+    close(sock);
 }
 
 /* A pidfd on the booted child @p pid, whose status socket is @p sock; -1
@@ -768,9 +637,11 @@ int mproc__start_forkserver(mproc_process_t *p,
    * request but before it forked leaves the status socket at its end with
    * nothing of the child run; the second request goes to a new server. */
   for (int attempt = 0; rc == 0 && attempt < 2; attempt++) {
-    rc = status_pair(sv);
-    if (rc < 0)
+    if (MPROC__FAIL(PIPE) ||
+        socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
+      rc = mproc__err_os("creating the child's status socket");
       break;
+    }
     int64_t server = mproc__forkserver_pid();
     rc = send_request(sv[1], &ctx, spec->daemon, record, len);
     close(sv[1]);
@@ -800,7 +671,6 @@ int mproc__start_forkserver(mproc_process_t *p,
       p->h = fd;
     else if (fd >= 0)
       close(fd);
-    spares_make();
   }
   free(record);
   free(ctx.fds);
@@ -825,10 +695,6 @@ void mproc__forkserver_stop(void) {
   pthread_mutex_lock(&fs_lock);
   server_drop(false);
   pthread_mutex_unlock(&fs_lock);
-  pthread_mutex_lock(&spare_lock);
-  spares_drop();
-  later_drain();
-  pthread_mutex_unlock(&spare_lock);
 }
 
 int mproc_forkserver_stats(mproc_forkserver_stats_t *out) {

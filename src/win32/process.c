@@ -20,26 +20,12 @@ int mproc__proc_start(mproc_process_t *p, const mproc__child_spec_t *spec) {
   return mproc__start_spawn(p, spec);
 }
 
-int mproc__proc_error_create(mproc_start_method_t method, mproc__shm_t *shm) {
-  (void)method;
-  return mproc__shm_create(shm, MPROC__ERROR_SHM_SIZE);
-}
-
-void mproc__proc_error_release(mproc_start_method_t method, mproc__shm_t *shm) {
-  (void)method;
-  mproc__shm_close(shm);
-}
-
 /* No fork, so no fork server (mproc_start_method_available() says so, and
  * process.c refuses the method with MPROC_E_NOTSUP before any of this):
  * no server to stop, no function of the backend's own for a child. */
 void mproc__forkserver_stop(void) {}
 
 int64_t mproc__forkserver_pid(void) {
-  return 0;
-}
-
-int mproc__forkserver_held_handles(void) {
   return 0;
 }
 
