@@ -1053,8 +1053,51 @@ static void test_layer(void **state) {
   assert_string_equal(mproc__fault_name(slot), "slab slot");
 }
 
+#ifdef _WIN32
+/* No args: exits with 5. */
+static int child_exit_5(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  return 5;
+}
+
+/* CreateProcess failing with ERROR_INTERNAL_ERROR, as wine's does now and
+ * then under load, is tried again (src/win32/start_spawn.c); any other
+ * failure is not, and one that lasts is reported. */
+static void test_create_process_transient(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_process_options_t opts = {.start_method = m};
+  mproc_process_t *p = NULL;
+  /* Once: the second try starts the child. */
+  mproc__fault_arm(MPROC__FC_CREATE_PROCESS, 1, ERROR_INTERNAL_ERROR, false);
+  assert_int_equal(mproc_process_start(&p, child_exit_5, NULL, 0, &opts), 0);
+  assert_int_equal(mproc__fault_calls(MPROC__FC_CREATE_PROCESS), 2);
+  mproc__fault_disarm();
+  harness_expect_exit(p, 5);
+  /* For good: five tries, then the error. */
+  p = NULL;
+  mproc__fault_arm(MPROC__FC_CREATE_PROCESS, 1, ERROR_INTERNAL_ERROR, true);
+  assert_int_equal(mproc_process_start(&p, child_exit_5, NULL, 0, &opts),
+                   MPROC_E_SPAWN);
+  assert_int_equal(mproc__fault_calls(MPROC__FC_CREATE_PROCESS), 5);
+  mproc__fault_disarm();
+  assert_null(p);
+  /* Another error: no second try. */
+  mproc__fault_arm(MPROC__FC_CREATE_PROCESS, 1, ERROR_ACCESS_DENIED, false);
+  assert_int_equal(mproc_process_start(&p, child_exit_5, NULL, 0, &opts),
+                   MPROC_E_SPAWN);
+  assert_int_equal(mproc__fault_calls(MPROC__FC_CREATE_PROCESS), 1);
+  mproc__fault_disarm();
+  assert_null(p);
+  harness_expect_exit(harness_start(child_exit_5, NULL, 0, m), 5);
+}
+#endif
+
 int main(int argc, char **argv) {
   harness_early_init();
+#ifdef _WIN32
+  MPROC_REGISTER(child_exit_5);
+#endif
   mproc_register("lock", child_lock);
   mproc_register("get_big", child_get_big);
   mproc_register("put_big", child_put_big);
@@ -1081,6 +1124,9 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_manager),
       cmocka_unit_test(test_manager_connect),
       cmocka_unit_test(test_pool),
+#ifdef _WIN32
+      HARNESS_TEST_ONLY(test_create_process_transient, spawn),
+#endif
   };
   return harness_run(argc, argv, "fault", tests,
                      sizeof tests / sizeof tests[0]);

@@ -468,9 +468,21 @@ int mproc__start_spawn(mproc_process_t *p, const mproc__child_spec_t *spec) {
   /* No STARTF_USESTDHANDLES: with bInheritHandles FALSE, CreateProcess
    * duplicates the parent's standard handles into a console child, so the
    * child writes where the parent does. */
-  if (MPROC__FAIL(CREATE_PROCESS) ||
-      !CreateProcessW(program, cmd, NULL, NULL, FALSE, CREATE_SUSPENDED, NULL,
-                      NULL, &si, &pi)) {
+  /* Wine's CreateProcess now and then fails with ERROR_INTERNAL_ERROR
+   * ("Internal error") under load: twice in this project's CI runs, in two
+   * different tests, never again in dozens of reruns. Windows documents no
+   * such failure of CreateProcess. One that failed created nothing, so it
+   * is tried again, four times at most, 5 to 40 ms apart. */
+  BOOL created = FALSE;
+  for (int attempt = 0;; attempt++) {
+    created = !MPROC__FAIL(CREATE_PROCESS) &&
+              CreateProcessW(program, cmd, NULL, NULL, FALSE, CREATE_SUSPENDED,
+                             NULL, NULL, &si, &pi);
+    if (created || GetLastError() != ERROR_INTERNAL_ERROR || attempt == 4)
+      break;
+    Sleep(5u << attempt);
+  }
+  if (!created) {
     char why[MPROC__BOOT_MSG_MAX];
     mproc__err_os("starting the program");
     snprintf(why, sizeof why, "%s", mproc_last_error());
