@@ -1020,7 +1020,10 @@ typedef struct {
 
 enum { ERR_EMPTY = 0, ERR_WRITING = 1, ERR_SET = 2 };
 
-/* This process's region, mapped at the first call; NULL: none. */
+/* This process's region, mapped at the first call; NULL: none, or another
+ * thread maps it right now (its message then stands, as if it came after
+ * this one; waiting for it instead could wait for ever in a fork child
+ * made while the mapping was under way). */
 static error_region_t *self_region(void) {
   uint32_t cur = 0;
   if (mproc__cas32(&self_error_once, &cur, 1)) {
@@ -1036,9 +1039,8 @@ static error_region_t *self_region(void) {
       }
     }
     mproc__store32_release(&self_error_once, 2);
-  } else {
-    while (mproc__load32(&self_error_once) != 2)
-      mproc__cpu_relax();
+  } else if (cur != 2) {
+    return NULL;
   }
   return self_error.addr;
 }
