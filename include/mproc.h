@@ -1033,7 +1033,9 @@ typedef enum mproc_start_method {
    * parent never forks, yet a start costs a fork of a small process, not an
    * exec. Arguments cross as under spawn; the child's pid is its own, and
    * join, exit code, sentinel, terminate, kill and daemon behave as under
-   * the other methods. The server ends with this process, however it
+   * the other methods. On Linux with glibc the server makes the child this
+   * process's own (clone with CLONE_PARENT), as a fork child is; elsewhere
+   * it is the server's. The server ends with this process, however it
    * ends; a fork child of this process starts a server of its own. Needs
    * mproc_boot(), as spawn does. */
   MPROC_START_FORKSERVER = 3
@@ -1081,6 +1083,11 @@ MPROC_API mproc_start_method_t mproc_get_start_method(void);
  * mproc_process_start() with MPROC_START_FORKSERVER fails with
  * MPROC_E_SPAWN naming it. Takes effect when the next server starts: call
  * it before the first forkserver child (a running server keeps its own).
+ *
+ * On Linux with glibc the children are made with clone(), not fork()
+ * (MPROC_START_FORKSERVER): pthread_atfork() handlers that these functions
+ * (or libraries initialised before mproc_boot()) register do not run in
+ * them, where a fork's would.
  * @param names The function names, copied; NULL (with @p n 0) for none.
  * @param n How many.
  * @return 0, MPROC_E_INVAL for a NULL or empty name (nothing changes then),

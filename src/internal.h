@@ -216,6 +216,9 @@ int mproc__err_os_code(long code, const char *what);
 int64_t mproc__now_ns(void);
 /* The process id (cached; correct in fork children). */
 int64_t mproc__getpid(void);
+/* Forgets the cached pid and thread id: in a child made without fork()
+ * (the fork server's clone), where no atfork handler ran. */
+void mproc__pid_cache_reset(void);
 /*
  * A nonzero id of the calling thread, unique across all processes of the
  * machine while the thread lives (gettid on Linux, GetCurrentThreadId on
@@ -373,6 +376,11 @@ struct mproc_process {
   int64_t pid;
   /* Backend state. POSIX: pidfd (or -1). Windows: process handle. */
   mproc__handle_t h;
+  /* POSIX forkserver: the child is the server's, not this process's, and
+   * is followed through its status socket (start_forkserver.c); false for
+   * a server that starts its children as ours, which are then waited for,
+   * signalled and released as fork children are. */
+  bool server_child;
   int terminated_by; /* Windows: the signal number mproc ended it with */
   /* The list of this process's live children (process.c), which the end of
    * the process joins; under its lock. */
@@ -585,6 +593,11 @@ typedef struct mproc__record {
   size_t n;
 } mproc__record_t;
 int mproc__record_decode(const uint8_t *buf, size_t len, mproc__record_t *out);
+/* The function name of a start record, without decoding the rest: copied,
+ * NUL-terminated, into @p out of @p cap bytes. MPROC_E_DECODE if the
+ * record is not one, MPROC_E_TOOBIG if the name does not fit. */
+int mproc__record_fn_name(const uint8_t *buf, size_t len, char *out,
+                          size_t cap);
 /* Common: the setting of mproc_set_exit_join(), which children inherit. */
 bool mproc__exit_join_get(void);
 

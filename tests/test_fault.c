@@ -31,6 +31,9 @@
 
 #include "fault.h"
 #include "slab.h"
+#ifndef _WIN32
+#include "posix/forkserver.h"
+#endif
 
 #include <errno.h>
 #include <stdio.h>
@@ -68,10 +71,11 @@ static world_counts_t world_counts(void) {
   w.handles = harness_count_handles();
   w.shm = count_shm();
   w.children = harness_count_children();
-  /* Under forkserver the children are the server's, and the server, with
-   * its channel, comes and goes: a fault in the middle of a request ends
-   * it (the channel is out of step), the next start makes another. What a
-   * start could leak here is a status socket, which counts as a handle. */
+  /* Under forkserver the server, with its channel, comes and goes: a
+   * fault in the middle of a request ends it (the channel is out of step),
+   * the next start makes another; and the children are the server's
+   * unless it makes them ours (Linux). What a start could leak here is a
+   * status socket, which counts as a handle. */
   if (op_method == MPROC_START_FORKSERVER) {
     w.handles -= mproc__forkserver_pid() > 0;
     w.children = 0;
@@ -1053,6 +1057,61 @@ static void test_layer(void **state) {
   assert_string_equal(mproc__fault_name(slot), "slab slot");
 }
 
+#ifndef _WIN32
+/* Preloaded in a fork server (so armed there, not here): the server's
+ * second write fails, the first being its ready message, so that it stops
+ * on its first answer, after the clone, before the parent has the pid. */
+static int preload_lose_answer(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  mproc__fault_arm(MPROC__FC_WRITE, 2, EPIPE, false);
+  return 0;
+}
+
+/* args: shared int64[1]. Counts itself there, exits with 5. */
+static int child_count(const mproc_value_t *args, size_t nargs) {
+  mproc_shared_array_t *a;
+  if (nargs != 1 || mproc_value_as_shared_array(&args[0], &a) != 0)
+    return 2;
+  int64_t *n = mproc_shared_array_ptr(a);
+  __atomic_fetch_add(n, 1, __ATOMIC_SEQ_CST);
+  return 5;
+}
+
+/*
+ * A server that made the child but died before its answer: the child is
+ * ours and runs, and the start returns it (the pid the clone wrote into
+ * the parent's page), exactly once: it is not sent again to a new server,
+ * where it would run twice. A server that makes its own children (the
+ * portable build) writes its answers elsewhere: the fault never fires,
+ * and the start is an ordinary one.
+ */
+static void test_forkserver_answer_lost(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  mproc_shared_array_t *count;
+  assert_int_equal(mproc_shared_array_create(&count, 8, 1, false), 0);
+  mproc__forkserver_stop();
+  const char *names[] = {"lose_answer"};
+  assert_int_equal(mproc_set_forkserver_preload(names, 1), 0);
+  mproc_value_t arg = mproc_obj(count);
+  mproc_process_options_t opts = {.start_method = m};
+  mproc_process_t *p = NULL;
+  assert_int_equal(mproc_process_start(&p, child_count, &arg, 1, &opts), 0);
+  int64_t server = mproc__forkserver_pid();
+  harness_expect_exit(p, 5);
+  int64_t *n = mproc_shared_array_ptr(count);
+  assert_int_equal(__atomic_load_n(n, __ATOMIC_SEQ_CST), 1);
+  /* The server that stopped was let go; the next start makes another. */
+  assert_int_equal(mproc_set_forkserver_preload(NULL, 0), 0);
+  if (mproc__forkserver_can_siblings())
+    assert_int_equal(server, 0);
+  harness_expect_exit(harness_start(child_count, &arg, 1, m), 5);
+  assert_int_equal(__atomic_load_n(n, __ATOMIC_SEQ_CST), 2);
+  mproc__forkserver_stop();
+  mproc_shared_array_destroy(count);
+}
+#endif
+
 #ifdef _WIN32
 /* No args: exits with 5. */
 static int child_exit_5(const mproc_value_t *args, size_t nargs) {
@@ -1097,6 +1156,9 @@ int main(int argc, char **argv) {
   harness_early_init();
 #ifdef _WIN32
   MPROC_REGISTER(child_exit_5);
+#else
+  mproc_register("lose_answer", preload_lose_answer);
+  mproc_register("count", child_count);
 #endif
   mproc_register("lock", child_lock);
   mproc_register("get_big", child_get_big);
@@ -1126,6 +1188,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_pool),
 #ifdef _WIN32
       HARNESS_TEST_ONLY(test_create_process_transient, spawn),
+#else
+      HARNESS_TEST_ONLY(test_forkserver_answer_lost, forkserver),
 #endif
   };
   return harness_run(argc, argv, "fault", tests,

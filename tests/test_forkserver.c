@@ -19,9 +19,27 @@
  *   no_orphan        a parent killed with SIGKILL takes its server with it,
  *                    and the server its daemon child.
  *   server_gone_join a child whose server was killed while it ran is
- *                    still joined with its own exit code (the child tells
- *                    it, the join waits on a pidfd): 7, where the server's
- *                    report, which never comes, made it 255. Linux (pidfd).
+ *                    still joined with its own exit code: 7, where the
+ *                    server's report, which never comes, made it 255
+ *                    (a sibling is ours; a child of the server's tells its
+ *                    code itself, and the join waits on a pidfd). Linux.
+ *   siblings         on Linux with glibc the server makes each child ours
+ *                    (clone with CLONE_PARENT): the child's getppid() is
+ *                    the parent; elsewhere it is the server.
+ *   robust_owner     a child that dies holding a process-shared robust
+ *                    pthread mutex leaves it EOWNERDEAD to the parent: the
+ *                    kernel found the mutex on the child's robust list,
+ *                    under the child's own thread id (what a sibling, made
+ *                    without fork(), is given by hand). POSIX.
+ *   daemon_thread    a daemon child started by a thread that then ends
+ *                    (the thread that started the server too) lives on
+ *                    until its parent joins it: Linux's parent-death
+ *                    signal, which fires with that thread, does not keep
+ *                    daemon siblings; the server does.
+ *   not_registered   a function registered after mproc_boot() is unknown
+ *                    to the server (a fresh run of the program): the start
+ *                    fails with MPROC_E_NOTFOUND, naming it, and the
+ *                    server goes on serving.
  *   many_fds         a child given more connections than one SCM_RIGHTS
  *                    message carries (the request's MORE messages, the
  *                    record riding with the last) gets every one, in
@@ -34,6 +52,7 @@
  *                    (Windows, which has no fork server: the counts are
  *                    MPROC_E_NOTSUP, the only case that runs there.)
  */
+#define _GNU_SOURCE /* with -std=c11: robust mutexes, clock_gettime */
 #include "harness.h"
 #include "internal.h"
 
@@ -46,8 +65,11 @@
 #include "posix/forkserver.h"
 #include "posix/posix.h"
 
+#include <errno.h>
+#include <pthread.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #endif
 
@@ -341,6 +363,138 @@ static void test_server_gone_join(void **state) {
 }
 
 /* ------------------------------------------------------------------------ */
+/* siblings, robust_owner                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* args: int. Exits 0 if its kernel parent is that pid. */
+static int child_ppid(const mproc_value_t *args, size_t nargs) {
+  int64_t want = 0;
+  CHECK(nargs == 1 && mproc_value_as_int(&args[0], &want) == 0, 10);
+#ifndef _WIN32
+  CHECK((int64_t)getppid() == want, 11);
+#endif
+  return 0;
+}
+
+static void test_siblings(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+#ifdef _WIN32
+  (void)m;
+#else
+  harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
+  bool siblings = mproc__forkserver_siblings();
+  /* Where the build can, the server must: the fast path is not optional. */
+  assert_int_equal(siblings, mproc__forkserver_can_siblings());
+  mproc_value_t arg =
+      mproc_int(siblings ? (int64_t)getpid() : mproc__forkserver_pid());
+  harness_expect_exit(harness_start(child_ppid, &arg, 1, m), 0);
+#endif
+}
+
+#ifndef _WIN32
+/* args: shared array holding a robust process-shared mutex. Takes it and
+ * ends without giving it back. */
+static int child_hold_robust(const mproc_value_t *args, size_t nargs) {
+  mproc_shared_array_t *a;
+  CHECK(nargs == 1 && mproc_value_as_shared_array(&args[0], &a) == 0, 10);
+  pthread_mutex_t *mu = (pthread_mutex_t *)mproc_shared_array_ptr(a);
+  CHECK(pthread_mutex_lock(mu) == 0, 11);
+  /* Ends here, with the mutex mapped: a return would release the array
+   * (the child's arguments) first, and the kernel would find no mutex
+   * at the address its robust list names. */
+  _exit(0);
+}
+#endif
+
+static void test_robust_owner(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+#ifdef _WIN32
+  (void)m;
+#else
+  mproc_shared_array_t *a;
+  size_t words = (sizeof(pthread_mutex_t) + 7) / 8;
+  assert_int_equal(mproc_shared_array_create(&a, 8, words, false), 0);
+  pthread_mutex_t *mu = (pthread_mutex_t *)mproc_shared_array_ptr(a);
+  pthread_mutexattr_t at;
+  assert_int_equal(pthread_mutexattr_init(&at), 0);
+  assert_int_equal(pthread_mutexattr_setpshared(&at, PTHREAD_PROCESS_SHARED),
+                   0);
+  assert_int_equal(pthread_mutexattr_setrobust(&at, PTHREAD_MUTEX_ROBUST), 0);
+  assert_int_equal(pthread_mutex_init(mu, &at), 0);
+  pthread_mutexattr_destroy(&at);
+  mproc_value_t arg = mproc_obj(a);
+  harness_expect_exit(harness_start(child_hold_robust, &arg, 1, m), 0);
+  struct timespec until;
+  clock_gettime(CLOCK_REALTIME, &until);
+  until.tv_sec += 10;
+  /* ETIMEDOUT if the kernel did not know the mutex as the dead child's. */
+  assert_int_equal(pthread_mutex_timedlock(mu, &until), EOWNERDEAD);
+  assert_int_equal(pthread_mutex_consistent(mu), 0);
+  assert_int_equal(pthread_mutex_unlock(mu), 0);
+  assert_int_equal(pthread_mutex_destroy(mu), 0);
+  mproc_shared_array_destroy(a);
+#endif
+}
+
+/* ------------------------------------------------------------------------ */
+/* daemon_thread                                                            */
+/* ------------------------------------------------------------------------ */
+
+typedef struct {
+  mproc_start_method_t method;
+  mproc_event_t *go;
+  mproc_process_t *p;
+  int rc;
+} daemon_start_t;
+
+static void daemon_starter(void *arg) {
+  daemon_start_t *d = arg;
+  mproc_process_options_t opts = {.start_method = d->method, .daemon = true};
+  mproc_value_t a = mproc_obj(d->go);
+  d->rc = mproc_process_start(&d->p, child_wait_7, &a, 1, &opts);
+}
+
+static void test_daemon_thread(void **state) {
+  daemon_start_t d = {TEST_METHOD(state), NULL, NULL, -1};
+  assert_int_equal(mproc_event_create(&d.go), 0);
+  /* A fresh server, started by the thread. */
+  mproc__forkserver_stop();
+  harness_thread_join(harness_thread_start(daemon_starter, &d));
+  assert_int_equal(d.rc, 0);
+  /* Long enough for a signal sent at the thread's end to land. */
+  harness_sleep(0.3);
+  assert_int_equal(mproc_process_is_alive(d.p), 1);
+  assert_int_equal(mproc_event_set(d.go), 0);
+  harness_expect_exit(d.p, 7);
+  mproc_event_destroy(d.go);
+}
+
+/* ------------------------------------------------------------------------ */
+/* not_registered                                                           */
+/* ------------------------------------------------------------------------ */
+
+static int child_late(const mproc_value_t *args, size_t nargs) {
+  (void)args;
+  (void)nargs;
+  return 0;
+}
+
+static void test_not_registered(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+  harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
+  int64_t server = mproc__forkserver_pid();
+  assert_int_equal(mproc_register("late_registered", child_late), 0);
+  mproc_process_t *p = (mproc_process_t *)1;
+  mproc_process_options_t opts = {.start_method = m};
+  assert_int_equal(mproc_process_start(&p, child_late, NULL, 0, &opts),
+                   MPROC_E_NOTFOUND);
+  assert_null(p);
+  assert_non_null(strstr(mproc_last_error(), "late_registered"));
+  harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
+  assert_true(mproc__forkserver_pid() == server);
+}
+
+/* ------------------------------------------------------------------------ */
 /* many_fds                                                                 */
 /* ------------------------------------------------------------------------ */
 
@@ -487,6 +641,10 @@ int main(int argc, char **argv) {
   MPROC_REGISTER(child_server_owner);
   MPROC_REGISTER(child_many);
   MPROC_REGISTER(child_wait_7);
+  MPROC_REGISTER(child_ppid);
+#ifndef _WIN32
+  MPROC_REGISTER(child_hold_robust);
+#endif
   mproc_boot(argc, argv);
   const struct CMUnitTest tests[] = {
       HARNESS_TEST_ONLY(test_busy_threads, forkserver),
@@ -494,6 +652,10 @@ int main(int argc, char **argv) {
       HARNESS_TEST_ONLY(test_server_killed, forkserver),
       HARNESS_TEST_ONLY(test_no_orphan, forkserver),
       HARNESS_TEST_ONLY(test_server_gone_join, forkserver),
+      HARNESS_TEST_ONLY(test_siblings, forkserver),
+      HARNESS_TEST_ONLY(test_robust_owner, forkserver),
+      HARNESS_TEST_ONLY(test_daemon_thread, forkserver),
+      HARNESS_TEST_ONLY(test_not_registered, forkserver),
       HARNESS_TEST_ONLY(test_many_fds, forkserver),
 #ifndef _WIN32
       HARNESS_TEST_ONLY(test_refused, forkserver),

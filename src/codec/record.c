@@ -107,6 +107,29 @@ int mproc__record_encode(mproc__spawn_ctx_t *ctx,
   return 0;
 }
 
+int mproc__record_fn_name(const uint8_t *buf, size_t len, char *out,
+                          size_t cap) {
+  mproc__rbuf_t r = {buf, len, 0, false};
+  const uint8_t *magic = mproc__get_raw(&r, 4);
+  uint8_t version = r.err ? 0 : magic[3];
+  (void)mproc__get_u8(&r); /* daemon */
+  if (version >= 2) {
+    (void)mproc__get_u8(&r); /* start method */
+    (void)mproc__get_u8(&r); /* exit join */
+  }
+  uint32_t n = mproc__get_u32(&r);
+  const uint8_t *name = mproc__get_raw(&r, n);
+  if (r.err || memcmp(magic, "MPR", 3) != 0 || version < 1 || version > 3 ||
+      n == 0 || memchr(name, 0, n))
+    return mproc__err(MPROC_E_DECODE, "malformed start record");
+  if (n >= cap)
+    return mproc__err(MPROC_E_TOOBIG, "a function name of %lu bytes",
+                      (unsigned long)n);
+  memcpy(out, name, n);
+  out[n] = '\0';
+  return 0;
+}
+
 int mproc__record_decode(const uint8_t *buf, size_t len, mproc__record_t *out) {
   mproc__rbuf_t r = {buf, len, 0, false};
   const uint8_t *magic = mproc__get_raw(&r, 4);

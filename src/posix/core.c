@@ -90,9 +90,13 @@ static int64_t cached_pid;
 static MPROC__TLS uint32_t cached_tid;
 static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
 
-static void after_fork_child(void) {
+void mproc__pid_cache_reset(void) {
   __atomic_store_n(&cached_pid, 0, __ATOMIC_RELAXED);
   cached_tid = 0;
+}
+
+static void after_fork_child(void) {
+  mproc__pid_cache_reset();
 }
 
 static void install_atfork(void) {

@@ -12,11 +12,22 @@
  * forking it is cheap: it holds no more memory than a freshly started
  * program.
  *
- * A child's end reaches its parent two ways (forkserver.h): the child
- * writes its exit code on its status socket just before _exit(), and the
- * server, woken by SIGCHLD, writes the end it sees before it reaps the
- * child; the parent, which waits on a pidfd, needs the server only for a
- * child that ended otherwise (a signal).
+ * Where it can (Linux with glibc: MPROC__FS_SIBLINGS in forkserver.h) the
+ * server makes each child its parent's, with clone(CLONE_PARENT), and the
+ * parent follows it as a fork child: the server answers with the pid and
+ * is done with it. fork() has no such flag, so the clone is made here by
+ * hand, and the child is given what glibc's fork() gives a child besides
+ * the copy (clone_sibling()). Linux's parent-death signal cannot keep a
+ * daemon sibling (it fires when the *thread* of the parent that spawned
+ * this server ends), so the server keeps a pidfd on each and kills it
+ * when its channel ends: when the parent has ended.
+ *
+ * Elsewhere (MPROC__FS_CHILDREN) the children are the server's, and a
+ * child's end reaches its parent two ways: the child writes its exit code
+ * on its status socket just before _exit(), and the server, woken by
+ * SIGCHLD, writes the end it sees before it reaps the child; the parent,
+ * which waits on a pidfd, needs the server only for a child that ended
+ * otherwise (a signal).
  *
  * The loop waits on two descriptors: the control channel (requests, and end
  * of file when the parent ended) and a self-pipe written by the SIGCHLD
@@ -42,6 +53,11 @@
 #include <unistd.h>
 #if defined(__linux__)
 #include <sys/prctl.h>
+#include <sys/syscall.h>
+#endif
+#if MPROC__FS_CAN_SIBLINGS
+#include <linux/futex.h> /* struct robust_list_head */
+#include <sched.h>
 #endif
 
 /* How long the parent may take over its side of the handshake. */
@@ -65,7 +81,19 @@ static struct {
   /* No signal is blocked here (as a child starts): nothing to unblock in
    * each child. */
   bool mask_empty;
-} fs = {-1, -1, -1, NULL, 0, 0, false, false};
+  /* The channel reached its end: the parent has ended. */
+  bool parent_gone;
+  /* MPROC__FS_SIBLINGS mode: the page the clones write pids into, where
+   * glibc keeps this thread's id and robust mutex list (clone_sibling()),
+   * and a pidfd on each daemon child. */
+  bool siblings;
+  volatile pid_t *pidpage;
+  pid_t *tid_field;
+  void *robust_head;
+  size_t robust_len;
+  int *daemons;
+  size_t nd, capd;
+} fs = {.ctl = -1, .sig_r = -1, .sig_w = -1};
 
 /* In a child of this server: its status socket (which boot leaves open)
  * and its pid, for mproc__fs_child_exiting(). */
@@ -199,7 +227,8 @@ static int recv_with_fds(void *buf, size_t len, int *fds, size_t *have,
   return 1;
 }
 
-/* In the forked child: from here on it is the child of the request. */
+/* In the forked child: from here on it is the child of the request;
+ * @p status_fd is -1 for a sibling. */
 static void child(int status_fd, int *fds, size_t nfds, uint8_t *record,
                   size_t len, bool daemon, pid_t server) {
   /* The server's own descriptors and the other children's sockets: the
@@ -210,6 +239,9 @@ static void child(int status_fd, int *fds, size_t nfds, uint8_t *record,
   for (size_t i = 0; i < fs.n; i++)
     close(fs.kids[i].status_fd);
   fs.n = 0;
+  for (size_t i = 0; i < fs.nd; i++)
+    close(fs.daemons[i]);
+  fs.nd = 0;
   signal(SIGCHLD, SIG_DFL);
   signal(SIGINT, SIG_DFL);
   if (!fs.mask_empty) {
@@ -217,21 +249,208 @@ static void child(int status_fd, int *fds, size_t nfds, uint8_t *record,
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
   }
-  if (daemon)
+  /* A sibling daemon is the server's to kill (above). */
+  if (daemon && status_fd >= 0)
     mproc__posix_daemon_child(server);
   mproc__parent_reset();
-  mproc__posix_parent_link(server);
+  /* A sibling's kernel parent is its real one. */
+  if (status_fd >= 0)
+    mproc__posix_parent_link(server);
   mproc__posix_wire_fds(fds, nfds);
   /* Boot leaves the status socket open: the exit code goes there too. */
   exit_fd = status_fd;
   exit_pid = (pid_t)mproc__getpid();
   static struct mproc__boot_chan chan;
   chan.fd = status_fd;
-  chan.send_pid = true;
+  chan.send_pid = status_fd >= 0;
   chan.keep_fd = true;
   /* Quick: the atexit handlers here are the server's, as a fork child's
    * are its parent's. */
   mproc__boot_record(record, len, &chan, true);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Siblings (MPROC__FS_SIBLINGS)                                            */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Whether this server can make its children its parent's: a clone made
+ * without fork() must be given by hand what glibc's fork() gives its
+ * child, which needs two addresses of this (only) thread that the kernel
+ * tells: where glibc keeps the thread's id (its pthread_self() state, set
+ * with set_tid_address() at start-up, which PR_GET_TID_ADDRESS reads
+ * back; Linux with CONFIG_CHECKPOINT_RESTORE, as distributions build it)
+ * and its robust mutex list head. Daemon siblings need pidfds (Linux 5.3).
+ * Without any of them the server's children are its own.
+ */
+static bool siblings_probe(void) {
+#if MPROC__FS_CAN_SIBLINGS
+  pid_t *tid = NULL;
+  void *head = NULL;
+  size_t len = 0;
+  if (prctl(PR_GET_TID_ADDRESS, &tid, 0, 0, 0) != 0 || !tid ||
+      *tid != (pid_t)syscall(SYS_gettid))
+    return false;
+  if (syscall(SYS_get_robust_list, 0, &head, &len) != 0 || !head ||
+      len != sizeof(struct robust_list_head))
+    return false;
+  int fd = (int)syscall(SYS_pidfd_open, getpid(), 0);
+  if (fd < 0)
+    return false;
+  close(fd);
+  fs.tid_field = tid;
+  fs.robust_head = head;
+  fs.robust_len = len;
+  return true;
+#else
+  return false;
+#endif
+}
+
+/*
+ * fork(), but the child is this server's sibling: its parent's child.
+ * What glibc's fork() does besides the system call, and this must too:
+ * - the thread id it caches (pthread_self()'s, which pthread_kill(),
+ *   robust and recursive mutexes, pthread_setaffinity_np() and the like
+ *   use) is the child's: CLONE_CHILD_SETTID writes it there, as glibc's
+ *   own fork() does, and CLONE_CHILD_CLEARTID clears it at exit;
+ * - the robust mutex list is registered again (the kernel gives a new
+ *   process none); it is empty, as this server holds no mutex;
+ * - atfork handlers run: this library's (its pid and thread id caches) are
+ *   run by the child; a program's own, registered in the server by
+ *   preload functions, do not run (documented: mproc_set_forkserver_
+ *   preload()). Nothing needs glibc's lock resets: the server has one
+ *   thread, which holds no lock here.
+ * CLONE_PARENT_SETTID writes the pid into the parent's page before the
+ * server runs again (forkserver.h). The pointers go where each
+ * architecture's clone() takes them: child_tid is the fourth argument,
+ * or the fifth where the fourth is tls (ignored without CLONE_SETTLS).
+ */
+static pid_t clone_sibling(void) {
+#if MPROC__FS_CAN_SIBLINGS
+  unsigned long flags = CLONE_PARENT | CLONE_PARENT_SETTID |
+                        CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | SIGCHLD;
+#if defined(__s390__) || defined(__CRIS__)
+  long pid =
+      syscall(SYS_clone, 0UL, flags, fs.pidpage, fs.tid_field, fs.tid_field);
+#else
+  long pid =
+      syscall(SYS_clone, flags, 0UL, fs.pidpage, fs.tid_field, fs.tid_field);
+#endif
+  if (pid == 0) {
+    syscall(SYS_set_robust_list, fs.robust_head, fs.robust_len);
+    mproc__pid_cache_reset();
+  }
+  return (pid_t)pid;
+#else
+  errno = ENOSYS;
+  return -1;
+#endif
+}
+
+/* Keeps a pidfd on the daemon sibling @p pid, first dropping those of
+ * daemons that have ended. Opened before the answer gives the parent the
+ * pid: until then the parent cannot reap the child, so the pid is its. */
+static void keep_daemon(pid_t pid) {
+#if MPROC__FS_CAN_SIBLINGS
+  size_t live = 0;
+  for (size_t i = 0; i < fs.nd; i++) {
+    struct pollfd pf = {fs.daemons[i], POLLIN, 0};
+    if (poll(&pf, 1, 0) == 1)
+      close(fs.daemons[i]);
+    else
+      fs.daemons[live++] = fs.daemons[i];
+  }
+  fs.nd = live;
+  if (fs.nd == fs.capd) {
+    size_t cap = fs.capd ? fs.capd * 2 : 16;
+    int *d = realloc(fs.daemons, cap * sizeof *d);
+    if (!d)
+      return; /* this daemon then lives on past its parent, as a fork's */
+    fs.daemons = d;
+    fs.capd = cap;
+  }
+  int fd = (int)syscall(SYS_pidfd_open, pid, 0);
+  if (fd >= 0)
+    fs.daemons[fs.nd++] = fd;
+#else
+  (void)pid;
+#endif
+}
+
+/* Lets go of the daemon siblings, killing them with @p kill (the parent
+ * has ended: its daemon children end with it). */
+static void drop_daemons(bool kill) {
+  for (size_t i = 0; i < fs.nd; i++) {
+#if MPROC__FS_CAN_SIBLINGS
+    if (kill &&
+        syscall(SYS_pidfd_send_signal, fs.daemons[i], SIGKILL, NULL, 0) < 0) {
+    }
+#else
+    (void)kill;
+#endif
+    close(fs.daemons[i]);
+  }
+  fs.nd = 0;
+  free(fs.daemons);
+  fs.daemons = NULL;
+}
+
+/* The answer to a request in sibling mode. */
+static int answer(uint8_t kind, int64_t v) {
+  uint8_t msg[MPROC__FS_ANSWER_LEN];
+  msg[0] = kind;
+  put_le(msg + 1, (uint64_t)v, 8);
+  return mproc__fs_send(fs.ctl, msg, sizeof msg);
+}
+
+/* One request in sibling mode, read: checks the function, clones, answers.
+ * false when the server must stop. */
+static bool serve_sibling(int *fds, size_t nfds, uint8_t *record, size_t len,
+                          bool daemon, pid_t self) {
+  char fn[256];
+  int rc = mproc__record_fn_name(record, len, fn, sizeof fn);
+  if (rc == MPROC_E_DECODE) {
+    fs.refused = true;
+    return false;
+  }
+  if (rc < 0 || !mproc__registry_fn(fn))
+    return answer(MPROC__FS_NOT_REGISTERED, 0) == 0;
+  fflush(NULL);
+  pid_t pid = clone_sibling();
+  if (pid == 0)
+    child(-1, fds, nfds, record, len, daemon, self);
+  int err = errno;
+  if (pid > 0 && daemon)
+    keep_daemon(pid);
+  return (pid < 0 ? answer(MPROC__FS_FORK_FAILED, err)
+                  : answer(MPROC__FS_STARTED, pid)) == 0;
+}
+
+/* The parent's page for the pids (forkserver.h), mapped for good. */
+static bool take_pidpage(void) {
+  uint8_t tag = 0;
+  int fd = -1;
+  size_t have = 0;
+  bool ok = true;
+  struct stat st;
+  if (recv_with_fds(&tag, 1, &fd, &have, 1, &ok) <= 0 || !ok || have != 1 ||
+      tag != MPROC__FS_PIDPAGE || fstat(fd, &st) < 0 ||
+      st.st_size < (off_t)sizeof(pid_t)) {
+    if (have == 1)
+      close(fd);
+    fs.refused = true;
+    return false;
+  }
+  void *page =
+      mmap(NULL, sizeof(pid_t), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  close(fd);
+  if (page == MAP_FAILED)
+    return false;
+  /* Not in the children: a child could write a pid there. */
+  (void)madvise(page, sizeof(pid_t), MADV_DONTFORK);
+  fs.pidpage = page;
+  return true;
 }
 
 /* Serves one request. false when the channel ended or broke: the server
@@ -245,6 +464,7 @@ static bool serve(pid_t self) {
                         &fds_ok);
   if (r <= 0) {
     close_fds(first, have);
+    fs.parent_gone = r == 0;
     return false;
   }
   uint32_t magic = 0, nfds = 0, len = 0;
@@ -254,7 +474,9 @@ static bool serve(pid_t self) {
     len |= (uint32_t)hdr[12 + i] << (8 * i);
   }
   bool daemon = (hdr[4] & MPROC__FS_DAEMON) != 0;
-  if (magic != MPROC__FS_MAGIC || nfds < 1 || nfds > MPROC__FS_FDS_MAX ||
+  /* A child of the server's has its status socket first. */
+  uint32_t least = fs.siblings ? 0 : 1;
+  if (magic != MPROC__FS_MAGIC || nfds < least || nfds > MPROC__FS_FDS_MAX ||
       len > MPROC__FS_RECORD_MAX) {
     close_fds(first, have);
     fs.refused = true;
@@ -265,7 +487,7 @@ static bool serve(pid_t self) {
     fs.refused = true;
     return false;
   }
-  int *fds = malloc(nfds * sizeof *fds);
+  int *fds = malloc(nfds ? nfds * sizeof *fds : 1);
   uint8_t *record = malloc(len ? len : 1);
   if (!fds || !record) {
     /* Nothing to tell the parent with (its status socket may be among the
@@ -297,6 +519,13 @@ static bool serve(pid_t self) {
     free(record);
     fs.refused |= !fds_ok;
     return false;
+  }
+  if (fs.siblings) {
+    bool ok = serve_sibling(fds, nfds, record, len, daemon, self);
+    close_fds(fds, nfds);
+    free(fds);
+    free(record);
+    return ok;
   }
   if (fs.n == fs.cap) {
     size_t cap = fs.cap ? fs.cap * 2 : 16;
@@ -438,6 +667,8 @@ static int ready(int rc) {
   size_t len = 1;
   if (rc == 0) {
     buf[0] = MPROC__BOOT_OK;
+    buf[1] = fs.siblings ? MPROC__FS_SIBLINGS : MPROC__FS_CHILDREN;
+    len = 2;
   } else {
     buf[0] = MPROC__BOOT_FAILED;
     put_le(buf + 1, (uint32_t)rc, 4);
@@ -477,8 +708,11 @@ int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
   if (handshake() < 0)
     return fs.refused ? MPROC__FS_EXIT_REFUSED : 72;
   int rc = preload(args + 1, nargs - 1);
+  fs.siblings = rc == 0 && siblings_probe();
   if (ready(rc) < 0 || rc < 0)
     return 73;
+  if (fs.siblings && !take_pidpage())
+    return fs.refused ? MPROC__FS_EXIT_REFUSED : 73;
 #if defined(__GLIBC__)
   /* After the preload functions, which may block signals. */
   sigset_t mask;
@@ -511,5 +745,8 @@ int mproc__forkserver_main(const mproc_value_t *args, size_t nargs) {
   for (size_t i = 0; i < fs.n; i++)
     close(fs.kids[i].status_fd);
   free(fs.kids);
+  /* Daemon siblings die with the parent, not with a server that stopped
+   * on something it refused (the parent still runs). */
+  drop_daemons(fs.parent_gone);
   return fs.refused ? MPROC__FS_EXIT_REFUSED : 0;
 }

@@ -120,7 +120,7 @@ static int try_reap(mproc_process_t *p) {
 
 int mproc__proc_wait(mproc_process_t *p, int64_t deadline) {
   long backoff_ns = 100000;
-  if (p->method == MPROC_START_FORKSERVER)
+  if (p->server_child)
     return mproc__forkserver_wait(p, deadline);
   if (deadline == MPROC__NO_DEADLINE) {
     /* Waiting without limit: one blocking waitpid, no pidfd, no poll. */
@@ -165,7 +165,7 @@ int mproc__proc_wait(mproc_process_t *p, int64_t deadline) {
 }
 
 int mproc__proc_signal(mproc_process_t *p, int sig) {
-  if (p->method == MPROC_START_FORKSERVER)
+  if (p->server_child)
     return mproc__forkserver_signal(p, sig);
   /* The child is not reaped yet (p->exited is false), so its pid cannot
    * have been reused. */
@@ -178,7 +178,7 @@ int mproc__proc_signal(mproc_process_t *p, int sig) {
 }
 
 void mproc__proc_close(mproc_process_t *p) {
-  if (p->method == MPROC_START_FORKSERVER)
+  if (p->server_child)
     mproc__forkserver_close(p);
   if (p->h >= 0)
     close(p->h);
@@ -186,9 +186,9 @@ void mproc__proc_close(mproc_process_t *p) {
 }
 
 int mproc__proc_sentinel(mproc_process_t *p, mproc_os_handle_t *out) {
-  /* A forkserver child's: its status socket, readable once the server has
-   * reaped it (or has gone). */
-  if (p->method == MPROC_START_FORKSERVER) {
+  /* A child of the fork server's: its pidfd, or its status socket,
+   * readable once the server has reaped it (or has gone). */
+  if (p->server_child) {
     *out = p->h;
     return 0;
   }

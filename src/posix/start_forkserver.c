@@ -7,8 +7,16 @@
  * socket the server answers on. The protocol is in forkserver.h, the
  * server's loop in forkserver_server.c.
  *
- * The child is the server's, not ours: waitpid() cannot see it. Where
- * pidfds exist, the parent opens one on the child once it booted (safe:
+ * Where the server can (forkserver.h's MPROC__FS_SIBLINGS: Linux with
+ * glibc), it makes the child ours, with clone(CLONE_PARENT): the server
+ * answers with the pid, and from there the child is a fork child's exact
+ * equal (p->server_child is false), waited for with waitpid() and
+ * signalled by pid in process.c. Joins then wait for the kernel alone,
+ * with nothing to reap, read or report in the server, which took a fifth
+ * of a start+join.
+ *
+ * Elsewhere the child is the server's, not ours: waitpid() cannot see it.
+ * Where pidfds exist, the parent opens one on the child once it booted (safe:
  * the server reports a child's end before it reaps it, and no report is
  * there yet): the pidfd is the sentinel and what joins wait on, readable
  * the moment the child ends, and the child's own last message on the
@@ -135,6 +143,76 @@ int mproc__fs_recv_frame(int fd, void *buf, size_t max, size_t *n,
   return mproc__fs_recv(fd, buf, len, deadline_ns);
 }
 
+/*
+ * Writes @p head with descriptors (@p first, if it is not -1, then
+ * fds[0..n)) and then @p tail: the header and the first
+ * MPROC__FS_FDS_PER_MSG descriptors, a MPROC__FS_MORE byte with each next
+ * MPROC__FS_FDS_PER_MSG, the tail riding with the last (the server, woken
+ * by the head, finds all of the message there at once).
+ */
+static int fs_send_fds(int ctl, const void *head, size_t hlen, int first,
+                       const int *fds, size_t n, const void *tail,
+                       size_t tlen) {
+  size_t nfds = n + (first >= 0);
+  union {
+    struct cmsghdr align;
+    char buf[CMSG_SPACE(sizeof(int) * MPROC__FS_FDS_PER_MSG)];
+  } cbuf;
+  uint8_t more = MPROC__FS_MORE;
+  size_t done = 0;
+  do {
+    size_t k = nfds - done < MPROC__FS_FDS_PER_MSG ? nfds - done
+                                                   : MPROC__FS_FDS_PER_MSG;
+    bool last = done + k == nfds;
+    struct iovec iov[2] = {{(void *)head, hlen}, {(void *)tail, tlen}};
+    if (done > 0) {
+      iov[0].iov_base = &more;
+      iov[0].iov_len = 1;
+    }
+    struct msghdr m;
+    memset(&m, 0, sizeof m);
+    m.msg_iov = iov;
+    m.msg_iovlen = last && tlen ? 2 : 1;
+    if (k > 0) {
+      memset(&cbuf, 0, sizeof cbuf);
+      m.msg_control = cbuf.buf;
+      m.msg_controllen = CMSG_SPACE(sizeof(int) * k);
+      struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+      c->cmsg_level = SOL_SOCKET;
+      c->cmsg_type = SCM_RIGHTS;
+      c->cmsg_len = CMSG_LEN(sizeof(int) * k);
+      for (size_t i = 0; i < k; i++) {
+        size_t at = done + i;
+        int fd = first < 0 ? fds[at] : at == 0 ? first : fds[at - 1];
+        memcpy(CMSG_DATA(c) + i * sizeof fd, &fd, sizeof fd);
+      }
+    }
+    ssize_t sent;
+    while ((sent = MPROC__FAIL(WRITE) ? -1 : sendmsg(ctl, &m, MSG_NOSIGNAL)) <
+               0 &&
+           errno == EINTR)
+      ;
+    if (sent < 0)
+      return errno == EPIPE || errno == ECONNRESET
+                 ? mproc__err(MPROC_E_CLOSED, "the fork server has gone")
+                 : mproc__err_os("sending a request to the fork server");
+    /* The descriptors went with the first byte; the rest is plain. */
+    size_t left = (size_t)sent;
+    for (int i = 0; i < (int)m.msg_iovlen; i++) {
+      size_t skip = left < iov[i].iov_len ? left : iov[i].iov_len;
+      left -= skip;
+      if (skip < iov[i].iov_len) {
+        int rc = mproc__fs_send(ctl, (uint8_t *)iov[i].iov_base + skip,
+                                iov[i].iov_len - skip);
+        if (rc < 0)
+          return rc;
+      }
+    }
+    done += k;
+  } while (done < nfds);
+  return 0;
+}
+
 /* ------------------------------------------------------------------------ */
 /* The library's own child function of this backend                         */
 /* ------------------------------------------------------------------------ */
@@ -175,6 +253,10 @@ static pthread_once_t fs_once = PTHREAD_ONCE_INIT;
  * server's answer to our key. */
 static uint64_t fs_servers;
 static uint64_t fs_refused;
+/* The server's mode: its children are ours (MPROC__FS_SIBLINGS), and the
+ * page its clones write their pids into, mapped (forkserver.h). */
+static bool fs_siblings;
+static mproc__shm_t fs_page = {NULL, 0, MPROC__INVALID_HANDLE};
 
 static void after_fork_child(void) {
   /* One thread here, the one that forked; the lock may have been held by
@@ -186,6 +268,8 @@ static void after_fork_child(void) {
     close(fs_ctl);
   fs_ctl = -1;
   fs_pid = -1;
+  fs_siblings = false;
+  mproc__shm_close(&fs_page);
   /* The counts are the parent's; the child's servers are its own. */
   fs_servers = 0;
   fs_refused = 0;
@@ -209,6 +293,8 @@ static void server_drop(bool force) {
   if (fs_ctl >= 0)
     close(fs_ctl);
   fs_ctl = -1;
+  fs_siblings = false;
+  mproc__shm_close(&fs_page);
   if (fs_pid <= 0)
     return;
   int st;
@@ -238,6 +324,24 @@ static void server_drop(bool force) {
     server_ended(st);
   else
     fs_pid = -1;
+}
+
+/* Makes the page the server's clones write their pids into, and sends it
+ * (forkserver.h); the mapping stays, for the server's life. Under
+ * fs_lock. */
+static int send_pidpage(int ctl) {
+  uint8_t tag = MPROC__FS_PIDPAGE;
+  int rc = mproc__shm_create(&fs_page, sizeof(pid_t));
+  if (rc == 0)
+    rc = fs_send_fds(ctl, &tag, 1, (int)fs_page.h, NULL, 0, NULL, 0);
+  if (rc < 0) {
+    mproc__shm_close(&fs_page);
+    return rc;
+  }
+  close((int)fs_page.h);
+  fs_page.h = MPROC__INVALID_HANDLE;
+  fs_siblings = true;
+  return 0;
 }
 
 /* Our side of the handshake, then the server's ready message. */
@@ -275,10 +379,18 @@ static int server_greet(int ctl) {
   }
   if (rc < 0)
     return rc;
-  /* Ready, or why not (a preload function failed). */
+  /* Ready, with its mode, or why not (a preload function failed). */
   uint8_t b;
   rc = mproc__fs_recv(ctl, &b, 1, deadline);
-  if (rc < 0 || b == MPROC__BOOT_OK)
+  if (rc == 0 && b == MPROC__BOOT_OK) {
+    rc = mproc__fs_recv(ctl, &b, 1, deadline);
+    if (rc == 0 && b != MPROC__FS_SIBLINGS && b != MPROC__FS_CHILDREN)
+      rc = mproc__err(MPROC_E_SPAWN, "the fork server did not start");
+    if (rc == 0 && b == MPROC__FS_SIBLINGS)
+      rc = send_pidpage(ctl);
+    return rc;
+  }
+  if (rc < 0)
     return rc;
   uint8_t st[4];
   char text[MPROC__BOOT_MSG_MAX];
@@ -361,10 +473,10 @@ static int server_ensure(void) {
 }
 
 /* Writes one request: the header and the first descriptors, the rest of
- * them, the record. */
+ * them, the record; @p status_fd first if it is not -1. */
 static int request(int status_fd, const struct mproc__spawn_ctx *ctx,
                    bool daemon, const uint8_t *record, size_t len) {
-  size_t nfds = ctx->n + 1;
+  size_t nfds = ctx->n + (status_fd >= 0);
   if (nfds > MPROC__FS_FDS_MAX || len > MPROC__FS_RECORD_MAX)
     return mproc__err(MPROC_E_TOOBIG,
                       "a forkserver child given %zu descriptors and a start "
@@ -378,61 +490,8 @@ static int request(int status_fd, const struct mproc__spawn_ctx *ctx,
     hdr[12 + i] = (uint8_t)(words[2] >> (8 * i));
   }
   hdr[4] = daemon ? MPROC__FS_DAEMON : 0;
-  union {
-    struct cmsghdr align;
-    char buf[CMSG_SPACE(sizeof(int) * MPROC__FS_FDS_PER_MSG)];
-  } cbuf;
-  uint8_t more = MPROC__FS_MORE;
-  for (size_t done = 0; done < nfds;) {
-    size_t k = nfds - done < MPROC__FS_FDS_PER_MSG ? nfds - done
-                                                   : MPROC__FS_FDS_PER_MSG;
-    /* The record rides with the last descriptors: the server, woken by
-     * the header, finds all of the request there at once. */
-    bool last = done + k == nfds;
-    struct iovec iov[2] = {{hdr, sizeof hdr}, {(void *)record, len}};
-    if (done > 0) {
-      iov[0].iov_base = &more;
-      iov[0].iov_len = 1;
-    }
-    struct msghdr m;
-    memset(&m, 0, sizeof m);
-    memset(&cbuf, 0, sizeof cbuf);
-    m.msg_iov = iov;
-    m.msg_iovlen = last ? 2 : 1;
-    m.msg_control = cbuf.buf;
-    m.msg_controllen = CMSG_SPACE(sizeof(int) * k);
-    struct cmsghdr *c = CMSG_FIRSTHDR(&m);
-    c->cmsg_level = SOL_SOCKET;
-    c->cmsg_type = SCM_RIGHTS;
-    c->cmsg_len = CMSG_LEN(sizeof(int) * k);
-    for (size_t i = 0; i < k; i++) {
-      int fd = done + i == 0 ? status_fd : ctx->fds[done + i - 1];
-      memcpy(CMSG_DATA(c) + i * sizeof fd, &fd, sizeof fd);
-    }
-    ssize_t n;
-    while ((n = MPROC__FAIL(WRITE) ? -1 : sendmsg(fs_ctl, &m, MSG_NOSIGNAL)) <
-               0 &&
-           errno == EINTR)
-      ;
-    if (n < 0)
-      return errno == EPIPE || errno == ECONNRESET
-                 ? mproc__err(MPROC_E_CLOSED, "the fork server has gone")
-                 : mproc__err_os("sending a request to the fork server");
-    /* The descriptors went with the first byte; the rest is plain. */
-    size_t sent = (size_t)n;
-    for (int i = 0; i < (int)m.msg_iovlen; i++) {
-      size_t skip = sent < iov[i].iov_len ? sent : iov[i].iov_len;
-      sent -= skip;
-      if (skip < iov[i].iov_len) {
-        int rc = mproc__fs_send(fs_ctl, (uint8_t *)iov[i].iov_base + skip,
-                                iov[i].iov_len - skip);
-        if (rc < 0)
-          return rc;
-      }
-    }
-    done += k;
-  }
-  return 0;
+  return fs_send_fds(fs_ctl, hdr, sizeof hdr, status_fd, ctx->fds, ctx->n,
+                     record, len);
 }
 
 static int64_t get_le(const uint8_t *p, int n) {
@@ -624,6 +683,108 @@ static int child_pidfd(pid_t pid, int sock) {
 #endif
 }
 
+/*
+ * The server failed a request that went out (it ended, broke the stream or
+ * did not answer): it is ended and reaped first, so that it cannot clone
+ * after the look; then the page says whether its clone was made (the
+ * kernel writes the pid there in the clone itself, before the server can
+ * end after it): that pid is a child of ours, running. Under fs_lock.
+ */
+static pid_t sibling_abandon(void) {
+  mproc__shm_t page = fs_page;
+  fs_page.addr = NULL; /* kept from server_drop() until read */
+  server_drop(true);
+  pid_t made = __atomic_load_n((volatile pid_t *)page.addr, __ATOMIC_RELAXED);
+  mproc__shm_close(&page);
+  return made;
+}
+
+/*
+ * One start through a server in sibling mode, under fs_lock: the request
+ * and its answer. MPROC_E_CLOSED when nothing of it ran (the server had
+ * died, or died before its clone), so that it may go to a new server.
+ */
+static int sibling_start(const struct mproc__spawn_ctx *ctx,
+                         const mproc__child_spec_t *spec, const uint8_t *record,
+                         size_t len, pid_t *pid) {
+  __atomic_store_n((volatile pid_t *)fs_page.addr, 0, __ATOMIC_RELAXED);
+  /* A request that failed to go out whole was not served: the server
+   * reads all of it before it clones. */
+  int rc = request(-1, ctx, spec->daemon, record, len);
+  if (rc < 0)
+    return rc;
+  uint8_t a[MPROC__FS_ANSWER_LEN];
+  rc = mproc__fs_recv(fs_ctl, a, sizeof a, mproc__now_ns() + BOOT_TIMEOUT_NS);
+  int64_t v = rc == 0 ? get_le(a + 1, 8) : 0;
+  if (rc == 0 && a[0] == MPROC__FS_STARTED && v > 0 && v <= INT_MAX) {
+    *pid = (pid_t)v;
+    return 0;
+  }
+  if (rc == 0 && a[0] == MPROC__FS_NOT_REGISTERED)
+    return mproc__err(MPROC_E_NOTFOUND,
+                      "function \"%s\" is not registered in the child; "
+                      "register it before mproc_boot()",
+                      spec->fn_name);
+  if (rc == 0 && a[0] == MPROC__FS_FORK_FAILED) {
+    mproc__err_os_code((long)v, "fork (in the fork server)");
+    return mproc__err_wrap(MPROC_E_SPAWN, "could not start the child: %s",
+                           mproc_last_error());
+  }
+  pid_t made = sibling_abandon();
+  if (made > 0) {
+    *pid = made;
+    return 0;
+  }
+  if (rc == MPROC_E_CLOSED)
+    return rc;
+  if (rc == MPROC_E_TIMEOUT)
+    return mproc__err(MPROC_E_SPAWN,
+                      "the fork server did not answer within %d s",
+                      (int)(BOOT_TIMEOUT_NS / 1000000000));
+  return rc < 0 ? rc
+                : mproc__err(MPROC_E_SPAWN,
+                             "malformed answer from the fork server");
+}
+
+/* Starts @p p through a server in sibling mode, if this process's server
+ * is one (starting it if needed): 1 if it is not, so that the caller
+ * starts the child as the server's. */
+static int start_sibling(mproc_process_t *p, const mproc__child_spec_t *spec,
+                         const struct mproc__spawn_ctx *ctx,
+                         const uint8_t *record, size_t len) {
+  pid_t pid = -1;
+  int rc = 0;
+  pthread_mutex_lock(&fs_lock);
+  /* Twice at most: a server found dead, or dead before its clone, left
+   * nothing of the request run; the second goes to a new server. */
+  for (int attempt = 0; attempt < 2; attempt++) {
+    rc = server_ensure();
+    if (rc < 0)
+      break;
+    if (!fs_siblings) {
+      rc = 1;
+      break;
+    }
+    rc = sibling_start(ctx, spec, record, len, &pid);
+    if (rc != MPROC_E_CLOSED)
+      break;
+    server_drop(true);
+  }
+  if (rc == MPROC_E_CLOSED)
+    rc = mproc__err(MPROC_E_SPAWN,
+                    "the fork server ended while starting the child");
+  else if (rc < 0 && rc != MPROC_E_TOOBIG && rc != MPROC_E_NOTFOUND &&
+           rc != MPROC_E_SPAWN && fs_ctl >= 0)
+    server_drop(true); /* part of a request may have gone out */
+  pthread_mutex_unlock(&fs_lock);
+  if (rc == 0) {
+    p->pid = pid;
+    p->h = -1; /* the pidfd is opened when needed, as a fork child's */
+    p->server_child = false;
+  }
+  return rc;
+}
+
 int mproc__start_forkserver(mproc_process_t *p,
                             const mproc__child_spec_t *spec) {
   struct mproc__spawn_ctx ctx = {NULL, 0, 0};
@@ -633,6 +794,15 @@ int mproc__start_forkserver(mproc_process_t *p,
   pid_t pid = -1;
   pthread_once(&fs_once, install_atfork);
   int rc = mproc__record_encode(&ctx, spec, &record, &len);
+  if (rc == 0) {
+    rc = start_sibling(p, spec, &ctx, record, len);
+    if (rc <= 0) {
+      free(record);
+      free(ctx.fds);
+      return rc;
+    }
+    rc = 0;
+  }
   /* Twice at most: a server that died (killed) after it accepted the
    * request but before it forked leaves the status socket at its end with
    * nothing of the child run; the second request goes to a new server. */
@@ -666,6 +836,7 @@ int mproc__start_forkserver(mproc_process_t *p,
   } else {
     p->pid = pid;
     p->h = sv[0];
+    p->server_child = true;
     int fd = child_pidfd(pid, sv[0]);
     if (fd >= 0 && kid_add(p, sv[0]))
       p->h = fd;
@@ -682,6 +853,17 @@ int64_t mproc__forkserver_pid(void) {
   int64_t pid = fs_ctl >= 0 ? (int64_t)fs_pid : 0;
   pthread_mutex_unlock(&fs_lock);
   return pid;
+}
+
+bool mproc__forkserver_siblings(void) {
+  pthread_mutex_lock(&fs_lock);
+  bool siblings = fs_ctl >= 0 && fs_siblings;
+  pthread_mutex_unlock(&fs_lock);
+  return siblings;
+}
+
+bool mproc__forkserver_can_siblings(void) {
+  return MPROC__FS_CAN_SIBLINGS;
 }
 
 int mproc__forkserver_channel_dup(void) {

@@ -389,6 +389,15 @@ void mproc__child_boot_status(mproc__boot_chan_t *chan, int status,
                               const char *msg) {
   unsigned char buf[9 + 1 + 4 + MPROC__BOOT_MSG_MAX];
   size_t len = 0;
+  /* No channel: a child the fork server started as its parent's own,
+   * whose start returned when it was made. Only a failure is told, where
+   * a child that cannot run its function tells it: on stderr, before it
+   * exits with 70. */
+  if (chan->fd < 0) {
+    if (status != 0)
+      fprintf(stderr, "mproc: the child could not boot: %s\n", msg);
+    return;
+  }
   /* One send with the status: the server writes on this socket too, but
    * only once it has reaped this child, so after all of it. */
   if (chan->send_pid) {
