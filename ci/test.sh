@@ -27,7 +27,9 @@
 #   tsan     clang with ThreadSanitizer: the tests that run threads (pool,
 #            manager, connections, scenarios, threads)
 #   portable gcc with -DMPROC_POSIX_BACKEND=portable (no futex, no memfd):
-#            build, ctest but the manager's protocol tests
+#            build, ctest but the manager's protocol tests; then the fork
+#            server's and the process tests under forkserver (whose server
+#            here makes its own children, not the parent's)
 #   mpi      libmproc_mpi (the gcc build's): tests/mpi/test_mpi_pool under
 #            mpirun --oversubscribe -np 3 (a pool whose workers are MPI
 #            ranks), then a rank killed mid-map, under a timeout: the job
@@ -335,12 +337,23 @@ phase_clang() {
 # swaps (park, shared memory, the lock words), its sockets are the same
 # posix/net.c in both, and they were 80 s of this phase. The manager tests
 # that pass sync objects to and through it stay.
+#
+# Then the fork server's own tests under forkserver: the portable backend's
+# server makes its children its own and follows them through status
+# sockets (src/posix/forkserver.h), where the forkserver phase's (Linux,
+# glibc) makes them the parent's; this is where that mode runs.
 phase_portable() {
+  local status=0
   mproc_configure_portable
   mproc_build "$MPROC_BUILD_PORTABLE"
   MPROC_TEST_START_METHODS="$side_methods" \
     run_linux_tests portable "$MPROC_BUILD_PORTABLE" \
-    -E '^(test_manager(_dos|_keepalive|_types)?|test_handshake|test_pickle|pickle_python|test_python_client|example_shared_with_python_.*|fuzz_replay_(manager|pickle))$'
+    -E '^(test_manager(_dos|_keepalive|_types)?|test_handshake|test_pickle|pickle_python|test_python_client|example_shared_with_python_.*|fuzz_replay_(manager|pickle))$' ||
+    status=$?
+  MPROC_TEST_START_METHODS=forkserver \
+    run_linux_tests portable-forkserver "$MPROC_BUILD_PORTABLE" \
+    -R '^test_(fault|forkserver|process|process_api)$' || status=$?
+  return "$status"
 }
 
 # The Pool over MPI (tests/mpi/test_mpi_pool.c prints "ok - CASE" or
