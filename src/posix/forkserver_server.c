@@ -316,11 +316,11 @@ static bool siblings_probe(void) {
  *   own fork() does, and CLONE_CHILD_CLEARTID clears it at exit;
  * - the robust mutex list is registered again (the kernel gives a new
  *   process none); it is empty, as this server holds no mutex;
- * - atfork handlers run: this library's (its pid and thread id caches) are
- *   run by the child; a program's own, registered in the server by
- *   preload functions, do not run (documented: mproc_set_forkserver_
- *   preload()). Nothing needs glibc's lock resets: the server has one
- *   thread, which holds no lock here.
+ * - atfork handlers run: this library's (its pid and thread id caches) is
+ *   run here by hand; a program's own, registered in the server by preload
+ *   functions, do not run (as mproc_set_forkserver_preload() documents).
+ *   Nothing needs glibc's lock resets: the server has one thread, which
+ *   holds no lock here.
  * CLONE_PARENT_SETTID writes the pid into the parent's page before the
  * server runs again (forkserver.h). The pointers go where each
  * architecture's clone() takes them: child_tid is the fourth argument,
