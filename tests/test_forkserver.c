@@ -36,6 +36,10 @@
  *                    until its parent joins it: Linux's parent-death
  *                    signal, which fires with that thread, does not keep
  *                    daemon siblings; the server does.
+ *   sigchld_ignored  a parent that ignores SIGCHLD (whose children the
+ *                    kernel reaps, leaving a fork child nothing to join)
+ *                    still joins, and kills, its forkserver children: the
+ *                    server makes those its own. POSIX.
  *   not_registered   a function registered after mproc_boot() is unknown
  *                    to the server (a fresh run of the program): the start
  *                    fails with MPROC_E_NOTFOUND, naming it, and the
@@ -67,6 +71,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -470,6 +475,35 @@ static void test_daemon_thread(void **state) {
 }
 
 /* ------------------------------------------------------------------------ */
+/* sigchld_ignored                                                          */
+/* ------------------------------------------------------------------------ */
+
+static void test_sigchld_ignored(void **state) {
+  mproc_start_method_t m = TEST_METHOD(state);
+#ifdef _WIN32
+  (void)m;
+#else
+  struct sigaction ign, old;
+  memset(&ign, 0, sizeof ign);
+  ign.sa_handler = SIG_IGN;
+  sigemptyset(&ign.sa_mask);
+  assert_int_equal(sigaction(SIGCHLD, &ign, &old), 0);
+  harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
+  mproc_event_t *never;
+  assert_int_equal(mproc_event_create(&never), 0);
+  mproc_value_t arg = mproc_obj(never);
+  mproc_process_t *p = harness_start(child_wait_7, &arg, 1, m);
+  assert_int_equal(mproc_process_is_alive(p), 1);
+  assert_int_equal(mproc_process_kill(p), 0);
+  harness_expect_exit(p, -MPROC_SIGKILL);
+  mproc_event_destroy(never);
+  assert_int_equal(sigaction(SIGCHLD, &old, NULL), 0);
+  /* And siblings again once the parent reaps its own. */
+  harness_expect_exit(harness_start(child_exit_7, NULL, 0, m), 7);
+#endif
+}
+
+/* ------------------------------------------------------------------------ */
 /* not_registered                                                           */
 /* ------------------------------------------------------------------------ */
 
@@ -655,6 +689,7 @@ int main(int argc, char **argv) {
       HARNESS_TEST_ONLY(test_siblings, forkserver),
       HARNESS_TEST_ONLY(test_robust_owner, forkserver),
       HARNESS_TEST_ONLY(test_daemon_thread, forkserver),
+      HARNESS_TEST_ONLY(test_sigchld_ignored, forkserver),
       HARNESS_TEST_ONLY(test_not_registered, forkserver),
       HARNESS_TEST_ONLY(test_many_fds, forkserver),
 #ifndef _WIN32

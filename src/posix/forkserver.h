@@ -46,11 +46,15 @@
  * if not, nothing of the request ran, and it may be sent again.
  *
  * MPROC__FS_CHILDREN (elsewhere): the server's, followed through a status
- * socket per child, which the request carries first (below).
+ * socket per child, which the request carries first (below). A server in
+ * sibling mode makes a child of its own too when the request's flags say
+ * MPROC__FS_OWN: the parent asks so while the kernel reaps its children
+ * for it (SIGCHLD ignored), which would leave a sibling nothing to join.
  *
  * Then requests, one per child, from the parent:
  *
- *   header  := u32 MPROC__FS_MAGIC, u8 flags (MPROC__FS_DAEMON), 3 zero
+ *   header  := u32 MPROC__FS_MAGIC, u8 flags (MPROC__FS_DAEMON,
+ *              MPROC__FS_OWN), 3 zero
  *              bytes, u32 descriptor count, u32 record length;
  *              with SCM_RIGHTS (if the count is not 0), the first
  *              MPROC__FS_FDS_PER_MSG descriptors: in MPROC__FS_CHILDREN
@@ -87,6 +91,7 @@
 
 #define MPROC__FS_MAGIC 0x5346504du /* "MPFS" */
 #define MPROC__FS_DAEMON 1
+#define MPROC__FS_OWN 2
 #define MPROC__FS_MORE 'M'
 #define MPROC__FS_HEADER_LEN 16
 #define MPROC__FS_FDS_PER_MSG 250

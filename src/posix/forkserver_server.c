@@ -474,8 +474,9 @@ static bool serve(pid_t self) {
     len |= (uint32_t)hdr[12 + i] << (8 * i);
   }
   bool daemon = (hdr[4] & MPROC__FS_DAEMON) != 0;
+  bool sibling = fs.siblings && !(hdr[4] & MPROC__FS_OWN);
   /* A child of the server's has its status socket first. */
-  uint32_t least = fs.siblings ? 0 : 1;
+  uint32_t least = sibling ? 0 : 1;
   if (magic != MPROC__FS_MAGIC || nfds < least || nfds > MPROC__FS_FDS_MAX ||
       len > MPROC__FS_RECORD_MAX) {
     close_fds(first, have);
@@ -520,7 +521,7 @@ static bool serve(pid_t self) {
     fs.refused |= !fds_ok;
     return false;
   }
-  if (fs.siblings) {
+  if (sibling) {
     bool ok = serve_sibling(fds, nfds, record, len, daemon, self);
     close_fds(fds, nfds);
     free(fds);

@@ -473,7 +473,8 @@ static int server_ensure(void) {
 }
 
 /* Writes one request: the header and the first descriptors, the rest of
- * them, the record; @p status_fd first if it is not -1. */
+ * them, the record; @p status_fd first if it is not -1 (the child is then
+ * the server's own, MPROC__FS_OWN). */
 static int request(int status_fd, const struct mproc__spawn_ctx *ctx,
                    bool daemon, const uint8_t *record, size_t len) {
   size_t nfds = ctx->n + (status_fd >= 0);
@@ -489,7 +490,8 @@ static int request(int status_fd, const struct mproc__spawn_ctx *ctx,
     hdr[8 + i] = (uint8_t)(words[1] >> (8 * i));
     hdr[12 + i] = (uint8_t)(words[2] >> (8 * i));
   }
-  hdr[4] = daemon ? MPROC__FS_DAEMON : 0;
+  hdr[4] = (uint8_t)((daemon ? MPROC__FS_DAEMON : 0) |
+                     (status_fd >= 0 ? MPROC__FS_OWN : 0));
   return fs_send_fds(fs_ctl, hdr, sizeof hdr, status_fd, ctx->fds, ctx->n,
                      record, len);
 }
@@ -785,6 +787,15 @@ static int start_sibling(mproc_process_t *p, const mproc__child_spec_t *spec,
   return rc;
 }
 
+/* Whether the kernel reaps this process's children for it (SIGCHLD
+ * ignored, or SA_NOCLDWAIT): a sibling would then leave nothing to join,
+ * as a fork child does, where the server's own child can be followed. */
+static bool kernel_reaps(void) {
+  struct sigaction sa;
+  return sigaction(SIGCHLD, NULL, &sa) == 0 &&
+         (sa.sa_handler == SIG_IGN || (sa.sa_flags & SA_NOCLDWAIT));
+}
+
 int mproc__start_forkserver(mproc_process_t *p,
                             const mproc__child_spec_t *spec) {
   struct mproc__spawn_ctx ctx = {NULL, 0, 0};
@@ -794,7 +805,7 @@ int mproc__start_forkserver(mproc_process_t *p,
   pid_t pid = -1;
   pthread_once(&fs_once, install_atfork);
   int rc = mproc__record_encode(&ctx, spec, &record, &len);
-  if (rc == 0) {
+  if (rc == 0 && !kernel_reaps()) {
     rc = start_sibling(p, spec, &ctx, record, len);
     if (rc <= 0) {
       free(record);
